@@ -1,0 +1,1 @@
+"""Excel, XML (DCC) and PDF formats: readers and writers, no Qt."""
