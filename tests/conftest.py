@@ -10,3 +10,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MPLBACKEND", "Agg")
 if "LABAPP_HOME" not in os.environ:
     os.environ["LABAPP_HOME"] = tempfile.mkdtemp(prefix="labapp-test-home-")
+
+try:
+    from hypothesis import HealthCheck, settings
+
+    # CI shares a 2-core machine: no per-example deadline (a speed target belongs in benchmarks/).
+    settings.register_profile(
+        "labapp", deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=200
+    )
+    settings.load_profile("labapp")
+except ImportError:  # pragma: no cover - hypothesis is a test dependency
+    pass
