@@ -1,0 +1,266 @@
+"""Quantities as people type them: one pint registry, strict parsing, exact decimal digits.
+
+LabApp keeps the digits a person or a certificate reported: ``parse_quantity("10.00 mV")`` has the
+magnitude ``Decimal("10.00")`` and :func:`format_quantity` prints ``"10.00 mV"`` again.  The text is
+never handed to pint as a whole: the number and the unit are split here, the unit text is
+normalised (NFKC, micro signs, decimal comma, Chinese/full-width spaces) and only atoms from a
+whitelist (:mod:`labapp.metrology._unit_table`) are accepted, so a typo is refused with a
+:class:`UnitError` instead of turning silently into another unit.
+
+Temperature differences and uncertainties are deltas (``K``, ``delta_degC``), never absolute
+``°C``; :func:`delta_unit` maps an absolute temperature unit to its delta.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import pint
+
+from labapp.metrology._unit_table import OFFSET_UNITS, build_atoms
+from labapp.metrology.errors import UnitError
+
+__all__ = [
+    "Quantity",
+    "UnitError",
+    "check_commensurable",
+    "delta_unit",
+    "format_quantity",
+    "parse_quantity",
+    "parse_unit",
+    "to_unit",
+    "ureg",
+]
+
+ureg: Any = pint.UnitRegistry()
+ureg.define("percent_rh = 0.01 = %RH")
+ureg.define("ppb = 1e-9")
+ureg.formatter.default_sort_func = None  # keep "N·m" in the order it was built
+pint.set_application_registry(ureg)  # type: ignore[no-untyped-call]
+Quantity: Any = ureg.Quantity
+
+_ATOMS = build_atoms()
+_NUMBER = re.compile(r"([+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)(?:[eE][+-]?[0-9]+)?)(.*)", re.S)
+_ATOM = re.compile(r"^(?P<symbol>[^0-9^+-]+?)(?:\^?(?P<power>-?[0-9]))?$")
+_SEPARATORS = re.compile(r"([·⋅*/])")
+_CHAR_MAP = str.maketrans(
+    {"−": "-", "–": "-", "\u00b5": "μ", "\u2126": "Ω", "⋅": "·", "∙": "·", "×": "*"}
+)
+_DELTAS = {"degree_Celsius": "delta_degree_Celsius", "degree_Fahrenheit": "delta_degree_Fahrenheit"}
+
+
+def _normalise(text: str) -> str:
+    """Fold compatibility characters (full-width digits, ℃, µ, ideographic space), minus signs."""
+    if not isinstance(text, str):
+        raise UnitError(f"quantity text must be a string, got {type(text).__name__}")
+    return unicodedata.normalize("NFKC", text).translate(_CHAR_MAP).strip()
+
+
+def _parse_atom(atom: str, whole: str) -> tuple[str, int]:
+    match = _ATOM.match(atom)
+    if match is None or match["symbol"] not in _ATOMS:
+        raise UnitError(f"unknown unit {atom!r} in {whole!r}")
+    power = int(match["power"]) if match["power"] else 1
+    if power == 0:
+        raise UnitError(f"unit {atom!r} in {whole!r} has exponent 0")
+    return _ATOMS[match["symbol"]], power
+
+
+def _unit_from_clean(unit_text: str, whole: str) -> Any:
+    """Build a pint unit from whitelisted atoms joined by ``·``, ``*`` or ``/``."""
+    compact = "".join(unit_text.split())  # "% RH" -> "%RH"; "degrees C" -> unknown "degreesC"
+    if not compact:
+        raise UnitError(f"no unit in {whole!r}")
+    parts = _SEPARATORS.split(compact)
+    unit = ureg.dimensionless
+    sign = 1
+    atoms: list[tuple[str, int]] = []
+    for index, part in enumerate(parts):
+        if index % 2:
+            sign = -1 if part == "/" else 1
+            continue
+        name, power = _parse_atom(part, whole)
+        atoms.append((name, sign * power))
+        unit = unit * ureg.Unit(name) ** (sign * power)
+    if any(name in OFFSET_UNITS for name, _ in atoms) and atoms != [(atoms[0][0], 1)]:
+        raise UnitError(f"absolute temperature unit in a compound unit {whole!r}; use delta_degC")
+    return unit
+
+
+def parse_unit(text: str) -> Any:
+    """Parse a unit a person typed, accepting only units LabApp knows.
+
+    Parameters
+    ----------
+    text : str
+        For example ``"mV"``, ``"kΩ"``, ``"°C"``, ``"℃"``, ``"%RH"``, ``"N·m"``, ``"µm"``.
+
+    Returns
+    -------
+    pint.Unit
+        A unit of :data:`ureg`.
+
+    Raises
+    ------
+    UnitError
+        If the text is empty or contains anything that is not a whitelisted unit symbol.
+    """
+    clean = _normalise(text)
+    return _unit_from_clean(clean, text)
+
+
+def _parse_number(number: str, whole: str) -> Decimal:
+    if number.count(",") + number.count(".") > 1:
+        raise UnitError(f"more than one decimal separator in {whole!r}")
+    try:
+        value = Decimal(number.replace(",", "."))
+    except InvalidOperation as exc:  # pragma: no cover - the regex only lets numbers through
+        raise UnitError(f"not a number in {whole!r}") from exc
+    if not value.is_finite() or abs(float(value)) == float("inf"):
+        raise UnitError(f"number out of range in {whole!r}")
+    return value
+
+
+def parse_quantity(text: str, default_unit: str | None = None) -> Any:
+    """Parse "number unit" as typed by a person into a quantity with a ``Decimal`` magnitude.
+
+    Parameters
+    ----------
+    text : str
+        One number and one unit: ``"10.00 mV"``, ``"25,0 ℃"``, ``"-0.5 K"``, ``"1.5e-3 V"``,
+        ``"45 %RH"``, ``"2 µm"``.  A comma is always a decimal separator ("10,5" is 10.5);
+        thousands separators are refused.
+    default_unit : str, optional
+        Unit used when the text holds a number only; without it a bare number is refused.
+
+    Returns
+    -------
+    pint.Quantity
+        Magnitude ``Decimal`` with the typed digits (``Decimal("10.00")`` stays ``"10.00"``).
+
+    Raises
+    ------
+    UnitError
+        Empty text, no number, several numbers, an unknown unit, or a non-finite number.
+    """
+    clean = _normalise(text)
+    match = _NUMBER.fullmatch(clean)
+    if match is None:
+        raise UnitError(f"expected a number followed by a unit, got {text!r}")
+    value = _parse_number(match[1], text)
+    unit_text = match[2].strip()
+    if unit_text[:1] in {".", ","} or unit_text[:1].isdigit():
+        raise UnitError(f"more than one number (or a thousands separator) in {text!r}")
+    if not unit_text:
+        if default_unit is None:
+            raise UnitError(f"no unit in {text!r}")
+        return Quantity(value, parse_unit(default_unit))
+    return Quantity(value, _unit_from_clean(unit_text, text))
+
+
+def format_quantity(quantity: Any) -> str:
+    """Print a quantity with its magnitude's digits exactly and the unit's short symbol.
+
+    Parameters
+    ----------
+    quantity : pint.Quantity
+        Magnitude ``Decimal`` (digits kept, e.g. ``"10.00 mV"``), int or float.
+
+    Returns
+    -------
+    str
+        ``"<number> <unit symbol>"``; a dimensionless quantity prints the number only.
+    """
+    magnitude = quantity.magnitude
+    number = format(magnitude, "f") if isinstance(magnitude, Decimal) else str(magnitude)
+    symbol = f"{quantity.units:~P}"
+    return f"{number} {symbol}" if symbol else number
+
+
+def check_commensurable(a_unit: Any, b_unit: Any, what: str = "") -> None:
+    """Raise :class:`UnitError` unless the two units measure the same kind of quantity.
+
+    Parameters
+    ----------
+    a_unit, b_unit : pint.Unit, pint.Quantity or str
+        Units (or quantities, or unit text) to compare.
+    what : str
+        Names the input in the error message.
+    """
+    a = _as_unit(a_unit)
+    b = _as_unit(b_unit)
+    if a.dimensionality != b.dimensionality:
+        label = f"{what}: " if what else ""
+        raise UnitError(f"{label}{a:~P} and {b:~P} are not commensurable")
+
+
+def _as_unit(unit: Any) -> Any:
+    if isinstance(unit, str):
+        return parse_unit(unit)
+    if isinstance(unit, ureg.Quantity):
+        return unit.units
+    return unit
+
+
+def _exact_factor_offset(source: Any, target: Any) -> tuple[Decimal, Decimal]:
+    """Return (factor, offset) with ``target = factor * source + offset``, as short decimals."""
+    zero = Quantity(0.0, source).to(target).magnitude
+    one = Quantity(1.0, source).to(target).magnitude
+    offset = Decimal(f"{zero:.15g}").normalize()
+    factor = (Decimal(f"{one:.15g}") - offset).normalize()
+    if factor == 0:
+        factor = Decimal(f"{one - zero:.15g}").normalize()
+    return factor, offset
+
+
+def to_unit(quantity: Any, unit: Any) -> Any:
+    """Convert a quantity, keeping a ``Decimal`` magnitude exact where the factor allows.
+
+    Parameters
+    ----------
+    quantity : pint.Quantity
+        The quantity to convert (Decimal, int, float or array magnitude).
+    unit : pint.Unit or str
+        Target unit (text goes through :func:`parse_unit`).
+
+    Returns
+    -------
+    pint.Quantity
+        For a ``Decimal`` magnitude, ``m * factor + offset`` computed in ``Decimal`` with the pint
+        factor rounded to 15 significant digits (exact for SI prefixes and 273.15 K).
+
+    Raises
+    ------
+    UnitError
+        If the units are not commensurable.
+    """
+    target = _as_unit(unit)
+    check_commensurable(quantity.units, target, "to_unit")
+    magnitude = quantity.magnitude
+    if not isinstance(magnitude, Decimal):
+        return quantity.to(target)
+    factor, offset = _exact_factor_offset(quantity.units, target)
+    value = magnitude * factor + offset if offset else magnitude * factor
+    return Quantity(value, target)
+
+
+def delta_unit(unit: Any) -> Any:
+    """Return the unit of a difference: ``degC`` -> ``delta_degC``; other units unchanged."""
+    source = _as_unit(unit)
+    name = str(source)
+    return ureg.Unit(_DELTAS[name]) if name in _DELTAS else source
+
+
+def magnitude_in(value: Any, unit: Any | None, what: str) -> float:
+    """Return ``value`` as a float in ``unit`` (plain numbers pass through), for the calculators."""
+    if isinstance(value, ureg.Quantity):
+        if unit is None:
+            raise UnitError(f"{what} is a quantity but the reference has no unit")
+        check_commensurable(value.units, unit, what)
+        return float(to_unit(value, unit).magnitude)
+    if unit is not None:
+        raise UnitError(f"{what} is a plain number but the reference has unit {unit:~P}")
+    return float(value)
