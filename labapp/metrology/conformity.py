@@ -24,8 +24,8 @@ from typing import Any
 from scipy import integrate, stats
 
 from labapp.metrology import _checks
-from labapp.metrology.errors import ConformityError, UnitError
-from labapp.metrology.units import check_commensurable, delta_unit, magnitude_in, ureg
+from labapp.metrology.errors import ConformityError
+from labapp.metrology.units import magnitude_in, uncertainty_in, ureg
 
 __all__ = ["DecisionRule", "Risk", "Verdict", "decide", "global_risk", "specific_pfa"]
 
@@ -44,19 +44,6 @@ class DecisionRule(enum.Enum):
 
     SIMPLE = "simple"
     GUARD_BAND = "guard_band"
-
-
-def _uncertainty_in(value: Any, unit: Any | None, what: str) -> float:
-    """An uncertainty as a float in the delta unit of ``unit`` (K for °C)."""
-    if isinstance(value, ureg.Quantity):
-        if unit is None:
-            raise UnitError(f"{what} is a quantity but the measured value has no unit")
-        check_commensurable(value.units, unit, what)
-        source = ureg.Quantity(float(value.magnitude), delta_unit(value.units))
-        return _checks.non_negative(source.m_as(delta_unit(unit)), what)
-    if unit is not None:
-        raise UnitError(f"{what} is a plain number but the measured value has unit {unit:~P}")
-    return _checks.non_negative(float(value), what)
 
 
 def _limits(lower: Any, upper: Any, unit: Any | None) -> tuple[float, float]:
@@ -103,7 +90,7 @@ def decide(
     """
     unit = _unit_of(measured)
     x = magnitude_in(measured, unit, "measured")
-    big_u = _uncertainty_in(expanded_uncertainty, unit, "expanded_uncertainty")
+    big_u = uncertainty_in(expanded_uncertainty, unit, "expanded_uncertainty")
     low, high = _limits(lower, upper, unit)
     r = _checks.non_negative(guard_band_factor, "guard_band_factor")
     inside = low <= x <= high
@@ -136,7 +123,7 @@ def specific_pfa(
     """
     unit = _unit_of(measured)
     y = magnitude_in(measured, unit, "measured")
-    u = _uncertainty_in(standard_uncertainty, unit, "standard_uncertainty")
+    u = uncertainty_in(standard_uncertainty, unit, "standard_uncertainty")
     low, high = _limits(lower, upper, unit)
     if u == 0.0:
         return 0.0 if low <= y <= high else 1.0

@@ -21,7 +21,7 @@ from typing import Any
 import pint
 
 from labapp.metrology._unit_table import OFFSET_UNITS, build_atoms
-from labapp.metrology.errors import UnitError
+from labapp.metrology.errors import UncertaintyError, UnitError
 
 __all__ = [
     "Quantity",
@@ -252,6 +252,26 @@ def delta_unit(unit: Any) -> Any:
     source = _as_unit(unit)
     name = str(source)
     return ureg.Unit(_DELTAS[name]) if name in _DELTAS else source
+
+
+def uncertainty_in(value: Any, unit: Any | None, what: str) -> float:
+    """Return an uncertainty (a difference) as a float in the delta unit of ``unit``, >= 0.
+
+    A plain number passes through when ``unit`` is None; 50 mK against °C is 0.05 (not -273.1).
+    """
+    if isinstance(value, ureg.Quantity):
+        if unit is None:
+            raise UnitError(f"{what} is a quantity but the reference value has no unit")
+        check_commensurable(value.units, unit, what)
+        source = Quantity(float(value.magnitude), delta_unit(value.units))
+        number = float(source.m_as(delta_unit(unit)))
+    elif unit is not None and value != 0:  # a plain zero is zero in any unit
+        raise UnitError(f"{what} is a plain number but the reference value has unit {unit:~P}")
+    else:
+        number = float(value)
+    if not number >= 0 or number == float("inf"):
+        raise UncertaintyError(f"{what} must be a finite non-negative number, got {value!r}")
+    return number
 
 
 def magnitude_in(value: Any, unit: Any | None, what: str) -> float:
