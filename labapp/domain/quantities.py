@@ -1,0 +1,34 @@
+"""A measured value as the register stores it: an exact decimal plus a unit string.
+
+No pint here: the unit is kept as the text a person or certificate wrote (already whitelisted by
+:mod:`labapp.metrology.units` when it was typed); parsing and conversion stay in ``metrology``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Measured:
+    """A value with its reported digits (``Decimal("10.00")``) and its unit (``"V"``)."""
+
+    value: Decimal
+    unit: str
+
+    def __str__(self) -> str:
+        return f"{self.value} {self.unit}".strip()
+
+    @classmethod
+    def of(cls, value: Decimal | None, unit: str | None) -> Measured | None:
+        """Build a ``Measured`` from a value/unit column pair, or ``None`` when the value is empty.
+
+        Parameters
+        ----------
+        value, unit
+            The two columns; a missing unit is stored as ``""`` (a dimensionless number).
+        """
+        if value is None:
+            return None
+        return cls(value, unit or "")

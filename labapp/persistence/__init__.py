@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy rows, engine, migrations runner, repositories and the unit of work."""
