@@ -1,0 +1,51 @@
+"""CJK font choice: Chinese must never render as boxes, in Qt widgets or in matplotlib figures."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
+from PySide6.QtWidgets import QApplication
+
+#: Preferred Simplified Chinese families, Windows / macOS / Linux, best first.
+CJK_FAMILIES = (
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+    "SimHei",
+)
+
+
+def find_cjk_family() -> str | None:
+    """The first of :data:`CJK_FAMILIES` installed on this system, or None."""
+    installed = set(QFontDatabase.families())
+    return next((family for family in CJK_FAMILIES if family in installed), None)
+
+
+def apply_cjk_font(app: QApplication) -> str | None:
+    """Add the system's CJK family as fallback of the application font and of matplotlib.
+
+    The Latin family stays the platform's; the CJK family follows it in the font's family list, so
+    Qt takes Chinese glyphs from it.  Returns the family used (None: no CJK font installed).
+    """
+    family = find_cjk_family()
+    if family is None:
+        return None
+    font = QFont(app.font())
+    # Resolve aliases such as "Sans Serif" first: Qt skips a family list entry it cannot find and
+    # would draw Latin text with the CJK family too.
+    latin = QFontInfo(font).family()
+    font.setFamilies([latin, family] if latin != family else [family])
+    app.setFont(font)
+    configure_matplotlib(family)
+    return family
+
+
+def configure_matplotlib(family: str) -> None:
+    """Put ``family`` first in matplotlib's sans-serif list (figures label axes in Chinese)."""
+    import matplotlib
+
+    sans = [family, *(f for f in matplotlib.rcParams["font.sans-serif"] if f != family)]
+    matplotlib.rcParams["font.sans-serif"] = sans
+    matplotlib.rcParams["font.family"] = "sans-serif"
+    matplotlib.rcParams["axes.unicode_minus"] = False

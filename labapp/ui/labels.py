@@ -1,0 +1,94 @@
+"""Translated labels of the domain's enumerations, in one place.
+
+The tables hold ``QT_TRANSLATE_NOOP`` markers so ``pyside6-lupdate`` extracts them; :func:`label`
+translates at call time, so a language switch takes effect on the next repaint.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from labapp.domain.enums import (
+    AuditAction,
+    Decision,
+    EventKind,
+    EventResult,
+    EventStatus,
+    InstrumentStatus,
+    Role,
+    StandardLevel,
+)
+
+CONTEXT = "Labels"
+
+_TABLE: dict[str, str] = {
+    f"role.{Role.STANDARD}": QT_TRANSLATE_NOOP("Labels", "Measurement standard"),
+    f"role.{Role.WORKING}": QT_TRANSLATE_NOOP("Labels", "Working instrument"),
+    f"level.{StandardLevel.PRIMARY}": QT_TRANSLATE_NOOP("Labels", "Primary standard"),
+    f"level.{StandardLevel.REFERENCE}": QT_TRANSLATE_NOOP("Labels", "Highest standard"),
+    f"level.{StandardLevel.WORKING}": QT_TRANSLATE_NOOP("Labels", "Working standard"),
+    f"status.{InstrumentStatus.IN_SERVICE}": QT_TRANSLATE_NOOP("Labels", "In service"),
+    f"status.{InstrumentStatus.OUT_OF_SERVICE}": QT_TRANSLATE_NOOP("Labels", "Out of service"),
+    f"status.{InstrumentStatus.SEALED}": QT_TRANSLATE_NOOP("Labels", "Sealed"),
+    f"status.{InstrumentStatus.SUSPENDED}": QT_TRANSLATE_NOOP("Labels", "Suspended"),
+    f"status.{InstrumentStatus.RETIRED}": QT_TRANSLATE_NOOP("Labels", "Retired"),
+    f"status.{InstrumentStatus.SCRAPPED}": QT_TRANSLATE_NOOP("Labels", "Scrapped"),
+    f"event.{EventKind.VERIFICATION}": QT_TRANSLATE_NOOP("Labels", "Verification"),
+    f"event.{EventKind.CALIBRATION}": QT_TRANSLATE_NOOP("Labels", "Calibration"),
+    f"event.{EventKind.INTERMEDIATE_CHECK}": QT_TRANSLATE_NOOP("Labels", "Intermediate check"),
+    f"event_status.{EventStatus.DRAFT}": QT_TRANSLATE_NOOP("Labels", "Draft"),
+    f"event_status.{EventStatus.CHECKED}": QT_TRANSLATE_NOOP("Labels", "Checked"),
+    f"event_status.{EventStatus.APPROVED}": QT_TRANSLATE_NOOP("Labels", "Approved"),
+    f"event_status.{EventStatus.SUPERSEDED}": QT_TRANSLATE_NOOP("Labels", "Superseded"),
+    f"result.{EventResult.PASS}": QT_TRANSLATE_NOOP("Labels", "Pass"),
+    f"result.{EventResult.FAIL}": QT_TRANSLATE_NOOP("Labels", "Fail"),
+    f"result.{EventResult.CONDITIONAL}": QT_TRANSLATE_NOOP("Labels", "Conditional"),
+    f"result.{EventResult.LIMITED}": QT_TRANSLATE_NOOP("Labels", "Limited use"),
+    f"result.{EventResult.NO_DECISION}": QT_TRANSLATE_NOOP("Labels", "No decision"),
+    f"decision.{Decision.PASS}": QT_TRANSLATE_NOOP("Labels", "Pass"),
+    f"decision.{Decision.FAIL}": QT_TRANSLATE_NOOP("Labels", "Fail"),
+    f"decision.{Decision.CONDITIONAL_PASS}": QT_TRANSLATE_NOOP("Labels", "Conditional pass"),
+    f"decision.{Decision.CONDITIONAL_FAIL}": QT_TRANSLATE_NOOP("Labels", "Conditional fail"),
+    f"decision.{Decision.NONE}": QT_TRANSLATE_NOOP("Labels", "No decision"),
+    f"audit.{AuditAction.CREATE}": QT_TRANSLATE_NOOP("Labels", "Created"),
+    f"audit.{AuditAction.UPDATE}": QT_TRANSLATE_NOOP("Labels", "Updated"),
+    f"audit.{AuditAction.CHECK}": QT_TRANSLATE_NOOP("Labels", "Checked"),
+    f"audit.{AuditAction.APPROVE}": QT_TRANSLATE_NOOP("Labels", "Approved"),
+    f"audit.{AuditAction.RETIRE}": QT_TRANSLATE_NOOP("Labels", "Retired"),
+    f"audit.{AuditAction.DELETE}": QT_TRANSLATE_NOOP("Labels", "Deleted"),
+    f"audit.{AuditAction.CORRECT}": QT_TRANSLATE_NOOP("Labels", "Corrected"),
+    f"audit.{AuditAction.OVERRIDE}": QT_TRANSLATE_NOOP("Labels", "Overridden"),
+    "rule.simple": QT_TRANSLATE_NOOP("Labels", "Simple acceptance"),
+    "rule.guard_band": QT_TRANSLATE_NOOP("Labels", "Guard band"),
+}
+
+_PREFIX: dict[type[Enum], str] = {
+    Role: "role",
+    StandardLevel: "level",
+    InstrumentStatus: "status",
+    EventKind: "event",
+    EventStatus: "event_status",
+    EventResult: "result",
+    Decision: "decision",
+    AuditAction: "audit",
+}
+
+DECISION_RULES = ("simple", "guard_band")
+
+
+def label(value: Enum | None) -> str:
+    """The user's-language label of an enum member ("" for None; the raw value if unknown)."""
+    if value is None:
+        return ""
+    source = _TABLE.get(f"{_PREFIX.get(type(value), '')}.{value.value}")
+    return QCoreApplication.translate(CONTEXT, source) if source else str(value.value)
+
+
+def label_for(prefix: str, raw: str | None) -> str:
+    """Like :func:`label`, for a stored string (``prefix`` is ``role``, ``status``, ``rule``...)."""
+    if not raw:
+        return ""
+    source = _TABLE.get(f"{prefix}.{raw}")
+    return QCoreApplication.translate(CONTEXT, source) if source else raw

@@ -1,0 +1,123 @@
+"""The open database as the GUI sees it: an opaque handle, its info, the user and the worker.
+
+Views never hold a session of the ORM; they hand a function of the database to :meth:`Session.run`,
+which runs it on the worker and calls back on the GUI thread.  How a URL becomes an open database
+is injected by the composition root (:class:`Connector`), so the GUI does not know the engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol
+from urllib.parse import urlsplit, urlunsplit
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from labapp.ui import settings
+from labapp.ui.worker import ErrorHandler, ResultHandler, Worker
+
+
+def strip_password(url: str) -> str:
+    """``url`` without its password (what the recent-databases list may store)."""
+    if "://" not in url:
+        return url
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.rsplit("@", 1)
+    user = netloc[0].split(":", 1)[0]
+    return urlunsplit(parts._replace(netloc=f"{user}@{netloc[1]}"))
+
+
+class Connector(Protocol):
+    """Opens databases for the GUI (implemented in ``labapp.app`` with the database service)."""
+
+    def open(self, url_or_path: str) -> Any:
+        """Open (create, migrate a local file) and return a database with ``.info``."""
+
+    def probe(self, url_or_path: str) -> Any:
+        """Check a database can be opened; return its info, raising the typed errors."""
+
+
+class Session(QObject):
+    """The database currently open in the window, swapped only once a new one opened cleanly."""
+
+    database_changed = Signal(object)  # the new database's info
+
+    def __init__(self, worker: Worker, connector: Connector, parent: QObject | None = None):
+        super().__init__(parent)
+        self.worker = worker
+        self.connector = connector
+        self.db: Any = None
+        self.url: str | None = None
+
+    @property
+    def info(self) -> Any:
+        """The open database's DatabaseInfo (None when nothing is open)."""
+        return self.db.info if self.db is not None else None
+
+    @property
+    def user(self) -> str:
+        """Who is working: the Preferences display name or the OS login."""
+        return settings.user_name()
+
+    def open(
+        self,
+        url_or_path: str,
+        on_opened: ResultHandler | None = None,
+        on_error: ErrorHandler | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """Open ``url_or_path`` on the worker; on success replace the current database."""
+
+        def opened(db: Any) -> None:
+            self._replace(db, url_or_path)
+            if on_opened is not None:
+                on_opened(db.info)
+
+        label = self.tr("Opening the database…")
+        self.worker.submit(
+            lambda: self.connector.open(url_or_path), opened, on_error, label, parent
+        )
+
+    def probe(
+        self,
+        url_or_path: str,
+        on_result: ResultHandler,
+        on_error: ErrorHandler,
+        parent: QWidget | None = None,
+    ) -> None:
+        """Test that ``url_or_path`` opens, without replacing the current database."""
+        label = self.tr("Testing the connection…")
+        self.worker.submit(
+            lambda: self.connector.probe(url_or_path), on_result, on_error, label, parent
+        )
+
+    def _replace(self, db: Any, url: str) -> None:
+        old, self.db, self.url = self.db, db, url
+        settings.remember_database(strip_password(url))
+        if old is not None:
+            self.worker.submit(old.dispose)
+        self.database_changed.emit(db.info)
+
+    def run(
+        self,
+        fn: Callable[[Any], Any],
+        on_result: ResultHandler | None = None,
+        on_error: ErrorHandler | None = None,
+        progress: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """Run ``fn(db)`` on the worker with the database open now; nothing if none is open."""
+        db = self.db
+        if db is None:
+            return
+        self.worker.submit(lambda: fn(db), on_result, on_error, progress, parent)
+
+    def close(self) -> None:
+        """Dispose of the database and wait for the worker (application exit)."""
+        if self.db is not None:
+            self.worker.submit(self.db.dispose)
+            self.db = None
+        self.worker.wait()
