@@ -1,0 +1,1 @@
+"""Dialogs: they collect input and return values; the main window acts on them."""

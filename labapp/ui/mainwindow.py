@@ -1,0 +1,250 @@
+"""The main window: a shell of menus, a navigation list and a stack of pages (views/)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEvent, QSize
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from labapp import __version__
+from labapp.ui import i18n, settings
+from labapp.ui.dialogs.connection import ConnectionDialog
+from labapp.ui.dialogs.preferences import PreferencesDialog
+from labapp.ui.errors import show_error
+from labapp.ui.session import Session
+from labapp.ui.views import base
+from labapp.ui.views.area import AreaView
+from labapp.ui.views.audit import AuditView
+from labapp.ui.views.overview import OverviewView
+from labapp.ui.views.register import RegisterView
+
+#: page key -> navigation label
+PAGES: tuple[tuple[str, str], ...] = (
+    (base.OVERVIEW, QT_TRANSLATE_NOOP("MainWindow", "Overview")),
+    (base.REGISTER, QT_TRANSLATE_NOOP("MainWindow", "Register")),
+    (base.CALIBRATIONS, QT_TRANSLATE_NOOP("MainWindow", "Calibrations")),
+    (base.TRACEABILITY, QT_TRANSLATE_NOOP("MainWindow", "Traceability")),
+    (base.PLANNING, QT_TRANSLATE_NOOP("MainWindow", "Planning")),
+    (base.COMPARISONS, QT_TRANSLATE_NOOP("MainWindow", "Comparisons")),
+    (base.AUDIT, QT_TRANSLATE_NOOP("MainWindow", "Audit")),
+)
+
+
+def shortcut(standard: QKeySequence.StandardKey, fallback: str) -> QKeySequence:
+    """The platform's binding for ``standard``, or ``fallback`` where it has none (Linux)."""
+    bindings = QKeySequence.keyBindings(standard)
+    return bindings[0] if bindings else QKeySequence(fallback)
+
+
+class MainWindow(QMainWindow):
+    """Menus, navigation and pages over one :class:`Session`."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        session.worker.set_error_handler(lambda exc: show_error(self, exc))
+        session.database_changed.connect(self._database_changed)
+        self.views: dict[str, base.View] = {}
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.stack = QStackedWidget()
+        self._build_pages()
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([180, 1000])
+        self.setCentralWidget(splitter)
+        self.db_label = QLabel()
+        self.db_label.setObjectName("statusDatabase")
+        self.user_label = QLabel()
+        self.user_label.setObjectName("statusUser")
+        self.statusBar().addPermanentWidget(self.db_label)
+        self.statusBar().addPermanentWidget(self.user_label)
+        self._build_menus()
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+        self.resize(QSize(1200, 760))
+        geometry = settings.get(settings.WINDOW_GEOMETRY)
+        if geometry:
+            self.restoreGeometry(QByteArray(geometry))
+        self.retranslate_ui()
+
+    # --- construction -------------------------------------------------------------------------
+    def _build_pages(self) -> None:
+        for key, _label in PAGES:
+            if key == base.OVERVIEW:
+                view: base.View = OverviewView(self.session)
+            elif key == base.REGISTER:
+                view = RegisterView(self.session)
+            elif key == base.AUDIT:
+                view = AuditView(self.session)
+            else:
+                view = AreaView(key, self.session)
+            view.setObjectName(f"page_{key}")
+            view.navigate.connect(self.show_page)
+            self.views[key] = view
+            self.stack.addWidget(view)
+            self.nav.addItem(QListWidgetItem())
+        self.nav.setMaximumWidth(240)
+        self.nav.setStyleSheet("QListWidget#navigation::item { padding: 6px 10px; }")
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.open_action = self._action(self.file_menu, self.open_database_dialog)
+        self.open_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
+        self.recent_menu = QMenu(self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.file_menu.addMenu(self.recent_menu)
+        self.file_menu.addSeparator()
+        self.quit_action = self._action(self.file_menu, self.close)
+        self.quit_action.setShortcut(shortcut(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.edit_menu = bar.addMenu("")
+        self.preferences_action = self._action(self.edit_menu, self.preferences_dialog)
+        self.preferences_action.setShortcut(
+            shortcut(QKeySequence.StandardKey.Preferences, "Ctrl+,")
+        )
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.view_menu = bar.addMenu("")
+        self.page_actions: list[QAction] = []
+        for row, (key, _label) in enumerate(PAGES):
+            action = self._action(self.view_menu, lambda _=False, k=key: self.show_page(k))
+            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            self.page_actions.append(action)
+        self.view_menu.addSeparator()
+        self.reload_action = self._action(self.view_menu, self.reload_page)
+        self.reload_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        self.help_menu = bar.addMenu("")
+        self.about_action = self._action(self.help_menu, self.about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _action(self, menu: QMenu, slot: Any) -> QAction:
+        action = QAction(self)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    # --- texts --------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Every text of the shell, in the current language."""
+        self.file_menu.setTitle(self.tr("&File"))
+        self.open_action.setText(self.tr("&Open database…"))
+        self.recent_menu.setTitle(self.tr("Recent databases"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.preferences_action.setText(self.tr("&Preferences…"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.reload_action.setText(self.tr("&Reload"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About LabApp"))
+        for row, (_key, label) in enumerate(PAGES):
+            text = QCoreApplication.translate("MainWindow", label)
+            self.nav.item(row).setText(text)
+            self.page_actions[row].setText(text)
+        self._update_title()
+        self._update_status()
+
+    def _update_title(self) -> None:
+        info = self.session.info
+        name = info.display_name if info is not None else self.tr("no database")
+        self.setWindowTitle(self.tr("LabApp — {0}[*]").format(name))
+
+    def _update_status(self) -> None:
+        info = self.session.info
+        if info is None:
+            self.db_label.setText(self.tr("No database open"))
+        else:
+            self.db_label.setText(
+                self.tr("Database: {0} ({1})").format(info.display_name, info.dialect)
+            )
+            self.db_label.setToolTip(info.url)
+        self.user_label.setText(self.tr("User: {0}").format(self.session.user))
+
+    # --- behaviour ----------------------------------------------------------------------------
+    def _database_changed(self, _info: Any) -> None:
+        self._update_title()
+        self._update_status()
+        for view in self.views.values():
+            view.mark_stale()
+
+    def show_page(self, key: str, hint: object = None) -> None:
+        """Show page ``key`` (applying the navigation ``hint``, such as a register order)."""
+        keys = [k for k, _ in PAGES]
+        self.nav.setCurrentRow(keys.index(key))
+        if hint is not None:
+            self.views[key].show_hint(hint)
+
+    def current_view(self) -> base.View:
+        """The page on screen."""
+        return self.views[PAGES[self.stack.currentIndex()][0]]
+
+    def reload_page(self) -> None:
+        """View → Reload: fetch the current page again."""
+        self.current_view().refresh()
+
+    def open_database_dialog(self) -> ConnectionDialog:
+        """File → Open database… (window-modal; returns the dialog, already shown)."""
+        dialog = ConnectionDialog(self.session, self)
+        dialog.open()
+        return dialog
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = settings.get(settings.RECENT_DATABASES)
+        for url in recent:
+            action = self.recent_menu.addAction(url)
+            action.triggered.connect(lambda _=False, u=url: self.session.open(u, parent=self))
+        if not recent:
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+
+    def preferences_dialog(self) -> PreferencesDialog:
+        """Edit → Preferences… (window-modal; applies and stores the values on OK)."""
+        dialog = PreferencesDialog(self)
+        dialog.accepted.connect(lambda: self.apply_preferences(dialog.values()))
+        dialog.open()
+        return dialog
+
+    def apply_preferences(self, values: dict[str, Any]) -> None:
+        """Store ``values``; a new language takes effect at once, a new lead time on reload."""
+        old_language = settings.language()
+        for key, value in values.items():
+            settings.put(key, value)
+        if values.get(settings.LANGUAGE, old_language) != old_language:
+            i18n.install_language(settings.language())
+        self._update_status()
+        for view in self.views.values():
+            view.mark_stale()
+
+    def about(self) -> None:
+        """Help → About LabApp."""
+        QMessageBox.about(
+            self,
+            self.tr("About LabApp"),
+            self.tr(
+                "LabApp {0}\n\nCalibration laboratory management: measurement standards, "
+                "traceability, calibrations, uncertainty and re-verification plans."
+            ).format(__version__),
+        )
+
+    def closeEvent(self, event: QEvent) -> None:
+        settings.put(settings.WINDOW_GEOMETRY, self.saveGeometry())
+        super().closeEvent(event)
