@@ -1,0 +1,1 @@
+"""Composition root of the desktop app: wires the database services into the GUI."""
