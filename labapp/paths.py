@@ -7,6 +7,7 @@ per-user directory.  ``LABAPP_HOME`` overrides the base (tests, portable install
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import platformdirs
@@ -15,28 +16,26 @@ APP_NAME = "LabApp"
 APP_AUTHOR = "LabApp"
 
 
-def data_dir() -> Path:
-    """Return the per-user data directory (databases, backups, attachments), created if missing."""
+def _user_dir(sub: str, platform_dir: Callable[[str, str], str]) -> Path:
     home = os.environ.get("LABAPP_HOME")
-    path = Path(home) / "data" if home else Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+    path = Path(home) / sub if home else Path(platform_dir(APP_NAME, APP_AUTHOR))
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def data_dir() -> Path:
+    """Return the per-user data directory (databases, backups, attachments), created if missing."""
+    return _user_dir("data", platformdirs.user_data_dir)
 
 
 def config_dir() -> Path:
     """Return the per-user configuration directory (the settings file), created if missing."""
-    home = os.environ.get("LABAPP_HOME")
-    path = Path(home) / "config" if home else Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return _user_dir("config", platformdirs.user_config_dir)
 
 
 def cache_dir() -> Path:
     """Return the per-user cache directory (compiled translations), created if missing."""
-    home = os.environ.get("LABAPP_HOME")
-    path = Path(home) / "cache" if home else Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return _user_dir("cache", platformdirs.user_cache_dir)
 
 
 def default_database_path() -> Path:
