@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -17,30 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from labapp.services.audit import list_audit
-from labapp.ui.models.rows_table_model import RowsTableModel
+from labapp.ui.models.audit_table_model import AuditTableModel
 from labapp.ui.views.base import View
 
 LATEST = 500
-
-
-class AuditTableModel(RowsTableModel):
-    """Rows of ``AuditEntry``."""
-
-    CONTEXT = "AuditTableModel"
-    COL_AT = 0
-    COL_USER = 1
-    COL_ACTION = 2
-    COL_ENTITY = 3
-    COL_KEY = 4
-    COL_REASON = 5
-    COLUMNS = (
-        ("at", QT_TRANSLATE_NOOP("AuditTableModel", "When")),
-        ("user", QT_TRANSLATE_NOOP("AuditTableModel", "User")),
-        ("action", QT_TRANSLATE_NOOP("AuditTableModel", "Action")),
-        ("entity", QT_TRANSLATE_NOOP("AuditTableModel", "Record")),
-        ("entity_id", QT_TRANSLATE_NOOP("AuditTableModel", "Key")),
-        ("reason", QT_TRANSLATE_NOOP("AuditTableModel", "Reason")),
-    )
 
 
 class AuditView(View):

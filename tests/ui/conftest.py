@@ -1,0 +1,93 @@
+"""GUI fixtures: a seeded SQLite lab, the main window on it, English restored after each test."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+SCREENSHOTS = Path("/tmp/labapp-shots")
+
+
+def _seed(path: Path) -> None:
+    from labapp.services.database import open_database
+    from labapp.services.demo import seed_demo
+
+    db = open_database(str(path))
+    try:
+        seed_demo(db, instruments=60, years=2, seed=7)
+    finally:
+        db.dispose()
+
+
+@pytest.fixture(scope="session")
+def seeded_lab(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo lab of 60 items, built once per test session."""
+    path = tmp_path_factory.mktemp("lab") / "seeded.sqlite3"
+    _seed(path)
+    return path
+
+
+@pytest.fixture
+def lab_path(seeded_lab: Path, tmp_path: Path) -> Path:
+    """A private copy of the seeded lab (tests may write to it)."""
+    copy = tmp_path / "lab.sqlite3"
+    shutil.copy(seeded_lab, copy)
+    return copy
+
+
+@pytest.fixture(autouse=True)
+def _english_and_fresh_settings(qapp):
+    """Each test starts in English with an empty settings file, and ends in English."""
+    from labapp.paths import settings_path
+    from labapp.ui import i18n
+
+    settings_path().unlink(missing_ok=True)
+    i18n.install_language("en")
+    yield
+    i18n.install_language("en")
+    settings_path().unlink(missing_ok=True)
+
+
+@pytest.fixture
+def session(qtbot):
+    """A session with the real database service behind it, closed after the test."""
+    from labapp.app.main import ServiceConnector
+    from labapp.ui.session import Session
+    from labapp.ui.worker import Worker
+
+    session = Session(Worker(), ServiceConnector())
+    yield session
+    session.close()
+
+
+@pytest.fixture
+def window(qtbot, session, lab_path: Path):
+    """The main window, shown, with the seeded lab open and the Overview loaded."""
+    from labapp.ui.mainwindow import MainWindow
+
+    errors: list[BaseException] = []
+    win = MainWindow(session)
+    session.worker.set_error_handler(errors.append)
+    qtbot.addWidget(win)
+    win.show()
+    overview = win.views["overview"]
+    with qtbot.waitSignal(overview.overview_loaded, timeout=30_000):
+        session.open(str(lab_path), parent=win)
+    win.errors = errors
+    yield win
+    assert not errors, errors
+
+
+def wait_idle(qtbot, session) -> None:
+    """Until the worker has delivered every result."""
+    qtbot.waitUntil(lambda: not session.worker.busy(), timeout=30_000)
+
+
+def shoot(widget, name: str) -> Path:
+    """Save a screenshot of ``widget`` as /tmp/labapp-shots/<name>.png."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    assert widget.grab().save(str(path))
+    return path
