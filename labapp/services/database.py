@@ -1,0 +1,359 @@
+"""Which database to open, and the desktop policy for opening and migrating it.
+
+Policy (see ``shared/ECOSYSTEM.md``, "Migrations, desktop style"):
+
+* a new or empty local SQLite file gets the schema (upgrade to head, which writes ``labapp_meta``);
+* a local LabApp SQLite file that is behind is backed up, then upgraded in one transaction; if that
+  fails, :class:`MigrationFailedError` names the backup and the file is as it was;
+* a shared PostgreSQL database that is empty or behind is never migrated from a workstation:
+  :class:`SchemaBehindError` (an administrator runs ``labapp-cli db upgrade``);
+* a revision this LabApp does not know: :class:`SchemaTooNewError`;
+* anything that is not a LabApp database is refused and left untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from sqlalchemy import Engine, inspect
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from labapp import paths
+from labapp.domain.errors import (
+    DatabaseError,
+    DatabaseReadOnlyError,
+    DatabaseUnreachableError,
+    DiskFullError,
+    MigrationFailedError,
+    NotALabAppDatabaseError,
+    SchemaBehindError,
+    SchemaTooNewError,
+)
+from labapp.persistence import migrations
+from labapp.persistence.engine import (
+    make_engine,
+    map_database_error,
+    mask_url,
+    normalise_url,
+    sqlite_path,
+)
+from labapp.persistence.uow import SqlAlchemyUnitOfWork
+from labapp.services.dto import DatabaseInfo
+
+__all__ = [
+    "ENV_VAR",
+    "Database",
+    "current_database_revision",
+    "mask_url",
+    "open_database",
+    "resolve_database_url",
+    "upgrade_database",
+]
+
+ENV_VAR = "LABAPP_DATABASE_URL"
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+T = TypeVar("T")
+
+
+def resolve_database_url(
+    cli_value: str | None = None,
+    env: Mapping[str, str] = os.environ,
+    settings_value: str | None = None,
+    demo: bool = False,
+) -> str:
+    """Pick the database: ``--database``, then ``LABAPP_DATABASE_URL``, then settings, then default.
+
+    ``demo=True`` always gives the demo file (:func:`labapp.paths.demo_database_path`), never the
+    user's real database.  Plain paths become ``sqlite:///`` URLs.
+    """
+    if demo:
+        return _url_text(normalise_url(paths.demo_database_path()))
+    for candidate in (cli_value, env.get(ENV_VAR), settings_value):
+        if candidate and candidate.strip():
+            return _url_text(normalise_url(candidate.strip()))
+    return _url_text(normalise_url(paths.default_database_path()))
+
+
+def _url_text(url: URL) -> str:
+    return url.render_as_string(hide_password=False)
+
+
+class Database:
+    """An open LabApp database: the engine, a session factory and what the UI shows about it."""
+
+    def __init__(self, engine: Engine, info: DatabaseInfo) -> None:
+        self.engine = engine
+        self.info = info
+        self.session_factory = sessionmaker(engine, expire_on_commit=False)
+
+    def unit_of_work(self, user: str, reason: str | None = None) -> SqlAlchemyUnitOfWork:
+        """A unit of work for a change made by ``user`` (use it in a ``with`` block)."""
+        return SqlAlchemyUnitOfWork(self.session_factory, user, reason)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for queries; anything it changed is rolled back."""
+        with self.session_factory() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    def dispose(self) -> None:
+        """Close every pooled connection."""
+        self.engine.dispose()
+
+
+@dataclass(frozen=True)
+class _Probe:
+    tables: frozenset[str]
+    is_labapp: bool
+    revision: str | None
+
+
+def open_database(url: str, *, create: bool = True, migrate_local: bool = True) -> Database:
+    """Open ``url`` under the desktop policy (module docstring) and return a :class:`Database`.
+
+    Parameters
+    ----------
+    url
+        A path or a database URL (see :func:`labapp.persistence.engine.make_engine`).
+    create
+        Create a missing SQLite file (otherwise :class:`DatabaseUnreachableError`).
+    migrate_local
+        Upgrade a local SQLite file that is behind (after a backup); otherwise raise
+        :class:`SchemaBehindError` as for a shared database.
+
+    Raises
+    ------
+    NotALabAppDatabaseError, SchemaTooNewError, SchemaBehindError, MigrationFailedError,
+    DatabaseUnreachableError, DatabaseReadOnlyError, DiskFullError
+    """
+    parsed = normalise_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return _open_sqlite(parsed, create=create, migrate_local=migrate_local)
+    return _open_server(parsed)
+
+
+# --- SQLite ----------------------------------------------------------------------------------
+
+
+def _open_sqlite(url: URL, *, create: bool, migrate_local: bool) -> Database:
+    masked = mask_url(url)
+    path = sqlite_path(url)
+    if path is None:  # in-memory: always new
+        return _guarded(url, lambda engine: _create_schema(engine, url))
+    read_only = url.query.get("mode") == "ro"
+    _check_sqlite_file(path, masked, create=create, read_only=read_only)
+    probe = _probe_sqlite(path, masked)
+    if not probe.tables:
+        if read_only:
+            raise DatabaseReadOnlyError(masked, "opened read-only, cannot create the schema")
+        return _guarded(url, lambda engine: _create_schema(engine, url))
+    _check_revision(probe, masked)
+    if probe.revision != migrations.head_revision():
+        if not migrate_local or read_only:
+            raise SchemaBehindError(masked, probe.revision, migrations.head_revision())
+        _backup_and_upgrade(url, path)
+    return _guarded(url, lambda engine: _ready(engine, url))
+
+
+def _check_sqlite_file(path: Path, masked: str, *, create: bool, read_only: bool) -> None:
+    if path.is_dir():
+        raise NotALabAppDatabaseError(masked, "(it is a directory)")
+    if path.exists():
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+        if header and header != SQLITE_HEADER:
+            raise NotALabAppDatabaseError(masked, "(not an SQLite file)")
+        if not read_only and not os.access(path, os.W_OK):
+            raise DatabaseReadOnlyError(masked, "the file is read-only")
+        if not read_only and not os.access(path.parent, os.W_OK):
+            raise DatabaseReadOnlyError(masked, f"the folder {path.parent} is read-only")
+        return
+    if not create:
+        raise DatabaseUnreachableError(masked, "no such file")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseReadOnlyError(masked, f"cannot create {path.parent}: {exc}") from exc
+    if not os.access(path.parent, os.W_OK):
+        raise DatabaseReadOnlyError(masked, f"the folder {path.parent} is read-only")
+
+
+def _probe_sqlite(path: Path, masked: str) -> _Probe:
+    """Look inside without writing anything (read-only, no pragmas, no WAL switch)."""
+    if not path.exists() or path.stat().st_size == 0:
+        return _Probe(frozenset(), False, None)
+    try:
+        with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as conn:
+            names = conn.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall()
+            tables = frozenset(n for (n,) in names if not n.startswith("sqlite_"))
+            is_labapp = "labapp_meta" in tables and conn.execute(
+                "SELECT value FROM labapp_meta WHERE key = 'application'"
+            ).fetchone() == ("labapp",)
+            revision = None
+            if "alembic_version" in tables:
+                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+    except sqlite3.Error as exc:
+        mapped = map_database_error(exc, masked)
+        raise (mapped or NotALabAppDatabaseError(masked, f"({exc})")) from exc
+    return _Probe(tables, is_labapp, revision)
+
+
+def _backup_and_upgrade(url: URL, path: Path) -> None:
+    masked = mask_url(url)
+    try:
+        backup = migrations.backup_sqlite(path)
+    except (OSError, sqlite3.Error) as exc:
+        raise (map_database_error(exc, masked) or DatabaseReadOnlyError(masked, str(exc))) from exc
+    engine = make_engine(url)
+    try:
+        migrations.upgrade(engine)
+    except Exception as exc:
+        mapped = map_database_error(exc, masked)
+        if isinstance(mapped, DatabaseReadOnlyError | DiskFullError):
+            raise mapped from exc
+        raise MigrationFailedError(masked, str(backup), str(exc).splitlines()[0]) from exc
+    finally:
+        engine.dispose()
+
+
+def _create_schema(engine: Engine, url: URL) -> Database:
+    migrations.upgrade(engine)
+    return _ready(engine, url)
+
+
+# --- PostgreSQL ------------------------------------------------------------------------------
+
+
+def _open_server(url: URL) -> Database:
+    masked = mask_url(url)
+
+    def check(engine: Engine) -> Database:
+        with engine.connect() as conn:
+            tables = frozenset(inspect(conn).get_table_names())
+            probe = _Probe(
+                tables, migrations.is_labapp_database(conn), migrations.current_revision(conn)
+            )
+        if not probe.tables - {"alembic_version"}:
+            raise SchemaBehindError(masked, None, migrations.head_revision())
+        _check_revision(probe, masked)
+        if probe.revision != migrations.head_revision():
+            raise SchemaBehindError(masked, probe.revision, migrations.head_revision())
+        return _ready(engine, url)
+
+    return _guarded(url, check)
+
+
+# --- shared ----------------------------------------------------------------------------------
+
+
+def _check_revision(probe: _Probe, masked: str) -> None:
+    if not probe.is_labapp:
+        shown = ", ".join(sorted(probe.tables)[:5])
+        raise NotALabAppDatabaseError(masked, f"(no labapp_meta; tables: {shown})")
+    if probe.revision is None:
+        raise NotALabAppDatabaseError(masked, "(no schema revision)")
+    if probe.revision not in migrations.known_revisions():
+        raise SchemaTooNewError(masked, probe.revision)
+
+
+def _ready(engine: Engine, url: URL) -> Database:
+    """Check the database can be written, then describe it."""
+    with engine.begin() as conn:
+        # A no-op write: fails at once on a read-only file or a read-only server login.
+        conn.exec_driver_sql("UPDATE labapp_meta SET value = value WHERE key = 'application'")
+        revision = migrations.current_revision(conn)
+    return Database(engine, _info(url, revision))
+
+
+def _info(url: URL, revision: str | None) -> DatabaseInfo:
+    path = sqlite_path(url)
+    if path is not None:
+        return DatabaseInfo(mask_url(url), path.name, "sqlite", revision, path)
+    if url.get_backend_name() == "sqlite":
+        return DatabaseInfo(mask_url(url), ":memory:", "sqlite", revision, None)
+    display = f"{url.database} @ {url.host or 'localhost'}"
+    return DatabaseInfo(mask_url(url), display, "postgresql", revision, None)
+
+
+def _guarded(url: URL, action: Callable[[Engine], T]) -> T:
+    """Run ``action(engine)``; on failure dispose the engine and raise a typed error.
+
+    The engine is kept (not disposed) on success: the returned :class:`Database` owns it.
+    """
+    return _with_engine(url, action, keep=True)
+
+
+def _with_engine(url: URL, action: Callable[[Engine], T], *, keep: bool = False) -> T:
+    masked = mask_url(url)
+    engine = make_engine(url)
+    ok = False
+    try:
+        result = action(engine)
+        ok = True
+        return result
+    except DatabaseError:
+        raise
+    except (SQLAlchemyError, OSError, sqlite3.Error) as exc:
+        mapped = map_database_error(exc, masked)
+        if mapped is None:
+            raise
+        raise mapped from exc
+    finally:
+        if not (ok and keep):
+            engine.dispose()
+
+
+# --- CLI -------------------------------------------------------------------------------------
+
+
+def current_database_revision(url: str) -> str | None:
+    """The schema revision of the database at ``url`` (``None``: empty), for ``labapp-cli``."""
+    parsed = normalise_url(url)
+
+    def read(engine: Engine) -> str | None:
+        with engine.connect() as conn:
+            return migrations.current_revision(conn)
+
+    return _with_engine(parsed, read)
+
+
+def upgrade_database(url: str) -> tuple[str | None, str]:
+    """Upgrade any LabApp database (PostgreSQL included) to head; return (before, after).
+
+    An SQLite file is backed up first.  A database that is not LabApp's (other tables, no
+    ``labapp_meta``) or that is newer than this LabApp is refused.
+    """
+    parsed = normalise_url(url)
+    masked = mask_url(parsed)
+
+    def run(engine: Engine) -> tuple[str | None, str]:
+        with engine.connect() as conn:
+            tables = frozenset(inspect(conn).get_table_names())
+            probe = _Probe(
+                tables, migrations.is_labapp_database(conn), migrations.current_revision(conn)
+            )
+        if probe.tables - {"alembic_version"}:
+            _check_revision(probe, masked)
+        path = sqlite_path(parsed)
+        if path is not None and probe.tables and probe.revision != migrations.head_revision():
+            migrations.backup_sqlite(path)
+        migrations.upgrade(engine)
+        with engine.connect() as conn:
+            after = migrations.current_revision(conn)
+        assert after is not None
+        return probe.revision, after
+
+    return _with_engine(parsed, run)
