@@ -7,7 +7,6 @@ the GUI through :class:`ServiceConnector` and seeds the demo laboratory on first
 from __future__ import annotations
 
 import argparse
-import inspect
 import logging
 import os
 import sys
@@ -75,11 +74,7 @@ def seed_demo_if_empty(db: Any, cancel: threading.Event) -> bool:
 
     if lab_overview(db, date.today()).instruments:
         return False
-    params = inspect.signature(demo.seed_demo).parameters
-    kwargs: dict[str, Any] = {}
-    if "cancel" in params:
-        kwargs["cancel"] = cancel.is_set
-    demo.seed_demo(db, **kwargs)
+    demo.seed_demo(db, cancel=cancel.is_set)
     return True
 
 

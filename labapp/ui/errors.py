@@ -38,6 +38,10 @@ def describe(exc: BaseException) -> str:
                 "Errors",
                 "The shared database must be upgraded by an administrator: labapp-cli db upgrade",
             )
+        case DatabaseUnreachableError() if exc.url.startswith("sqlite"):
+            return QCoreApplication.translate("Errors", "Cannot open the file: {0}").format(
+                exc.reason
+            )
         case DatabaseUnreachableError():
             return QCoreApplication.translate("Errors", "Cannot reach the server: {0}").format(
                 exc.reason

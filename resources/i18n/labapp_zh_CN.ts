@@ -63,6 +63,10 @@
         <source>Reason</source>
         <translation>原因</translation>
     </message>
+    <message>
+        <source>Changes</source>
+        <translation>变更内容</translation>
+    </message>
 </context>
 <context>
     <name>AuditView</name>
@@ -179,6 +183,10 @@
         <translation>共享数据库须由管理员升级：labapp-cli db upgrade</translation>
     </message>
     <message>
+        <source>Cannot open the file: {0}</source>
+        <translation>无法打开文件：{0}</translation>
+    </message>
+    <message>
         <source>Cannot reach the server: {0}</source>
         <translation>无法连接服务器：{0}</translation>
     </message>
@@ -231,6 +239,10 @@
         <translation>名称</translation>
     </message>
     <message>
+        <source>Manufacturer</source>
+        <translation>制造厂</translation>
+    </message>
+    <message>
         <source>Model</source>
         <translation>型号</translation>
     </message>
@@ -264,7 +276,7 @@
     </message>
     <message>
         <source>Overdue</source>
-        <extracomment>Raw stored value of the row&apos;s due state (overdue / due_soon / ok / none). The whole DTO of the row. loader(search, limit, offset, deliver) must eventually call deliver(list_of_rows) once.</extracomment>
+        <extracomment>Raw stored value of the row&apos;s due state (overdue / due_soon / ok / none). loader(search, limit, offset, deliver) must eventually call deliver(list_of_rows) once.</extracomment>
         <translation>已超期</translation>
     </message>
     <message>
@@ -535,8 +547,8 @@ Calibration laboratory management: measurement standards, traceability, calibrat
         <translation>已超期</translation>
     </message>
     <message>
-        <source>Due within 30 days</source>
-        <translation>30 天内到期</translation>
+        <source>Due within {0} days</source>
+        <translation>{0} 天内到期</translation>
     </message>
     <message>
         <source>Failed last calibration</source>

@@ -7,16 +7,14 @@ from pathlib import Path
 
 import pytest
 
-SCREENSHOTS = Path("/tmp/labapp-shots")
-
 
 def _seed(path: Path) -> None:
     from labapp.services.database import open_database
-    from labapp.services.demo import seed_demo
+    from labapp.services.demo import DemoOptions, seed_demo
 
     db = open_database(str(path))
     try:
-        seed_demo(db, instruments=60, years=2, seed=7)
+        seed_demo(db, DemoOptions(instruments=60, years=2, seed=7))
     finally:
         db.dispose()
 
@@ -78,16 +76,3 @@ def window(qtbot, session, lab_path: Path):
     win.errors = errors
     yield win
     assert not errors, errors
-
-
-def wait_idle(qtbot, session) -> None:
-    """Until the worker has delivered every result."""
-    qtbot.waitUntil(lambda: not session.worker.busy(), timeout=30_000)
-
-
-def shoot(widget, name: str) -> Path:
-    """Save a screenshot of ``widget`` as /tmp/labapp-shots/<name>.png."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / f"{name}.png"
-    assert widget.grab().save(str(path))
-    return path

@@ -20,19 +20,21 @@ from labapp.ui.models.rows_table_model import RowRole, RowsTableModel, format_va
 
 COL_ASSET_TAG = 0
 COL_NAME = 1
-COL_MODEL = 2
-COL_SERIAL = 3
-COL_ROLE = 4
-COL_STATUS = 5
-COL_LOCATION = 6
-COL_CUSTODIAN = 7
-COL_LAST_CALIBRATED = 8
-COL_DUE = 9
+COL_MANUFACTURER = 2
+COL_MODEL = 3
+COL_SERIAL = 4
+COL_ROLE = 5
+COL_STATUS = 6
+COL_LOCATION = 7
+COL_CUSTODIAN = 8
+COL_LAST_CALIBRATED = 9
+COL_DUE = 10
 
 #: column -> (DTO attribute, header)
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("asset_tag", QT_TRANSLATE_NOOP("InstrumentTableModel", "Asset tag")),
     ("name", QT_TRANSLATE_NOOP("InstrumentTableModel", "Name")),
+    ("manufacturer", QT_TRANSLATE_NOOP("InstrumentTableModel", "Manufacturer")),
     ("model", QT_TRANSLATE_NOOP("InstrumentTableModel", "Model")),
     ("serial", QT_TRANSLATE_NOOP("InstrumentTableModel", "Serial number")),
     ("role", QT_TRANSLATE_NOOP("InstrumentTableModel", "Role")),

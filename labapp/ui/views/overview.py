@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from labapp.services.overview import lab_overview
+from labapp.ui import settings
 from labapp.ui.views.base import AUDIT, CALIBRATIONS, REGISTER, View
 
 #: card key -> (LabOverview field, page it opens, register order hint)
@@ -17,14 +18,14 @@ CARDS: tuple[tuple[str, str, str, str | None], ...] = (
     ("standards", "standards", REGISTER, None),
     ("working", "working", REGISTER, None),
     ("overdue", "overdue", REGISTER, "due_on"),
-    ("due_30", "due_30", REGISTER, "due_on"),
-    ("failed", "failed", CALIBRATIONS, None),
+    ("due_soon", "due_soon", REGISTER, "due_on"),
+    ("failed", "failed_last_result", CALIBRATIONS, None),
     ("out_of_service", "out_of_service", REGISTER, None),
     ("events", "events", CALIBRATIONS, None),
     ("last_event_on", "last_event_on", AUDIT, None),
 )
 WARN_CARDS = frozenset({"overdue", "failed"})
-CAUTION_CARDS = frozenset({"due_30"})
+CAUTION_CARDS = frozenset({"due_soon"})
 
 
 class Card(QPushButton):
@@ -91,7 +92,7 @@ class OverviewView(View):
             "standards": self.tr("Measurement standards"),
             "working": self.tr("Working instruments"),
             "overdue": self.tr("Overdue"),
-            "due_30": self.tr("Due within 30 days"),
+            "due_soon": self.tr("Due within {0} days").format(self._lead_days()),
             "failed": self.tr("Failed last calibration"),
             "out_of_service": self.tr("Out of service"),
             "events": self.tr("Verifications and calibrations"),
@@ -100,6 +101,10 @@ class OverviewView(View):
         for key, card in self.cards.items():
             card.caption_label.setText(captions[key])
         self._update_subtitle()
+
+    def _lead_days(self) -> int:
+        lead = getattr(self.overview, "lead_days", None)
+        return int(lead) if lead is not None else settings.get(settings.DUE_SOON_DAYS)
 
     def _update_subtitle(self) -> None:
         info = self.session.info
@@ -113,8 +118,8 @@ class OverviewView(View):
             )
 
     def load(self) -> None:
-        today = date.today()
-        self.session.run(lambda db: lab_overview(db, today), self.show_overview)
+        today, lead_days = date.today(), settings.get(settings.DUE_SOON_DAYS)
+        self.session.run(lambda db: lab_overview(db, today, lead_days), self.show_overview)
 
     def show_overview(self, overview: Any) -> None:
         """Fill the cards from a ``LabOverview``."""
@@ -127,5 +132,5 @@ class OverviewView(View):
             elif key in CAUTION_CARDS and value:
                 tone = "caution"
             self.cards[key].set_value(value, tone)
-        self._update_subtitle()
+        self.retranslate_ui()
         self.overview_loaded.emit(overview)
