@@ -17,6 +17,7 @@ from labapp.services.overview import lab_overview
 from labapp.ui import settings
 from labapp.ui.models.instrument_table_model import COL_ASSET_TAG
 from labapp.ui.views.base import REGISTER
+from labapp.ui.views.overview import CARDS
 
 
 def _load_page(qtbot, window, key: str) -> None:
@@ -26,9 +27,9 @@ def _load_page(qtbot, window, key: str) -> None:
 
 def test_every_page_shows_content(qtbot, window) -> None:
     expected = lab_overview(window.session.db, date.today())
-    assert window.views["overview"].cards["instruments"].value_label.text() == str(
-        expected.instruments
-    )
+    for key, field, _page, _hint in CARDS:
+        value = getattr(expected, field)
+        assert window.views["overview"].cards[key].value_label.text() == str(value), key
     for key in window.views:
         if key == "audit":
             continue  # see test_audit_page_lists_the_latest_entries

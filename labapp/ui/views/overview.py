@@ -18,8 +18,8 @@ CARDS: tuple[tuple[str, str, str, str | None], ...] = (
     ("standards", "standards", REGISTER, None),
     ("working", "working", REGISTER, None),
     ("overdue", "overdue", REGISTER, "due_on"),
-    ("due_soon", "due_soon", REGISTER, "due_on"),
-    ("failed", "failed_last_result", CALIBRATIONS, None),
+    ("due_soon", "due_30", REGISTER, "due_on"),
+    ("failed", "failed", CALIBRATIONS, None),
     ("out_of_service", "out_of_service", REGISTER, None),
     ("events", "events", CALIBRATIONS, None),
     ("last_event_on", "last_event_on", AUDIT, None),
@@ -125,7 +125,7 @@ class OverviewView(View):
         """Fill the cards from a ``LabOverview``."""
         self.overview = overview
         for key, field, _page, _hint in CARDS:
-            value = getattr(overview, field, None)
+            value = getattr(overview, field)  # a renamed DTO field must fail loudly
             tone = None
             if key in WARN_CARDS and value:
                 tone = "warn"
