@@ -317,25 +317,42 @@ def _assign_homes(plan: _Plan) -> None:
 
 
 def _mark_working_items(plan: _Plan, rng: random.Random) -> None:
-    """Overdue (history stops), failing (last result FAIL), out of service, drafts."""
-    today = plan.today
-    for item in plan.items:
-        if item.tier is not Tier.WORKING or not item.dates:
-            continue
-        months = item.template.interval_months
-        roll = rng.random()
-        if roll < 0.06:  # overdue: the last recalibrations did not happen
-            while len(item.dates) > 1 and _due(item.dates[-1], months) >= today:
-                item.dates.pop()
-        elif roll < 0.10:
-            item.failing = True
-            item.status = InstrumentStatus.OUT_OF_SERVICE if rng.random() < 0.5 else item.status
-        elif roll < 0.12:
-            item.status = rng.choice((InstrumentStatus.OUT_OF_SERVICE, InstrumentStatus.SEALED))
-        elif roll < 0.14:
-            draft_on = today - timedelta(days=rng.randint(0, 10))
-            if item.dates[-1] < draft_on - timedelta(days=30):
-                item.draft_on = draft_on
+    """Overdue (history stops), failing (last result FAIL), out of service, drafts.
+
+    Each kind gets a share of the working items, and at least two (one draft), so that even
+    a small test lab shows every case.
+    """
+    working = [i for i in plan.items if i.tier is Tier.WORKING and i.dates]
+    n = len(working)
+    quotas = [max(2, round(n * 0.06)), max(2, round(n * 0.04)), max(2, round(n * 0.02))]
+    quotas.append(max(1, round(n * 0.02)))
+    chosen = rng.sample(working, min(n, sum(quotas)))
+    overdue, failing, idle, drafts = _slices(chosen, quotas)
+    for item in overdue:  # the last recalibrations did not happen
+        while len(item.dates) > 1 and _due(item.dates[-1], item.template.interval_months) >= (
+            plan.today
+        ):
+            item.dates.pop()
+    for n_item, item in enumerate(failing):
+        item.failing = True
+        if n_item % 2:
+            item.status = InstrumentStatus.OUT_OF_SERVICE
+    for n_item, item in enumerate(idle):
+        item.status = (InstrumentStatus.OUT_OF_SERVICE, InstrumentStatus.SEALED)[n_item % 2]
+    for item in drafts:
+        draft_on = plan.today - timedelta(days=rng.randint(0, 10))
+        if item.dates[-1] < draft_on - timedelta(days=30):
+            item.draft_on = draft_on
+        else:  # recalibrated very recently: the draft is that event, not yet approved
+            item.draft_on = item.dates.pop() if len(item.dates) > 1 else None
+
+
+def _slices(items: Sequence[_Item], sizes: Sequence[int]) -> list[Sequence[_Item]]:
+    result, first = [], 0
+    for size in sizes:
+        result.append(items[first : first + size])
+        first += size
+    return result
 
 
 def _break_one_chain(plan: _Plan) -> None:

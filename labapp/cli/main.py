@@ -1,0 +1,265 @@
+"""``labapp-cli``: create, seed and upgrade LabApp databases without the GUI.
+
+Commands: ``init``, ``demo``, ``db upgrade``, ``db current`` (each takes ``--database``) and
+``--version``.  Typed LabApp errors print one line on stderr and exit with status 2;
+``--lang zh_CN`` or a ``zh_CN`` locale prints every message in Simplified Chinese
+(:mod:`labapp.cli.messages`).
+
+No Qt here: the CLI runs on servers, so it must never import PySide6 (checked by the tests).
+"""
+
+from __future__ import annotations
+
+import argparse
+import configparser
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+from labapp import __version__, paths
+from labapp.cli.messages import LANGUAGES, Messages, detect_language
+from labapp.domain.errors import LabAppError, SchemaBehindError
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_BEHIND, EXIT_ERROR = 0, 1, 2
+
+
+class _CliError(LabAppError):
+    """An error of the command line itself, worded from the message table."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.values = values
+
+
+def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
+    """Run ``labapp-cli`` with ``argv`` (default ``sys.argv[1:]``); return the exit status."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    out = out or sys.stdout
+    tr = Messages(detect_language(args_list))
+    args = _parser(tr).parse_args(args_list)
+    try:
+        return int(args.run(args, tr, out))
+    except LabAppError as exc:
+        print(tr("error.prefix") + _word(exc, tr), file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print(tr("interrupted"), file=sys.stderr)
+        return 130
+
+
+# --- arguments ------------------------------------------------------------------------------
+
+
+def _parser(tr: Messages) -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--database", metavar="URL_OR_PATH", help=tr("help.database"),
+                        default=argparse.SUPPRESS)  # fmt: skip
+    common.add_argument("--lang", choices=LANGUAGES, help=tr("help.lang"),
+                        default=argparse.SUPPRESS)  # fmt: skip
+    parser = argparse.ArgumentParser(
+        prog="labapp-cli", description=tr("description"), parents=[common]
+    )
+    parser.add_argument("--version", action="version", version=f"labapp-cli {__version__}")
+    parser.set_defaults(database=None, run=lambda *_: parser.print_help() or EXIT_ERROR)
+    commands = parser.add_subparsers(metavar="COMMAND")
+    init = commands.add_parser("init", parents=[common], help=tr("help.init"))
+    init.set_defaults(run=_init)
+    demo = commands.add_parser("demo", parents=[common], help=tr("help.demo"))
+    demo.add_argument("--instruments", type=int, default=200, help=tr("help.instruments"))
+    demo.add_argument("--years", type=int, default=5, help=tr("help.years"))
+    demo.add_argument("--seed", type=int, default=1, help=tr("help.seed"))
+    demo.add_argument("--today", type=_date(tr), default=None, help=tr("help.today"))
+    demo.add_argument("--replace", action="store_true", help=tr("help.replace"))
+    demo.set_defaults(run=_demo)
+    db = commands.add_parser("db", parents=[common], help=tr("help.db"))
+    db_commands = db.add_subparsers(metavar="COMMAND", required=True)
+    upgrade = db_commands.add_parser("upgrade", parents=[common], help=tr("help.upgrade"))
+    upgrade.set_defaults(run=_upgrade)
+    current = db_commands.add_parser("current", parents=[common], help=tr("help.current"))
+    current.set_defaults(run=_current)
+    return parser
+
+
+def _date(tr: Messages) -> Any:
+    def parse(text: str) -> date:
+        try:
+            return date.fromisoformat(text)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(tr("error.bad_date", value=text)) from exc
+
+    return parse
+
+
+def _settings_database() -> str | None:
+    """The GUI's Preferences choice (``database/default`` in the INI file), read without Qt."""
+    ini = configparser.ConfigParser(interpolation=None)
+    try:
+        ini.read(paths.settings_path(), encoding="utf-8")
+    except (configparser.Error, OSError, UnicodeDecodeError):
+        return None
+    value = ini.get("database", "default", fallback="").strip().strip('"')
+    return value or None
+
+
+def _url(args: argparse.Namespace, *, demo: bool = False) -> str:
+    from labapp.services.database import resolve_database_url
+
+    if demo and not args.database:
+        return resolve_database_url(demo=True)
+    return resolve_database_url(args.database, settings_value=_settings_database())
+
+
+def _masked(url: str) -> str:
+    from labapp.services.database import mask_url
+
+    return mask_url(url)
+
+
+# --- commands -------------------------------------------------------------------------------
+
+
+def _open_or_create(url: str) -> Any:
+    """Open ``url``, creating the schema in a new file or an empty server database."""
+    from labapp.services.database import open_database, upgrade_database
+
+    try:
+        return open_database(url)
+    except SchemaBehindError as exc:
+        if exc.current is not None:
+            raise
+    upgrade_database(url)  # an empty server database: create the schema (an admin's command)
+    return open_database(url)
+
+
+def _init(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
+    db = _open_or_create(_url(args))
+    try:
+        print(tr("init.done", url=db.info.url, revision=db.info.revision), file=out)
+    finally:
+        db.dispose()
+    return EXIT_OK
+
+
+def _upgrade(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
+    from labapp.services.database import upgrade_database
+
+    url = _url(args)
+    before, after = upgrade_database(url)
+    key = "upgrade.none" if before == after else "upgrade.done"
+    print(tr(key, url=_masked(url), before=before or "-", after=after), file=out)
+    return EXIT_OK
+
+
+def _head_revision() -> str:
+    try:  # the persistence engineer's service, once it exists
+        from labapp.services.database import head_revision  # type: ignore[attr-defined]
+    except ImportError:
+        from labapp.services.demo import schema_head as head_revision
+    return str(head_revision())
+
+
+def _current(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
+    from labapp.domain.errors import DatabaseUnreachableError
+    from labapp.services.database import current_database_revision
+
+    url = _url(args)
+    path = _sqlite_file(url)
+    if path is not None and not path.exists():  # reading must not create an empty file
+        raise DatabaseUnreachableError(_masked(url), "no such file")
+    revision = current_database_revision(url)
+    head = _head_revision()
+    print(tr("current.revision", revision=revision or tr("current.empty")), file=out)
+    print(tr("current.head", head=head), file=out)
+    print(tr("current.ok" if revision == head else "current.behind"), file=out)
+    return EXIT_OK if revision == head else EXIT_BEHIND
+
+
+def _sqlite_file(url: str) -> Path | None:
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(str(parsed.database))
+
+
+def _demo(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
+    from labapp.services.demo import DemoOptions, seed_demo
+
+    url = _url(args, demo=True)
+    if args.replace:
+        _remove_demo_file(url, tr, out)
+    options = DemoOptions(
+        instruments=args.instruments, years=args.years, seed=args.seed, today=args.today
+    )
+    db = _open_or_create(url)
+    try:
+        print(tr("demo.start", url=db.info.url, instruments=options.instruments,
+                 years=options.years), file=out, flush=True)  # fmt: skip
+        report = seed_demo(db, options, progress=_progress(tr, options.instruments))
+    finally:
+        db.dispose()
+    _print_report(report, tr, out)
+    return EXIT_OK
+
+
+def _remove_demo_file(url: str, tr: Messages, out: TextIO) -> None:
+    """``--replace``: delete the demo database file, and refuse for any other database."""
+    path = _sqlite_file(url)
+    demo = paths.demo_database_path().resolve()
+    if path is None or path.resolve() != demo:
+        raise _CliError("error.replace_not_demo", demo=demo, url=_masked(url))
+    if not path.exists():
+        return
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    print(tr("demo.replaced", path=path), file=out)
+
+
+def _progress(tr: Messages, total: int) -> Any:
+    step = max(total // 10, 1)
+    state = {"next": step}
+
+    def report(_stage: str, done: int, total_items: int) -> None:
+        if total_items >= 5000 and (done >= state["next"] or done == total_items):
+            print(tr("demo.progress", done=done, total=total_items), file=sys.stderr, flush=True)
+            state["next"] = done + step
+
+    return report
+
+
+def _print_report(report: Any, tr: Messages, out: TextIO) -> None:
+    from labapp.services.demo import describe
+
+    print(tr("demo.made"), file=out)
+    for label, count in describe(report):
+        key = f"label.{label}"
+        print(tr("demo.line", label=tr(key) if tr.has(key) else label, count=count), file=out)
+    print(tr("demo.time", seconds=report.seconds, today=report.today), file=out)
+
+
+# --- errors ---------------------------------------------------------------------------------
+
+
+def _word(exc: LabAppError, tr: Messages) -> str:
+    """One line for a typed error, in the user's language (falls back to ``str(exc)``)."""
+    if isinstance(exc, _CliError):
+        return tr(exc.key, **exc.values)
+    for cls in type(exc).__mro__:
+        key = f"error.{cls.__name__}"
+        if tr.has(key):
+            values = {k: ("none" if v is None else v) for k, v in vars(exc).items()}
+            try:
+                return " ".join(tr(key, **values).split())
+            except (KeyError, IndexError, ValueError):
+                break
+    return " ".join(str(exc).split())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,184 @@
+"""Every sentence ``labapp-cli`` prints, in English and Simplified Chinese.
+
+The CLI has no Qt (so no ``.qm`` catalogue): one small table, checked by the tests to hold both
+languages for every key.  ``--lang zh_CN`` or a ``zh_CN`` locale (``LC_ALL``, ``LC_MESSAGES``,
+``LANG``) selects Chinese.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+
+LANGUAGES = ("en", "zh_CN")
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # argparse help
+    "description": (
+        "LabApp command line: create, seed and upgrade LabApp databases.",
+        "LabApp 命令行：创建、填充演示数据和升级 LabApp 数据库。",
+    ),
+    "help.database": (
+        "SQLite file or SQLAlchemy URL (default: LABAPP_DATABASE_URL, Preferences, per-user file)",
+        "SQLite 文件或 SQLAlchemy URL（默认：LABAPP_DATABASE_URL、首选项、用户数据文件）",
+    ),
+    "help.lang": ("language of the messages (en, zh_CN)", "消息语言（en、zh_CN）"),
+    "help.init": ("create a new, empty LabApp database", "创建新的空 LabApp 数据库"),
+    "help.demo": (
+        "seed the demo laboratory (default: the demo database file)",
+        "生成演示实验室数据（默认：演示数据库文件）",
+    ),
+    "help.instruments": ("number of instruments and standards", "计量器具和计量标准的数量"),
+    "help.years": ("years of history", "历史记录的年数"),
+    "help.seed": ("random seed (same seed, same lab)", "随机种子（相同种子生成相同数据）"),
+    "help.today": ("the date the lab is seen from (YYYY-MM-DD)", "“今天”的日期（YYYY-MM-DD）"),
+    "help.replace": (
+        "replace the demo database if it already has data (never another database)",
+        "演示数据库已有数据时重新生成（不会用于其他数据库）",
+    ),
+    "help.db": ("schema migrations", "数据库结构迁移"),
+    "help.upgrade": (
+        "upgrade the database to this LabApp's schema",
+        "将数据库升级到当前版本的结构",
+    ),
+    "help.current": ("show the database's schema revision", "显示数据库的结构版本"),
+    # results
+    "init.done": (
+        "LabApp database ready: {url} (schema {revision})",
+        "LabApp 数据库已就绪：{url}（结构版本 {revision}）",
+    ),
+    "upgrade.done": (
+        "Upgraded {url} from {before} to {after}",
+        "已将 {url} 从 {before} 升级到 {after}",
+    ),
+    "upgrade.none": (
+        "{url} is already at {after}; nothing to do",
+        "{url} 已是 {after} 版本，无需升级",
+    ),
+    "current.revision": ("current revision: {revision}", "当前版本：{revision}"),
+    "current.head": ("head revision:    {head}", "最新版本：{head}"),
+    "current.ok": ("up to date", "已是最新"),
+    "current.behind": (
+        "behind: run 'labapp-cli db upgrade'",
+        "落后：请运行 'labapp-cli db upgrade'",
+    ),
+    "current.empty": ("(none: not initialised)", "（无：尚未初始化）"),
+    "demo.start": (
+        "Seeding the demo laboratory into {url} ({instruments} instruments, {years} years)…",
+        "正在向 {url} 写入演示实验室（{instruments} 台件，{years} 年）…",
+    ),
+    "demo.progress": ("  {done}/{total} instruments", "  已完成 {done}/{total} 台件"),
+    "demo.replaced": ("Removed the old demo database {path}", "已删除旧的演示数据库 {path}"),
+    "demo.made": ("Made:", "已生成："),
+    "demo.line": ("  {label:<34} {count:>9}", "  {label:<30} {count:>9}"),
+    "demo.time": (
+        "Done in {seconds:.1f} s (today = {today})",
+        "用时 {seconds:.1f} 秒（今天 = {today}）",
+    ),
+    "interrupted": ("Interrupted", "已中断"),
+    # report labels
+    "label.reference": ("reference standards", "最高计量标准"),
+    "label.working_standard": ("working standards", "工作计量标准"),
+    "label.working": ("working instruments", "工作计量器具"),
+    "label.laboratories": ("laboratories", "实验室"),
+    "label.locations": ("locations", "地点"),
+    "label.persons": ("people", "人员"),
+    "label.person_roles": ("roles", "角色"),
+    "label.qualifications": ("licences", "资质证书"),
+    "label.providers": ("providers", "溯源机构"),
+    "label.provider_scopes": ("provider scope lines", "机构能力范围条目"),
+    "label.procedures": ("procedures", "规程/规范"),
+    "label.instruments": ("instruments (all)", "台件（合计）"),
+    "label.events": ("verifications/calibrations", "检定/校准记录"),
+    "label.measurement_points": ("measurement points", "测量点"),
+    "label.event_standards": ("standards used (traceability links)", "所用标准（溯源链接）"),
+    "label.standard_certificates": ("standard certificates (考核证书)", "计量标准考核证书"),
+    "label.standard_certificate_instruments": ("certificate–standard links", "证书与标准关联"),
+    "label.check_plans": ("intermediate check plans", "期间核查计划"),
+    "label.intermediate_checks": ("intermediate checks", "期间核查"),
+    "label.check_readings": ("check readings", "核查读数"),
+    "label.comparisons": ("comparisons", "比对"),
+    "label.comparison_participants": ("comparison participants", "比对参加者"),
+    "label.overdue": ("overdue (in service)", "超期（在用）"),
+    "label.failed": ("last result FAIL", "最近结果不合格"),
+    "label.out_of_service": ("out of service / sealed", "停用/封存"),
+    "label.drafts": ("draft events", "草稿记录"),
+    "label.broken_links": ("broken traceability links", "溯源链断裂"),
+    # errors (one line each, printed with "error: " in front)
+    "error.prefix": ("error: ", "错误："),
+    "error.ValidationError": ("{field}: {message}", "{field}：{message}"),
+    "error.NotFoundError": ("{entity} {key!r} not found", "未找到{entity} {key!r}"),
+    "error.DatabaseUnreachableError": (
+        "cannot connect to {url}: {reason}",
+        "无法连接 {url}：{reason}",
+    ),
+    "error.NotALabAppDatabaseError": (
+        "{url} is not a LabApp database {reason}; it was left untouched",
+        "{url} 不是 LabApp 数据库 {reason}；未做任何修改",
+    ),
+    "error.SchemaTooNewError": (
+        "{url} has schema revision {revision}, created by a newer LabApp",
+        "{url} 的结构版本为 {revision}，由更新版本的 LabApp 创建",
+    ),
+    "error.SchemaBehindError": (
+        "{url} is at schema revision {current}, this LabApp needs {head}; "
+        "run 'labapp-cli db upgrade'",
+        "{url} 的结构版本为 {current}，当前 LabApp 需要 {head}；请运行 'labapp-cli db upgrade'",
+    ),
+    "error.DatabaseReadOnlyError": ("{url} is read-only: {reason}", "{url} 只读：{reason}"),
+    "error.DiskFullError": (
+        "disk full while writing {url}: {reason}",
+        "写入 {url} 时磁盘已满：{reason}",
+    ),
+    "error.MigrationFailedError": (
+        "upgrading {url} failed ({reason}); backup at {backup}",
+        "升级 {url} 失败（{reason}）；备份位于 {backup}",
+    ),
+    "error.DemoDatabaseNotEmptyError": (
+        "{url} already holds {instruments} instruments; the demo lab is only seeded into an "
+        "empty database (--replace works on the demo database only)",
+        "{url} 中已有 {instruments} 台件；演示数据只写入空数据库（--replace 仅用于演示数据库）",
+    ),
+    "error.DemoCancelledError": (
+        "seeding the demo laboratory was cancelled",
+        "已取消生成演示实验室",
+    ),
+    "error.replace_not_demo": (
+        "--replace only replaces the demo database ({demo}), not {url}",
+        "--replace 只能用于演示数据库（{demo}），不能用于 {url}",
+    ),
+    "error.bad_date": ("not a date (YYYY-MM-DD): {value}", "不是日期（YYYY-MM-DD）：{value}"),
+}
+
+
+def detect_language(argv: Sequence[str], env: Mapping[str, str] = os.environ) -> str:
+    """``--lang X`` in ``argv`` wins; else a ``zh_CN`` locale in the environment; else English."""
+    for n, arg in enumerate(argv):
+        if arg == "--lang" and n + 1 < len(argv):
+            return _language(argv[n + 1])
+        if arg.startswith("--lang="):
+            return _language(arg.split("=", 1)[1])
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name)
+        if value:
+            return "zh_CN" if value.startswith("zh_CN") else "en"
+    return "en"
+
+
+def _language(value: str) -> str:
+    return "zh_CN" if value.replace("-", "_").startswith("zh") else "en"
+
+
+class Messages:
+    """The message table in one language: ``messages("init.done", url=..., revision=...)``."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language if language in LANGUAGES else "en"
+        self._column = LANGUAGES.index(self.language)
+
+    def __call__(self, key: str, **values: object) -> str:
+        return MESSAGES[key][self._column].format(**values)
+
+    def has(self, key: str) -> bool:
+        """True when the table has ``key``."""
+        return key in MESSAGES
