@@ -137,7 +137,7 @@ PROVIDERS: tuple[Provider, ...] = (
         "DE",
         "CIPM MRA (KCDB CMCs)",
         "PTB-{year}-5.{seq:04d}",
-        ("length", "mass", "temperature"),
+        ("length", "mass", "temperature", "resistance"),
     ),
     Provider(
         "nist",
