@@ -1,0 +1,77 @@
+"""Cell-level rules shared by the Excel writers: number formats from reported digits, text widths.
+
+Reported digits are data ("10.00 V" is not "10 V"), but Excel stores a float.  The digits survive
+as the cell's ``number_format``, built from the ``Decimal``'s exponent by
+:func:`decimal_number_format`.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from decimal import Decimal
+from functools import lru_cache
+
+__all__ = ["SCIENTIFIC_MIN", "decimal_number_format", "display_width", "sheet_title"]
+
+SCIENTIFIC_MIN = Decimal("1e-6")
+_MAX_FIXED_EXPONENT = 9
+_BAD_TITLE_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
+
+
+def decimal_number_format(d: Decimal) -> str:
+    """The Excel number format that shows a decimal with exactly its reported digits.
+
+    The rule: a finite value with exponent ``e`` (``Decimal("10.00")`` has ``e = -2``) gets ``"0"``
+    when ``e >= 0`` and ``"0."`` followed by ``-e`` zeros otherwise (``"0.00"``).  When ``|e| > 9``
+    or the value is non-zero and smaller than ``1e-6`` in magnitude, fixed notation would show a
+    wall of zeros (or hide digits), so the format is scientific and keeps the significant digits:
+    ``Decimal("1.20E-7")`` → ``"0.00E+00"``, ``Decimal("1E+10")`` → ``"0E+00"``.
+
+    Parameters
+    ----------
+    d : Decimal
+        A finite decimal with the digits as reported.
+
+    Returns
+    -------
+    str
+        An Excel ``number_format`` string.
+
+    Raises
+    ------
+    ValueError
+        For NaN or infinity (Excel has no such numbers).
+    """
+    if not d.is_finite():
+        raise ValueError(f"{d} cannot be written as an Excel number")
+    _sign, digits, exponent = d.as_tuple()
+    assert isinstance(exponent, int)  # finite, so never 'n'/'N'/'F'
+    small = bool(d) and abs(d) < SCIENTIFIC_MIN
+    return _format_for(exponent, len(digits), small)
+
+
+@lru_cache(maxsize=512)
+def _format_for(exponent: int, n_digits: int, small: bool) -> str:
+    if small or abs(exponent) > _MAX_FIXED_EXPONENT:
+        # Significant digits of the coefficient, trailing zeros included: they were reported.
+        mantissa = "0" if n_digits <= 1 else "0." + "0" * (n_digits - 1)
+        return mantissa + "E+00"
+    return "0" if exponent >= 0 else "0." + "0" * (-exponent)
+
+
+def display_width(text: str) -> int:
+    """Width of text in Excel character units: a CJK (wide or full-width) character counts 2."""
+    if text.isascii():
+        return len(text)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def sheet_title(title: str, taken: set[str]) -> str:
+    """A valid, unique Excel sheet name (at most 31 characters, none of ``[]:*?/\\``)."""
+    base = (title.translate(_BAD_TITLE_CHARS).strip("' ") or "Sheet")[:31]
+    name, n = base, 2
+    while name.casefold() in taken:
+        suffix = f" ({n})"
+        name, n = base[: 31 - len(suffix)] + suffix, n + 1
+    taken.add(name.casefold())
+    return name
