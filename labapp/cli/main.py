@@ -65,7 +65,7 @@ def _parser(tr: Messages) -> argparse.ArgumentParser:
         prog="labapp-cli", description=tr("description"), parents=[common]
     )
     parser.add_argument("--version", action="version", version=f"labapp-cli {__version__}")
-    parser.set_defaults(database=None, run=lambda *_: parser.print_help() or EXIT_ERROR)
+    parser.set_defaults(database=None, run=lambda *_: _usage(parser))
     commands = parser.add_subparsers(metavar="COMMAND")
     init = commands.add_parser("init", parents=[common], help=tr("help.init"))
     init.set_defaults(run=_init)
@@ -83,6 +83,11 @@ def _parser(tr: Messages) -> argparse.ArgumentParser:
     current = db_commands.add_parser("current", parents=[common], help=tr("help.current"))
     current.set_defaults(run=_current)
     return parser
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help(sys.stderr)
+    return EXIT_ERROR
 
 
 def _date(tr: Messages) -> Any:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as dtime
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, Engine, Table, func, insert, select, text
 
@@ -408,6 +408,11 @@ def _standard_for(plan: _Plan, item: _Item, event_no: int, on: date) -> tuple[_I
 # --- reference data (lab, people, providers, procedures) ------------------------------------
 
 
+def _t(row_class: type[Any]) -> Table:
+    """The Core table of a row class (for bulk inserts that bypass the ORM flush)."""
+    return cast(Table, row_class.__table__)
+
+
 def _stamp(plan: _Plan) -> dict[str, Any]:
     return {
         "version": 1,
@@ -439,7 +444,7 @@ class _Writer:
 
 def _seed_organisation(w: _Writer, plan: _Plan, rng: random.Random) -> None:
     lab_id = plan.ids.take("laboratories")
-    w.put(LaboratoryRow.__table__, [{
+    w.put(_t(LaboratoryRow), [{
         "id": lab_id, "name": cat.LAB_NAME, "code": cat.LAB_SHORT,
         "address": "广东省广州市天河区科韵路 88 号", "accreditation_no": "CNAS L9876",
         "accreditation_valid_until": plan.today + timedelta(days=600), **_stamp(plan),
@@ -452,7 +457,7 @@ def _seed_organisation(w: _Writer, plan: _Plan, rng: random.Random) -> None:
             "id": loc_id, "laboratory_id": lab_id, "name": d.location, "building": "计量楼 A",
             "room": d.location_code, "department": d.name, **_stamp(plan),
         })  # fmt: skip
-    w.put(LocationRow.__table__, locations)
+    w.put(_t(LocationRow), locations)
     _seed_people(w, plan, rng)
     _seed_providers(w, plan)
     procedures = []
@@ -462,7 +467,7 @@ def _seed_organisation(w: _Writer, plan: _Plan, rng: random.Random) -> None:
             "id": proc_id, "code": p.code, "title": p.title, "revision": p.revision,
             "kind": p.kind, "quantity": None, **_stamp(plan),
         })  # fmt: skip
-    w.put(ProcedureRow.__table__, procedures)
+    w.put(_t(ProcedureRow), procedures)
 
 
 def _seed_people(w: _Writer, plan: _Plan, rng: random.Random) -> None:
@@ -494,9 +499,9 @@ def _seed_people(w: _Writer, plan: _Plan, rng: random.Random) -> None:
             "scope": _discipline(discipline).name, "issued_on": issued,
             "valid_until": valid_until, **_stamp(plan),
         })  # fmt: skip
-    w.put(PersonRow.__table__, persons)
-    w.put(PersonRoleRow.__table__, roles)
-    w.put(QualificationRow.__table__, licences)
+    w.put(_t(PersonRow), persons)
+    w.put(_t(PersonRoleRow), roles)
+    w.put(_t(QualificationRow), licences)
 
 
 def _seed_providers(w: _Writer, plan: _Plan) -> None:
@@ -517,8 +522,8 @@ def _seed_providers(w: _Writer, plan: _Plan) -> None:
                 "id": plan.ids.take("provider_scopes"), "provider_id": provider_id,
                 "quantity": quantity, "range_text": None, "cmc": None, **_stamp(plan),
             })  # fmt: skip
-    w.put(ProviderRow.__table__, providers)
-    w.put(ProviderScopeRow.__table__, scopes)
+    w.put(_t(ProviderRow), providers)
+    w.put(_t(ProviderScopeRow), scopes)
 
 
 # --- instruments and their history ----------------------------------------------------------
@@ -776,7 +781,7 @@ def _seed_standard_certificates(w: _Writer, plan: _Plan, rng: random.Random) -> 
             "valid_until": issued + timedelta(days=5 * 365), **_stamp(plan),
         })  # fmt: skip
         links.append({"certificate_id": cert_id, "instrument_id": item.id})
-    w.put(StandardCertificateRow.__table__, certificates)
+    w.put(_t(StandardCertificateRow), certificates)
     w.put(standard_certificate_instruments, links)
 
 
@@ -818,16 +823,16 @@ def _seed_intermediate_checks(w: _Writer, plan: _Plan, rng: random.Random) -> No
                 "reference_value": Decimal(0).quantize(spec.quantum), "reference_unit": spec.unit,
                 **limits, "verdict": Decision(verdict.value), "remarks": None, **_stamp(plan),
             })  # fmt: skip
-    w.put(CheckPlanRow.__table__, plans)
-    w.put(IntermediateCheckRow.__table__, checks)
-    w.put(CheckReadingRow.__table__, readings)
+    w.put(_t(CheckPlanRow), plans)
+    w.put(_t(IntermediateCheckRow), checks)
+    w.put(_t(CheckReadingRow), readings)
 
 
 def _seed_comparison(w: _Writer, plan: _Plan, rng: random.Random) -> None:
     """A 10 V DC voltage proficiency test: eight labs' deviations from nominal, in µV."""
     comparison_id = plan.ids.take("comparisons")
     started = plan.today - timedelta(days=300)
-    w.put(ComparisonRow.__table__, [{
+    w.put(_t(ComparisonRow), [{
         "id": comparison_id, "title": "直流电压 10 V 能力验证 (DC voltage 10 V proficiency test)",
         "scheme": "CNAS T0987", "provider_name": "中国计量科学研究院 NIM",
         "measurand": "deviation of a 10 V Zener reference from nominal", "unit": "µV",
@@ -850,7 +855,7 @@ def _seed_comparison(w: _Writer, plan: _Plan, rng: random.Random) -> None:
             "measured_on": started + timedelta(days=14 * n + 7), "is_own_lab": n == 3,
             "instrument_id": own.id if n == 3 else None, **_stamp(plan),
         })  # fmt: skip
-    w.put(ComparisonParticipantRow.__table__, participants)
+    w.put(_t(ComparisonParticipantRow), participants)
 
 
 # --- orchestration --------------------------------------------------------------------------
@@ -865,7 +870,7 @@ class DemoCancelledError(LabAppError):
 
 # Tables with an integer ``id`` that the generator fills, parents before children.
 _ID_TABLES: tuple[Table, ...] = tuple(
-    row.__table__  # type: ignore[misc]
+    _t(row)
     for row in (
         LaboratoryRow, LocationRow, PersonRow, QualificationRow, ProviderRow, ProviderScopeRow,
         ProcedureRow, InstrumentRow, EventRow, MeasurementPointRow, EventStandardRow,
@@ -921,7 +926,7 @@ def seed_demo(
     clock = time.perf_counter()
     engine: Engine = db if isinstance(db, Engine) else db.engine
     with engine.connect() as conn:
-        existing = conn.execute(select(func.count()).select_from(InstrumentRow.__table__))
+        existing = conn.execute(select(func.count()).select_from(_t(InstrumentRow)))
         if count := existing.scalar_one():
             raise DemoDatabaseNotEmptyError(engine.url.render_as_string(), count)
         ids = _Ids({t.name: _max_id(conn, t) + 1 for t in _ID_TABLES})
@@ -995,8 +1000,8 @@ def _seed_items(w: _Writer, plan: _Plan, tally: _Tally) -> Iterator[int]:
     """Instruments with their events, points and links, one transaction per chunk."""
     buffers: tuple[list[dict[str, Any]], ...] = ([], [], [], [])
     tables = (
-        InstrumentRow.__table__, EventRow.__table__, MeasurementPointRow.__table__,
-        EventStandardRow.__table__,
+        _t(InstrumentRow), _t(EventRow), _t(MeasurementPointRow),
+        _t(EventStandardRow),
     )  # fmt: skip
     for item in plan.items:
         buffers[0].append(_instrument_row(plan, item))
@@ -1004,7 +1009,7 @@ def _seed_items(w: _Writer, plan: _Plan, tally: _Tally) -> Iterator[int]:
             buffer += rows
         if len(buffers[1]) + len(buffers[2]) >= w.size or item is plan.items[-1]:
             for table, buffer in zip(tables, buffers, strict=True):
-                w.put(table, buffer)  # type: ignore[arg-type]
+                w.put(table, buffer)
                 buffer.clear()
             w.conn.commit()
             yield item.index + 1
@@ -1048,7 +1053,7 @@ def _write_audit_entry(w: _Writer, plan: _Plan, report: DemoReport) -> None:
         "years": plan.options.years,
         "today": plan.today.isoformat(),
     }
-    w.put(AuditLogRow.__table__, [{
+    w.put(_t(AuditLogRow), [{
         "id": plan.ids.take("audit_log"), "at": plan.now, "user_name": DEMO_USER,
         "entity": "database", "entity_id": "demo", "action": AuditAction.CREATE,
         "changes": json.dumps(summary, ensure_ascii=False), "reason": SEED_REASON,
@@ -1070,7 +1075,7 @@ def _reset_sequences(conn: Connection) -> None:
 
 def _remove_seeded(conn: Connection, first_ids: Mapping[str, int]) -> None:
     """Undo a failed or cancelled seeding: delete every row with an id the generator chose."""
-    persons = PersonRow.__table__.c.id >= first_ids["persons"]
+    persons = _t(PersonRow).c.id >= first_ids["persons"]
     certificates = standard_certificate_instruments.c.certificate_id
     conn.execute(
         standard_certificate_instruments.delete().where(
@@ -1080,11 +1085,9 @@ def _remove_seeded(conn: Connection, first_ids: Mapping[str, int]) -> None:
     for table in reversed(_ID_TABLES):
         if table.name == "persons":
             conn.execute(
-                PersonRoleRow.__table__.delete().where(
-                    PersonRoleRow.__table__.c.person_id.in_(
-                        select(PersonRow.__table__.c.id).where(persons)
-                    )
-                )
+                _t(PersonRoleRow)
+                .delete()
+                .where(_t(PersonRoleRow).c.person_id.in_(select(_t(PersonRow).c.id).where(persons)))
             )
         conn.execute(table.delete().where(table.c.id >= first_ids[table.name]))
     conn.commit()
