@@ -19,9 +19,11 @@ __all__ = [
     "DATA",
     "FAIL",
     "LIMIT",
+    "MPE",
     "OVERDUE",
     "PASS",
     "REFERENCE",
+    "REFERENCE_VALUE",
     "STATUS_COLOURS",
     "ZONE",
     "ChartLabels",
@@ -51,6 +53,9 @@ LIMIT = FAIL
 REFERENCE = "#333333"
 #: The light ±1σ / ±2σ zone lines of control charts.
 ZONE = "#AAAAAA"
+#: A certified reference value and the MPE around it (distinct from control limits).
+REFERENCE_VALUE = "#44AA99"
+MPE = "#882255"
 
 
 @dataclass(frozen=True)
