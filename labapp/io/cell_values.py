@@ -1,0 +1,153 @@
+"""Turning cells as a reader types them into register values, or into a reason why not.
+
+python-calamine already types cells (str, float, int, bool, date, datetime); this module only
+normalises what people type as text: decimal commas ("10,5"), dates as text ("2024/3/5",
+"2024年3月5日"), yes/no in Chinese or English.  A problem is a :class:`CellProblem` carrying a code
+and an English and Chinese message, never an exception escaping the import.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from typing import Any
+
+from labapp.metrology.units import UnitError, check_commensurable, parse_unit
+
+__all__ = [
+    "CellProblem",
+    "as_date",
+    "as_decimal",
+    "as_integer",
+    "as_text",
+    "as_unit",
+    "commensurable",
+]
+
+
+class CellProblem(Exception):
+    """Why a cell cannot be read: a stable code plus the message in English and Chinese."""
+
+    def __init__(self, code: str, message_en: str, message_zh: str) -> None:
+        super().__init__(message_en)
+        self.code = code
+        self.message_en = message_en
+        self.message_zh = message_zh
+
+
+_DATE_TEXT = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+_NUMBER_TEXT = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+
+def as_text(cell: object) -> str | None:
+    """Cell as text; a whole float (an asset tag typed as a number) loses its ``.0``."""
+    if cell is None or cell == "":
+        return None
+    if isinstance(cell, str):
+        return cell.strip() or None
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    if isinstance(cell, datetime | date):
+        return cell.isoformat()[:10]
+    return str(cell)
+
+
+def as_decimal(cell: object) -> Decimal | None:
+    """A number keeping its digits: text as typed (a decimal comma allowed), floats via repr."""
+    if cell is None or cell == "":
+        return None
+    if isinstance(cell, bool):
+        raise CellProblem("not_a_number", "yes/no is not a number", "是/否 不是数值")
+    if isinstance(cell, int):
+        return Decimal(cell)
+    if isinstance(cell, float):
+        return Decimal(repr(cell))
+    if isinstance(cell, str):
+        return _decimal_text(cell)
+    raise CellProblem("not_a_number", f"{cell!s} is not a number", f"{cell!s} 不是数值")
+
+
+@lru_cache(maxsize=4096)
+def _decimal_text(text: str) -> Decimal | None:
+    clean = unicodedata.normalize("NFKC", text).strip().replace("−", "-")
+    if not clean:
+        return None
+    if clean.count(",") == 1 and "." not in clean:
+        clean = clean.replace(",", ".")
+    if not _NUMBER_TEXT.fullmatch(clean):
+        raise CellProblem(
+            "not_a_number",
+            f"{text!r} is not a number (write 10.5 or 10,5, without thousands separators or units)",
+            f"“{text}”不是数值（请写 10.5 或 10,5，不要千位分隔符和单位）",
+        )
+    try:
+        return Decimal(clean)
+    except InvalidOperation as exc:  # pragma: no cover - the pattern only lets numbers through
+        raise CellProblem("not_a_number", f"{text!r} is not a number", f"“{text}”不是数值") from exc
+
+
+def as_integer(cell: object) -> int | None:
+    """A whole non-negative number (months)."""
+    value = as_decimal(cell)
+    if value is None:
+        return None
+    if value != value.to_integral_value() or value < 0:
+        raise CellProblem(
+            "not_whole", f"{value} is not a whole number of months", f"{value} 不是整月数"
+        )
+    return int(value)
+
+
+def as_date(cell: object) -> date | None:
+    """A real Excel date, or text such as 2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日."""
+    if cell is None or cell == "":
+        return None
+    if isinstance(cell, datetime):
+        return cell.date()
+    if isinstance(cell, date):
+        return cell
+    if isinstance(cell, str):
+        match = _DATE_TEXT.fullmatch(unicodedata.normalize("NFKC", cell).strip())
+        if match:
+            try:
+                return date(int(match[1]), int(match[2]), int(match[3]))
+            except ValueError as exc:
+                raise CellProblem(
+                    "impossible_date", f"{cell!r} is not a real date", f"“{cell}”不是有效日期"
+                ) from exc
+    raise CellProblem(
+        "not_a_date",
+        f"{cell!r} is not a date (use a date cell or yyyy-mm-dd)",
+        f"“{cell}”不是日期（请用日期单元格或 年-月-日）",
+    )
+
+
+def as_unit(cell: object) -> tuple[str, Any] | None:
+    """A whitelisted unit: the text (stripped) and the pint unit."""
+    text = as_text(cell)
+    if text is None:
+        return None
+    return text, _unit(text)
+
+
+@lru_cache(maxsize=512)
+def _unit(text: str) -> Any:
+    try:
+        return parse_unit(text)
+    except UnitError as exc:
+        raise CellProblem(
+            "bad_unit", f"unknown unit {text!r} ({exc})", f"无法识别的单位“{text}”"
+        ) from exc
+
+
+@lru_cache(maxsize=1024)
+def commensurable(a: Any, b: Any) -> bool:
+    """Whether two pint units measure the same kind of quantity."""
+    try:
+        check_commensurable(a, b)
+    except UnitError:
+        return False
+    return True
