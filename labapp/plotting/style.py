@@ -6,11 +6,11 @@ charts (and the UI can reuse :data:`STATUS_COLOURS` for table cells).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from matplotlib import dates as mdates
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "CONDITIONAL",
     "DATA",
     "FAIL",
+    "HIGHLIGHT",
     "LIMIT",
     "MPE",
     "OVERDUE",
@@ -56,6 +57,8 @@ ZONE = "#AAAAAA"
 #: A certified reference value and the MPE around it (distinct from control limits).
 REFERENCE_VALUE = "#44AA99"
 MPE = "#882255"
+#: The laboratory's own result among others.
+HIGHLIGHT = "#000000"
 
 
 @dataclass(frozen=True)
@@ -96,17 +99,20 @@ def use_date_axis(ax: Axes) -> None:
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
 
 
-def legend_below(ax: Axes, **kwargs: Any) -> None:
-    """A legend under the axes, so it never covers data (use a constrained-layout figure)."""
+def legend_below(ax: Axes, extra: Sequence[Artist] = ()) -> None:
+    """A legend under the axes, so it never covers data (use a constrained-layout figure).
+
+    ``extra`` adds proxy handles (e.g. colour patches of score classes) after the labelled artists.
+    """
     handles, texts = ax.get_legend_handles_labels()
+    handles = [*handles, *extra]
+    texts = [*texts, *(str(h.get_label()) for h in extra)]
     if handles:
-        ncols = min(len(handles), 3)
         ax.legend(
             handles,
             texts,
             loc="upper center",
             bbox_to_anchor=(0.5, -0.12),
-            ncols=ncols,
+            ncols=min(len(handles), 3),
             frameon=False,
-            **kwargs,
         )
