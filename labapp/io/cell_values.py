@@ -25,6 +25,7 @@ __all__ = [
     "as_text",
     "as_unit",
     "commensurable",
+    "dimensionless",
 ]
 
 
@@ -144,10 +145,17 @@ def _unit(text: str) -> Any:
 
 
 @lru_cache(maxsize=1024)
-def commensurable(a: Any, b: Any) -> bool:
-    """Whether two pint units measure the same kind of quantity."""
+def commensurable(a: str, b: str) -> bool:
+    """Whether two (whitelisted) unit texts measure the same kind of quantity; cached by text,
+    since a register repeats a handful of units over thousands of rows."""
     try:
-        check_commensurable(a, b)
+        check_commensurable(_unit(a), _unit(b))
     except UnitError:
         return False
     return True
+
+
+@lru_cache(maxsize=512)
+def dimensionless(text: str) -> bool:
+    """Whether a unit text is a ratio (%, ppm, µV/V): a relative accuracy."""
+    return bool(_unit(text).dimensionless)

@@ -46,7 +46,7 @@ def decimal_number_format(d: Decimal) -> str:
         raise ValueError(f"{d} cannot be written as an Excel number")
     _sign, digits, exponent = d.as_tuple()
     assert isinstance(exponent, int)  # finite, so never 'n'/'N'/'F'
-    small = bool(d) and abs(d) < SCIENTIFIC_MIN
+    small = bool(digits != (0,)) and d.adjusted() < -6  # |d| < 1e-6, without a comparison
     return _format_for(exponent, len(digits), small)
 
 

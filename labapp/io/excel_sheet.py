@@ -191,7 +191,7 @@ class SheetWriter:
                 raise ValueError(
                     f"sheet {self.spec.title!r} row {row_no}: {len(values)} values, {width} columns"
                 )
-            for writer, value in zip(writers, values, strict=True):
+            for writer, value in zip(writers, values):  # noqa: B905 - length checked above
                 writer(row_no, value)
             if row_no % _PROGRESS_EVERY == 0:
                 ticker.done += _PROGRESS_EVERY

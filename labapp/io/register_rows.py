@@ -18,9 +18,9 @@ from labapp.io.cell_values import (
     as_text,
     as_unit,
     commensurable,
+    dimensionless,
 )
 from labapp.io.labels import lookup_key, synonyms_for, yes_no_synonyms
-from labapp.metrology.units import parse_unit
 
 __all__ = ["QUANTITY_UNITS", "Problem", "RowChecker"]
 
@@ -216,7 +216,7 @@ class RowChecker:
 
     def _quantity_unit(self, quantity: str | None, unit: tuple[str, Any]) -> list[Problem]:
         base = _QUANTITY_KEYS.get(lookup_key(quantity)) if quantity else None
-        if base is None or commensurable(parse_unit(base), unit[1]):
+        if base is None or commensurable(base, unit[0]):
             return []
         return [
             Problem(
@@ -230,7 +230,7 @@ class RowChecker:
 
 def _accuracy_vs_range(acc: tuple[str, Any], rng: tuple[str, Any]) -> list[Problem]:
     # A dimensionless accuracy unit (%, ppm, µV/V) is relative and fits any range.
-    if acc[1].dimensionless or commensurable(acc[1], rng[1]):
+    if dimensionless(acc[0]) or commensurable(acc[0], rng[0]):
         return []
     return [
         Problem(
