@@ -160,24 +160,16 @@ def _upgrade(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _head_revision() -> str:
-    try:  # the persistence engineer's service, once it exists
-        from labapp.services.database import head_revision  # type: ignore[attr-defined]
-    except ImportError:
-        from labapp.services.demo import schema_head as head_revision
-    return str(head_revision())
-
-
 def _current(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
     from labapp.domain.errors import DatabaseUnreachableError
-    from labapp.services.database import current_database_revision
+    from labapp.services.database import current_database_revision, head_revision
 
     url = _url(args)
     path = _sqlite_file(url)
     if path is not None and not path.exists():  # reading must not create an empty file
         raise DatabaseUnreachableError(_masked(url), "no such file")
     revision = current_database_revision(url)
-    head = _head_revision()
+    head = head_revision()
     print(tr("current.revision", revision=revision or tr("current.empty")), file=out)
     print(tr("current.head", head=head), file=out)
     print(tr("current.ok" if revision == head else "current.behind"), file=out)

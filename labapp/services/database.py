@@ -64,6 +64,11 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 T = TypeVar("T")
 
 
+def head_revision() -> str:
+    """The schema revision this LabApp creates and expects (``labapp-cli db current`` shows it)."""
+    return migrations.head_revision()
+
+
 def resolve_database_url(
     cli_value: str | None = None,
     env: Mapping[str, str] = os.environ,

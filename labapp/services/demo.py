@@ -880,13 +880,6 @@ _ID_TABLES: tuple[Table, ...] = tuple(
 )  # fmt: skip
 
 
-def schema_head() -> str:
-    """The schema revision this LabApp creates (``labapp-cli db current`` compares with it)."""
-    from labapp.persistence.migrations import head_revision
-
-    return head_revision()
-
-
 def seed_demo(
     db: Any,
     options: DemoOptions | None = None,
@@ -1056,7 +1049,10 @@ def _write_audit_entry(w: _Writer, plan: _Plan, report: DemoReport) -> None:
     w.put(_t(AuditLogRow), [{
         "id": plan.ids.take("audit_log"), "at": plan.now, "user_name": DEMO_USER,
         "entity": "database", "entity_id": "demo", "action": AuditAction.CREATE,
-        "changes": json.dumps(summary, ensure_ascii=False), "reason": SEED_REASON,
+        "changes": json.dumps(
+            {key: [None, str(value)] for key, value in summary.items()}, ensure_ascii=False
+        ),
+        "reason": SEED_REASON,
     }])  # fmt: skip
 
 
