@@ -5,15 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
 from PySide6.QtWidgets import QApplication
 
-#: Preferred Simplified Chinese families, Windows / macOS / Linux, best first.
-CJK_FAMILIES = (
-    "Microsoft YaHei",
-    "PingFang SC",
-    "Noto Sans CJK SC",
-    "Source Han Sans SC",
-    "WenQuanYi Micro Hei",
-    "SimHei",
-)
+from labapp.plotting.fonts import CJK_FAMILIES, configure_matplotlib_fonts
 
 
 def find_cjk_family() -> str | None:
@@ -37,15 +29,5 @@ def apply_cjk_font(app: QApplication) -> str | None:
     latin = QFontInfo(font).family()
     font.setFamilies([latin, family] if latin != family else [family])
     app.setFont(font)
-    configure_matplotlib(family)
+    configure_matplotlib_fonts()
     return family
-
-
-def configure_matplotlib(family: str) -> None:
-    """Put ``family`` first in matplotlib's sans-serif list (figures label axes in Chinese)."""
-    import matplotlib
-
-    sans = [family, *(f for f in matplotlib.rcParams["font.sans-serif"] if f != family)]
-    matplotlib.rcParams["font.sans-serif"] = sans
-    matplotlib.rcParams["font.family"] = "sans-serif"
-    matplotlib.rcParams["axes.unicode_minus"] = False
