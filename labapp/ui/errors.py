@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from labapp.domain.errors import (
@@ -67,6 +67,8 @@ def describe(exc: BaseException) -> str:
             return QCoreApplication.translate("Errors", "{0} {1} no longer exists.").format(
                 exc.entity, exc.key
             )
+        case ValidationError() if exc.code in VALIDATION_CODES:
+            return field_problem(exc)
         case ValidationError():
             return QCoreApplication.translate("Errors", "Invalid value for {0}: {1}").format(
                 exc.field, exc.message
@@ -97,3 +99,84 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str | None = N
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box
+
+
+#: ``ValidationError.field`` -> the input's name in the user's language
+FIELD_LABELS: dict[str, str] = {
+    "nominal": QT_TRANSLATE_NOOP("Errors", "Nominal"),
+    "reference": QT_TRANSLATE_NOOP("Errors", "Reference value"),
+    "indication": QT_TRANSLATE_NOOP("Errors", "Indication"),
+    "expanded_uncertainty": QT_TRANSLATE_NOOP("Errors", "Expanded uncertainty U"),
+    "coverage_factor": QT_TRANSLATE_NOOP("Errors", "Coverage factor k"),
+    "mpe": QT_TRANSLATE_NOOP("Errors", "MPE"),
+    "lower": QT_TRANSLATE_NOOP("Errors", "Lower limit"),
+    "upper": QT_TRANSLATE_NOOP("Errors", "Upper limit"),
+    "performed_on": QT_TRANSLATE_NOOP("Errors", "Date"),
+    "performer_id": QT_TRANSLATE_NOOP("Errors", "Performed by"),
+    "checker_id": QT_TRANSLATE_NOOP("Errors", "Checked by"),
+    "approver_id": QT_TRANSLATE_NOOP("Errors", "Approved by"),
+    "provider_id": QT_TRANSLATE_NOOP("Errors", "Provider"),
+    "certificate_no": QT_TRANSLATE_NOOP("Errors", "Certificate number"),
+    "procedure_id": QT_TRANSLATE_NOOP("Errors", "Procedure"),
+    "temperature": QT_TRANSLATE_NOOP("Errors", "Temperature"),
+    "humidity": QT_TRANSLATE_NOOP("Errors", "Humidity"),
+    "standards": QT_TRANSLATE_NOOP("Errors", "Standards used"),
+    "interval_months": QT_TRANSLATE_NOOP("Errors", "Interval"),
+    "interval_reason": QT_TRANSLATE_NOOP("Errors", "Reason for the interval"),
+    "reason": QT_TRANSLATE_NOOP("Errors", "Reason"),
+    "points": QT_TRANSLATE_NOOP("Errors", "Measurement points"),
+    "user": QT_TRANSLATE_NOOP("Errors", "User"),
+}
+
+#: ``ValidationError.code`` -> a sentence; ``{field}`` and the error's params fill it
+VALIDATION_CODES: dict[str, str] = {
+    "required": QT_TRANSLATE_NOOP("Errors", "{field}: a value is required."),
+    "not_a_quantity": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: “{text}” is not a number with a known unit (e.g. 10.00 mV)."
+    ),
+    "incommensurable": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: {unit} cannot be compared with {expected}."
+    ),
+    "not_a_number": QT_TRANSLATE_NOOP("Errors", "{field}: not a number."),
+    "not_positive": QT_TRANSLATE_NOOP("Errors", "{field}: must be a positive number."),
+    "order": QT_TRANSLATE_NOOP("Errors", "{field}: the lower limit is above the upper limit."),
+    "four_eyes": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Four eyes: the person who performed or checked the event cannot also approve it.",
+    ),
+    "standard_not_valid": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: a standard that is not valid needs a reason to be used."
+    ),
+    "duplicate": QT_TRANSLATE_NOOP("Errors", "{field}: this value is already used."),
+    "approved_immutable": QT_TRANSLATE_NOOP(
+        "Errors", "An approved event cannot be changed: use Correct… to issue a new revision."
+    ),
+    "unknown_user": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: the user is not a person of the laboratory (set it in Preferences)."
+    ),
+    "future_date": QT_TRANSLATE_NOOP("Errors", "{field}: the date is in the future."),
+}
+
+
+def field_label(field: str) -> str:
+    """The name of input ``field`` in the user's language (the raw name if unknown)."""
+    source = FIELD_LABELS.get(field)
+    return QCoreApplication.translate("Errors", source) if source else field
+
+
+def field_problem(exc: ValidationError) -> str:
+    """A sentence for a :class:`ValidationError`, worded from its ``code`` and ``params``."""
+    source = VALIDATION_CODES.get(exc.code)
+    if source is None:
+        return QCoreApplication.translate("Errors", "Invalid value for {0}: {1}").format(
+            field_label(exc.field), exc.message
+        )
+    params = {key: str(value) for key, value in exc.params.items()}
+    params.setdefault("text", "")
+    params.setdefault("unit", "")
+    params.setdefault("expected", "")
+    params["field"] = field_label(exc.field)
+    try:
+        return QCoreApplication.translate("Errors", source).format(**params)
+    except (KeyError, IndexError, ValueError):
+        return f"{params['field']}: {exc.message}"

@@ -17,6 +17,7 @@ from labapp.domain.enums import (
     EventResult,
     EventStatus,
     InstrumentStatus,
+    ProviderKind,
     Role,
     StandardLevel,
 )
@@ -62,6 +63,22 @@ _TABLE: dict[str, str] = {
     f"audit.{AuditAction.OVERRIDE}": QT_TRANSLATE_NOOP("Labels", "Overridden"),
     "rule.simple": QT_TRANSLATE_NOOP("Labels", "Simple acceptance"),
     "rule.guard_band": QT_TRANSLATE_NOOP("Labels", "Guard band"),
+    "stage.as_found": QT_TRANSLATE_NOOP("Labels", "As found"),
+    "stage.as_left": QT_TRANSLATE_NOOP("Labels", "As left"),
+    f"provider.{ProviderKind.NMI}": QT_TRANSLATE_NOOP("Labels", "National metrology institute"),
+    f"provider.{ProviderKind.ACCREDITED_LAB}": QT_TRANSLATE_NOOP("Labels", "Accredited laboratory"),
+    f"provider.{ProviderKind.LEGAL_BODY}": QT_TRANSLATE_NOOP("Labels", "Legal verification body"),
+    f"provider.{ProviderKind.IN_HOUSE}": QT_TRANSLATE_NOOP("Labels", "In-house"),
+    "broken.no_certificate": QT_TRANSLATE_NOOP("Labels", "No certificate for this link"),
+    "broken.expired": QT_TRANSLATE_NOOP("Labels", "Certificate expired"),
+    "broken.standard_failed": QT_TRANSLATE_NOOP("Labels", "The standard failed its calibration"),
+    "broken.provider_not_accredited": QT_TRANSLATE_NOOP(
+        "Labels", "Provider not accredited for this quantity"
+    ),
+    "broken.cycle": QT_TRANSLATE_NOOP("Labels", "The chain loops back on itself"),
+    "broken.ends_without_nmi": QT_TRANSLATE_NOOP(
+        "Labels", "The chain ends without reaching a national metrology institute"
+    ),
 }
 
 _PREFIX: dict[type[Enum], str] = {
@@ -73,6 +90,7 @@ _PREFIX: dict[type[Enum], str] = {
     EventResult: "result",
     Decision: "decision",
     AuditAction: "audit",
+    ProviderKind: "provider",
 }
 
 DECISION_RULES = ("simple", "guard_band")
