@@ -6,6 +6,7 @@ UI can translate it.  ``str(error)`` stays a useful English message for logs and
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -15,12 +16,26 @@ class LabAppError(Exception):
 
 
 class ValidationError(LabAppError, ValueError):
-    """A value the user typed is not acceptable; ``field`` names the input."""
+    """A value the user typed is not acceptable; ``field`` names the input.
 
-    def __init__(self, field: str, message: str) -> None:
+    ``code`` is a stable key the UI translates (``"required"``, ``"duplicate"``,
+    ``"incommensurable"``, ``"four_eyes"`` ...) and ``params`` the values its message needs;
+    ``message`` stays the English explanation for logs and the CLI.
+    """
+
+    def __init__(
+        self,
+        field: str,
+        message: str,
+        *,
+        code: str = "invalid",
+        params: Mapping[str, object] | None = None,
+    ) -> None:
         super().__init__(f"{field}: {message}")
         self.field = field
         self.message = message
+        self.code = code
+        self.params: dict[str, object] = dict(params or {})
 
 
 class NotFoundError(LabAppError, LookupError):

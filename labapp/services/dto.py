@@ -11,22 +11,44 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
+from labapp.domain.due import DueState
 from labapp.domain.enums import (
     AccuracyKind,
     AuditAction,
+    Decision,
+    EventKind,
+    EventResult,
+    EventStatus,
     InstrumentStatus,
+    PersonRole,
+    ProviderKind,
     Role,
     StandardLevel,
 )
 
 __all__ = [
+    "AttachmentInfo",
     "AuditEntry",
     "DatabaseInfo",
+    "EventDetail",
+    "EventInput",
+    "EventSummary",
     "FieldChange",
     "InstrumentData",
     "InstrumentDetail",
     "InstrumentSummary",
     "LabOverview",
+    "LocationInfo",
+    "PersonInfo",
+    "PointDetail",
+    "PointInput",
+    "ProcedureInfo",
+    "ProviderInfo",
+    "RegisterFacets",
+    "RegisterItem",
+    "StandardOption",
+    "StandardUse",
+    "StandardUseDetail",
 ]
 
 
@@ -110,6 +132,16 @@ class InstrumentDetail:
     created_by: str
     updated_at: datetime
     updated_by: str
+    # Filled by register.get_instrument_detail (empty from instruments.get_instrument).
+    custodian: str | None = None
+    location: str | None = None
+    provider: str | None = None
+    procedure: str | None = None
+    range_text: str = ""
+    accuracy_text: str = ""
+    events: tuple[EventSummary, ...] = ()
+    attachments: tuple[AttachmentInfo, ...] = ()
+    history: tuple[AuditEntry, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -150,3 +182,256 @@ class AuditEntry:
     action: AuditAction
     changes: tuple[FieldChange, ...]
     reason: str | None
+
+
+# --- register --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RegisterItem:
+    """One row of the register table (everything sortable is a column in SQL)."""
+
+    id: int
+    asset_tag: str
+    name: str
+    model: str | None
+    serial: str | None
+    manufacturer: str | None
+    quantity: str | None
+    range_text: str  # "0 … 1000 V"
+    accuracy_text: str  # "MPE ±0.05 %" / "class 0.2" / "U 2.0 mK"
+    role: Role
+    level: StandardLevel | None
+    custodian: str | None
+    location: str | None
+    status: InstrumentStatus
+    mandatory_verification: bool
+    last_calibrated_on: date | None
+    due_on: date | None
+    due_state: DueState
+    last_result: EventResult | None  # the latest approved event's result
+    version: int
+
+
+@dataclass(frozen=True)
+class LocationInfo:
+    """A location for a combo box."""
+
+    id: int
+    name: str
+    department: str | None = None
+
+
+@dataclass(frozen=True)
+class RegisterFacets:
+    """What the register's filter combo boxes offer (values present in the data)."""
+
+    quantities: tuple[str, ...]
+    locations: tuple[LocationInfo, ...]
+    statuses: tuple[InstrumentStatus, ...]
+
+
+# --- people and lookups ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PersonInfo:
+    """A person for a combo box (performer, checker, approver, custodian)."""
+
+    id: int
+    name: str
+    login: str
+    roles: tuple[PersonRole, ...]
+    active: bool
+
+
+@dataclass(frozen=True)
+class ProviderInfo:
+    """A calibration provider for a combo box."""
+
+    id: int
+    name: str
+    kind: ProviderKind
+
+
+@dataclass(frozen=True)
+class ProcedureInfo:
+    """A procedure (JJG/JJF/SOP) for a combo box."""
+
+    id: int
+    code: str
+    title: str
+    kind: EventKind
+
+
+# --- events ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AttachmentInfo:
+    """A stored file, without its bytes."""
+
+    id: int
+    filename: str
+    size: int
+    sha256: str
+    media_type: str
+    event_id: int | None = None
+    instrument_id: int | None = None
+
+
+@dataclass(frozen=True)
+class EventSummary:
+    """One line of an instrument's history."""
+
+    id: int
+    kind: EventKind
+    status: EventStatus
+    revision: int
+    performed_on: date
+    certificate_no: str | None
+    provider: str | None
+    result: EventResult
+    valid_until: date | None
+    performer: str | None
+    version: int = 0
+
+
+@dataclass(frozen=True)
+class StandardUse:
+    """A standard used in an event; ``override_reason`` accepts one that is not valid."""
+
+    instrument_id: int
+    override_reason: str | None = None
+
+
+@dataclass(frozen=True)
+class PointInput:
+    """One point as typed: quantities are text ("10.003 V", decimal comma accepted)."""
+
+    reference: str
+    indication: str
+    nominal: str | None = None
+    expanded_uncertainty: str | None = None
+    coverage_factor: str | None = None
+    mpe: str | None = None
+    lower: str | None = None
+    upper: str | None = None
+    stage: str = "as_left"  # "as_found" or "as_left"
+
+
+@dataclass(frozen=True)
+class EventInput:
+    """The event form's data; ``save_draft`` validates and computes the rest."""
+
+    instrument_id: int
+    kind: EventKind
+    performed_on: date
+    performer_id: int | None = None
+    checker_id: int | None = None  # planned checker (the real one signs with check_event)
+    provider_id: int | None = None
+    certificate_no: str | None = None
+    procedure_id: int | None = None
+    temperature: str | None = None  # "20.1 °C"
+    humidity: str | None = None  # "45 %RH"
+    standards: tuple[StandardUse, ...] = ()
+    as_found: EventResult | None = None
+    adjusted: bool = False
+    points: tuple[PointInput, ...] = ()
+    interval_months: int | None = None  # override of the instrument's interval
+    interval_reason: str | None = None  # required when the interval is shortened
+    remarks: str | None = None
+    result: EventResult | None = None  # stated result, for a verification without points
+
+
+@dataclass(frozen=True)
+class PointDetail:
+    """A stored point with its computed error and decision."""
+
+    id: int
+    stage: str
+    seq: int
+    nominal: str | None
+    reference: str | None
+    indication: str | None
+    error_value: Decimal | None
+    error_unit: str | None
+    expanded_uncertainty: str | None
+    coverage_factor: Decimal | None
+    mpe: str | None
+    lower: str | None
+    upper: str | None
+    decision: Decision
+
+
+@dataclass(frozen=True)
+class StandardUseDetail:
+    """A standard used, with its validity on the event's date."""
+
+    instrument_id: int
+    asset_tag: str
+    name: str
+    certificate_event_id: int | None
+    valid_until: date | None
+    valid: bool
+    reason: str | None
+    override_reason: str | None
+
+
+@dataclass(frozen=True)
+class StandardOption:
+    """A standard the "standards used" list offers; an invalid one carries the reason."""
+
+    instrument_id: int
+    asset_tag: str
+    name: str
+    quantity: str | None
+    valid: bool
+    reason: str | None  # "overdue", "failed", "not_in_service", "never_calibrated"
+    valid_until: date | None
+
+
+@dataclass(frozen=True)
+class EventDetail:
+    """Everything about one event (form, review, certificate)."""
+
+    id: int
+    instrument_id: int
+    asset_tag: str
+    kind: EventKind
+    status: EventStatus
+    revision: int
+    supersedes_id: int | None
+    superseded_by_id: int | None
+    correction_reason: str | None
+    performed_on: date
+    performer_id: int | None
+    performer: str | None
+    checker_id: int | None
+    checker: str | None
+    approver_id: int | None
+    approver: str | None
+    checked_at: datetime | None
+    approved_at: datetime | None
+    provider_id: int | None
+    provider: str | None
+    certificate_no: str | None
+    procedure_id: int | None
+    temperature: str | None
+    humidity: str | None
+    as_found: EventResult | None
+    as_left: EventResult | None
+    result: EventResult
+    adjusted: bool
+    interval_months: int | None
+    interval_reason: str | None
+    valid_until: date | None
+    remarks: str | None
+    points: tuple[PointDetail, ...]
+    standards: tuple[StandardUseDetail, ...]
+    attachments: tuple[AttachmentInfo, ...]
+    revisions: tuple[EventSummary, ...]  # the whole correction chain, oldest first
+    warnings: tuple[str, ...]
+    version: int
+    updated_by: str
+    updated_at: datetime

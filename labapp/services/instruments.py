@@ -17,6 +17,7 @@ from sqlalchemy.orm import aliased
 from labapp.domain.due import due_on
 from labapp.domain.enums import AuditAction, InstrumentStatus
 from labapp.domain.errors import NotFoundError, ValidationError
+from labapp.domain.rules import check_specification
 from labapp.persistence.models import InstrumentRow, LocationRow, PersonRow
 from labapp.services.database import Database
 from labapp.services.dto import InstrumentData, InstrumentDetail, InstrumentSummary
@@ -24,7 +25,10 @@ from labapp.services.dto import InstrumentData, InstrumentDetail, InstrumentSumm
 __all__ = [
     "EDITABLE_FIELDS",
     "ORDERS",
+    "SPECIFICATION_FIELDS",
     "create_instrument",
+    "detail_of",
+    "duplicate_instrument",
     "get_instrument",
     "list_instruments",
     "retire_instrument",
@@ -34,6 +38,8 @@ __all__ = [
 ENTITY = "instruments"
 EDITABLE_FIELDS = frozenset(f.name for f in fields(InstrumentData))
 _REQUIRED_TEXT = ("asset_tag", "name")
+#: What "add similar" copies: the specification and where it lives, never identity or history.
+SPECIFICATION_FIELDS = EDITABLE_FIELDS - {"asset_tag", "serial_no", "last_calibrated_on", "notes"}
 
 #: ``order_by`` keys → SQL ordering (always ending on the unique asset tag, so pages are stable).
 ORDERS: dict[str, tuple[Any, ...]] = {
@@ -117,6 +123,21 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def _check_free(uow: Any, asset_tag: str) -> None:
+    if uow.instruments.by_asset_tag(asset_tag) is not None:
+        raise ValidationError(
+            "asset_tag",
+            f"{asset_tag!r} is already used",
+            code="duplicate",
+            params={"asset_tag": asset_tag},
+        )
+
+
+def detail_of(row: InstrumentRow) -> InstrumentDetail:
+    """The instrument dialog's DTO of a row (without events, attachments, history)."""
+    return _detail(row)
+
+
 def _detail(row: InstrumentRow) -> InstrumentDetail:
     data = InstrumentData(**{name: getattr(row, name) for name in EDITABLE_FIELDS})
     return InstrumentDetail(
@@ -145,9 +166,19 @@ def _validate(data: InstrumentData) -> InstrumentData:
     for name in _REQUIRED_TEXT:
         value = getattr(data, name)
         if not isinstance(value, str) or not value.strip():
-            raise ValidationError(name, "required")
+            raise ValidationError(name, "required", code="required")
     if data.interval_months is not None and data.interval_months <= 0:
-        raise ValidationError("interval_months", "must be a positive number of months")
+        raise ValidationError(
+            "interval_months", "must be a positive number of months", code="not_positive"
+        )
+    check_specification(
+        data.range_low_value,
+        data.range_low_unit,
+        data.range_high_value,
+        data.range_high_unit,
+        data.accuracy_value,
+        data.accuracy_unit,
+    )
     return replace(data, asset_tag=data.asset_tag.strip(), name=data.name.strip())
 
 
@@ -165,8 +196,7 @@ def create_instrument(db: Database, user: str, data: InstrumentData) -> Instrume
     """
     data = _validate(data)
     with db.unit_of_work(user) as uow:
-        if uow.instruments.by_asset_tag(data.asset_tag) is not None:
-            raise ValidationError("asset_tag", f"{data.asset_tag!r} is already used")
+        _check_free(uow, data.asset_tag)
         row = InstrumentRow(**{name: getattr(data, name) for name in EDITABLE_FIELDS})
         row.due_on = _computed_due(data)
         uow.instruments.add(row)
@@ -221,7 +251,9 @@ def retire_instrument(
         As for :func:`update_instrument`.
     """
     if not reason or not reason.strip():
-        raise ValidationError("reason", "a reason is required to retire an instrument")
+        raise ValidationError(
+            "reason", "a reason is required to retire an instrument", code="required"
+        )
     with db.unit_of_work(user, reason.strip()) as uow:
         row = _load(uow, instrument_id)
         uow.check_version(row, expected_version)
@@ -230,6 +262,31 @@ def retire_instrument(
         uow.audit(row, AuditAction.RETIRE)
         _commit(uow)
         return _detail(row)
+
+
+def duplicate_instrument(
+    db: Database, user: str, instrument_id: int, new_asset_tag: str
+) -> InstrumentDetail:
+    """ "Add similar": a new in-service instrument with the specification of ``instrument_id``.
+
+    Copies :data:`SPECIFICATION_FIELDS` (name, make, model, quantity, range, accuracy, role,
+    level, interval, provider, procedure, location, custodian); never the serial number, asset
+    tag, notes, history, status or dates.
+
+    Raises
+    ------
+    ValidationError
+        The new asset tag is empty or taken (``code="duplicate"``).
+    NotFoundError
+        No such instrument.
+    """
+    with db.read() as session:
+        source = session.get(InstrumentRow, instrument_id)
+        if source is None:
+            raise NotFoundError(ENTITY, instrument_id)
+        values = {name: getattr(source, name) for name in SPECIFICATION_FIELDS}
+    values["status"] = InstrumentStatus.IN_SERVICE
+    return create_instrument(db, user, InstrumentData(asset_tag=new_asset_tag, **values))
 
 
 def _load(uow: Any, instrument_id: int) -> InstrumentRow:
@@ -244,5 +301,5 @@ def _commit(uow: Any) -> None:
         uow.commit()
     except IntegrityError as exc:
         if "asset_tag" in str(exc.orig):
-            raise ValidationError("asset_tag", "already used") from exc
+            raise ValidationError("asset_tag", "already used", code="duplicate") from exc
         raise

@@ -1,0 +1,182 @@
+"""Validation rules of the register's records (pure; units checked with labapp.metrology.units).
+
+* A measuring range is ``low < high`` with commensurable units (``"0 V"`` … ``"1000 V"``).
+* The accuracy (MPE or U) is commensurable with the range, or relative (``%``, ``ppm``: any
+  dimensionless unit); a temperature accuracy is a difference (``"0.05 K"`` or ``"0.05 °C"``
+  against a range in °C).
+* Four eyes: who checks and who approves an event is not who performed it.
+* A standard is used only while valid: in service, last approved calibration not failed and not
+  expired on the day of use (:func:`standard_invalid_reason`).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from labapp.domain.enums import EventResult, InstrumentStatus
+from labapp.domain.errors import ValidationError
+from labapp.metrology.units import (
+    Quantity,
+    UnitError,
+    delta_unit,
+    parse_quantity,
+    parse_unit,
+    to_unit,
+    ureg,
+)
+
+__all__ = [
+    "check_four_eyes",
+    "check_specification",
+    "parse_environment",
+    "parse_unit_field",
+    "standard_invalid_reason",
+]
+
+
+def parse_unit_field(text: str | None, field: str) -> Any | None:
+    """Parse a unit typed in ``field`` (``None``/blank → ``None``), naming the field on error."""
+    if text is None or not text.strip():
+        return None
+    try:
+        return parse_unit(text)
+    except UnitError as exc:
+        raise ValidationError(field, str(exc), code="unknown_unit", params={"unit": text}) from exc
+
+
+def _range_unit(
+    low: Decimal | None, low_unit: str | None, high: Decimal | None, high_unit: str | None
+) -> Any | None:
+    lo_u = parse_unit_field(low_unit, "range_low_unit")
+    hi_u = parse_unit_field(high_unit, "range_high_unit")
+    if (low is None) != (high is None):
+        field = "range_high_value" if high is None else "range_low_value"
+        raise ValidationError(field, "a range needs both ends", code="required")
+    if low is None or high is None:
+        return hi_u or lo_u
+    lo_u = lo_u if lo_u is not None else hi_u
+    hi_u = hi_u if hi_u is not None else lo_u
+    if lo_u is None or hi_u is None:
+        return None  # a dimensionless range: numbers only
+    if lo_u.dimensionality != hi_u.dimensionality:
+        raise ValidationError(
+            "range_high_unit",
+            f"the range ends {lo_u:~P} and {hi_u:~P} are not commensurable",
+            code="incommensurable",
+            params={"unit": f"{hi_u:~P}", "expected": f"{lo_u:~P}"},
+        )
+    if to_unit(Quantity(low, lo_u), hi_u).magnitude >= high:
+        raise ValidationError(
+            "range_high_value",
+            f"the range must go up: {low} {lo_u:~P} is not below {high} {hi_u:~P}",
+            code="range_order",
+            params={"low": f"{low} {lo_u:~P}", "high": f"{high} {hi_u:~P}"},
+        )
+    return hi_u
+
+
+def check_specification(
+    range_low: Decimal | None,
+    range_low_unit: str | None,
+    range_high: Decimal | None,
+    range_high_unit: str | None,
+    accuracy_value: Decimal | None,
+    accuracy_unit: str | None,
+) -> None:
+    """Check an instrument's range and accuracy units (see the module docstring).
+
+    Raises
+    ------
+    ValidationError
+        ``field`` is the offending input; ``code`` one of ``unknown_unit``, ``required``,
+        ``incommensurable``, ``range_order``, ``not_positive``.
+    """
+    unit = _range_unit(range_low, range_low_unit, range_high, range_high_unit)
+    acc = parse_unit_field(accuracy_unit, "accuracy_unit")
+    if accuracy_value is not None and accuracy_value < 0:
+        raise ValidationError("accuracy_value", "must not be negative", code="not_positive")
+    if acc is None or unit is None or acc.dimensionless:
+        return
+    if delta_unit(acc).dimensionality != delta_unit(unit).dimensionality:
+        raise ValidationError(
+            "accuracy_unit",
+            f"an accuracy in {acc:~P} cannot apply to a range in {unit:~P}: "
+            "use the range's kind of unit or a relative one (%, ppm)",
+            code="incommensurable",
+            params={"unit": f"{acc:~P}", "expected": f"{unit:~P}"},
+        )
+
+
+def check_four_eyes(performer_id: int | None, signer_id: int, field: str) -> None:
+    """Refuse a check or approval by the person who performed the event."""
+    if performer_id is not None and performer_id == signer_id:
+        raise ValidationError(
+            field,
+            "the person who performed the event cannot also sign it (four-eyes principle)",
+            code="four_eyes",
+        )
+
+
+def standard_invalid_reason(
+    status: InstrumentStatus,
+    last_result: EventResult | None,
+    valid_until: date | None,
+    on: date,
+) -> str | None:
+    """Why a standard may not be used on ``on`` (``None``: it may).
+
+    Parameters
+    ----------
+    status
+        The standard's status now (only IN_SERVICE standards are used).
+    last_result, valid_until
+        Result and validity of its latest approved calibration/verification on or before ``on``
+        (``None``: never calibrated by then).
+
+    Returns
+    -------
+    str or None
+        ``"not_in_service"``, ``"never_calibrated"``, ``"failed"`` or ``"overdue"``.
+    """
+    if status is not InstrumentStatus.IN_SERVICE:
+        return "not_in_service"
+    if last_result is None:
+        return "never_calibrated"
+    if last_result is EventResult.FAIL:
+        return "failed"
+    if valid_until is None or valid_until < on:
+        return "overdue"
+    return None
+
+
+def parse_environment(text: str | None, field: str) -> tuple[Decimal | None, str | None]:
+    """Parse an environmental condition: ``field`` is ``"temperature"`` or ``"humidity"``.
+
+    A temperature is any temperature unit (°C, K, °F); humidity is %RH or %.  Returns the typed
+    value and the unit's symbol, or ``(None, None)`` when blank.
+    """
+    if text is None or not text.strip():
+        return None, None
+    try:
+        quantity = parse_quantity(text)
+    except UnitError as exc:
+        raise ValidationError(
+            field, str(exc), code="not_a_quantity", params={"text": text}
+        ) from exc
+    unit = quantity.units
+    if field == "temperature":
+        ok = bool(delta_unit(unit).dimensionality == ureg.kelvin.dimensionality)
+    else:
+        ok = str(unit) in {"percent_rh", "percent"}
+    if not ok:
+        expected = "°C" if field == "temperature" else "%RH"
+        raise ValidationError(
+            field,
+            f"{unit:~P} is not a unit of {field} (expected e.g. {expected})",
+            code="incommensurable",
+            params={"unit": f"{unit:~P}", "expected": expected},
+        )
+    value: Decimal = quantity.magnitude
+    return value, f"{unit:~P}"
