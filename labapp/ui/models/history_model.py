@@ -1,0 +1,102 @@
+"""Tables of an instrument's past: its calibration events and its audit trail.
+
+Both are short lists set at once (:class:`RowsTableModel`); the services already return them
+newest first, so the models never reorder.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from labapp.ui.labels import label_for
+from labapp.ui.models.rows_table_model import RowsTableModel, format_value
+
+FAIL_BRUSH = QBrush(QColor("#f4c7c3"))
+
+
+def _raw(value: Any) -> str | None:
+    return None if value is None else str(getattr(value, "value", value))
+
+
+class EventHistoryModel(RowsTableModel):
+    """Calibration, verification and intermediate-check events of one instrument."""
+
+    CONTEXT = "EventHistoryModel"
+    COL_DATE = 0
+    COL_KIND = 1
+    COL_RESULT = 2
+    COL_CERTIFICATE = 3
+    COL_PROVIDER = 4
+    COL_VALID_UNTIL = 5
+    COL_STATUS = 6
+    COLUMNS = (
+        ("performed_on", QT_TRANSLATE_NOOP("EventHistoryModel", "Date")),
+        ("kind", QT_TRANSLATE_NOOP("EventHistoryModel", "Kind")),
+        ("result", QT_TRANSLATE_NOOP("EventHistoryModel", "Result")),
+        ("certificate_no", QT_TRANSLATE_NOOP("EventHistoryModel", "Certificate")),
+        ("provider", QT_TRANSLATE_NOOP("EventHistoryModel", "Provider")),
+        ("valid_until", QT_TRANSLATE_NOOP("EventHistoryModel", "Valid until")),
+        ("status", QT_TRANSLATE_NOOP("EventHistoryModel", "Status")),
+    )
+    _PREFIXES: ClassVar[dict[int, str]] = {
+        COL_KIND: "event",
+        COL_RESULT: "result",
+        COL_STATUS: "event_status",
+    }
+
+    def display(self, row: Any, column: int) -> str:
+        value = getattr(row, self.COLUMNS[column][0], None)
+        if column in self._PREFIXES:
+            return label_for(self._PREFIXES[column], _raw(value))
+        return format_value(getattr(value, "name", value))
+
+    def role_data(self, row: Any, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.BackgroundRole and _raw(getattr(row, "result", None)) == "fail":
+            return FAIL_BRUSH
+        return None
+
+
+def changes_text(entry: Any) -> str:
+    """ "field: old → new; …" of an audit entry (∅ for an empty value)."""
+    return "; ".join(
+        f"{c.field}: {c.old or '∅'} → {c.new or '∅'}" for c in getattr(entry, "changes", ())
+    )
+
+
+class AuditHistoryModel(RowsTableModel):
+    """Audit entries: who did what, when, what changed (old → new) and why."""
+
+    CONTEXT = "AuditHistoryModel"
+    COL_AT = 0
+    COL_USER = 1
+    COL_ACTION = 2
+    COL_ENTITY = 3
+    COL_KEY = 4
+    COL_CHANGES = 5
+    COL_REASON = 6
+    COLUMNS = (
+        ("at", QT_TRANSLATE_NOOP("AuditHistoryModel", "When")),
+        ("user", QT_TRANSLATE_NOOP("AuditHistoryModel", "Who")),
+        ("action", QT_TRANSLATE_NOOP("AuditHistoryModel", "Action")),
+        ("entity", QT_TRANSLATE_NOOP("AuditHistoryModel", "Record")),
+        ("entity_id", QT_TRANSLATE_NOOP("AuditHistoryModel", "Key")),
+        ("changes", QT_TRANSLATE_NOOP("AuditHistoryModel", "What changed (old → new)")),
+        ("reason", QT_TRANSLATE_NOOP("AuditHistoryModel", "Why")),
+    )
+
+    def display(self, row: Any, column: int) -> str:
+        if column == self.COL_CHANGES:
+            return changes_text(row)
+        if column == self.COL_USER:
+            return str(getattr(row, "user_name", None) or getattr(row, "user", ""))
+        if column == self.COL_ACTION:
+            return label_for("audit", _raw(getattr(row, "action", None)))
+        return super().display(row, column)
+
+    def role_data(self, row: Any, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_CHANGES:
+            return changes_text(row).replace("; ", "\n") or None
+        return None
