@@ -126,6 +126,11 @@ FIELD_LABELS: dict[str, str] = {
     "reason": QT_TRANSLATE_NOOP("Errors", "Reason"),
     "points": QT_TRANSLATE_NOOP("Errors", "Measurement points"),
     "user": QT_TRANSLATE_NOOP("Errors", "User"),
+    "instrument_id": QT_TRANSLATE_NOOP("Errors", "Instrument"),
+    "status": QT_TRANSLATE_NOOP("Errors", "Status"),
+    "event": QT_TRANSLATE_NOOP("Errors", "Event"),
+    "checker": QT_TRANSLATE_NOOP("Errors", "Checker"),
+    "approver": QT_TRANSLATE_NOOP("Errors", "Approver"),
 }
 
 #: ``ValidationError.code`` -> a sentence; ``{field}`` and the error's params fill it
@@ -137,15 +142,16 @@ VALIDATION_CODES: dict[str, str] = {
     "incommensurable": QT_TRANSLATE_NOOP(
         "Errors", "{field}: {unit} cannot be compared with {expected}."
     ),
+    "unknown_unit": QT_TRANSLATE_NOOP("Errors", "{field}: unknown unit “{unit}”."),
     "not_a_number": QT_TRANSLATE_NOOP("Errors", "{field}: not a number."),
     "not_positive": QT_TRANSLATE_NOOP("Errors", "{field}: must be a positive number."),
     "order": QT_TRANSLATE_NOOP("Errors", "{field}: the lower limit is above the upper limit."),
     "four_eyes": QT_TRANSLATE_NOOP(
         "Errors",
-        "Four eyes: the person who performed or checked the event cannot also approve it.",
+        "Four eyes: the person who performed the event cannot also check or approve it.",
     ),
     "standard_not_valid": QT_TRANSLATE_NOOP(
-        "Errors", "{field}: a standard that is not valid needs a reason to be used."
+        "Errors", "{field}: {asset_tag} is not valid on the event's date; give a reason to use it."
     ),
     "duplicate": QT_TRANSLATE_NOOP("Errors", "{field}: this value is already used."),
     "approved_immutable": QT_TRANSLATE_NOOP(
@@ -154,7 +160,18 @@ VALIDATION_CODES: dict[str, str] = {
     "unknown_user": QT_TRANSLATE_NOOP(
         "Errors", "{field}: the user is not a person of the laboratory (set it in Preferences)."
     ),
-    "future_date": QT_TRANSLATE_NOOP("Errors", "{field}: the date is in the future."),
+    "future": QT_TRANSLATE_NOOP("Errors", "{field}: the date is in the future."),
+    "not_draft": QT_TRANSLATE_NOOP("Errors", "Only a draft can be marked checked."),
+    "not_checked": QT_TRANSLATE_NOOP("Errors", "Only a checked event can be approved."),
+    "not_approved": QT_TRANSLATE_NOOP("Errors", "Only an approved event can be corrected."),
+    "correction_open": QT_TRANSLATE_NOOP(
+        "Errors", "A correction of this event is already open (event {event_id})."
+    ),
+    "self_standard": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: an instrument cannot be its own standard."
+    ),
+    "retired": QT_TRANSLATE_NOOP("Errors", "The instrument is retired: no new events."),
+    "not_found": QT_TRANSLATE_NOOP("Errors", "{field}: no such record."),
 }
 
 
@@ -175,6 +192,8 @@ def field_problem(exc: ValidationError) -> str:
     params.setdefault("text", "")
     params.setdefault("unit", "")
     params.setdefault("expected", "")
+    params.setdefault("asset_tag", "")
+    params.setdefault("event_id", "")
     params["field"] = field_label(exc.field)
     try:
         return QCoreApplication.translate("Errors", source).format(**params)
