@@ -9,12 +9,15 @@ chain carries the path instead, to report the loop.
 
 "The certificate of standard S at date d" is always S's latest *approved* event performed on or
 before d (ties broken by the larger id): :func:`certificate_at`.
+
+Each statement is built once per process (``functools.cache``) with named bind parameters, and the
+services pass the values at execution: building these CTEs aliases wide tables (a few ms each) and
+a new statement object also pays for its cache key, which cost more than running the query.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from datetime import date
+from functools import cache
 from typing import Any
 
 from sqlalchemy import (
@@ -26,6 +29,7 @@ from sqlalchemy import (
     Table,
     Text,
     and_,
+    bindparam,
     case,
     cast,
     exists,
@@ -92,19 +96,23 @@ def _id_text(column: Any) -> Any:
 # --- forward chain --------------------------------------------------------------------------
 
 
-def forward_cte_sql(instrument_id: int, at: date, max_depth: int) -> Select[Any]:
+@cache
+def forward_cte_sql() -> Select[Any]:
     """Rows (depth, instrument_id, used_on, event_id, path, cycle) of the chain above an item.
+
+    Parameters: ``instrument_id``, ``at`` (date), ``max_depth``.
 
     ``path`` is ``",<root id>,<standard id>,...,"`` and identifies the node; ``cycle`` is 1 when the
     node's instrument already appears higher on its path (the node is not expanded).  A node is
     expanded through the standards its event used unless its event was performed by an NMI.
     """
+    root, at = bindparam("instrument_id", type_=Integer), bindparam("at", type_=Date)
     anchor = select(
         cast(literal(0), Integer).label("depth"),
-        cast(literal(instrument_id), Integer).label("instrument_id"),
-        literal(at, Date).label("used_on"),
-        certificate_at(literal(instrument_id), literal(at, Date)).label("event_id"),
-        cast(literal(f",{instrument_id},"), Text).label("path"),
+        cast(root, Integer).label("instrument_id"),
+        at.label("used_on"),
+        certificate_at(root, at).label("event_id"),
+        cast(literal(",") + _id_text(root) + literal(","), Text).label("path"),
         cast(literal(0), Integer).label("cycle"),
     )
     chain = anchor.cte("forward_chain", recursive=True)
@@ -126,7 +134,7 @@ def forward_cte_sql(instrument_id: int, at: date, max_depth: int) -> Select[Any]
         )
         .where(
             chain.c.cycle == 0,
-            chain.c.depth < max_depth,
+            chain.c.depth < bindparam("max_depth", type_=Integer),
             or_(provider.c.kind.is_(None), provider.c.kind != ProviderKind.NMI),
         )
     )
@@ -134,18 +142,24 @@ def forward_cte_sql(instrument_id: int, at: date, max_depth: int) -> Select[Any]
     return select(chain).order_by(chain.c.depth, chain.c.path)
 
 
-def instruments_sql(ids: Collection[int]) -> Select[Any]:
-    """id, asset_tag, name, quantity of the given instruments."""
+def _ids() -> Any:
+    return bindparam("ids", expanding=True)
+
+
+@cache
+def instruments_sql() -> Select[Any]:
+    """id, asset_tag, name, quantity of the instruments ``ids``."""
     i = ITEMS
-    return select(i.c.id, i.c.asset_tag, i.c.name, i.c.quantity).where(i.c.id.in_(list(ids)))
+    return select(i.c.id, i.c.asset_tag, i.c.name, i.c.quantity).where(i.c.id.in_(_ids()))
 
 
 def _in_scope(provider_id: Any, quantity: Any) -> Any:
     return exists().where(SCOPES.c.provider_id == provider_id, SCOPES.c.quantity == quantity)
 
 
-def event_details_sql(ids: Collection[int]) -> Select[Any]:
-    """The events with their provider, scope for the item's quantity and number of standards."""
+@cache
+def event_details_sql() -> Select[Any]:
+    """The events ``ids`` with provider, scope for the item's quantity and number of standards."""
     e, p, i = EVENTS, PROVIDERS, ITEMS
     standards = select(func.count()).where(LINKS.c.event_id == e.c.id).scalar_subquery()
     return (
@@ -163,12 +177,13 @@ def event_details_sql(ids: Collection[int]) -> Select[Any]:
             standards.label("standards"),
         )
         .select_from(e.join(i, i.c.id == e.c.instrument_id).outerjoin(p, p.c.id == e.c.provider_id))
-        .where(e.c.id.in_(list(ids)))
+        .where(e.c.id.in_(_ids()))
     )
 
 
-def points_sql(ids: Collection[int]) -> Select[Any]:
-    """(event_id, stage, U value, U unit, k) of the points of the given events that state U."""
+@cache
+def points_sql() -> Select[Any]:
+    """(event_id, stage, U value, U unit, k) of the points of the events ``ids`` that state U."""
     m = POINTS
     return (
         select(
@@ -178,7 +193,7 @@ def points_sql(ids: Collection[int]) -> Select[Any]:
             m.c.expanded_uncertainty_unit,
             m.c.coverage_factor,
         )
-        .where(m.c.event_id.in_(list(ids)), m.c.expanded_uncertainty_value.is_not(None))
+        .where(m.c.event_id.in_(_ids()), m.c.expanded_uncertainty_value.is_not(None))
         .order_by(m.c.event_id, m.c.stage, m.c.seq)
     )
 
@@ -186,7 +201,7 @@ def points_sql(ids: Collection[int]) -> Select[Any]:
 # --- reverse trace --------------------------------------------------------------------------
 
 
-def reverse_trace_cte(standard_id: int, since: date, max_depth: int) -> CTE:
+def reverse_trace_cte() -> CTE:
     """Recursive CTE (depth, event_id, performed_on, instrument_id, via_id) of events served.
 
     Depth 1: approved events since ``since`` that used the standard.  Depth n+1: approved events on
@@ -204,9 +219,9 @@ def reverse_trace_cte(standard_id: int, since: date, max_depth: int) -> CTE:
         )
         .select_from(link.join(e, e.c.id == link.c.event_id))
         .where(
-            link.c.instrument_id == standard_id,
+            link.c.instrument_id == bindparam("standard_id", type_=Integer),
             e.c.status == EventStatus.APPROVED,
-            e.c.performed_on >= since,
+            e.c.performed_on >= bindparam("since", type_=Date),
         )
     )
     served = anchor.cte("reverse_trace", recursive=True)
@@ -227,19 +242,22 @@ def reverse_trace_cte(standard_id: int, since: date, max_depth: int) -> CTE:
         .where(
             e2.c.status == EventStatus.APPROVED,
             e2.c.performed_on >= served.c.performed_on,
-            served.c.depth < max_depth,
+            served.c.depth < bindparam("max_depth", type_=Integer),
         )
     )
     return served.union(step)
 
 
-def reverse_trace_sql(standard_id: int, since: date, max_depth: int) -> Select[Any]:
+@cache
+def reverse_trace_sql() -> Select[Any]:
     """The reverse trace, one row per event at its smallest depth, with the items' names.
+
+    Parameters: ``standard_id``, ``since`` (date), ``max_depth``.
 
     Columns: depth, event_id, performed_on, instrument_id, asset_tag, name, quantity,
     via_standard_id, via_asset_tag, result; ordered by depth, date, event id.
     """
-    served = reverse_trace_cte(standard_id, since, max_depth)
+    served = reverse_trace_cte()
     rank = (
         func.row_number()
         .over(partition_by=served.c.event_id, order_by=(served.c.depth, served.c.via_id))
@@ -273,12 +291,13 @@ def reverse_trace_sql(standard_id: int, since: date, max_depth: int) -> Select[A
 # --- broken chains --------------------------------------------------------------------------
 
 
-def _scope_events(today: date, since: date | None) -> Select[Any]:
+def _scope_events(with_since: bool) -> Select[Any]:
     """(item_id, event_id): the events whose chains are checked (see ``broken_chains``)."""
     i = ITEMS
     in_service = and_(i.c.status == InstrumentStatus.IN_SERVICE, i.c.due_on.is_not(None))
-    if since is None:
-        latest = certificate_at(i.c.id, literal(today, Date))
+    today = bindparam("today", type_=Date)
+    if not with_since:
+        latest = certificate_at(i.c.id, today)
         inner = select(i.c.id.label("item_id"), latest.label("event_id")).where(in_service)
         sub = inner.subquery("latest")
         return select(sub.c.item_id, sub.c.event_id).where(sub.c.event_id.is_not(None))
@@ -289,7 +308,7 @@ def _scope_events(today: date, since: date | None) -> Select[Any]:
         .where(
             in_service,
             e.c.status == EventStatus.APPROVED,
-            e.c.performed_on >= since,
+            e.c.performed_on >= bindparam("since", type_=Date),
             e.c.performed_on <= today,
         )
     )
@@ -381,9 +400,13 @@ def _downward(direct: CTE, links: CTE) -> CTE:
     return down.union(step)
 
 
-def broken_chains_sql(today: date, since: date | None) -> Select[Any]:
-    """One row per (scope event, broken root link, way it reaches the event), with flags."""
-    scope = _scope_events(today, since).cte("scope")
+@cache
+def broken_chains_sql(with_since: bool) -> Select[Any]:
+    """One row per (scope event, broken root link, way it reaches the event), with flags.
+
+    Parameters: ``today`` and, ``with_since``, ``since`` (dates).
+    """
+    scope = _scope_events(with_since).cte("scope")
     links = _links(_upward(scope))
     direct = _direct(links)
     down = _downward(direct, links)

@@ -106,13 +106,15 @@ def forward_chain(db: Database, instrument_id: int, *, at: date | None = None) -
     """
     at = at or date.today()
     with db.read() as session:
-        shape = session.execute(forward_cte_sql(instrument_id, at, MAX_DEPTH)).all()
+        params = {"instrument_id": instrument_id, "at": at, "max_depth": MAX_DEPTH}
+        shape = session.execute(forward_cte_sql(), params).all()
         items = _instruments(session, {row.instrument_id for row in shape})
         if instrument_id not in items:
             raise NotFoundError("instrument", instrument_id)
         event_ids = {row.event_id for row in shape if row.event_id is not None}
-        details = {row.id: row for row in session.execute(event_details_sql(event_ids))}
-        uncertainties = _uncertainties(session.execute(points_sql(event_ids)).all())
+        ids = {"ids": sorted(event_ids)}
+        details = {row.id: row for row in session.execute(event_details_sql(), ids)}
+        uncertainties = _uncertainties(session.execute(points_sql(), ids).all())
     events = {eid: _chain_event(row, uncertainties.get(eid)) for eid, row in details.items()}
     return _build(shape, items, events, details)
 
@@ -120,7 +122,7 @@ def forward_chain(db: Database, instrument_id: int, *, at: date | None = None) -
 def _instruments(session: Session, ids: set[int]) -> dict[int, ChainInstrument]:
     if not ids:
         return {}
-    rows = session.execute(instruments_sql(ids))
+    rows = session.execute(instruments_sql(), {"ids": sorted(ids)})
     return {r.id: ChainInstrument(r.id, r.asset_tag, r.name, r.quantity) for r in rows}
 
 
@@ -329,7 +331,8 @@ def reverse_trace(
     if max_depth < 1:
         raise ValidationError("max_depth", "at least 1")
     with db.read() as session:
-        result = session.execute(reverse_trace_sql(standard_id, since, max_depth)).all()
+        params = {"standard_id": standard_id, "since": since, "max_depth": max_depth}
+        result = session.execute(reverse_trace_sql(), params).all()
     rows = tuple(
         TraceRow(
             r.depth,
@@ -383,7 +386,8 @@ def broken_chains(db: Database, *, today: date, since: date | None = None) -> li
     which it is reached), ordered by asset tag and date.
     """
     with db.read() as session:
-        rows = session.execute(broken_chains_sql(today, since)).all()
+        params = {"today": today, "since": since} if since else {"today": today}
+        rows = session.execute(broken_chains_sql(since is not None), params).all()
     return [chain for row in rows for chain in _broken_rows(row)]
 
 
