@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
-from uihelpers import shoot, wait_idle
+from PySide6.QtWidgets import QInputDialog, QLineEdit
+from uihelpers import shoot
 
-from labapp.domain.enums import Decision, EventStatus
+from labapp.domain.enums import Decision, EventKind, EventStatus
 from labapp.ui import settings
 from labapp.ui.dialogs.event_dialog import EventDialog
 from labapp.ui.models.points_model import (
@@ -31,16 +30,15 @@ def login(name: str) -> None:
     settings.put(settings.USER_DISPLAY_NAME, name)
 
 
-def working_instrument(db, quantity: str | None = None):
+def working_instrument(db, prefix: str = "DX"):
+    """An electrical working instrument in service (points in V and mV make sense for it)."""
     from labapp.services.instruments import list_instruments
 
     rows = list_instruments(db, limit=500)
     return next(
         r
         for r in rows
-        if r.role == "working"
-        and r.status == "in_service"
-        and (not quantity or r.quantity == quantity)
+        if r.role == "working" and r.status == "in_service" and r.asset_tag.startswith(prefix)
     )
 
 
@@ -118,3 +116,141 @@ def test_points_evaluate_as_typed_with_undo_and_modified_marker(qtbot, qtmodelte
     assert not dialog.isWindowModified()
     dialog.undo_stack.redo()
     assert dialog.isWindowModified()
+
+
+def fill_calibration(qtbot, dialog: EventDialog, certificate: str) -> None:
+    """A calibration with one conditional point (guard band) and one passing point."""
+    qtbot.keyClicks(dialog.form.certificate_no, certificate)
+    qtbot.keyClicks(dialog.form.temperature, "20.1 °C")
+    qtbot.keyClicks(dialog.form.humidity, "45 %RH")
+    for column, text in (
+        (COL_REFERENCE, "10000.2 mV"),
+        (COL_INDICATION, "10.0007 V"),
+        (COL_U, "0.3 mV"),
+        (COL_K, "2"),
+        (COL_MPE, "0.5 mV"),
+    ):
+        type_cell(qtbot, dialog, 0, column, text)
+    qtbot.mouseClick(dialog.points.add_button, Qt.MouseButton.LeftButton)
+    for column, text in (
+        (COL_REFERENCE, "1.00001 V"),
+        (COL_INDICATION, "1000.02 mV"),
+        (COL_U, "0.02 mV"),
+        (COL_K, "2"),
+        (COL_MPE, "0.1 mV"),
+    ):
+        type_cell(qtbot, dialog, 1, column, text)
+
+
+def click_and_wait(qtbot, dialog: EventDialog, button, signal="saved"):
+    with qtbot.waitSignal(getattr(dialog, signal), timeout=WORKER_TIMEOUT) as blocker:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    return blocker.args[0]
+
+
+def register_due(db, instrument_id):
+    from labapp.services.instruments import get_instrument
+
+    return get_instrument(db, instrument_id).due_on
+
+
+def test_draft_check_approve_four_eyes_and_correct(qtbot, window):
+    settings.put(settings.DECISION_RULE, "guard_band")
+    login("liuyang")
+    db = window.session.db
+    item = working_instrument(db)
+    due_before = register_due(db, item.id)
+    dialog = open_dialog(qtbot, window, instrument_id=item.id)
+    assert dialog.form.performer.currentText() == "刘洋"  # the user performs by default
+    fill_calibration(qtbot, dialog, "UI-2026-0001")
+    assert cell(dialog, 0, COL_ERROR) == "0.0005 V"
+    assert cell(dialog, 0, COL_DECISION) == "Conditional pass"
+    assert cell(dialog, 1, COL_DECISION) == "Pass"
+    assert "Conditional" in dialog.result_label.text()
+    assert "next due" in dialog.result_label.text()
+    shoot(dialog, "event_dialog_en")
+    detail = click_and_wait(qtbot, dialog, dialog.save_button)
+    assert detail.status == EventStatus.DRAFT and not dialog.isWindowModified()
+    assert [p.decision for p in detail.points] == [Decision.CONDITIONAL_PASS, Decision.PASS]
+    assert dialog.model.index(0, COL_REFERENCE).data() == "10000.2 mV"
+    # the performer cannot check their own work: refused, the message shown
+    failure = click_and_wait(qtbot, dialog, dialog.check_button, "failed")
+    assert failure.code == "four_eyes"
+    assert "Four eyes" in dialog.error_label.text()
+    login("zhangwei")
+    detail = click_and_wait(qtbot, dialog, dialog.check_button)
+    assert detail.status == EventStatus.CHECKED and detail.checker == "张伟"
+    login("liuyang")
+    failure = click_and_wait(qtbot, dialog, dialog.approve_button, "failed")
+    assert failure.code == "four_eyes" and "Four eyes" in dialog.error_label.text()
+    login("liming")
+    detail = click_and_wait(qtbot, dialog, dialog.approve_button)
+    assert detail.status == EventStatus.APPROVED
+    assert dialog.correct_button.isEnabled() and not dialog.save_button.isEnabled()
+    assert register_due(db, item.id) == detail.valid_until != due_before
+    # correct: the reason asked in a prompt, revision 2 opened, revision 1 in the history
+    prompt = dialog.correct()
+    prompt.setTextValue("certificate number mistyped")
+    with qtbot.waitSignal(dialog.saved, timeout=WORKER_TIMEOUT) as blocker:
+        prompt.accept()
+    corrected = blocker.args[0]
+    assert corrected.revision == 2 and corrected.status == EventStatus.DRAFT
+    assert dialog.history.topLevelItemCount() == 2
+    assert dialog.save_button.isEnabled()
+    assert "revision 2" in dialog.windowTitle()
+
+
+def test_standard_not_valid_needs_a_reason(qtbot, window):
+    from labapp.services.dto import EventInput, PointInput
+    from labapp.services.events import approve_event, check_event, save_draft
+
+    db = window.session.db
+    dialog_item = working_instrument(db)
+    options = [o for o in _options(db) if o.valid]
+    standard = options[0]
+    failed = save_draft(
+        db,
+        "liuyang",
+        EventInput(
+            instrument_id=standard.instrument_id,
+            kind=EventKind.CALIBRATION,
+            performed_on=date.today(),
+            points=(PointInput("10 V", "10.1 V", mpe="1 mV"),),
+        ),
+    )
+    failed = check_event(db, "zhangwei", failed.id, failed.version)
+    approve_event(db, "liming", failed.id, failed.version)
+    login("liuyang")
+    dialog = open_dialog(qtbot, window, instrument_id=dialog_item.id)
+    model = dialog.standards.model
+    row = model.row_of(standard.instrument_id)
+    assert not model.option(row).valid
+    assert model.index(row, 4).data() == "not in service"  # a FAIL suspends the standard
+    index = model.index(row, 0)
+    assert not model.setData(index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    prompt = dialog.findChild(QInputDialog, "overrideReason")
+    assert standard.asset_tag in prompt.labelText()
+    prompt.setTextValue("only standard in the range; drift checked against CD-000002")
+    prompt.accept()
+    assert model.selection() == {
+        standard.instrument_id: "only standard in the range; drift checked against CD-000002"
+    }
+    assert dialog.isWindowModified()
+    fill_calibration(qtbot, dialog, "UI-2026-0002")
+    detail = click_and_wait(qtbot, dialog, dialog.save_button)
+    assert [s.override_reason for s in detail.standards] == [
+        "only standard in the range; drift checked against CD-000002"
+    ]
+    qtmodeltester_check(model)
+
+
+def _options(db):
+    from labapp.services.events import valid_standards
+
+    return valid_standards(db, date.today())
+
+
+def qtmodeltester_check(model) -> None:
+    from pytestqt.modeltest import ModelTester
+
+    ModelTester(None).check(model)
