@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
             shortcut(QKeySequence.StandardKey.Preferences, "Ctrl+,")
         )
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self._build_register_menu(bar)
         self.view_menu = bar.addMenu("")
         self.page_actions: list[QAction] = []
         for row, (key, _label) in enumerate(PAGES):
@@ -131,6 +132,17 @@ class MainWindow(QMainWindow):
         self.help_menu = bar.addMenu("")
         self.about_action = self._action(self.help_menu, self.about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _build_register_menu(self, bar: Any) -> None:
+        register: Any = self.views[base.REGISTER]
+        self.register_menu = bar.addMenu("")
+        self.new_instrument_action = self._action(self.register_menu, register.new_instrument)
+        self.new_instrument_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
+        self.add_similar_action = self._action(self.register_menu, register.duplicate_selected)
+        self.edit_instrument_action = self._action(self.register_menu, register.edit_selected)
+        self.retire_instrument_action = self._action(self.register_menu, register.retire_selected)
+        for action in (self.new_instrument_action, self.add_similar_action):
+            action.triggered.connect(lambda _=False: self.show_page(base.REGISTER))
 
     def _action(self, menu: QMenu, slot: Any) -> QAction:
         action = QAction(self)
@@ -152,6 +164,11 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.preferences_action.setText(self.tr("&Preferences…"))
+        self.register_menu.setTitle(self.tr("&Register"))
+        self.new_instrument_action.setText(self.tr("&New instrument…"))
+        self.add_similar_action.setText(self.tr("Add &similar…"))
+        self.edit_instrument_action.setText(self.tr("&Edit…"))
+        self.retire_instrument_action.setText(self.tr("Re&tire…"))
         self.view_menu.setTitle(self.tr("&View"))
         self.reload_action.setText(self.tr("&Reload"))
         self.help_menu.setTitle(self.tr("&Help"))

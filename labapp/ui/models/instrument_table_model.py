@@ -163,6 +163,7 @@ class InstrumentTableModel(RowsTableModel):
         self.order_by = "asset_tag"
         self.descending = False
         self._icons: dict[str, QIcon] = {}
+        self.total: int | None = None  # rows the current query has, once counted
 
     # --- loading ---------------------------------------------------------------------------
     def set_loader(self, loader: Loader | None) -> None:
@@ -182,6 +183,7 @@ class InstrumentTableModel(RowsTableModel):
         self._rows = []
         self._loading = False
         self._exhausted = self._loader is None
+        self.total = None
         self.endResetModel()
         self._request()
 
@@ -224,7 +226,9 @@ class InstrumentTableModel(RowsTableModel):
         self._exhausted = True
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._loading and not self._exhausted
+        if parent.isValid() or self._loading or self._exhausted:
+            return False
+        return self.total is None or len(self._rows) < self.total  # no empty last page
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
         if not parent.isValid():

@@ -1,4 +1,10 @@
-"""The register: every instrument and standard, searched and ordered in SQL, paged on scroll."""
+"""The register: every instrument and standard, searched, filtered and ordered in SQL, paged on
+scroll, with the selected item's details beside the table.
+
+Every query runs on the worker.  Search is debounced; a newer search, filter or order makes the
+answers of older ones stale (the model's generation for pages, a counter here for the count and
+the detail), so what the table shows always matches what the bar says.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -14,121 +20,215 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from labapp.services.instruments import list_instruments
+from labapp.services.register import (
+    RegisterFilter,
+    count_register,
+    get_instrument_detail,
+    query_register,
+    register_facets,
+)
 from labapp.ui import settings
+from labapp.ui.dialogs.instrument_dialog import InstrumentDialog
+from labapp.ui.dialogs.retire_dialog import RetireDialog
 from labapp.ui.models.instrument_table_model import (
+    COL_DUE,
     COLUMNS,
     DUE_SOON_BRUSH,
+    FAILED_BRUSH,
+    OUT_OF_SERVICE_BRUSH,
     OVERDUE_BRUSH,
+    UNSORTABLE,
     InstrumentTableModel,
 )
-from labapp.ui.views.base import View
+from labapp.ui.views.base import TRACEABILITY, View
+from labapp.ui.views.instrument_detail import InstrumentDetailPane
+from labapp.ui.views.register_filters import RegisterFilterBar
 
-ORDERS = ("asset_tag", "due_on", "name")
+#: the order combo's keys (asset tag, then due date: the overview's "overdue" card asks for it)
+ORDERS = ("asset_tag", "due_on", *(k for k, _ in COLUMNS[1:-1] if k not in UNSORTABLE))
+DEBOUNCE_MS = 250
 
 
 class RegisterView(View):
-    """Search box, order choice and the paged table of ``InstrumentSummary`` rows."""
+    """Search, filters, the paged table of ``RegisterItem`` rows and the detail pane."""
 
     rows_loaded = Signal()
+    count_loaded = Signal(int)
+    detail_loaded = Signal(object)
 
     def __init__(self, session: Any, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.model = InstrumentTableModel(parent=self)
-        self.model.rowsInserted.connect(self._update_count)
-        self.model.modelReset.connect(self._update_count)
+        self.total: int | None = None
+        self._count_token = 0
+        self._detail_token = 0
+        self._select_after_load: int | None = None
         self.title = self.make_title()
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.search.setObjectName("registerSearch")
+        self.filters = RegisterFilterBar()
         self.order_label = QLabel()
         self.order = QComboBox()
+        self.order.setObjectName("registerOrder")
+        self.new_button = QPushButton()
+        self.new_button.setObjectName("newInstrument")
+        self.new_button.clicked.connect(self.new_instrument)
         self.count_label = QLabel()
-        self.overdue_chip = _chip(OVERDUE_BRUSH.color().name())
-        self.due_soon_chip = _chip(DUE_SOON_BRUSH.color().name())
+        self.count_label.setObjectName("registerCount")
+        self.chips = {key: _chip(brush.color().name()) for key, brush in _CHIP_BRUSHES.items()}
         self.table = self._make_table()
-        self._debounce = QTimer(self, singleShot=True, interval=300)
-        self._debounce.timeout.connect(self._apply_search)
-        self.search.textChanged.connect(self._debounce.start)
-        self.search.returnPressed.connect(self._apply_search)
-        self.order.currentIndexChanged.connect(self._order_changed)
-        self._order_by = ORDERS[0]
+        self.detail = InstrumentDetailPane(session)
+        self._connect()
         self._build_layout()
         self.retranslate_ui()
 
     def _make_table(self) -> QTableView:
         table = QTableView()
+        table.setObjectName("registerTable")
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setAlternatingRowColors(False)  # the due colours carry meaning
         table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        table.horizontalHeader().setStretchLastSection(True)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        table.setSortingEnabled(True)  # calls model.sort(): an ORDER BY in SQL
         table.setWordWrap(False)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
         return table
+
+    def _connect(self) -> None:
+        self.model.rowsInserted.connect(self._update_count)
+        self.model.modelReset.connect(self._update_count)
+        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._apply_search)
+        self.search.textChanged.connect(self._debounce.start)
+        self.search.returnPressed.connect(self._apply_search)
+        self.filters.changed.connect(self.requery)
+        self.order.currentIndexChanged.connect(self._order_changed)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.detail.edit_requested.connect(self.edit_selected)
+        self.detail.duplicate_requested.connect(self.duplicate_selected)
+        self.detail.retire_requested.connect(self.retire_selected)
+        self.detail.traceability_requested.connect(self._open_traceability)
+        self.detail.event_requested.connect(self._open_event)
 
     def _build_layout(self) -> None:
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
         bar.addWidget(self.order_label)
         bar.addWidget(self.order)
+        bar.addWidget(self.new_button)
         legend = QHBoxLayout()
         legend.addWidget(self.count_label)
         legend.addStretch(1)
-        legend.addWidget(self.overdue_chip)
-        legend.addWidget(self.due_soon_chip)
+        for chip in self.chips.values():
+            legend.addWidget(chip)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addLayout(legend)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([1000, 420])  # the table first; the pane can be dragged wider
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(legend)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.splitter, 1)
 
+    # --- texts --------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Register of instruments and standards"))
         self.search.setPlaceholderText(
             self.tr("Search asset tag, name, model, serial number, location…")
         )
         self.order_label.setText(self.tr("Order by:"))
-        names = [self.tr("Asset tag"), self.tr("Due date"), self.tr("Name")]
-        current = self.order.currentIndex()
-        self.order.blockSignals(True)
-        self.order.clear()
-        self.order.addItems(names)
-        self.order.setCurrentIndex(max(current, 0))
-        self.order.blockSignals(False)
-        self.overdue_chip.setText(self.tr("Overdue"))
-        self.due_soon_chip.setText(self.tr("Due within {0} days").format(self.model.lead_days))
+        self.new_button.setText(self.tr("New instrument…"))
+        self._fill_orders()
+        self.chips["overdue"].setText(self.tr("Overdue"))
+        self.chips["failed"].setText(self.tr("Failed"))
+        self.chips["out_of_service"].setText(self.tr("Out of service"))
+        self._update_due_chip()
         self._update_count()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         self.table.viewport().update()  # role and status labels are translated when painted
 
-    def _update_count(self, *_: object) -> None:
-        rows = self.model.rowCount()
-        more = self.model.canFetchMore() or self.model.is_loading()
-        text = self.tr("%n item(s) shown", "", rows)
-        self.count_label.setText(text + (self.tr(" — scroll for more") if more else ""))
+    def _fill_orders(self) -> None:
+        current = self.order.currentIndex()
+        self.order.blockSignals(True)
+        self.order.clear()
+        for key in ORDERS:
+            self.order.addItem(self.model.headerData(_column(key), Qt.Orientation.Horizontal))
+        self.order.setCurrentIndex(max(current, 0))
+        self.order.blockSignals(False)
 
+    def _update_due_chip(self) -> None:
+        self.chips["due_soon"].setText(self.tr("Due within {0} days").format(self.model.lead_days))
+
+    def _update_count(self, *_: object) -> None:
+        if self.total is None:
+            self.count_label.setText(self.tr("Counting…"))
+            return
+        # no English catalogue holds plural forms, so the singular is its own message
+        text = self.tr("1 item") if self.total == 1 else self.tr("{0} items").format(self.total)
+        shown = self.model.rowCount()
+        if shown < self.total:
+            text += self.tr(" — {0} shown, scroll for more").format(shown)
+        self.count_label.setText(text)
+
+    # --- loading ------------------------------------------------------------------------------
     def load(self) -> None:
         self.model.today = date.today()
         self.model.lead_days = settings.get(settings.DUE_SOON_DAYS)
-        self.due_soon_chip.setText(self.tr("Due within {0} days").format(self.model.lead_days))
+        self._update_due_chip()
+        self.session.run(register_facets, self.filters.set_facets)
         self.model.set_loader(self._loader)
+        self._count()
+
+    def current_filter(self) -> RegisterFilter:
+        """The service's filter for what the search box and the filter bar say now."""
+        text = self.search.text().strip()
+        return RegisterFilter(search=text, **self.filters.values())
 
     def _loader(
-        self, search: str | None, limit: int, offset: int, deliver: Callable[[list[Any]], None]
+        self, _search: str | None, limit: int, offset: int, deliver: Callable[[list[Any]], None]
     ) -> None:
-        order_by = self._order_by
+        flt, order_by, descending = (
+            self.current_filter(),
+            self.model.order_by,
+            self.model.descending,
+        )
+        today, lead_days = self.model.today, self.model.lead_days
 
         def query(db: Any) -> list[Any]:
-            return list_instruments(
-                db, search=search, limit=limit, offset=offset, order_by=order_by
+            return query_register(
+                db,
+                flt,
+                order_by=order_by,
+                descending=descending,
+                limit=limit,
+                offset=offset,
+                today=today,
+                lead_days=lead_days,
             )
 
         def delivered(rows: list[Any]) -> None:
@@ -136,6 +236,7 @@ class RegisterView(View):
             deliver(rows)
             if first_page and rows:
                 self.table.resizeColumnsToContents()
+            self._after_rows()
             self.rows_loaded.emit()
 
         def failed(exc: BaseException) -> None:
@@ -144,21 +245,169 @@ class RegisterView(View):
 
         self.session.run(query, delivered, failed)
 
+    def _count(self) -> None:
+        self._count_token += 1
+        token, flt = self._count_token, self.current_filter()
+        today, lead_days = self.model.today, self.model.lead_days
+        self.total = None
+        self._update_count()
+
+        def counted(total: int) -> None:
+            if token == self._count_token:  # an older filter's count is dropped
+                self.total = self.model.total = total
+                self._update_count()
+                self.count_loaded.emit(total)
+
+        self.session.run(lambda db: count_register(db, flt, today, lead_days), counted)
+
+    def requery(self) -> None:
+        """Query again from the first page with the current search, filters and order."""
+        if self.session.db is None:
+            return
+        self.model.set_search(self.search.text())
+        self._count()
+
     def _apply_search(self) -> None:
         self._debounce.stop()
-        self.model.set_search(self.search.text())
+        self.requery()
 
     def _order_changed(self, index: int) -> None:
-        self._order_by = ORDERS[max(index, 0)]
-        self.model.reload()
+        column = _column(ORDERS[max(index, 0)])
+        self.table.horizontalHeader().setSortIndicator(column, Qt.SortOrder.AscendingOrder)
+
+    def _sort_changed(self, column: int, _order: Qt.SortOrder) -> None:
+        key = COLUMNS[column][0]
+        if key in UNSORTABLE:  # put the indicator back on the order really in use
+            QTimer.singleShot(0, self._restore_sort_indicator)
+            return
+        if key in ORDERS and self.order.currentIndex() != ORDERS.index(key):
+            self.order.blockSignals(True)
+            self.order.setCurrentIndex(ORDERS.index(key))
+            self.order.blockSignals(False)
+
+    def _restore_sort_indicator(self) -> None:
+        order = (
+            Qt.SortOrder.DescendingOrder if self.model.descending else Qt.SortOrder.AscendingOrder
+        )
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(_column(self.model.order_by), order)
 
     def show_hint(self, hint: object) -> None:
         """``hint`` is an order (``due_on`` puts overdue items first)."""
         if hint in ORDERS:
             self.order.setCurrentIndex(ORDERS.index(str(hint)))
 
+    # --- selection and detail -----------------------------------------------------------------
+    def selected_item(self) -> Any:
+        """The selected ``RegisterItem`` (None if no row is selected)."""
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def select_instrument(self, instrument_id: int) -> bool:
+        """Select the row of ``instrument_id`` if it is among the fetched rows."""
+        row = self.model.row_of(instrument_id)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+        return row >= 0
+
+    def _after_rows(self) -> None:
+        if self._select_after_load is not None and self.select_instrument(self._select_after_load):
+            self._select_after_load = None
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        item = self.selected_item()
+        self._detail_token += 1
+        if item is None:
+            self.detail.show_detail(None)
+            return
+        self.load_detail(item.id)
+
+    def load_detail(self, instrument_id: int) -> None:
+        """Fetch and show the detail of ``instrument_id`` (a later selection wins)."""
+        token = self._detail_token
+
+        def show(detail: Any) -> None:
+            if token == self._detail_token:
+                self.detail.show_detail(detail)
+                self.detail_loaded.emit(detail)
+
+        self.session.run(lambda db: get_instrument_detail(db, instrument_id), show)
+
+    def _open_traceability(self, instrument_id: int) -> None:
+        window = self.window()
+        if hasattr(window, "show_traceability"):
+            window.show_traceability(instrument_id)
+        else:
+            self.navigate.emit(TRACEABILITY, None)
+
+    def _open_event(self, event_id: int) -> None:
+        window = self.window()
+        if hasattr(window, "open_event"):
+            window.open_event(event_id)
+
+    # --- add, edit, add similar, retire ---------------------------------------------------------
+    def new_instrument(self) -> InstrumentDialog:
+        """Register → New instrument… (window-modal; returns the dialog, already open)."""
+        return self._open_dialog(InstrumentDialog(self.session, parent=self))
+
+    def edit_selected(self) -> InstrumentDialog | None:
+        """Register → Edit… on the selected item."""
+        item = self.selected_item()
+        if item is None:
+            return None
+        dialog = InstrumentDialog(self.session, instrument_id=item.id, parent=self)
+        return self._open_dialog(dialog)
+
+    def duplicate_selected(self) -> InstrumentDialog | None:
+        """Register → Add similar…: a new item prefilled from the selected one."""
+        item = self.selected_item()
+        if item is None:
+            return None
+        dialog = InstrumentDialog(self.session, similar_to=item.id, parent=self)
+        return self._open_dialog(dialog)
+
+    def retire_selected(self) -> RetireDialog | None:
+        """Register → Retire… the selected item, with a reason."""
+        item = self.selected_item()
+        if item is None:
+            return None
+        dialog = RetireDialog(self.session, item.id, item.version, item.asset_tag, parent=self)
+        dialog.saved.connect(self._saved)
+        dialog.open()
+        return dialog
+
+    def _open_dialog(self, dialog: InstrumentDialog) -> InstrumentDialog:
+        dialog.saved.connect(self._saved)
+        dialog.open()
+        return dialog
+
+    def _saved(self, detail: Any) -> None:
+        """A dialog saved ``detail``: reload, select it again and refresh its pane."""
+        self._select_after_load = detail.id
+        self.requery()
+        self.detail.show_detail(detail)
+        self.load_detail(detail.id)
+
+
+_CHIP_BRUSHES = {
+    "overdue": OVERDUE_BRUSH,
+    "due_soon": DUE_SOON_BRUSH,
+    "failed": FAILED_BRUSH,
+    "out_of_service": OUT_OF_SERVICE_BRUSH,
+}
+
+
+def _column(key: str) -> int:
+    return next(i for i, (k, _) in enumerate(COLUMNS) if k == key)
+
 
 def _chip(colour: str) -> QLabel:
     chip = QLabel()
-    chip.setStyleSheet(f"background: {colour}; padding: 2px 8px; border-radius: 3px;")
+    chip.setStyleSheet(
+        f"background: {colour}; color: #202124; padding: 2px 8px; border-radius: 3px;"
+    )
     return chip
+
+
+__all__ = ["COL_DUE", "ORDERS", "RegisterView"]
