@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from labapp.ui.labels import label_for
@@ -59,6 +59,27 @@ class EventHistoryModel(RowsTableModel):
         return None
 
 
+#: audited table -> its name for people
+ENTITIES: tuple[tuple[str, str], ...] = (
+    ("instruments", QT_TRANSLATE_NOOP("AuditHistoryModel", "Instrument")),
+    ("events", QT_TRANSLATE_NOOP("AuditHistoryModel", "Calibration event")),
+    ("measurement_points", QT_TRANSLATE_NOOP("AuditHistoryModel", "Measurement point")),
+    ("persons", QT_TRANSLATE_NOOP("AuditHistoryModel", "Person")),
+    ("locations", QT_TRANSLATE_NOOP("AuditHistoryModel", "Location")),
+    ("providers", QT_TRANSLATE_NOOP("AuditHistoryModel", "Provider")),
+    ("procedures", QT_TRANSLATE_NOOP("AuditHistoryModel", "Procedure")),
+    ("attachments", QT_TRANSLATE_NOOP("AuditHistoryModel", "Attachment")),
+    ("database", QT_TRANSLATE_NOOP("AuditHistoryModel", "Database")),
+)
+_ENTITY_NAMES = dict(ENTITIES)
+
+
+def entity_label(entity: str) -> str:
+    """The user's-language name of an audited table (the table name if unknown)."""
+    source = _ENTITY_NAMES.get(entity)
+    return QCoreApplication.translate("AuditHistoryModel", source) if source else entity
+
+
 def changes_text(entry: Any) -> str:
     """ "field: old → new; …" of an audit entry (∅ for an empty value)."""
     return "; ".join(
@@ -94,6 +115,10 @@ class AuditHistoryModel(RowsTableModel):
             return str(getattr(row, "user_name", None) or getattr(row, "user", ""))
         if column == self.COL_ACTION:
             return label_for("audit", _raw(getattr(row, "action", None)))
+        if column == self.COL_ENTITY:
+            return entity_label(str(getattr(row, "entity", "")))
+        if column == self.COL_AT and getattr(row, "at", None) is not None:
+            return format_value(row.at.astimezone() if row.at.tzinfo else row.at)  # local time
         return super().display(row, column)
 
     def role_data(self, row: Any, column: int, role: int) -> Any:
