@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import aliased
 
 from labapp.domain.due import DueState, due_state
@@ -202,7 +202,7 @@ def _where(flt: RegisterFilter, today: date, lead_days: int) -> list[ColumnEleme
     return conditions
 
 
-def _from(stmt: Select[Any]) -> Select[Any]:
+def _from(stmt: Any) -> Any:
     return stmt.outerjoin(LocationRow, InstrumentRow.location_id == LocationRow.id).outerjoin(
         _CUSTODIAN, InstrumentRow.custodian_id == _CUSTODIAN.id
     )
