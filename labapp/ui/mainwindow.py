@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEvent, QSize
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -27,8 +27,10 @@ from labapp.ui.session import Session
 from labapp.ui.views import base
 from labapp.ui.views.area import AreaView
 from labapp.ui.views.audit import AuditView
+from labapp.ui.views.calibrations import CalibrationsView
 from labapp.ui.views.overview import OverviewView
 from labapp.ui.views.register import RegisterView
+from labapp.ui.views.traceability import TraceabilityView
 
 #: page key -> navigation label
 PAGES: tuple[tuple[str, str], ...] = (
@@ -91,6 +93,12 @@ class MainWindow(QMainWindow):
                 view = RegisterView(self.session)
             elif key == base.AUDIT:
                 view = AuditView(self.session)
+            elif key == base.CALIBRATIONS:
+                view = CalibrationsView(self.session)
+                view.open_event.connect(self.open_event)
+                view.record_event.connect(lambda: self.record_event())
+            elif key == base.TRACEABILITY:
+                view = TraceabilityView(self.session)
             else:
                 view = AreaView(key, self.session)
             view.setObjectName(f"page_{key}")
@@ -106,6 +114,8 @@ class MainWindow(QMainWindow):
         self.file_menu = bar.addMenu("")
         self.open_action = self._action(self.file_menu, self.open_database_dialog)
         self.open_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
+        self.record_event_action = self._action(self.file_menu, lambda: self.record_event())
+        self.record_event_action.setShortcut(QKeySequence("Ctrl+E"))
         self.recent_menu = QMenu(self)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.file_menu.addMenu(self.recent_menu)
@@ -160,6 +170,7 @@ class MainWindow(QMainWindow):
         """Every text of the shell, in the current language."""
         self.file_menu.setTitle(self.tr("&File"))
         self.open_action.setText(self.tr("&Open database…"))
+        self.record_event_action.setText(self.tr("Record &event…"))
         self.recent_menu.setTitle(self.tr("Recent databases"))
         self.quit_action.setText(self.tr("&Quit"))
         self.edit_menu.setTitle(self.tr("&Edit"))
@@ -209,6 +220,56 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(keys.index(key))
         if hint is not None:
             self.views[key].show_hint(hint)
+
+    def open_event(self, event_id: int) -> Any:
+        """Open the event dialog on a stored event (returns the dialog, already shown)."""
+        return self._event_dialog(event_id=event_id)
+
+    def record_event(self, instrument_id: int | None = None) -> Any:
+        """Record event…: for ``instrument_id``, else the register's selection, else ask."""
+        if instrument_id is None:
+            selected = getattr(self.views[base.REGISTER], "selected_item", lambda: None)()
+            instrument_id = getattr(selected, "id", None)
+        if instrument_id is None:
+            return self._ask_asset_tag()
+        return self._event_dialog(instrument_id=instrument_id)
+
+    def _ask_asset_tag(self) -> Any:
+        from PySide6.QtWidgets import QInputDialog
+
+        from labapp.ui.views.reverse_trace import find_instrument
+
+        prompt = QInputDialog(self)
+        prompt.setObjectName("recordEventAssetTag")
+        prompt.setWindowTitle(self.tr("Record event"))
+        prompt.setLabelText(self.tr("Asset tag of the instrument:"))
+
+        def chosen(tag: str) -> None:
+            if tag.strip():
+                self.session.run(
+                    lambda db: find_instrument(db, tag), lambda item: self.record_event(item.id)
+                )
+
+        prompt.textValueSelected.connect(chosen)
+        prompt.open()
+        return prompt
+
+    def _event_dialog(self, **kwargs: Any) -> Any:
+        from labapp.ui.dialogs.event_dialog import EventDialog
+
+        dialog = EventDialog(self.session, parent=self, **kwargs)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(lambda _detail: self._records_changed())
+        dialog.show()
+        return dialog
+
+    def _records_changed(self) -> None:
+        for view in self.views.values():
+            view.mark_stale()
+
+    def show_traceability(self, instrument_id: int) -> None:
+        """Show the Traceability page with the forward chain of ``instrument_id``."""
+        self.show_page(base.TRACEABILITY, instrument_id)
 
     def current_view(self) -> base.View:
         """The page on screen."""

@@ -1,0 +1,177 @@
+"""The Traceability page: an item's forward chain as a tree, broken chains, reverse traces.
+
+The forward chain runs from the item through the lab's standards to the national metrology
+institute; a broken link is red with its reason.  All queries run on the worker.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from labapp.ui.models.trace_model import COL_ITEM, ChainTreeModel
+from labapp.ui.views.base import View
+from labapp.ui.views.broken_chains import BrokenChainsWidget
+from labapp.ui.views.reverse_trace import ReverseTraceWidget, find_instrument
+
+
+def chain_of(db: Any, asset_tag: str | None, instrument_id: int | None, at: date) -> Any:
+    """Worker job: (the item, its forward chain at ``at``)."""
+    from labapp.services.instruments import get_instrument
+    from labapp.services.traceability import forward_chain
+
+    if instrument_id is None:
+        instrument_id = find_instrument(db, asset_tag or "").id
+    detail = get_instrument(db, instrument_id)
+    return detail, forward_chain(db, instrument_id, at=at)
+
+
+def reaches_nmi(node: Any) -> bool:
+    """True when some branch of the chain ends at a national metrology institute."""
+    provider = node.event.provider if node.event is not None else None
+    if provider is not None and str(getattr(provider.kind, "value", provider.kind)) == "nmi":
+        return True
+    return any(reaches_nmi(child) for child in node.children)
+
+
+class TraceabilityView(View):
+    """Tabs: forward chain, broken chains, reverse trace."""
+
+    chain_loaded = Signal()
+
+    def __init__(self, session: Any, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.title = self.make_title()
+        self.model = ChainTreeModel(self)
+        self.chain: Any = None
+        self.search = QLineEdit()
+        self.search.setObjectName("traceSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.returnPressed.connect(self.show_chain)
+        self.at_label = QLabel()
+        self.at = QDateEdit()
+        self.at.setObjectName("traceAt")
+        self.at.setCalendarPopup(True)
+        self.at.setDisplayFormat("yyyy-MM-dd")
+        self.at.setDateRange(QDate(1990, 1, 1), QDate.currentDate())
+        self.at.setDate(QDate.currentDate())
+        self.show_button = QPushButton()
+        self.show_button.setObjectName("showChain")
+        self.show_button.clicked.connect(self.show_chain)
+        self.summary = QLabel()
+        self.summary.setObjectName("chainSummary")
+        self.summary.setWordWrap(True)
+        self.tree = QTreeView()
+        self.tree.setObjectName("chainTree")
+        self.tree.setModel(self.model)
+        self.tree.setAlternatingRowColors(False)  # red rows carry meaning
+        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.broken = BrokenChainsWidget(session)
+        self.broken.open_chain.connect(self.show_instrument)
+        self.reverse = ReverseTraceWidget(session)
+        self.tabs = QTabWidget()
+        self._build_layout()
+        self.retranslate_ui()
+
+    def _build_layout(self) -> None:
+        forward = QWidget()
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.at_label)
+        bar.addWidget(self.at)
+        bar.addWidget(self.show_button)
+        inner = QVBoxLayout(forward)
+        inner.addLayout(bar)
+        inner.addWidget(self.summary)
+        inner.addWidget(self.tree, 1)
+        self.forward_tab = forward
+        self.tabs.addTab(forward, "")
+        self.tabs.addTab(self.broken, "")
+        self.tabs.addTab(self.reverse, "")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.tabs, 1)
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(self.tr("Traceability"))
+        self.search.setPlaceholderText(self.tr("Asset tag of an instrument or standard"))
+        self.at_label.setText(self.tr("At:"))
+        self.show_button.setText(self.tr("Show chain"))
+        self.tabs.setTabText(0, self.tr("Forward chain"))
+        self.tabs.setTabText(1, self.tr("Broken chains"))
+        self.tabs.setTabText(2, self.tr("Reverse trace"))
+        self.broken.retranslate_ui()
+        self.reverse.retranslate_ui()
+        self._summarise()
+        self.model.headerDataChanged.emit(
+            Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1
+        )
+        self.tree.viewport().update()
+
+    def show_chain(self) -> None:
+        """Show the chain of the asset tag typed."""
+        if self.search.text().strip():
+            self._load(self.search.text(), None)
+
+    def show_instrument(self, instrument_id: int) -> None:
+        """Show the chain of ``instrument_id`` (from another page or the broken-chains list)."""
+        self.tabs.setCurrentWidget(self.forward_tab)
+        self._load(None, instrument_id)
+
+    def show_hint(self, hint: object) -> None:
+        """``hint`` is an instrument id."""
+        if isinstance(hint, int):
+            self.show_instrument(hint)
+
+    def _load(self, tag: str | None, instrument_id: int | None) -> None:
+        at: date = self.at.date().toPython()
+        self.session.run(lambda db: chain_of(db, tag, instrument_id, at), self._show)
+
+    def _show(self, result: tuple[Any, Any]) -> None:
+        detail, self.chain = result
+        self.search.setText(detail.data.asset_tag)
+        self.model.set_chain(self.chain)
+        self.tree.expandAll()
+        for column in range(self.model.columnCount()):
+            self.tree.resizeColumnToContents(column)
+        self.tree.setColumnWidth(COL_ITEM, max(self.tree.columnWidth(COL_ITEM), 220))
+        self._summarise()
+        self.chain_loaded.emit()
+
+    def _summarise(self) -> None:
+        if self.chain is None:
+            self.summary.setText(self.tr("Type an asset tag to see its traceability chain."))
+            return
+        broken = _count_broken(self.chain)
+        nmi = reaches_nmi(self.chain)
+        parts = [
+            self.tr("The chain reaches a national metrology institute.")
+            if nmi
+            else self.tr("The chain does not reach a national metrology institute."),
+            self.tr("%n broken link(s), shown in red.", "", broken)
+            if broken
+            else self.tr("No broken link."),
+        ]
+        self.summary.setText(" ".join(parts))
+
+    def load(self) -> None:
+        if self.chain is not None:
+            self._load(None, self.chain.instrument.id)
+
+
+def _count_broken(node: Any) -> int:
+    return int(node.broken) + sum(_count_broken(c) for c in node.children)
