@@ -38,6 +38,113 @@
     </message>
 </context>
 <context>
+    <name>AttachmentsWidget</name>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Add file…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Or drop PDF files onto the dialog</source>
+        <translation>或将 PDF 文件拖放到对话框中</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>附加文件</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf);;All files (*)</source>
+        <translation>PDF 文件 (*.pdf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>{0} (stored on save)</source>
+        <translation>{0}（保存时存储）</translation>
+    </message>
+</context>
+<context>
+    <name>AuditHistoryModel</name>
+    <message>
+        <source>Instrument</source>
+        <extracomment>audited table -&gt; its name for people</extracomment>
+        <translation>计量器具</translation>
+    </message>
+    <message>
+        <source>Calibration event</source>
+        <translation>检定/校准记录</translation>
+    </message>
+    <message>
+        <source>Measurement point</source>
+        <translation>测量点</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>存放地点</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>上级计量机构</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>规程/规范</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>What changed (old → new)</source>
+        <translation>变更内容（原值 → 新值）</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
     <name>AuditTableModel</name>
     <message>
         <source>When</source>
@@ -75,14 +182,173 @@
         <translation>审计追踪</translation>
     </message>
     <message>
-        <source>Reload</source>
-        <translation>重新加载</translation>
+        <source>Item (asset tag)</source>
+        <translation>器具（资产编号）</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>e.g. DMM-0001</source>
+        <translation>例如 DMM-0001</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>任何人</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>All records</source>
+        <translation>全部记录</translation>
+    </message>
+    <message>
+        <source>1 entry</source>
+        <translation>1 条记录</translation>
+    </message>
+    <message>
+        <source>{0} entries, newest first</source>
+        <translation>{0} 条记录，最新的在前</translation>
+    </message>
+    <message>
+        <source>The start date {0} is after the end date {1}.</source>
+        <translation>开始日期 {0} 晚于结束日期 {1}。</translation>
+    </message>
+    <message>
+        <source>No instrument has the asset tag “{0}”.</source>
+        <translation>没有资产编号为“{0}”的器具。</translation>
+    </message>
+</context>
+<context>
+    <name>BrokenChainsModel</name>
+    <message>
+        <source>Asset tag</source>
+        <translation>资产编号</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>器具</translation>
+    </message>
+    <message>
+        <source>Event date</source>
+        <translation>记录日期</translation>
+    </message>
+    <message>
+        <source>Broken at</source>
+        <translation>断开位置</translation>
+    </message>
+    <message>
+        <source>Via standard</source>
+        <translation>经由计量标准</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>BrokenChainsWidget</name>
+    <message>
+        <source>Results since:</source>
+        <extracomment>a review looks back this far by default (the usual two-year re-assessment period)</extracomment>
+        <translation>结果起始日期：</translation>
+    </message>
+    <message>
+        <source>Find broken chains</source>
+        <translation>查找断开的溯源链</translation>
+    </message>
+    <message>
+        <source>Double-click a line to see its chain</source>
+        <translation>双击一行查看其溯源链</translation>
     </message>
     <message numerus="yes">
-        <source>Latest %n entries, newest first</source>
+        <source>%n broken chain(s)</source>
         <translation>
-            <numerusform>最近 %n 条记录，最新的在前</numerusform>
+            <numerusform>%n 条断开的溯源链</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>CalibrationsView</name>
+    <message>
+        <source>Calibrations</source>
+        <translation>检定校准</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Any kind</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>从：</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Record event…</source>
+        <translation>记录检定/校准…</translation>
+    </message>
+    <message>
+        <source>Double-click an event to open it</source>
+        <translation>双击记录即可打开</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n 条记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The list of events is not available.</source>
+        <translation>记录列表不可用。</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Changed meanwhile</source>
+        <translation>记录已被他人修改</translation>
+    </message>
+    <message>
+        <source>another user</source>
+        <translation>其他用户</translation>
+    </message>
+    <message>
+        <source>Changed by {0} at {1}; reload?</source>
+        <translation>已由 {0} 于 {1} 修改；是否重新加载？</translation>
+    </message>
+    <message>
+        <source>Someone saved this record after you opened it. Reload shows their version (your unsaved changes are discarded); Cancel keeps your form as it is.</source>
+        <translation>在您打开此记录后，有人保存了修改。“重新加载”显示其版本（您未保存的修改将被放弃）；“取消”保留您当前的表单。</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新加载</translation>
     </message>
 </context>
 <context>
@@ -226,12 +492,569 @@
         <source>LabApp</source>
         <translation>LabApp</translation>
     </message>
+    <message>
+        <source>Nominal</source>
+        <extracomment>``ValidationError.field`` -&gt; the input&apos;s name in the user&apos;s language</extracomment>
+        <translation>标称值</translation>
+    </message>
+    <message>
+        <source>Reference value</source>
+        <translation>标准值</translation>
+    </message>
+    <message>
+        <source>Indication</source>
+        <translation>示值</translation>
+    </message>
+    <message>
+        <source>Expanded uncertainty U</source>
+        <translation>扩展不确定度 U</translation>
+    </message>
+    <message>
+        <source>Coverage factor k</source>
+        <translation>包含因子 k</translation>
+    </message>
+    <message>
+        <source>MPE</source>
+        <translation>最大允许误差</translation>
+    </message>
+    <message>
+        <source>Lower limit</source>
+        <translation>下限</translation>
+    </message>
+    <message>
+        <source>Upper limit</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Performed by</source>
+        <translation>检定/校准人员</translation>
+    </message>
+    <message>
+        <source>Checked by</source>
+        <translation>核验员</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>批准人</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>上级计量机构</translation>
+    </message>
+    <message>
+        <source>Certificate number</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>规程/规范</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Humidity</source>
+        <translation>湿度</translation>
+    </message>
+    <message>
+        <source>Standards used</source>
+        <translation>所用计量标准</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>检定周期</translation>
+    </message>
+    <message>
+        <source>Reason for the interval</source>
+        <translation>周期调整原因</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Measurement points</source>
+        <translation>测量点</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>计量器具</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>检定/校准记录</translation>
+    </message>
+    <message>
+        <source>Checker</source>
+        <translation>核验员</translation>
+    </message>
+    <message>
+        <source>Approver</source>
+        <translation>批准人</translation>
+    </message>
+    <message>
+        <source>{field}: a value is required.</source>
+        <extracomment>``ValidationError.code`` -&gt; a sentence; ``{field}`` and the error&apos;s params fill it</extracomment>
+        <translation>{field}：必须填写。</translation>
+    </message>
+    <message>
+        <source>{field}: “{text}” is not a number with a known unit (e.g. 10.00 mV).</source>
+        <translation>{field}：“{text}”不是带已知单位的数值（例如 10.00 mV）。</translation>
+    </message>
+    <message>
+        <source>{field}: {unit} cannot be compared with {expected}.</source>
+        <translation>{field}：{unit} 与 {expected} 不是同类量，无法比较。</translation>
+    </message>
+    <message>
+        <source>{field}: unknown unit “{unit}”.</source>
+        <translation>{field}：未知单位“{unit}”。</translation>
+    </message>
+    <message>
+        <source>{field}: not a number.</source>
+        <translation>{field}：不是数值。</translation>
+    </message>
+    <message>
+        <source>{field}: must be a positive number.</source>
+        <translation>{field}：必须为正数。</translation>
+    </message>
+    <message>
+        <source>{field}: the lower limit is above the upper limit.</source>
+        <translation>{field}：下限高于上限。</translation>
+    </message>
+    <message>
+        <source>Four eyes: the person who performed the event cannot also check or approve it.</source>
+        <translation>四眼原则：检定/校准人员不能同时核验或批准该记录。</translation>
+    </message>
+    <message>
+        <source>{field}: {asset_tag} is not valid on the event&apos;s date; give a reason to use it.</source>
+        <translation>{field}：{asset_tag} 在该记录日期不在有效期内；如需使用请说明原因。</translation>
+    </message>
+    <message>
+        <source>{field}: this value is already used.</source>
+        <translation>{field}：该值已被使用。</translation>
+    </message>
+    <message>
+        <source>An approved event cannot be changed: use Correct… to issue a new revision.</source>
+        <translation>已批准的记录不能修改：请使用“更正…”生成新版本。</translation>
+    </message>
+    <message>
+        <source>{field}: the user is not a person of the laboratory (set it in Preferences).</source>
+        <translation>{field}：该用户不是实验室人员（请在首选项中设置）。</translation>
+    </message>
+    <message>
+        <source>{field}: the date is in the future.</source>
+        <translation>{field}：日期在将来。</translation>
+    </message>
+    <message>
+        <source>Only a draft can be marked checked.</source>
+        <translation>只有草稿才能标记为已核验。</translation>
+    </message>
+    <message>
+        <source>Only a checked event can be approved.</source>
+        <translation>只有已核验的记录才能批准。</translation>
+    </message>
+    <message>
+        <source>Only an approved event can be corrected.</source>
+        <translation>只有已批准的记录才能更正。</translation>
+    </message>
+    <message>
+        <source>A correction of this event is already open (event {event_id}).</source>
+        <translation>此记录已有一个进行中的更正（记录 {event_id}）。</translation>
+    </message>
+    <message>
+        <source>{field}: an instrument cannot be its own standard.</source>
+        <translation>{field}：器具不能作为自身的计量标准。</translation>
+    </message>
+    <message>
+        <source>The instrument is retired: no new events.</source>
+        <translation>该器具已停用：不能新增记录。</translation>
+    </message>
+    <message>
+        <source>{field}: no such record.</source>
+        <translation>{field}：记录不存在。</translation>
+    </message>
 </context>
 <context>
-    <name>InstrumentTableModel</name>
+    <name>EventDialog</name>
+    <message>
+        <source>Measurement points</source>
+        <translation>测量点</translation>
+    </message>
+    <message>
+        <source>Standards used</source>
+        <translation>所用计量标准</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Revisions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>Certificate no.</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <source>Performed by</source>
+        <translation>检定/校准人员</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Add point</source>
+        <translation>添加测量点</translation>
+    </message>
+    <message>
+        <source>Remove point</source>
+        <translation>删除测量点</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>保存草稿</translation>
+    </message>
+    <message>
+        <source>Mark checked</source>
+        <translation>标记为已核验</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <source>New event — {0}[*]</source>
+        <translation>新记录 — {0}[*]</translation>
+    </message>
+    <message>
+        <source>{0} — {1}, revision {2} ({3})[*]</source>
+        <translation>{0} — {1}，第 {2} 版（{3}）[*]</translation>
+    </message>
+    <message>
+        <source>Result: {0}</source>
+        <translation>结论：{0}</translation>
+    </message>
+    <message>
+        <source> — not valid for use</source>
+        <translation> — 不可使用</translation>
+    </message>
+    <message>
+        <source> — next due {0}</source>
+        <translation> — 下次到期 {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source> — %n point(s) cannot be evaluated</source>
+        <translation>
+            <numerusform> — %n 个测量点无法评定</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Correct an approved event</source>
+        <translation>更正已批准的记录</translation>
+    </message>
+    <message>
+        <source>Why is this approved event corrected? The reason is kept in the history.</source>
+        <translation>为什么要更正这条已批准的记录？原因将保存在历史中。</translation>
+    </message>
+    <message>
+        <source>Point {0}: {1}</source>
+        <translation>测量点 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Use a standard that is not valid</source>
+        <translation>使用不在有效期内的计量标准</translation>
+    </message>
+    <message>
+        <source>{0} is not valid on {1}: {2}.
+Why is it used anyway? The reason goes to the audit log.</source>
+        <translation>{0} 在 {1} 不在有效期内：{2}。
+为什么仍要使用？原因将记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>Discard the changes to this event?</source>
+        <translation>放弃对此记录的修改吗？</translation>
+    </message>
+</context>
+<context>
+    <name>EventForm</name>
+    <message>
+        <source>Instrument:</source>
+        <translation>器具：</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Performed by:</source>
+        <translation>检定/校准人员：</translation>
+    </message>
+    <message>
+        <source>Checker:</source>
+        <translation>核验员：</translation>
+    </message>
+    <message>
+        <source>Provider:</source>
+        <translation>上级计量机构：</translation>
+    </message>
+    <message>
+        <source>Certificate no.:</source>
+        <translation>证书编号：</translation>
+    </message>
+    <message>
+        <source>Procedure:</source>
+        <translation>规程/规范：</translation>
+    </message>
+    <message>
+        <source>Temperature:</source>
+        <translation>温度：</translation>
+    </message>
+    <message>
+        <source>Humidity:</source>
+        <translation>湿度：</translation>
+    </message>
+    <message>
+        <source>As found:</source>
+        <translation>调整前：</translation>
+    </message>
+    <message>
+        <source>Adjusted:</source>
+        <translation>已调整：</translation>
+    </message>
+    <message>
+        <source>Interval:</source>
+        <translation>检定周期：</translation>
+    </message>
+    <message>
+        <source>Remarks:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>(not stated)</source>
+        <translation>（未说明）</translation>
+    </message>
+    <message>
+        <source>e.g. 20.1 °C</source>
+        <translation>例如 20.1 °C</translation>
+    </message>
+    <message>
+        <source>e.g. 45 %RH</source>
+        <translation>例如 45 %RH</translation>
+    </message>
     <message>
         <source>Asset tag</source>
-        <extracomment>column -&gt; (DTO attribute, header)</extracomment>
+        <translation>资产编号</translation>
+    </message>
+    <message>
+        <source>adjusted during the event</source>
+        <translation>检定/校准中进行了调整</translation>
+    </message>
+    <message>
+        <source>Shorten interval</source>
+        <translation>缩短周期</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>Reason for the shorter interval</source>
+        <translation>缩短周期的原因</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>(later)</source>
+        <translation>（稍后）</translation>
+    </message>
+    <message>
+        <source>In-house</source>
+        <translation>本实验室</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>EventHistoryModel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>上级计量机构</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>EventsTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Asset tag</source>
+        <translation>资产编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>Certificate no.</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>上级计量机构</translation>
+    </message>
+    <message>
+        <source>Performed by</source>
+        <translation>检定/校准人员</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+</context>
+<context>
+    <name>InstrumentDetailPane</name>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Add similar…</source>
+        <translation>添加类似器具…</translation>
+    </message>
+    <message>
+        <source>Retire…</source>
+        <translation>停用…</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>Calibration history</source>
+        <translation>检定/校准历史</translation>
+    </message>
+    <message>
+        <source>Certificates and files</source>
+        <translation>证书和附件</translation>
+    </message>
+    <message>
+        <source>Traceability</source>
+        <translation>量值溯源</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计追踪</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Double-click a file to open it.</source>
+        <translation>双击文件即可打开。</translation>
+    </message>
+    <message>
+        <source>The traceability chain of this item, up to the national metrology institute, is shown on the Traceability page.</source>
+        <translation>此器具直至国家计量院的溯源链显示在“量值溯源”页面。</translation>
+    </message>
+    <message>
+        <source>Open traceability</source>
+        <translation>打开量值溯源</translation>
+    </message>
+    <message>
+        <source>Asset tag</source>
         <translation>资产编号</translation>
     </message>
     <message>
@@ -251,12 +1074,316 @@
         <translation>出厂编号</translation>
     </message>
     <message>
-        <source>Role</source>
+        <source>Category</source>
         <translation>类别</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>测量量</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>测量范围</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确度</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Mandatory verification</source>
+        <translation>强制检定</translation>
     </message>
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Custodian</source>
+        <translation>保管人</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>存放地点</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>检定周期</translation>
+    </message>
+    <message>
+        <source>Default provider</source>
+        <translation>默认上级计量机构</translation>
+    </message>
+    <message>
+        <source>Default procedure</source>
+        <translation>默认规程/规范</translation>
+    </message>
+    <message>
+        <source>Last calibrated</source>
+        <translation>上次检定/校准</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Reason for retiring</source>
+        <translation>停用原因</translation>
+    </message>
+    <message>
+        <source>Last changed</source>
+        <translation>最后修改</translation>
+    </message>
+    <message>
+        <source>Select an item to see its details.</source>
+        <translation>选择一个器具以查看详细信息。</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>{0} months</source>
+        <translation>{0} 个月</translation>
+    </message>
+    <message>
+        <source>{0} by {1}</source>
+        <translation>{0}，由 {1}</translation>
+    </message>
+    <message>
+        <source>{0} ({1} KB)</source>
+        <translation>{0}（{1} KB）</translation>
+    </message>
+</context>
+<context>
+    <name>InstrumentDialog</name>
+    <message>
+        <source>Edit instrument</source>
+        <extracomment>``ValidationError.field`` -&gt; the input showing it</extracomment>
+        <translation>编辑器具</translation>
+    </message>
+    <message>
+        <source>Add similar instrument</source>
+        <translation>添加类似器具</translation>
+    </message>
+    <message>
+        <source>New instrument</source>
+        <translation>新建器具</translation>
+    </message>
+    <message>
+        <source>Subject to mandatory (legal) verification</source>
+        <translation>属于强制检定</translation>
+    </message>
+    <message>
+        <source>e.g. 0 V</source>
+        <translation>例如 0 V</translation>
+    </message>
+    <message>
+        <source>e.g. 1000 V</source>
+        <translation>例如 1000 V</translation>
+    </message>
+    <message>
+        <source>Why this change (kept in the audit trail)</source>
+        <translation>修改原因（保存在审计追踪中）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>Asset tag</source>
+        <translation>资产编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Manufacturer</source>
+        <translation>制造厂</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>出厂编号</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>测量量</translation>
+    </message>
+    <message>
+        <source>Range from</source>
+        <translation>测量范围下限</translation>
+    </message>
+    <message>
+        <source>Range to</source>
+        <translation>测量范围上限</translation>
+    </message>
+    <message>
+        <source>Accuracy stated as</source>
+        <translation>准确度表示方式</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确度</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Legal status</source>
+        <translation>法制属性</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Custodian</source>
+        <translation>保管人</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>存放地点</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>检定周期</translation>
+    </message>
+    <message>
+        <source>Default provider</source>
+        <translation>默认上级计量机构</translation>
+    </message>
+    <message>
+        <source>Default procedure</source>
+        <translation>默认规程/规范</translation>
+    </message>
+    <message>
+        <source>Reason for the change</source>
+        <translation>修改原因</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Maximum permissible error (MPE)</source>
+        <translation>最大允许误差（MPE）</translation>
+    </message>
+    <message>
+        <source>Accuracy class</source>
+        <translation>准确度等级</translation>
+    </message>
+    <message>
+        <source>Uncertainty</source>
+        <translation>测量不确定度</translation>
+    </message>
+    <message>
+        <source>e.g. 0.2</source>
+        <translation>例如 0.2</translation>
+    </message>
+    <message>
+        <source>e.g. 0.05 V or 0.01 %</source>
+        <translation>例如 0.05 V 或 0.01 %</translation>
+    </message>
+    <message>
+        <source>“{0}” is not a number followed by a unit, e.g. 1000 V.</source>
+        <translation>“{0}”不是“数值 + 单位”的形式，例如 1000 V。</translation>
+    </message>
+    <message>
+        <source>“{0}”: unknown unit. Use a symbol such as V, mV, Ω, °C, %.</source>
+        <translation>“{0}”：未知单位。请使用 V、mV、Ω、°C、% 等符号。</translation>
+    </message>
+    <message>
+        <source>An accuracy in {0} cannot apply to a range in {1}: they are different kinds of quantity. Use the range&apos;s kind of unit or a relative one (%, ppm).</source>
+        <translation>以 {0} 表示的准确度不能用于以 {1} 表示的测量范围：二者不是同类量。请使用与测量范围同类的单位或相对单位（%、ppm）。</translation>
+    </message>
+    <message>
+        <source>A range needs both ends, e.g. 0 V and 1000 V.</source>
+        <translation>测量范围需要上下限，例如 0 V 和 1000 V。</translation>
+    </message>
+    <message>
+        <source>The range must go from the lower to the higher value.</source>
+        <translation>测量范围必须从较小值到较大值。</translation>
+    </message>
+</context>
+<context>
+    <name>InstrumentTableModel</name>
+    <message>
+        <source>Asset tag</source>
+        <extracomment>column -&gt; (DTO attribute, header); the attribute is also the service&apos;s ``order_by`` key.</extracomment>
+        <translation>资产编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Manufacturer</source>
+        <translation>制造厂</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>出厂编号</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>测量量</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>测量范围</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确度</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Out of service</source>
+        <translation>停用</translation>
     </message>
     <message>
         <source>Location</source>
@@ -276,8 +1403,12 @@
     </message>
     <message>
         <source>Overdue</source>
-        <extracomment>Raw stored value of the row&apos;s due state (overdue / due_soon / ok / none). loader(search, limit, offset, deliver) must eventually call deliver(list_of_rows) once.</extracomment>
+        <extracomment>columns the service cannot order by (texts composed from several columns) Raw stored value of the row&apos;s due state (overdue / due_soon / ok / none). The row&apos;s attention flag: overdue / due_soon / failed / out_of_service / &quot;&quot; (nothing). flag -&gt; (background, standard icon, tooltip); text stays black on every background.</extracomment>
         <translation>已超期</translation>
+    </message>
+    <message>
+        <source>Failed its last calibration</source>
+        <translation>上次检定/校准不合格</translation>
     </message>
     <message>
         <source>Due soon</source>
@@ -414,6 +1545,54 @@
         <source>Guard band</source>
         <translation>保护带</translation>
     </message>
+    <message>
+        <source>As found</source>
+        <translation>调整前</translation>
+    </message>
+    <message>
+        <source>As left</source>
+        <translation>调整后</translation>
+    </message>
+    <message>
+        <source>National metrology institute</source>
+        <translation>国家计量院</translation>
+    </message>
+    <message>
+        <source>Accredited laboratory</source>
+        <translation>认可的校准实验室</translation>
+    </message>
+    <message>
+        <source>Legal verification body</source>
+        <translation>法定计量检定机构</translation>
+    </message>
+    <message>
+        <source>In-house</source>
+        <translation>本实验室</translation>
+    </message>
+    <message>
+        <source>No certificate for this link</source>
+        <translation>此环节没有证书</translation>
+    </message>
+    <message>
+        <source>Certificate expired</source>
+        <translation>证书已过期</translation>
+    </message>
+    <message>
+        <source>The standard failed its calibration</source>
+        <translation>计量标准检定/校准不合格</translation>
+    </message>
+    <message>
+        <source>Provider not accredited for this quantity</source>
+        <translation>上级计量机构未获该测量量的认可</translation>
+    </message>
+    <message>
+        <source>The chain loops back on itself</source>
+        <translation>溯源链出现循环</translation>
+    </message>
+    <message>
+        <source>The chain ends without reaching a national metrology institute</source>
+        <translation>溯源链未到达国家计量院即中断</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -455,6 +1634,10 @@
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
+        <source>Record &amp;event…</source>
+        <translation>记录检定/校准(&amp;E)…</translation>
+    </message>
+    <message>
         <source>Recent databases</source>
         <translation>最近使用的数据库</translation>
     </message>
@@ -469,6 +1652,26 @@
     <message>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation>台账(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;New instrument…</source>
+        <translation>新建器具(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Add &amp;similar…</source>
+        <translation>添加类似器具(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;tire…</source>
+        <translation>停用(&amp;T)…</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -505,6 +1708,14 @@
     <message>
         <source>User: {0}</source>
         <translation>用户：{0}</translation>
+    </message>
+    <message>
+        <source>Record event</source>
+        <translation>记录检定/校准</translation>
+    </message>
+    <message>
+        <source>Asset tag of the instrument:</source>
+        <translation>器具的资产编号：</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -576,6 +1787,117 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     </message>
 </context>
 <context>
+    <name>PointsModel</name>
+    <message>
+        <source>Stage</source>
+        <extracomment>column -&gt; (PointText attribute, header)</extracomment>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Nominal</source>
+        <translation>标称值</translation>
+    </message>
+    <message>
+        <source>Reference value</source>
+        <translation>标准值</translation>
+    </message>
+    <message>
+        <source>Indication</source>
+        <translation>示值</translation>
+    </message>
+    <message>
+        <source>U</source>
+        <translation>U</translation>
+    </message>
+    <message>
+        <source>k</source>
+        <translation>k</translation>
+    </message>
+    <message>
+        <source>MPE</source>
+        <translation>最大允许误差</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>示值误差</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <source>As found (before adjustment) or as left</source>
+        <translation>调整前或调整后</translation>
+    </message>
+    <message>
+        <source>Nominal value with its unit, e.g. 10 V</source>
+        <translation>带单位的标称值，例如 10 V</translation>
+    </message>
+    <message>
+        <source>Value of the standard with its unit, e.g. 10000.2 mV</source>
+        <translation>带单位的标准值，例如 10000.2 mV</translation>
+    </message>
+    <message>
+        <source>Reading of the unit under test, e.g. 10.0005 V</source>
+        <translation>被校器具的示值，例如 10.0005 V</translation>
+    </message>
+    <message>
+        <source>Expanded uncertainty of the error, e.g. 0.2 mV</source>
+        <translation>误差的扩展不确定度，例如 0.2 mV</translation>
+    </message>
+    <message>
+        <source>Coverage factor, e.g. 2</source>
+        <translation>包含因子，例如 2</translation>
+    </message>
+    <message>
+        <source>Maximum permissible error, e.g. 1 mV or 0.01 %</source>
+        <translation>最大允许误差，例如 1 mV 或 0.01 %</translation>
+    </message>
+    <message>
+        <source>Error of indication: indication − reference value</source>
+        <translation>示值误差：示值 − 标准值</translation>
+    </message>
+    <message>
+        <source>Decision with the lab&apos;s decision rule</source>
+        <translation>按实验室判定规则的判定</translation>
+    </message>
+    <message>
+        <source>Add point</source>
+        <translation>添加测量点</translation>
+    </message>
+    <message>
+        <source>Remove point</source>
+        <translation>删除测量点</translation>
+    </message>
+</context>
+<context>
+    <name>PointsPanel</name>
+    <message>
+        <source>Add point</source>
+        <translation>添加测量点</translation>
+    </message>
+    <message>
+        <source>Remove point</source>
+        <translation>删除测量点</translation>
+    </message>
+    <message>
+        <source>Decision rule: {0}</source>
+        <translation>判定规则：{0}</translation>
+    </message>
+    <message>
+        <source>Result without points:</source>
+        <translation>无测量点时的结论：</translation>
+    </message>
+    <message>
+        <source>(from the points)</source>
+        <translation>（由测量点得出）</translation>
+    </message>
+    <message>
+        <source>The verdict of a verification recorded without measurement points</source>
+        <translation>不带测量点记录的检定结论</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -632,9 +1954,62 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     </message>
 </context>
 <context>
+    <name>RegisterFilterBar</name>
+    <message>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>Not due</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>No due date</source>
+        <translation>无到期日</translation>
+    </message>
+    <message>
+        <source>Mandatory verification</source>
+        <translation>强制检定</translation>
+    </message>
+    <message>
+        <source>Not mandatory</source>
+        <translation>非强制检定</translation>
+    </message>
+    <message>
+        <source>All quantities</source>
+        <extracomment>filter key -&gt; label of the combo (its &quot;all&quot; entry says the same in the plural)</extracomment>
+        <translation>全部测量量</translation>
+    </message>
+    <message>
+        <source>All roles</source>
+        <translation>全部用途</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Any due state</source>
+        <translation>全部到期状态</translation>
+    </message>
+    <message>
+        <source>All locations</source>
+        <translation>全部存放地点</translation>
+    </message>
+    <message>
+        <source>Mandatory or not</source>
+        <translation>强检与非强检</translation>
+    </message>
+</context>
+<context>
     <name>RegisterView</name>
     <message>
         <source>Register of instruments and standards</source>
+        <extracomment>the order combo&apos;s keys (asset tag, then due date: the overview&apos;s &quot;overdue&quot; card asks for it)</extracomment>
         <translation>计量器具和计量标准台账</translation>
     </message>
     <message>
@@ -646,34 +2021,145 @@ Calibration laboratory management: measurement standards, traceability, calibrat
         <translation>排序：</translation>
     </message>
     <message>
-        <source>Asset tag</source>
-        <translation>资产编号</translation>
+        <source>New instrument…</source>
+        <translation>新建器具…</translation>
     </message>
     <message>
-        <source>Due date</source>
-        <translation>到期日</translation>
+        <source>Counting…</source>
+        <translation>正在计数…</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>名称</translation>
+        <source>1 item</source>
+        <translation>1 台件</translation>
+    </message>
+    <message>
+        <source>{0} items</source>
+        <translation>{0} 台件</translation>
+    </message>
+    <message>
+        <source> — {0} shown, scroll for more</source>
+        <translation> — 已显示 {0}，滚动以加载更多</translation>
     </message>
     <message>
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
+        <source>Failed</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>Out of service</source>
+        <translation>停用</translation>
+    </message>
+    <message>
         <source>Due within {0} days</source>
         <translation>{0} 天内到期</translation>
     </message>
-    <message numerus="yes">
-        <source>%n item(s) shown</source>
-        <translation>
-            <numerusform>已显示 %n 项</numerusform>
-        </translation>
+</context>
+<context>
+    <name>RetireDialog</name>
+    <message>
+        <source>Retire {0}</source>
+        <translation>停用 {0}</translation>
     </message>
     <message>
-        <source> — scroll for more</source>
-        <translation> — 向下滚动加载更多</translation>
+        <source>{0} stays in the register with its history and certificates, marked as retired. Why is it retired?</source>
+        <translation>{0} 将连同其历史和证书保留在台账中，并标记为已停用。停用原因是什么？</translation>
+    </message>
+    <message>
+        <source>e.g. Scrapped after a failed repair</source>
+        <translation>例如：维修失败后报废</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>A reason is required to retire an instrument.</source>
+        <translation>停用器具必须填写原因。</translation>
+    </message>
+</context>
+<context>
+    <name>ReverseTraceModel</name>
+    <message>
+        <source>Depth</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Event date</source>
+        <translation>记录日期</translation>
+    </message>
+    <message>
+        <source>Asset tag</source>
+        <translation>资产编号</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>器具</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>测量量</translation>
+    </message>
+    <message>
+        <source>Via standard</source>
+        <translation>经由计量标准</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>检定/校准记录</translation>
+    </message>
+</context>
+<context>
+    <name>ReverseTraceWidget</name>
+    <message>
+        <source>Asset tag of the standard</source>
+        <translation>计量标准的资产编号</translation>
+    </message>
+    <message>
+        <source>Since:</source>
+        <translation>起始日期：</translation>
+    </message>
+    <message>
+        <source>Max depth:</source>
+        <translation>最大层级：</translation>
+    </message>
+    <message>
+        <source>Trace</source>
+        <translation>追溯</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <source>Type a standard&apos;s asset tag and press Trace.</source>
+        <translation>输入计量标准的资产编号并按“追溯”。</translation>
+    </message>
+    <message>
+        <source>depth {0}: {1}</source>
+        <translation>第 {0} 层：{1}</translation>
+    </message>
+    <message>
+        <source>{0} served {1} event(s) on {2} item(s)</source>
+        <translation>{0} 用于 {2} 台件器具的 {1} 条记录</translation>
+    </message>
+    <message>
+        <source>Export the reverse trace</source>
+        <translation>导出反向追溯</translation>
+    </message>
+    <message>
+        <source>Excel files (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
     </message>
 </context>
 <context>
@@ -688,10 +2174,174 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     </message>
 </context>
 <context>
+    <name>StandardsModel</name>
+    <message>
+        <source>Asset tag</source>
+        <translation>资产编号</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>计量标准</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>测量量</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <extracomment>reason codes of ``StandardOption.reason`` -&gt; words</extracomment>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <source>certificate expired</source>
+        <translation>证书已过期</translation>
+    </message>
+    <message>
+        <source>failed its last calibration</source>
+        <translation>上次检定/校准不合格</translation>
+    </message>
+    <message>
+        <source>out of service</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>never calibrated</source>
+        <translation>从未检定/校准</translation>
+    </message>
+    <message>
+        <source>no certificate</source>
+        <translation>无证书</translation>
+    </message>
+    <message>
+        <source>not in service</source>
+        <translation>不在用</translation>
+    </message>
+</context>
+<context>
+    <name>StandardsPanel</name>
+    <message>
+        <source>Tick the standards used. Standards not valid on the event&apos;s date are grey; using one asks for a reason, which is kept in the audit log.</source>
+        <translation>勾选所用的计量标准。在记录日期不在有效期内的计量标准显示为灰色；使用时需要说明原因，原因将记入审计日志。</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>Creating the demo laboratory…</source>
         <translation>正在创建演示实验室…</translation>
+    </message>
+</context>
+<context>
+    <name>TraceModel</name>
+    <message>
+        <source>Item</source>
+        <translation>器具</translation>
+    </message>
+    <message>
+        <source>Event date</source>
+        <translation>记录日期</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>上级计量机构</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>U</source>
+        <translation>U</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>Broken link</source>
+        <translation>断开的环节</translation>
+    </message>
+    <message>
+        <source>valid until {valid_until}, used on {used_on}</source>
+        <extracomment>extra words for a reason, from its params</extracomment>
+        <translation>有效期至 {valid_until}，使用于 {used_on}</translation>
+    </message>
+    <message>
+        <source>none on {used_on}</source>
+        <translation>{used_on} 时无有效证书</translation>
+    </message>
+    <message>
+        <source>certificate {certificate_no}</source>
+        <translation>证书 {certificate_no}</translation>
+    </message>
+    <message>
+        <source>{provider}, {quantity}</source>
+        <translation>{provider}，{quantity}</translation>
+    </message>
+</context>
+<context>
+    <name>TraceabilityView</name>
+    <message>
+        <source>Traceability</source>
+        <translation>量值溯源</translation>
+    </message>
+    <message>
+        <source>Asset tag of an instrument or standard</source>
+        <translation>器具或计量标准的资产编号</translation>
+    </message>
+    <message>
+        <source>At:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Show chain</source>
+        <translation>显示溯源链</translation>
+    </message>
+    <message>
+        <source>Forward chain</source>
+        <translation>正向溯源链</translation>
+    </message>
+    <message>
+        <source>Broken chains</source>
+        <translation>断开的溯源链</translation>
+    </message>
+    <message>
+        <source>Reverse trace</source>
+        <translation>反向追溯</translation>
+    </message>
+    <message>
+        <source>Type an asset tag to see its traceability chain.</source>
+        <translation>输入资产编号以查看其溯源链。</translation>
+    </message>
+    <message>
+        <source>The chain reaches a national metrology institute.</source>
+        <translation>溯源链可追溯至国家计量院。</translation>
+    </message>
+    <message>
+        <source>The chain does not reach a national metrology institute.</source>
+        <translation>溯源链未能追溯至国家计量院。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n broken link(s), shown in red.</source>
+        <translation>
+            <numerusform>%n 个断开的环节，以红色显示。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No broken link.</source>
+        <translation>没有断开的环节。</translation>
     </message>
 </context>
 <context>
