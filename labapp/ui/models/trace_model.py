@@ -140,9 +140,15 @@ class ChainTreeModel(QAbstractItemModel):
             return BROKEN_BRUSH
         if role == Qt.ItemDataRole.BackgroundRole and dto.broken:
             return BROKEN_BACKGROUND
-        if role == Qt.ItemDataRole.ToolTipRole and dto.broken:
-            return "\n".join(reason_text(r.code, r.params) for r in dto.reasons)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(dto, index.column())
         return None
+
+    def _tooltip(self, node: Any, column: int) -> str | None:
+        if node.broken:
+            return "\n".join(reason_text(r.code, r.params) for r in node.reasons)
+        text = self._display(node, column)
+        return text or None  # the full text of an elided cell
 
     @staticmethod
     def _display(node: Any, column: int) -> str:

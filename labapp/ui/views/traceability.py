@@ -17,16 +17,19 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QTabWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from labapp.ui.models.trace_model import COL_ITEM, ChainTreeModel
+from labapp.ui.models.trace_model import COL_ITEM, ChainTreeModel, reason_text
 from labapp.ui.views.base import View
 from labapp.ui.views.broken_chains import BrokenChainsWidget
 from labapp.ui.views.reverse_trace import ReverseTraceWidget, find_instrument
+
+MAX_COLUMN = 220
 
 
 def chain_of(db: Any, asset_tag: str | None, instrument_id: int | None, at: date) -> Any:
@@ -63,6 +66,7 @@ class TraceabilityView(View):
         self.search.setClearButtonEnabled(True)
         self.search.returnPressed.connect(self.show_chain)
         self.at_label = QLabel()
+        self.at_label.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
         self.at = QDateEdit()
         self.at.setObjectName("traceAt")
         self.at.setCalendarPopup(True)
@@ -148,6 +152,8 @@ class TraceabilityView(View):
         self.tree.expandAll()
         for column in range(self.model.columnCount()):
             self.tree.resizeColumnToContents(column)
+            # long provider names would push the validity and the broken reason off screen
+            self.tree.setColumnWidth(column, min(self.tree.columnWidth(column), MAX_COLUMN))
         self.tree.setColumnWidth(COL_ITEM, max(self.tree.columnWidth(COL_ITEM), 220))
         self._summarise()
         self.chain_loaded.emit()
@@ -166,7 +172,13 @@ class TraceabilityView(View):
             if broken
             else self.tr("No broken link."),
         ]
-        self.summary.setText(" ".join(parts))
+        lines = [" ".join(parts)]
+        lines += [
+            f"{node.instrument.asset_tag}: "
+            + "; ".join(reason_text(r.code, r.params) for r in node.reasons)
+            for node in _broken_nodes(self.chain)
+        ]
+        self.summary.setText("\n".join(lines))
 
     def load(self) -> None:
         if self.chain is not None:
@@ -174,4 +186,11 @@ class TraceabilityView(View):
 
 
 def _count_broken(node: Any) -> int:
-    return int(node.broken) + sum(_count_broken(c) for c in node.children)
+    return len(_broken_nodes(node))
+
+
+def _broken_nodes(node: Any) -> list[Any]:
+    found = [node] if node.broken else []
+    for child in node.children:
+        found += _broken_nodes(child)
+    return found
