@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit
 from uihelpers import shoot
 
 from labapp.domain.enums import Decision, EventKind, EventStatus
-from labapp.ui import settings
+from labapp.ui import i18n, settings
 from labapp.ui.dialogs.event_dialog import EventDialog
 from labapp.ui.models.points_model import (
     COL_DECISION,
@@ -169,6 +169,12 @@ def test_draft_check_approve_four_eyes_and_correct(qtbot, window):
     assert "Conditional" in dialog.result_label.text()
     assert "next due" in dialog.result_label.text()
     shoot(dialog, "event_dialog_en")
+    assert i18n.install_language("zh_CN")
+    qtbot.waitUntil(lambda: dialog.save_button.text() == "保存草稿")
+    assert cell(dialog, 0, COL_DECISION) == "有条件合格"
+    shoot(dialog, "event_dialog_zh")
+    assert i18n.install_language("en")
+    qtbot.waitUntil(lambda: dialog.save_button.text() == "Save draft")
     detail = click_and_wait(qtbot, dialog, dialog.save_button)
     assert detail.status == EventStatus.DRAFT and not dialog.isWindowModified()
     assert [p.decision for p in detail.points] == [Decision.CONDITIONAL_PASS, Decision.PASS]

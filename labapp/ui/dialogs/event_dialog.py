@@ -306,6 +306,7 @@ class EventDialog(QDialog):
             self._show_detail(loaded.detail)
         else:
             self._new_event(loaded.me)
+        self._update_title()
         self._set_busy(False)
         self.loaded.emit()
         self.standards_loaded.emit()

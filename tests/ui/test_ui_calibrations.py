@@ -1,0 +1,48 @@
+"""The Calibrations page and the main window's event entry points (open_event, record_event)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog
+from uihelpers import wait_idle
+
+from labapp.domain.enums import EventStatus
+from labapp.ui.dialogs.event_dialog import EventDialog
+from labapp.ui.views.base import CALIBRATIONS
+
+TIMEOUT = 30_000
+
+
+def test_record_event_asks_for_the_asset_tag_and_opens_the_dialog(qtbot, window):
+    window.show_page(CALIBRATIONS)
+    wait_idle(qtbot, window.session)
+    view = window.views[CALIBRATIONS]
+    qtbot.mouseClick(view.record_button, Qt.MouseButton.LeftButton)
+    prompt = window.findChild(QInputDialog, "recordEventAssetTag")
+    assert prompt is not None and prompt.isVisible()
+    prompt.setTextValue("DX-000006")
+    prompt.accept()
+    qtbot.waitUntil(lambda: window.findChild(EventDialog) is not None, timeout=TIMEOUT)
+    dialog = window.findChild(EventDialog)
+    qtbot.waitUntil(lambda: dialog.instrument is not None, timeout=TIMEOUT)
+    assert dialog.instrument.data.asset_tag == "DX-000006"
+    assert dialog.windowTitle().startswith("New event — DX-000006")
+    dialog.close()
+
+
+def test_open_event_shows_a_stored_event_read_only_when_approved(qtbot, window):
+    from labapp.services.register import get_instrument_detail
+
+    item = next(
+        e
+        for e in get_instrument_detail(window.session.db, 30).events
+        if e.status == EventStatus.APPROVED
+    )
+    dialog = window.open_event(item.id)
+    with qtbot.waitSignal(dialog.loaded, timeout=TIMEOUT):
+        pass
+    assert dialog.detail.id == item.id
+    assert not dialog.save_button.isEnabled() and dialog.correct_button.isEnabled()
+    assert not dialog.model.flags(dialog.model.index(0, 2)) & Qt.ItemFlag.ItemIsEditable
+    assert dialog.history.topLevelItemCount() >= 1
+    dialog.close()
