@@ -1046,8 +1046,20 @@ Why is it used anyway? The reason goes to the audit log.</source>
         <translation>双击文件即可打开。</translation>
     </message>
     <message>
-        <source>The traceability chain of this item, up to the national metrology institute, is shown on the Traceability page.</source>
-        <translation>此器具直至国家计量院的溯源链显示在“量值溯源”页面。</translation>
+        <source>Links in red are broken. The Traceability page shows the whole chain.</source>
+        <translation>红色的环节已断开。“量值溯源”页面显示完整的溯源链。</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>器具</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
     </message>
     <message>
         <source>Open traceability</source>
@@ -2003,6 +2015,14 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     <message>
         <source>Mandatory or not</source>
         <translation>强检与非强检</translation>
+    </message>
+    <message>
+        <source>Filter:</source>
+        <translation>筛选：</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
     </message>
 </context>
 <context>

@@ -148,7 +148,11 @@ def test_selecting_a_row_shows_the_detail_with_history_newest_first(
     assert dates and dates == sorted(dates, reverse=True)
     qtmodeltester.check(pane.events_model)
     qtmodeltester.check(pane.audit_model)
-    assert pane.chain_button.isEnabled()
+    assert pane.chain is not None and pane.chain.instrument.id == item.id
+    assert pane.chain_tree.topLevelItem(0).text(0).startswith(item.asset_tag)
+    qtbot.mouseClick(pane.chain_button, Qt.MouseButton.LeftButton)
+    assert window.current_view() is window.views["traceability"]
+    wait_idle(qtbot, window.session)
 
 
 def test_screenshot_register_with_detail_in_english_and_chinese(qtbot, window) -> None:

@@ -11,8 +11,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QUrl, Signal
+from PySide6.QtGui import QBrush, QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -23,13 +23,16 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QStyle,
     QTableView,
     QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from labapp.ui.labels import label
+from labapp.ui.labels import label, label_for
 from labapp.ui.models.history_model import AuditHistoryModel, EventHistoryModel
 from labapp.ui.models.rows_table_model import format_value
 
@@ -61,6 +64,7 @@ class InstrumentDetailPane(QWidget):
         super().__init__(parent)
         self.session = session
         self.detail: Any = None
+        self.chain: Any = None
         self.heading = QLabel()
         self.heading.setObjectName("detailHeading")
         self.heading.setWordWrap(True)
@@ -139,14 +143,18 @@ class InstrumentDetailPane(QWidget):
     def _build_chain_tab(self) -> None:
         self.chain_note = QLabel()
         self.chain_note.setWordWrap(True)
+        self.chain_tree = QTreeWidget()
+        self.chain_tree.setObjectName("detailChain")
+        self.chain_tree.setColumnCount(3)
+        self.chain_tree.setUniformRowHeights(True)
         self.chain_button = QPushButton()
         self.chain_button.setObjectName("openTraceability")
         self.chain_button.clicked.connect(self._traceability_clicked)
         page = QWidget()
         layout = QVBoxLayout(page)
+        layout.addWidget(self.chain_tree, 1)
         layout.addWidget(self.chain_note)
         layout.addWidget(self.chain_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addStretch(1)
         self.tabs.addTab(page, "")
 
     def _build_audit_tab(self) -> None:
@@ -156,6 +164,11 @@ class InstrumentDetailPane(QWidget):
         self.tabs.addTab(self.audit_table, "")
 
     # --- texts ------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
     def retranslate_ui(self) -> None:
         """Every text of the pane in the current language."""
         self.edit_button.setText(self.tr("Edit…"))
@@ -177,11 +190,12 @@ class InstrumentDetailPane(QWidget):
         self.open_button.setText(self.tr("Open"))
         self.files_note.setText(self.tr("Double-click a file to open it."))
         self.chain_note.setText(
-            self.tr(
-                "The traceability chain of this item, up to the national metrology institute, "
-                "is shown on the Traceability page."
-            )
+            self.tr("Links in red are broken. The Traceability page shows the whole chain.")
         )
+        self.chain_tree.setHeaderLabels(
+            [self.tr("Item"), self.tr("Certificate"), self.tr("Valid until")]
+        )
+        self.show_chain(self.chain)
         self.chain_button.setText(self.tr("Open traceability"))
         self.show_detail(self.detail)
 
@@ -226,6 +240,7 @@ class InstrumentDetailPane(QWidget):
             self.audit_model.set_rows([])
             self.files.clear()
             self.open_button.setEnabled(False)
+            self.show_chain(None)
             return
         data = detail.data
         self.heading.setText(f"{data.asset_tag} — {data.name}")
@@ -267,6 +282,39 @@ class InstrumentDetailPane(QWidget):
                 format_value(detail.updated_at), detail.updated_by
             ),
         }
+
+    def show_chain(self, node: Any) -> None:
+        """Show a forward chain (a ``ChainNode`` of the traceability service; None: none)."""
+        self.chain = node
+        self.chain_tree.clear()
+        if node is not None:
+            self.chain_tree.addTopLevelItem(self._chain_item(node))
+            self.chain_tree.expandAll()
+            for column in range(3):
+                self.chain_tree.resizeColumnToContents(column)
+
+    def _chain_item(self, node: Any) -> QTreeWidgetItem:
+        event = node.event
+        certificate = ""
+        if event is not None:
+            provider = event.provider.name if event.provider is not None else ""
+            certificate = ", ".join(t for t in (event.certificate_no, provider) if t)
+        item = QTreeWidgetItem(
+            [
+                f"{node.instrument.asset_tag} — {node.instrument.name}",
+                certificate,
+                format_value(event.valid_until) if event is not None else "",
+            ]
+        )
+        if node.broken:
+            reasons = "\n".join(label_for("broken", str(r.code)) for r in node.reasons)
+            item.setIcon(0, self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+            for column in range(3):
+                item.setForeground(column, QBrush(QColor("#c5221f")))
+                item.setToolTip(column, reasons)
+        for child in node.children:
+            item.addChild(self._chain_item(child))
+        return item
 
     def _show_files(self, attachments: Any) -> None:
         self.files.clear()

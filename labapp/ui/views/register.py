@@ -34,6 +34,7 @@ from labapp.services.register import (
     query_register,
     register_facets,
 )
+from labapp.services.traceability import forward_chain
 from labapp.ui import settings
 from labapp.ui.dialogs.instrument_dialog import InstrumentDialog
 from labapp.ui.dialogs.retire_dialog import RetireDialog
@@ -327,12 +328,14 @@ class RegisterView(View):
         """Fetch and show the detail of ``instrument_id`` (a later selection wins)."""
         token = self._detail_token
 
-        def show(detail: Any) -> None:
+        def show(found: tuple[Any, Any]) -> None:
             if token == self._detail_token:
+                detail, chain = found
                 self.detail.show_detail(detail)
+                self.detail.show_chain(chain)
                 self.detail_loaded.emit(detail)
 
-        self.session.run(lambda db: get_instrument_detail(db, instrument_id), show)
+        self.session.run(lambda db: _detail_and_chain(db, instrument_id), show)
 
     def _open_traceability(self, instrument_id: int) -> None:
         window = self.window()
@@ -396,6 +399,11 @@ _CHIP_BRUSHES = {
     "failed": FAILED_BRUSH,
     "out_of_service": OUT_OF_SERVICE_BRUSH,
 }
+
+
+def _detail_and_chain(db: Any, instrument_id: int) -> tuple[Any, Any]:
+    """The detail pane's data in one worker job: the instrument and its forward chain."""
+    return get_instrument_detail(db, instrument_id), forward_chain(db, instrument_id)
 
 
 def _column(key: str) -> int:

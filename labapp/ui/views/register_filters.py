@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from labapp.domain.due import DueState
@@ -71,6 +71,11 @@ class RegisterFilterBar(QWidget):
         self._statuses: tuple[Any, ...] = tuple(InstrumentStatus)
         self.retranslate_ui()
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
     def set_facets(self, facets: Any) -> None:
         """Offer the quantities, locations and statuses of ``RegisterFacets``."""
         self._quantities = tuple(facets.quantities)
@@ -80,8 +85,8 @@ class RegisterFilterBar(QWidget):
 
     def retranslate_ui(self) -> None:
         """Refill every combo in the current language, keeping each choice."""
-        self.label.setText(_tr("Filter:"))
-        self.clear_button.setText(_tr("Clear filters"))
+        self.label.setText(QCoreApplication.translate("RegisterFilterBar", "Filter:"))
+        self.clear_button.setText(QCoreApplication.translate("RegisterFilterBar", "Clear filters"))
         entries: dict[str, list[tuple[str, Any]]] = {
             "quantity": [(q, q) for q in self._quantities],
             "role": [(label(r), r) for r in Role],
