@@ -328,6 +328,10 @@ class EventRow(Versioned, Base):
     __table_args__ = (
         UniqueConstraint("provider_id", "certificate_no"),
         CheckConstraint("revision >= 1", name="revision_positive"),
+        # "The latest approved event of an instrument" is asked by the register (last result),
+        # the traceability queries (a standard's certificate at a date) and approval: one index
+        # answers it without touching the table.
+        Index("ix_events_instrument_status_performed", "instrument_id", "status", "performed_on"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

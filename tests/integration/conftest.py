@@ -23,6 +23,8 @@ from labapp.services.database import Database, open_database, upgrade_database
 PG_ENV = "LABAPP_TEST_PG_URL"
 PG_SKIP_REASON = "LABAPP_TEST_PG_URL not set: PostgreSQL tests skipped"
 MIGRATIONS_SOURCE = Path(__file__).resolve().parents[2] / "db"
+#: The head of the shipped migrations (the test-only revision 9999 follows it).
+REAL_HEAD = migrations.head_revision()
 
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 
@@ -95,8 +97,8 @@ NEXT_REVISION = '''"""A later schema for the tests: a new table, a column added 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "9999"
+down_revision = "{head}"
 branch_labels = None
 depends_on = None
 
@@ -122,20 +124,21 @@ def _newer_migrations(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: 
         (target / name).write_text((MIGRATIONS_SOURCE / name).read_text())
     for script in (MIGRATIONS_SOURCE / "versions").glob("*.py"):
         (target / "versions" / script.name).write_text(script.read_text())
-    (target / "versions" / "0002_test_extra.py").write_text(NEXT_REVISION.format(failure=failure))
+    script = NEXT_REVISION.format(failure=failure, head=REAL_HEAD)
+    (target / "versions" / "9999_test_extra.py").write_text(script)
     monkeypatch.setattr("labapp.paths.migrations_dir", lambda: target)
     return target
 
 
 @pytest.fixture
 def newer_labapp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Pretend this LabApp has a revision 0002 (so a database at 0001 is behind)."""
+    """Pretend this LabApp has a revision 9999 after the real head (so head is behind)."""
     return _newer_migrations(tmp_path, monkeypatch, failure="")
 
 
 @pytest.fixture
 def newer_labapp_failing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Like ``newer_labapp``, but 0002 fails half way (after creating a table)."""
+    """Like ``newer_labapp``, but 9999 fails half way (after creating a table)."""
     return _newer_migrations(
         tmp_path, monkeypatch, failure='op.execute("SELECT * FROM no_such_table")'
     )

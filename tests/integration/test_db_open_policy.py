@@ -32,6 +32,9 @@ from labapp.services.database import (
 from labapp.services.dto import InstrumentData
 from labapp.services.instruments import create_instrument, list_instruments
 
+#: The shipped head; the fixtures add a test-only revision 9999 after it.
+REAL_HEAD = migrations.head_revision()
+
 
 def _sqlite_file(tmp_path: Path) -> Path:
     return tmp_path / "lab.sqlite3"
@@ -67,12 +70,12 @@ def test_missing_file_without_create(tmp_path: Path) -> None:
 
 def test_behind_local_file_is_backed_up_then_upgraded(tmp_path: Path, newer_labapp: Path) -> None:
     path = _sqlite_file(tmp_path)
-    _labapp_file_at(path, "0001")
+    _labapp_file_at(path, REAL_HEAD)
     backups = paths.data_dir() / "backups"
     before = set(backups.glob("lab-*.sqlite3")) if backups.exists() else set()
     db = open_database(str(path))
     try:
-        assert db.info.revision == "0002"
+        assert db.info.revision == "9999"
         with db.engine.connect() as conn:
             assert inspect(conn).has_table("test_extra")
             assert "extra" in {c["name"] for c in inspect(conn).get_columns("instruments")}
@@ -80,14 +83,14 @@ def test_behind_local_file_is_backed_up_then_upgraded(tmp_path: Path, newer_laba
         db.dispose()
     [backup] = set(backups.glob("lab-*.sqlite3")) - before
     with sqlite3.connect(backup) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (REAL_HEAD,)
 
 
 def test_batch_upgrade_keeps_rows_that_reference_the_rebuilt_table(
     tmp_path: Path, newer_labapp: Path
 ) -> None:
     path = _sqlite_file(tmp_path)
-    _labapp_file_at(path, "0001")
+    _labapp_file_at(path, REAL_HEAD)
     with sqlite3.connect(path) as conn:
         conn.execute("PRAGMA foreign_keys=ON")
         stamp = "'2026-01-01 00:00:00', 'u', '2026-01-01 00:00:00', 'u'"
@@ -114,12 +117,12 @@ def test_failed_upgrade_names_the_backup_and_leaves_the_file(
     tmp_path: Path, newer_labapp_failing: Path
 ) -> None:
     path = _sqlite_file(tmp_path)
-    _labapp_file_at(path, "0001")
+    _labapp_file_at(path, REAL_HEAD)
     with pytest.raises(MigrationFailedError) as caught:
         open_database(str(path))
     assert caught.value.backup is not None and Path(caught.value.backup).is_file()
     with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (REAL_HEAD,)
         tables = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         columns = {row[1] for row in conn.execute("PRAGMA table_info(instruments)")}
     assert "test_extra" not in tables
@@ -128,10 +131,10 @@ def test_failed_upgrade_names_the_backup_and_leaves_the_file(
 
 def test_behind_local_file_without_migrate_local(tmp_path: Path, newer_labapp: Path) -> None:
     path = _sqlite_file(tmp_path)
-    _labapp_file_at(path, "0001")
+    _labapp_file_at(path, REAL_HEAD)
     with pytest.raises(SchemaBehindError) as caught:
         open_database(str(path), migrate_local=False)
-    assert (caught.value.current, caught.value.head) == ("0001", "0002")
+    assert (caught.value.current, caught.value.head) == (REAL_HEAD, "9999")
 
 
 def test_text_file_is_refused_and_untouched(tmp_path: Path) -> None:
@@ -226,7 +229,7 @@ def test_current_revision_and_upgrade_for_the_cli(empty_url: str) -> None:
     assert current_database_revision(empty_url) is None
     assert upgrade_database(empty_url) == (None, migrations.head_revision())
     assert current_database_revision(empty_url) == migrations.head_revision()
-    assert upgrade_database(empty_url) == ("0001", "0001")
+    assert upgrade_database(empty_url) == (REAL_HEAD, REAL_HEAD)
 
 
 def test_upgrade_refuses_a_foreign_database(tmp_path: Path) -> None:
@@ -257,15 +260,15 @@ def test_behind_postgresql_is_not_migrated_from_a_workstation(
     pg_schema_url: str, newer_labapp: Path
 ) -> None:
     engine = make_engine(pg_schema_url)
-    migrations.upgrade(engine, "0001")
+    migrations.upgrade(engine, REAL_HEAD)
     engine.dispose()
     with pytest.raises(SchemaBehindError) as caught:
         open_database(pg_schema_url)
-    assert (caught.value.current, caught.value.head) == ("0001", "0002")
-    assert upgrade_database(pg_schema_url) == ("0001", "0002")  # the administrator's way
+    assert (caught.value.current, caught.value.head) == (REAL_HEAD, "9999")
+    assert upgrade_database(pg_schema_url) == (REAL_HEAD, "9999")  # the administrator's way
     db = open_database(pg_schema_url)
     assert db.info.dialect == "postgresql"
-    assert db.info.revision == "0002"
+    assert db.info.revision == "9999"
     db.dispose()
 
 
