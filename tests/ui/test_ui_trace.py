@@ -26,6 +26,13 @@ def page(qtbot, window):
     return window.views[TRACEABILITY]
 
 
+def settled(qtbot, view) -> None:
+    """Until the layout has given the summary its lines (layout requests are posted)."""
+    qtbot.waitUntil(
+        lambda: view.summary.height() >= view.summary.heightForWidth(view.summary.width())
+    )
+
+
 def to_chinese(qtbot, view) -> None:
     """Switch to Chinese and wait until the page has retranslated (LanguageChange is posted)."""
     assert i18n.install_language("zh_CN")
@@ -60,10 +67,12 @@ def test_forward_chain_reaches_the_nmi_with_broken_links_red(qtbot, qtmodelteste
     assert broken, "the demo's expired certificate shows as a broken link"
     assert broken[0].data(Qt.ItemDataRole.ForegroundRole).color().name() == "#c62828"
     assert "Certificate expired" in broken[0].siblingAtColumn(COL_BROKEN).data()
+    settled(qtbot, view)
     shoot(window, "traceability_tree_en")
     to_chinese(qtbot, view)
     assert "证书" in broken[0].siblingAtColumn(COL_BROKEN).data()
     assert rows[0].siblingAtColumn(COL_ITEM).data().startswith("CD-000003")
+    settled(qtbot, view)
     shoot(window, "traceability_tree_zh")
 
 

@@ -79,6 +79,8 @@ class TraceabilityView(View):
         self.summary = QLabel()
         self.summary.setObjectName("chainSummary")
         self.summary.setWordWrap(True)
+        # two or more lines (one per broken link) must never be squeezed by the tree below
+        self.summary.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.tree = QTreeView()
         self.tree.setObjectName("chainTree")
         self.tree.setModel(self.model)
