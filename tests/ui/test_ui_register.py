@@ -168,3 +168,46 @@ def test_screenshot_register_with_detail_in_english_and_chinese(qtbot, window) -
         shoot(window, f"register-detail-{lang}")
     assert view.title.text() != "Register of instruments and standards"  # Chinese now
     _switch(qtbot, window, "en")
+
+
+def test_history_double_click_opens_the_event(qtbot, window) -> None:
+    from labapp.ui.dialogs.event_dialog import EventDialog
+
+    view = _register(qtbot, window)
+    row = next(r for r in range(view.model.rowCount()) if view.model.row_at(r).last_calibrated_on)
+    with qtbot.waitSignal(view.detail_loaded, timeout=10_000):
+        view.table.selectRow(row)
+    table = view.detail.events_table
+    view.detail.tabs.setCurrentWidget(table)
+    cell = table.visualRect(view.detail.events_model.index(0, 0)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    dialogs = [d for d in window.findChildren(EventDialog) if d.isVisible()]
+    assert len(dialogs) == 1
+    wait_idle(qtbot, window.session)
+    dialogs[0].close()
+
+
+def test_open_attachment_exports_and_opens_it(qtbot, window, monkeypatch) -> None:
+    from labapp.services.attachments import add_attachment
+    from labapp.ui.views import instrument_detail
+
+    view = _register(qtbot, window)
+    item = view.model.row_at(0)
+    add_attachment(
+        window.session.db, "li.wei", instrument_id=item.id, filename="cert.pdf", content=b"%PDF-1.4"
+    )
+    opened = []
+    monkeypatch.setattr(
+        instrument_detail.QDesktopServices, "openUrl", lambda url: opened.append(url) or True
+    )
+    with qtbot.waitSignal(view.detail_loaded, timeout=10_000):
+        view.table.selectRow(0)
+    assert view.detail.files.count() == 1
+    assert view.detail.files.item(0).text().startswith("cert.pdf")
+    qtbot.mouseClick(view.detail.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
+    path = opened[0].toLocalFile()
+    assert path.endswith("cert.pdf")
+    with open(path, "rb") as exported:
+        assert exported.read() == b"%PDF-1.4"

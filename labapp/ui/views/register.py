@@ -149,7 +149,7 @@ class RegisterView(View):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([1000, 420])  # the table first; the pane can be dragged wider
+        self.splitter.setSizes([900, 560])  # the table first; the pane can be dragged wider
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(bar)
