@@ -311,8 +311,10 @@ def query_register(
     stmt = _from(select(*_COLUMNS, _last_result()))
     stmt = stmt.where(*_where(flt or RegisterFilter(), today, lead_days))
     stmt = stmt.order_by(*_ordering(order_by, descending)).limit(limit).offset(offset)
-    with db.read() as session:
-        return [_item(row, today, lead_days) for row in session.execute(stmt)]
+    # A Core statement on a plain connection: the ORM's row loading would double the time of a
+    # screenful on the 100 000-item lab (benchmarks/bench_register.py).
+    with db.engine.connect() as conn:
+        return [_item(row, today, lead_days) for row in conn.execute(stmt)]
 
 
 def count_register(
