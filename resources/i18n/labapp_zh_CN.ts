@@ -1022,19 +1022,19 @@ Why is it used anyway? The reason goes to the audit log.</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <source>Calibration history</source>
-        <translation>检定/校准历史</translation>
-    </message>
-    <message>
-        <source>Certificates and files</source>
-        <translation>证书和附件</translation>
-    </message>
-    <message>
         <source>Traceability</source>
         <translation>量值溯源</translation>
     </message>
     <message>
-        <source>Audit trail</source>
+        <source>History</source>
+        <translation>检定/校准历史</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>证书和附件</translation>
+    </message>
+    <message>
+        <source>Audit</source>
         <translation>审计追踪</translation>
     </message>
     <message>

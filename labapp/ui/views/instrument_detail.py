@@ -80,6 +80,8 @@ class InstrumentDetailPane(QWidget):
         self.retire_button.clicked.connect(self.retire_requested)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("detailTabs")
+        self.tabs.setUsesScrollButtons(False)  # every tab visible; long names are elided
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         self._build_data_tab()
         self._build_history_tab()
         self._build_files_tab()
@@ -177,10 +179,10 @@ class InstrumentDetailPane(QWidget):
         for index, text in enumerate(
             (
                 self.tr("Data"),
-                self.tr("Calibration history"),
-                self.tr("Certificates and files"),
+                self.tr("History"),
+                self.tr("Files"),
                 self.tr("Traceability"),
-                self.tr("Audit trail"),
+                self.tr("Audit"),
             )
         ):
             self.tabs.setTabText(index, text)
