@@ -46,3 +46,21 @@ def test_open_event_shows_a_stored_event_read_only_when_approved(qtbot, window):
     assert not dialog.model.flags(dialog.model.index(0, 2)) & Qt.ItemFlag.ItemIsEditable
     assert dialog.history.topLevelItemCount() >= 1
     dialog.close()
+
+
+def test_page_lists_events_and_filters_by_status(qtbot, qtmodeltester, window):
+    from labapp.services.event_list import list_events
+
+    view = window.views[CALIBRATIONS]
+    window.show_page(CALIBRATIONS)
+    wait_idle(qtbot, window.session)
+    view.since.setDate(view.since.minimumDate())
+    everything = list_events(window.session.db, **view.filters())
+    qtbot.waitUntil(lambda: view.model.rowCount() == len(everything) > 0, timeout=TIMEOUT)
+    wait_idle(qtbot, window.session)
+    qtmodeltester.check(view.model)
+    view.status.setCurrentIndex(view.status.findData(EventStatus.DRAFT.value))
+    drafts = list_events(window.session.db, **view.filters())
+    assert 0 < len(drafts) < len(everything)
+    qtbot.waitUntil(lambda: view.model.rowCount() == len(drafts), timeout=TIMEOUT)
+    assert {view.model.row_at(r).status for r in range(len(drafts))} == {EventStatus.DRAFT}

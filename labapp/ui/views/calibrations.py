@@ -1,6 +1,6 @@
 """The Calibrations page: recent events filtered by status, kind and date; double-click opens one.
 
-The list comes from ``labapp.services.events.list_events`` on the worker; "Record event…" and a
+The list comes from ``labapp.services.event_list.list_events`` on the worker; "Record event…" and a
 double-click ask the main window (``record_event`` / ``open_event``) for the event dialog.
 """
 
@@ -146,14 +146,13 @@ class CalibrationsView(View):
         }
 
     def load(self) -> None:
-        from labapp.services import events
+        from labapp.services.event_list import list_events
 
-        lister = getattr(events, "list_events", None)
-        if lister is None:  # the events service has no list yet
-            self.count.setText(self.tr("The list of events is not available."))
-            return
         filters = self.filters()
-        self.session.run(lambda db: lister(db, **filters), self._show)
+        if filters["since"] > filters["until"]:
+            self.count.setText(self.tr("The start date is after the end date."))
+            return
+        self.session.run(lambda db: list_events(db, **filters), self._show)
 
     def _show(self, rows: list[Any]) -> None:
         self.model.set_rows(rows)
