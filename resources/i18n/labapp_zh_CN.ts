@@ -324,8 +324,8 @@
         </translation>
     </message>
     <message>
-        <source>The list of events is not available.</source>
-        <translation>记录列表不可用。</translation>
+        <source>The start date is after the end date.</source>
+        <translation>开始日期晚于结束日期。</translation>
     </message>
 </context>
 <context>
