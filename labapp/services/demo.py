@@ -361,18 +361,12 @@ def _break_one_chain(plan: _Plan) -> None:
     Of the first few hundred in-house items, the event just after a standard's certificate
     expired is chosen (the shortest gap, so few other events fall into it).
     """
-    best: tuple[int, _Item, int, _Item, int] | None = None
     candidates = [i for i in plan.items if i.tier is Tier.WORKING and i.home >= 0][:500]
-    for item in candidates:
-        standard = plan.items[item.home]
-        months = standard.template.interval_months
-        for event_no, used_on in enumerate(item.dates):
-            k = bisect.bisect_right(standard.dates, used_on) - 1
-            if k < 1 or k == len(standard.dates) - 1:
-                continue
-            gap = (used_on - _due(standard.dates[k - 1], months)).days
-            if gap >= 1 and (best is None or gap < best[0]):
-                best = (gap, item, event_no, standard, k)
+    # Prefer an item's latest event, so the break is in a chain the lab relies on today (the
+    # broken-chains list); fall back to any event.
+    best = _break_candidate(plan, candidates, latest_only=True) or _break_candidate(
+        plan, candidates, latest_only=False
+    )
     if best is None:
         return
     _, item, event_no, standard, k = best
@@ -380,6 +374,26 @@ def _break_one_chain(plan: _Plan) -> None:
     shifted = [d + delta for d in standard.dates[k:]]
     standard.dates[k:] = [d for d in shifted if d <= plan.today]
     plan.forced[(item.index, event_no)] = standard.index
+
+
+def _break_candidate(
+    plan: _Plan, candidates: Sequence[_Item], *, latest_only: bool
+) -> tuple[int, _Item, int, _Item, int] | None:
+    """The (gap, item, event no, standard, certificate no) with the shortest expired gap."""
+    best: tuple[int, _Item, int, _Item, int] | None = None
+    for item in candidates:
+        standard = plan.items[item.home]
+        months = standard.template.interval_months
+        for event_no, used_on in enumerate(item.dates):
+            if latest_only and event_no != len(item.dates) - 1:
+                continue
+            k = bisect.bisect_right(standard.dates, used_on) - 1
+            if k < 1 or k == len(standard.dates) - 1:
+                continue
+            gap = (used_on - _due(standard.dates[k - 1], months)).days
+            if gap >= 1 and (best is None or gap < best[0]):
+                best = (gap, item, event_no, standard, k)
+    return best
 
 
 def _number_events(plan: _Plan) -> None:

@@ -354,6 +354,8 @@ def test_demo_lab(db: Database) -> None:
     (found,) = broken_chains(db, today=DEMO_TODAY, since=since)
     assert found.code is BrokenCode.EXPIRED and found.via_asset_tag == found.link_asset_tag
     assert found.params["used_on"] == found.performed_on
+    # The seeded break is in the item's current chain, so today's list shows it too.
+    assert broken_chains(db, today=DEMO_TODAY) == [found]
     at_break = forward_chain(db, found.instrument_id, at=found.performed_on)
     (link,) = at_break.children
     assert link.instrument.asset_tag == found.link_asset_tag and codes(link) == [BrokenCode.EXPIRED]
