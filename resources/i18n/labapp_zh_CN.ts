@@ -1582,6 +1582,54 @@ Why is it used anyway? The reason goes to the audit log.</source>
         <translation>本实验室</translation>
     </message>
     <message>
+        <source>DC voltage</source>
+        <translation>直流电压</translation>
+    </message>
+    <message>
+        <source>AC voltage</source>
+        <translation>交流电压</translation>
+    </message>
+    <message>
+        <source>DC current</source>
+        <translation>直流电流</translation>
+    </message>
+    <message>
+        <source>AC current</source>
+        <translation>交流电流</translation>
+    </message>
+    <message>
+        <source>Resistance</source>
+        <translation>电阻</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Pressure</source>
+        <translation>压力</translation>
+    </message>
+    <message>
+        <source>Mass</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>长度</translation>
+    </message>
+    <message>
+        <source>Humidity</source>
+        <translation>湿度</translation>
+    </message>
+    <message>
+        <source>Frequency</source>
+        <translation>频率</translation>
+    </message>
+    <message>
+        <source>Force</source>
+        <translation>力</translation>
+    </message>
+    <message>
         <source>No certificate for this link</source>
         <translation>此环节没有证书</translation>
     </message>

@@ -277,6 +277,8 @@ class InstrumentTableModel(RowsTableModel):
             return label_for("status", _raw(value))
         if column == COL_LEVEL:
             return label_for("level", _raw(value))
+        if COLUMNS[column][0] == "quantity":
+            return label_for("quantity", _raw(value))
         return format_value(value)
 
 

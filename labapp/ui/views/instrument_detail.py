@@ -265,7 +265,7 @@ class InstrumentDetailPane(QWidget):
             "model": data.model or "",
             "serial_no": data.serial_no or "",
             "category": data.category or "",
-            "quantity": data.quantity or "",
+            "quantity": label_for("quantity", data.quantity),
             "range": detail.range_text,
             "accuracy": detail.accuracy_text,
             "role": label(data.role),

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QWidg
 
 from labapp.domain.due import DueState
 from labapp.domain.enums import InstrumentStatus, Role
-from labapp.ui.labels import label
+from labapp.ui.labels import label, label_for
 
 CONTEXT = "RegisterFilterBar"
 DUE_STATES: tuple[tuple[DueState, str], ...] = (
@@ -88,7 +88,7 @@ class RegisterFilterBar(QWidget):
         self.label.setText(QCoreApplication.translate("RegisterFilterBar", "Filter:"))
         self.clear_button.setText(QCoreApplication.translate("RegisterFilterBar", "Clear filters"))
         entries: dict[str, list[tuple[str, Any]]] = {
-            "quantity": [(q, q) for q in self._quantities],
+            "quantity": [(label_for("quantity", q), q) for q in self._quantities],
             "role": [(label(r), r) for r in Role],
             "status": [(label(s), s) for s in self._statuses],
             "due_state": [(_tr(text), state) for state, text in DUE_STATES],
