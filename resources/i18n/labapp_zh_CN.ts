@@ -145,37 +145,6 @@
     </message>
 </context>
 <context>
-    <name>AuditTableModel</name>
-    <message>
-        <source>When</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>User</source>
-        <translation>用户</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>操作</translation>
-    </message>
-    <message>
-        <source>Record</source>
-        <translation>记录</translation>
-    </message>
-    <message>
-        <source>Key</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>Changes</source>
-        <translation>变更内容</translation>
-    </message>
-</context>
-<context>
     <name>AuditView</name>
     <message>
         <source>Audit trail</source>

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 
-from labapp.domain.enums import AuditAction, InstrumentStatus, Role
-from labapp.ui.models.audit_table_model import AuditTableModel
+from labapp.domain.enums import InstrumentStatus, Role
 from labapp.ui.models.instrument_table_model import (
     COL_DUE,
     COL_ROLE,
@@ -100,21 +99,3 @@ def test_due_state_colours_and_labels(qapp) -> None:
     assert model.index(0, COL_ROLE).data() == "Working instrument"
     assert model.index(0, COL_STATUS).data() == "In service"
     assert due_state(None, TODAY, 30) == "none"
-
-
-@dataclass(frozen=True)
-class Entry:
-    at: datetime
-    user: str
-    action: AuditAction
-    entity: str
-    entity_id: int
-    reason: str | None
-
-
-def test_audit_model_passes_modeltester(qtmodeltester) -> None:
-    model = AuditTableModel()
-    model.set_rows([Entry(datetime(2026, 1, 2, 3, 4, 5), "li", AuditAction.CREATE, "x", 1, None)])
-    qtmodeltester.check(model)
-    assert model.index(0, 0).data() == "2026-01-02 03:04:05"
-    assert model.index(0, 2).data() == "Created"
