@@ -594,6 +594,28 @@ def _commit(uow: Any) -> None:
 
 # --- four eyes ---------------------------------------------------------------------------------
 
+_SIGNABLE = {
+    EventStatus.DRAFT: ("not_draft", "only a draft can be checked"),
+    EventStatus.CHECKED: ("not_checked", "only a checked event can be approved"),
+}
+
+
+def _sign(
+    uow: Any, user: str, event_id: int, expected_version: int, status: EventStatus, role: str
+) -> tuple[EventRow, Any]:
+    """Load the event for a signature: right version, right status, not signed by its performer."""
+    person = signer(uow.session, user)
+    row = _load(uow.session, event_id)
+    uow.check_version(row, expected_version)
+    if row.status is not status:
+        code, text = _SIGNABLE[status]
+        raise ValidationError(
+            "status", f"{text}, this is {row.status.value}",
+            code=code, params={"status": row.status.value},
+        )  # fmt: skip
+    check_four_eyes(row.performer_id, person.id, role)
+    return row, person
+
 
 def check_event(db: Database, user: str, event_id: int, expected_version: int) -> EventDetail:
     """Sign a draft as checked (核验) by ``user``, who is not its performer.
@@ -606,22 +628,13 @@ def check_event(db: Database, user: str, event_id: int, expected_version: int) -
         The event changed since ``expected_version``.
     """
     with db.unit_of_work(user) as uow:
-        session = uow.session
-        person = signer(session, user)
-        row = _load(session, event_id)
-        uow.check_version(row, expected_version)
-        if row.status is not EventStatus.DRAFT:
-            raise ValidationError(
-                "status", f"only a draft can be checked, this is {row.status.value}",
-                code="not_draft", params={"status": row.status.value},
-            )  # fmt: skip
-        check_four_eyes(row.performer_id, person.id, "checker")
+        row, person = _sign(uow, user, event_id, expected_version, EventStatus.DRAFT, "checker")
         row.status = EventStatus.CHECKED
         row.checker_id = person.id
         row.checked_at = utcnow()
         uow.audit(row, AuditAction.CHECK)
         _commit(uow)
-        return event_detail(session, row)
+        return event_detail(uow.session, row)
 
 
 def approve_event(db: Database, user: str, event_id: int, expected_version: int) -> EventDetail:
@@ -635,16 +648,7 @@ def approve_event(db: Database, user: str, event_id: int, expected_version: int)
         The event changed since ``expected_version``.
     """
     with db.unit_of_work(user) as uow:
-        session = uow.session
-        person = signer(session, user)
-        row = _load(session, event_id)
-        uow.check_version(row, expected_version)
-        if row.status is not EventStatus.CHECKED:
-            raise ValidationError(
-                "status", f"only a checked event can be approved, this is {row.status.value}",
-                code="not_checked", params={"status": row.status.value},
-            )  # fmt: skip
-        check_four_eyes(row.performer_id, person.id, "approver")
+        row, person = _sign(uow, user, event_id, expected_version, EventStatus.CHECKED, "approver")
         row.status = EventStatus.APPROVED
         row.approver_id = person.id
         row.approved_at = utcnow()
@@ -652,7 +656,7 @@ def approve_event(db: Database, user: str, event_id: int, expected_version: int)
         replaced = _supersede(uow, row)
         _update_instrument(uow, row, replaced)
         _commit(uow)
-        return event_detail(session, row)
+        return event_detail(uow.session, row)
 
 
 def _supersede(uow: Any, row: EventRow) -> EventRow | None:
