@@ -67,8 +67,8 @@ def main() -> None:
         with db.read() as session:
             return session.execute(text(RAW)).all()
 
-    raw_ms = median_ms(raw)
-    first_ms = median_ms(lambda: query_register(db, today=TODAY))
+    raw_ms = median_ms(raw, runs=41)
+    first_ms = median_ms(lambda: query_register(db, today=TODAY), runs=41)
     count_ms = median_ms(lambda: count_register(db))
     print(f"raw SELECT ... LIMIT 200      {raw_ms:8.2f} ms")
     print(f"query_register first screen   {first_ms:8.2f} ms  ratio x{first_ms / raw_ms:.2f}")
