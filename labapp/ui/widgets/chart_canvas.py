@@ -1,0 +1,71 @@
+"""A matplotlib chart in a Qt page: canvas, navigation toolbar and "Export PNG/PDF/SVG".
+
+The plotting layer builds on a :class:`matplotlib.figure.Figure` (never ``pyplot``); a page clears
+:attr:`ChartCanvas.figure`, draws on it with a ``labapp.plotting`` builder, then calls
+:meth:`ChartCanvas.redraw`.  :meth:`ChartCanvas.export` writes the figure as the file name's
+suffix says (.png, .pdf or .svg) and is what the export button uses.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg, NavigationToolbar2QT
+from matplotlib.figure import Figure
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from labapp.plotting.fonts import configure_matplotlib_fonts
+
+__all__ = ["EXPORT_SUFFIXES", "ChartCanvas"]
+
+#: File types :meth:`ChartCanvas.export` writes.
+EXPORT_SUFFIXES = (".png", ".pdf", ".svg")
+
+
+class ChartCanvas(QWidget):
+    """A figure with matplotlib's navigation toolbar and an export button."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        configure_matplotlib_fonts()  # Chinese labels must not render as boxes
+        self.figure = Figure(figsize=(6.0, 3.6), layout="constrained")
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.toolbar = NavigationToolbar2QT(self.canvas, self)
+        self.export_button = QPushButton(self.tr("Export PNG/PDF/SVG…"))
+        self.export_button.clicked.connect(self._ask_export)
+        bar = QHBoxLayout()
+        bar.addWidget(self.toolbar, 1)
+        bar.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.canvas, 1)
+
+    def redraw(self) -> None:
+        """Repaint after the figure was changed (and reset the toolbar's zoom history)."""
+        self.toolbar.update()
+        self.canvas.draw_idle()
+
+    def export(self, path: str | Path) -> Path:
+        """Write the figure to ``path``; the suffix (.png, .pdf, .svg) picks the format."""
+        target = Path(path)
+        suffix = target.suffix.lower()
+        if suffix not in EXPORT_SUFFIXES:
+            raise ValueError(f"export as .png, .pdf or .svg, not {suffix or 'no suffix'!r}")
+        self.figure.savefig(target, format=suffix[1:], dpi=150)
+        return target
+
+    def _ask_export(self) -> None:
+        filters = ";;".join(
+            [
+                self.tr("PNG image (*.png)"),
+                self.tr("PDF document (*.pdf)"),
+                self.tr("SVG image (*.svg)"),
+            ]
+        )
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export chart"), "", filters)
+        if not path:
+            return
+        if Path(path).suffix.lower() not in EXPORT_SUFFIXES:
+            path += "." + chosen.split("*.")[-1].rstrip(")")
+        self.export(path)
