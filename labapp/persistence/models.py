@@ -69,6 +69,8 @@ __all__ = [
     "MetaRow",
     "PersonRoleRow",
     "PersonRow",
+    "PlanItemRow",
+    "PlanRow",
     "ProcedureRow",
     "ProviderRow",
     "ProviderScopeRow",
@@ -565,6 +567,50 @@ class CheckReadingRow(Versioned, Base):
     unit: Mapped[str] = mapped_column(String(UNIT))
 
     check: Mapped[IntermediateCheckRow] = relationship(back_populates="readings")
+
+
+# --- re-verification plans ------------------------------------------------------------------
+
+
+class PlanRow(Versioned, Base):
+    """量值溯源计划 / 周检计划: the re-verification plan of one year (draft, then approved)."""
+
+    __tablename__ = "plans"
+    __table_args__ = (CheckConstraint("status IN ('draft', 'approved')", name="status"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    laboratory_id: Mapped[int | None] = mapped_column(_fk("laboratories.id"), index=True)
+    status: Mapped[str] = mapped_column(String(16), default="draft")
+    filter_text: Mapped[str | None] = mapped_column(Text)
+
+    items: Mapped[list[PlanItemRow]] = relationship(
+        back_populates="plan", cascade="all, delete-orphan", order_by="PlanItemRow.id"
+    )
+
+
+class PlanItemRow(Versioned, Base):
+    """One line of a plan: an instrument due, where it goes, the estimated cost and the month."""
+
+    __tablename__ = "plan_items"
+    __table_args__ = (
+        UniqueConstraint("plan_id", "instrument_id"),
+        CheckConstraint("planned_month BETWEEN 1 AND 12", name="planned_month"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(_fk("plans.id", cascade=True), index=True)
+    instrument_id: Mapped[int] = mapped_column(_fk("instruments.id"), index=True)
+    due_on: Mapped[date | None] = mapped_column(Date)
+    provider_id: Mapped[int | None] = mapped_column(_fk("providers.id"))
+    procedure_id: Mapped[int | None] = mapped_column(_fk("procedures.id"))
+    estimated_cost: Mapped[Decimal | None] = mapped_column(DecimalText)
+    planned_month: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str | None] = mapped_column(Text)
+    done_event_id: Mapped[int | None] = mapped_column(_fk("events.id"))
+
+    plan: Mapped[PlanRow] = relationship(back_populates="items")
 
 
 # --- audit and metadata ---------------------------------------------------------------------
