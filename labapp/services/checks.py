@@ -1,0 +1,369 @@
+"""Intermediate checks of measurement standards (期间核查, ISO/IEC 17025 6.4.10, JJF 1033).
+
+Use cases: check plans per standard, which checks are due, recording a check (readings converted
+to the plan's unit, mean kept as Decimal, verdict against the plan's limits; a failing check
+suspends the standard in the same transaction), the individuals control chart with limits FIXED
+from a chosen baseline period, and the JJF 1033 stability and repeatability tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, select
+
+from labapp.domain.due import DueState, due_on, due_state
+from labapp.domain.enums import AuditAction, Decision, InstrumentStatus
+from labapp.domain.errors import NotFoundError, ValidationError
+from labapp.metrology.control_charts import (
+    StabilityCriterion,
+    individuals_limits,
+    repeatability_test,
+    run_rules,
+    stability_test,
+)
+from labapp.metrology.errors import MetrologyError
+from labapp.metrology.units import check_commensurable, parse_quantity, to_unit
+from labapp.persistence.models import (
+    CheckPlanRow,
+    CheckReadingRow,
+    InstrumentRow,
+    IntermediateCheckRow,
+)
+from labapp.services.check_dto import (
+    ChartData,
+    CheckInput,
+    CheckPlanInfo,
+    CheckPlanInput,
+    CheckRecord,
+    RecordResult,
+    RepeatabilityOutcome,
+    StabilityOutcome,
+)
+from labapp.services.database import Database
+
+__all__ = [
+    "control_chart_data",
+    "create_plan",
+    "due_checks",
+    "list_checks",
+    "list_plans",
+    "record_check",
+    "repeatability",
+    "stability",
+]
+
+PLAN = "check_plan"
+
+
+def _plan_unit(plan: CheckPlanRow) -> str | None:
+    return plan.upper_limit_unit or plan.lower_limit_unit
+
+
+def _last_checks(session: Any) -> dict[int, date]:
+    stmt = select(IntermediateCheckRow.plan_id, func.max(IntermediateCheckRow.performed_on))
+    rows = session.execute(stmt.group_by(IntermediateCheckRow.plan_id))
+    return {plan_id: last for plan_id, last in rows if plan_id is not None}
+
+
+def _plan_info(
+    plan: CheckPlanRow, item: InstrumentRow, last: date | None, today: date
+) -> CheckPlanInfo:
+    due = due_on(last, plan.frequency_months)
+    state = DueState.OVERDUE if last is None else due_state(due, today)
+    return CheckPlanInfo(
+        plan.id, plan.version, item.id, item.asset_tag, item.name, item.status,
+        plan.check_instrument_id, plan.point, plan.frequency_months,
+        plan.lower_limit_value, plan.upper_limit_value, _plan_unit(plan), last, due, state,
+    )  # fmt: skip
+
+
+def list_plans(db: Database, today: date) -> list[CheckPlanInfo]:
+    """Every check plan with its standard, last check and due state, by asset tag.
+
+    A plan never checked is OVERDUE: a standard in use needs its first check.
+    """
+    stmt = select(CheckPlanRow, InstrumentRow).join(
+        InstrumentRow, InstrumentRow.id == CheckPlanRow.instrument_id
+    )
+    with db.read() as session:
+        last = _last_checks(session)
+        rows = session.execute(stmt.order_by(InstrumentRow.asset_tag, CheckPlanRow.id)).all()
+        return [_plan_info(p, i, last.get(p.id), today) for p, i in rows]
+
+
+def due_checks(db: Database, today: date) -> list[CheckPlanInfo]:
+    """The plans whose check is overdue or due within 30 days (frequency vs last check)."""
+    wanted = {DueState.OVERDUE, DueState.DUE_SOON}
+    return [p for p in list_plans(db, today) if p.due_state in wanted]
+
+
+def _limit(text: str, field: str, unit: str | None) -> tuple[Decimal | None, str | None]:
+    if not text.strip():
+        return None, unit
+    try:
+        q = parse_quantity(text, default_unit=unit)
+        if unit is not None:
+            q = to_unit(q, unit)
+    except MetrologyError as exc:
+        raise ValidationError(field, str(exc), code="incommensurable") from exc
+    return Decimal(q.magnitude), unit or f"{q.units:~P}"
+
+
+def create_plan(db: Database, user: str, data: CheckPlanInput) -> CheckPlanInfo:
+    """Add a check plan to a standard; the upper limit's unit is the plan's unit.
+
+    Raises
+    ------
+    ValidationError
+        Empty point, frequency not positive, limits not commensurable or lower > upper.
+    """
+    if not data.point.strip():
+        raise ValidationError("point", "required", code="required")
+    if data.frequency_months <= 0:
+        raise ValidationError("frequency_months", "must be positive", code="positive")
+    upper, unit = _limit(data.upper_limit, "upper_limit", None)
+    lower, unit = _limit(data.lower_limit, "lower_limit", unit)
+    if lower is not None and upper is not None and lower > upper:
+        raise ValidationError("lower_limit", "above the upper limit", code="order")
+    with db.unit_of_work(user) as uow:
+        item = _instrument(uow.session, data.instrument_id)
+        row = CheckPlanRow(
+            instrument_id=item.id, check_instrument_id=data.check_instrument_id,
+            point=data.point.strip(), frequency_months=data.frequency_months,
+            lower_limit_value=lower, lower_limit_unit=unit if lower is not None else None,
+            upper_limit_value=upper, upper_limit_unit=unit if upper is not None else None,
+        )  # fmt: skip
+        uow.session.add(row)
+        uow.commit()
+        return _plan_info(row, item, None, date.today())
+
+
+def _instrument(session: Any, instrument_id: int) -> InstrumentRow:
+    item = session.get(InstrumentRow, instrument_id)
+    if item is None:
+        raise NotFoundError("instrument", instrument_id)
+    return item  # type: ignore[no-any-return]
+
+
+def _plan(session: Any, plan_id: int) -> CheckPlanRow:
+    plan = session.get(CheckPlanRow, plan_id)
+    if plan is None:
+        raise NotFoundError(PLAN, plan_id)
+    return plan  # type: ignore[no-any-return]
+
+
+def _record(row: IntermediateCheckRow) -> CheckRecord:
+    return CheckRecord(
+        row.id, row.plan_id, row.performed_on, tuple(r.value for r in row.readings),
+        row.check_value, row.check_unit, row.reference_value,
+        row.lower_limit_value, row.upper_limit_value, row.verdict, row.remarks,
+    )  # fmt: skip
+
+
+def list_checks(db: Database, plan_id: int) -> list[CheckRecord]:
+    """The plan's checks, oldest first."""
+    stmt = select(IntermediateCheckRow).where(IntermediateCheckRow.plan_id == plan_id)
+    with db.read() as session:
+        rows = session.scalars(stmt.order_by(IntermediateCheckRow.performed_on)).all()
+        return [_record(r) for r in rows]
+
+
+def convert_readings(texts: Sequence[str], unit: str | None) -> list[Decimal]:
+    """Each typed reading as a Decimal in ``unit`` (a bare number is taken in ``unit``).
+
+    Raises
+    ------
+    ValidationError
+        ``field="readings[i]"`` (0-based) for an empty, unreadable or wrong-unit reading;
+        ``params`` hold the 1-based ``reading`` number, the ``text`` and the expected ``unit``.
+    """
+    values = []
+    for i, text in enumerate(texts):
+        params = {"reading": i + 1, "text": text, "unit": unit or ""}
+        try:
+            q = parse_quantity(text, default_unit=unit)
+            if unit is not None:
+                check_commensurable(q.units, unit, f"reading {i + 1}")
+                q = to_unit(q, unit)
+        except MetrologyError as exc:
+            code = "incommensurable" if "commensurable" in str(exc) else "invalid"
+            raise ValidationError(
+                f"readings[{i}]", f"reading {i + 1}: {exc}", code=code, params=params
+            ) from exc
+        values.append(Decimal(q.magnitude))
+    if not values:
+        raise ValidationError("readings", "at least one reading", code="required")
+    return values
+
+
+def mean_of(values: Sequence[Decimal]) -> Decimal:
+    """The mean, with the digits of the finest reading (never more digits than were read)."""
+    exponent = min(int(v.as_tuple().exponent) for v in values)
+    return (sum(values, Decimal(0)) / len(values)).quantize(Decimal(1).scaleb(exponent))
+
+
+def verdict_of(value: Decimal, lower: Decimal | None, upper: Decimal | None) -> Decision:
+    """PASS inside the plan's limits (limits included), FAIL outside, NONE without limits."""
+    if lower is None and upper is None:
+        return Decision.NONE
+    inside = (lower is None or value >= lower) and (upper is None or value <= upper)
+    return Decision.PASS if inside else Decision.FAIL
+
+
+def _suspend(uow: Any, item: InstrumentRow, check: IntermediateCheckRow) -> None:
+    item.status = InstrumentStatus.SUSPENDED
+    reason = (
+        f"intermediate check {check.id} on {check.performed_on.isoformat()} failed: "
+        f"{check.check_value} {check.check_unit or ''} outside "
+        f"[{check.lower_limit_value}, {check.upper_limit_value}]"
+    )
+    uow.audit(item, AuditAction.UPDATE, reason)
+
+
+def record_check(db: Database, user: str, data: CheckInput) -> RecordResult:
+    """Record a check; a FAIL suspends the standard (audited, same transaction).
+
+    Raises
+    ------
+    ValidationError
+        A reading (``readings[i]``) or the reference value in the wrong unit or unreadable.
+    NotFoundError
+        No such plan.
+    """
+    with db.unit_of_work(user) as uow:
+        plan = _plan(uow.session, data.plan_id)
+        unit = _plan_unit(plan)
+        values = convert_readings(data.readings, unit)
+        reference = _reference(data.reference_value, unit)
+        value = mean_of(values)
+        row = IntermediateCheckRow(
+            instrument_id=plan.instrument_id, plan_id=plan.id, performed_on=data.performed_on,
+            check_value=value, check_unit=unit,
+            reference_value=reference, reference_unit=unit if reference is not None else None,
+            lower_limit_value=plan.lower_limit_value, lower_limit_unit=plan.lower_limit_unit,
+            upper_limit_value=plan.upper_limit_value, upper_limit_unit=plan.upper_limit_unit,
+            verdict=verdict_of(value, plan.lower_limit_value, plan.upper_limit_value),
+            remarks=data.remarks.strip() or None,
+            readings=[
+                CheckReadingRow(seq=i, value=v, unit=unit or "") for i, v in enumerate(values, 1)
+            ],
+        )  # fmt: skip
+        uow.session.add(row)
+        uow.flush()
+        item = _instrument(uow.session, plan.instrument_id)
+        failed = row.verdict is Decision.FAIL
+        if failed:
+            _suspend(uow, item, row)
+        uow.commit()
+        return RecordResult(_record(row), item.status, failed)
+
+
+def _reference(text: str, unit: str | None) -> Decimal | None:
+    if not text.strip():
+        return None
+    try:
+        q = parse_quantity(text, default_unit=unit)
+        if unit is not None:
+            q = to_unit(q, unit)
+    except MetrologyError as exc:
+        raise ValidationError("reference_value", str(exc), code="incommensurable") from exc
+    return Decimal(q.magnitude)
+
+
+def _mpe(plan: CheckPlanRow) -> Decimal | None:
+    """|MPE| of the plan: half the width of its limits, or the one limit's magnitude."""
+    lo, hi = plan.lower_limit_value, plan.upper_limit_value
+    if lo is not None and hi is not None:
+        return (hi - lo) / 2
+    one = hi if hi is not None else lo
+    return None if one is None else abs(one)
+
+
+def control_chart_data(
+    db: Database, plan_id: int, baseline_from: date, baseline_to: date
+) -> ChartData:
+    """Every check of the plan, with individuals-chart limits FIXED from the baseline period.
+
+    The limits come only from the checks performed within ``[baseline_from, baseline_to]``;
+    points outside it (later checks) are judged against them, never fed back.
+
+    Raises
+    ------
+    ValidationError
+        ``baseline``: fewer than 2 checks in the baseline period.
+    """
+    checks = [c for c in list_checks(db, plan_id) if c.check_value is not None]
+    baseline = [c.check_value for c in checks if baseline_from <= c.performed_on <= baseline_to]
+    if len(baseline) < 2:
+        raise ValidationError(
+            "baseline", "needs at least 2 checks", code="baseline_too_small",
+            params={"count": len(baseline)},
+        )  # fmt: skip
+    limits = individuals_limits(baseline)  # type: ignore[arg-type]
+    values = tuple(c.check_value for c in checks if c.check_value is not None)
+    violations = tuple(run_rules(values, limits)) if limits.sigma > 0 else ()
+    with db.read() as session:
+        plan = _plan(session, plan_id)
+        unit, mpe = _plan_unit(plan) or "", _mpe(plan)
+    reference = next(
+        (c.reference_value for c in reversed(checks) if c.reference_value is not None), None
+    )
+    return ChartData(
+        tuple(c.performed_on for c in checks), values, limits, violations,
+        baseline_from, baseline_to, reference, mpe, unit,
+    )  # fmt: skip
+
+
+def stability(db: Database, plan_id: int, groups: int | None = None) -> StabilityOutcome:
+    """JJF 1033 stability test: max - min of the last ``groups`` check means against |MPE|.
+
+    Each check is one group of readings; its mean is the group mean.  ``groups=None`` takes
+    every check (JJF 1033 asks a new standard for m ≥ 4 groups at least a month apart).
+
+    Raises
+    ------
+    ValidationError
+        ``groups``: fewer than 2 checks, or the plan has no limits (no MPE).
+    """
+    checks = [c for c in list_checks(db, plan_id) if c.check_value is not None]
+    chosen = checks if groups is None else checks[-groups:]
+    if len(chosen) < 2:
+        raise ValidationError(
+            "groups", "needs at least 2 checks", code="too_few", params={"count": len(chosen)}
+        )
+    with db.read() as session:
+        plan = _plan(session, plan_id)
+        mpe, unit = _mpe(plan), _plan_unit(plan) or ""
+    if mpe is None:
+        raise ValidationError("limit", "the plan has no limits", code="required")
+    means = tuple(c.check_value for c in chosen if c.check_value is not None)
+    result = stability_test(means, mpe, StabilityCriterion.MPE)
+    return StabilityOutcome(tuple(c.performed_on for c in chosen), means, result, unit)
+
+
+def repeatability(
+    db: Database | None, readings: Sequence[str], unit: str, limit: str = ""
+) -> RepeatabilityOutcome:
+    """JJF 1033 repeatability test: n readings (typed with units), Bessel s against a limit.
+
+    ``db`` is unused (the test needs no stored data) but kept so every use case has one shape.
+
+    Raises
+    ------
+    ValidationError
+        A reading (``readings[i]``) or the limit unreadable or in the wrong unit; n < 2.
+    """
+    del db
+    values = convert_readings(readings, unit)
+    if len(values) < 2:
+        raise ValidationError(
+            "readings", "needs at least 2 readings", code="too_few", params={"count": len(values)}
+        )
+    bound = _reference(limit, unit) if limit.strip() else None
+    if bound is not None and bound < 0:
+        raise ValidationError("limit", "must not be negative", code="positive")
+    return RepeatabilityOutcome(tuple(values), repeatability_test(values, bound), unit)

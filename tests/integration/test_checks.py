@@ -1,0 +1,130 @@
+"""Intermediate checks over a seeded demo lab on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import select
+
+from labapp.domain.due import DueState
+from labapp.domain.enums import AuditAction, Decision, InstrumentStatus
+from labapp.domain.errors import ValidationError
+from labapp.metrology.control_charts import Rule
+from labapp.persistence.models import AuditLogRow, InstrumentRow
+from labapp.services import checks
+from labapp.services.check_dto import CheckInput, CheckPlanInput
+from labapp.services.database import Database
+from labapp.services.demo import DemoOptions, seed_demo
+
+TODAY = date(2025, 6, 1)
+USER = "tester"
+
+
+@pytest.fixture
+def lab(db: Database) -> Database:
+    seed_demo(db, DemoOptions(instruments=30, years=2, today=TODAY))
+    return db
+
+
+def _plan(db: Database, lower: str = "-1.0 mV", upper: str = "1.0 mV") -> int:
+    item = checks.list_plans(db, TODAY)[0].instrument_id
+    data = CheckPlanInput(item, "10 V", 6, lower, upper)
+    return checks.create_plan(db, USER, data).id
+
+
+def _check(db: Database, plan: int, on: date, *readings: str, ref: str = "0 mV") -> object:
+    return checks.record_check(db, USER, CheckInput(plan, on, tuple(readings), ref))
+
+
+def test_demo_plans_and_due_state(lab: Database) -> None:
+    plans = checks.list_plans(lab, TODAY)
+    assert len(plans) == 4
+    assert all(p.last_checked_on == TODAY - timedelta(days=30) for p in plans)
+    assert {p.due_state for p in plans} == {DueState.OK}
+    later = checks.due_checks(lab, TODAY + timedelta(days=200))
+    assert {p.due_state for p in later} == {DueState.OVERDUE}
+    assert len(checks.list_checks(lab, plans[0].id)) == 4
+
+
+def test_passing_check_keeps_digits_and_converts_units(lab: Database) -> None:
+    plan = _plan(lab)
+    result = checks.record_check(
+        lab, USER, CheckInput(plan, TODAY, ("0.10 mV", "0.0003 V", "200 µV"), "0.00 mV")
+    )
+    assert result.check.readings == (Decimal("0.10"), Decimal("0.3000"), Decimal("0.200"))
+    assert result.check.check_value == Decimal("0.2000")
+    assert result.check.verdict is Decision.PASS
+    assert not result.impact_suggested
+    assert result.instrument_status is not InstrumentStatus.SUSPENDED
+
+
+def test_failing_check_suspends_the_standard_with_an_audit_entry(lab: Database) -> None:
+    plan = _plan(lab)
+    result = _check(lab, plan, TODAY, "1.5 mV", "1.7 mV")
+    assert result.check.verdict is Decision.FAIL  # type: ignore[attr-defined]
+    assert result.impact_suggested  # type: ignore[attr-defined]
+    info = next(p for p in checks.list_plans(lab, TODAY) if p.id == plan)
+    assert info.instrument_status is InstrumentStatus.SUSPENDED
+    stmt = select(AuditLogRow.reason).where(
+        AuditLogRow.entity == InstrumentRow.__tablename__,
+        AuditLogRow.entity_id == str(info.instrument_id),
+        AuditLogRow.action == AuditAction.UPDATE,
+    )
+    with lab.read() as session:
+        reasons = list(session.scalars(stmt))
+    assert any("intermediate check" in (r or "") and "failed" in (r or "") for r in reasons)
+
+
+def test_reading_in_the_wrong_unit_is_refused_by_name(lab: Database) -> None:
+    plan = _plan(lab)
+    with pytest.raises(ValidationError) as caught:
+        _check(lab, plan, TODAY, "0.1 mV", "0.2 A")
+    assert caught.value.field == "readings[1]"
+    assert caught.value.code == "incommensurable"
+    assert caught.value.params["reading"] == 2
+    assert len(checks.list_checks(lab, plan)) == 0
+
+
+def test_limits_are_fixed_by_the_baseline_and_violations_flagged(lab: Database) -> None:
+    plan = _plan(lab, "-5 mV", "5 mV")
+    days = [TODAY + timedelta(days=30 * i) for i in range(8)]
+    for day, value in zip(days, ["0.10", "0.12", "0.09", "0.11", "0.10", "0.12"], strict=False):
+        _check(lab, plan, day, f"{value} mV")
+    before = checks.control_chart_data(lab, plan, days[0], days[5])
+    _check(lab, plan, days[6], "2.00 mV")  # far beyond 3 sigma, inside the MPE
+    after = checks.control_chart_data(lab, plan, days[0], days[5])
+    assert after.limits == before.limits
+    assert len(after.values) == len(before.values) + 1
+    assert any(v.index == 6 and v.rule is Rule.BEYOND_3_SIGMA for v in after.violations)
+    assert after.mpe == Decimal("5") and after.reference == Decimal("0")
+
+
+def test_baseline_needs_two_checks(lab: Database) -> None:
+    plan = _plan(lab)
+    _check(lab, plan, TODAY, "0.1 mV")
+    with pytest.raises(ValidationError) as caught:
+        checks.control_chart_data(lab, plan, TODAY, TODAY)
+    assert caught.value.code == "baseline_too_small"
+
+
+def test_stability_against_the_mpe(lab: Database) -> None:
+    plan = _plan(lab, "-0.5 mV", "0.5 mV")
+    for i, value in enumerate(["0.10", "0.30", "0.20", "0.25"]):
+        _check(lab, plan, TODAY + timedelta(days=40 * i), f"{value} mV")
+    outcome = checks.stability(lab, plan)
+    assert outcome.result.stability == Decimal("0.20") and outcome.result.passed
+    _check(lab, plan, TODAY + timedelta(days=200), "-0.45 mV")
+    assert not checks.stability(lab, plan, groups=5).result.passed
+    assert checks.stability(lab, plan, groups=2).result.groups == 2
+
+
+def test_repeatability_against_a_limit() -> None:
+    readings = ["10.001 V", "10.003 V", "10.002 V", "10.000 V", "10002 mV"]
+    outcome = checks.repeatability(None, readings, "V", "0.002 V")
+    assert outcome.result.n == 5 and outcome.result.passed
+    assert not checks.repeatability(None, readings, "V", "0.0005 V").result.passed
+    with pytest.raises(ValidationError) as caught:
+        checks.repeatability(None, ["10 V", "10 Ω"], "V")
+    assert caught.value.field == "readings[1]"
