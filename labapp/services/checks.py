@@ -18,6 +18,9 @@ from sqlalchemy import func, select
 from labapp.domain.due import DueState, due_on, due_state
 from labapp.domain.enums import AuditAction, Decision, InstrumentStatus
 from labapp.domain.errors import NotFoundError, ValidationError
+from labapp.io.check_excel import CheckHistoryRow, write_check_workbook
+from labapp.io.columns import Language
+from labapp.io.excel_export import CoverInfo, ExportResult
 from labapp.metrology.control_charts import (
     StabilityCriterion,
     individuals_limits,
@@ -49,6 +52,7 @@ __all__ = [
     "control_chart_data",
     "create_plan",
     "due_checks",
+    "export_checks",
     "list_checks",
     "list_plans",
     "record_check",
@@ -367,3 +371,36 @@ def repeatability(
     if bound is not None and bound < 0:
         raise ValidationError("limit", "must not be negative", code="positive")
     return RepeatabilityOutcome(tuple(values), repeatability_test(values, bound), unit)
+
+
+def export_checks(
+    db: Database,
+    plan_id: int,
+    path: str,
+    cover: CoverInfo,
+    *,
+    repeatability_outcome: RepeatabilityOutcome | None = None,
+    language: Language = "en",
+) -> ExportResult:
+    """Write the plan's check history, its stability test (when ≥ 2 checks and limits) and the
+    repeatability test given, to an Excel workbook with a cover sheet."""
+    history = list_checks(db, plan_id)
+    with db.read() as session:
+        unit = _plan_unit(_plan(session, plan_id)) or ""
+    rows = [
+        CheckHistoryRow(
+            c.performed_on, c.readings, c.check_value, c.reference_value,
+            c.lower_limit, c.upper_limit, c.verdict,
+        )
+        for c in history
+    ]  # fmt: skip
+    try:
+        stab = stability(db, plan_id)
+        stab_data = (stab.dates, stab.means, stab.result)
+    except ValidationError:
+        stab_data = None
+    rep = repeatability_outcome
+    return write_check_workbook(
+        path, cover, unit, rows, stability=stab_data,
+        repeatability=None if rep is None else (rep.readings, rep.result), language=language,
+    )  # fmt: skip

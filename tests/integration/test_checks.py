@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
+from pathlib import Path
 
+import openpyxl
 import pytest
 from sqlalchemy import select
 
 from labapp.domain.due import DueState
 from labapp.domain.enums import AuditAction, Decision, InstrumentStatus
 from labapp.domain.errors import ValidationError
+from labapp.io.excel_export import CoverInfo
 from labapp.metrology.control_charts import Rule
 from labapp.persistence.models import AuditLogRow, InstrumentRow
 from labapp.services import checks
@@ -128,3 +131,19 @@ def test_repeatability_against_a_limit() -> None:
     with pytest.raises(ValidationError) as caught:
         checks.repeatability(None, ["10 V", "10 Ω"], "V")
     assert caught.value.field == "readings[1]"
+
+
+def test_export_reads_back(lab: Database, tmp_path: Path) -> None:
+    plan = checks.list_plans(lab, TODAY)[0]
+    rep = checks.repeatability(None, ["1.0 mV", "1.2 mV", "1.1 mV"], plan.unit or "", "0.2 mV")
+    target = tmp_path / "checks.xlsx"
+    cover = CoverInfo("Intermediate checks")
+    result = checks.export_checks(lab, plan.id, str(target), cover, repeatability_outcome=rep)
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames[1:] == [
+        "Check history",
+        "Stability test",
+        "Repeatability test",
+        "Results",
+    ]
+    assert result.rows_per_sheet["Check history"] == 4
