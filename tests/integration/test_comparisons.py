@@ -184,3 +184,35 @@ def test_scoring_refusals_name_the_participant(db):
     with pytest.raises(ValidationError) as info:
         score_comparison(db, cid, AssignedMethod.PILOT)
     assert info.value.code == "no_pilot"
+
+
+def test_workbook_import_is_all_or_nothing_and_the_report_is_written(db, tmp_path):
+    import openpyxl
+
+    from labapp.io.excel_export import CoverInfo
+    from labapp.services.comparisons import export_report, import_workbook
+
+    cid = _comparison(db, pilot_lab="L1").id
+    _five(db, cid)
+    before = get_comparison(db, cid)
+    bad = openpyxl.Workbook()
+    bad.active.append(["Code", "Value", "U", "k", "Unit"])
+    bad.active.append(["N1", "0.0030", "0.0005", 2, "mV"])
+    bad.active.append(["N2", "text", "0.5", 2, None])
+    bad.save(tmp_path / "bad.xlsx")
+    checked, after = import_workbook(db, USER, cid, tmp_path / "bad.xlsx")
+    assert after is None and [(e.row, e.column) for e in checked.errors] == [(3, "B")]
+    assert get_comparison(db, cid) == before
+    bad.active.delete_rows(3)
+    bad.save(tmp_path / "good.xlsx")
+    _, after = import_workbook(db, USER, cid, tmp_path / "good.xlsx")
+    assert after is not None
+    new = next(p for p in after.participants if p.code == "N1")
+    assert (new.value, new.expanded_uncertainty) == (Decimal("3.0"), Decimal("0.5"))
+    path = export_report(
+        db, cid, tmp_path / "report.xlsx", CoverInfo("Report"), method=AssignedMethod.ALGORITHM_A
+    )
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames[:3] == ["Cover", "Inputs", "Scores"]
+    assert wb["Scores"].max_row == 7
+    assert sum(len(ws._images) for ws in wb.worksheets) == 2
