@@ -1,0 +1,96 @@
+"""A new check plan for a measurement standard: check point, frequency and limits with unit."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from labapp.domain.errors import ValidationError
+from labapp.services import checks
+from labapp.services.check_dto import CheckPlanInput
+from labapp.services.events import valid_standards
+from labapp.ui.errors import field_problem, show_error
+
+__all__ = ["CheckPlanDialog"]
+
+
+class CheckPlanDialog(QDialog):
+    """Collects a check plan and saves it; :attr:`saved` carries the new CheckPlanInfo."""
+
+    saved = Signal(object)
+
+    def __init__(self, session: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("checkPlanDialog")
+        self.setWindowTitle(self.tr("New check plan"))
+        self.standard = QComboBox()
+        self.point = QLineEdit()
+        self.point.setPlaceholderText(self.tr("e.g. 10 V"))
+        self.frequency = QSpinBox()
+        self.frequency.setRange(1, 120)
+        self.frequency.setValue(6)
+        self.frequency.setSuffix(self.tr(" months"))
+        self.lower = QLineEdit()
+        self.lower.setPlaceholderText(self.tr("e.g. -0.5 mV"))
+        self.upper = QLineEdit()
+        self.upper.setPlaceholderText(self.tr("e.g. 0.5 mV"))
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Standard"), self.standard)
+        form.addRow(self.tr("Check point"), self.point)
+        form.addRow(self.tr("Check every"), self.frequency)
+        form.addRow(self.tr("Lower limit"), self.lower)
+        form.addRow(self.tr("Upper limit"), self.upper)
+        form.addRow(self.error)
+        form.addRow(self.buttons)
+        today = date.today()
+        session.run(lambda db: valid_standards(db, today), self._fill)
+
+    def _fill(self, options: list[Any]) -> None:
+        for option in options:
+            self.standard.addItem(f"{option.asset_tag} {option.name}", option.instrument_id)
+
+    def plan_input(self) -> CheckPlanInput:
+        """The plan as typed."""
+        return CheckPlanInput(
+            int(self.standard.currentData() or 0),
+            self.point.text(),
+            self.frequency.value(),
+            self.lower.text(),
+            self.upper.text(),
+        )
+
+    def save(self) -> None:
+        """Create the plan on the worker."""
+        data, user = self.plan_input(), self.session.user
+        self.session.run(lambda db: checks.create_plan(db, user, data), self._saved, self._failed)
+
+    def _saved(self, plan: Any) -> None:
+        self.saved.emit(plan)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
+            self.error.setText(field_problem(exc))
+        else:
+            show_error(self, exc)

@@ -1,0 +1,172 @@
+"""The Intermediate checks page: record checks through the dialog, chart, JJF 1033 tests, export."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import QDate
+from uihelpers import shoot, wait_idle
+
+from labapp.domain.enums import Decision, InstrumentStatus
+from labapp.services import checks
+from labapp.services.check_dto import CheckInput
+from labapp.ui import i18n
+from labapp.ui.views.checks import ChecksView
+from labapp.ui.widgets.chart_canvas import ChartCanvas
+
+
+@pytest.fixture
+def page(qtbot, session, lab_path: Path):
+    """The page on the seeded lab, shown and loaded (4 demo plans)."""
+    errors: list[BaseException] = []
+    session.worker.set_error_handler(errors.append)
+    with qtbot.waitSignal(session.database_changed, timeout=30_000):
+        session.open(str(lab_path))
+    view = ChecksView(session)
+    qtbot.addWidget(view)
+    view.resize(1100, 780)
+    with qtbot.waitSignal(view.plans_loaded, timeout=30_000):
+        view.show()
+    wait_idle(qtbot, session)
+    view.errors = errors
+    yield view
+    assert not errors, errors
+
+
+def _plan(page):
+    return page.plans.row_at(page.plans_table.currentIndex().row())
+
+
+def _record(qtbot, page, *readings: str):
+    dialog = page.record_check()
+    for edit, text in zip(dialog.edits, readings, strict=False):
+        edit.setText(text)
+    dialog.count.setValue(len(readings))
+    return dialog
+
+
+def test_models_pass_the_model_tester(qtmodeltester, page) -> None:
+    page.readings_edit.setPlainText("1 V\n2 V")
+    assert page.plans.rowCount() == 4
+    for model in (page.plans, page.history, page.groups):
+        qtmodeltester.check(model)
+
+
+def test_record_a_passing_check(qtbot, page) -> None:
+    plan = _plan(page)
+    dialog = _record(qtbot, page, *[f"0 {plan.unit}"] * 3)
+    assert "Pass" in dialog.verdict_label.text()
+    assert dialog.mean_label.text().startswith("Mean of 3 readings")
+    with qtbot.waitSignal(dialog.recorded, timeout=30_000) as blocker:
+        dialog.save()
+    assert blocker.args[0].check.verdict is Decision.PASS
+    qtbot.waitUntil(lambda: page.history.rowCount() == 5, timeout=30_000)
+    assert page.failure_box is None
+
+
+def test_record_a_failing_check_suspends_the_standard(qtbot, page) -> None:
+    plan = _plan(page)
+    far = plan.upper_limit * 3
+    dialog = _record(qtbot, page, f"{far} {plan.unit}", f"{far} {plan.unit}")
+    assert "Fail" in dialog.verdict_label.text()
+    with qtbot.waitSignal(dialog.recorded, timeout=30_000) as blocker:
+        dialog.save()
+    assert blocker.args[0].impact_suggested
+    wait_idle(qtbot, page.session)
+    qtbot.waitUntil(lambda: _plan(page).instrument_status is InstrumentStatus.SUSPENDED)
+    assert "Suspended" in page.status_label.text()
+    assert page.failure_box is not None and "suspended" in page.failure_box.text()
+    page.investigate_button.click()
+    assert "not available yet" in page.impact_box.text()
+    page.impact_box.close()
+    page.failure_box.close()
+
+
+def test_a_reading_in_the_wrong_unit_is_refused_next_to_it(qtbot, page) -> None:
+    plan = _plan(page)
+    dialog = _record(qtbot, page, f"0 {plan.unit}", "3 kg")
+    assert dialog.errors[1].isVisibleTo(dialog)
+    assert "Reading 2" in dialog.errors[1].text() and "3 kg" in dialog.errors[1].text()
+    with qtbot.waitSignal(page.session.worker.idle, timeout=30_000):
+        dialog.save()
+    assert dialog.isVisible() and "3 kg" in dialog.errors[1].text()
+    dialog.reject()
+
+
+def test_limits_stay_fixed_when_a_later_point_is_added(qtbot, page) -> None:
+    plan = _plan(page)
+    qtbot.waitUntil(lambda: page.chart_data is not None)
+    before = page.chart_data
+    assert len(page.canvas.figure.axes) == 1
+    later = date.today()
+    data = CheckInput(plan.id, later, (f"{before.limits.ucl * 10:.6f} {plan.unit}",), "")
+    page.session.run(lambda db: checks.record_check(db, "tester", data))
+    wait_idle(qtbot, page.session)
+    page.baseline_from.setDate(QDate(before.baseline_from))
+    page.baseline_to.setDate(QDate(before.baseline_to))
+    with qtbot.waitSignal(page.chart_drawn, timeout=30_000) as blocker:
+        page._select(plan)
+    after = blocker.args[0]
+    assert after.limits == before.limits
+    assert len(after.values) == len(before.values) + 1
+    assert any(v.index == len(after.values) - 1 and int(v.rule) == 1 for v in after.violations)
+    assert "rule 1" in page.violations_label.text()
+
+
+def test_stability_and_repeatability_verdicts(qtbot, page) -> None:
+    qtbot.waitUntil(lambda: page.groups.rowCount() == 4)
+    assert page.stability_verdict.text().endswith(("Pass", "Fail"))
+    unit = _plan(page).unit
+    page.readings_edit.setPlainText("\n".join(f"{v} {unit}" for v in ("1.0", "1.2", "1.1")))
+    page.limit_edit.setText(f"0.5 {unit}")
+    with qtbot.waitSignal(page.repeatability_done, timeout=30_000) as blocker:
+        page.evaluate_repeatability()
+    assert blocker.args[0].result.passed
+    assert page.repeatability_verdict.text().endswith("Pass")
+    page.limit_edit.setText(f"0.01 {unit}")
+    with qtbot.waitSignal(page.repeatability_done, timeout=30_000):
+        page.evaluate_repeatability()
+    assert page.repeatability_verdict.text().endswith("Fail")
+
+
+def test_export_to_excel_reads_back(qtbot, page, tmp_path: Path) -> None:
+    unit = _plan(page).unit
+    page.readings_edit.setPlainText(f"1.0 {unit}\n1.2 {unit}")
+    with qtbot.waitSignal(page.repeatability_done, timeout=30_000):
+        page.evaluate_repeatability()
+    target = tmp_path / "checks.xlsx"
+    with qtbot.waitSignal(page.exported, timeout=30_000):
+        page.export_to(target)
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames[1:] == [
+        "Check history", "Stability test", "Repeatability test", "Results"
+    ]  # fmt: skip
+    assert book["Check history"].max_row == 5
+
+
+def test_chart_canvas_exports_png_pdf_svg(qtbot, tmp_path: Path) -> None:
+    canvas = ChartCanvas()
+    qtbot.addWidget(canvas)
+    canvas.figure.add_subplot().plot([1, 2, 3])
+    canvas.redraw()
+    for suffix in ("png", "pdf", "svg"):
+        assert canvas.export(tmp_path / f"c.{suffix}").stat().st_size > 0
+    with pytest.raises(ValueError):
+        canvas.export(tmp_path / "c.bmp")
+
+
+def test_screenshots_in_english_and_chinese(qtbot, page) -> None:
+    qtbot.waitUntil(lambda: page.chart_data is not None)
+    for lang in ("en", "zh_CN"):
+        assert i18n.install_language(lang)
+        for index, name in enumerate(("history", "chart", "stability")):
+            page.tabs.setCurrentIndex(index)
+            wait_idle(qtbot, page.session)
+            qtbot.wait(50)
+            shoot(page, f"checks_{name}_{lang}")
+        dialog = _record(qtbot, page, "0.1 V", "3 kg")
+        shoot(dialog, f"checks_dialog_{lang}")
+        dialog.reject()
