@@ -273,7 +273,8 @@ def get_plan(db: Database, plan_id: int) -> PlanDetail:
         plan = session.get(PlanRow, plan_id)
         if plan is None:
             raise NotFoundError("plan", plan_id)
-        items = tuple(PlanItem(*row) for row in session.execute(stmt).all())
+        rows: list[Any] = list(session.execute(stmt).all())
+        items = tuple(PlanItem(*row) for row in rows)
         return PlanDetail(plan.id, plan.year, plan.title, plan.status, plan.version, items)
 
 
@@ -428,7 +429,9 @@ def expiring_certificates(
             (CertificateKind.ACCREDITATION, lab),
             (CertificateKind.QUALIFICATION, qual),
         ):
-            for number, name, valid in conn.execute(stmt).all():
-                days = (valid - today).days
-                found.append(ExpiringCertificate(kind, number or "", name, valid, days))
+            found_rows: list[Any] = list(conn.execute(stmt).all())
+            for number, name, valid in found_rows:
+                if valid is not None:  # the WHERE clause already leaves out NULLs
+                    days = (valid - today).days
+                    found.append(ExpiringCertificate(kind, number or "", name, valid, days))
     return sorted(found, key=lambda c: (c.valid_until, c.kind, c.number))

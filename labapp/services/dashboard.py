@@ -1,0 +1,209 @@
+"""The quality manager's dashboard: counts with the items behind each, and the on-time rate 受检率.
+
+Each count and its drill-down list come from the same WHERE clause (:data:`COUNTS`), so a list
+always has as many items as its card says.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, exists, extract, func, select
+from sqlalchemy.orm import aliased
+
+from labapp.domain.enums import EventKind, EventResult, EventStatus, InstrumentStatus
+from labapp.persistence.models import EventRow, InstrumentRow
+from labapp.services.database import Database
+from labapp.services.traceability import broken_chains
+
+__all__ = [
+    "COUNTS",
+    "ON_TIME_RATE_DEFINITION",
+    "DashboardCounts",
+    "DrillItem",
+    "OnTimePeriod",
+    "OnTimeRate",
+    "dashboard_counts",
+    "drill_down",
+    "on_time_rate",
+]
+
+INACTIVE = (InstrumentStatus.RETIRED, InstrumentStatus.SCRAPPED)
+CALIBRATIONS = (EventKind.VERIFICATION, EventKind.CALIBRATION)
+
+#: The definition shown beside the rate (and used by :func:`on_time_rate`).
+ON_TIME_RATE_DEFINITION = (
+    "On-time verification rate (受检率) of a period = items verified or calibrated on time ÷ "
+    "items due in the period. An item is due on the due date (valid until) of each approved "
+    "verification or calibration of an instrument that is not retired or scrapped, when that "
+    "date falls in the period and is not after today. It was verified on time when a later "
+    "approved verification or calibration of the same instrument was performed on or before "
+    "that due date."
+)
+
+
+@dataclass(frozen=True)
+class DashboardCounts:
+    """The dashboard's numbers as of ``today``."""
+
+    today: date
+    lead_days: int
+    overdue: int
+    due_soon: int
+    failed: int
+    out_of_service: int
+    broken_chains: int
+
+
+@dataclass(frozen=True)
+class DrillItem:
+    """One item behind a dashboard number."""
+
+    instrument_id: int
+    asset_tag: str
+    name: str
+    due_on: date | None
+    status: InstrumentStatus
+
+
+@dataclass(frozen=True)
+class OnTimePeriod:
+    """Due and on time in one month, quarter or year; ``rate`` is None when nothing was due."""
+
+    label: str  # "2026-03", "2026-Q1", "2026"
+    first_day: date
+    due: int
+    on_time: int
+
+    @property
+    def rate(self) -> float | None:
+        """On time ÷ due (0..1), None when nothing was due."""
+        return self.on_time / self.due if self.due else None
+
+
+@dataclass(frozen=True)
+class OnTimeRate:
+    """The on-time rate of a year by month, by quarter and for the year (to ``today``)."""
+
+    year: int
+    months: tuple[OnTimePeriod, ...]
+    quarters: tuple[OnTimePeriod, ...]
+    total: OnTimePeriod
+    definition: str = ON_TIME_RATE_DEFINITION
+
+
+def _latest_result() -> Any:
+    """The result of an instrument's latest approved event."""
+    return (
+        select(EventRow.result)
+        .where(EventRow.instrument_id == InstrumentRow.id, EventRow.status == EventStatus.APPROVED)
+        .order_by(EventRow.performed_on.desc(), EventRow.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+def _conditions(today: date, lead_days: int) -> dict[str, ColumnElement[bool]]:
+    horizon = today + timedelta(days=lead_days)
+    return {
+        "overdue": InstrumentRow.due_on < today,
+        "due_soon": and_(InstrumentRow.due_on >= today, InstrumentRow.due_on <= horizon),
+        "failed": _latest_result() == EventResult.FAIL,
+        "out_of_service": InstrumentRow.status.in_(
+            (InstrumentStatus.OUT_OF_SERVICE, InstrumentStatus.SUSPENDED)
+        ),
+    }
+
+
+#: Dashboard numbers with a drill-down (``broken_chains`` comes from the traceability service).
+COUNTS = ("overdue", "due_soon", "failed", "out_of_service", "broken_chains")
+
+
+def dashboard_counts(db: Database, today: date, lead_days: int = 30) -> DashboardCounts:
+    """Overdue, due within ``lead_days``, failed last result, out of service, broken chains."""
+    conditions = _conditions(today, lead_days)
+    stmt: Any = select(*(func.count().filter(c) for c in conditions.values()))
+    stmt = stmt.where(InstrumentRow.status.not_in(INACTIVE))
+    with db.engine.connect() as conn:
+        overdue, due_soon, failed, out_of_service = conn.execute(stmt).one()
+    broken = len({c.instrument_id for c in broken_chains(db, today=today)})
+    return DashboardCounts(today, lead_days, overdue, due_soon, failed, out_of_service, broken)
+
+
+def drill_down(db: Database, key: str, today: date, lead_days: int = 30) -> list[DrillItem]:
+    """The items behind dashboard number ``key`` (one of :data:`COUNTS`), by asset tag."""
+    if key not in COUNTS:
+        raise ValueError(f"no dashboard number {key!r}; expected one of {COUNTS}")
+    columns = (
+        InstrumentRow.id,
+        InstrumentRow.asset_tag,
+        InstrumentRow.name,
+        InstrumentRow.due_on,
+        InstrumentRow.status,
+    )
+    stmt = select(*columns).order_by(InstrumentRow.asset_tag)
+    if key == "broken_chains":
+        ids = sorted({c.instrument_id for c in broken_chains(db, today=today)})
+        stmt = stmt.where(InstrumentRow.id.in_(ids))
+    else:
+        condition = _conditions(today, lead_days)[key]
+        stmt = stmt.where(condition, InstrumentRow.status.not_in(INACTIVE))
+    with db.engine.connect() as conn:
+        return [DrillItem(*row) for row in conn.execute(stmt).all()]
+
+
+# --- on-time verification rate --------------------------------------------------------------
+
+
+def _due_events(first: date, last: date) -> Any:
+    """Per month of ``[first, last]``: due occurrences and those done on time (one statement)."""
+    nxt = aliased(EventRow)
+    on_time = exists().where(
+        nxt.instrument_id == EventRow.instrument_id,
+        nxt.status == EventStatus.APPROVED,
+        nxt.kind.in_(CALIBRATIONS),
+        nxt.performed_on > EventRow.performed_on,
+        nxt.performed_on <= EventRow.valid_until,
+    )
+    month = extract("month", EventRow.valid_until)
+    return (
+        select(month, func.count(), func.count().filter(on_time))
+        .join(InstrumentRow, InstrumentRow.id == EventRow.instrument_id)
+        .where(
+            EventRow.status == EventStatus.APPROVED,
+            EventRow.kind.in_(CALIBRATIONS),
+            EventRow.valid_until >= first,
+            EventRow.valid_until <= last,
+            InstrumentRow.status.not_in(INACTIVE),
+        )
+        .group_by(month)
+    )
+
+
+def on_time_rate(db: Database, year: int, today: date) -> OnTimeRate:
+    """受检率 of ``year`` by month, quarter and year, as :data:`ON_TIME_RATE_DEFINITION` defines.
+
+    Due dates after ``today`` are not counted yet (their items can still be done on time).
+    """
+    first, last = date(year, 1, 1), min(date(year, 12, 31), today)
+    by_month: dict[int, tuple[int, int]] = {}
+    if first <= last:
+        with db.engine.connect() as conn:
+            for month, due, done in conn.execute(_due_events(first, last)).all():
+                by_month[int(month)] = (int(due), int(done))
+    months = tuple(
+        OnTimePeriod(f"{year}-{m:02d}", date(year, m, 1), *by_month.get(m, (0, 0)))
+        for m in range(1, 13)
+    )
+    quarters = tuple(
+        _sum(f"{year}-Q{q + 1}", months[3 * q].first_day, months[3 * q : 3 * q + 3])
+        for q in range(4)
+    )
+    return OnTimeRate(year, months, quarters, _sum(str(year), first, months))
+
+
+def _sum(label: str, first_day: date, periods: tuple[OnTimePeriod, ...]) -> OnTimePeriod:
+    due = sum(p.due for p in periods)
+    return OnTimePeriod(label, first_day, due, sum(p.on_time for p in periods))
