@@ -1,4 +1,4 @@
-"""Planning service over a seeded demo lab on SQLite and PostgreSQL: due windows, plans, progress."""
+"""Planning over a seeded demo lab on SQLite and PostgreSQL: due windows, plans, progress."""
 
 from __future__ import annotations
 
