@@ -28,6 +28,8 @@ from labapp.ui.views import base
 from labapp.ui.views.area import AreaView
 from labapp.ui.views.audit import AuditView
 from labapp.ui.views.calibrations import CalibrationsView
+from labapp.ui.views.checks import CHECKS, ChecksView
+from labapp.ui.views.comparisons import ComparisonsView
 from labapp.ui.views.overview import OverviewView
 from labapp.ui.views.register import RegisterView
 from labapp.ui.views.traceability import TraceabilityView
@@ -38,6 +40,7 @@ PAGES: tuple[tuple[str, str], ...] = (
     (base.REGISTER, QT_TRANSLATE_NOOP("MainWindow", "Register")),
     (base.CALIBRATIONS, QT_TRANSLATE_NOOP("MainWindow", "Calibrations")),
     (base.TRACEABILITY, QT_TRANSLATE_NOOP("MainWindow", "Traceability")),
+    (CHECKS, QT_TRANSLATE_NOOP("MainWindow", "Intermediate checks")),
     (base.PLANNING, QT_TRANSLATE_NOOP("MainWindow", "Planning")),
     (base.COMPARISONS, QT_TRANSLATE_NOOP("MainWindow", "Comparisons")),
     (base.AUDIT, QT_TRANSLATE_NOOP("MainWindow", "Audit")),
@@ -99,6 +102,10 @@ class MainWindow(QMainWindow):
                 view.record_event.connect(lambda: self.record_event())
             elif key == base.TRACEABILITY:
                 view = TraceabilityView(self.session)
+            elif key == CHECKS:
+                view = ChecksView(self.session)
+            elif key == base.COMPARISONS:
+                view = ComparisonsView(self.session)
             else:
                 view = AreaView(key, self.session)
             view.setObjectName(f"page_{key}")
