@@ -170,3 +170,11 @@ def test_screenshots_in_english_and_chinese(qtbot, page) -> None:
         dialog = _record(qtbot, page, "0.1 V", "3 kg")
         shoot(dialog, f"checks_dialog_{lang}")
         dialog.reject()
+
+
+def test_the_page_is_in_the_navigation(qtbot, window) -> None:
+    page = window.views["checks"]
+    with qtbot.waitSignal(page.plans_loaded, timeout=30_000):
+        window.show_page("checks")
+    assert window.current_view() is page and page.plans.rowCount() == 4
+    wait_idle(qtbot, window.session)

@@ -134,6 +134,7 @@ class CheckDialog(QDialog):
             self.grid.itemAtPosition(row, 0).widget().setVisible(visible)
             error.setVisible(visible and bool(error.text()))
         self.update_live()
+        self.adjustSize()
 
     def _active(self) -> list[tuple[int, str]]:
         count = self.count.value()

@@ -93,6 +93,7 @@ class ChecksView(View):
         super().__init__(session, parent)
         self.plan: Any = None
         self.chart_data: Any = None
+        self.stability_outcome: Any = None
         self.failure_box: QMessageBox | None = None
         self.impact_box: QMessageBox | None = None
         self._baseline_plan: int | None = None
@@ -238,6 +239,10 @@ class ChecksView(View):
         self._show_status()
         if self.chart_data is not None:
             self._draw(self.chart_data)
+        if self.stability_outcome is not None:
+            self._stability_done(self.stability_outcome)
+        if self.repeatability is not None:
+            self._repeatability_done(self.repeatability)
 
     # --- loading ------------------------------------------------------------------------------
     def load(self) -> None:
@@ -322,7 +327,8 @@ class ChecksView(View):
         title = self.tr("Control chart (individuals): {0}").format(
             self.plan.point if self.plan else ""
         )
-        return ChartLabels(title, self.tr("Check date"), self.tr("Check value"), legend)
+        # No x label: the date ticks say it, and the legend below the axes would cover it.
+        return ChartLabels(title, "", self.tr("Check value"), legend)
 
     def _draw(self, data: Any) -> None:
         self.chart_data = data
@@ -378,6 +384,7 @@ class ChecksView(View):
         )
 
     def _stability_done(self, outcome: Any) -> None:
+        self.stability_outcome = outcome
         rows = [
             (i, d, m, outcome.unit)
             for i, (d, m) in enumerate(zip(outcome.dates, outcome.means, strict=True), 1)
@@ -396,6 +403,7 @@ class ChecksView(View):
         self.stability_done.emit(outcome)
 
     def _stability_failed(self, exc: BaseException) -> None:
+        self.stability_outcome = None
         self.groups.set_rows([])
         self.stability_verdict.setStyleSheet("")
         if isinstance(exc, ValidationError):
