@@ -1,0 +1,534 @@
+"""The Comparisons page (计量比对 / 能力验证): comparisons, participants, assigned value, scores.
+
+The list and the selected comparison come from ``labapp.services.comparisons`` on the worker.
+Choosing how the assigned value is found re-scores at once and stores the choice; participants
+are added, edited and removed through :class:`ParticipantDialog`, or imported from a workbook
+(all or nothing, bad cells listed); the report goes to Excel with its charts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from labapp.domain.errors import ValidationError
+from labapp.io.excel_export import CoverInfo
+from labapp.io.excel_import import ImportFileError
+from labapp.plotting.style import ChartLabels
+from labapp.services import comparisons as svc
+from labapp.services.comparison_dto import AssignedMethod, ComparisonDetail, ComparisonResult
+from labapp.ui.dialogs.comparison_dialog import ComparisonDialog, ParticipantDialog
+from labapp.ui.errors import field_problem, show_error
+from labapp.ui.models.comparison_models import (
+    ComparisonListModel,
+    ParticipantsModel,
+    ScoresModel,
+    class_text,
+)
+from labapp.ui.views.base import View
+from labapp.ui.widgets.chart_canvas import ChartCanvas
+
+CONTEXT = "ComparisonsView"
+
+METHODS: dict[AssignedMethod, str] = {
+    AssignedMethod.PROVIDER: QT_TRANSLATE_NOOP("ComparisonsView", "Given by the provider"),
+    AssignedMethod.PILOT: QT_TRANSLATE_NOOP("ComparisonsView", "Pilot laboratory's value"),
+    AssignedMethod.WEIGHTED_MEAN: QT_TRANSLATE_NOOP("ComparisonsView", "Weighted mean"),
+    AssignedMethod.ALGORITHM_A: QT_TRANSLATE_NOOP(
+        "ComparisonsView", "Robust mean (ISO 13528 Algorithm A)"
+    ),
+}
+
+#: ValidationError codes and fields of the comparisons service, worded here
+PROBLEMS: dict[str, str] = {
+    "too_few": QT_TRANSLATE_NOOP(
+        "ComparisonsView", "Too few results for this method (at least {needed} needed)."
+    ),
+    "no_pilot": QT_TRANSLATE_NOOP(
+        "ComparisonsView", "The pilot laboratory is not among the participants."
+    ),
+    "robust_failed": QT_TRANSLATE_NOOP(
+        "ComparisonsView", "Algorithm A cannot be applied to these results."
+    ),
+}
+FIELDS: dict[str, str] = {
+    "value": QT_TRANSLATE_NOOP("ComparisonsView", "Value"),
+    "code": QT_TRANSLATE_NOOP("ComparisonsView", "Code"),
+    "unit": QT_TRANSLATE_NOOP("ComparisonsView", "Unit"),
+    "assigned_value": QT_TRANSLATE_NOOP("ComparisonsView", "Assigned value"),
+    "title": QT_TRANSLATE_NOOP("ComparisonsView", "Title"),
+    "measurand": QT_TRANSLATE_NOOP("ComparisonsView", "Measurand"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def chinese() -> bool:
+    """Whether the UI is in Chinese (for the en/zh messages of the Excel layer)."""
+    return QLocale().name().startswith("zh")
+
+
+def comparison_problem(exc: ValidationError) -> str:
+    """A refusal of the comparisons service in the user's language, naming the participant."""
+    if exc.code in PROBLEMS:
+        text = _tr(PROBLEMS[exc.code]).format(needed=exc.params.get("needed", ""))
+    elif exc.field in FIELDS and exc.code in ("required", "not_a_number", "duplicate"):
+        named = ValidationError("x", exc.message, code=exc.code, params=exc.params)
+        text = field_problem(named).replace("x", _tr(FIELDS[exc.field]), 1)
+    else:
+        text = field_problem(exc)
+    participant = exc.params.get("participant")
+    return _tr("Participant {0}: {1}").format(participant, text) if participant else text
+
+
+def _table(name: str, model: Any) -> QTableView:
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.verticalHeader().setVisible(False)
+    return table
+
+
+class ComparisonsView(View):
+    """List of comparisons; the selected one's participants, scores and charts."""
+
+    comparisons_loaded = Signal()
+    detail_loaded = Signal()
+    scored = Signal()
+    imported = Signal(object)  # the checked workbook (ParticipantsImport)
+    exported = Signal(object)  # the report's path
+
+    def __init__(self, session: Any, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.detail: ComparisonDetail | None = None
+        self.result: ComparisonResult | None = None
+        self.title = self.make_title()
+        self.list_model = ComparisonListModel(self)
+        self.participants_model = ParticipantsModel(self)
+        self.scores_model = ScoresModel(self)
+        self.comparisons = _table("comparisons", self.list_model)
+        self.comparisons.selectionModel().currentRowChanged.connect(self._selected)
+        self.participants = _table("participants", self.participants_model)
+        self.participants.doubleClicked.connect(lambda _index: self.edit_participant())
+        self.scores = _table("scores", self.scores_model)
+        self.info = QLabel()
+        self.info.setObjectName("comparisonInfo")
+        self.info.setWordWrap(True)
+        self.assigned = QLabel()
+        self.assigned.setObjectName("assignedValue")
+        self.assigned.setWordWrap(True)
+        self.method_label = QLabel()
+        self.method = QComboBox()
+        self.method.setObjectName("assignedMethod")
+        for method in AssignedMethod:
+            self.method.addItem("", method.value)
+        self.method.activated.connect(lambda _i: self.rescore(save=True))
+        self.results_chart, self.en_chart = ChartCanvas(), ChartCanvas()
+        self._buttons()
+        self._build_layout()
+        self.retranslate_ui()
+
+    # --- construction -------------------------------------------------------------------------
+    def _buttons(self) -> None:
+        def button(name: str, slot: Any) -> QPushButton:
+            widget = QPushButton()
+            widget.setObjectName(name)
+            widget.clicked.connect(lambda: slot())
+            return widget
+
+        self.new_button = button("newComparison", self.new_comparison)
+        self.add_button = button("addParticipant", self.add_participant)
+        self.edit_button = button("editParticipant", self.edit_participant)
+        self.remove_button = button("removeParticipant", self.remove_participant)
+        self.import_button = button("importParticipants", self.import_participants)
+        self.export_button = button("exportReport", self.export_report)
+
+    def _build_layout(self) -> None:
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.comparisons, 1)
+        left_layout.addWidget(self.new_button)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("comparisonTabs")
+        participants = QWidget()
+        p_layout = QVBoxLayout(participants)
+        p_bar = QHBoxLayout()
+        for widget in (self.add_button, self.edit_button, self.remove_button):
+            p_bar.addWidget(widget)
+        p_bar.addStretch(1)
+        p_layout.addWidget(self.participants, 1)
+        p_layout.addLayout(p_bar)
+        scores = QWidget()
+        s_layout = QVBoxLayout(scores)
+        s_layout.addWidget(self.assigned)
+        s_layout.addWidget(self.scores, 1)
+        for widget in (participants, scores, self.results_chart, self.en_chart):
+            self.tabs.addTab(widget, "")
+        right = QWidget()
+        r_layout = QVBoxLayout(right)
+        r_layout.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        for widget in (self.method_label, self.method):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.import_button)
+        bar.addWidget(self.export_button)
+        r_layout.addWidget(self.info)
+        r_layout.addLayout(bar)
+        r_layout.addWidget(self.tabs, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(splitter, 1)
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(self.tr("Comparisons and proficiency testing"))
+        self.new_button.setText(self.tr("New comparison…"))
+        self.add_button.setText(self.tr("Add participant…"))
+        self.edit_button.setText(self.tr("Edit…"))
+        self.remove_button.setText(self.tr("Remove"))
+        self.import_button.setText(self.tr("Import participants…"))
+        self.export_button.setText(self.tr("Export report…"))
+        self.method_label.setText(self.tr("Assigned value:"))
+        for row in range(self.method.count()):
+            method = AssignedMethod(self.method.itemData(row))
+            self.method.setItemText(row, _tr(METHODS[method]))
+        for index, text in enumerate(
+            [self.tr("Participants"), self.tr("Scores"), self.tr("Results"), self.tr("En chart")]
+        ):
+            self.tabs.setTabText(index, text)
+        self._show_info()
+        self._show_result()
+
+    # --- loading ------------------------------------------------------------------------------
+    def load(self) -> None:
+        self.session.run(svc.list_comparisons, self._listed)
+
+    def _listed(self, rows: list[Any]) -> None:
+        keep = self.detail.id if self.detail else None
+        self.list_model.set_rows(rows)
+        self.comparisons.resizeColumnsToContents()
+        ids = [r.id for r in rows]
+        if ids:
+            self.comparisons.selectRow(ids.index(keep) if keep in ids else 0)
+        self.comparisons_loaded.emit()
+
+    def _selected(self, current: Any, _previous: Any = None) -> None:
+        if current.isValid():
+            self.open_comparison(self.list_model.row_at(current.row()).id)
+
+    def open_comparison(self, comparison_id: int) -> None:
+        """Load one comparison and score it with its stored method."""
+        self.session.run(lambda db: svc.get_comparison(db, comparison_id), self._show_detail)
+
+    def _show_detail(self, detail: ComparisonDetail) -> None:
+        self.detail = detail
+        self.participants_model.set_rows(list(detail.participants))
+        self.participants.resizeColumnsToContents()
+        self.method.setCurrentIndex(self.method.findData(detail.assigned_value_method.value))
+        self._show_info()
+        self.detail_loaded.emit()
+        self.rescore()
+
+    def _show_info(self) -> None:
+        d = self.detail
+        if d is None:
+            self.info.setText(self.tr("No comparison selected."))
+            return
+        parts = [
+            f"<b>{d.title}</b>",
+            self.tr("Measurand: {0} ({1})").format(d.measurand, d.unit),
+            self.tr("Provider: {0}").format(d.provider_name or "—"),
+            self.tr("Pilot laboratory: {0}").format(d.pilot_lab or "—"),
+            self.tr("Artefact: {0}").format(d.artefact or "—"),
+        ]
+        self.info.setText(" · ".join(parts))
+
+    # --- scoring ------------------------------------------------------------------------------
+    def current_method(self) -> AssignedMethod:
+        """The method chosen in the combo box."""
+        return AssignedMethod(self.method.currentData())
+
+    def rescore(self, save: bool = False) -> None:
+        """Score with the chosen method; ``save`` stores the choice once scoring succeeded."""
+        detail, method, user = self.detail, self.current_method(), self.session.user
+        if detail is None:
+            return
+
+        def work(db: Any) -> tuple[ComparisonDetail, ComparisonResult]:
+            result = svc.score_comparison(db, detail.id, method)
+            stored = detail
+            if save and method != detail.assigned_value_method:
+                data = svc.input_from_detail(detail, assigned_value_method=method)
+                stored = svc.update_comparison(db, user, detail.id, data, detail.version)
+            return stored, result
+
+        self.session.run(work, self._scored, self._score_failed)
+
+    def _scored(self, value: tuple[ComparisonDetail, ComparisonResult]) -> None:
+        self.detail, self.result = value
+        self._show_result()
+        self.scored.emit()
+
+    def _score_failed(self, exc: BaseException) -> None:
+        self.result = None
+        self._show_result()
+        if isinstance(exc, ValidationError):
+            self.assigned.setText(comparison_problem(exc))
+            self.scored.emit()
+        else:
+            show_error(self, exc)
+
+    def _show_result(self) -> None:
+        r = self.result
+        self.scores_model.set_rows(list(r.scores) if r else [])
+        self.scores.resizeColumnsToContents()
+        self._draw_charts()
+        if r is None:
+            self.assigned.setText("")
+            return
+        text = self.tr("Assigned value {0:.6g} {1}, u = {2:.3g}, U = {3:.3g} (k = {4:g})").format(
+            r.assigned_value, r.unit, r.standard_uncertainty, r.expanded_uncertainty,
+            r.coverage_factor,
+        )  # fmt: skip
+        if r.sigma_pt is not None:
+            text += " · " + self.tr("σ_pt = {0:.3g}").format(r.sigma_pt)
+        own = next((s for s in r.scores if s.is_own_lab), None)
+        if own is not None:
+            text += " · " + self.tr("This laboratory: En = {0:.2f} ({1})").format(
+                own.en, class_text(own.en_class)
+            )
+        self.assigned.setText(text)
+
+    def chart_labels(self) -> dict[str, ChartLabels]:
+        """Translated texts of the two charts (also used by the report)."""
+        legend = {
+            "participants": self.tr("Participant ± U"),
+            "own": self.tr("This laboratory ± U"),
+            "reference": self.tr("Assigned value"),
+            "reference_band": self.tr("Assigned value ± U"),
+            "warning": self.tr("Warning limit"),
+            "action": self.tr("Action limit"),
+            "satisfactory": self.tr("Satisfactory"),
+            "questionable": self.tr("Questionable"),
+            "unsatisfactory": self.tr("Unsatisfactory"),
+        }
+        return {
+            "results": ChartLabels(
+                self.tr("Results"), self.tr("Participant"), self.tr("Value"), legend
+            ),
+            "scores": ChartLabels(self.tr("En numbers"), self.tr("Participant"), "En", legend),
+        }
+
+    def _draw_charts(self) -> None:
+        for chart in (self.results_chart, self.en_chart):
+            chart.figure.clear()
+        r, d = self.result, self.detail
+        if r is not None and d is not None and r.scores:
+            labels = self.chart_labels()
+            own = next((s.code for s in r.scores if s.is_own_lab), None)
+            svc.results_figure(d, r, labels["results"], own, self.results_chart.figure)
+            svc.score_figure(r, labels["scores"], own, self.en_chart.figure)
+        for chart in (self.results_chart, self.en_chart):
+            chart.redraw()
+
+    # --- participants -------------------------------------------------------------------------
+    def _changed(self, detail: ComparisonDetail) -> None:
+        self._show_detail(detail)
+        self.load()
+
+    def _refused(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Comparisons"),
+                              comparison_problem(exc), parent=self)  # fmt: skip
+            box.setObjectName("comparisonError")
+            box.open()
+            self.refused = box
+        else:
+            show_error(self, exc)
+
+    def selected_participant(self) -> Any:
+        """The participant selected in the table, or None."""
+        index = self.participants.currentIndex()
+        return self.participants_model.row_at(index.row()) if index.isValid() else None
+
+    def participant_dialog(self, participant: Any = None) -> ParticipantDialog:
+        """The dialog for a new (``None``) or an existing participant (tests drive it)."""
+        unit = self.detail.unit if self.detail else ""
+        return ParticipantDialog(unit, participant, self)
+
+    def add_participant(self, dialog: ParticipantDialog | None = None) -> None:
+        """Ask for a participant's result and add it."""
+        detail, user = self.detail, self.session.user
+        if detail is None:
+            return
+        dialog = dialog or self.participant_dialog()
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        data = dialog.value_input()
+        self.session.run(
+            lambda db: svc.add_participant(db, user, detail.id, data), self._changed, self._refused
+        )
+
+    def edit_participant(self, dialog: ParticipantDialog | None = None) -> None:
+        """Edit the selected participant's result."""
+        part, user = self.selected_participant(), self.session.user
+        if part is None:
+            return
+        dialog = dialog or self.participant_dialog(part)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        data = dialog.value_input()
+        self.session.run(
+            lambda db: svc.update_participant(db, user, part.id, data, part.version),
+            self._changed,
+            self._refused,
+        )
+
+    def remove_participant(self) -> None:
+        """Delete the selected participant's result (after asking)."""
+        part, user = self.selected_participant(), self.session.user
+        if part is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Remove participant"), self.tr("Remove {0}?").format(part.code)
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.session.run(
+            lambda db: svc.remove_participant(db, user, part.id, part.version),
+            self._changed,
+            self._refused,
+        )
+
+    def new_comparison(self, dialog: ComparisonDialog | None = None) -> None:
+        """Ask for a new comparison and record it."""
+        dialog = dialog or ComparisonDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        data, user = dialog.value_input(), self.session.user
+        self.session.run(
+            lambda db: svc.create_comparison(db, user, data), self._changed, self._refused
+        )
+
+    # --- Excel --------------------------------------------------------------------------------
+    def import_participants(self, path: str | Path | None = None) -> None:
+        """Import participants from a workbook: all rows, or none and the bad cells listed."""
+        detail, user = self.detail, self.session.user
+        if detail is None:
+            return
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("Import participants"),
+                "",
+                self.tr("Excel workbooks (*.xlsx *.xls *.ods)"),
+            )
+            if not path:
+                return
+        chosen = Path(path)
+        self.session.run(
+            lambda db: svc.import_workbook(db, user, detail.id, chosen),
+            self._imported,
+            self._import_failed,
+            self.tr("Importing participants…"),
+            self,
+        )
+
+    def _imported(self, value: tuple[Any, ComparisonDetail | None]) -> None:
+        checked, detail = value
+        if detail is None:
+            self._show_cell_errors(checked.errors)
+        else:
+            self._changed(detail)
+        self.imported.emit(checked)
+
+    def _show_cell_errors(self, errors: list[Any]) -> None:
+        zh = chinese()
+        lines = [
+            self.tr("Row {0}, column {1} ({2}): {3}").format(
+                e.row, e.column, e.header, e.message_zh if zh else e.message_en
+            )
+            for e in errors
+        ]
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Import participants"),
+            self.tr("Nothing was imported: %n cell(s) need correcting.", "", len(errors)),
+            parent=self,
+        )
+        box.setObjectName("importErrors")
+        box.setDetailedText("\n".join(lines))
+        box.setInformativeText("\n".join(lines[:10]))
+        box.open()
+        self.import_errors = box
+
+    def _import_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ImportFileError):
+            text = exc.message_zh if chinese() else exc.message_en
+            box = QMessageBox(
+                QMessageBox.Icon.Warning, self.tr("Import participants"), text, parent=self
+            )
+            box.setObjectName("importErrors")
+            box.open()
+            self.import_errors = box
+        else:
+            self._refused(exc)
+
+    def export_report(self, path: str | Path | None = None) -> None:
+        """Write the comparison report (cover, inputs, scores, charts) to an Excel file."""
+        detail = self.detail
+        if detail is None:
+            return
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export report"), f"{detail.title}.xlsx",
+                self.tr("Excel workbooks (*.xlsx)"),
+            )  # fmt: skip
+            if not path:
+                return
+        target, method = Path(path), self.current_method()
+        db_name = self.session.info.display_name if self.session.info else ""
+        cover = CoverInfo(
+            self.tr("Comparison report: {0}").format(detail.title),
+            exported_by=self.session.user,
+            database=db_name,
+        )
+        language = "zh_CN" if chinese() else "en"
+        labels = self.chart_labels()
+        self.session.run(
+            lambda db: svc.export_report(
+                db, detail.id, target, cover, method=method, language=language, labels=labels
+            ),
+            self.exported.emit,
+            self._refused,
+            self.tr("Exporting the report…"),
+            self,
+        )

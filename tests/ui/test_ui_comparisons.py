@@ -1,0 +1,124 @@
+"""The Comparisons page on the seeded demo lab: scores by method, import, export, screenshots."""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from uihelpers import shoot, wait_idle
+
+from labapp.metrology.comparison import ScoreClass
+from labapp.services.comparison_dto import AssignedMethod
+from labapp.ui import i18n
+from labapp.ui.models.comparison_models import CLASS_COLOURS
+from labapp.ui.views.base import COMPARISONS
+
+TIMEOUT = 30_000
+
+
+@pytest.fixture
+def page(qtbot, window):
+    view = window.views[COMPARISONS]
+    with qtbot.waitSignal(view.scored, timeout=TIMEOUT):
+        window.show_page(COMPARISONS)
+    wait_idle(qtbot, window.session)
+    return view
+
+
+def _choose(qtbot, view, method: AssignedMethod) -> None:
+    with qtbot.waitSignal(view.scored, timeout=TIMEOUT):
+        view.method.setCurrentIndex(view.method.findData(method.value))
+        view.method.activated.emit(view.method.currentIndex())
+    wait_idle(qtbot, view.session)
+
+
+def test_demo_comparison_scores_with_algorithm_a(qtbot, window, page, qtmodeltester):
+    from labapp.metrology.comparison import algorithm_a
+
+    assert page.list_model.rowCount() >= 1
+    assert page.detail is not None and len(page.detail.participants) == 8
+    _choose(qtbot, page, AssignedMethod.ALGORITHM_A)
+    values = [float(p.value) for p in page.detail.participants]
+    x_star, _ = algorithm_a(values)
+    assert page.result.method is AssignedMethod.ALGORITHM_A
+    assert page.result.assigned_value == pytest.approx(x_star)
+    assert page.scores_model.rowCount() == 8
+    assert page.detail.assigned_value_method is AssignedMethod.ALGORITHM_A  # stored
+    row = page.scores_model.row_at(0)
+    brush = page.scores_model.index(0, 2).data(8)  # BackgroundRole
+    assert brush.color().name().upper() == CLASS_COLOURS[row.en_class].upper()
+    for model in (page.list_model, page.participants_model, page.scores_model):
+        qtmodeltester.check(model)
+    assert page.en_chart.figure.axes and page.results_chart.figure.axes
+
+
+def test_pilot_method_without_the_pilot_says_why(qtbot, page):
+    _choose(qtbot, page, AssignedMethod.PILOT)
+    assert page.result is None and "pilot" in page.assigned.text().lower()
+    _choose(qtbot, page, AssignedMethod.PROVIDER)
+    assert page.result.assigned_value == pytest.approx(3.2)
+
+
+def _workbook(path, rows):
+    wb = openpyxl.Workbook()
+    wb.active.append(["参加实验室代码", "测量结果", "扩展不确定度", "包含因子", "单位"])
+    for row in rows:
+        wb.active.append(row)
+    wb.save(path)
+    return path
+
+
+def test_import_participants_from_a_workbook(qtbot, page, tmp_path):
+    path = _workbook(tmp_path / "p.xlsx", [["Lab 09", "0.0035", "0.0009", "2.1", "mV"]])
+    with qtbot.waitSignal(page.imported, timeout=TIMEOUT):
+        page.import_participants(path)
+    qtbot.waitUntil(lambda: len(page.detail.participants) == 9, timeout=TIMEOUT)
+    wait_idle(qtbot, page.session)
+    new = next(p for p in page.detail.participants if p.code == "Lab 09")
+    assert float(new.value) == pytest.approx(3.5) and str(new.coverage_factor) == "2.1"
+
+
+def test_a_bad_workbook_lists_the_cells_and_changes_nothing(qtbot, page, tmp_path):
+    before = page.detail
+    path = _workbook(
+        tmp_path / "bad.xlsx",
+        [["Lab 10", "abc", "0.5", 2, None], ["Lab 11", "3.0", "0.5", 0, "kg"]],
+    )
+    with qtbot.waitSignal(page.imported, timeout=TIMEOUT):
+        page.import_participants(path)
+    box = page.findChild(QMessageBox, "importErrors")
+    assert box is not None and box.isVisible()
+    details = box.detailedText()
+    assert "Row 2, column B" in details and "Row 3, column D" in details
+    assert "Row 3, column E" in details
+    box.close()
+    from labapp.services.comparisons import get_comparison
+
+    assert get_comparison(page.session.db, before.id).participants == before.participants
+
+
+def test_export_report_with_cover_scores_and_chart_image(qtbot, page, tmp_path):
+    target = tmp_path / "report.xlsx"
+    with qtbot.waitSignal(page.exported, timeout=TIMEOUT):
+        page.export_report(target)
+    wb = openpyxl.load_workbook(target)
+    assert wb.sheetnames[:3] == ["Cover", "Inputs", "Scores"]
+    assert wb["Cover"]["A1"].value.startswith("Comparison report")
+    assert wb["Scores"].max_row == 9
+    classes = {c.value for c in wb["Scores"]["E"][1:]}
+    assert classes <= {"Satisfactory", "Questionable", "Unsatisfactory"}
+    assert sum(len(ws._images) for ws in wb.worksheets) == 2
+
+
+def test_screenshots_english_and_chinese(qtbot, window, page):
+    _choose(qtbot, page, AssignedMethod.ALGORITHM_A)
+    window.resize(1400, 860)
+    for lang in ("en", "zh_CN"):
+        i18n.install_language(lang)
+        _choose(qtbot, page, AssignedMethod.ALGORITHM_A)
+        for index, name in enumerate(("participants", "scores", "results", "en")):
+            page.tabs.setCurrentIndex(index)
+            qtbot.wait(50)
+            shoot(window, f"comparisons_{name}_{lang}")
+    assert page.tabs.tabText(1) == "评价结果" or page.tabs.tabText(1) == "Scores"
+    assert ScoreClass.SATISFACTORY in CLASS_COLOURS
