@@ -298,6 +298,419 @@
     </message>
 </context>
 <context>
+    <name>ChartCanvas</name>
+    <message>
+        <source>Export PNG/PDF/SVG…</source>
+        <translation>导出 PNG/PDF/SVG…</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG 图像 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+</context>
+<context>
+    <name>CheckDialog</name>
+    <message>
+        <source>Record intermediate check</source>
+        <translation>记录期间核查</translation>
+    </message>
+    <message>
+        <source>e.g. 0 {0}</source>
+        <translation>例如 0 {0}</translation>
+    </message>
+    <message>
+        <source>Performed on</source>
+        <translation>核查日期</translation>
+    </message>
+    <message>
+        <source>Reference value</source>
+        <translation>参考值</translation>
+    </message>
+    <message>
+        <source>Number of readings</source>
+        <translation>测量次数</translation>
+    </message>
+    <message>
+        <source>Readings (number and unit; a bare number is in {0})</source>
+        <translation>测量值（数值和单位；只填数值时单位为 {0}）</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>{0} {1} — check point {2}; limits {3}</source>
+        <translation>{0} {1} — 核查点 {2}；限值 {3}</translation>
+    </message>
+    <message>
+        <source>Reading {0}</source>
+        <translation>测量值 {0}</translation>
+    </message>
+    <message>
+        <source>Reading {0}: “{1}” is not in a unit comparable with {2}.</source>
+        <translation>测量值 {0}：“{1}”的单位不能与 {2} 比较。</translation>
+    </message>
+    <message>
+        <source>Reading {0}: “{1}” is not a number with a unit.</source>
+        <translation>测量值 {0}：“{1}”不是带单位的数值。</translation>
+    </message>
+    <message>
+        <source>Mean: —</source>
+        <translation>平均值：—</translation>
+    </message>
+    <message>
+        <source>Mean of {0} readings: {1} {2}</source>
+        <translation>{0} 次测量的平均值：{1} {2}</translation>
+    </message>
+    <message>
+        <source>Verdict: {0}</source>
+        <translation>结论：{0}</translation>
+    </message>
+    <message>
+        <source>The reference value must be in a unit comparable with {0}.</source>
+        <translation>参考值的单位必须能与 {0} 比较。</translation>
+    </message>
+</context>
+<context>
+    <name>CheckHistoryModel</name>
+    <message>
+        <source>Date</source>
+        <translation>核查日期</translation>
+    </message>
+    <message>
+        <source>Readings</source>
+        <translation>测量值</translation>
+    </message>
+    <message>
+        <source>Check value</source>
+        <translation>核查值</translation>
+    </message>
+    <message>
+        <source>Reference value</source>
+        <translation>参考值</translation>
+    </message>
+    <message>
+        <source>Lower limit</source>
+        <translation>下限</translation>
+    </message>
+    <message>
+        <source>Upper limit</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+</context>
+<context>
+    <name>CheckModels</name>
+    <message>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>Not due</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>No plan</source>
+        <translation>无计划</translation>
+    </message>
+</context>
+<context>
+    <name>CheckPlanDialog</name>
+    <message>
+        <source>New check plan</source>
+        <translation>新建核查计划</translation>
+    </message>
+    <message>
+        <source>e.g. 10 V</source>
+        <translation>例如 10 V</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>e.g. -0.5 mV</source>
+        <translation>例如 -0.5 mV</translation>
+    </message>
+    <message>
+        <source>e.g. 0.5 mV</source>
+        <translation>例如 0.5 mV</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>计量标准</translation>
+    </message>
+    <message>
+        <source>Check point</source>
+        <translation>核查点</translation>
+    </message>
+    <message>
+        <source>Check every</source>
+        <translation>核查周期</translation>
+    </message>
+    <message>
+        <source>Lower limit</source>
+        <translation>下限</translation>
+    </message>
+    <message>
+        <source>Upper limit</source>
+        <translation>上限</translation>
+    </message>
+</context>
+<context>
+    <name>CheckPlansModel</name>
+    <message>
+        <source>Asset tag</source>
+        <translation>资产编号</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>计量标准</translation>
+    </message>
+    <message>
+        <source>Check point</source>
+        <translation>核查点</translation>
+    </message>
+    <message>
+        <source>Every (months)</source>
+        <translation>周期(月)</translation>
+    </message>
+    <message>
+        <source>Last check</source>
+        <translation>上次核查</translation>
+    </message>
+    <message>
+        <source>Next due</source>
+        <translation>下次核查</translation>
+    </message>
+    <message>
+        <source>Due state</source>
+        <translation>到期状态</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksView</name>
+    <message>
+        <source>Intermediate checks</source>
+        <translation>期间核查</translation>
+    </message>
+    <message>
+        <source>New check plan…</source>
+        <translation>新建核查计划…</translation>
+    </message>
+    <message>
+        <source>Record check…</source>
+        <translation>记录核查…</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>核查记录</translation>
+    </message>
+    <message>
+        <source>Control chart</source>
+        <translation>控制图</translation>
+    </message>
+    <message>
+        <source>Stability</source>
+        <translation>稳定性考核</translation>
+    </message>
+    <message>
+        <source>Repeatability</source>
+        <translation>重复性试验</translation>
+    </message>
+    <message>
+        <source>Baseline from</source>
+        <translation>基准期从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Apply baseline</source>
+        <translation>应用基准期</translation>
+    </message>
+    <message>
+        <source>Last groups (0 = all checks)</source>
+        <translation>最近组数（0 = 全部核查）</translation>
+    </message>
+    <message>
+        <source>Readings, one per line (number and unit):</source>
+        <translation>测量值，每行一个（数值和单位）：</translation>
+    </message>
+    <message>
+        <source>Limit of s</source>
+        <translation>s 的限值</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <source>No check plan chosen.</source>
+        <translation>未选择核查计划。</translation>
+    </message>
+    <message>
+        <source>{0} {1} — check point {2}; status: {3}</source>
+        <translation>{0} {1} — 核查点 {2}；状态：{3}</translation>
+    </message>
+    <message>
+        <source>Check results</source>
+        <translation>核查结果</translation>
+    </message>
+    <message>
+        <source>Centre line</source>
+        <translation>中心线</translation>
+    </message>
+    <message>
+        <source>UCL (+3σ)</source>
+        <translation>上控制限 (+3σ)</translation>
+    </message>
+    <message>
+        <source>LCL (−3σ)</source>
+        <translation>下控制限 (−3σ)</translation>
+    </message>
+    <message>
+        <source>±1σ, ±2σ</source>
+        <translation>±1σ, ±2σ</translation>
+    </message>
+    <message>
+        <source>Reference value</source>
+        <translation>参考值</translation>
+    </message>
+    <message>
+        <source>± MPE</source>
+        <translation>± 最大允许误差</translation>
+    </message>
+    <message>
+        <source>Run-rule violation (rule no.)</source>
+        <translation>判异准则违例（准则号）</translation>
+    </message>
+    <message>
+        <source>Control chart (individuals): {0}</source>
+        <translation>控制图（单值）：{0}</translation>
+    </message>
+    <message>
+        <source>Check value</source>
+        <translation>核查值</translation>
+    </message>
+    <message>
+        <source>No run-rule violation.</source>
+        <translation>无判异准则违例。</translation>
+    </message>
+    <message>
+        <source>{0}: rule {1}</source>
+        <translation>{0}：准则 {1}</translation>
+    </message>
+    <message>
+        <source>Run-rule violations: {0}</source>
+        <translation>判异准则违例：{0}</translation>
+    </message>
+    <message>
+        <source>The baseline period holds {0} checks; the control limits need at least 2.</source>
+        <translation>基准期内有 {0} 次核查；控制限至少需要 2 次。</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>Stability (max − min of {0} group means) = {1} {3}; limit |MPE| = {2} {3}: {4}</source>
+        <translation>稳定性（{0} 组平均值的极差）= {1} {3}；限值 |MPE| = {2} {3}：{4}</translation>
+    </message>
+    <message>
+        <source>The stability test needs at least 2 checks and the plan&apos;s limits.</source>
+        <translation>稳定性考核至少需要 2 次核查和计划的限值。</translation>
+    </message>
+    <message>
+        <source>n = {0}, mean = {1} {3}, s = {2} {3}</source>
+        <translation>n = {0}，平均值 = {1} {3}，s = {2} {3}</translation>
+    </message>
+    <message>
+        <source>; limit {0} {1}: {2}</source>
+        <translation>；限值 {0} {1}：{2}</translation>
+    </message>
+    <message>
+        <source>Reading {0}: “{1}” is not in a unit comparable with {2}.</source>
+        <translation>测量值 {0}：“{1}”的单位不能与 {2} 比较。</translation>
+    </message>
+    <message>
+        <source>Type at least 2 readings and a valid limit.</source>
+        <translation>请输入至少 2 个测量值和有效的限值。</translation>
+    </message>
+    <message>
+        <source>Intermediate check failed</source>
+        <translation>期间核查不合格</translation>
+    </message>
+    <message>
+        <source>The check failed: {0} {1} is now suspended.</source>
+        <translation>核查不合格：{0} {1} 已暂停使用。</translation>
+    </message>
+    <message>
+        <source>Investigate the impact on the results it was used for?</source>
+        <translation>是否调查对使用该标准所得结果的影响？</translation>
+    </message>
+    <message>
+        <source>Investigate impact…</source>
+        <translation>调查影响…</translation>
+    </message>
+    <message>
+        <source>Impact investigation</source>
+        <translation>影响调查</translation>
+    </message>
+    <message>
+        <source>The impact investigation is not available yet.</source>
+        <translation>影响调查功能尚未提供。</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Intermediate checks {0} {1}</source>
+        <translation>期间核查 {0} {1}</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Changed meanwhile</source>
@@ -1643,6 +2056,10 @@ Why is it used anyway? The reason goes to the audit log.</source>
         <translation>量值溯源</translation>
     </message>
     <message>
+        <source>Intermediate checks</source>
+        <translation>期间核查</translation>
+    </message>
+    <message>
         <source>Planning</source>
         <translation>周检计划</translation>
     </message>
@@ -2208,6 +2625,21 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     <message>
         <source>Testing the connection…</source>
         <translation>正在测试连接…</translation>
+    </message>
+</context>
+<context>
+    <name>StabilityModel</name>
+    <message>
+        <source>Group</source>
+        <translation>组号</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Group mean</source>
+        <translation>组平均值</translation>
     </message>
 </context>
 <context>

@@ -51,7 +51,7 @@ from labapp.ui.widgets.chart_canvas import ChartCanvas
 
 __all__ = ["CHECKS", "ChecksView"]
 
-#: Page key of this view.
+# Page key of this view.
 CHECKS = "checks"
 FAIL_STYLE = "font-weight: bold; color: #b00020;"
 PASS_STYLE = "font-weight: bold; color: #00796b;"

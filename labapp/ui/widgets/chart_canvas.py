@@ -18,7 +18,7 @@ from labapp.plotting.fonts import configure_matplotlib_fonts
 
 __all__ = ["EXPORT_SUFFIXES", "ChartCanvas"]
 
-#: File types :meth:`ChartCanvas.export` writes.
+# File types that ChartCanvas.export writes.
 EXPORT_SUFFIXES = (".png", ".pdf", ".svg")
 
 
