@@ -711,6 +711,375 @@
     </message>
 </context>
 <context>
+    <name>ComparisonDialog</name>
+    <message>
+        <source>New comparison</source>
+        <translation>新建比对</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Scheme:</source>
+        <translation>计划编号：</translation>
+    </message>
+    <message>
+        <source>Provider:</source>
+        <translation>组织者：</translation>
+    </message>
+    <message>
+        <source>Measurand:</source>
+        <translation>被测量：</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>单位：</translation>
+    </message>
+    <message>
+        <source>Pilot laboratory:</source>
+        <translation>主导实验室：</translation>
+    </message>
+    <message>
+        <source>Role of this laboratory:</source>
+        <translation>本实验室角色：</translation>
+    </message>
+    <message>
+        <source>Pilot laboratory</source>
+        <translation>主导实验室</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>参加实验室</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonModels</name>
+    <message>
+        <source>Satisfactory</source>
+        <extracomment>Background of a score cell by class (light green / amber / red, readable in both themes).</extracomment>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Questionable</source>
+        <translation>有问题</translation>
+    </message>
+    <message>
+        <source>Unsatisfactory</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>计划编号</translation>
+    </message>
+    <message>
+        <source>Measurand</source>
+        <translation>被测量</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参加实验室数</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>实验室代码</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>测量结果</translation>
+    </message>
+    <message>
+        <source>U</source>
+        <translation>U</translation>
+    </message>
+    <message>
+        <source>k</source>
+        <translation>k</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>This laboratory</source>
+        <translation>本实验室</translation>
+    </message>
+    <message>
+        <source>En</source>
+        <translation>En 值</translation>
+    </message>
+    <message>
+        <source>En class</source>
+        <translation>En 评价</translation>
+    </message>
+    <message>
+        <source>ζ</source>
+        <translation>ζ 分数</translation>
+    </message>
+    <message>
+        <source>ζ class</source>
+        <translation>ζ 评价</translation>
+    </message>
+    <message>
+        <source>z</source>
+        <translation>z 比分数</translation>
+    </message>
+    <message>
+        <source>z class</source>
+        <translation>z 评价</translation>
+    </message>
+    <message>
+        <source>z′</source>
+        <translation>z′ 比分数</translation>
+    </message>
+    <message>
+        <source>z′ class</source>
+        <translation>z′ 评价</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonsView</name>
+    <message>
+        <source>Given by the provider</source>
+        <translation>组织者给定</translation>
+    </message>
+    <message>
+        <source>Pilot laboratory&apos;s value</source>
+        <translation>主导实验室的测量结果</translation>
+    </message>
+    <message>
+        <source>Weighted mean</source>
+        <translation>加权平均值</translation>
+    </message>
+    <message>
+        <source>Robust mean (ISO 13528 Algorithm A)</source>
+        <translation>稳健平均值（ISO 13528 算法 A）</translation>
+    </message>
+    <message>
+        <source>Too few results for this method (at least {needed} needed).</source>
+        <extracomment>ValidationError codes and fields of the comparisons service, worded here</extracomment>
+        <translation>结果数量不足以采用此方法（至少需要 {needed} 个）。</translation>
+    </message>
+    <message>
+        <source>The pilot laboratory is not among the participants.</source>
+        <translation>主导实验室不在参加实验室之中。</translation>
+    </message>
+    <message>
+        <source>Algorithm A cannot be applied to these results.</source>
+        <translation>这些结果无法采用算法 A。</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>测量结果</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>实验室代码</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Assigned value</source>
+        <translation>指定值</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Measurand</source>
+        <translation>被测量</translation>
+    </message>
+    <message>
+        <source>Comparisons and proficiency testing</source>
+        <translation>计量比对与能力验证</translation>
+    </message>
+    <message>
+        <source>New comparison…</source>
+        <translation>新建比对…</translation>
+    </message>
+    <message>
+        <source>Add participant…</source>
+        <translation>添加参加实验室…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Import participants…</source>
+        <translation>导入参加实验室结果…</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>导出报告…</translation>
+    </message>
+    <message>
+        <source>Assigned value:</source>
+        <translation>指定值：</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参加实验室</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>评价结果</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>测量结果图</translation>
+    </message>
+    <message>
+        <source>En chart</source>
+        <translation>En 值图</translation>
+    </message>
+    <message>
+        <source>No comparison selected.</source>
+        <translation>未选择比对。</translation>
+    </message>
+    <message>
+        <source>Measurand: {0} ({1})</source>
+        <translation>被测量：{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>Provider: {0}</source>
+        <translation>组织者：{0}</translation>
+    </message>
+    <message>
+        <source>Pilot laboratory: {0}</source>
+        <translation>主导实验室：{0}</translation>
+    </message>
+    <message>
+        <source>Artefact: {0}</source>
+        <translation>传递标准：{0}</translation>
+    </message>
+    <message>
+        <source>Assigned value {0:.6g} {1}, u = {2:.3g}, U = {3:.3g} (k = {4:g})</source>
+        <translation>指定值 {0:.6g} {1}，u = {2:.3g}，U = {3:.3g}（k = {4:g}）</translation>
+    </message>
+    <message>
+        <source>σ_pt = {0:.3g}</source>
+        <translation>σ_pt = {0:.3g}</translation>
+    </message>
+    <message>
+        <source>This laboratory: En = {0:.2f} ({1})</source>
+        <translation>本实验室：En = {0:.2f}（{1}）</translation>
+    </message>
+    <message>
+        <source>Participant ± U</source>
+        <translation>参加实验室 ± U</translation>
+    </message>
+    <message>
+        <source>This laboratory ± U</source>
+        <translation>本实验室 ± U</translation>
+    </message>
+    <message>
+        <source>Assigned value ± U</source>
+        <translation>指定值 ± U</translation>
+    </message>
+    <message>
+        <source>Warning limit</source>
+        <translation>警戒限</translation>
+    </message>
+    <message>
+        <source>Action limit</source>
+        <translation>行动限</translation>
+    </message>
+    <message>
+        <source>Satisfactory</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Questionable</source>
+        <translation>有问题</translation>
+    </message>
+    <message>
+        <source>Unsatisfactory</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>参加实验室</translation>
+    </message>
+    <message>
+        <source>En numbers</source>
+        <translation>En 值</translation>
+    </message>
+    <message>
+        <source>Comparisons</source>
+        <translation>计量比对</translation>
+    </message>
+    <message>
+        <source>Remove participant</source>
+        <translation>删除参加实验室</translation>
+    </message>
+    <message>
+        <source>Remove {0}?</source>
+        <translation>删除 {0}？</translation>
+    </message>
+    <message>
+        <source>Import participants</source>
+        <translation>导入参加实验室结果</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx *.xls *.ods)</source>
+        <translation>Excel 工作簿 (*.xlsx *.xls *.ods)</translation>
+    </message>
+    <message>
+        <source>Importing participants…</source>
+        <translation>正在导入参加实验室结果…</translation>
+    </message>
+    <message>
+        <source>Row {0}, column {1} ({2}): {3}</source>
+        <translation>第 {0} 行，{1} 列（{2}）：{3}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported: %n cell(s) need correcting.</source>
+        <translation>
+            <numerusform>未导入任何数据：有 %n 个单元格需要更正。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Comparison report: {0}</source>
+        <translation>比对报告：{0}</translation>
+    </message>
+    <message>
+        <source>Exporting the report…</source>
+        <translation>正在导出报告…</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Changed meanwhile</source>
@@ -2230,6 +2599,49 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     <message>
         <source>Database: {0} — as of {1}</source>
         <translation>数据库：{0} — 截至 {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantDialog</name>
+    <message>
+        <source>Participant</source>
+        <translation>参加实验室</translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation>实验室代码：</translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation>测量结果：</translation>
+    </message>
+    <message>
+        <source>Expanded uncertainty U:</source>
+        <translation>扩展不确定度 U：</translation>
+    </message>
+    <message>
+        <source>Coverage factor k:</source>
+        <translation>包含因子 k：</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>单位：</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>方法：</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>This laboratory</source>
+        <translation>本实验室</translation>
+    </message>
+    <message>
+        <source>as stated by the participant</source>
+        <translation>按参加实验室声明的值</translation>
     </message>
 </context>
 <context>
