@@ -116,7 +116,7 @@ def test_screenshots_english_and_chinese(qtbot, window, page):
     for lang in ("en", "zh_CN"):
         i18n.install_language(lang)
         _choose(qtbot, page, AssignedMethod.ALGORITHM_A)
-        for index, name in enumerate(("participants", "scores", "results", "en")):
+        for index, name in enumerate(("participants", "scores", "results", "en_chart")):
             page.tabs.setCurrentIndex(index)
             qtbot.wait(50)
             shoot(window, f"comparisons_{name}_{lang}")

@@ -118,6 +118,7 @@ class ScoresModel(RowsTableModel):
             return QBrush(QColor(CLASS_COLOURS[cls])) if cls is not None else None
         if role == Qt.ItemDataRole.ForegroundRole and self.score_class(row, column) is not None:
             return QBrush(QColor("#000000"))  # dark text on the light fills, also in dark mode
-        if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
+        numeric = isinstance(getattr(row, self.COLUMNS[column][0]), float)
+        if role == Qt.ItemDataRole.TextAlignmentRole and numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

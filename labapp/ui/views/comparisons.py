@@ -134,6 +134,8 @@ class ComparisonsView(View):
         self.participants = _table("participants", self.participants_model)
         self.participants.doubleClicked.connect(lambda _index: self.edit_participant())
         self.scores = _table("scores", self.scores_model)
+        # A stretched last column would paint one wide coloured cell: let the columns fit.
+        self.scores.horizontalHeader().setStretchLastSection(False)
         self.info = QLabel()
         self.info.setObjectName("comparisonInfo")
         self.info.setWordWrap(True)
@@ -204,6 +206,7 @@ class ComparisonsView(View):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([380, 1000])  # the titles are long (Chinese and English)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(splitter, 1)
