@@ -31,6 +31,7 @@ from labapp.ui.views.calibrations import CalibrationsView
 from labapp.ui.views.checks import CHECKS, ChecksView
 from labapp.ui.views.comparisons import ComparisonsView
 from labapp.ui.views.overview import OverviewView
+from labapp.ui.views.planning import PlanningView
 from labapp.ui.views.register import RegisterView
 from labapp.ui.views.traceability import TraceabilityView
 
@@ -106,6 +107,8 @@ class MainWindow(QMainWindow):
                 view = ChecksView(self.session)
             elif key == base.COMPARISONS:
                 view = ComparisonsView(self.session)
+            elif key == base.PLANNING:
+                view = PlanningView(self.session)
             else:
                 view = AreaView(key, self.session)
             view.setObjectName(f"page_{key}")

@@ -1186,6 +1186,68 @@
     </message>
 </context>
 <context>
+    <name>DrillItemsModel</name>
+    <message>
+        <source>Asset tag</source>
+        <translation>资产编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>DueItemsModel</name>
+    <message>
+        <source>Due date</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Asset tag</source>
+        <translation>资产编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>测量量</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>存放地点</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>上级计量机构</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>规程/规范</translation>
+    </message>
+    <message>
+        <source>Mandatory</source>
+        <translation>强检</translation>
+    </message>
+    <message>
+        <source>Last cost</source>
+        <translation>上次费用</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>This file is not a LabApp database.</source>
@@ -1752,6 +1814,41 @@ Why is it used anyway? The reason goes to the audit log.</source>
     <message>
         <source>Valid until</source>
         <translation>有效期至</translation>
+    </message>
+</context>
+<context>
+    <name>ExpiringModel</name>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <source>Standard certificate</source>
+        <translation>计量标准考核证书</translation>
+    </message>
+    <message>
+        <source>Accreditation</source>
+        <translation>实验室认可</translation>
+    </message>
+    <message>
+        <source>Staff qualification</source>
+        <translation>人员资质（检定员证）</translation>
     </message>
 </context>
 <context>
@@ -2550,6 +2647,25 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     </message>
 </context>
 <context>
+    <name>OnTimeRateModel</name>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应检</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>按期受检</translation>
+    </message>
+    <message>
+        <source>On-time rate</source>
+        <translation>受检率</translation>
+    </message>
+</context>
+<context>
     <name>OverviewView</name>
     <message>
         <source>Overview</source>
@@ -2642,6 +2758,187 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     <message>
         <source>as stated by the participant</source>
         <translation>按参加实验室声明的值</translation>
+    </message>
+</context>
+<context>
+    <name>PlanItemsModel</name>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Asset tag</source>
+        <translation>资产编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>上级计量机构</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>规程/规范</translation>
+    </message>
+    <message>
+        <source>Estimated cost</source>
+        <translation>预计费用</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>完成情况</translation>
+    </message>
+</context>
+<context>
+    <name>PlanModels</name>
+    <message>
+        <source>Done on time</source>
+        <translation>按期完成</translation>
+    </message>
+    <message>
+        <source>Done late</source>
+        <translation>逾期完成</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+</context>
+<context>
+    <name>PlanningView</name>
+    <message>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Next 30 days</source>
+        <translation>未来 30 天</translation>
+    </message>
+    <message>
+        <source>Next 60 days</source>
+        <translation>未来 60 天</translation>
+    </message>
+    <message>
+        <source>Next 90 days</source>
+        <translation>未来 90 天</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>本年度</translation>
+    </message>
+    <message>
+        <source>Mandatory and other</source>
+        <translation>强检与非强检</translation>
+    </message>
+    <message>
+        <source>Mandatory verification</source>
+        <translation>强制检定</translation>
+    </message>
+    <message>
+        <source>Not mandatory</source>
+        <translation>非强制检定</translation>
+    </message>
+    <message>
+        <source>All providers</source>
+        <translation>全部检定/校准机构</translation>
+    </message>
+    <message>
+        <source>In-house</source>
+        <translation>本实验室</translation>
+    </message>
+    <message>
+        <source>External</source>
+        <translation>外部机构</translation>
+    </message>
+    <message>
+        <source>Planning</source>
+        <translation>周检计划</translation>
+    </message>
+    <message>
+        <source>Due for verification or calibration</source>
+        <translation>到期待检定/校准</translation>
+    </message>
+    <message>
+        <source>Re-verification plan</source>
+        <translation>周检计划</translation>
+    </message>
+    <message>
+        <source>All locations</source>
+        <translation>全部存放地点</translation>
+    </message>
+    <message>
+        <source>All quantities</source>
+        <translation>全部测量量</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Export due list…</source>
+        <translation>导出到期清单…</translation>
+    </message>
+    <message>
+        <source>Open register</source>
+        <translation>打开台账</translation>
+    </message>
+    <message>
+        <source>Generate plan</source>
+        <translation>生成计划</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <source>Export plan…</source>
+        <translation>导出计划…</translation>
+    </message>
+    <message>
+        <source>{0} items, {1} overdue</source>
+        <translation>{0} 台件，其中 {1} 台件已超期</translation>
+    </message>
+    <message>
+        <source>Re-verification plan {0}</source>
+        <translation>{0} 年度周检计划</translation>
+    </message>
+    <message>
+        <source>{0}: {1} · {2}: {3} · {4}: {5} · estimated cost {6}</source>
+        <translation>{0}：{1} · {2}：{3} · {4}：{5} · 预计费用 {6}</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Due: {0}</source>
+        <translation>到期：{0}</translation>
     </message>
 </context>
 <context>
