@@ -122,3 +122,50 @@ def test_screenshots_english_and_chinese(qtbot, window, page):
             shoot(window, f"comparisons_{name}_{lang}")
     assert page.tabs.tabText(1) == "评价结果" or page.tabs.tabText(1) == "Scores"
     assert ScoreClass.SATISFACTORY in CLASS_COLOURS
+
+
+def test_participant_dialog_adds_and_a_bad_k_is_refused_by_name(qtbot, page, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    monkeypatch.setattr(QDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    dialog = page.participant_dialog()
+    dialog.code.setText("Lab 12")
+    dialog.value.setText("3.30")
+    dialog.uncertainty.setText("0.70")
+    dialog.k.setText("2.2")
+    with qtbot.waitSignal(page.scored, timeout=TIMEOUT):
+        page.add_participant(dialog)
+    wait_idle(qtbot, page.session)
+    added = next(p for p in page.detail.participants if p.code == "Lab 12")
+    assert str(added.value) == "3.30" and str(added.coverage_factor) == "2.2"
+    page.participants.selectRow(page.detail.participants.index(added))
+    bad = page.participant_dialog(added)
+    bad.k.setText("0")
+    i18n.install_language("zh_CN")
+    bad.retranslate_ui()
+    shoot(bad, "comparisons_participant_dialog_zh_CN")
+    page.edit_participant(bad)
+    qtbot.waitUntil(
+        lambda: page.findChild(QMessageBox, "comparisonError") is not None, timeout=TIMEOUT
+    )
+    box = page.findChild(QMessageBox, "comparisonError")
+    assert "Lab 12" in box.text() and "包含因子" in box.text()
+    box.close()
+
+
+def test_new_comparison_dialog_records_one(qtbot, page, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from labapp.ui.dialogs.comparison_dialog import ComparisonDialog
+
+    monkeypatch.setattr(QDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    dialog = ComparisonDialog(page)
+    dialog.title.setText("Gauge block 10 mm")
+    dialog.measurand.setText("central length deviation")
+    dialog.unit.setText("nm")
+    with qtbot.waitSignal(page.comparisons_loaded, timeout=TIMEOUT):
+        page.new_comparison(dialog)
+    wait_idle(qtbot, page.session)
+    titles = [page.list_model.row_at(r).title for r in range(page.list_model.rowCount())]
+    assert "Gauge block 10 mm" in titles
+    assert page.detail.title == "Gauge block 10 mm" and page.detail.participants == ()

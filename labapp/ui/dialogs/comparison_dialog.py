@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -48,11 +49,34 @@ def _buttons(dialog: QDialog) -> QDialogButtonBox:
     return box
 
 
+def _form(widgets: tuple[QWidget, ...]) -> tuple[QFormLayout, list[QLabel]]:
+    """A form of ``widgets`` with a label each (texts set by the dialog's retranslate_ui)."""
+    form, labels = QFormLayout(), []
+    for widget in widgets:
+        label = QLabel()
+        label.setBuddy(widget)
+        form.addRow(label, widget)
+        labels.append(label)
+    return form, labels
+
+
 def _text(edit: QLineEdit) -> str | None:
     return edit.text().strip() or None
 
 
-class ParticipantDialog(QDialog):
+class _Dialog(QDialog):
+    """Retranslates on a language change."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Set the texts in the current language."""
+
+
+class ParticipantDialog(_Dialog):
     """A participant's code, result, U with its own k, unit, method, date and own-lab flag."""
 
     def __init__(
@@ -76,15 +100,12 @@ class ParticipantDialog(QDialog):
         self.own_lab.setChecked(bool(p and p.is_own_lab))
         for name in ("code", "value", "uncertainty", "k", "unit", "method"):
             getattr(self, name).setObjectName(f"participant_{name}")
-        form = QFormLayout()
-        self.form = form
-        for widget in (
+        self.form, self.labels = _form((
             self.code, self.value, self.uncertainty, self.k, self.unit, self.method,
             self.measured_on, self.own_lab,
-        ):  # fmt: skip
-            form.addRow("", widget)
+        ))  # fmt: skip
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(self.form)
         layout.addWidget(_buttons(self))
         self.retranslate_ui()
 
@@ -101,10 +122,8 @@ class ParticipantDialog(QDialog):
             self.tr("Date:"),
             self.tr("This laboratory"),
         ]
-        for row, text in enumerate(texts):
-            item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if item is not None and item.widget() is not None:
-                item.widget().setText(text)  # type: ignore[attr-defined]
+        for label, text in zip(self.labels, texts, strict=True):
+            label.setText(text)
         self.k.setPlaceholderText(self.tr("as stated by the participant"))
 
     def value_input(self) -> ParticipantInput:
@@ -122,7 +141,7 @@ class ParticipantDialog(QDialog):
         )
 
 
-class ComparisonDialog(QDialog):
+class ComparisonDialog(_Dialog):
     """A new comparison: title, scheme, provider, measurand, unit, pilot, role."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -137,12 +156,11 @@ class ComparisonDialog(QDialog):
         self.role = QComboBox()
         for role in ComparisonRole:
             self.role.addItem("", role.value)
-        self.form = QFormLayout()
-        for widget in (
+        self.role.setCurrentIndex(self.role.findData(ComparisonRole.PARTICIPANT.value))
+        self.form, self.labels = _form((
             self.title, self.scheme, self.provider, self.measurand, self.unit, self.pilot,
             self.role,
-        ):  # fmt: skip
-            self.form.addRow("", widget)
+        ))  # fmt: skip
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(_buttons(self))
@@ -160,10 +178,8 @@ class ComparisonDialog(QDialog):
             self.tr("Pilot laboratory:"),
             self.tr("Role of this laboratory:"),
         ]
-        for row, text in enumerate(texts):
-            item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if item is not None and item.widget() is not None:
-                item.widget().setText(text)  # type: ignore[attr-defined]
+        for label, text in zip(self.labels, texts, strict=True):
+            label.setText(text)
         self.role.setItemText(0, self.tr("Pilot laboratory"))
         self.role.setItemText(1, self.tr("Participant"))
 
