@@ -95,10 +95,12 @@ class OnTimeRate:
 
 
 def _latest_result() -> Any:
-    """The result of an instrument's latest approved event."""
+    """The result of an instrument's latest non-superseded event (as the Overview counts it)."""
     return (
         select(EventRow.result)
-        .where(EventRow.instrument_id == InstrumentRow.id, EventRow.status == EventStatus.APPROVED)
+        .where(
+            EventRow.instrument_id == InstrumentRow.id, EventRow.status != EventStatus.SUPERSEDED
+        )
         .order_by(EventRow.performed_on.desc(), EventRow.id.desc())
         .limit(1)
         .scalar_subquery()

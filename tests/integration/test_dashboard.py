@@ -36,9 +36,10 @@ def test_counts_match_drill_down_and_overview(lab: Database) -> None:
         items = dashboard.drill_down(lab, key, TODAY, 30)
         assert len(items) == getattr(counts, key), key
     overview = lab_overview(lab, TODAY, 30)
-    assert (counts.overdue, counts.due_soon, counts.out_of_service) == (
+    assert (counts.overdue, counts.due_soon, counts.failed, counts.out_of_service) == (
         overview.overdue,
         overview.due_30,
+        overview.failed,
         overview.out_of_service,
     )
     assert counts.broken_chains == len({b.instrument_id for b in broken_chains(lab, today=TODAY)})
