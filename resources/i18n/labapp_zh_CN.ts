@@ -717,6 +717,10 @@
         <translation>新建比对</translation>
     </message>
     <message>
+        <source>Edit comparison</source>
+        <translation>编辑比对</translation>
+    </message>
+    <message>
         <source>Title:</source>
         <translation>名称：</translation>
     </message>
@@ -737,12 +741,40 @@
         <translation>单位：</translation>
     </message>
     <message>
+        <source>Artefact:</source>
+        <translation>传递标准：</translation>
+    </message>
+    <message>
         <source>Pilot laboratory:</source>
         <translation>主导实验室：</translation>
     </message>
     <message>
+        <source>Protocol:</source>
+        <translation>比对方案：</translation>
+    </message>
+    <message>
         <source>Role of this laboratory:</source>
         <translation>本实验室角色：</translation>
+    </message>
+    <message>
+        <source>Started:</source>
+        <translation>开始日期：</translation>
+    </message>
+    <message>
+        <source>Ended:</source>
+        <translation>结束日期：</translation>
+    </message>
+    <message>
+        <source>Assigned value (given):</source>
+        <translation>指定值（给定）：</translation>
+    </message>
+    <message>
+        <source>Its expanded uncertainty U:</source>
+        <translation>指定值的扩展不确定度 U：</translation>
+    </message>
+    <message>
+        <source>Its coverage factor k:</source>
+        <translation>指定值的包含因子 k：</translation>
     </message>
     <message>
         <source>Pilot laboratory</source>
@@ -751,6 +783,10 @@
     <message>
         <source>Participant</source>
         <translation>参加实验室</translation>
+    </message>
+    <message>
+        <source>e.g. JJF 1117, ISO/IEC 17043; circulation</source>
+        <translation>例如 JJF 1117、ISO/IEC 17043；传递方式</translation>
     </message>
 </context>
 <context>
@@ -915,6 +951,10 @@
     <message>
         <source>New comparison…</source>
         <translation>新建比对…</translation>
+    </message>
+    <message>
+        <source>Edit comparison…</source>
+        <translation>编辑比对…</translation>
     </message>
     <message>
         <source>Add participant…</source>
@@ -2669,7 +2709,7 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     <name>OverviewView</name>
     <message>
         <source>Overview</source>
-        <extracomment>card key -&gt; (LabOverview field, page it opens, register order hint)</extracomment>
+        <extracomment>card key -&gt; (LabOverview field, page it opens, register order hint) cards that open the list of the items behind them (``dashboard.drill_down``) the on-time rate the chart&apos;s target line shows (a fraction)</extracomment>
         <translation>总览</translation>
     </message>
     <message>

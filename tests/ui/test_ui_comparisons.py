@@ -159,7 +159,7 @@ def test_new_comparison_dialog_records_one(qtbot, page, monkeypatch):
     from labapp.ui.dialogs.comparison_dialog import ComparisonDialog
 
     monkeypatch.setattr(QDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
-    dialog = ComparisonDialog(page)
+    dialog = ComparisonDialog(None, page)
     dialog.title.setText("Gauge block 10 mm")
     dialog.measurand.setText("central length deviation")
     dialog.unit.setText("nm")
@@ -169,3 +169,22 @@ def test_new_comparison_dialog_records_one(qtbot, page, monkeypatch):
     titles = [page.list_model.row_at(r).title for r in range(page.list_model.rowCount())]
     assert "Gauge block 10 mm" in titles
     assert page.detail.title == "Gauge block 10 mm" and page.detail.participants == ()
+
+
+def test_edit_comparison_sets_the_given_assigned_value(qtbot, page, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from labapp.ui.dialogs.comparison_dialog import ComparisonDialog
+
+    monkeypatch.setattr(QDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    dialog = ComparisonDialog(page.detail, page)
+    assert dialog.assigned_value.text() == "3.20" and dialog.assigned_k.text() == "2"
+    dialog.assigned_value.setText("3.25")
+    dialog.assigned_k.setText("2.1")
+    shoot(dialog, "comparisons_edit_dialog_en")
+    with qtbot.waitSignal(page.comparisons_loaded, timeout=TIMEOUT):
+        page.edit_comparison(dialog)
+    wait_idle(qtbot, page.session)
+    assert str(page.detail.assigned_value) == "3.25"
+    assert str(page.detail.assigned_coverage_factor) == "2.1"
+    assert page.detail.started_on is not None  # the demo's dates survive the round trip

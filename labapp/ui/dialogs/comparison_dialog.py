@@ -25,10 +25,13 @@ from PySide6.QtWidgets import (
 from labapp.domain.enums import ComparisonRole
 from labapp.services.comparison_dto import (
     AssignedMethod,
+    ComparisonDetail,
     ComparisonInput,
     ParticipantInfo,
     ParticipantInput,
 )
+
+NO_DATE = QDate(1989, 12, 31)
 
 
 def _date_edit(value: date | None) -> QDateEdit:
@@ -142,49 +145,76 @@ class ParticipantDialog(_Dialog):
 
 
 class ComparisonDialog(_Dialog):
-    """A new comparison: title, scheme, provider, measurand, unit, pilot, role."""
+    """A new or an existing comparison, with the assigned value the provider gave (value, U, k)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, detail: ComparisonDetail | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("comparisonDialog")
-        self.title = QLineEdit()
-        self.scheme = QLineEdit()
-        self.provider = QLineEdit()
-        self.measurand = QLineEdit()
-        self.unit = QLineEdit()
-        self.pilot = QLineEdit()
+        self.detail = detail
+        d = detail
+        self.title = QLineEdit(d.title if d else "")
+        self.scheme = QLineEdit(d.scheme or "" if d else "")
+        self.provider = QLineEdit(d.provider_name or "" if d else "")
+        self.measurand = QLineEdit(d.measurand if d else "")
+        self.unit = QLineEdit(d.unit if d else "")
+        self.artefact = QLineEdit(d.artefact or "" if d else "")
+        self.pilot = QLineEdit(d.pilot_lab or "" if d else "")
+        self.protocol = QLineEdit(d.protocol or "" if d else "")
         self.role = QComboBox()
         for role in ComparisonRole:
             self.role.addItem("", role.value)
-        self.role.setCurrentIndex(self.role.findData(ComparisonRole.PARTICIPANT.value))
+        role_now = d.role if d else ComparisonRole.PARTICIPANT
+        self.role.setCurrentIndex(self.role.findData(role_now.value))
+        self.started_on = _optional_date(d.started_on if d else None)
+        self.ended_on = _optional_date(d.ended_on if d else None)
+        self.assigned_value = QLineEdit(_str(d.assigned_value if d else None))
+        self.assigned_uncertainty = QLineEdit(_str(d.assigned_uncertainty if d else None))
+        self.assigned_k = QLineEdit(_str(d.assigned_coverage_factor if d else None))
         self.form, self.labels = _form((
-            self.title, self.scheme, self.provider, self.measurand, self.unit, self.pilot,
-            self.role,
+            self.title, self.scheme, self.provider, self.measurand, self.unit, self.artefact,
+            self.pilot, self.protocol, self.role, self.started_on, self.ended_on,
+            self.assigned_value, self.assigned_uncertainty, self.assigned_k,
         ))  # fmt: skip
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(_buttons(self))
+        self.setMinimumWidth(480)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         """Set the labels in the current language."""
-        self.setWindowTitle(self.tr("New comparison"))
+        new = self.detail is None
+        self.setWindowTitle(self.tr("New comparison") if new else self.tr("Edit comparison"))
         texts = [
             self.tr("Title:"),
             self.tr("Scheme:"),
             self.tr("Provider:"),
             self.tr("Measurand:"),
             self.tr("Unit:"),
+            self.tr("Artefact:"),
             self.tr("Pilot laboratory:"),
+            self.tr("Protocol:"),
             self.tr("Role of this laboratory:"),
+            self.tr("Started:"),
+            self.tr("Ended:"),
+            self.tr("Assigned value (given):"),
+            self.tr("Its expanded uncertainty U:"),
+            self.tr("Its coverage factor k:"),
         ]
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
         self.role.setItemText(0, self.tr("Pilot laboratory"))
         self.role.setItemText(1, self.tr("Participant"))
+        self.protocol.setPlaceholderText(self.tr("e.g. JJF 1117, ISO/IEC 17043; circulation"))
 
     def value_input(self) -> ComparisonInput:
-        """What was typed."""
+        """What was typed (numbers as text: the service checks them)."""
+        method = self.detail.assigned_value_method if self.detail else None
+        if method is None:
+            given = bool(self.assigned_value.text().strip())
+            method = AssignedMethod.PROVIDER if given else AssignedMethod.ALGORITHM_A
         return ComparisonInput(
             title=self.title.text(),
             measurand=self.measurand.text(),
@@ -192,6 +222,31 @@ class ComparisonDialog(_Dialog):
             role=ComparisonRole(self.role.currentData()),
             scheme=_text(self.scheme),
             provider_name=_text(self.provider),
+            artefact=_text(self.artefact),
             pilot_lab=_text(self.pilot),
-            assigned_value_method=AssignedMethod.ALGORITHM_A,
+            protocol=_text(self.protocol),
+            started_on=_date_value(self.started_on),
+            ended_on=_date_value(self.ended_on),
+            assigned_value_method=method,
+            assigned_value=_text(self.assigned_value),
+            assigned_uncertainty=_text(self.assigned_uncertainty),
+            assigned_coverage_factor=_text(self.assigned_k),
         )
+
+
+def _str(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def _optional_date(value: date | None) -> QDateEdit:
+    """A date edit whose lowest date means "no date" (shown blank)."""
+    edit = _date_edit(value)
+    edit.setMinimumDate(NO_DATE)
+    edit.setSpecialValueText(" ")
+    if value is None:
+        edit.setDate(NO_DATE)
+    return edit
+
+
+def _date_value(edit: QDateEdit) -> date | None:
+    return None if edit.date() == NO_DATE else edit.date().toPython()  # type: ignore[return-value]

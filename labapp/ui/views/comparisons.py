@@ -162,6 +162,7 @@ class ComparisonsView(View):
             return widget
 
         self.new_button = button("newComparison", self.new_comparison)
+        self.edit_comparison_button = button("editComparison", self.edit_comparison)
         self.add_button = button("addParticipant", self.add_participant)
         self.edit_button = button("editParticipant", self.edit_participant)
         self.remove_button = button("removeParticipant", self.remove_participant)
@@ -173,7 +174,10 @@ class ComparisonsView(View):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.comparisons, 1)
-        left_layout.addWidget(self.new_button)
+        left_bar = QHBoxLayout()
+        left_bar.addWidget(self.new_button)
+        left_bar.addWidget(self.edit_comparison_button)
+        left_layout.addLayout(left_bar)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("comparisonTabs")
         participants = QWidget()
@@ -214,6 +218,7 @@ class ComparisonsView(View):
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Comparisons and proficiency testing"))
         self.new_button.setText(self.tr("New comparison…"))
+        self.edit_comparison_button.setText(self.tr("Edit comparison…"))
         self.add_button.setText(self.tr("Add participant…"))
         self.edit_button.setText(self.tr("Edit…"))
         self.remove_button.setText(self.tr("Remove"))
@@ -433,12 +438,27 @@ class ComparisonsView(View):
 
     def new_comparison(self, dialog: ComparisonDialog | None = None) -> None:
         """Ask for a new comparison and record it."""
-        dialog = dialog or ComparisonDialog(self)
+        dialog = dialog or ComparisonDialog(None, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         data, user = dialog.value_input(), self.session.user
         self.session.run(
             lambda db: svc.create_comparison(db, user, data), self._changed, self._refused
+        )
+
+    def edit_comparison(self, dialog: ComparisonDialog | None = None) -> None:
+        """Edit the selected comparison (its facts and the assigned value the provider gave)."""
+        detail, user = self.detail, self.session.user
+        if detail is None:
+            return
+        dialog = dialog or ComparisonDialog(detail, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        data = dialog.value_input()
+        self.session.run(
+            lambda db: svc.update_comparison(db, user, detail.id, data, detail.version),
+            self._changed,
+            self._refused,
         )
 
     # --- Excel --------------------------------------------------------------------------------
