@@ -160,6 +160,14 @@ def test_chart_canvas_exports_png_pdf_svg(qtbot, tmp_path: Path) -> None:
 
 def test_screenshots_in_english_and_chinese(qtbot, page) -> None:
     qtbot.waitUntil(lambda: page.chart_data is not None)
+    plan = _plan(page)
+    far = CheckInput(plan.id, date.today(), (f"{plan.upper_limit * 2} {plan.unit}",))
+    page.session.run(lambda db: checks.record_check(db, "tester", far))
+    wait_idle(qtbot, page.session)
+    with qtbot.waitSignal(page.plans_loaded, timeout=30_000):
+        page.refresh()
+    wait_idle(qtbot, page.session)
+    assert page.chart_data.violations and "rule 1" in page.violations_label.text()
     for lang in ("en", "zh_CN"):
         assert i18n.install_language(lang)
         for index, name in enumerate(("history", "chart", "stability")):

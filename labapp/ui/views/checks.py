@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from matplotlib import dates as mdates
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -340,6 +341,9 @@ class ChecksView(View):
             mpe=data.mpe, violations=list(data.violations), unit=data.unit,
             labels=self._chart_labels(),
         )  # fmt: skip
+        _numeric_dates(ax)
+        ax.margins(y=0.12)  # room above the highest point for its rule number
+        ax.autoscale_view()
         ax.axvspan(data.baseline_from, data.baseline_to, color="#56B4E9", alpha=0.12, zorder=0)  # type: ignore[arg-type]
         self.canvas.redraw()
         self._show_violations(data)
@@ -536,6 +540,15 @@ class ChecksView(View):
             progress=self.tr("Exporting…"),
             parent=self,
         )
+
+
+def _numeric_dates(ax: Any) -> None:
+    """Months as numbers ("2025-04"): matplotlib's month names are English in every language."""
+    locator = ax.xaxis.get_major_locator()
+    formats = ["%Y", "%Y-%m", "%m-%d", "%H:%M", "%H:%M", "%S.%f"]
+    zero_formats = ["", "%Y", "%Y-%m", "%m-%d", "%H:%M", "%H:%M"]
+    formatter = mdates.ConciseDateFormatter(locator, formats=formats, zero_formats=zero_formats)
+    ax.xaxis.set_major_formatter(formatter)
 
 
 def _fmt(value: Any) -> str:

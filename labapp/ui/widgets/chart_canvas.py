@@ -12,6 +12,7 @@ from pathlib import Path
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg, NavigationToolbar2QT
 from matplotlib.figure import Figure
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from labapp.plotting.fonts import configure_matplotlib_fonts
@@ -31,7 +32,8 @@ class ChartCanvas(QWidget):
         self.figure = Figure(figsize=(6.0, 3.6), layout="constrained")
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.toolbar = NavigationToolbar2QT(self.canvas, self)
-        self.export_button = QPushButton(self.tr("Export PNG/PDF/SVG…"))
+        self.export_button = QPushButton()
+        self.export_button.setObjectName("exportChart")
         self.export_button.clicked.connect(self._ask_export)
         bar = QHBoxLayout()
         bar.addWidget(self.toolbar, 1)
@@ -40,6 +42,16 @@ class ChartCanvas(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.canvas, 1)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Set the button's text in the current language."""
+        self.export_button.setText(self.tr("Export PNG/PDF/SVG…"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def redraw(self) -> None:
         """Repaint after the figure was changed (and reset the toolbar's zoom history)."""
