@@ -945,6 +945,10 @@
         <translation>被测量</translation>
     </message>
     <message>
+        <source>σ_pt</source>
+        <translation>σ_pt</translation>
+    </message>
+    <message>
         <source>Comparisons and proficiency testing</source>
         <translation>计量比对与能力验证</translation>
     </message>
@@ -979,6 +983,18 @@
     <message>
         <source>Assigned value:</source>
         <translation>指定值：</translation>
+    </message>
+    <message>
+        <source>σ_pt:</source>
+        <translation>σ_pt：</translation>
+    </message>
+    <message>
+        <source>s* (robust)</source>
+        <translation>s*（稳健）</translation>
+    </message>
+    <message>
+        <source>Standard deviation for proficiency assessment; empty: s* of Algorithm A</source>
+        <translation>能力评定标准差；留空则取算法 A 的 s*</translation>
     </message>
     <message>
         <source>Participants</source>
@@ -2749,12 +2765,44 @@ Calibration laboratory management: measurement standards, traceability, calibrat
         <translation>最近一次记录</translation>
     </message>
     <message>
+        <source>Broken traceability chains</source>
+        <translation>溯源链断裂</translation>
+    </message>
+    <message>
+        <source>On-time verification rate</source>
+        <translation>受检率</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <source>On-time verification rate = items verified or calibrated on time ÷ items due. An item is due on the due date of each approved verification or calibration (instruments not retired or scrapped), when that date falls in the period and is not after today; it was on time when the next approved verification or calibration was performed on or before that date.</source>
+        <translation>受检率 = 按期检定/校准的台件数 ÷ 应检台件数。每次已批准的检定或校准的到期日（不含已退役或报废的器具）落在统计期间内且不晚于今天时，该台件计为应检；若下一次已批准的检定或校准在该到期日当天或之前完成，则计为按期受检。</translation>
+    </message>
+    <message>
         <source>No database is open.</source>
         <translation>未打开数据库。</translation>
     </message>
     <message>
         <source>Database: {0} — as of {1}</source>
         <translation>数据库：{0} — 截至 {1}</translation>
+    </message>
+    <message>
+        <source>On-time verification rate {0}</source>
+        <translation>{0} 年受检率</translation>
+    </message>
+    <message>
+        <source>On-time rate</source>
+        <translation>受检率</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>n={n}</source>
+        <translation>n={n}</translation>
     </message>
 </context>
 <context>

@@ -1,16 +1,39 @@
-"""Home page: the lab at a glance, each count a card leading to the page that lists it."""
+"""Home page, the quality manager's dashboard: counts as cards, the on-time rate and its trend.
+
+Each card leads to what is behind its number: the register sorted by due date (overdue, due soon),
+or a list of the items (failed, out of service, broken chains).  The on-time rate is shown per
+month, quarter and year with its definition, and as a bar chart (``draw_on_time_rate``).
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
+from labapp.plotting.style import ChartLabels
+from labapp.plotting.trend import draw_on_time_rate
+from labapp.services import dashboard
 from labapp.services.overview import lab_overview
 from labapp.ui import settings
+from labapp.ui.models.plan_models import DrillItemsModel, OnTimeRateModel
 from labapp.ui.views.base import AUDIT, CALIBRATIONS, REGISTER, View
+from labapp.ui.widgets.chart_canvas import ChartCanvas
 
 #: card key -> (LabOverview field, page it opens, register order hint)
 CARDS: tuple[tuple[str, str, str, str | None], ...] = (
@@ -24,7 +47,11 @@ CARDS: tuple[tuple[str, str, str, str | None], ...] = (
     ("events", "events", CALIBRATIONS, None),
     ("last_event_on", "last_event_on", AUDIT, None),
 )
-WARN_CARDS = frozenset({"overdue", "failed"})
+#: cards that open the list of the items behind them (``dashboard.drill_down``)
+DRILL_CARDS = frozenset({"failed", "out_of_service", "broken_chains"})
+WARN_CARDS = frozenset({"overdue", "failed", "broken_chains"})
+#: the on-time rate the chart's target line shows (a fraction)
+RATE_TARGET = 0.95
 CAUTION_CARDS = frozenset({"due_soon"})
 
 
@@ -59,10 +86,35 @@ class Card(QPushButton):
         self.value_label.setStyleSheet(f"color: {colour};" if colour else "")
 
 
+class DrillDownDialog(QDialog):
+    """The items behind a dashboard number."""
+
+    def __init__(self, title: str, items: list[Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("drillDown")
+        self.setWindowTitle(title)
+        self.model = DrillItemsModel(self)
+        self.model.set_rows(items)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.resizeColumnsToContents()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(640, 420)
+
+
 class OverviewView(View):
-    """Counts from ``lab_overview``: instruments, standards, overdue, due soon, failed…"""
+    """The dashboard: counts (``lab_overview``, ``dashboard_counts``), on-time rate and chart."""
 
     overview_loaded = Signal(object)
+    rate_loaded = Signal(object)
+    drill_opened = Signal(object)  # the DrillDownDialog
 
     def __init__(self, session: Any, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -72,18 +124,58 @@ class OverviewView(View):
         self.cards: dict[str, Card] = {}
         grid = QGridLayout()
         grid.setSpacing(12)
-        for i, (key, _field, page, hint) in enumerate(CARDS):
+        keys = [(k, p, h) for k, _f, p, h in CARDS] + [("broken_chains", REGISTER, None)]
+        for i, (key, page, hint) in enumerate(keys):
             card = Card(key)
-            card.clicked.connect(lambda _=False, p=page, h=hint: self.navigate.emit(p, h))
-            grid.addWidget(card, i // 3, i % 3)
+            if key in DRILL_CARDS:
+                card.clicked.connect(lambda _=False, k=key: self.drill(k))
+            else:
+                card.clicked.connect(lambda _=False, p=page, h=hint: self.navigate.emit(p, h))
+            grid.addWidget(card, i // 5, i % 5)
             self.cards[key] = card
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
         layout.addLayout(grid)
-        layout.addStretch(1)
+        layout.addWidget(self._build_rate(), 1)
         self.overview: Any = None
+        self.counts: Any = None
+        self.rate: Any = None
         self.retranslate_ui()
+
+    def _build_rate(self) -> QGroupBox:
+        self.rate_box = QGroupBox()
+        self.rate_box.setObjectName("onTimeRate")
+        self.year = QSpinBox()
+        self.year.setObjectName("rateYear")
+        self.year.setRange(2000, 2100)
+        self.year.setValue(date.today().year)
+        self.year.valueChanged.connect(lambda _=0: self.load_rate())
+        self.year_label = QLabel()
+        self.rate_model = OnTimeRateModel(self)
+        self.rate_table = QTableView()
+        self.rate_table.setObjectName("rateTable")
+        self.rate_table.setModel(self.rate_model)
+        self.rate_table.verticalHeader().setVisible(False)
+        self.rate_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.definition = QLabel()
+        self.definition.setObjectName("rateDefinition")
+        self.definition.setWordWrap(True)
+        self.chart = ChartCanvas()
+        self.chart.setObjectName("rateChart")
+        self.chart.setMinimumHeight(280)
+        left = QVBoxLayout()
+        bar = QHBoxLayout()
+        bar.addWidget(self.year_label)
+        bar.addWidget(self.year)
+        bar.addStretch(1)
+        left.addLayout(bar)
+        left.addWidget(self.rate_table, 1)
+        left.addWidget(self.definition)
+        row = QHBoxLayout(self.rate_box)
+        row.addLayout(left, 2)
+        row.addWidget(self.chart, 3)
+        return self.rate_box
 
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Overview"))
@@ -97,10 +189,24 @@ class OverviewView(View):
             "out_of_service": self.tr("Out of service"),
             "events": self.tr("Verifications and calibrations"),
             "last_event_on": self.tr("Last recorded event"),
+            "broken_chains": self.tr("Broken traceability chains"),
         }
         for key, card in self.cards.items():
             card.caption_label.setText(captions[key])
+        self.rate_box.setTitle(self.tr("On-time verification rate"))
+        self.year_label.setText(self.tr("Year:"))
+        self.definition.setText(
+            self.tr(
+                "On-time verification rate = items verified or calibrated on time ÷ items due. "
+                "An item is due on the due date of each approved verification or calibration "
+                "(instruments not retired or scrapped), when that date falls in the period and "
+                "is not after today; it was on time when the next approved verification or "
+                "calibration was performed on or before that date."
+            )
+        )
         self._update_subtitle()
+        if self.rate is not None:
+            self._draw_rate()
 
     def _lead_days(self) -> int:
         lead = getattr(self.overview, "lead_days", None)
@@ -120,17 +226,80 @@ class OverviewView(View):
     def load(self) -> None:
         today, lead_days = date.today(), settings.get(settings.DUE_SOON_DAYS)
         self.session.run(lambda db: lab_overview(db, today, lead_days), self.show_overview)
+        self.session.run(
+            lambda db: dashboard.dashboard_counts(db, today, lead_days), self.show_counts
+        )
+        self.load_rate()
+
+    def load_rate(self) -> None:
+        """Fetch the on-time rate of the chosen year."""
+        year, today = self.year.value(), date.today()
+        self.session.run(lambda db: dashboard.on_time_rate(db, year, today), self.show_rate)
 
     def show_overview(self, overview: Any) -> None:
         """Fill the cards from a ``LabOverview``."""
         self.overview = overview
         for key, field, _page, _hint in CARDS:
             value = getattr(overview, field)  # a renamed DTO field must fail loudly
-            tone = None
-            if key in WARN_CARDS and value:
-                tone = "warn"
-            elif key in CAUTION_CARDS and value:
-                tone = "caution"
-            self.cards[key].set_value(value, tone)
+            self.cards[key].set_value(value, _tone(key, value))
         self.retranslate_ui()
         self.overview_loaded.emit(overview)
+
+    def show_counts(self, counts: Any) -> None:
+        """The dashboard's own numbers (broken chains)."""
+        self.counts = counts
+        self.cards["broken_chains"].set_value(
+            counts.broken_chains, _tone("broken_chains", counts.broken_chains)
+        )
+
+    def show_rate(self, rate: Any) -> None:
+        """The rate per quarter and for the year in the table, per month on the chart."""
+        self.rate = rate
+        self.rate_model.set_rows([*rate.quarters, rate.total])
+        self.rate_table.resizeColumnsToContents()
+        self._draw_rate()
+        self.rate_loaded.emit(rate)
+
+    def _draw_rate(self) -> None:
+        rate = self.rate
+        self.chart.figure.clear()
+        ax = self.chart.figure.add_subplot()
+        labels = ChartLabels(
+            title=self.tr("On-time verification rate {0}").format(rate.year),
+            y_label=self.tr("On-time rate"),
+            legend={"rate": self.tr("On-time rate"), "target": self.tr("Target"),
+                    "due": self.tr("n={n}")},
+        )  # fmt: skip
+        draw_on_time_rate(
+            ax,
+            [m.first_day for m in rate.months],
+            [m.rate for m in rate.months],
+            [m.due for m in rate.months],
+            labels,
+            target=RATE_TARGET,
+        )
+        # The whole year, so months with nothing due show their "–" inside the axes.
+        first = rate.months[0].first_day
+        ax.set_xlim(first - timedelta(days=20), date(first.year, 12, 31) + timedelta(days=5))
+        self.chart.redraw()
+
+    def drill(self, key: str) -> None:
+        """Open the list of the items behind card ``key``."""
+        today, lead_days = date.today(), settings.get(settings.DUE_SOON_DAYS)
+        title = self.cards[key].caption_label.text()
+
+        def show(items: list[Any]) -> None:
+            dialog = DrillDownDialog(title, items, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+            self.drill_opened.emit(dialog)
+
+        self.session.run(lambda db: dashboard.drill_down(db, key, today, lead_days), show)
+
+
+def _tone(key: str, value: Any) -> str | None:
+    if key in WARN_CARDS and value:
+        return "warn"
+    if key in CAUTION_CARDS and value:
+        return "caution"
+    return None

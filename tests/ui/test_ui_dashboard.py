@@ -1,0 +1,58 @@
+"""Dashboard (Overview page): cards equal the services, drill-down lists, the on-time rate."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from uihelpers import shoot, wait_idle
+
+from labapp.services import dashboard
+from labapp.ui import i18n, settings
+from labapp.ui.views.overview import DRILL_CARDS
+
+
+def _dashboard(qtbot, window):
+    view = window.views["overview"]
+    wait_idle(qtbot, window.session)
+    if view.rate is None or view.counts is None:
+        with qtbot.waitSignal(view.rate_loaded, timeout=30_000):
+            view.refresh()
+        wait_idle(qtbot, window.session)
+    return view
+
+
+def test_cards_equal_the_service_and_drill_down(qtbot, qtmodeltester, window) -> None:
+    view = _dashboard(qtbot, window)
+    db, today = window.session.db, date.today()
+    lead = settings.get(settings.DUE_SOON_DAYS)
+    counts = dashboard.dashboard_counts(db, today, lead)
+    for key in dashboard.COUNTS:
+        assert view.cards[key].value_label.text() == str(getattr(counts, key)), key
+    for key in sorted(DRILL_CARDS):
+        with qtbot.waitSignal(view.drill_opened, timeout=30_000) as opened:
+            view.cards[key].click()
+        dialog = opened.args[0]
+        qtmodeltester.check(dialog.model)
+        assert dialog.model.rowCount() == getattr(counts, key), key
+        dialog.close()
+
+
+def test_on_time_rate_table_chart_and_screenshots(qtbot, qtmodeltester, window) -> None:
+    view = _dashboard(qtbot, window)
+    expected = dashboard.on_time_rate(window.session.db, date.today().year, date.today())
+    assert view.rate == expected
+    qtmodeltester.check(view.rate_model)
+    assert view.rate_model.rowCount() == 5  # four quarters and the year
+    last = view.rate_model.index(4, 3).data()
+    assert last == ("–" if expected.total.rate is None else f"{100 * expected.total.rate:.1f} %")
+    assert view.definition.text()
+    with qtbot.waitSignal(view.rate_loaded, timeout=30_000):
+        view.year.setValue(date.today().year - 1)
+    assert view.rate.year == date.today().year - 1
+    assert view.chart.figure.axes and view.chart.figure.axes[0].patches
+    shoot(window, "plan_dashboard_en")
+    assert i18n.install_language("zh_CN")
+    qtbot.wait(50)
+    assert "受检率" in view.rate_box.title()
+    view.chart.canvas.draw()
+    shoot(window, "plan_dashboard_zh")
