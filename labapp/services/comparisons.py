@@ -475,7 +475,7 @@ def score_comparison(
     db: Database,
     comparison_id: int,
     method: AssignedMethod | str | None = None,
-    sigma_pt: Decimal | float | None = None,
+    sigma_pt: Decimal | float | str | None = None,
 ) -> ComparisonResult:
     """Assigned value and every participant's En, ζ, z and z′ (nothing is saved).
 
@@ -503,7 +503,8 @@ def score_comparison(
     x_star = s_star = None
     if len(numbers) >= MIN_VALUES_ALGORITHM_A:
         x_star, s_star = _robust([n[0] for n in numbers])
-    sigma = float(sigma_pt) if sigma_pt is not None else s_star
+    given = _decimal(sigma_pt, "sigma_pt")
+    sigma = float(given) if given is not None else s_star
     if sigma is not None and not sigma > 0:
         raise _fail("sigma_pt", "σ_pt must be positive", "not_positive")
     scores = tuple(
@@ -558,7 +559,7 @@ def export_report(
     cover: CoverInfo,
     *,
     method: AssignedMethod | str | None = None,
-    sigma_pt: Decimal | float | None = None,
+    sigma_pt: Decimal | float | str | None = None,
     language: str = "en",
     labels: Mapping[str, ChartLabels] | None = None,
 ) -> Path:

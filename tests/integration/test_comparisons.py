@@ -184,6 +184,12 @@ def test_scoring_refusals_name_the_participant(db):
     with pytest.raises(ValidationError) as info:
         score_comparison(db, cid, AssignedMethod.PILOT)
     assert info.value.code == "no_pilot"
+    with pytest.raises(ValidationError) as info:
+        score_comparison(db, cid, AssignedMethod.WEIGHTED_MEAN, sigma_pt="abc")
+    assert (info.value.field, info.value.code) == ("sigma_pt", "not_a_number")
+    with pytest.raises(ValidationError) as info:
+        score_comparison(db, cid, AssignedMethod.WEIGHTED_MEAN, sigma_pt="0")
+    assert info.value.code == "not_positive"
 
 
 def test_workbook_import_is_all_or_nothing_and_the_report_is_written(db, tmp_path):

@@ -188,3 +188,17 @@ def test_edit_comparison_sets_the_given_assigned_value(qtbot, page, monkeypatch)
     assert str(page.detail.assigned_value) == "3.25"
     assert str(page.detail.assigned_coverage_factor) == "2.1"
     assert page.detail.started_on is not None  # the demo's dates survive the round trip
+
+
+def test_a_given_sigma_pt_scores_z_and_a_bad_one_is_worded(qtbot, page):
+    _choose(qtbot, page, AssignedMethod.PROVIDER)
+    page.sigma_pt.setText("0.5")
+    with qtbot.waitSignal(page.scored, timeout=TIMEOUT):
+        page.sigma_pt.editingFinished.emit()
+    first = page.result.scores[0]
+    assert page.result.sigma_pt == 0.5
+    assert first.z == pytest.approx((first.value - 3.2) / 0.5)
+    page.sigma_pt.setText("abc")
+    with qtbot.waitSignal(page.scored, timeout=TIMEOUT):
+        page.sigma_pt.editingFinished.emit()
+    assert page.result is None and "σ_pt" in page.assigned.text()

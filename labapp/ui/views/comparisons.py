@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -75,6 +76,7 @@ FIELDS: dict[str, str] = {
     "assigned_value": QT_TRANSLATE_NOOP("ComparisonsView", "Assigned value"),
     "title": QT_TRANSLATE_NOOP("ComparisonsView", "Title"),
     "measurand": QT_TRANSLATE_NOOP("ComparisonsView", "Measurand"),
+    "sigma_pt": QT_TRANSLATE_NOOP("ComparisonsView", "σ_pt"),
 }
 
 
@@ -91,7 +93,12 @@ def comparison_problem(exc: ValidationError) -> str:
     """A refusal of the comparisons service in the user's language, naming the participant."""
     if exc.code in PROBLEMS:
         text = _tr(PROBLEMS[exc.code]).format(needed=exc.params.get("needed", ""))
-    elif exc.field in FIELDS and exc.code in ("required", "not_a_number", "duplicate"):
+    elif exc.field in FIELDS and exc.code in (
+        "required",
+        "not_a_number",
+        "duplicate",
+        "not_positive",
+    ):
         named = ValidationError("x", exc.message, code=exc.code, params=exc.params)
         text = field_problem(named).replace("x", _tr(FIELDS[exc.field]), 1)
     else:
@@ -148,6 +155,11 @@ class ComparisonsView(View):
         for method in AssignedMethod:
             self.method.addItem("", method.value)
         self.method.activated.connect(lambda _i: self.rescore(save=True))
+        self.sigma_label = QLabel()
+        self.sigma_pt = QLineEdit()
+        self.sigma_pt.setObjectName("sigmaPt")
+        self.sigma_pt.setMaximumWidth(120)
+        self.sigma_pt.editingFinished.connect(self.rescore)
         self.results_chart, self.en_chart = ChartCanvas(), ChartCanvas()
         self._buttons()
         self._build_layout()
@@ -198,7 +210,7 @@ class ComparisonsView(View):
         r_layout = QVBoxLayout(right)
         r_layout.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
-        for widget in (self.method_label, self.method):
+        for widget in (self.method_label, self.method, self.sigma_label, self.sigma_pt):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.import_button)
@@ -225,6 +237,11 @@ class ComparisonsView(View):
         self.import_button.setText(self.tr("Import participants…"))
         self.export_button.setText(self.tr("Export report…"))
         self.method_label.setText(self.tr("Assigned value:"))
+        self.sigma_label.setText(self.tr("σ_pt:"))
+        self.sigma_pt.setPlaceholderText(self.tr("s* (robust)"))
+        self.sigma_pt.setToolTip(
+            self.tr("Standard deviation for proficiency assessment; empty: s* of Algorithm A")
+        )
         for row in range(self.method.count()):
             method = AssignedMethod(self.method.itemData(row))
             self.method.setItemText(row, _tr(METHODS[method]))
@@ -287,11 +304,12 @@ class ComparisonsView(View):
     def rescore(self, save: bool = False) -> None:
         """Score with the chosen method; ``save`` stores the choice once scoring succeeded."""
         detail, method, user = self.detail, self.current_method(), self.session.user
+        sigma = self.sigma_pt.text().strip().replace(",", ".") or None
         if detail is None:
             return
 
         def work(db: Any) -> tuple[ComparisonDetail, ComparisonResult]:
-            result = svc.score_comparison(db, detail.id, method)
+            result = svc.score_comparison(db, detail.id, method, sigma)
             stored = detail
             if save and method != detail.assigned_value_method:
                 data = svc.input_from_detail(detail, assigned_value_method=method)
@@ -538,6 +556,7 @@ class ComparisonsView(View):
             if not path:
                 return
         target, method = Path(path), self.current_method()
+        sigma = self.sigma_pt.text().strip().replace(",", ".") or None
         db_name = self.session.info.display_name if self.session.info else ""
         cover = CoverInfo(
             self.tr("Comparison report: {0}").format(detail.title),
@@ -548,7 +567,14 @@ class ComparisonsView(View):
         labels = self.chart_labels()
         self.session.run(
             lambda db: svc.export_report(
-                db, detail.id, target, cover, method=method, language=language, labels=labels
+                db,
+                detail.id,
+                target,
+                cover,
+                method=method,
+                sigma_pt=sigma,
+                language=language,
+                labels=labels,
             ),
             self.exported.emit,
             self._refused,
