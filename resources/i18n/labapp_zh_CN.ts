@@ -946,7 +946,7 @@
     </message>
     <message>
         <source>σ_pt</source>
-        <translation>能力评定标准差 σ_pt</translation>
+        <translation>σ_pt</translation>
     </message>
     <message>
         <source>Comparisons and proficiency testing</source>
@@ -994,7 +994,7 @@
     </message>
     <message>
         <source>Standard deviation for proficiency assessment; empty: s* of Algorithm A</source>
-        <translation>能力评定标准差；留空则采用算法 A 的 s*</translation>
+        <translation>能力评定标准差；留空则取算法 A 的 s*</translation>
     </message>
     <message>
         <source>Participants</source>
@@ -2725,7 +2725,7 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     <name>OverviewView</name>
     <message>
         <source>Overview</source>
-        <extracomment>card key -&gt; (LabOverview field, page it opens, register order hint)</extracomment>
+        <extracomment>card key -&gt; (LabOverview field, page it opens, register order hint) cards that open the list of the items behind them (``dashboard.drill_down``) the on-time rate the chart&apos;s target line shows (a fraction)</extracomment>
         <translation>总览</translation>
     </message>
     <message>
@@ -2765,12 +2765,44 @@ Calibration laboratory management: measurement standards, traceability, calibrat
         <translation>最近一次记录</translation>
     </message>
     <message>
+        <source>Broken traceability chains</source>
+        <translation>溯源链断裂</translation>
+    </message>
+    <message>
+        <source>On-time verification rate</source>
+        <translation>受检率</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <source>On-time verification rate = items verified or calibrated on time ÷ items due. An item is due on the due date of each approved verification or calibration (instruments not retired or scrapped), when that date falls in the period and is not after today; it was on time when the next approved verification or calibration was performed on or before that date.</source>
+        <translation>受检率 = 按期检定/校准的台件数 ÷ 应检台件数。每次已批准的检定或校准的到期日（不含已退役或报废的器具）落在统计期间内且不晚于今天时，该台件计为应检；若下一次已批准的检定或校准在该到期日当天或之前完成，则计为按期受检。</translation>
+    </message>
+    <message>
         <source>No database is open.</source>
         <translation>未打开数据库。</translation>
     </message>
     <message>
         <source>Database: {0} — as of {1}</source>
         <translation>数据库：{0} — 截至 {1}</translation>
+    </message>
+    <message>
+        <source>On-time verification rate {0}</source>
+        <translation>{0} 年受检率</translation>
+    </message>
+    <message>
+        <source>On-time rate</source>
+        <translation>受检率</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>n={n}</source>
+        <translation>n={n}</translation>
     </message>
 </context>
 <context>
