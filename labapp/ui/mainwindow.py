@@ -161,6 +161,8 @@ class MainWindow(QMainWindow):
         self.add_similar_action = self._action(self.register_menu, register.duplicate_selected)
         self.edit_instrument_action = self._action(self.register_menu, register.edit_selected)
         self.retire_instrument_action = self._action(self.register_menu, register.retire_selected)
+        self.register_menu.addSeparator()
+        self.drift_action = self._action(self.register_menu, lambda: self.show_drift())
         for action in (self.new_instrument_action, self.add_similar_action):
             action.triggered.connect(lambda _=False: self.show_page(base.REGISTER))
 
@@ -190,6 +192,7 @@ class MainWindow(QMainWindow):
         self.add_similar_action.setText(self.tr("Add &similar…"))
         self.edit_instrument_action.setText(self.tr("&Edit…"))
         self.retire_instrument_action.setText(self.tr("Re&tire…"))
+        self.drift_action.setText(self.tr("&Drift chart…"))
         self.view_menu.setTitle(self.tr("&View"))
         self.reload_action.setText(self.tr("&Reload"))
         self.help_menu.setTitle(self.tr("&Help"))
@@ -280,6 +283,22 @@ class MainWindow(QMainWindow):
     def show_traceability(self, instrument_id: int) -> None:
         """Show the Traceability page with the forward chain of ``instrument_id``."""
         self.show_page(base.TRACEABILITY, instrument_id)
+
+    def show_drift(self, asset_tag: str | None = None) -> Any:
+        """Open a drift chart window for ``asset_tag`` (default: the register's selected item)."""
+        from labapp.ui.views.drift import DriftWindow
+
+        if asset_tag is None:
+            selected = getattr(self.views[base.REGISTER], "selected_item", lambda: None)()
+            asset_tag = getattr(selected, "asset_tag", None)
+        window = DriftWindow(self.session, self)
+        window.setWindowFlag(Qt.WindowType.Window)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.interval_accepted.connect(lambda _months: self._records_changed())
+        window.show()
+        if asset_tag:
+            window.load_instrument(asset_tag)
+        return window
 
     def current_view(self) -> base.View:
         """The page on screen."""

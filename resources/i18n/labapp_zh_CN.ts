@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AcceptIntervalDialog</name>
+    <message>
+        <source>Accept interval</source>
+        <translation>采纳检定周期</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>Interval:</source>
+        <translation>检定周期：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+</context>
+<context>
     <name>AreaView</name>
     <message>
         <source>Calibrations</source>
@@ -1239,6 +1258,93 @@
     <message>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
+    </message>
+</context>
+<context>
+    <name>DriftWindow</name>
+    <message>
+        <source>Drift chart</source>
+        <translation>漂移图</translation>
+    </message>
+    <message>
+        <source>Asset tag:</source>
+        <translation>资产编号：</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>载入</translation>
+    </message>
+    <message>
+        <source>Point:</source>
+        <translation>测量点：</translation>
+    </message>
+    <message>
+        <source>Accept interval…</source>
+        <translation>采纳检定周期…</translation>
+    </message>
+    <message>
+        <source>{0} ({1} events)</source>
+        <translation>{0}（{1} 次记录）</translation>
+    </message>
+    <message>
+        <source>No approved results with points for this item.</source>
+        <translation>该器具没有含测量点的已批准结果。</translation>
+    </message>
+    <message>
+        <source>Drift of {0} at {1}</source>
+        <translation>{0} 在 {1} 处的漂移</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Error of indication</source>
+        <translation>示值误差</translation>
+    </message>
+    <message>
+        <source>Error ± U</source>
+        <translation>示值误差 ± U</translation>
+    </message>
+    <message>
+        <source>Drift fit</source>
+        <translation>漂移拟合</translation>
+    </message>
+    <message>
+        <source>95 % prediction band</source>
+        <translation>95 % 预测区间</translation>
+    </message>
+    <message>
+        <source>Upper limit (MPE)</source>
+        <translation>上限（最大允许误差）</translation>
+    </message>
+    <message>
+        <source>Lower limit (MPE)</source>
+        <translation>下限（最大允许误差）</translation>
+    </message>
+    <message>
+        <source>Out of tolerance {date}</source>
+        <translation>{date} 超差</translation>
+    </message>
+    <message>
+        <source>{0} results</source>
+        <translation>{0} 个结果</translation>
+    </message>
+    <message>
+        <source>drift {0:+.3g} {1}/year</source>
+        <translation>漂移 {0:+.3g} {1}/年</translation>
+    </message>
+    <message>
+        <source>predicted out of tolerance on {0}</source>
+        <translation>预计 {0} 超差</translation>
+    </message>
+    <message>
+        <source>interval now {0} months</source>
+        <translation>现行周期 {0} 个月</translation>
+    </message>
+    <message>
+        <source>proposed {0} months</source>
+        <translation>建议 {0} 个月</translation>
     </message>
 </context>
 <context>
@@ -2640,6 +2746,10 @@ Why is it used anyway? The reason goes to the audit log.</source>
     <message>
         <source>Re&amp;tire…</source>
         <translation>停用(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Drift chart…</source>
+        <translation>漂移图(&amp;D)…</translation>
     </message>
     <message>
         <source>&amp;View</source>

@@ -56,3 +56,55 @@ def test_on_time_rate_table_chart_and_screenshots(qtbot, qtmodeltester, window) 
     assert "受检率" in view.rate_box.title()
     view.chart.canvas.draw()
     shoot(window, "plan_dashboard_zh")
+
+
+def _item_with_history(db):
+    from sqlalchemy import select
+
+    from labapp.persistence.models import InstrumentRow
+    from labapp.services import drift
+
+    with db.engine.connect() as conn:
+        rows = conn.execute(select(InstrumentRow.id, InstrumentRow.asset_tag)).all()
+    for instrument_id, tag in rows:
+        options = drift.nominal_points(db, instrument_id)
+        if options and options[0].events >= 4:
+            return instrument_id, tag
+    raise AssertionError("no item with four results at one point")
+
+
+def test_drift_window_chart_export_and_accept(qtbot, window, tmp_path) -> None:
+    from labapp.persistence.models import InstrumentRow
+    from labapp.services import drift
+
+    db = window.session.db
+    instrument_id, tag = _item_with_history(db)
+    drift_window = window.show_drift(tag)
+    qtbot.waitUntil(lambda: drift_window.series is not None, timeout=30_000)
+    wait_idle(qtbot, window.session)
+    series = drift_window.series
+    expected = drift.drift_series(db, instrument_id, drift_window.nominal.currentData())
+    assert series == expected
+    assert drift_window.nominal.count() >= 1
+    assert drift_window.chart.figure.axes[0].lines
+    assert str(len(series.dates)) in drift_window.summary.text()
+    for suffix in (".png", ".pdf", ".svg"):
+        assert drift_window.chart.export(tmp_path / f"drift{suffix}").stat().st_size > 0
+    dialog = drift_window.ask_interval()
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert not ok.isEnabled()
+    dialog.reason.setText("stable over five results")
+    assert ok.isEnabled()
+    dialog.months.setValue(18)
+    with qtbot.waitSignal(drift_window.interval_accepted, timeout=30_000):
+        ok.click()
+    wait_idle(qtbot, window.session)
+    with db.read() as session:
+        assert session.get(InstrumentRow, instrument_id).interval_months == 18
+    qtbot.waitUntil(lambda: drift_window.series.interval_months == 18, timeout=30_000)
+    shoot(drift_window, "plan_drift_en")
+    assert i18n.install_language("zh_CN")
+    qtbot.wait(50)
+    drift_window.chart.canvas.draw()
+    shoot(drift_window, "plan_drift_zh")
+    drift_window.close()
