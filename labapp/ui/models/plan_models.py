@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from labapp.ui.labels import label_for
 from labapp.ui.models.rows_table_model import RowsTableModel, format_value
 
 __all__ = [
@@ -70,6 +71,8 @@ class DueItemsModel(RowsTableModel):
     def display(self, row: Any, column: int) -> str:
         if self.COLUMNS[column][0] == "mandatory_verification":
             return _yes(row.mandatory_verification)
+        if self.COLUMNS[column][0] == "quantity":
+            return label_for("quantity", row.quantity)
         return super().display(row, column)
 
     def role_data(self, row: Any, column: int, role: int) -> Any:

@@ -79,6 +79,7 @@ class DriftWindow(QWidget):
         self.setObjectName("driftWindow")
         self.session = session
         self.instrument: Any = None
+        self.options: list[Any] = []
         self.series: Any = None
         self.asset_tag = QLineEdit()
         self.asset_tag.setObjectName("driftAssetTag")
@@ -120,6 +121,8 @@ class DriftWindow(QWidget):
         self.load_button.setText(self.tr("Load"))
         self.point_label.setText(self.tr("Point:"))
         self.accept_button.setText(self.tr("Accept interval…"))
+        for i, option in enumerate(self.options):
+            self.nominal.setItemText(i, self._option_text(option))
         if self.series is not None:
             self.show_series(self.series)
 
@@ -141,14 +144,17 @@ class DriftWindow(QWidget):
 
     def _show_points(self, loaded: tuple[Any, list[Any]]) -> None:
         self.instrument, options = loaded
+        self.options = list(options)
         self.nominal.clear()
         for option in options:
-            self.nominal.addItem(self.tr("{0} ({1} events)").format(option.text, option.events),
-                                 option.text)  # fmt: skip
+            self.nominal.addItem(self._option_text(option), option.text)
         if options:
             self.load_series()
         else:
             self.summary.setText(self.tr("No approved results with points for this item."))
+
+    def _option_text(self, option: Any) -> str:
+        return self.tr("{0} ({1} events)").format(option.text, option.events)
 
     def load_series(self) -> None:
         """Fetch the drift series of the chosen point."""

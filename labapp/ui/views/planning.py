@@ -30,6 +30,7 @@ from labapp.services import planning
 from labapp.services.planning_dto import DueWindow, PlanFilter
 from labapp.ui import settings
 from labapp.ui.errors import show_error
+from labapp.ui.labels import label_for
 from labapp.ui.models.plan_models import DueItemsModel, PlanItemsModel, progress_label
 from labapp.ui.views.base import REGISTER, View
 
@@ -146,6 +147,7 @@ class PlanningView(View):
         self.plan_model = PlanItemsModel(self)
         self.due: list[Any] = []
         self.plan: Any = None
+        self.plan_progress: Any = None
         self._build_filters()
         self._build_plan_bar()
         self.due_table = self._table("dueTable", self.due_model)
@@ -273,6 +275,7 @@ class PlanningView(View):
         self.save_button.setText(self.tr("Save changes"))
         self.export_plan_button.setText(self.tr("Export plan…"))
         self._show_due_count()
+        self._show_progress_text()
         self._update_buttons()
 
     def _show_due_count(self) -> None:
@@ -298,7 +301,8 @@ class PlanningView(View):
             while combo.count() > 1:
                 combo.removeItem(1)
             for text, data in values:
-                combo.addItem(text, data)
+                shown = label_for("quantity", text) if combo is self.quantity else text
+                combo.addItem(shown, data)
             combo.blockSignals(False)
         self.load_due()
 
@@ -369,7 +373,15 @@ class PlanningView(View):
 
     def show_progress(self, progress: Any) -> None:
         """Per item progress in the table and the counts under it."""
+        self.plan_progress = progress
         self.plan_model.set_progress({item: state for item, state, _ in progress.states})
+        self._show_progress_text()
+
+    def _show_progress_text(self) -> None:
+        progress = self.plan_progress
+        if progress is None:
+            self.progress.clear()
+            return
         self.progress.setText(
             self.tr("{0}: {1} · {2}: {3} · {4}: {5} · estimated cost {6}").format(
                 progress_label("on_time"), progress.on_time,
