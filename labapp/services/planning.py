@@ -175,21 +175,12 @@ def due_items(
 
 
 def _due_item(row: Any, today: date) -> DueItem:
+    iid, tag, name, quantity, location, department, provider, procedure, mandatory, kind = row[:10]
+    due, cost = row[10], row[13]
     return DueItem(
-        instrument_id=row[0],
-        asset_tag=row[1],
-        name=row[2],
-        quantity=row[3],
-        location=row[4],
-        department=row[5],
-        provider=row[6],
-        procedure=row[7],
-        mandatory_verification=bool(row[8]),
-        in_house=row[9] == ProviderKind.IN_HOUSE,
-        due_on=row[10],
-        overdue=row[10] < today,
-        last_cost=row[13],
-    )
+        iid, tag, name, quantity, location, department, provider, procedure,
+        bool(mandatory), kind == ProviderKind.IN_HOUSE, due, due < today, cost,
+    )  # fmt: skip
 
 
 # --- plans ----------------------------------------------------------------------------------
