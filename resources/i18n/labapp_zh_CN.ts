@@ -2879,6 +2879,10 @@ Calibration laboratory management: measurement standards, traceability, calibrat
         <translation>溯源链断裂</translation>
     </message>
     <message>
+        <source>Lab certificates expiring</source>
+        <translation>实验室证书即将到期</translation>
+    </message>
+    <message>
         <source>On-time verification rate</source>
         <translation>受检率</translation>
     </message>

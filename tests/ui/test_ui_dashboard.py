@@ -6,7 +6,7 @@ from datetime import date
 
 from uihelpers import shoot, wait_idle
 
-from labapp.services import dashboard
+from labapp.services import dashboard, planning
 from labapp.ui import i18n, settings
 from labapp.ui.views.overview import DRILL_CARDS
 
@@ -35,6 +35,13 @@ def test_cards_equal_the_service_and_drill_down(qtbot, qtmodeltester, window) ->
         qtmodeltester.check(dialog.model)
         assert dialog.model.rowCount() == getattr(counts, key), key
         dialog.close()
+    expiring = planning.expiring_certificates(db, today)
+    assert view.cards["certificates"].value_label.text() == str(len(expiring))
+    with qtbot.waitSignal(view.drill_opened, timeout=30_000) as opened:
+        view.cards["certificates"].click()
+    qtmodeltester.check(opened.args[0].model)
+    assert opened.args[0].model.rowCount() == len(expiring)
+    opened.args[0].close()
 
 
 def test_on_time_rate_table_chart_and_screenshots(qtbot, qtmodeltester, window) -> None:

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 
 from labapp.plotting.style import ChartLabels
 from labapp.plotting.trend import draw_on_time_rate
-from labapp.services import dashboard
+from labapp.services import dashboard, planning
 from labapp.services.overview import lab_overview
 from labapp.ui import settings
-from labapp.ui.models.plan_models import DrillItemsModel, OnTimeRateModel
+from labapp.ui.models.plan_models import DrillItemsModel, ExpiringModel, OnTimeRateModel
 from labapp.ui.views.base import AUDIT, CALIBRATIONS, REGISTER, View
 from labapp.ui.widgets.chart_canvas import ChartCanvas
 
@@ -87,13 +87,16 @@ class Card(QPushButton):
 
 
 class DrillDownDialog(QDialog):
-    """The items behind a dashboard number."""
+    """The items behind a dashboard number (a ``RowsTableModel`` subclass shows them)."""
 
-    def __init__(self, title: str, items: list[Any], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, items: list[Any], parent: QWidget | None = None, model: Any = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("drillDown")
         self.setWindowTitle(title)
-        self.model = DrillItemsModel(self)
+        self.model = model or DrillItemsModel(self)
+        self.model.setParent(self)
         self.model.set_rows(items)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -124,14 +127,17 @@ class OverviewView(View):
         self.cards: dict[str, Card] = {}
         grid = QGridLayout()
         grid.setSpacing(12)
-        keys = [(k, p, h) for k, _f, p, h in CARDS] + [("broken_chains", REGISTER, None)]
+        keys = [(k, p, h) for k, _f, p, h in CARDS]
+        keys += [("broken_chains", REGISTER, None), ("certificates", REGISTER, None)]
         for i, (key, page, hint) in enumerate(keys):
             card = Card(key)
-            if key in DRILL_CARDS:
+            if key == "certificates":
+                card.clicked.connect(self.show_certificates)
+            elif key in DRILL_CARDS:
                 card.clicked.connect(lambda _=False, k=key: self.drill(k))
             else:
                 card.clicked.connect(lambda _=False, p=page, h=hint: self.navigate.emit(p, h))
-            grid.addWidget(card, i // 5, i % 5)
+            grid.addWidget(card, i // 6, i % 6)
             self.cards[key] = card
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -140,6 +146,7 @@ class OverviewView(View):
         layout.addWidget(self._build_rate(), 1)
         self.overview: Any = None
         self.counts: Any = None
+        self.certificates: list[Any] = []
         self.rate: Any = None
         self.retranslate_ui()
 
@@ -190,6 +197,7 @@ class OverviewView(View):
             "events": self.tr("Verifications and calibrations"),
             "last_event_on": self.tr("Last recorded event"),
             "broken_chains": self.tr("Broken traceability chains"),
+            "certificates": self.tr("Lab certificates expiring"),
         }
         for key, card in self.cards.items():
             card.caption_label.setText(captions[key])
@@ -230,6 +238,26 @@ class OverviewView(View):
             lambda db: dashboard.dashboard_counts(db, today, lead_days), self.show_counts
         )
         self.load_rate()
+        self.session.run(
+            lambda db: planning.expiring_certificates(db, today), self.show_certificates_count
+        )
+
+    def show_certificates_count(self, certificates: list[Any]) -> None:
+        """Standard certificates, accreditation and qualifications within their lead time."""
+        self.certificates = list(certificates)
+        expired = any(c.days_left < 0 for c in self.certificates)
+        tone = "warn" if expired else ("caution" if self.certificates else None)
+        self.cards["certificates"].set_value(len(self.certificates), tone)
+
+    def show_certificates(self) -> QDialog:
+        """List the lab's certificates expiring within their lead time (expired ones in red)."""
+        title = self.cards["certificates"].caption_label.text()
+        dialog = DrillDownDialog(title, self.certificates, self, ExpiringModel())
+        dialog.resize(720, 360)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.drill_opened.emit(dialog)
+        return dialog
 
     def load_rate(self) -> None:
         """Fetch the on-time rate of the chosen year."""
