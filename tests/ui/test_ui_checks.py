@@ -20,7 +20,11 @@ from labapp.ui.widgets.chart_canvas import ChartCanvas
 
 @pytest.fixture
 def page(qtbot, session, lab_path: Path):
-    """The page on the seeded lab, shown and loaded (4 demo plans)."""
+    """The page on the seeded lab, shown and loaded (4 demo plans).
+
+    pytest-qt deletes the page before this fixture's teardown: a test that starts loading
+    ends with ``wait_idle`` so no result reaches a deleted page.
+    """
     errors: list[BaseException] = []
     session.worker.set_error_handler(errors.append)
     with qtbot.waitSignal(session.database_changed, timeout=30_000):
@@ -65,6 +69,7 @@ def test_record_a_passing_check(qtbot, page) -> None:
     assert blocker.args[0].check.verdict is Decision.PASS
     qtbot.waitUntil(lambda: page.history.rowCount() == 5, timeout=30_000)
     assert page.failure_box is None
+    wait_idle(qtbot, page.session)
 
 
 def test_record_a_failing_check_suspends_the_standard(qtbot, page) -> None:
@@ -114,6 +119,7 @@ def test_limits_stay_fixed_when_a_later_point_is_added(qtbot, page) -> None:
     assert len(after.values) == len(before.values) + 1
     assert any(v.index == len(after.values) - 1 and int(v.rule) == 1 for v in after.violations)
     assert "rule 1" in page.violations_label.text()
+    wait_idle(qtbot, page.session)
 
 
 def test_stability_and_repeatability_verdicts(qtbot, page) -> None:
@@ -145,6 +151,22 @@ def test_export_to_excel_reads_back(qtbot, page, tmp_path: Path) -> None:
         "Check history", "Stability test", "Repeatability test", "Results"
     ]  # fmt: skip
     assert book["Check history"].max_row == 5
+
+
+def test_a_new_plan_through_the_dialog(qtbot, page) -> None:
+    dialog = page.new_plan()
+    qtbot.waitUntil(lambda: dialog.standard.count() > 0, timeout=30_000)
+    dialog.point.setText("1 V")
+    dialog.lower.setText("-1 mV")
+    dialog.upper.setText("1 kg")
+    with qtbot.waitSignal(page.session.worker.idle, timeout=30_000):
+        dialog.save()
+    assert dialog.isVisible() and dialog.error.text()
+    dialog.upper.setText("1 mV")
+    with qtbot.waitSignal(page.plans_loaded, timeout=30_000):
+        dialog.save()
+    assert page.plans.rowCount() == 5
+    wait_idle(qtbot, page.session)
 
 
 def test_chart_canvas_exports_png_pdf_svg(qtbot, tmp_path: Path) -> None:
