@@ -56,6 +56,8 @@ def _form(widgets: tuple[QWidget, ...]) -> tuple[QFormLayout, list[QLabel]]:
     """A form of ``widgets`` with a label each (texts set by the dialog's retranslate_ui)."""
     form, labels = QFormLayout(), []
     for widget in widgets:
+        if isinstance(widget, QLineEdit):
+            widget.setCursorPosition(0)  # show the start of a long title, not its end
         label = QLabel()
         label.setBuddy(widget)
         form.addRow(label, widget)

@@ -251,6 +251,8 @@ class ComparisonsView(View):
             self.tabs.setTabText(index, text)
         self._show_info()
         self._show_result()
+        for table in (self.comparisons, self.participants):  # headers change width
+            table.resizeColumnsToContents()
 
     # --- loading ------------------------------------------------------------------------------
     def load(self) -> None:
