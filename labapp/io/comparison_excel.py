@@ -30,8 +30,7 @@ from labapp.io.cell_values import CellProblem, as_date, as_decimal, as_text, as_
 from labapp.io.columns import ColumnKind, ColumnSpec, Language, SheetSpec, pick
 from labapp.io.excel_cells import sheet_title
 from labapp.io.excel_export import CoverInfo
-from labapp.io.excel_import import CellError, ImportFileError
-from labapp.io.excel_import import _open as open_workbook
+from labapp.io.excel_import import CellError, ImportFileError, open_workbook
 from labapp.io.excel_sheet import SheetWriter, excel_formats
 from labapp.io.labels import lookup_key
 

@@ -117,7 +117,7 @@ def read_register(
     ImportFileError
         ``not_excel``, ``password_protected``, ``empty`` or ``no_header``.
     """
-    workbook = _open(Path(path))
+    workbook = open_workbook(Path(path))
     sheet_name, head, rows, header_index = _register_sheet(workbook, path)
     if header_index is None:
         raise ImportFileError("no_header", path)
@@ -135,7 +135,8 @@ def read_register(
     return result
 
 
-def _open(path: Path) -> Any:
+def open_workbook(path: Path) -> Any:
+    """Open an Excel file with calamine, or raise ImportFileError saying why it cannot be read."""
     try:
         with path.open("rb") as handle:
             magic = handle.read(8)

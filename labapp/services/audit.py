@@ -14,7 +14,8 @@ from labapp.services.dto import AuditEntry, FieldChange
 __all__ = ["list_audit"]
 
 
-def _entry(row: AuditLogRow) -> AuditEntry:
+def audit_entry(row: AuditLogRow) -> AuditEntry:
+    """An audit-log row as a DTO (field -> old/new pairs); the one mapping of audit rows."""
     raw = json.loads(row.changes or "{}")
     changes = tuple(FieldChange(field, old, new) for field, (old, new) in sorted(raw.items()))
     return AuditEntry(
@@ -63,4 +64,4 @@ def list_audit(
     if until is not None:
         stmt = stmt.where(AuditLogRow.at < until)
     with db.read() as session:
-        return [_entry(row) for row in session.scalars(stmt)]
+        return [audit_entry(row) for row in session.scalars(stmt)]

@@ -44,7 +44,7 @@ from labapp.persistence.models import (
     ProcedureRow,
     ProviderRow,
 )
-from labapp.services.audit import _entry as audit_entry  # one mapping of audit rows
+from labapp.services.audit import audit_entry
 from labapp.services.database import Database
 from labapp.services.dto import (
     AttachmentInfo,
