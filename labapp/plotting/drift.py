@@ -181,7 +181,7 @@ def draw_drift_chart(
     labels: ChartLabels | None = None,
     fit: bool = True,
     horizon_days: float | None = None,
-    coverage_factor: float = 2.0,
+    coverage_factor: float | None,
 ) -> tuple[Axes, DriftChartData]:
     """Draw the drift chart of one calibration point on ``ax``.
 
@@ -202,8 +202,9 @@ def draw_drift_chart(
         Fit and draw the drift line (needs 3 points on 2 dates or more).
     horizon_days : float, optional
         Longest projection searched for leaving tolerance (default: 10 × the span of the data).
-    coverage_factor : float
-        k of the stated U; u = U / k of the last calibration starts the projection.
+    coverage_factor : float or None
+        k of the stated U, never assumed; u = U / k of the last calibration starts the projection.
+        None (k not recorded): the fit is drawn but no out-of-tolerance date is predicted.
 
     Returns
     -------
@@ -241,14 +242,18 @@ def _fit_and_project(
     ax: Axes,
     data: DriftChartData,
     horizon_days: float | None,
-    coverage_factor: float,
+    coverage_factor: float | None,
     labels: ChartLabels,
 ) -> DriftChartData:
     t = days_since(data.dates, data.dates[0])
     line = fit_line(t, data.errors)
     drift = fit_drift(t, data.errors)
-    u0 = data.expanded_uncertainties[-1] / coverage_factor
-    tau = _predict_exit(drift, t[-1], data.errors[-1], u0, (data.lower, data.upper), horizon_days)
+    # Without the stated k there is no standard uncertainty to project: no predicted exit date.
+    tau = None
+    if coverage_factor:
+        u0 = data.expanded_uncertainties[-1] / coverage_factor
+        limits = (data.lower, data.upper)
+        tau = _predict_exit(drift, t[-1], data.errors[-1], u0, limits, horizon_days)
     exit_on = None if tau is None else data.dates[-1] + timedelta(days=tau)
     # Draw the line on to the predicted date, or a quarter of the span past the last point.
     end_day = t[-1] + (tau if tau is not None else 0.25 * (t[-1] - t[0]))

@@ -60,7 +60,7 @@ class DriftSeries:
     dates: tuple[date, ...]
     errors: tuple[Decimal, ...]
     expanded_uncertainties: tuple[Decimal, ...]
-    coverage_factor: float
+    coverage_factor: float | None  # the last result's stated k; None when not recorded
     lower: Decimal | None
     upper: Decimal | None
     in_tolerance: tuple[bool, ...]
@@ -188,7 +188,8 @@ def _series(instrument_id: int, head: Any, nominal: str, rows: list[Any]) -> Dri
         _in(r.expanded_uncertainty_value, r.expanded_uncertainty_unit, unit) or Decimal(0)
         for r in rows
     )
-    k = float(rows[-1].coverage_factor or 2) if rows else 2.0
+    # The stated k, never an assumed 2: without it no out-of-tolerance date is projected.
+    k = float(rows[-1].coverage_factor) if rows and rows[-1].coverage_factor else None
     lower, upper = _limits(rows[-1], unit) if rows else (None, None)
     series = DriftSeries(
         instrument_id=instrument_id,
@@ -216,7 +217,7 @@ def _with_fit(s: DriftSeries) -> DriftSeries:
         try:
             fit = fit_drift(t, y)
             values["slope_per_year"] = fit.coefficients[1] * 365.25
-            if s.lower is not None or s.upper is not None:
+            if s.coverage_factor and (s.lower is not None or s.upper is not None):
                 tau = interval_for_limits(
                     fit,
                     y[-1],

@@ -53,7 +53,15 @@ def _line(ax: Axes, label: str) -> Line2D:
 
 def _draw(ax: Axes, labels: ChartLabels = EN) -> object:
     return draw_drift_chart(
-        ax, DATES, ERRORS, U, lower=-0.1, upper=Decimal("0.1"), unit="mV", labels=labels
+        ax,
+        DATES,
+        ERRORS,
+        U,
+        lower=-0.1,
+        upper=Decimal("0.1"),
+        unit="mV",
+        labels=labels,
+        coverage_factor=2.0,
     )[1]
 
 
@@ -73,7 +81,9 @@ def test_points_and_error_bars(axes: Axes) -> None:
 
 
 def test_fit_line_and_predicted_exit_date(axes: Axes) -> None:
-    ax, data = draw_drift_chart(axes, DATES, ERRORS, U, lower=-0.1, upper=0.1, labels=EN)
+    ax, data = draw_drift_chart(
+        axes, DATES, ERRORS, U, lower=-0.1, upper=0.1, labels=EN, coverage_factor=2.0
+    )
     t = days_since(DATES, DATES[0])
     slope, intercept = np.polyfit(t, [float(e) for e in ERRORS], 1)
     fitted = _line(ax, "Drift fit")
@@ -98,28 +108,32 @@ def test_fit_line_and_predicted_exit_date(axes: Axes) -> None:
 
 
 def test_no_limits_no_prediction_and_few_points_no_fit(axes: Axes) -> None:
-    _, data = draw_drift_chart(axes, DATES, ERRORS, U, labels=EN)
+    _, data = draw_drift_chart(axes, DATES, ERRORS, U, labels=EN, coverage_factor=2.0)
     assert data.line is not None and data.out_of_tolerance_on is None
     assert not [line for line in axes.get_lines() if line.get_linestyle() == ":"]
-    _, few = draw_drift_chart(axes, DATES[:2], ERRORS[:2], U[:2], upper=0.1)
+    _, few = draw_drift_chart(axes, DATES[:2], ERRORS[:2], U[:2], upper=0.1, coverage_factor=2.0)
     assert few.line is None and few.fit_values == ()
-    _, unfitted = draw_drift_chart(axes, DATES, ERRORS, U, upper=0.1, fit=False)
+    _, unfitted = draw_drift_chart(
+        axes, DATES, ERRORS, U, upper=0.1, fit=False, coverage_factor=2.0
+    )
     assert unfitted.line is None
 
 
 def test_horizon_limits_the_search(axes: Axes) -> None:
-    _, data = draw_drift_chart(axes, DATES, ERRORS, U, upper=0.1, horizon_days=30)
+    _, data = draw_drift_chart(
+        axes, DATES, ERRORS, U, upper=0.1, horizon_days=30, coverage_factor=2.0
+    )
     assert data.out_of_tolerance_on is None
 
 
 def test_unsorted_input_is_sorted(axes: Axes) -> None:
-    _, data = draw_drift_chart(axes, DATES[::-1], ERRORS[::-1], U, upper=0.1)
+    _, data = draw_drift_chart(axes, DATES[::-1], ERRORS[::-1], U, upper=0.1, coverage_factor=2.0)
     assert data.dates == tuple(DATES)
 
 
 def test_lengths_must_match(axes: Axes) -> None:
     with pytest.raises(ValueError, match="same length"):
-        draw_drift_chart(axes, DATES, ERRORS[:3], U)
+        draw_drift_chart(axes, DATES, ERRORS[:3], U, coverage_factor=2.0)
 
 
 def test_date_axis_reads_as_dates(axes: Axes, save_png: Save) -> None:
@@ -146,3 +160,9 @@ def test_the_glyph_check_catches_missing_cjk_glyphs(axes: Axes, save_png: Save) 
     matplotlib.rcParams["font.sans-serif"] = ["DejaVu Sans"]
     _draw(axes, ZH)
     assert save_png(axes, "drift_zh_boxes")  # without a CJK font the warnings do come
+
+
+def test_no_predicted_exit_without_a_stated_k(axes: Axes) -> None:
+    _, data = draw_drift_chart(axes, DATES, ERRORS, U, upper=0.1, coverage_factor=None)
+    assert data.line is not None
+    assert data.out_of_tolerance_on is None
