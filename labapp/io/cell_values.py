@@ -71,11 +71,21 @@ def as_decimal(cell: object) -> Decimal | None:
     raise CellProblem("not_a_number", f"{cell!s} is not a number", f"{cell!s} 不是数值")
 
 
+_THOUSANDS = re.compile(r"[+-]?\d{1,3},\d{3}")
+
+
 @lru_cache(maxsize=4096)
 def _decimal_text(text: str) -> Decimal | None:
     clean = unicodedata.normalize("NFKC", text).strip().replace("−", "-")
     if not clean:
         return None
+    if _THOUSANDS.fullmatch(clean):
+        # "1,234" is 1234 to some and 1.234 to others: a factor of 1000 is never guessed.
+        raise CellProblem(
+            "ambiguous_separator",
+            f"{text!r} is ambiguous: a thousands separator or a decimal comma? Write 1234 or 1.234",
+            f"“{text}”有歧义：是千位分隔符还是小数逗号？请写 1234 或 1.234",
+        )
     if clean.count(",") == 1 and "." not in clean:
         clean = clean.replace(",", ".")
     if not _NUMBER_TEXT.fullmatch(clean):

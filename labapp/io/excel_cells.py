@@ -52,7 +52,8 @@ def decimal_number_format(d: Decimal) -> str:
 
 @lru_cache(maxsize=512)
 def _format_for(exponent: int, n_digits: int, small: bool) -> str:
-    if small or abs(exponent) > _MAX_FIXED_EXPONENT:
+    # A positive exponent ("1.2E+5") has fewer reported digits than its fixed form shows.
+    if small or exponent > 0 or abs(exponent) > _MAX_FIXED_EXPONENT:
         # Significant digits of the coefficient, trailing zeros included: they were reported.
         mantissa = "0" if n_digits <= 1 else "0." + "0" * (n_digits - 1)
         return mantissa + "E+00"

@@ -109,7 +109,7 @@ def test_numbers_keep_reported_digits(tmp_path: Path) -> None:
         ("10.00", "0.00"),
         ("0.0012", "0.0000"),
         ("10", "0"),
-        ("1E+3", "0"),
+        ("1E+3", "0E+00"),  # one significant digit reported, not four
         ("-2.5", "0.0"),
         ("1.20E-7", "0.00E+00"),
         ("1E+10", "0E+00"),
