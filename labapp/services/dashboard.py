@@ -16,6 +16,7 @@ from sqlalchemy.orm import aliased
 from labapp.domain.enums import EventKind, EventResult, EventStatus, InstrumentStatus
 from labapp.persistence.models import EventRow, InstrumentRow
 from labapp.services.database import Database
+from labapp.services.overview import latest_result
 from labapp.services.traceability import broken_chains
 
 __all__ = [
@@ -94,25 +95,12 @@ class OnTimeRate:
     definition: str = ON_TIME_RATE_DEFINITION
 
 
-def _latest_result() -> Any:
-    """The result of an instrument's latest non-superseded event (as the Overview counts it)."""
-    return (
-        select(EventRow.result)
-        .where(
-            EventRow.instrument_id == InstrumentRow.id, EventRow.status != EventStatus.SUPERSEDED
-        )
-        .order_by(EventRow.performed_on.desc(), EventRow.id.desc())
-        .limit(1)
-        .scalar_subquery()
-    )
-
-
 def _conditions(today: date, lead_days: int) -> dict[str, ColumnElement[bool]]:
     horizon = today + timedelta(days=lead_days)
     return {
         "overdue": InstrumentRow.due_on < today,
         "due_soon": and_(InstrumentRow.due_on >= today, InstrumentRow.due_on <= horizon),
-        "failed": _latest_result() == EventResult.FAIL,
+        "failed": latest_result().scalar_subquery() == EventResult.FAIL,
         "out_of_service": InstrumentRow.status.in_(
             (InstrumentStatus.OUT_OF_SERVICE, InstrumentStatus.SUSPENDED)
         ),

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, select
 
-from labapp.domain.enums import EventResult, EventStatus, InstrumentStatus, Role
+from labapp.domain.enums import EventKind, EventResult, EventStatus, InstrumentStatus, Role
 from labapp.persistence.models import EventRow, InstrumentRow
 from labapp.services.database import Database
 from labapp.services.dto import LabOverview
@@ -18,13 +18,18 @@ __all__ = ["INACTIVE", "lab_overview"]
 INACTIVE = (InstrumentStatus.RETIRED, InstrumentStatus.SCRAPPED)
 
 
-def _latest_result() -> Select[EventResult]:
-    """The result of an instrument's latest non-superseded event (correlated subquery)."""
+def latest_result() -> Select[EventResult]:
+    """The result of an instrument's latest approved calibration or verification (correlated).
+
+    Drafts are not results yet and an intermediate check is not a calibration, so neither makes
+    an instrument "failed" (the register's last result follows the same rule).
+    """
     return (
         select(EventRow.result)
         .where(
             EventRow.instrument_id == InstrumentRow.id,
-            EventRow.status != EventStatus.SUPERSEDED,
+            EventRow.status == EventStatus.APPROVED,
+            EventRow.kind != EventKind.INTERMEDIATE_CHECK,
         )
         .order_by(EventRow.performed_on.desc(), EventRow.id.desc())
         .limit(1)
@@ -55,7 +60,7 @@ def lab_overview(db: Database, today: date, lead_days: int = 30) -> LabOverview:
         count_if(InstrumentRow.role == Role.WORKING),
         count_if(InstrumentRow.due_on < today),
         count_if(and_(InstrumentRow.due_on >= today, InstrumentRow.due_on <= horizon)),
-        count_if(_latest_result().scalar_subquery() == EventResult.FAIL),
+        count_if(latest_result().scalar_subquery() == EventResult.FAIL),
         count_if(
             InstrumentRow.status.in_((InstrumentStatus.OUT_OF_SERVICE, InstrumentStatus.SUSPENDED))
         ),

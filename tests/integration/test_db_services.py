@@ -24,6 +24,7 @@ def _add(db: Database, tag: str, **fields: object) -> int:
 
 
 def _event(db: Database, instrument_id: int, on: date, result: EventResult, **kw: object) -> None:
+    kw.setdefault("status", EventStatus.APPROVED)  # a result counts once it is approved
     with db.unit_of_work("admin") as uow:
         uow.events.add(
             EventRow(
@@ -55,6 +56,10 @@ def test_overview_counts(db: Database) -> None:
     assert overview.failed == 1
     assert overview.out_of_service == 1
     assert (overview.events, overview.last_event_on) == (2, date(2025, 6, 1))
+    # A FAIL still in draft is not a result yet: the standard is not "failed" because of it.
+    working = _add(db, "W-5", last_calibrated_on=date(2026, 1, 1), interval_months=12)
+    _event(db, working, date(2026, 2, 1), EventResult.FAIL, status=EventStatus.DRAFT)
+    assert lab_overview(db, TODAY).failed == 1
 
 
 def test_empty_overview(db: Database) -> None:
