@@ -181,12 +181,16 @@ def field_label(field: str) -> str:
     return QCoreApplication.translate("Errors", source) if source else field
 
 
-def field_problem(exc: ValidationError) -> str:
-    """A sentence for a :class:`ValidationError`, worded from its ``code`` and ``params``."""
+def field_problem(exc: ValidationError, label: str | None = None) -> str:
+    """A sentence for a :class:`ValidationError`, worded from its ``code`` and ``params``.
+
+    ``label`` names the field where a view has its own wording for it (default: FIELD_LABELS).
+    """
+    name = label if label is not None else field_label(exc.field)
     source = VALIDATION_CODES.get(exc.code)
     if source is None:
         return QCoreApplication.translate("Errors", "Invalid value for {0}: {1}").format(
-            field_label(exc.field), exc.message
+            name, exc.message
         )
     params = {key: str(value) for key, value in exc.params.items()}
     params.setdefault("text", "")
@@ -194,7 +198,7 @@ def field_problem(exc: ValidationError) -> str:
     params.setdefault("expected", "")
     params.setdefault("asset_tag", "")
     params.setdefault("event_id", "")
-    params["field"] = field_label(exc.field)
+    params["field"] = name
     try:
         return QCoreApplication.translate("Errors", source).format(**params)
     except (KeyError, IndexError, ValueError):

@@ -27,6 +27,7 @@ from labapp.services.audit import list_audit
 from labapp.services.instruments import list_instruments
 from labapp.services.people import list_persons
 from labapp.ui.dialogs.instrument_dialog import ERROR_STYLE
+from labapp.ui.errors import show_error
 from labapp.ui.models.history_model import ENTITIES, AuditHistoryModel, entity_label
 from labapp.ui.views.base import View
 from labapp.ui.views.instrument_detail import make_table
@@ -207,7 +208,7 @@ class AuditView(View):
             self.show_rows([])
             self._say(self.tr("No instrument has the asset tag “{0}”.").format(exc.args[0]))
         else:
-            self.session.worker.report(exc)
+            show_error(self, exc)
 
     def show_rows(self, rows: list[Any]) -> None:
         """Show the fetched entries."""

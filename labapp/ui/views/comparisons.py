@@ -99,8 +99,7 @@ def comparison_problem(exc: ValidationError) -> str:
         "duplicate",
         "not_positive",
     ):
-        named = ValidationError("x", exc.message, code=exc.code, params=exc.params)
-        text = field_problem(named).replace("x", _tr(FIELDS[exc.field]), 1)
+        text = field_problem(exc, label=_tr(FIELDS[exc.field]))
     else:
         text = field_problem(exc)
     participant = exc.params.get("participant")
