@@ -483,6 +483,7 @@ class ComparisonRow(Versioned, Base):
     assigned_value: Mapped[Decimal | None] = mapped_column(DecimalText)
     assigned_uncertainty: Mapped[Decimal | None] = mapped_column(DecimalText)
     assigned_coverage_factor: Mapped[Decimal | None] = mapped_column(DecimalText)
+    sigma_pt: Mapped[Decimal | None] = mapped_column(DecimalText)  # in ``unit`` (migration 0005)
 
     participants: Mapped[list[ComparisonParticipantRow]] = relationship(
         back_populates="comparison", cascade="all, delete-orphan"
@@ -526,6 +527,7 @@ class CheckPlanRow(Versioned, Base):
     lower_limit_unit: Mapped[str | None] = mapped_column(String(UNIT))
     upper_limit_value: Mapped[Decimal | None] = mapped_column(DecimalText)
     upper_limit_unit: Mapped[str | None] = mapped_column(String(UNIT))
+    ended_on: Mapped[date | None] = mapped_column(Date)  # deactivated from (migration 0005)
 
 
 class IntermediateCheckRow(Versioned, Base):
