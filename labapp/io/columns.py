@@ -73,12 +73,16 @@ class ColumnSpec:
 
 @dataclass(frozen=True)
 class SheetSpec:
-    """One data sheet: a title, its columns and an iterator of rows (one value per column)."""
+    """One data sheet: a title, its columns and an iterator of rows (one value per column).
+
+    ``image`` is a PNG (a chart) placed right of the table, its top-left corner in row 2.
+    """
 
     title: str
     columns: Sequence[ColumnSpec]
     rows: Iterable[Sequence[object]]
     filter_text: str = ""
+    image: bytes | None = None
 
 
 def pick(en: str, zh: str, language: Language) -> str:

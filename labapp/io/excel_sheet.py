@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from decimal import Decimal
+from io import BytesIO
 from itertools import chain, islice
 from typing import TYPE_CHECKING, Any
 
@@ -244,6 +245,9 @@ class SheetWriter:
         page = pick("Page &P of &N", "第 &P 页，共 &N 页", self.language)
         sheet.set_header(f"&L&B{title}&R&D")
         sheet.set_footer(f"&L{title}&C{page}")
+        if self.spec.image is not None:
+            image = {"image_data": BytesIO(self.spec.image), "object_position": 3}
+            sheet.insert_image(1, self.n_physical + 1, f"{self.spec.title}.png", image)
 
     def _overdue_formats(self, written: int) -> None:
         col = 0

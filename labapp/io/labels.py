@@ -10,7 +10,7 @@ import unicodedata
 from enum import StrEnum
 from typing import TypeVar
 
-from labapp.domain.enums import AccuracyKind, InstrumentStatus, Role, StandardLevel
+from labapp.domain.enums import AccuracyKind, InstrumentStatus, ProviderKind, Role, StandardLevel
 from labapp.io.columns import Language, pick
 
 __all__ = [
@@ -54,6 +54,10 @@ LABELS: dict[tuple[type[StrEnum], str], tuple[str, str, tuple[str, ...]]] = {
         "不确定度",
         ("测量不确定度", "扩展不确定度", "u"),
     ),
+    _k(ProviderKind.NMI): ("National metrology institute", "国家计量院", ("NMI",)),
+    _k(ProviderKind.ACCREDITED_LAB): ("Accredited laboratory", "认可的校准实验室", ()),
+    _k(ProviderKind.LEGAL_BODY): ("Legal verification body", "法定计量检定机构", ()),
+    _k(ProviderKind.IN_HOUSE): ("In-house", "本实验室", ()),
 }
 
 # True/False for "mandatory verification" (强检)
