@@ -172,6 +172,12 @@ VALIDATION_CODES: dict[str, str] = {
     ),
     "retired": QT_TRANSLATE_NOOP("Errors", "The instrument is retired: no new events."),
     "not_found": QT_TRANSLATE_NOOP("Errors", "{field}: no such record."),
+    "plan_approved": QT_TRANSLATE_NOOP(
+        "Errors", "This plan is approved and read-only: start a new revision to change it."
+    ),
+    "plan_not_approved": QT_TRANSLATE_NOOP(
+        "Errors", "Only an approved plan can be revised: a draft is changed directly."
+    ),
 }
 
 
