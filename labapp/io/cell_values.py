@@ -26,6 +26,7 @@ __all__ = [
     "as_unit",
     "commensurable",
     "dimensionless",
+    "lossy_digits",
 ]
 
 
@@ -65,7 +66,8 @@ def as_decimal(cell: object) -> Decimal | None:
     if isinstance(cell, int):
         return Decimal(cell)
     if isinstance(cell, float):
-        return Decimal(repr(cell))
+        # A whole number shows no decimals ("100", not "100.0"); else the shortest repr.
+        return Decimal(int(cell)) if cell.is_integer() else Decimal(repr(cell))
     if isinstance(cell, str):
         return _decimal_text(cell)
     raise CellProblem("not_a_number", f"{cell!s} is not a number", f"{cell!s} 不是数值")
@@ -98,6 +100,15 @@ def _decimal_text(text: str) -> Decimal | None:
         return Decimal(clean)
     except InvalidOperation as exc:  # pragma: no cover - the pattern only lets numbers through
         raise CellProblem("not_a_number", f"{text!r} is not a number", f"“{text}”不是数值") from exc
+
+
+def lossy_digits(value: Decimal) -> bool:
+    """Whether a decimal written as an Excel number reads back with other digits.
+
+    A reader gets a float and :func:`as_decimal` turns it back: ``Decimal("10.00")`` comes back
+    as ``10`` and ``Decimal("1000.0")`` as ``1000`` (lossy); ``0.0035`` and ``100`` are kept.
+    """
+    return value.is_finite() and str(as_decimal(float(value))) != str(value)
 
 
 def as_integer(cell: object) -> int | None:

@@ -6,8 +6,10 @@ every bad cell reported as a :class:`CellError` with an English and a Chinese re
 never raises; a file that is not a readable workbook raises :class:`ImportFileError`.
 
 Digits: a text cell keeps its digits ("10.00"); a number cell comes back as a float and becomes
-``Decimal(repr(value))``, so trailing zeros shown only by the number format ("0.00") are not
-recovered (calamine does not report formats).
+its shortest repr (a whole number without decimals), so trailing zeros shown only by the number
+format ("0.00") are not in the cell (calamine does not report formats).  A register exported by
+LabApp lists such values on its "Reported digits" sheet (asset tag, column, text); they are taken
+from there when the cell still holds the same number.
 
 Merged header cells: calamine gives a merged area's value in its first cell and blanks after it.
 A blank header under a vertical merge takes the value above it; a sub-header under a horizontal
@@ -19,21 +21,34 @@ from __future__ import annotations
 import os
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import python_calamine
 from xlsxwriter.utility import xl_col_to_name
 
+from labapp.io.cell_values import CellProblem, as_decimal, as_text
 from labapp.io.labels import lookup_key
-from labapp.io.register import FIELDS_BY_KEY, IMPLIED_KIND, RegisterRow, header_lookup
+from labapp.io.register import (
+    DIGITS_SHEET_EN,
+    DIGITS_SHEET_ZH,
+    FIELDS_BY_KEY,
+    IMPLIED_KIND,
+    RegisterRow,
+    header_lookup,
+)
 from labapp.io.register_rows import RowChecker
 
 __all__ = ["CellError", "ImportFileError", "RegisterImport", "RegisterRow", "read_register"]
 
 HEADER_SEARCH_ROWS = 10
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_SKIPPED_SHEETS = {"lists", "example", "示例", "说明", "errors", "错误"}
+_DIGITS_SHEETS = {
+    lookup_key(name)
+    for name in (DIGITS_SHEET_EN, DIGITS_SHEET_ZH, f"{DIGITS_SHEET_ZH} {DIGITS_SHEET_EN}")
+}
+_SKIPPED_SHEETS = {"lists", "example", "示例", "说明", "errors", "错误"} | _DIGITS_SHEETS
 _HEADERS = header_lookup()
 
 _FILE_MESSAGES = {
@@ -93,6 +108,7 @@ def read_register(
     known_locations: Collection[str] | None = None,
     known_providers: Collection[str] | None = None,
     known_custodians: Collection[str] | None = None,
+    known_procedures: Collection[str] | None = None,
     existing_asset_tags: Collection[str] = (),
 ) -> RegisterImport:
     """Read and validate a register ledger.
@@ -101,7 +117,8 @@ def read_register(
     ----------
     path : path-like
         An ``.xlsx`` / ``.xlsm`` / ``.xls`` / ``.ods`` workbook.
-    known_locations, known_providers, known_custodians : collection of str, optional
+    known_locations, known_providers, known_custodians, known_procedures : collection of str
+        optional
         Names LabApp knows (matched case-insensitively; the known spelling is returned).
         ``None`` skips the check.
     existing_asset_tags : collection of str
@@ -126,12 +143,18 @@ def read_register(
     if not {"asset_tag", "name"} <= {key for key, _, _ in columns.values()}:
         raise ImportFileError("no_header", path)
     checker = RowChecker(
-        {"location": known_locations, "provider": known_providers, "custodian": known_custodians},
+        {
+            "location": known_locations,
+            "provider": known_providers,
+            "custodian": known_custodians,
+            "procedure": known_procedures,
+        },
         existing_asset_tags,
         implied_kind=next((k for _, _, k in columns.values() if k is not None), None),
     )
     data = _chain_rows(head[header_index + 1 :], rows)
-    _validate(data, header_index + 2, columns, checker, result)
+    digits = _reported_digits(workbook)
+    _validate(data, header_index + 2, columns, checker, result, digits)
     return result
 
 
@@ -154,6 +177,23 @@ def open_workbook(path: Path) -> Any:
         raise ImportFileError("password_protected", path) from exc
     except Exception as exc:  # calamine raises several types for a broken or foreign file
         raise ImportFileError("not_excel", path, str(exc)) from exc
+
+
+def _reported_digits(workbook: Any) -> dict[tuple[str, str], Decimal]:
+    """(folded asset tag, field key) → the decimal as reported, from a "Reported digits" sheet."""
+    digits: dict[tuple[str, str], Decimal] = {}
+    for meta in workbook.sheets_metadata:
+        if lookup_key(meta.name) not in _DIGITS_SHEETS:
+            continue
+        for row in list(workbook.get_sheet_by_name(meta.name).iter_rows())[1:]:
+            tag, key = as_text(row[0]) if row else None, _match(row[1]) if len(row) > 2 else None
+            try:
+                value = as_decimal(row[2]) if tag and key else None
+            except CellProblem:
+                continue
+            if tag and key and value is not None:
+                digits[(lookup_key(tag), key)] = value
+    return digits
 
 
 def _encrypted_ole(path: Path) -> bool:
@@ -262,6 +302,7 @@ def _validate(
     columns: dict[int, tuple[str, str, Any]],
     checker: RowChecker,
     result: RegisterImport,
+    digits: dict[tuple[str, str], Decimal],
 ) -> None:
     wanted = [(c, key) for c, (key, _, _) in columns.items()]
     where = {key: (xl_col_to_name(c), label) for c, (key, label, _) in columns.items()}
@@ -270,6 +311,8 @@ def _validate(
         cells = {key: row[c] if c < width else None for c, key in wanted}
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in cells.values()):
             continue
+        if digits:
+            _restore_digits(cells, digits)
         values, problems = checker.check(cells, excel_row)
         if not problems:
             result.rows.append(RegisterRow(source_row=excel_row, **_defaults(values)))
@@ -282,6 +325,19 @@ def _validate(
                 CellError(result.sheet, excel_row, letter, header, shown, p.code, p.message_en,
                           p.message_zh)
             )  # fmt: skip
+
+
+def _restore_digits(cells: dict[str, Any], digits: dict[tuple[str, str], Decimal]) -> None:
+    """Put back the reported digits of number cells that still hold the reported value."""
+    tag = as_text(cells.get("asset_tag"))
+    if tag is None:
+        return
+    folded = lookup_key(tag)
+    for key, cell in cells.items():
+        reported = digits.get((folded, key))
+        number = isinstance(cell, float | int) and not isinstance(cell, bool)
+        if reported is not None and number and Decimal(repr(cell)) == reported:
+            cells[key] = str(reported)
 
 
 def _defaults(values: dict[str, Any]) -> dict[str, Any]:

@@ -14,7 +14,15 @@ from labapp.domain.enums import AccuracyKind, InstrumentStatus, Role, StandardLe
 from labapp.io.columns import ColumnKind, ColumnSpec
 from labapp.io.labels import lookup_key
 
-__all__ = ["REGISTER_FIELDS", "RegisterField", "RegisterRow", "header_lookup", "register_columns"]
+__all__ = [
+    "DIGITS_SHEET_EN",
+    "DIGITS_SHEET_ZH",
+    "REGISTER_FIELDS",
+    "RegisterField",
+    "RegisterRow",
+    "header_lookup",
+    "register_columns",
+]
 
 K = ColumnKind
 
@@ -56,6 +64,9 @@ REGISTER_FIELDS: tuple[RegisterField, ...] = (
       "Upper end of the range (a number).", "测量范围上限（数值）。"),
     F("range_unit", "Range unit", "测量范围单位", K.TEXT, ("范围单位", "单位", "Unit"),
       "Unit of the range, e.g. V, mA, °C, kPa.", "测量范围的单位，如 V、mA、°C、kPa。"),
+    F("range_low_unit", "Range low unit", "下限单位", K.TEXT, ("测量范围下限单位", "Low unit"),
+      "Unit of the lower end only when it differs from the range unit (else leave empty).",
+      "仅当下限单位与测量范围单位不同时填写（否则留空）。"),
     F("accuracy_kind", "Accuracy kind", "准确度类型", K.ENUM, ("准确度表示方式", "Accuracy type"),
       "MPE, accuracy class or uncertainty.", "最大允许误差、准确度等级或不确定度。"),
     F("accuracy_value", "Accuracy value", "准确度数值", K.DECIMAL,
@@ -90,9 +101,18 @@ REGISTER_FIELDS: tuple[RegisterField, ...] = (
     F("provider", "Provider", "检定/校准机构", K.TEXT,
       ("检定机构", "校准机构", "溯源机构", "Calibration provider"),
       "Who verifies or calibrates it (must exist in LabApp).", "检定/校准机构（须为已登记机构）。"),
+    F("procedure", "Procedure", "检定规程/校准规范", K.TEXT,
+      ("检定规程", "校准规范", "规程", "依据规程", "技术依据", "Procedure code", "Regulation"),
+      "Code of the verification regulation or calibration specification (must exist in LabApp).",
+      "检定规程或校准规范的编号（须为 LabApp 中已有规程）。"),
     F("notes", "Notes", "备注", K.TEXT, ("Remarks", "Comment", "说明"), "Free text.", "备注。"),
 )  # fmt: skip
 FIELDS_BY_KEY = {f.key: f for f in REGISTER_FIELDS}
+
+# The register export's sheet of reported digits (see labapp.services.register_io); the import
+# never reads it as data, only to restore digits an Excel number cannot hold ("10.00").
+DIGITS_SHEET_EN = "Reported digits"
+DIGITS_SHEET_ZH = "报告位数"
 
 # A header that names the accuracy value in a way that also states its kind.
 IMPLIED_KIND: dict[str, AccuracyKind] = {
@@ -138,6 +158,7 @@ class RegisterRow:
     range_low: Decimal | None = None
     range_high: Decimal | None = None
     range_unit: str | None = None
+    range_low_unit: str | None = None
     accuracy_kind: AccuracyKind | None = None
     accuracy_value: Decimal | None = None
     accuracy_unit: str | None = None
@@ -151,6 +172,7 @@ class RegisterRow:
     interval_months: int | None = None
     last_calibrated_on: date | None = None
     provider: str | None = None
+    procedure: str | None = None
     notes: str | None = None
 
     def values(self) -> tuple[object, ...]:

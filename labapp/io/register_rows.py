@@ -37,6 +37,8 @@ QUANTITY_UNITS: dict[str, str] = {
     **dict.fromkeys(("time", "时间"), "s"),
 }
 _QUANTITY_KEYS = {lookup_key(k): v for k, v in QUANTITY_UNITS.items()}
+_KNOWN_ZH = {"location": "存放地点", "provider": "检定/校准机构", "custodian": "保管人",
+             "procedure": "检定规程/校准规范"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,7 @@ PARSERS: dict[str, Callable[[object], Any]] = {
     "interval_months": as_integer,
     "last_calibrated_on": as_date,
     "range_unit": as_unit,
+    "range_low_unit": as_unit,
     "accuracy_unit": as_unit,
     "accuracy_kind": _enum(synonyms_for(AccuracyKind), "accuracy kind", "准确度类型"),
     "role": _enum(synonyms_for(Role), "role", "用途"),
@@ -115,7 +118,7 @@ class RowChecker:
         failed = {p.key for p in problems}
         for rule in (self._required, self._known_names, self._tag, self._accuracy, self._units):
             problems.extend(rule(values, failed, excel_row))
-        for key in ("range_unit", "accuracy_unit"):
+        for key in ("range_unit", "range_low_unit", "accuracy_unit"):
             if values.get(key) is not None:
                 values[key] = values[key][0]
         return values, problems
@@ -135,12 +138,12 @@ class RowChecker:
                 continue
             canonical = names.get(lookup_key(text))
             if canonical is None:
-                what_zh = {"location": "存放地点", "provider": "检定/校准机构"}.get(key, "保管人")
+                what_zh = _KNOWN_ZH[key]
                 problems.append(
                     Problem(
                         key,
                         f"unknown_{key}",
-                        f"{key} {text!r} is not known to LabApp; add it first or correct the name",
+                        f"{key} {text!r} is not known to LabApp; add it first or correct it",
                         f"{what_zh}“{text}”在 LabApp 中不存在，请先添加或更正",
                     )
                 )
@@ -199,7 +202,19 @@ class RowChecker:
             problems.append(
                 Problem("range_unit", "missing_unit", "the range needs a unit", "测量范围缺少单位")
             )
-        if low is not None and high is not None and low > high:
+        low_unit = values.get("range_low_unit")
+        if low_unit is not None and unit is not None and not commensurable(low_unit[0], unit[0]):
+            problems.append(
+                Problem(
+                    "range_low_unit",
+                    "incommensurable",
+                    f"range low unit {low_unit[0]} and range unit {unit[0]} are not the same "
+                    "kind of quantity",
+                    f"下限单位 {low_unit[0]} 与测量范围单位 {unit[0]} 不是同一类量",
+                )
+            )
+        # With a unit of its own, the low end is compared after conversion (by the service).
+        if low is not None and high is not None and low_unit is None and low > high:
             problems.append(
                 Problem(
                     "range_high",
