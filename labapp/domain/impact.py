@@ -1,0 +1,356 @@
+"""Failed-standard impact (ISO/IEC 17025 7.10, JJF 1033): what a standard found out of tolerance
+put at risk, and the pure rule that re-evaluates each result it served.
+
+Vocabulary
+----------
+* :class:`Assessment` of a point, an event or an item: affected, possibly affected, not affected,
+  not assessable.  An event's assessment is its worst point (affected > possibly affected >
+  not assessable > not affected).
+* :class:`ItemAction`: what the manager decides per affected event (recall, re-calibrate, notify
+  the customer, no action), always with a reason.
+
+The re-evaluation rule (:func:`reassess_point`)
+-----------------------------------------------
+The standard S was found with an as-found error ``e`` (:class:`AsFoundError`).  A result that used S
+took S's value as its reference, so its recorded error of indication ``x`` is off by the error S
+had on that day: the true error is ``x + e`` (S read ``e`` high, so every error measured against
+it reads ``e`` low).  When, between S's last good calibration and the failing event, S drifted
+away is unknown: on the day of a given result S's error lay anywhere between none and ``e``.
+
+1. ``e`` is transferred to the point as ``δ``: a relative error (``%`` of S's reference) times the
+   point's reference value, or an absolute error (temperatures on an offset scale: K) converted to
+   the point's error unit (:func:`transfer`).
+2. The point is re-evaluated as if S had its full as-found error then: error ``x + δ``; and ``|δ|``
+   is **added linearly** to the point's expanded uncertainty, ``U' = U + |δ|``.  Linearly, not in
+   quadrature with a k: ``δ`` is a systematic effect of known size and unknown timing, not a random
+   effect with a distribution and a coverage factor; a root-sum-square would understate it exactly
+   in the cases an investigation is about (GUM F.2.4.5 adds an uncorrected bias to U).  The
+   combination is conservative: the interval ``x + δ ± U'`` covers both "S was already out" and
+   "S was still good" for that result.
+3. The lab's decision rule (:func:`labapp.metrology.conformity.decide` through
+   :func:`labapp.domain.points.evaluate_point`, with the investigation's rule and guard band factor,
+   as the event's own decision was made) gives the decision after; the decision before is the same
+   rule on the point as recorded.
+4. Decision unchanged or more favourable → not affected; worse and now FAIL → affected; worse but
+   conditional (pass → conditional pass/fail) → possibly affected.  No MPE or tolerance, a point
+   without a reference or indication, a unit that cannot be compared with S's → not assessable, with
+   the reason (:class:`NotAssessable`).
+
+Results further down (items calibrated with items S calibrated) carry no point of S: they are
+possibly affected when the upstream event through which they are reached is affected or possibly
+affected, else not affected (:func:`downstream_assessment`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal, localcontext
+from enum import StrEnum
+from typing import Any
+
+from labapp.domain.enums import Decision
+from labapp.domain.errors import ValidationError
+from labapp.domain.points import DecisionRule, evaluate_point, unit_text
+from labapp.domain.quantities import Measured
+from labapp.metrology.errors import MetrologyError
+from labapp.metrology.units import Quantity, delta_unit, parse_unit, to_unit
+
+__all__ = [
+    "RELATIVE_UNIT",
+    "AsFoundError",
+    "Assessment",
+    "InvestigationStatus",
+    "ItemAction",
+    "NotAssessable",
+    "PointFacts",
+    "PointReassessment",
+    "as_found_error",
+    "downstream_assessment",
+    "reassess_point",
+    "transfer",
+    "worst",
+]
+
+#: The unit of a relative as-found error.
+RELATIVE_UNIT = "%"
+#: Significant digits kept of a relative as-found error computed from a point.
+RELATIVE_DIGITS = 4
+
+
+class Assessment(StrEnum):
+    """What a failed standard means for one result."""
+
+    AFFECTED = "affected"
+    POSSIBLY_AFFECTED = "possibly_affected"
+    NOT_AFFECTED = "not_affected"
+    NOT_ASSESSABLE = "not_assessable"
+
+
+class ItemAction(StrEnum):
+    """The manager's decision on one affected result."""
+
+    RECALL = "recall"
+    RECALIBRATE = "recalibrate"
+    NOTIFY_CUSTOMER = "notify_customer"
+    NO_ACTION = "no_action"
+
+
+class InvestigationStatus(StrEnum):
+    """An investigation is open (actions being decided), then closed (read-only)."""
+
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class NotAssessable(StrEnum):
+    """Why a point (or an event) cannot be re-evaluated."""
+
+    NO_TOLERANCE = "no_tolerance"
+    INCOMMENSURABLE = "incommensurable"
+    INCOMPLETE = "incomplete"
+    OFFSET_SCALE = "offset_scale"
+    NO_POINTS = "no_points"
+
+
+#: Worst first: an event's assessment is the first of these found among its points.
+_SEVERITY = (
+    Assessment.AFFECTED,
+    Assessment.POSSIBLY_AFFECTED,
+    Assessment.NOT_ASSESSABLE,
+    Assessment.NOT_AFFECTED,
+)
+#: How unfavourable a decision is (NONE is never compared: no tolerance → not assessable).
+_RANK = {
+    Decision.PASS: 0,
+    Decision.CONDITIONAL_PASS: 1,
+    Decision.CONDITIONAL_FAIL: 2,
+    Decision.FAIL: 3,
+}
+
+
+@dataclass(frozen=True)
+class AsFoundError:
+    """The standard's as-found error: relative (unit ``%``) or absolute (a difference unit).
+
+    ``reference_unit`` is the unit of the standard's reference values: only points commensurable
+    with it can receive the error.
+    """
+
+    value: Decimal
+    unit: str
+    reference_unit: str
+
+    @property
+    def relative(self) -> bool:
+        """True for a relative error (a percentage of the reference value)."""
+        return self.unit == RELATIVE_UNIT
+
+    def __str__(self) -> str:
+        return f"{self.value} {self.unit}"
+
+
+@dataclass(frozen=True)
+class PointFacts:
+    """One recorded point as stored (every value with its unit)."""
+
+    nominal: Measured | None
+    reference: Measured | None
+    indication: Measured | None
+    expanded_uncertainty: Measured | None
+    coverage_factor: Decimal | None
+    mpe: Measured | None
+    lower: Measured | None
+    upper: Measured | None
+
+
+@dataclass(frozen=True)
+class PointReassessment:
+    """A point before and after adding the standard's as-found error.
+
+    ``unit`` is the unit of ``error``, ``u_before``, ``u_after`` and ``shift`` (the point's error
+    unit); they are None when the point is not assessable for lack of data.
+    """
+
+    error: Decimal | None
+    u_before: Decimal | None
+    u_after: Decimal | None
+    shift: Decimal | None
+    unit: str
+    decision_before: Decision
+    decision_after: Decision
+    assessment: Assessment
+    reason: NotAssessable | None = None
+
+
+def _quantity(value: Measured | None) -> Any:
+    return None if value is None else Quantity(value.value, parse_unit(value.unit or ""))
+
+
+def _is_offset(unit: Any) -> bool:
+    return bool(delta_unit(unit) != unit)
+
+
+def as_found_error(
+    points: Iterable[tuple[Measured, Measured]], reference_unit: str | None = None
+) -> AsFoundError:
+    """The as-found error of a standard from its (reference, indication) pairs: the largest.
+
+    Each pair gives ``indication − reference``; relative to the reference (``%``, 4 significant
+    digits) unless the reference is an absolute temperature (°C, °F) or zero, where the error stays
+    absolute in the difference unit (K).  The largest magnitude is kept: one figure for the whole
+    range, the conservative choice for every result the standard served.
+
+    Raises
+    ------
+    ValidationError
+        ``field="as_found"``, ``code="required"`` when no pair has both values.
+    """
+    best: tuple[Decimal, AsFoundError] | None = None
+    for reference, indication in points:
+        found = _one_error(reference, indication)
+        size = abs(found.value)
+        if best is None or size > best[0]:
+            best = (size, found)
+    if best is None:
+        raise ValidationError("as_found", "no as-found point with a value", code="required")
+    return best[1]
+
+
+def _one_error(reference: Measured, indication: Measured) -> AsFoundError:
+    ref, ind = _quantity(reference), _quantity(indication)
+    ref_value: Decimal = to_unit(ref, ind.units).magnitude
+    error = indication.value - ref_value
+    if _is_offset(ind.units) or ref_value == 0:
+        unit = unit_text(delta_unit(ind.units))
+        return AsFoundError(error, "K" if unit == "Δ°C" else unit, reference.unit)
+    with localcontext() as ctx:
+        ctx.prec = RELATIVE_DIGITS
+        relative = +(error / ref_value * 100)
+    return AsFoundError(relative, RELATIVE_UNIT, reference.unit)
+
+
+def transfer(error: AsFoundError, reference: Measured, error_unit: str) -> Decimal:
+    """The as-found error ``error`` at a point of reference ``reference``, in ``error_unit``.
+
+    Raises
+    ------
+    ValidationError
+        ``code="incommensurable"`` when the point's reference cannot be compared with the
+        standard's; ``code="offset_scale"`` for a relative error on an absolute temperature.
+    """
+    ref = _quantity(reference)
+    if delta_unit(ref.units).dimensionality != delta_unit(error.reference_unit).dimensionality:
+        raise ValidationError(
+            "reference", "not commensurable with the standard", code="incommensurable",
+            params={"unit": reference.unit, "expected": error.reference_unit},
+        )  # fmt: skip
+    target = parse_unit(error_unit)
+    if error.relative:
+        if _is_offset(ref.units):
+            raise ValidationError("reference", "relative error on an offset scale",
+                                  code="offset_scale")  # fmt: skip
+        magnitude: Decimal = to_unit(ref, target).magnitude
+        with localcontext() as ctx:
+            ctx.prec = RELATIVE_DIGITS
+            return +(abs(magnitude) * error.value / 100)
+    absolute = Quantity(error.value, delta_unit(parse_unit(error.unit)))
+    shifted: Decimal = to_unit(absolute, delta_unit(target)).magnitude
+    return shifted
+
+
+def _as_difference(value: Measured, unit: str) -> Decimal:
+    source = Quantity(value.value, delta_unit(parse_unit(value.unit or unit)))
+    converted: Decimal = to_unit(source, delta_unit(parse_unit(unit))).magnitude
+    return converted
+
+
+def _not_assessable(
+    reason: NotAssessable, before: Decision = Decision.NONE, unit: str = ""
+) -> PointReassessment:
+    return PointReassessment(
+        None, None, None, None, unit, before, Decision.NONE, Assessment.NOT_ASSESSABLE, reason
+    )
+
+
+def _verdict(before: Decision, after: Decision) -> Assessment:
+    if _RANK[after] <= _RANK[before]:
+        return Assessment.NOT_AFFECTED
+    return Assessment.AFFECTED if after is Decision.FAIL else Assessment.POSSIBLY_AFFECTED
+
+
+def reassess_point(
+    point: PointFacts,
+    error: AsFoundError,
+    *,
+    rule: DecisionRule = DecisionRule.SIMPLE,
+    guard_band_factor: float = 1.0,
+) -> PointReassessment:
+    """Re-evaluate one recorded point with the standard's as-found error (module docstring).
+
+    Parameters
+    ----------
+    point
+        The point as stored.
+    error
+        The standard's as-found error.
+    rule, guard_band_factor
+        The decision rule the lab applies (the one the event's decision was made with).
+
+    Returns
+    -------
+    PointReassessment
+        Error, U before and after, the shift, both decisions and the assessment (or the reason
+        the point is not assessable).
+    """
+    if point.reference is None or point.indication is None:
+        return _not_assessable(NotAssessable.INCOMPLETE)
+    if point.mpe is None and point.lower is None and point.upper is None:
+        return _not_assessable(NotAssessable.NO_TOLERANCE)
+    try:
+        return _reassess(point, error, rule, guard_band_factor)
+    except ValidationError as exc:
+        code = exc.code if exc.code in set(NotAssessable) else NotAssessable.INCOMMENSURABLE
+        return _not_assessable(NotAssessable(code))
+    except MetrologyError:
+        return _not_assessable(NotAssessable.INCOMMENSURABLE)
+
+
+def _reassess(
+    point: PointFacts, error: AsFoundError, rule: DecisionRule, factor: float
+) -> PointReassessment:
+    assert point.reference is not None and point.indication is not None  # checked by the caller
+    limits = (_quantity(point.mpe), _quantity(point.lower), _quantity(point.upper))
+    nominal, reference = _quantity(point.nominal), _quantity(point.reference)
+    big_u, k = _quantity(point.expanded_uncertainty), point.coverage_factor
+    before = evaluate_point(nominal, reference, _quantity(point.indication), big_u, k, *limits,
+                            rule=rule, guard_band_factor=factor)  # fmt: skip
+    unit = before.error_unit
+    shift = transfer(error, point.reference, unit)
+    u_before = Decimal(0) if point.expanded_uncertainty is None else _as_difference(
+        point.expanded_uncertainty, unit)  # fmt: skip
+    u_after = u_before + abs(shift)
+    indication = Measured(point.indication.value + shift, point.indication.unit)
+    after = evaluate_point(nominal, reference, _quantity(indication),
+                           Quantity(u_after, delta_unit(parse_unit(unit))), k, *limits,
+                           rule=rule, guard_band_factor=factor)  # fmt: skip
+    if before.decision is Decision.NONE:
+        return _not_assessable(NotAssessable.NO_TOLERANCE, before.decision, unit)
+    verdict = _verdict(before.decision, after.decision)
+    return PointReassessment(before.error, u_before, u_after, shift, unit, before.decision,
+                             after.decision, verdict)  # fmt: skip
+
+
+def worst(assessments: Iterable[Assessment]) -> Assessment:
+    """The most serious assessment (an event's is its worst point); none → not assessable."""
+    seen = set(assessments)
+    for assessment in _SEVERITY:
+        if assessment in seen:
+            return assessment
+    return Assessment.NOT_ASSESSABLE
+
+
+def downstream_assessment(upstream: Assessment) -> Assessment:
+    """A result reached through an upstream result: possibly affected if that one is at risk."""
+    at_risk = upstream in (Assessment.AFFECTED, Assessment.POSSIBLY_AFFECTED)
+    return Assessment.POSSIBLY_AFFECTED if at_risk else Assessment.NOT_AFFECTED
