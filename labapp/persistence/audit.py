@@ -13,6 +13,7 @@ more specific action (approve, retire ...) for one object with :func:`mark_actio
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -21,13 +22,14 @@ from typing import Any
 
 from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session, UOWTransaction
+from sqlalchemy.sql.schema import Table
 
 from labapp.domain.enums import AuditAction
 from labapp.persistence.base import SYSTEM_USER, Audited, Versioned
 from labapp.persistence.models import AuditLogRow
 from labapp.persistence.types import utcnow
 
-__all__ = ["REASON_KEY", "USER_KEY", "audit_text", "mark_action"]
+__all__ = ["REASON_KEY", "USER_KEY", "audit_text", "bulk_insert_audited", "mark_action"]
 
 USER_KEY = "labapp.user"
 REASON_KEY = "labapp.reason"
@@ -130,6 +132,22 @@ def _before_flush(session: Session, _context: UOWTransaction, _instances: Any) -
             pending.append(_Pending(obj, action, changes, reason or default_reason))
 
 
+def _log_row(
+    at: datetime, user: str, entity: str, entity_id: str, action: AuditAction, item: Any
+) -> dict[str, Any]:
+    """One ``audit_log`` row as inserted (the one place its shape is built)."""
+    changes, reason = item
+    return {
+        "at": at,
+        "user_name": user,
+        "entity": entity,
+        "entity_id": entity_id,
+        "action": action,
+        "changes": json.dumps(changes, ensure_ascii=False, sort_keys=True),
+        "reason": reason,
+    }
+
+
 def _after_flush(session: Session, _context: UOWTransaction) -> None:
     pending: list[_Pending] = session.info.pop(_PENDING_KEY, [])
     if not pending:
@@ -137,20 +155,57 @@ def _after_flush(session: Session, _context: UOWTransaction) -> None:
     user = session.info.get(USER_KEY) or SYSTEM_USER
     now = utcnow()
     rows = [
-        {
-            "at": now,
-            "user_name": user,
-            "entity": inspect(item.obj).mapper.local_table.name,
-            "entity_id": ",".join(
-                str(v) for v in inspect(item.obj).mapper.primary_key_from_instance(item.obj)
-            ),
-            "action": item.action,
-            "changes": json.dumps(item.changes, ensure_ascii=False, sort_keys=True),
-            "reason": item.reason,
-        }
+        _log_row(
+            now,
+            user,
+            inspect(item.obj).mapper.local_table.name,
+            ",".join(str(v) for v in inspect(item.obj).mapper.primary_key_from_instance(item.obj)),
+            item.action,
+            (item.changes, item.reason),
+        )
         for item in pending
     ]
     session.connection().execute(insert(AuditLogRow), rows)
+
+
+def bulk_insert_audited(
+    session: Session, row_class: type[Versioned], values: Sequence[Mapping[str, Any]]
+) -> list[int]:
+    """Insert many new versioned rows in one statement, audited as the flush listener would.
+
+    The ORM unit of work costs milliseconds per object (attribute events, history, identity
+    map); a generated plan has thousands of items.  Here the rows go in with one executemany
+    INSERT … RETURNING id, stamped with the session's user and one time, and each gets its own
+    CREATE entry (same JSON of non-empty fields) in one more executemany, in the same
+    transaction.  Returns the new ids in the order of ``values``.
+    """
+    if not values:
+        return []
+    user = session.info.get(USER_KEY) or SYSTEM_USER
+    now = utcnow()
+    stamp = {"version": 1, "created_at": now, "created_by": user}
+    stamp |= {"updated_at": now, "updated_by": user}
+    table: Table = row_class.__table__  # type: ignore[attr-defined]
+    stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    result = session.connection().execute(stmt, [{**v, **stamp} for v in values])
+    ids = [int(i) for i in result.scalars().all()]
+    reason = session.info.get(REASON_KEY)
+    logs = [
+        _log_row(now, user, table.name, str(i), AuditAction.CREATE, (_created(v), reason))
+        for i, v in zip(ids, values, strict=True)
+    ]
+    session.connection().execute(insert(AuditLogRow), logs)
+    return ids
+
+
+def _created(values: Mapping[str, Any]) -> dict[str, list[str | None]]:
+    """A CREATE entry's changes: every non-empty field, as ``_changes`` records a new object."""
+    changes: dict[str, list[str | None]] = {}
+    for key, value in values.items():
+        text = audit_text(value)
+        if key not in _SKIPPED and text is not None:
+            changes[key] = [None, text]
+    return changes
 
 
 def _after_rollback(session: Session) -> None:

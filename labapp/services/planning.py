@@ -16,6 +16,7 @@ from sqlalchemy import ColumnElement, Select, and_, func, select
 
 from labapp.domain.enums import EventKind, EventStatus, InstrumentStatus, ProviderKind
 from labapp.domain.errors import NotFoundError, ValidationError
+from labapp.persistence.audit import bulk_insert_audited
 from labapp.persistence.models import (
     EventRow,
     InstrumentRow,
@@ -192,7 +193,9 @@ def generate_plan(
     """Create the draft re-verification plan of ``year``: one item per instrument due that year.
 
     Each item gets the instrument's provider and procedure, the cost of its latest approved event
-    as the estimate, and the due month as the planned month.
+    as the estimate, and the due month as the planned month.  The items are inserted in bulk,
+    each with its own CREATE audit entry in the same transaction (thousands of ORM objects
+    took seconds: see ``benchmarks/bench_plan.py``).
     """
     if not 1900 <= year <= 9999:
         raise ValidationError("year", f"{year} is not a plan year", code="invalid")
@@ -202,22 +205,24 @@ def generate_plan(
         rows = uow.session.execute(stmt).all()
         plan = PlanRow(year=year, title=title or f"Re-verification plan {year}", status="draft")
         plan.filter_text = _filter_text(flt)
-        plan.items = [_new_item(row) for row in rows]
         uow.session.add(plan)
+        uow.flush()
+        bulk_insert_audited(uow.session, PlanItemRow, [_new_item(plan.id, r) for r in rows])
         uow.commit()
         plan_id = plan.id
     return get_plan(db, plan_id)
 
 
-def _new_item(row: Any) -> PlanItemRow:
-    return PlanItemRow(
-        instrument_id=row[0],
-        due_on=row[10],
-        provider_id=row[11],
-        procedure_id=row[12],
-        estimated_cost=row[13],
-        planned_month=row[10].month,
-    )
+def _new_item(plan_id: int, row: Any) -> dict[str, Any]:
+    return {
+        "plan_id": plan_id,
+        "instrument_id": row[0],
+        "due_on": row[10],
+        "provider_id": row[11],
+        "procedure_id": row[12],
+        "estimated_cost": row[13],
+        "planned_month": row[10].month,
+    }
 
 
 def _filter_text(flt: PlanFilter) -> str:
@@ -299,7 +304,7 @@ def update_plan_item(
             raise NotFoundError("plan item", item_id)
         uow.check_version(row, expected_version)
         if row.plan.status != "draft":
-            raise ValidationError("plan", "an approved plan is not edited", code="approved")
+            raise ValidationError("plan", "an approved plan is not edited", code="plan_approved")
         _apply(row, planned_month, provider_id, estimated_cost, note)
         uow.commit()
         plan_id = row.plan_id

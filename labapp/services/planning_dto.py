@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
@@ -12,6 +12,7 @@ __all__ = [
     "DueItem",
     "DueWindow",
     "ExpiringCertificate",
+    "PlanApproval",
     "PlanDetail",
     "PlanFilter",
     "PlanItem",
@@ -108,6 +109,15 @@ class PlanDetail:
     def total_cost(self) -> Decimal:
         """Sum of the estimated costs (items without one count 0)."""
         return sum((i.estimated_cost or Decimal(0) for i in self.items), Decimal(0))
+
+
+@dataclass(frozen=True)
+class PlanApproval:
+    """Who approved a plan, when, and the reason they gave (from the audit trail)."""
+
+    user: str
+    at: datetime
+    reason: str
 
 
 class ProgressState(StrEnum):
