@@ -7,8 +7,13 @@ Run: ``python benchmarks/bench_plan.py [--database PATH_OR_URL]`` (default
 It prints the median of several runs of :func:`labapp.services.planning.due_items` (joins,
 filters, the last approved event's cost, frozen DTOs) for the windows "this year" and "next 90
 days", against the same rows fetched by a hand-written SQL statement on a plain connection, and
-the ratio (goal: at most 2x).  It also times :func:`generate_plan` once (in a transaction rolled
-back by deleting the plan afterwards).
+the ratio (goal: at most 2x).
+
+It then times :func:`generate_plan` for ``--plan-year`` (default 2027, the year most items fall
+due) against a bare bulk insert of the same items (plan row + one executemany, no audit, no
+DTOs) and against the ORM way it used before (one ``PlanItemRow`` object per item, audited by
+the flush listener); each plan is deleted afterwards.  Measure it on the 10 000-instrument lab:
+``labapp-cli demo --instruments 10000 --years 5 --seed 11 --database /tmp/labapp-plan10k.sqlite3``.
 """
 
 from __future__ import annotations
@@ -19,12 +24,12 @@ import time
 from collections.abc import Callable
 from datetime import date
 
-from sqlalchemy import delete, text
+from sqlalchemy import delete, insert, text
 
-from labapp.persistence.models import PlanRow
-from labapp.services.database import open_database
-from labapp.services.planning import due_items, generate_plan, window_range
-from labapp.services.planning_dto import DueWindow
+from labapp.persistence.models import PlanItemRow, PlanRow
+from labapp.services.database import Database, open_database
+from labapp.services.planning import due_items, due_statement, generate_plan, window_range
+from labapp.services.planning_dto import DueWindow, PlanFilter
 
 TODAY = date(2026, 11, 23)
 RAW = """
@@ -59,6 +64,7 @@ def paired_ms(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--database", default="/tmp/labapp-large.sqlite3")
+    parser.add_argument("--plan-year", type=int, default=2027, help="0: skip generate_plan")
     args = parser.parse_args()
     db = open_database(args.database, create=False)
     with db.engine.connect() as conn:
@@ -80,16 +86,70 @@ def main() -> None:
             f"due_items {window.value:>8}: {rows:6d} rows  service {service_ms:8.1f} ms  "
             f"raw SQL {raw_ms:8.1f} ms  ratio {ratio:4.2f}x"
         )
-    start = time.perf_counter()
-    plan = generate_plan(db, "bench", TODAY.year)
-    print(
-        f"generate_plan {TODAY.year}: {len(plan.items)} items in "
-        f"{(time.perf_counter() - start) * 1000:.0f} ms"
-    )
-    with db.engine.begin() as conn:
-        conn.execute(delete(PlanRow).where(PlanRow.id == plan.id))
+    if args.plan_year:
+        bench_generate(db, args.plan_year)
     print(f"worst ratio {worst:.2f}x (goal <= 2x): {'OK' if worst <= 2 else 'MISSED'}")
     db.dispose()
+
+
+def _items(db: Database, year: int) -> list[dict[str, object]]:
+    stmt = due_statement(date(year, 1, 1), date(year, 12, 31), PlanFilter())
+    with db.engine.connect() as conn:
+        rows = conn.execute(stmt).all()
+    return [
+        {"instrument_id": r[0], "due_on": r[10], "provider_id": r[11], "procedure_id": r[12],
+         "estimated_cost": r[13], "planned_month": r[10].month}
+        for r in rows
+    ]  # fmt: skip
+
+
+def _bare_insert(db: Database, year: int) -> int:
+    """Baseline: the due rows fetched, then the plan and its items in one executemany."""
+    items = _items(db, year)
+    with db.engine.begin() as conn:
+        plan_id = conn.execute(
+            insert(PlanRow).values(year=year, title="bare", status="draft", version=1)
+        ).inserted_primary_key[0]
+        conn.execute(insert(PlanItemRow), [{**i, "plan_id": plan_id, "version": 1} for i in items])
+    return int(plan_id)
+
+
+def _orm_objects(db: Database, year: int) -> int:
+    """The previous way: one ORM object per item, each audited by the flush listener."""
+    items = _items(db, year)
+    with db.unit_of_work("bench") as uow:
+        plan = PlanRow(year=year, title="orm", status="draft")
+        plan.items = [PlanItemRow(**i) for i in items]
+        uow.session.add(plan)
+        uow.commit()
+        return plan.id
+
+
+def bench_generate(db: Database, year: int) -> None:
+    """generate_plan (bulk insert, audited per item) vs a bare bulk insert vs ORM objects."""
+
+    def timed(action: Callable[[], int]) -> tuple[float, int]:
+        start = time.perf_counter()
+        plan_id = action()
+        elapsed = (time.perf_counter() - start) * 1000
+        with db.engine.begin() as conn:
+            conn.execute(text("DELETE FROM audit_log WHERE entity IN ('plans', 'plan_items') "
+                              "AND user_name = 'bench'"))  # fmt: skip
+            conn.execute(delete(PlanRow).where(PlanRow.id == plan_id))
+        return elapsed, plan_id
+
+    n = len(_items(db, year))
+    results: dict[str, list[float]] = {"service": [], "bare": [], "orm": []}
+    for _ in range(3):
+        results["service"].append(timed(lambda: generate_plan(db, "bench", year).id)[0])
+        results["bare"].append(timed(lambda: _bare_insert(db, year))[0])
+        results["orm"].append(timed(lambda: _orm_objects(db, year))[0])
+    service, bare, orm = (statistics.median(results[k]) for k in ("service", "bare", "orm"))
+    print(
+        f"generate_plan {year}: {n} items  service {service:7.0f} ms  bare insert {bare:7.0f} ms"
+        f"  ratio {service / bare:4.2f}x  (ORM objects, before: {orm:7.0f} ms, "
+        f"{orm / bare:4.2f}x)"
+    )
 
 
 def _driver(sql: str) -> str:
