@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from labapp.services import planning
+from labapp.services.plan_export import export_due, export_plan
 from labapp.services.planning_dto import DueWindow, PlanFilter
 from labapp.ui import settings
 from labapp.ui.errors import show_error
@@ -59,60 +60,6 @@ def _load_facets(db: Any) -> Any:
     from labapp.services.register import register_facets
 
     return register_facets(db)
-
-
-def export_due(
-    path: Path, items: list[Any], title: str, filt: str, user: str, lang: str, db: Any
-) -> Any:
-    """Worker job: the due list to ``path`` (cover sheet, then one row per item)."""
-    from labapp.io.columns import ColumnKind, ColumnSpec, SheetSpec
-    from labapp.io.excel_export import CoverInfo, write_workbook
-
-    columns = (
-        ColumnSpec("due_on", "Due date", "到期日", ColumnKind.DATE, overdue_highlight=True),
-        ColumnSpec("asset_tag", "Asset tag", "资产编号"),
-        ColumnSpec("name", "Name", "名称"),
-        ColumnSpec("quantity", "Quantity", "量"),
-        ColumnSpec("location", "Location", "位置"),
-        ColumnSpec("provider", "Provider", "检定/校准机构"),
-        ColumnSpec("procedure", "Procedure", "规程/规范"),
-        ColumnSpec("mandatory", "Mandatory verification", "强制检定"),
-    )
-    rows = (
-        (i.due_on, i.asset_tag, i.name, i.quantity or "", i.location or "", i.provider or "",
-         i.procedure or "", "✓" if i.mandatory_verification else "")
-        for i in items
-    )  # fmt: skip
-    cover = CoverInfo(
-        title=title, exported_by=user, database=db.info.display_name, filter_text=filt
-    )
-    sheet = SheetSpec(title=title[:31], columns=columns, rows=rows, filter_text=filt)
-    return write_workbook(path, cover, [sheet], language=lang)  # type: ignore[arg-type]
-
-
-def export_plan(path: Path, plan: Any, user: str, lang: str, db: Any) -> Any:
-    """Worker job: the plan to ``path`` (month, item, due date, provider, procedure, cost, note)."""
-    from labapp.io.columns import ColumnKind, ColumnSpec, SheetSpec
-    from labapp.io.excel_export import CoverInfo, write_workbook
-
-    columns = (
-        ColumnSpec("month", "Planned month", "计划月份", ColumnKind.INTEGER),
-        ColumnSpec("asset_tag", "Asset tag", "资产编号"),
-        ColumnSpec("name", "Name", "名称"),
-        ColumnSpec("due_on", "Due date", "到期日", ColumnKind.DATE, overdue_highlight=True),
-        ColumnSpec("provider", "Provider", "检定/校准机构"),
-        ColumnSpec("procedure", "Procedure", "规程/规范"),
-        ColumnSpec("cost", "Estimated cost", "预计费用", ColumnKind.DECIMAL),
-        ColumnSpec("note", "Note", "备注"),
-    )
-    rows = (
-        (i.planned_month, i.asset_tag, i.name, i.due_on, i.provider or "", i.procedure or "",
-         i.estimated_cost, i.note or "")
-        for i in plan.items
-    )  # fmt: skip
-    cover = CoverInfo(title=plan.title, exported_by=user, database=db.info.display_name)
-    sheet = SheetSpec(title=str(plan.year), columns=columns, rows=rows)
-    return write_workbook(path, cover, [sheet], language=lang)  # type: ignore[arg-type]
 
 
 def _save_edits(
