@@ -114,7 +114,8 @@ def _items() -> None:
         sa.Column("depth", sa.Integer(), nullable=False),
         sa.Column("via_instrument_id", sa.Integer(), nullable=False),
         sa.Column("assessment", _enum("assessment", ASSESSMENTS), nullable=False),
-        sa.Column("note", sa.Text(), nullable=True),
+        sa.Column("upstream_event_id", sa.Integer(), nullable=True),
+        sa.Column("reason", sa.String(length=32), nullable=True),
         sa.Column(
             "action",
             _enum("action", ("recall", "recalibrate", "notify_customer", "no_action")),
@@ -127,6 +128,7 @@ def _items() -> None:
         _fk(table, "event_id", "events.id"),
         _fk(table, "instrument_id", "instruments.id"),
         _fk(table, "investigation_id", "impact_investigations.id", ondelete="CASCADE"),
+        _fk(table, "upstream_event_id", "events.id"),
         _fk(table, "via_instrument_id", "instruments.id"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_impact_items")),
         sa.UniqueConstraint(

@@ -20,21 +20,23 @@ away is unknown: on the day of a given result S's error lay anywhere between non
 1. ``e`` is transferred to the point as ``δ``: a relative error (``%`` of S's reference) times the
    point's reference value, or an absolute error (temperatures on an offset scale: K) converted to
    the point's error unit (:func:`transfer`).
-2. The point is re-evaluated as if S had its full as-found error then: error ``x + δ``; and ``|δ|``
-   is **added linearly** to the point's expanded uncertainty, ``U' = U + |δ|``.  Linearly, not in
-   quadrature with a k: ``δ`` is a systematic effect of known size and unknown timing, not a random
-   effect with a distribution and a coverage factor; a root-sum-square would understate it exactly
-   in the cases an investigation is about (GUM F.2.4.5 adds an uncorrected bias to U).  The
-   combination is conservative: the interval ``x + δ ± U'`` covers both "S was already out" and
-   "S was still good" for that result.
-3. The lab's decision rule (:func:`labapp.metrology.conformity.decide` through
-   :func:`labapp.domain.points.evaluate_point`, with the investigation's rule and guard band factor,
-   as the event's own decision was made) gives the decision after; the decision before is the same
-   rule on the point as recorded.
-4. Decision unchanged or more favourable → not affected; worse and now FAIL → affected; worse but
-   conditional (pass → conditional pass/fail) → possibly affected.  No MPE or tolerance, a point
-   without a reference or indication, a unit that cannot be compared with S's → not assessable, with
-   the reason (:class:`NotAssessable`).
+2. **Worst case, corrected**: the point re-decided as if S had its full as-found error that day,
+   error ``x + δ`` with the point's own U, under the lab's decision rule.  A FAIL here means the
+   result may have been released out of tolerance: *affected*.
+3. **Added to the uncertainty**: ``|δ|`` is added **linearly** to the expanded uncertainty,
+   ``U' = U + |δ|``, and the recorded error ``x`` re-decided with a guard band ``w = r·U'`` (the
+   lab's ``r``; 1 under simple acceptance, where U would otherwise play no part).  Linearly, not in
+   quadrature with a k: ``δ`` is a systematic effect of known size and unknown timing, not a
+   random effect with a distribution and a coverage factor, and a root-sum-square would understate
+   it exactly where an investigation matters (GUM F.2.4.5 adds an uncorrected bias to U).  A
+   conditional verdict here means conformity can no longer be stated unconditionally.
+4. The decision after is the less favourable of 2 and 3 (decisions via
+   :func:`labapp.metrology.conformity.decide` through :func:`labapp.domain.points.evaluate_point`);
+   the decision before is the lab's rule on the point as recorded.  Unchanged or more favourable
+   → not affected; worse and FAIL → affected; worse and conditional (pass → conditional pass or
+   fail) → possibly affected.  No MPE or tolerance, a point without a reference or an indication,
+   a unit that cannot be compared with S's → not assessable, with the reason
+   (:class:`NotAssessable`).
 
 Results further down (items calibrated with items S calibrated) carry no point of S: they are
 possibly affected when the upstream event through which they are reached is affected or possibly
@@ -323,22 +325,27 @@ def _reassess(
     limits = (_quantity(point.mpe), _quantity(point.lower), _quantity(point.upper))
     nominal, reference = _quantity(point.nominal), _quantity(point.reference)
     big_u, k = _quantity(point.expanded_uncertainty), point.coverage_factor
-    before = evaluate_point(nominal, reference, _quantity(point.indication), big_u, k, *limits,
-                            rule=rule, guard_band_factor=factor)  # fmt: skip
+
+    def decide(indication: Measured, u: Any, rule: DecisionRule, factor: float) -> Any:
+        return evaluate_point(nominal, reference, _quantity(indication), u, k, *limits,
+                              rule=rule, guard_band_factor=factor)  # fmt: skip
+
+    before = decide(point.indication, big_u, rule, factor)
     unit = before.error_unit
+    if before.decision is Decision.NONE:
+        return _not_assessable(NotAssessable.NO_TOLERANCE, before.decision, unit)
     shift = transfer(error, point.reference, unit)
     u_before = Decimal(0) if point.expanded_uncertainty is None else _as_difference(
         point.expanded_uncertainty, unit)  # fmt: skip
     u_after = u_before + abs(shift)
-    indication = Measured(point.indication.value + shift, point.indication.unit)
-    after = evaluate_point(nominal, reference, _quantity(indication),
-                           Quantity(u_after, delta_unit(parse_unit(unit))), k, *limits,
-                           rule=rule, guard_band_factor=factor)  # fmt: skip
-    if before.decision is Decision.NONE:
-        return _not_assessable(NotAssessable.NO_TOLERANCE, before.decision, unit)
-    verdict = _verdict(before.decision, after.decision)
+    shifted = Measured(point.indication.value + shift, point.indication.unit)
+    worst_case = decide(shifted, big_u, rule, factor).decision
+    widened_u = Quantity(u_after, delta_unit(parse_unit(unit)))
+    r = factor if rule is DecisionRule.GUARD_BAND else 1.0
+    widened = decide(point.indication, widened_u, DecisionRule.GUARD_BAND, r).decision
+    after = max(worst_case, widened, key=_RANK.__getitem__)
     return PointReassessment(before.error, u_before, u_after, shift, unit, before.decision,
-                             after.decision, verdict)  # fmt: skip
+                             after, _verdict(before.decision, after))  # fmt: skip
 
 
 def worst(assessments: Iterable[Assessment]) -> Assessment:

@@ -69,7 +69,12 @@ class ImpactInvestigationRow(Versioned, Base):
 
 
 class ImpactItemRow(Versioned, Base):
-    """One result (event) the standard served, with its assessment and the action decided."""
+    """One result (event) the standard served, with its assessment and the action decided.
+
+    ``depth`` 1: the event used the standard (its points are re-evaluated); deeper: the event used
+    ``via_instrument_id``, whose certificate then was ``upstream_event_id`` (None: not one of this
+    investigation's results).  ``reason`` says why it is not assessable or not affected.
+    """
 
     __tablename__ = "impact_items"
     __table_args__ = (UniqueConstraint("investigation_id", "event_id"),)
@@ -84,7 +89,8 @@ class ImpactItemRow(Versioned, Base):
     depth: Mapped[int] = mapped_column(Integer)
     via_instrument_id: Mapped[int] = mapped_column(ForeignKey("instruments.id"))
     assessment: Mapped[Assessment] = mapped_column(str_enum(Assessment, "assessment"))
-    note: Mapped[str | None] = mapped_column(Text)
+    upstream_event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id"))
+    reason: Mapped[str | None] = mapped_column(String(32))
     action: Mapped[ItemAction | None] = mapped_column(str_enum(ItemAction, "action"))
     action_reason: Mapped[str | None] = mapped_column(Text)
     decided_by: Mapped[str | None] = mapped_column(String(64))
