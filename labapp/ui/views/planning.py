@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from labapp.domain.errors import ValidationError
 from labapp.services import planning
 from labapp.services.plan_export import export_due, export_plan
 from labapp.services.planning_dto import DueWindow, PlanFilter
@@ -34,6 +35,7 @@ from labapp.ui.errors import show_error
 from labapp.ui.labels import label_for
 from labapp.ui.models.plan_models import DueItemsModel, PlanItemsModel, progress_label
 from labapp.ui.views.base import REGISTER, View
+from labapp.ui.views.plan_approval import PlanApprovalBar
 
 WINDOWS: tuple[tuple[DueWindow, str], ...] = (
     (DueWindow.OVERDUE, QT_TRANSLATE_NOOP("PlanningView", "Overdue")),
@@ -104,12 +106,14 @@ class PlanningView(View):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
+        self.plan_table.doubleClicked.connect(lambda _index: self._refuse_if_approved())
         self.due_box, self.plan_box = QGroupBox(), QGroupBox()
         due_layout = QVBoxLayout(self.due_box)
         due_layout.addLayout(self.filter_bar)
         due_layout.addWidget(self.due_table)
         plan_layout = QVBoxLayout(self.plan_box)
         plan_layout.addLayout(self.plan_bar)
+        plan_layout.addWidget(self.approval_bar)
         plan_layout.addWidget(self.plan_table)
         plan_layout.addWidget(self.progress)
         split = QSplitter()
@@ -198,6 +202,8 @@ class PlanningView(View):
         self.plan_bar.addWidget(self.plans, 1)
         self.plan_bar.addWidget(self.save_button)
         self.plan_bar.addWidget(self.export_plan_button)
+        self.approval_bar = PlanApprovalBar(self.session)
+        self.approval_bar.plan_changed.connect(self._plan_changed)
         self.plan_model.dataChanged.connect(lambda *_: self._update_buttons())
         self.plan_model.modelReset.connect(self._update_buttons)
 
@@ -221,6 +227,7 @@ class PlanningView(View):
         self.generate_button.setText(self.tr("Generate plan"))
         self.save_button.setText(self.tr("Save changes"))
         self.export_plan_button.setText(self.tr("Export plan…"))
+        self.approval_bar.retranslate_ui()
         self._show_due_count()
         self._show_progress_text()
         self._update_buttons()
@@ -230,9 +237,10 @@ class PlanningView(View):
         self.due_count.setText(self.tr("{0} items, {1} overdue").format(len(self.due), overdue))
 
     def _update_buttons(self) -> None:
-        has_plan = self.plan is not None
-        self.save_button.setEnabled(has_plan and bool(self.plan_model.pending()))
+        has_plan, pending = self.plan is not None, bool(self.plan_model.pending())
+        self.save_button.setEnabled(has_plan and self.plan.status == "draft" and pending)
         self.export_plan_button.setEnabled(has_plan)
+        self.approval_bar.set_pending(pending)
 
     # --- loading ------------------------------------------------------------------------------
     def load(self) -> None:
@@ -285,7 +293,8 @@ class PlanningView(View):
     def _show_plans(self, plans: list[Any], select: int | None = None) -> None:
         self.plans.clear()
         for p in plans:
-            self.plans.addItem(f"{p.year} — {p.title} ({p.items})", p.id)
+            status = self.tr("approved") if p.status == "approved" else self.tr("draft")
+            self.plans.addItem(f"{p.year} — {p.title} ({p.items}) [{status}]", p.id)
         if plans:
             index = max(self.plans.findData(select), 0) if select is not None else 0
             self.plans.setCurrentIndex(index)
@@ -313,6 +322,7 @@ class PlanningView(View):
         """Show a plan's items, then fetch its progress."""
         self.plan = plan
         self.plan_model.set_plan(list(plan.items), editable=plan.status == "draft")
+        self.approval_bar.set_plan(plan)
         _fit_columns(self.plan_table)
         today = date.today()
         self.session.run(lambda db: planning.plan_progress(db, plan.id, today), self.show_progress)
@@ -337,6 +347,14 @@ class PlanningView(View):
                 self.plan.total_cost if self.plan else 0,
             )
         )  # fmt: skip
+
+    def _plan_changed(self, plan: Any) -> None:
+        """An approval or a new revision: list the plans again with that one open."""
+        self.session.run(planning.list_plans, lambda ps: self._show_plans(ps, plan.id))
+
+    def _refuse_if_approved(self) -> None:
+        if self.plan is not None and self.plan.status != "draft":
+            show_error(self, ValidationError("plan", "approved", code="plan_approved"))
 
     def save_plan(self) -> None:
         """Save the edited items (each with the version it was read at)."""

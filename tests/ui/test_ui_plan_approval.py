@@ -1,0 +1,85 @@
+"""Planning page as a quality manager uses it: generate, adjust, approve with a reason, read-only,
+start a revision; the buttons follow the plan's state."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from uihelpers import shoot, wait_idle
+
+from labapp.services.audit import list_audit
+from labapp.ui.models.plan_models import PlanItemsModel
+from labapp.ui.views.base import PLANNING
+
+
+def _planning(qtbot, window):
+    view = window.views[PLANNING]
+    with qtbot.waitSignal(view.due_loaded, timeout=30_000):
+        window.show_page(PLANNING)
+    wait_idle(qtbot, window.session)
+    return view
+
+
+def _type_reason(qtbot, dialog, text: str) -> None:
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled(), "no reason yet: OK disabled"
+    qtbot.keyClicks(dialog.reason, text)
+    assert ok.isEnabled()
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+
+def test_approve_then_read_only_then_revise(qtbot, qtmodeltester, window) -> None:
+    view = _planning(qtbot, window)
+    bar = view.approval_bar
+    view.year.setValue(date.today().year)
+    with qtbot.waitSignal(view.plan_loaded, timeout=30_000):
+        qtbot.mouseClick(view.generate_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window.session)
+    plan = view.plan
+    assert plan.status == "draft" and bar.approve_button.isEnabled()
+    assert not bar.revise_button.isEnabled()
+
+    model = view.plan_model
+    assert model.setData(model.index(0, PlanItemsModel.COL_NOTE), "book early")
+    assert not bar.approve_button.isEnabled(), "unsaved edits block approval"
+    assert bar.approve_button.toolTip()
+    with qtbot.waitSignal(view.plan_loaded, timeout=30_000):
+        qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window.session)
+    assert bar.approve_button.isEnabled()
+
+    qtbot.mouseClick(bar.approve_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(bar.approval_loaded, timeout=30_000):
+        _type_reason(qtbot, bar.dialog, "Budget agreed with the director")
+    wait_idle(qtbot, window.session)
+    assert view.plan.id == plan.id and view.plan.status == "approved"
+    assert "Budget agreed with the director" in bar.status.text()
+    assert window.session.user in bar.status.text()
+    assert not bar.approve_button.isEnabled() and bar.revise_button.isEnabled()
+    assert "[approved]" in view.plans.currentText()
+    entry = list_audit(window.session.db, entity="plans", entity_id=plan.id)[0]
+    assert (entry.action.value, entry.reason) == ("approve", "Budget agreed with the director")
+
+    note = model.index(0, PlanItemsModel.COL_NOTE)
+    assert not model.flags(note) & Qt.ItemFlag.ItemIsEditable
+    assert not model.setData(note, "changed after approval")
+    view.plan_table.doubleClicked.emit(note)
+    box = view.findChild(QMessageBox, "errorBox")
+    assert box is not None and "read-only" in box.text()
+    box.close()
+    assert not view.save_button.isEnabled()
+    qtmodeltester.check(model)
+    shoot(view, "plan_approved_en")
+
+    with qtbot.waitSignal(view.plan_loaded, timeout=30_000):
+        qtbot.mouseClick(bar.revise_button, Qt.MouseButton.LeftButton)
+        _type_reason(qtbot, bar.dialog, "External provider closed")
+    wait_idle(qtbot, window.session)
+    revised = view.plan
+    assert revised.id != plan.id and revised.status == "draft"
+    assert len(revised.items) == len(plan.items)
+    assert bar.approve_button.isEnabled() and not bar.revise_button.isEnabled()
+    assert model.flags(model.index(0, PlanItemsModel.COL_MONTH)) & Qt.ItemFlag.ItemIsEditable
+    assert view.plans.count() == 2
