@@ -1,9 +1,9 @@
 """``labapp-cli``: create, seed and upgrade LabApp databases without the GUI.
 
-Commands: ``init``, ``demo``, ``db upgrade``, ``db current`` (each takes ``--database``) and
-``--version``.  Typed LabApp errors print one line on stderr and exit with status 2;
-``--lang zh_CN`` or a ``zh_CN`` locale prints every message in Simplified Chinese
-(:mod:`labapp.cli.messages`).
+Commands: ``init``, ``demo``, ``db upgrade``, ``db current``, ``import register``
+(:mod:`labapp.cli.import_cmd`), each taking ``--database``, and ``--version``.  Typed LabApp errors
+print one line on stderr and exit with status 2; ``--lang zh_CN`` or a ``zh_CN`` locale prints
+every message in Simplified Chinese (:mod:`labapp.cli.messages`).
 
 No Qt here: the CLI runs on servers, so it must never import PySide6 (checked by the tests).
 """
@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from labapp import __version__, paths
+from labapp.cli.export_cmd import add_export_parser
+from labapp.cli.import_cmd import add_import_parser
 from labapp.cli.messages import LANGUAGES, Messages, detect_language
 from labapp.domain.errors import LabAppError, SchemaBehindError
 
@@ -82,6 +84,8 @@ def _parser(tr: Messages) -> argparse.ArgumentParser:
     upgrade.set_defaults(run=_upgrade)
     current = db_commands.add_parser("current", parents=[common], help=tr("help.current"))
     current.set_defaults(run=_current)
+    add_import_parser(commands, common, tr)
+    add_export_parser(commands, common, tr, _date(tr))
     return parser
 
 

@@ -15,8 +15,8 @@ LANGUAGES = ("en", "zh_CN")
 MESSAGES: dict[str, tuple[str, str]] = {
     # argparse help
     "description": (
-        "LabApp command line: create, seed and upgrade LabApp databases.",
-        "LabApp 命令行：创建、填充演示数据和升级 LabApp 数据库。",
+        "LabApp command line: create, seed and upgrade LabApp databases, import a register.",
+        "LabApp 命令行：创建、填充演示数据和升级 LabApp 数据库，导入台账。",
     ),
     "help.database": (
         "SQLite file or SQLAlchemy URL (default: LABAPP_DATABASE_URL, Preferences, per-user file)",
@@ -42,6 +42,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "将数据库升级到当前版本的结构",
     ),
     "help.current": ("show the database's schema revision", "显示数据库的结构版本"),
+    "help.export": (
+        "write an auditor's Excel workbook (register, traceability, plan, due, dashboard)",
+        "导出供审核使用的 Excel 工作簿（台账、溯源表、周检计划、到期清单、质量指标）",
+    ),
+    "help.export_kind": ("what to export", "导出内容"),
+    "help.out": ("the .xlsx file to write", "要写入的 .xlsx 文件"),
+    "help.export_year": (
+        "plan: the plan of this year (default: the newest); dashboard: the year of the on-time "
+        "rate (default: this year)",
+        "plan：该年度的计划（默认最新计划）；dashboard：受检率的年度（默认今年）",
+    ),
+    "help.window": ("due: which due dates to list", "due：列出哪些到期日"),
+    "help.export_today": (
+        "the date the export is for (YYYY-MM-DD; default today)",
+        "导出所依据的日期（YYYY-MM-DD；默认今天）",
+    ),
+    "help.lead_days": ("'due soon' means due within this many days", "“即将到期”的天数"),
+    "help.item": (
+        "traceability: only this item's chain (asset tag)",
+        "traceability：只导出该器具（资产编号）的溯源链",
+    ),
+    "help.quantity": (
+        "traceability: only items of this quantity",
+        "traceability：只导出该测量量的器具",
+    ),
+    "help.standards_only": (
+        "traceability: only measurement standards",
+        "traceability：只导出计量标准",
+    ),
+    "help.bilingual": ("headers in Chinese and English", "表头使用中英双语"),
+    "help.user": ("who exports (default: your login)", "导出人（默认：当前登录名）"),
     # results
     "init.done": (
         "LabApp database ready: {url} (schema {revision})",
@@ -76,6 +107,55 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "用时 {seconds:.1f} 秒（今天 = {today}）",
     ),
     "interrupted": ("Interrupted", "已中断"),
+    "export.done": (
+        "Wrote {path}: {rows} rows in {seconds:.1f} s",
+        "已写入 {path}：{rows} 行，用时 {seconds:.1f} 秒",
+    ),
+    "export.progress": ("  {done}/{total} items", "  已完成 {done}/{total} 台件"),
+    "export.due_title": ("Due: {window}", "到期：{window}"),
+    "export.due_filter": ("{window} (as of {today})", "{window}（截至 {today}）"),
+    "window.overdue": ("Overdue", "已超期"),
+    "window.this_month": ("This month", "本月"),
+    "window.next_30": ("Next 30 days", "未来 30 天"),
+    "window.next_60": ("Next 60 days", "未来 60 天"),
+    "window.next_90": ("Next 90 days", "未来 90 天"),
+    "window.quarter": ("This quarter", "本季度"),
+    "window.year": ("This year", "本年度"),
+    # import register
+    "help.import": ("import records from an Excel file", "从 Excel 文件导入记录"),
+    "help.import_register": (
+        "import a register ledger (仪器设备台账): all rows or none",
+        "导入仪器设备台账：全部导入或全部不导入",
+    ),
+    "help.import_file": (
+        "the Excel file (.xlsx, .xlsm, .xls, .ods)",
+        "Excel 文件（.xlsx、.xlsm、.xls、.ods）",
+    ),
+    "help.import_errors": (
+        "where to write the error workbook (default: FILE.errors.xlsx beside the file)",
+        "错误工作簿的保存位置（默认：与文件同目录的 FILE.errors.xlsx）",
+    ),
+    "help.import_dry_run": ("check every row, import nothing", "只检查每一行，不导入"),
+    "help.import_user": (
+        "who imports, recorded in the audit log (default: your login name)",
+        "导入人，记入审计日志（默认：当前登录名）",
+    ),
+    "import.cell": ("{sheet}!{cell}: {reason}", "{sheet}!{cell}：{reason}"),
+    "import.more": ("… and {n} more bad cells", "……另有 {n} 个错误单元格"),
+    "import.warning": ("warning: {text}", "警告：{text}"),
+    "import.refused": (
+        "{n} bad cells: nothing imported; error workbook written to {errors}",
+        "{n} 个单元格有误：未导入任何记录；错误工作簿已保存到 {errors}",
+    ),
+    "import.no_rows": (
+        "{file} holds no register rows: nothing imported",
+        "{file} 中没有台账行，未导入任何记录",
+    ),
+    "import.dry_run": (
+        "{rows} items from {file} would be added (dry run: nothing imported)",
+        "{file} 中的 {rows} 台件可以导入（试运行：未导入任何记录）",
+    ),
+    "import.done": ("Imported {rows} items from {file}", "已从 {file} 导入 {rows} 台件"),
     # report labels
     "label.reference": ("reference standards", "最高计量标准"),
     "label.working_standard": ("working standards", "工作计量标准"),
@@ -148,6 +228,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--replace 只能用于演示数据库（{demo}），不能用于 {url}",
     ),
     "error.bad_date": ("not a date (YYYY-MM-DD): {value}", "不是日期（YYYY-MM-DD）：{value}"),
+    "error.not_xlsx": (
+        "{path}: the file to write must end in .xlsx",
+        "{path}：要写入的文件必须以 .xlsx 结尾",
+    ),
+    "error.no_folder": ("no such folder: {folder}", "文件夹不存在：{folder}"),
+    "error.no_item": ("no item with asset tag {tag!r}", "没有资产编号为 {tag!r} 的器具"),
+    "error.no_plan": (
+        "no re-verification plan for year {year}; generate it on the Planning page first",
+        "没有 {year} 年的周检计划；请先在“计划”页面生成",
+    ),
 }
 
 

@@ -37,7 +37,8 @@ def write_error_workbook(
     Parameters
     ----------
     source_path : path-like
-        The workbook that was imported (``.xlsx``/``.xlsm``).
+        The workbook that was imported; one openpyxl cannot open (``.xls``, ``.ods``) gets the
+        errors sheet alone.
     result : RegisterImport
         What :func:`labapp.io.excel_import.read_register` returned.
     out_path : path-like
@@ -45,7 +46,18 @@ def write_error_workbook(
     language : {"en", "zh_CN", "bilingual"}
         Language of the comments and of the errors sheet.
     """
-    workbook = openpyxl.load_workbook(source_path)
+    try:
+        workbook = openpyxl.load_workbook(source_path)
+    except Exception:  # .xls / .ods, or a file openpyxl cannot open: the errors sheet alone
+        workbook = openpyxl.Workbook()
+        workbook.remove(workbook.active)
+    else:
+        _mark_cells(workbook, result, language)
+    _errors_sheet(workbook, result.errors, language)
+    workbook.save(Path(out_path))
+
+
+def _mark_cells(workbook: openpyxl.Workbook, result: RegisterImport, language: Language) -> None:
     sheet = workbook[result.sheet] if result.sheet in workbook.sheetnames else workbook.active
     reasons: dict[str, list[str]] = {}
     for error in result.errors:
@@ -55,8 +67,6 @@ def write_error_workbook(
         cell = sheet[ref]
         cell.fill = RED
         cell.comment = Comment("\n".join(texts), "LabApp", width=320, height=120)
-    _errors_sheet(workbook, result.errors, language)
-    workbook.save(Path(out_path))
 
 
 def _errors_sheet(workbook: openpyxl.Workbook, errors: list[CellError], language: Language) -> None:

@@ -100,6 +100,8 @@ class RegisterImport:
     warnings: list[str] = field(default_factory=list)
     header_row: int = 0
     sheet: str = ""
+    columns: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Field key → (the column letter it was read from, its header as written)."""
 
 
 def read_register(
@@ -140,6 +142,7 @@ def read_register(
         raise ImportFileError("no_header", path)
     result = RegisterImport(header_row=header_index + 1, sheet=sheet_name)
     columns = _map_columns(head, header_index, result.warnings)
+    result.columns = {key: (xl_col_to_name(c), label) for c, (key, label, _) in columns.items()}
     if not {"asset_tag", "name"} <= {key for key, _, _ in columns.values()}:
         raise ImportFileError("no_header", path)
     checker = RowChecker(

@@ -2,9 +2,9 @@
 
 The first sheet has the register headers, each with a comment explaining the field, drop-down
 lists (data validation) for the enumerations and for the lab's own locations, providers,
-custodians and quantities, a date validation on the date column and a whole-number one on the
-interval.  Long lists live on a hidden "lists" sheet and are referenced by range.  The example row
-is on a separate "example" sheet so it can never be imported as data.
+custodians, quantities and procedures, a date validation on the date column and a whole-number one
+on the interval.  Long lists live on a hidden "lists" sheet and are referenced by range.  The
+example row is on a separate "example" sheet so it can never be imported as data.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ class TemplateChoices:
     providers: Sequence[str] = ()
     custodians: Sequence[str] = ()
     quantities: Sequence[str] = ()
+    procedures: Sequence[str] = ()
 
 
 EXAMPLE_ROW: dict[str, object] = {
@@ -90,13 +91,14 @@ def write_register_template(
     language : {"en", "zh_CN", "bilingual"}
         Language of headers, comments and drop-down labels (the import accepts all of them).
     choices : TemplateChoices
-        Locations, providers, custodians and quantities offered in drop-downs.
+        Locations, providers, custodians, quantities and procedures offered in drop-downs.
     """
     lists = _enum_choices(language) | {
         "location": list(choices.locations),
         "provider": list(choices.providers),
         "custodian": list(choices.custodians),
         "quantity": list(choices.quantities),
+        "procedure": list(choices.procedures),
     }
     workbook = xlsxwriter.Workbook(os.fspath(path))
     try:

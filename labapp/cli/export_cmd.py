@@ -1,0 +1,167 @@
+"""``labapp-cli export KIND OUT.xlsx``: the auditor's workbooks without the GUI.
+
+Kinds: ``register``, ``traceability``, ``plan``, ``due`` and ``dashboard``; each writes the same
+workbook as the GUI (the services do the work).  Headers follow ``--lang`` (``--bilingual`` puts
+both languages in them).  Progress goes to stderr; Ctrl+C stops and leaves no file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+from labapp.cli.messages import Messages
+
+__all__ = ["KINDS", "WINDOWS", "add_export_parser"]
+
+KINDS = ("register", "traceability", "plan", "due", "dashboard")
+WINDOWS = ("overdue", "this_month", "next_30", "next_60", "next_90", "quarter", "year")
+
+
+def add_export_parser(
+    commands: Any, common: argparse.ArgumentParser, tr: Messages, parse_date: Any
+) -> None:
+    """Add ``export`` to the subcommands of ``labapp-cli``."""
+    export = commands.add_parser("export", parents=[common], help=tr("help.export"))
+    export.add_argument("kind", choices=KINDS, help=tr("help.export_kind"))
+    export.add_argument("out", type=Path, metavar="OUT.xlsx", help=tr("help.out"))
+    export.add_argument("--year", type=int, default=None, help=tr("help.export_year"))
+    export.add_argument("--window", choices=WINDOWS, default="next_30", help=tr("help.window"))
+    export.add_argument("--today", type=parse_date, default=None, help=tr("help.export_today"))
+    export.add_argument("--lead-days", type=int, default=30, help=tr("help.lead_days"))
+    export.add_argument("--item", default=None, metavar="ASSET_TAG", help=tr("help.item"))
+    export.add_argument("--quantity", default=None, help=tr("help.quantity"))
+    export.add_argument("--standards-only", action="store_true", help=tr("help.standards_only"))
+    export.add_argument("--bilingual", action="store_true", help=tr("help.bilingual"))
+    export.add_argument("--user", default=None, help=tr("help.user"))
+    export.set_defaults(run=run_export)
+
+
+def run_export(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
+    """Open the database, write the workbook, print where it went and how many rows."""
+    from labapp.cli.main import _url
+    from labapp.services.database import open_database
+
+    target = _checked_target(args.out)
+    db = open_database(_url(args), create=False)
+    try:
+        job = _JOBS[args.kind]
+        result = job(db, target, args, tr)
+    finally:
+        db.dispose()
+    rows = sum(result.rows_per_sheet.values())
+    print(tr("export.done", path=result.path, rows=rows, seconds=result.elapsed_s), file=out)
+    return 0
+
+
+def _checked_target(path: Path) -> Path:
+    from labapp.cli.main import _CliError
+
+    if path.suffix.lower() != ".xlsx":
+        raise _CliError("error.not_xlsx", path=path)
+    if not path.parent.resolve().is_dir():
+        raise _CliError("error.no_folder", folder=path.parent)
+    return path
+
+
+def _language(args: argparse.Namespace, tr: Messages) -> Any:
+    return "bilingual" if args.bilingual else tr.language
+
+
+def _user(args: argparse.Namespace) -> str:
+    return str(args.user or getpass.getuser())
+
+
+def _today(args: argparse.Namespace) -> date:
+    return args.today or date.today()
+
+
+def _progress(tr: Messages) -> Callable[[int, int], None]:
+    state = {"shown": -1}
+
+    def report(done: int, total: int) -> None:
+        tenth = 10 * done // total if total else 10
+        if total >= 5000 and tenth > state["shown"]:
+            print(tr("export.progress", done=done, total=total), file=sys.stderr, flush=True)
+            state["shown"] = tenth
+
+    return report
+
+
+# --- the kinds ------------------------------------------------------------------------------
+
+
+def _register(db: Any, target: Path, args: argparse.Namespace, tr: Messages) -> Any:
+    from labapp.services.register_io import export_register
+
+    return export_register(db, target, language=_language(args, tr), exported_by=_user(args),
+                           today=_today(args), lead_days=args.lead_days)  # fmt: skip
+
+
+def _traceability(db: Any, target: Path, args: argparse.Namespace, tr: Messages) -> Any:
+    from labapp.services.trace_export import TraceFilter, export_traceability
+
+    item_id = _item_id(db, args.item) if args.item else None
+    flt = TraceFilter(_today(args), args.quantity, args.standards_only, item_id)
+    return export_traceability(db, target, flt, language=_language(args, tr),
+                               exported_by=_user(args), item_tag=args.item,
+                               progress=_progress(tr))  # fmt: skip
+
+
+def _item_id(db: Any, asset_tag: str) -> int:
+    from labapp.cli.main import _CliError
+    from labapp.services.instruments import list_instruments
+
+    wanted = asset_tag.strip().casefold()
+    found = [r for r in list_instruments(db, search=asset_tag.strip(), limit=50)
+             if r.asset_tag.casefold() == wanted]  # fmt: skip
+    if not found:
+        raise _CliError("error.no_item", tag=asset_tag)
+    return int(found[0].id)
+
+
+def _plan(db: Any, target: Path, args: argparse.Namespace, tr: Messages) -> Any:
+    from labapp.cli.main import _CliError
+    from labapp.services.plan_export import export_plan
+    from labapp.services.planning import get_plan, list_plans
+
+    plans = [p for p in list_plans(db) if args.year is None or p.year == args.year]
+    if not plans:
+        raise _CliError("error.no_plan", year=args.year or "-")
+    plan = get_plan(db, plans[0].id)  # the newest plan of the year
+    return export_plan(target, plan, _user(args), _language(args, tr), db)
+
+
+def _due(db: Any, target: Path, args: argparse.Namespace, tr: Messages) -> Any:
+    from labapp.services.plan_export import export_due
+    from labapp.services.planning import due_items
+    from labapp.services.planning_dto import DueWindow, PlanFilter
+
+    window = DueWindow(args.window)
+    items = due_items(db, window, _today(args), PlanFilter())
+    shown = tr(f"window.{window.value}")
+    title = tr("export.due_title", window=shown)
+    described = tr("export.due_filter", window=shown, today=_today(args).isoformat())
+    return export_due(target, items, title, described, _user(args), _language(args, tr), db)
+
+
+def _dashboard(db: Any, target: Path, args: argparse.Namespace, tr: Messages) -> Any:
+    from labapp.services.dashboard_export import export_dashboard
+
+    return export_dashboard(db, target, year=args.year, today=_today(args),
+                            lead_days=args.lead_days, language=_language(args, tr),
+                            exported_by=_user(args))  # fmt: skip
+
+
+_JOBS: dict[str, Callable[[Any, Path, argparse.Namespace, Messages], Any]] = {
+    "register": _register,
+    "traceability": _traceability,
+    "plan": _plan,
+    "due": _due,
+    "dashboard": _dashboard,
+}
