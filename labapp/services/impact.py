@@ -1,0 +1,213 @@
+"""Failed-standard impact investigations: open, decide an action per result, close, export.
+
+Lifecycle
+---------
+1. :func:`open_investigation` from a failed event or a failed intermediate check of a standard:
+   finds the window and every result the standard served in it, to any depth, re-evaluates them
+   (:mod:`labapp.services.impact_scope`) and stores the lot in one transaction (who and when opened,
+   the as-found error used and the decision rule applied).  One open investigation per trigger.
+2. :func:`decide_action` per result: recall, re-calibrate, notify the customer or no action, always
+   with a reason (the audit log records it as the change's reason).
+3. :func:`close_investigation` with a conclusion, refused while an affected or possibly affected
+   result has no action.  A closed investigation is read-only.
+
+Every row is ``Versioned``: the audit listener logs each change, and saving over a row changed
+meanwhile raises :class:`~labapp.domain.errors.ConcurrentModificationError`.
+Refusals are :class:`~labapp.domain.errors.ValidationError` with ``code`` ``"required"`` (reason,
+conclusion), ``"investigation_closed"``, ``"undecided"`` (``params`` ``count`` and ``items``, the
+asset tags), ``"investigation_open"`` (``params`` ``investigation_id``) or ``"not_failed"``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from labapp.domain.enums import AuditAction
+from labapp.domain.errors import NotFoundError, ValidationError
+from labapp.domain.impact import InvestigationStatus, ItemAction
+from labapp.domain.points import DecisionRule
+from labapp.persistence.models_impact import ImpactInvestigationRow, ImpactItemRow
+from labapp.persistence.types import utcnow
+from labapp.services.database import Database
+from labapp.services.impact_dto import ImpactItem, InvestigationDetail
+from labapp.services.impact_queries import (
+    detail_of,
+    failed_sources,
+    list_investigations,
+    standards_with_failures,
+)
+from labapp.services.impact_scope import Trigger, assess, last_good_event, reached, trigger_of
+
+__all__ = [
+    "close_investigation",
+    "decide_action",
+    "failed_sources",
+    "get_investigation",
+    "list_investigations",
+    "open_investigation",
+    "standards_with_failures",
+]
+
+INVESTIGATION = "impact_investigation"
+
+
+def _open_for(session: Session, trigger: Trigger) -> int | None:
+    row = ImpactInvestigationRow
+    same = (
+        row.trigger_event_id == trigger.event_id
+        if trigger.event_id is not None
+        else row.trigger_check_id == trigger.check_id
+    )
+    stmt = select(row.id).where(same, row.status == InvestigationStatus.OPEN)
+    return session.scalars(stmt).first()
+
+
+def open_investigation(
+    db: Database,
+    user: str,
+    *,
+    event_id: int | None = None,
+    check_id: int | None = None,
+    rule: DecisionRule = DecisionRule.SIMPLE,
+    guard_band_factor: Decimal = Decimal(1),
+    summary: str = "",
+) -> InvestigationDetail:
+    """Open an investigation of a failed event (``event_id``) or failed check (``check_id``).
+
+    ``rule`` and ``guard_band_factor`` are the lab's decision rule (the one its decisions are made
+    with; events do not store it), recorded on the investigation.
+
+    Raises
+    ------
+    ValidationError
+        ``not_failed``, ``required`` (no trigger, no as-found value) or ``investigation_open``.
+    NotFoundError
+        No such event or check.
+    """
+    with db.read() as session:
+        trigger = trigger_of(session, event_id=event_id, check_id=check_id)
+        good = last_good_event(session, trigger.standard_id, trigger.on)
+        good_id, since = (None, None) if good is None else (good.id, good.performed_on)
+    rows = reached(db, trigger.standard_id, since, trigger.on)
+    with db.unit_of_work(user, reason=summary.strip() or None) as uow:
+        existing = _open_for(uow.session, trigger)
+        if existing is not None:
+            raise ValidationError("trigger", f"investigation {existing} is already open",
+                                  code="investigation_open",
+                                  params={"investigation_id": existing})  # fmt: skip
+        row = ImpactInvestigationRow(
+            standard_id=trigger.standard_id, trigger_event_id=trigger.event_id,
+            trigger_check_id=trigger.check_id, good_event_id=good_id,
+            status=InvestigationStatus.OPEN, window_start=since, window_end=trigger.on,
+            error_value=trigger.error.value, error_unit=trigger.error.unit,
+            error_reference_unit=trigger.error.reference_unit, error_source=trigger.source,
+            rule=rule.value, guard_band_factor=guard_band_factor,
+            summary=summary.strip() or None, opened_by=user, opened_at=utcnow(),
+            items=assess(uow.session, rows, trigger.error, rule, guard_band_factor),
+        )  # fmt: skip
+        uow.session.add(row)
+        uow.commit()
+        new_id = row.id
+    return get_investigation(db, new_id)
+
+
+def get_investigation(db: Database, investigation_id: int) -> InvestigationDetail:
+    """One investigation with every result reached and its points.
+
+    Raises
+    ------
+    NotFoundError
+        No such investigation.
+    """
+    with db.read() as session:
+        return detail_of(session, _investigation(session, investigation_id))
+
+
+def _investigation(session: Session, investigation_id: int) -> ImpactInvestigationRow:
+    row = session.get(ImpactInvestigationRow, investigation_id)
+    if row is None:
+        raise NotFoundError(INVESTIGATION, investigation_id)
+    return row
+
+
+def _refuse_closed(row: ImpactInvestigationRow) -> None:
+    if row.status is InvestigationStatus.CLOSED:
+        raise ValidationError("status", f"investigation {row.id} is closed",
+                              code="investigation_closed",
+                              params={"investigation_id": row.id})  # fmt: skip
+
+
+def _required(text: str, field: str) -> str:
+    cleaned = text.strip()
+    if not cleaned:
+        raise ValidationError(field, "a value is required", code="required")
+    return cleaned
+
+
+def decide_action(
+    db: Database,
+    user: str,
+    item_id: int,
+    expected_version: int,
+    action: ItemAction,
+    reason: str,
+) -> ImpactItem:
+    """Record the action on one result, with its reason (required, also for "no action").
+
+    Raises
+    ------
+    ValidationError
+        ``required`` (no reason) or ``investigation_closed``.
+    ConcurrentModificationError
+        The item changed since it was read at ``expected_version``.
+    """
+    why = _required(reason, "reason")
+    with db.unit_of_work(user, reason=why) as uow:
+        item = uow.session.get(ImpactItemRow, item_id)
+        if item is None:
+            raise NotFoundError("impact_item", item_id)
+        _refuse_closed(item.investigation)
+        uow.check_version(item, expected_version)
+        item.action, item.action_reason = ItemAction(action), why
+        item.decided_by, item.decided_at = user, utcnow()
+        uow.commit()
+        investigation_id = item.investigation_id
+    detail = get_investigation(db, investigation_id)
+    return next(i for i in detail.items if i.id == item_id)
+
+
+def close_investigation(
+    db: Database, user: str, investigation_id: int, expected_version: int, conclusion: str
+) -> InvestigationDetail:
+    """Close with a conclusion; refused while an affected or possibly affected result is undecided.
+
+    Raises
+    ------
+    ValidationError
+        ``required`` (no conclusion), ``undecided`` or ``investigation_closed``.
+    ConcurrentModificationError
+        The investigation changed since it was read at ``expected_version``.
+    """
+    text = _required(conclusion, "conclusion")
+    with db.unit_of_work(user, reason=text) as uow:
+        row = _investigation(uow.session, investigation_id)
+        _refuse_closed(row)
+        uow.check_version(row, expected_version)
+        _refuse_undecided(uow.session, row)
+        row.status, row.conclusion = InvestigationStatus.CLOSED, text
+        row.closed_by, row.closed_at = user, utcnow()
+        uow.audit(row, AuditAction.UPDATE, text)
+        uow.commit()
+    return get_investigation(db, investigation_id)
+
+
+def _refuse_undecided(session: Session, row: ImpactInvestigationRow) -> None:
+    undecided = [i for i in detail_of(session, row).items if i.needs_action and i.action is None]
+    if undecided:
+        tags = ", ".join(sorted({i.asset_tag for i in undecided}))
+        raise ValidationError("items", f"{len(undecided)} results at risk have no action: {tags}",
+                              code="undecided",
+                              params={"count": len(undecided), "items": tags})  # fmt: skip
