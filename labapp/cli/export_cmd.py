@@ -16,11 +16,44 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from labapp.cli.messages import Messages
+from labapp.domain.errors import LabAppError
 
 __all__ = ["KINDS", "WINDOWS", "add_export_parser"]
 
 KINDS = ("register", "traceability", "plan", "due", "dashboard")
 WINDOWS = ("overdue", "this_month", "next_30", "next_60", "next_90", "quarter", "year")
+
+
+class NotXlsxError(LabAppError):
+    """The file to write does not end in ``.xlsx`` (worded as ``error.NotXlsxError``)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path}: not an .xlsx file")
+        self.path = path
+
+
+class NoFolderError(LabAppError):
+    """The folder of the file to write does not exist."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(f"no such folder: {folder}")
+        self.folder = folder
+
+
+class NoItemError(LabAppError):
+    """``--item`` names no item."""
+
+    def __init__(self, tag: str) -> None:
+        super().__init__(f"no item with asset tag {tag!r}")
+        self.tag = tag
+
+
+class NoPlanError(LabAppError):
+    """No plan of the year asked for (or no plan at all)."""
+
+    def __init__(self, year: object) -> None:
+        super().__init__(f"no re-verification plan for year {year}")
+        self.year = year
 
 
 def add_export_parser(
@@ -60,12 +93,10 @@ def run_export(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
 
 
 def _checked_target(path: Path) -> Path:
-    from labapp.cli.main import _CliError
-
     if path.suffix.lower() != ".xlsx":
-        raise _CliError("error.not_xlsx", path=path)
+        raise NotXlsxError(path)
     if not path.parent.resolve().is_dir():
-        raise _CliError("error.no_folder", folder=path.parent)
+        raise NoFolderError(path.parent)
     return path
 
 
@@ -114,25 +145,23 @@ def _traceability(db: Any, target: Path, args: argparse.Namespace, tr: Messages)
 
 
 def _item_id(db: Any, asset_tag: str) -> int:
-    from labapp.cli.main import _CliError
     from labapp.services.instruments import list_instruments
 
     wanted = asset_tag.strip().casefold()
     found = [r for r in list_instruments(db, search=asset_tag.strip(), limit=50)
              if r.asset_tag.casefold() == wanted]  # fmt: skip
     if not found:
-        raise _CliError("error.no_item", tag=asset_tag)
+        raise NoItemError(asset_tag)
     return int(found[0].id)
 
 
 def _plan(db: Any, target: Path, args: argparse.Namespace, tr: Messages) -> Any:
-    from labapp.cli.main import _CliError
     from labapp.services.plan_export import export_plan
     from labapp.services.planning import get_plan, list_plans
 
     plans = [p for p in list_plans(db) if args.year is None or p.year == args.year]
     if not plans:
-        raise _CliError("error.no_plan", year=args.year or "-")
+        raise NoPlanError(args.year or "-")
     plan = get_plan(db, plans[0].id)  # the newest plan of the year
     return export_plan(target, plan, _user(args), _language(args, tr), db)
 

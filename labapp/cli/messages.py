@@ -228,13 +228,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--replace 只能用于演示数据库（{demo}），不能用于 {url}",
     ),
     "error.bad_date": ("not a date (YYYY-MM-DD): {value}", "不是日期（YYYY-MM-DD）：{value}"),
-    "error.not_xlsx": (
+    "error.NotXlsxError": (
         "{path}: the file to write must end in .xlsx",
         "{path}：要写入的文件必须以 .xlsx 结尾",
     ),
-    "error.no_folder": ("no such folder: {folder}", "文件夹不存在：{folder}"),
-    "error.no_item": ("no item with asset tag {tag!r}", "没有资产编号为 {tag!r} 的器具"),
-    "error.no_plan": (
+    "error.NoFolderError": ("no such folder: {folder}", "文件夹不存在：{folder}"),
+    "error.NoItemError": ("no item with asset tag {tag!r}", "没有资产编号为 {tag!r} 的器具"),
+    "error.NoPlanError": (
         "no re-verification plan for year {year}; generate it on the Planning page first",
         "没有 {year} 年的周检计划；请先在“计划”页面生成",
     ),
