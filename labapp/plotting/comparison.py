@@ -5,6 +5,8 @@ reference value with its band ±U_ref, and highlights the laboratory's own resul
 :func:`draw_score_chart` draws En, z or ζ scores as bars coloured by their class
 (:func:`labapp.metrology.comparison.classify_en`,
 :func:`~labapp.metrology.comparison.classify_score`) with the ±1 (En) or ±2/±3 (z, ζ) action lines.
+:func:`draw_score_history` draws the laboratory's own En and z over time (its PT history) with the
+±1 line of En and the ±2 / ±3 lines of z.
 
 Legend keys of :class:`~labapp.plotting.style.ChartLabels`: ``participants``, ``own``,
 ``reference``, ``reference_band``, ``warning`` (±2), ``action`` (±1 for En, ±3 for z/ζ),
@@ -15,9 +17,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from typing import Literal
 
+from matplotlib import dates as mdates
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 
@@ -31,6 +35,7 @@ __all__ = [
     "ScoreChartData",
     "draw_comparison_chart",
     "draw_score_chart",
+    "draw_score_history",
 ]
 
 Number = float | Decimal
@@ -238,3 +243,75 @@ def draw_score_chart(
     style.legend_below(ax, _class_patches(classes, labels))
     data = ScoreChartData(tuple(codes), tuple(values), tuple(classes), tuple(colours), lines, own)
     return ax, data
+
+
+def _history_series(
+    ax: Axes, days: Sequence[date], values: Sequence[float | None], kind: ScoreKind, label: str
+) -> list[tuple[date, float]]:
+    """One series of the history: a line through the points, each marker coloured by class."""
+    points = [(d, float(v)) for d, v in zip(days, values, strict=True) if v is not None]
+    if not points:
+        return points
+    marker = "o" if kind == "En" else "s"
+    classes, _lines = _classify(kind, [v for _d, v in points])
+    xs = mdates.date2num([d for d, _v in points])  # type: ignore[no-untyped-call]
+    ys = [v for _d, v in points]
+    ax.plot(xs, ys, color=style.DATA if kind == "En" else style.REFERENCE, linewidth=1,
+            label=label, zorder=3)  # fmt: skip
+    ax.scatter(xs, ys, marker=marker, s=48, zorder=4,
+               c=[SCORE_CLASS_COLOURS[c] for c in classes], edgecolors=style.HIGHLIGHT)  # fmt: skip
+    return points
+
+
+def draw_score_history(
+    ax: Axes,
+    days: Sequence[date],
+    en: Sequence[float | None],
+    z: Sequence[float | None],
+    *,
+    labels: ChartLabels | None = None,
+) -> tuple[Axes, tuple[tuple[date, float], ...], tuple[tuple[date, float], ...]]:
+    """Draw the laboratory's En numbers and z scores over time with the ±1, ±2 and ±3 lines.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        Axes of a Figure.
+    days : sequence of date
+        Date of each comparison.
+    en, z : sequences of float or None
+        The laboratory's En and z (or z′) in each comparison; ``None`` where there is none.
+    labels : ChartLabels, optional
+        Translated texts; legend keys ``en``, ``z``, ``warning`` (±2), ``action`` (±1 of En,
+        ±3 of z).
+
+    Returns
+    -------
+    (Axes, en points, z points)
+        The (date, value) pairs drawn for each series.
+    """
+    labels = labels or ChartLabels()
+    if not len(days) == len(en) == len(z):
+        raise ValueError("days, en and z must have the same length")
+    en_points = _history_series(ax, days, en, "En", labels.text("en", "En"))
+    z_points = _history_series(ax, days, z, "z", labels.text("z", "z"))
+    ax.axhline(0.0, color=style.REFERENCE, linewidth=0.8)
+    for y, colour, key, default in (
+        (1.0, style.LIMIT, "action_en", "|En| = 1"),
+        (2.0, style.CONDITIONAL, "warning", "Warning limit"),
+        (3.0, style.LIMIT, "action", "Action limit"),
+    ):
+        for sign in (1.0, -1.0):
+            ax.axhline(
+                sign * y, color=colour, linestyle=":" if y == 1.0 else "--", linewidth=1.1,
+                label=labels.text(key, default) if sign > 0 else "_nolegend_",
+            )  # fmt: skip
+    values = [abs(v) for _d, v in en_points + z_points]
+    top = max([*values, 3.0]) * 1.15
+    ax.set_ylim(-top, top)
+    if days:
+        style.use_date_axis(ax)
+    style.apply_labels(ax, labels)
+    ax.grid(True, axis="y", alpha=0.3)
+    style.legend_below(ax)
+    return ax, tuple(en_points), tuple(z_points)

@@ -46,11 +46,16 @@ class CheckPlanInfo:
     last_checked_on: date | None
     due_on: date | None
     due_state: DueState
+    ended_on: date | None = None  # no check falls due from this day on
+    check_count: int = 0  # checks recorded against the plan (then it cannot be deleted)
 
 
 @dataclass(frozen=True)
 class CheckPlanInput:
-    """A new check plan as typed: limits are text with units ("-0.5 mV"), or empty."""
+    """A check plan as typed: limits are text with units ("-0.5 mV"), or empty.
+
+    ``frequency_months`` 0 means no fixed frequency (checked when needed: never overdue).
+    """
 
     instrument_id: int
     point: str

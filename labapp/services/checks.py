@@ -1,9 +1,9 @@
 """Intermediate checks of measurement standards (期间核查, ISO/IEC 17025 6.4.10, JJF 1033).
 
-Use cases: check plans per standard, which checks are due, recording a check (readings converted
-to the plan's unit, mean kept as Decimal, verdict against the plan's limits; a failing check
-suspends the standard in the same transaction), the individuals control chart with limits FIXED
-from a chosen baseline period, and the JJF 1033 stability and repeatability tests.
+Use cases (the plans themselves are in :mod:`labapp.services.check_plans`): recording a check
+(readings converted to the plan's unit, mean kept as Decimal, verdict against the plan's limits;
+a failing check suspends the standard in the same transaction), the individuals control chart
+with limits FIXED from a chosen baseline period, and the JJF 1033 stability and repeatability tests.
 """
 
 from __future__ import annotations
@@ -13,11 +13,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from labapp.domain.due import DueState, due_on, due_state
 from labapp.domain.enums import AuditAction, Decision, InstrumentStatus
-from labapp.domain.errors import NotFoundError, ValidationError
+from labapp.domain.errors import ValidationError
 from labapp.io.check_excel import CheckHistoryRow, write_check_workbook
 from labapp.io.columns import Language
 from labapp.io.excel_export import CoverInfo, ExportResult
@@ -39,125 +38,22 @@ from labapp.persistence.models import (
 from labapp.services.check_dto import (
     ChartData,
     CheckInput,
-    CheckPlanInfo,
-    CheckPlanInput,
     CheckRecord,
     RecordResult,
     RepeatabilityOutcome,
     StabilityOutcome,
 )
+from labapp.services.check_plans import instrument_row, plan_row, plan_unit
 from labapp.services.database import Database
 
 __all__ = [
     "control_chart_data",
-    "create_plan",
-    "due_checks",
     "export_checks",
     "list_checks",
-    "list_plans",
     "record_check",
     "repeatability",
     "stability",
 ]
-
-PLAN = "check_plan"
-
-
-def _plan_unit(plan: CheckPlanRow) -> str | None:
-    return plan.upper_limit_unit or plan.lower_limit_unit
-
-
-def _last_checks(session: Any) -> dict[int, date]:
-    stmt = select(IntermediateCheckRow.plan_id, func.max(IntermediateCheckRow.performed_on))
-    rows = session.execute(stmt.group_by(IntermediateCheckRow.plan_id))
-    return {plan_id: last for plan_id, last in rows if plan_id is not None}
-
-
-def _plan_info(
-    plan: CheckPlanRow, item: InstrumentRow, last: date | None, today: date
-) -> CheckPlanInfo:
-    due = due_on(last, plan.frequency_months)
-    state = DueState.OVERDUE if last is None else due_state(due, today)
-    return CheckPlanInfo(
-        plan.id, plan.version, item.id, item.asset_tag, item.name, item.status,
-        plan.check_instrument_id, plan.point, plan.frequency_months,
-        plan.lower_limit_value, plan.upper_limit_value, _plan_unit(plan), last, due, state,
-    )  # fmt: skip
-
-
-def list_plans(db: Database, today: date) -> list[CheckPlanInfo]:
-    """Every check plan with its standard, last check and due state, by asset tag.
-
-    A plan never checked is OVERDUE: a standard in use needs its first check.
-    """
-    stmt = select(CheckPlanRow, InstrumentRow).join(
-        InstrumentRow, InstrumentRow.id == CheckPlanRow.instrument_id
-    )
-    with db.read() as session:
-        last = _last_checks(session)
-        rows = session.execute(stmt.order_by(InstrumentRow.asset_tag, CheckPlanRow.id)).all()
-        return [_plan_info(p, i, last.get(p.id), today) for p, i in rows]
-
-
-def due_checks(db: Database, today: date) -> list[CheckPlanInfo]:
-    """The plans whose check is overdue or due within 30 days (frequency vs last check)."""
-    wanted = {DueState.OVERDUE, DueState.DUE_SOON}
-    return [p for p in list_plans(db, today) if p.due_state in wanted]
-
-
-def _limit(text: str, field: str, unit: str | None) -> tuple[Decimal | None, str | None]:
-    if not text.strip():
-        return None, unit
-    try:
-        q = parse_quantity(text, default_unit=unit)
-        if unit is not None:
-            q = to_unit(q, unit)
-    except MetrologyError as exc:
-        raise ValidationError(field, str(exc), code="incommensurable") from exc
-    return Decimal(q.magnitude), unit or f"{q.units:~P}"
-
-
-def create_plan(db: Database, user: str, data: CheckPlanInput) -> CheckPlanInfo:
-    """Add a check plan to a standard; the upper limit's unit is the plan's unit.
-
-    Raises
-    ------
-    ValidationError
-        Empty point, frequency not positive, limits not commensurable or lower > upper.
-    """
-    if not data.point.strip():
-        raise ValidationError("point", "required", code="required")
-    if data.frequency_months <= 0:
-        raise ValidationError("frequency_months", "must be positive", code="positive")
-    upper, unit = _limit(data.upper_limit, "upper_limit", None)
-    lower, unit = _limit(data.lower_limit, "lower_limit", unit)
-    if lower is not None and upper is not None and lower > upper:
-        raise ValidationError("lower_limit", "above the upper limit", code="order")
-    with db.unit_of_work(user) as uow:
-        item = _instrument(uow.session, data.instrument_id)
-        row = CheckPlanRow(
-            instrument_id=item.id, check_instrument_id=data.check_instrument_id,
-            point=data.point.strip(), frequency_months=data.frequency_months,
-            lower_limit_value=lower, lower_limit_unit=unit if lower is not None else None,
-            upper_limit_value=upper, upper_limit_unit=unit if upper is not None else None,
-        )  # fmt: skip
-        uow.session.add(row)
-        uow.commit()
-        return _plan_info(row, item, None, date.today())
-
-
-def _instrument(session: Any, instrument_id: int) -> InstrumentRow:
-    item = session.get(InstrumentRow, instrument_id)
-    if item is None:
-        raise NotFoundError("instrument", instrument_id)
-    return item  # type: ignore[no-any-return]
-
-
-def _plan(session: Any, plan_id: int) -> CheckPlanRow:
-    plan = session.get(CheckPlanRow, plan_id)
-    if plan is None:
-        raise NotFoundError(PLAN, plan_id)
-    return plan  # type: ignore[no-any-return]
 
 
 def _record(row: IntermediateCheckRow) -> CheckRecord:
@@ -235,12 +131,18 @@ def record_check(db: Database, user: str, data: CheckInput) -> RecordResult:
     ------
     ValidationError
         A reading (``readings[i]``) or the reference value in the wrong unit or unreadable.
+        ``plan_ended``: the check is dated on or after the plan's end.
     NotFoundError
         No such plan.
     """
     with db.unit_of_work(user) as uow:
-        plan = _plan(uow.session, data.plan_id)
-        unit = _plan_unit(plan)
+        plan = plan_row(uow.session, data.plan_id)
+        if plan.ended_on is not None and data.performed_on >= plan.ended_on:
+            raise ValidationError(
+                "plan", "the plan has ended", code="plan_ended",
+                params={"ended_on": plan.ended_on.isoformat()},
+            )  # fmt: skip
+        unit = plan_unit(plan)
         values = convert_readings(data.readings, unit)
         reference = _reference(data.reference_value, unit)
         value = mean_of(values)
@@ -258,7 +160,7 @@ def record_check(db: Database, user: str, data: CheckInput) -> RecordResult:
         )  # fmt: skip
         uow.session.add(row)
         uow.flush()
-        item = _instrument(uow.session, plan.instrument_id)
+        item = instrument_row(uow.session, plan.instrument_id)
         failed = row.verdict is Decision.FAIL
         if failed:
             _suspend(uow, item, row)
@@ -311,8 +213,8 @@ def control_chart_data(
     values = tuple(c.check_value for c in checks if c.check_value is not None)
     violations = tuple(run_rules(values, limits)) if limits.sigma > 0 else ()
     with db.read() as session:
-        plan = _plan(session, plan_id)
-        unit, mpe = _plan_unit(plan) or "", _mpe(plan)
+        plan = plan_row(session, plan_id)
+        unit, mpe = plan_unit(plan) or "", _mpe(plan)
     reference = next(
         (c.reference_value for c in reversed(checks) if c.reference_value is not None), None
     )
@@ -340,8 +242,8 @@ def stability(db: Database, plan_id: int, groups: int | None = None) -> Stabilit
             "groups", "needs at least 2 checks", code="too_few", params={"count": len(chosen)}
         )
     with db.read() as session:
-        plan = _plan(session, plan_id)
-        mpe, unit = _mpe(plan), _plan_unit(plan) or ""
+        plan = plan_row(session, plan_id)
+        mpe, unit = _mpe(plan), plan_unit(plan) or ""
     if mpe is None:
         raise ValidationError("limit", "the plan has no limits", code="required")
     means = tuple(c.check_value for c in chosen if c.check_value is not None)
@@ -386,7 +288,7 @@ def export_checks(
     repeatability test given, to an Excel workbook with a cover sheet."""
     history = list_checks(db, plan_id)
     with db.read() as session:
-        unit = _plan_unit(_plan(session, plan_id)) or ""
+        unit = plan_unit(plan_row(session, plan_id)) or ""
     rows = [
         CheckHistoryRow(
             c.performed_on, c.readings, c.check_value, c.reference_value,

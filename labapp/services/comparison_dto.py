@@ -88,6 +88,7 @@ class ComparisonDetail:
     assigned_uncertainty: Decimal | None
     assigned_coverage_factor: Decimal | None
     participants: tuple[ParticipantInfo, ...]
+    sigma_pt: Decimal | None = None  # σ_pt stored in ``unit``; None: s* of Algorithm A
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,8 @@ class ComparisonInput:
     """What the user gives to create or update a comparison.
 
     ``protocol`` holds the protocol text (JJF 1117 / ISO/IEC 17043 and the circulation scheme).
+    ``sigma_pt`` (σ_pt) may be typed with a unit ("0.05 mV"): it is converted to ``unit`` as a
+    difference, refused when not commensurable; a bare number is taken in ``unit``.
     """
 
     title: str
@@ -112,6 +115,7 @@ class ComparisonInput:
     assigned_value: Decimal | str | None = None
     assigned_uncertainty: Decimal | str | None = None
     assigned_coverage_factor: Decimal | str | None = None
+    sigma_pt: Decimal | str | None = None
 
 
 @dataclass(frozen=True)
@@ -152,6 +156,12 @@ class ParticipantScore:
     z_class: ScoreClass | None
     z_prime: float | None
     z_prime_class: ScoreClass | None
+
+    @property
+    def unsatisfactory(self) -> bool:
+        """Any score unsatisfactory (|En| > 1, or |ζ|, |z| or |z′| ≥ 3): a corrective action."""
+        classes = (self.en_class, self.zeta_class, self.z_class, self.z_prime_class)
+        return ScoreClass.UNSATISFACTORY in classes
 
 
 @dataclass(frozen=True)

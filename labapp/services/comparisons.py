@@ -31,8 +31,16 @@ from labapp.io.excel_export import CoverInfo
 from labapp.metrology import comparison as mc
 from labapp.metrology.errors import ComparisonError
 from labapp.metrology.robust import MIN_VALUES_ALGORITHM_A
-from labapp.metrology.units import Quantity, UnitError, delta_unit, parse_unit, to_unit
+from labapp.metrology.units import (
+    Quantity,
+    UnitError,
+    delta_unit,
+    parse_quantity,
+    parse_unit,
+    to_unit,
+)
 from labapp.persistence.models import ComparisonParticipantRow, ComparisonRow
+from labapp.persistence.models_pt import CorrectiveActionRow
 from labapp.plotting.comparison import draw_comparison_chart, draw_score_chart
 from labapp.plotting.style import ChartLabels
 from labapp.services.comparison_dto import (
@@ -58,6 +66,7 @@ __all__ = [
     "list_comparisons",
     "remove_participant",
     "score_comparison",
+    "sigma_pt_in",
     "stored_method",
     "update_comparison",
     "update_participant",
@@ -159,6 +168,7 @@ def _detail(row: ComparisonRow) -> ComparisonDetail:
         row.assigned_uncertainty,
         row.assigned_coverage_factor,
         tuple(_participant_info(p) for p in participants),
+        row.sigma_pt,
     )
 
 
@@ -249,6 +259,48 @@ def _apply_comparison(row: ComparisonRow, data: ComparisonInput) -> None:
     if row.assigned_uncertainty is not None and row.assigned_uncertainty < 0:
         raise _fail("assigned_uncertainty", "U must not be negative", "not_positive")
     row.assigned_coverage_factor = _positive_k(data.assigned_coverage_factor)
+    row.sigma_pt = sigma_pt_in(data.sigma_pt, row.unit)
+
+
+def sigma_pt_in(value: object, unit: str) -> Decimal | None:
+    """σ_pt as a positive number in the comparison's ``unit``.
+
+    Text may carry a unit ("0.05 mV", converted as a difference); a bare number or a Decimal is
+    taken in ``unit``.  ``ValidationError`` on field ``sigma_pt``: not a number (``not_a_number``),
+    not commensurable with ``unit`` (``incommensurable``), zero or negative (``not_positive``).
+    """
+    if isinstance(value, str) and value.strip() and not _is_number(value):
+        value = _sigma_quantity(value, unit)
+    sigma = _decimal(value, "sigma_pt")
+    if sigma is not None and sigma <= 0:
+        raise _fail("sigma_pt", "σ_pt must be positive", "not_positive")
+    return sigma
+
+
+def _sigma_quantity(text: str, unit: str) -> Decimal:
+    """σ_pt typed as "number unit", converted to ``unit`` as a difference."""
+    if not text.strip()[:1].isdigit() and text.strip()[:1] not in "+-.,":
+        raise _fail("sigma_pt", f"{text!r} is not a number", "not_a_number")
+    try:
+        quantity = parse_quantity(text, default_unit=unit)
+    except UnitError:
+        raise _fail("sigma_pt", f"unknown unit in {text!r}", "unknown_unit", unit=text) from None
+    try:
+        number = to_unit(quantity, delta_unit(parse_unit(unit))).magnitude
+    except UnitError:
+        raise _fail(
+            "sigma_pt", f"{text} cannot be converted to the comparison's unit {unit}",
+            "incommensurable", unit=text, expected=unit,
+        ) from None  # fmt: skip
+    return number if isinstance(number, Decimal) else Decimal(str(number))
+
+
+def _is_number(text: str) -> bool:
+    try:
+        Decimal(text.strip().replace(",", "."))
+    except InvalidOperation:
+        return False
+    return True
 
 
 def _apply_participant(row: ComparisonParticipantRow, data: ParticipantInput, unit: str) -> None:
@@ -337,13 +389,22 @@ def update_participant(
 def remove_participant(
     db: Database, user: str, participant_id: int, version: int
 ) -> ComparisonDetail:
-    """Delete one participant's result read at ``version``."""
+    """Delete one participant's result read at ``version``; refused (``has_actions``) while a
+    corrective action follows it."""
     with db.unit_of_work(user) as uow:
         part = uow.session.get(ComparisonParticipantRow, participant_id)
         if part is None:
             raise NotFoundError("comparison participant", participant_id)
         uow.check_version(part, version)
         comparison_id = part.comparison_id
+        actions = select(func.count(CorrectiveActionRow.id)).where(
+            CorrectiveActionRow.participant_id == participant_id
+        )
+        if uow.session.scalar(actions):
+            raise _fail(
+                "participants", "a corrective action follows this result", "has_actions",
+                part.code,
+            )  # fmt: skip
         uow.session.delete(part)
         uow.commit()
     return get_comparison(db, comparison_id)
@@ -483,10 +544,10 @@ def score_comparison(
     ----------
     method : AssignedMethod, optional
         How to obtain the assigned value; the comparison's stored method when omitted.
-    sigma_pt : number, optional
-        Standard deviation for proficiency assessment σ_pt, in the comparison's unit; when
-        omitted s* of Algorithm A is used if there are enough results, otherwise z and z′ are
-        left out.
+    sigma_pt : number or text, optional
+        Standard deviation for proficiency assessment σ_pt (text may carry a unit, see
+        :func:`sigma_pt_in`); when omitted the comparison's stored σ_pt, else s* of Algorithm A
+        if there are enough results, otherwise z and z′ are left out.
 
     Raises
     ------
@@ -503,7 +564,9 @@ def score_comparison(
     x_star = s_star = None
     if len(numbers) >= MIN_VALUES_ALGORITHM_A:
         x_star, s_star = _robust([n[0] for n in numbers])
-    given = _decimal(sigma_pt, "sigma_pt")
+    given = sigma_pt_in(sigma_pt, detail.unit)
+    if given is None:
+        given = detail.sigma_pt
     sigma = float(given) if given is not None else s_star
     if sigma is not None and not sigma > 0:
         raise _fail("sigma_pt", "σ_pt must be positive", "not_positive")

@@ -16,7 +16,7 @@ from labapp.domain.errors import ValidationError
 from labapp.io.excel_export import CoverInfo
 from labapp.metrology.control_charts import Rule
 from labapp.persistence.models import AuditLogRow, InstrumentRow
-from labapp.services import checks
+from labapp.services import check_plans, checks
 from labapp.services.check_dto import CheckInput, CheckPlanInput
 from labapp.services.database import Database
 from labapp.services.demo import DemoOptions, seed_demo
@@ -32,9 +32,9 @@ def lab(db: Database) -> Database:
 
 
 def _plan(db: Database, lower: str = "-1.0 mV", upper: str = "1.0 mV") -> int:
-    item = checks.list_plans(db, TODAY)[0].instrument_id
+    item = check_plans.list_plans(db, TODAY)[0].instrument_id
     data = CheckPlanInput(item, "10 V", 6, lower, upper)
-    return checks.create_plan(db, USER, data).id
+    return check_plans.create_plan(db, USER, data).id
 
 
 def _check(db: Database, plan: int, on: date, *readings: str, ref: str = "0 mV") -> object:
@@ -42,11 +42,11 @@ def _check(db: Database, plan: int, on: date, *readings: str, ref: str = "0 mV")
 
 
 def test_demo_plans_and_due_state(lab: Database) -> None:
-    plans = checks.list_plans(lab, TODAY)
+    plans = check_plans.list_plans(lab, TODAY)
     assert len(plans) == 4
     assert all(p.last_checked_on == TODAY - timedelta(days=30) for p in plans)
     assert {p.due_state for p in plans} == {DueState.OK}
-    later = checks.due_checks(lab, TODAY + timedelta(days=200))
+    later = check_plans.due_checks(lab, TODAY + timedelta(days=200))
     assert {p.due_state for p in later} == {DueState.OVERDUE}
     assert len(checks.list_checks(lab, plans[0].id)) == 4
 
@@ -68,7 +68,7 @@ def test_failing_check_suspends_the_standard_with_an_audit_entry(lab: Database) 
     result = _check(lab, plan, TODAY, "1.5 mV", "1.7 mV")
     assert result.check.verdict is Decision.FAIL  # type: ignore[attr-defined]
     assert result.impact_suggested  # type: ignore[attr-defined]
-    info = next(p for p in checks.list_plans(lab, TODAY) if p.id == plan)
+    info = next(p for p in check_plans.list_plans(lab, TODAY) if p.id == plan)
     assert info.instrument_status is InstrumentStatus.SUSPENDED
     stmt = select(AuditLogRow.reason).where(
         AuditLogRow.entity == InstrumentRow.__tablename__,
@@ -134,7 +134,7 @@ def test_repeatability_against_a_limit() -> None:
 
 
 def test_export_reads_back(lab: Database, tmp_path: Path) -> None:
-    plan = checks.list_plans(lab, TODAY)[0]
+    plan = check_plans.list_plans(lab, TODAY)[0]
     rep = checks.repeatability(None, ["1.0 mV", "1.2 mV", "1.1 mV"], plan.unit or "", "0.2 mV")
     target = tmp_path / "checks.xlsx"
     cover = CoverInfo("Intermediate checks")
@@ -147,3 +147,69 @@ def test_export_reads_back(lab: Database, tmp_path: Path) -> None:
         "Results",
     ]
     assert result.rows_per_sheet["Check history"] == 4
+
+
+def test_plan_edit_keeps_the_unit_once_checked_and_refuses_another_quantity(lab: Database) -> None:
+    plan = _plan(lab)
+    _check(lab, plan, TODAY, "0.1 mV")
+    info = next(p for p in check_plans.list_plans(lab, TODAY) if p.id == plan)
+    item = info.instrument_id
+    changed = check_plans.update_plan(
+        lab, USER, plan, CheckPlanInput(item, "10 V", 3, "-0.0005 V", "0.0005 V"), info.version,
+        TODAY,
+    )  # fmt: skip
+    assert (changed.lower_limit, changed.upper_limit, changed.unit) == (
+        Decimal("-0.5000"),
+        Decimal("0.5000"),
+        "mV",
+    )
+    assert changed.frequency_months == 3
+    with pytest.raises(ValidationError) as info_err:
+        check_plans.update_plan(
+            lab, USER, plan, CheckPlanInput(item, "10 V", 3, "", "1 kg"), changed.version, TODAY
+        )
+    assert info_err.value.code == "incommensurable"
+    again = next(p for p in check_plans.list_plans(lab, TODAY) if p.id == plan)
+    assert again == changed  # nothing lost
+
+
+def test_plan_with_checks_is_ended_not_deleted(lab: Database) -> None:
+    plan = _plan(lab)
+    _check(lab, plan, TODAY - timedelta(days=400), "0.1 mV")
+    info = next(p for p in check_plans.list_plans(lab, TODAY) if p.id == plan)
+    assert info.due_state is DueState.OVERDUE and info.check_count == 1
+    with pytest.raises(ValidationError) as refused:
+        check_plans.delete_plan(lab, USER, plan, info.version)
+    assert (refused.value.code, refused.value.params["count"]) == ("has_checks", 1)
+    ended = check_plans.end_plan(lab, USER, plan, TODAY, info.version, TODAY)
+    assert (ended.ended_on, ended.due_state, ended.due_on) == (TODAY, DueState.NONE, None)
+    with pytest.raises(ValidationError) as late:
+        _check(lab, plan, TODAY, "0.1 mV")
+    assert late.value.code == "plan_ended"
+    with pytest.raises(ValidationError) as early:
+        check_plans.end_plan(lab, USER, plan, TODAY - timedelta(days=500), ended.version, TODAY)
+    assert early.value.code == "order"
+
+
+def test_unused_plan_is_deleted(lab: Database) -> None:
+    plan = _plan(lab)
+    info = next(p for p in check_plans.list_plans(lab, TODAY) if p.id == plan)
+    check_plans.delete_plan(lab, USER, plan, info.version)
+    assert plan not in {p.id for p in check_plans.list_plans(lab, TODAY)}
+
+
+def test_no_frequency_is_never_overdue_and_lead_days_decide_due_soon(lab: Database) -> None:
+    item = check_plans.list_plans(lab, TODAY)[0].instrument_id
+    free = check_plans.create_plan(lab, USER, CheckPlanInput(item, "1 V", 0, "", "1 mV"), TODAY)
+    assert (free.due_state, free.due_on) == (DueState.NONE, None)
+    plan = _plan(lab)  # every 6 months
+    _check(lab, plan, TODAY - timedelta(days=160), "0.1 mV")
+    due = next(p for p in check_plans.list_plans(lab, TODAY) if p.id == plan).due_on
+    assert due is not None
+    days_left = (due - TODAY).days
+    soon = check_plans.list_plans(lab, TODAY, lead_days=days_left)
+    assert next(p for p in soon if p.id == plan).due_state is DueState.DUE_SOON
+    later = check_plans.list_plans(lab, TODAY, lead_days=days_left - 1)
+    assert next(p for p in later if p.id == plan).due_state is DueState.OK
+    far = check_plans.due_checks(lab, TODAY + timedelta(days=3000))
+    assert free.id not in {p.id for p in far}

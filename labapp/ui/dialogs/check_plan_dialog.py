@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from labapp.domain.errors import ValidationError
-from labapp.services import checks
+from labapp.services import check_plans
 from labapp.services.check_dto import CheckPlanInput
 from labapp.services.events import valid_standards
 from labapp.ui.errors import field_problem, show_error
@@ -83,7 +83,9 @@ class CheckPlanDialog(QDialog):
     def save(self) -> None:
         """Create the plan on the worker."""
         data, user = self.plan_input(), self.session.user
-        self.session.run(lambda db: checks.create_plan(db, user, data), self._saved, self._failed)
+        self.session.run(
+            lambda db: check_plans.create_plan(db, user, data), self._saved, self._failed
+        )
 
     def _saved(self, plan: Any) -> None:
         self.saved.emit(plan)

@@ -39,7 +39,7 @@ from labapp.domain.errors import ValidationError
 from labapp.io.excel_export import CoverInfo
 from labapp.plotting.control import draw_control_chart
 from labapp.plotting.style import ChartLabels
-from labapp.services import checks
+from labapp.services import check_plans, checks
 from labapp.ui import settings
 from labapp.ui.dialogs.check_dialog import CheckDialog
 from labapp.ui.dialogs.check_plan_dialog import CheckPlanDialog
@@ -247,8 +247,10 @@ class ChecksView(View):
 
     # --- loading ------------------------------------------------------------------------------
     def load(self) -> None:
-        today = date.today()
-        self.session.run(lambda db: checks.list_plans(db, today), self._plans_loaded)
+        today, lead_days = date.today(), settings.get(settings.DUE_SOON_DAYS)
+        self.session.run(
+            lambda db: check_plans.list_plans(db, today, lead_days), self._plans_loaded
+        )
 
     def _plans_loaded(self, plans: list[Any]) -> None:
         previous = self.plan.id if self.plan is not None else None

@@ -1,0 +1,160 @@
+"""Frozen values of the PT plan (能力验证计划) and of corrective actions (纠正措施)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from labapp.domain.proficiency import CorrectiveStatus, Coverage, Cycle
+from labapp.metrology.comparison import ScoreClass
+
+__all__ = [
+    "ActionInfo",
+    "ActionInput",
+    "ComparisonScope",
+    "CoverageLine",
+    "CycleInfo",
+    "HistoryPoint",
+    "PtPlan",
+    "StandardRef",
+    "StandardRisk",
+    "SubdisciplineInfo",
+    "SubdisciplineInput",
+]
+
+
+@dataclass(frozen=True)
+class SubdisciplineInfo:
+    """A sub-discipline (子领域) of the scope, e.g. "DC voltage" or "mass 1 mg–1 kg"."""
+
+    id: int
+    version: int
+    name: str
+    quantity: str | None
+    note: str | None
+    active: bool
+
+
+@dataclass(frozen=True)
+class SubdisciplineInput:
+    """A sub-discipline as typed."""
+
+    name: str
+    quantity: str | None = None
+    note: str | None = None
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class CycleInfo:
+    """The stored cycle setting and the cycle it gives for today."""
+
+    id: int
+    version: int
+    starts_on: date
+    years: int
+    current: Cycle
+
+
+@dataclass(frozen=True)
+class CoverageLine:
+    """One sub-discipline in the current cycle: covered or due, by which comparisons."""
+
+    subdiscipline: SubdisciplineInfo
+    coverage: Coverage
+    comparisons: tuple[str, ...]  # titles of the comparisons inside the cycle
+    last_on: date | None  # date of the latest comparison of the sub-discipline, any cycle
+    due_by: date  # end of the current cycle
+
+
+@dataclass(frozen=True)
+class PtPlan:
+    """The PT plan for today: the cycle (None until one is set) and every active sub-discipline."""
+
+    cycle: CycleInfo | None
+    lines: tuple[CoverageLine, ...]
+
+
+@dataclass(frozen=True)
+class ComparisonScope:
+    """A comparison with the sub-discipline and quantity it covered (None: not linked yet)."""
+
+    comparison_id: int
+    title: str
+    on: date | None  # end date, else start date
+    subdiscipline_id: int | None
+    subdiscipline: str | None
+    quantity: str  # the linked quantity, else the comparison's measurand
+
+
+@dataclass(frozen=True)
+class HistoryPoint:
+    """The laboratory's own scores in one comparison.
+
+    ``z`` is z′ when σ_pt and u(x_pt) give it, else z; ``problem`` says why a comparison could
+    not be scored (the scores are then None).
+    """
+
+    scope: ComparisonScope
+    participant_id: int | None
+    en: float | None
+    en_class: ScoreClass | None
+    z: float | None
+    z_class: ScoreClass | None
+    unsatisfactory: bool
+    problem: str | None
+
+
+@dataclass(frozen=True)
+class StandardRef:
+    """A standard named by a corrective action."""
+
+    instrument_id: int
+    asset_tag: str
+    name: str
+
+
+@dataclass(frozen=True)
+class ActionInfo:
+    """A corrective action with its comparison, participant and standards."""
+
+    id: int
+    version: int
+    participant_id: int
+    participant_code: str
+    comparison_id: int
+    comparison_title: str
+    opened_by: str
+    opened_on: date
+    description: str
+    root_cause: str | None
+    action_taken: str | None
+    verification: str | None
+    status: CorrectiveStatus
+    closed_by: str | None
+    closed_on: date | None
+    standards: tuple[StandardRef, ...]
+
+
+@dataclass(frozen=True)
+class ActionInput:
+    """What the user types in a corrective action (closing is a separate step)."""
+
+    description: str
+    root_cause: str | None = None
+    action_taken: str | None = None
+    verification: str | None = None
+    instrument_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class StandardRisk:
+    """A standard's open corrective actions: non-empty means its results are at risk."""
+
+    instrument_id: int
+    open_actions: tuple[ActionInfo, ...]
+
+    @property
+    def at_risk(self) -> bool:
+        """Whether an open corrective action names this standard."""
+        return bool(self.open_actions)

@@ -1,0 +1,183 @@
+"""The PT plan, score history, corrective actions and stored σ_pt on SQLite and PostgreSQL.
+
+Expected numbers come from the metrology functions and the cycle rule, never from the service.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import select
+
+from labapp.domain.errors import ValidationError
+from labapp.domain.proficiency import CorrectiveStatus, Coverage
+from labapp.metrology import comparison as mc
+from labapp.metrology.comparison import ScoreClass
+from labapp.persistence.models import AuditLogRow
+from labapp.services import corrective_actions as ca
+from labapp.services import proficiency as pt
+from labapp.services.comparison_dto import AssignedMethod, ComparisonInput, ParticipantInput
+from labapp.services.comparisons import (
+    create_comparison,
+    get_comparison,
+    import_participants,
+    input_from_detail,
+    remove_participant,
+    score_comparison,
+    update_comparison,
+)
+from labapp.services.dto import InstrumentData
+from labapp.services.instruments import create_instrument
+from labapp.services.proficiency_dto import ActionInput, SubdisciplineInput
+
+USER = "zhang.min"
+TODAY = date(2026, 6, 1)
+#: (code, value, U, k, own lab) of a provider-valued comparison at X = 10.000, U = 0.004, k = 2
+RESULTS = [
+    ("A", "10.001", "0.004", "2", False),
+    ("B", "9.998", "0.005", "2", False),
+    ("OWN", "10.012", "0.004", "2", True),
+]
+
+
+def _comparison(db, title="DC 10 V", ended_on=date(2025, 5, 1), results=RESULTS, **extra):
+    data = ComparisonInput(
+        title=title, measurand="DC voltage 10 V", unit="V", ended_on=ended_on,
+        assigned_value_method=AssignedMethod.PROVIDER, assigned_value="10.000",
+        assigned_uncertainty="0.004", assigned_coverage_factor="2", **extra,
+    )  # fmt: skip
+    cid = create_comparison(db, USER, data).id
+    rows = [ParticipantInput(c, v, u, k, is_own_lab=o) for c, v, u, k, o in results]
+    import_participants(db, USER, cid, rows)
+    return cid
+
+
+def test_cycle_coverage_due_and_overdue(db):
+    dc = pt.save_subdiscipline(db, USER, SubdisciplineInput("DC voltage", "voltage"))
+    mass = pt.save_subdiscipline(db, USER, SubdisciplineInput("mass 1 mg–1 kg", "mass"))
+    assert pt.pt_plan(db, TODAY).cycle is None
+    info = pt.set_cycle(db, USER, date(2022, 1, 1), 6, TODAY)
+    assert (info.current.starts_on, info.current.ends_on) == (date(2022, 1, 1), date(2027, 12, 31))
+    cid = _comparison(db)
+    pt.set_scope(db, USER, cid, dc.id, "")
+    old = _comparison(db, "old DC", ended_on=date(2019, 3, 1))
+    pt.set_scope(db, USER, old, mass.id, "mass 1 kg")
+    lines = {ln.subdiscipline.name: ln for ln in pt.pt_plan(db, TODAY).lines}
+    assert lines["DC voltage"].coverage is Coverage.COVERED
+    assert lines["DC voltage"].comparisons == ("DC 10 V",)
+    assert lines["mass 1 mg–1 kg"].coverage is Coverage.DUE
+    assert lines["mass 1 mg–1 kg"].last_on == date(2019, 3, 1)
+    late = {ln.subdiscipline.name: ln for ln in pt.pt_plan(db, date(2027, 3, 1)).lines}
+    assert late["mass 1 mg–1 kg"].coverage is Coverage.DUE_SOON
+    # 2028 starts the next cycle: nothing covers either sub-discipline in it yet
+    nxt = pt.pt_plan(db, date(2028, 2, 1))
+    assert nxt.cycle is not None and nxt.cycle.current.starts_on == date(2028, 1, 1)
+    assert {ln.coverage for ln in nxt.lines} == {Coverage.DUE}
+
+
+def test_subdiscipline_and_cycle_refusals(db):
+    pt.save_subdiscipline(db, USER, SubdisciplineInput("DC voltage"))
+    with pytest.raises(ValidationError) as info:
+        pt.save_subdiscipline(db, USER, SubdisciplineInput(" DC voltage "))
+    assert info.value.code == "duplicate"
+    with pytest.raises(ValidationError) as info:
+        pt.save_subdiscipline(db, USER, SubdisciplineInput("  "))
+    assert info.value.code == "required"
+    with pytest.raises(ValidationError) as info:
+        pt.set_cycle(db, USER, date(2022, 1, 1), 0, TODAY)
+    assert info.value.code == "out_of_range"
+    assert [s.name for s in pt.list_subdisciplines(db)] == ["DC voltage"]
+
+
+def test_history_per_quantity_with_scores_and_problems(db):
+    sub = pt.save_subdiscipline(db, USER, SubdisciplineInput("DC voltage"))
+    good = _comparison(db, "2024 round", ended_on=date(2024, 4, 1))
+    bad = _comparison(db, "2025 round", ended_on=date(2025, 4, 1))
+    broken = _comparison(
+        db, "no U", ended_on=date(2023, 4, 1),
+        results=[("A", "10.001", None, None, False), ("OWN", "10.0", "0.004", "2", True)],
+    )  # fmt: skip
+    for cid in (good, bad, broken):
+        pt.set_scope(db, USER, cid, sub.id, "10 V")
+    history = pt.score_history(db, "10 V")
+    assert [h.scope.title for h in history] == ["no U", "2024 round", "2025 round"]
+    assert history[0].problem is not None and history[0].en is None
+    expected_en = mc.en_number(10.012, 0.004, 10.000, 0.004)
+    assert history[2].en == pytest.approx(expected_en)
+    assert history[2].en_class is ScoreClass.UNSATISFACTORY and history[2].unsatisfactory
+    assert pt.score_history(db, "another quantity") == []
+
+
+def test_sigma_pt_is_stored_in_the_comparisons_unit_and_used(db):
+    cid = _comparison(db)
+    detail = get_comparison(db, cid)
+    detail = update_comparison(
+        db, USER, cid, input_from_detail(detail, sigma_pt="5 mV"), detail.version
+    )
+    assert detail.sigma_pt == Decimal("0.005")
+    result = score_comparison(db, cid)
+    own = next(s for s in result.scores if s.is_own_lab)
+    assert result.sigma_pt == pytest.approx(0.005)
+    assert own.z == pytest.approx(mc.z_score(10.012, 10.000, 0.005))
+    assert own.z_prime == pytest.approx(mc.z_prime_score(10.012, 10.000, 0.005, 0.002))
+    for bad, code in (
+        ("5 kg", "incommensurable"),
+        ("-1 mV", "not_positive"),
+        ("x", "not_a_number"),
+    ):
+        with pytest.raises(ValidationError) as info:
+            update_comparison(
+                db, USER, cid, input_from_detail(detail, sigma_pt=bad), detail.version
+            )
+        assert (info.value.field, info.value.code) == ("sigma_pt", code)
+    assert get_comparison(db, cid) == detail  # nothing lost
+
+
+def _standard(db, tag):
+    return create_instrument(db, USER, InstrumentData(asset_tag=tag, name=f"standard {tag}")).id
+
+
+def test_corrective_action_open_close_and_standards_at_risk(db):
+    cid = _comparison(db)
+    own = next(p for p in get_comparison(db, cid).participants if p.is_own_lab)
+    first, second = _standard(db, "STD-1"), _standard(db, "STD-2")
+    with pytest.raises(ValidationError) as info:
+        ca.open_action(db, USER, own.id, ActionInput(" "), TODAY)
+    assert info.value.field == "description"
+    action = ca.open_action(
+        db, USER, own.id, ActionInput("En = 2.1 at 10 V", instrument_ids=(first, second)), TODAY
+    )
+    assert action.status is CorrectiveStatus.OPEN and action.opened_by == USER
+    assert [s.asset_tag for s in action.standards] == ["STD-1", "STD-2"]
+    assert ca.standard_risk(db, first).at_risk
+    data = ActionInput(action.description, "drifted reference divider", "recalibrated", "",
+                       (first,))  # fmt: skip
+    with pytest.raises(ValidationError) as info:
+        ca.close_action(db, USER, action.id, data, action.version, TODAY)
+    assert info.value.field == "verification"
+    assert ca.get_action(db, action.id).status is CorrectiveStatus.OPEN  # nothing changed
+    with pytest.raises(ValidationError) as info:
+        remove_participant(db, USER, own.id, own.version)
+    assert info.value.code == "has_actions"
+    done = ActionInput(data.description, data.root_cause, data.action_taken,
+                       "re-measured: En = 0.3", (first,))  # fmt: skip
+    closed = ca.close_action(db, USER, action.id, done, action.version, date(2026, 7, 1))
+    assert (closed.status, closed.closed_by, closed.closed_on) == (
+        CorrectiveStatus.CLOSED,
+        USER,
+        date(2026, 7, 1),
+    )
+    assert [s.instrument_id for s in closed.standards] == [first]
+    assert not ca.standard_risk(db, first).at_risk and not ca.standard_risk(db, second).at_risk
+    with pytest.raises(ValidationError) as info:
+        ca.update_action(db, USER, action.id, done, closed.version)
+    assert info.value.code == "closed"
+    with db.read() as session:
+        stmt = select(AuditLogRow).where(AuditLogRow.entity == "corrective_actions")
+        entries = session.scalars(stmt).all()
+        changes = [json.loads(e.changes) for e in entries]
+    assert len(entries) >= 2 and any("status" in c for c in changes)
+    assert [a.id for a in ca.list_actions(db)] == [action.id]
