@@ -11,7 +11,8 @@ uncertainty ``u0``, the value projected to ``start + τ`` is ``y0 + ŷ(start + �
 
 (the second term from the fit's covariance, zero at τ = 0).  :func:`interval_for_uncertainty`
 returns the first τ at which ``k · u(τ)`` reaches a target; :func:`interval_for_limits` the first τ
-at which the projected value ± its confidence half-width reaches a tolerance limit.  Both return
+at which the projected value ± its confidence half-width reaches a tolerance limit, that is where
+the band of :meth:`Projection.band` (the one a drift chart draws) meets the limit.  Both return
 ``None`` when the condition is not reached within ``horizon`` (default: 10 times the time span of
 the data) and ``0.0`` when it already holds at τ = 0.
 """
@@ -30,7 +31,14 @@ from scipy import optimize, stats
 from labapp.metrology import _checks
 from labapp.metrology.errors import FitError, IntervalError
 
-__all__ = ["DriftFit", "days_since", "fit_drift", "interval_for_limits", "interval_for_uncertainty"]
+__all__ = [
+    "DriftFit",
+    "Projection",
+    "days_since",
+    "fit_drift",
+    "interval_for_limits",
+    "interval_for_uncertainty",
+]
 
 Array = NDArray[np.float64]
 _GRID = 2000  # scan points used to bracket the first crossing before refining with brentq
@@ -211,15 +219,38 @@ def interval_for_limits(
     """
     if lower is None and upper is None:
         raise IntervalError("lower, upper: at least one limit is needed")
-    p = _checks.probability(confidence, "confidence")
-    quantile = float(stats.t.ppf((1 + p) / 2, fit.dof))
     begin, limit = _setup(fit, u0, start, horizon)
+    projection = Projection(fit, y0, u0, begin, confidence)
     low = -math.inf if lower is None else float(lower)
     high = math.inf if upper is None else float(upper)
 
     def excess(tau: float) -> float:
-        drift, u_drift = fit.change(begin, begin + tau)
-        value, half = y0 + drift, quantile * math.hypot(u0, u_drift)
-        return max(value + half - high, low - (value - half))
+        _value, band_low, band_high = projection.band(tau)
+        return max(band_high - high, low - band_low)
 
     return _first_crossing(excess, limit)
+
+
+@dataclass(frozen=True)
+class Projection:
+    """The value projected from a calibration along a drift fit, with its two-sided band.
+
+    At ``start + τ`` the value is ``y0 + ŷ(start + τ) - ŷ(start)`` and the band is that value
+    ± t_{(1+p)/2, dof} · sqrt(u0² + var(ŷ(start + τ) - ŷ(start))).  :func:`interval_for_limits`
+    returns the first τ at which this band meets a limit, so a chart drawing :meth:`band` shows
+    the band crossing the limit exactly at the interval it reports.
+    """
+
+    fit: DriftFit
+    y0: float
+    u0: float
+    start: float
+    confidence: float = 0.95
+
+    def band(self, tau: float) -> tuple[float, float, float]:
+        """Projected value, lower and upper band edge at ``start + tau``."""
+        p = _checks.probability(self.confidence, "confidence")
+        quantile = float(stats.t.ppf((1 + p) / 2, self.fit.dof))
+        drift, u_drift = self.fit.change(self.start, self.start + tau)
+        value, half = self.y0 + drift, quantile * math.hypot(self.u0, u_drift)
+        return value, value - half, value + half

@@ -22,6 +22,7 @@ from scipy import stats
 from labapp.metrology import _checks
 from labapp.metrology.drift import (
     DriftFit,
+    Projection,
     days_since,
     fit_drift,
     interval_for_limits,
@@ -32,6 +33,7 @@ from labapp.metrology.errors import IntervalError
 __all__ = [
     "A3Result",
     "DriftFit",
+    "Projection",
     "days_since",
     "fit_drift",
     "interval_for_limits",

@@ -1,15 +1,18 @@
 """Drift chart of a calibration point: the error history, its tolerance and where it is heading.
 
 Errors found at each calibration are drawn against date with their expanded uncertainty U as error
-bars, the tolerance (MPE) limits as horizontal lines, and a straight line fitted against days since
-the first calibration (:func:`labapp.metrology.regression.fit_line`) with its 95 % prediction band
-(t quantile × :meth:`~labapp.metrology.regression.LineFit.prediction_sd`).  The date the projected
-error, ± its confidence half-width, reaches a limit comes from
-:func:`labapp.metrology.intervals.interval_for_limits` started at the last calibration, and is
-marked with a vertical line.
+bars, the tolerance (MPE) limits as horizontal lines, and the drift fitted against days since the
+first calibration (:func:`labapp.metrology.intervals.fit_drift`) over the history.  From the last
+calibration on, the projection of :class:`labapp.metrology.intervals.Projection` is drawn: the last
+error carried along the fitted drift, with its 95 % band (t quantile × sqrt(u0² + var of the
+drift)), u0 = U / k of the last calibration.  The predicted date the point leaves tolerance is
+where that same band meets a limit (:func:`~labapp.metrology.intervals.interval_for_limits`), so
+the chart shows the band touching the limit at the date it reports.  The band, not the fitted
+value, decides: at that date the chance of being out of tolerance reaches 2.5 %, which is when a
+re-calibration should be due, not when the point is as likely out as in.
 
-Legend keys of :class:`~labapp.plotting.style.ChartLabels`: ``measured``, ``fit``, ``band``,
-``lower``, ``upper``, ``out_of_tolerance`` (a format string with ``{date}``).
+Legend keys of :class:`~labapp.plotting.style.ChartLabels`: ``measured``, ``fit``, ``projection``,
+``band``, ``lower``, ``upper``, ``out_of_tolerance`` (a format string with ``{date}``).
 """
 
 from __future__ import annotations
@@ -22,9 +25,13 @@ from decimal import Decimal
 import numpy as np
 from matplotlib.axes import Axes
 
-from labapp.metrology.intervals import DriftFit, days_since, fit_drift, interval_for_limits
-from labapp.metrology.regression import LineFit, fit_line
-from labapp.metrology.uncertainty import k_factor
+from labapp.metrology.intervals import (
+    DriftFit,
+    Projection,
+    days_since,
+    fit_drift,
+    interval_for_limits,
+)
 from labapp.plotting import style
 from labapp.plotting.style import ChartLabels
 
@@ -44,12 +51,15 @@ class DriftChartData:
         The points, sorted by date, errors and U as floats.
     lower, upper : float or None
         Tolerance limits drawn.
-    line : LineFit or None
-        The fitted line against days since ``dates[0]`` (None when not fitted).
-    fit_days, fit_values, band_low, band_high : tuple of float
-        The fitted line and prediction band as drawn, x in days since ``dates[0]``.
+    line : DriftFit or None
+        The drift fitted against days since ``dates[0]`` (None when not fitted).
+    fit_days, fit_values : tuple of float
+        The fitted drift as drawn over the history, x in days since ``dates[0]``.
+    projection_days, projection_values, band_low, band_high : tuple of float
+        The projection from the last calibration and its 95 % band as drawn (same x), empty
+        without the stated k.
     out_of_tolerance_on : date or None
-        Predicted date the point leaves tolerance (None: not within the horizon, or no fit).
+        Predicted date the band meets a limit (None: not within the horizon, or no fit).
     interval_days : float or None
         Days from the last calibration to ``out_of_tolerance_on``.
     """
@@ -59,9 +69,11 @@ class DriftChartData:
     expanded_uncertainties: tuple[float, ...]
     lower: float | None
     upper: float | None
-    line: LineFit | None = None
+    line: DriftFit | None = None
     fit_days: tuple[float, ...] = ()
     fit_values: tuple[float, ...] = ()
+    projection_days: tuple[float, ...] = ()
+    projection_values: tuple[float, ...] = ()
     band_low: tuple[float, ...] = ()
     band_high: tuple[float, ...] = ()
     out_of_tolerance_on: date | None = None
@@ -81,41 +93,12 @@ def _sorted_points(
     return [r[0] for r in rows], [float(r[1]) for r in rows], [float(r[2]) for r in rows]
 
 
-def _predict_exit(
-    drift: DriftFit,
-    t_last: float,
-    y0: float,
-    u0: float,
-    limits: tuple[float | None, float | None],
-    horizon_days: float | None,
-) -> float | None:
-    if limits == (None, None):
-        return None
-    lower, upper = limits
-    return interval_for_limits(
-        drift, y0, u0, lower=lower, upper=upper, start=t_last, horizon=horizon_days
-    )
-
-
-def _draw_fit(
-    ax: Axes, data: DriftChartData, end_day: float, labels: ChartLabels
-) -> DriftChartData:
+def _draw_fit(ax: Axes, data: DriftChartData, labels: ChartLabels) -> DriftChartData:
+    """The fitted drift over the history (first to last calibration)."""
     assert data.line is not None
-    origin = data.dates[0]
-    days = np.linspace(0.0, end_day, _GRID)
-    k = k_factor(data.line.dof, 0.95)
-    values = np.array([data.line.predict(float(t))[0] for t in days])
-    half = np.array([k * data.line.prediction_sd(float(t)) for t in days])
-    when = [_as_datetime(origin, float(t)) for t in days]
-    ax.fill_between(
-        when,  # type: ignore[arg-type]
-        values - half,
-        values + half,
-        color=style.BAND,
-        alpha=0.25,
-        linewidth=0,
-        label=labels.text("band", "95 % prediction band"),
-    )
+    days = np.linspace(0.0, float((data.dates[-1] - data.dates[0]).days), _GRID)
+    values = [data.line.predict(float(t))[0] for t in days]
+    when = [_as_datetime(data.dates[0], float(t)) for t in days]
     ax.plot(
         when,  # type: ignore[arg-type]
         values,
@@ -123,12 +106,41 @@ def _draw_fit(
         linewidth=1.2,
         label=labels.text("fit", "Drift fit"),
     )
+    return replace(data, fit_days=tuple(float(t) for t in days), fit_values=tuple(values))
+
+
+def _draw_projection(
+    ax: Axes, data: DriftChartData, projection: Projection, end_tau: float, labels: ChartLabels
+) -> DriftChartData:
+    """The projection from the last calibration to ``end_tau`` days after it, with its band."""
+    taus = np.linspace(0.0, end_tau, _GRID)
+    value, low, high = np.array([projection.band(float(t)) for t in taus]).T
+    offset = float((data.dates[-1] - data.dates[0]).days)
+    when = [_as_datetime(data.dates[-1], float(t)) for t in taus]
+    default = "95 % band of the projection (out of tolerance where it meets a limit)"
+    ax.fill_between(
+        when,  # type: ignore[arg-type]
+        low,
+        high,
+        color=style.BAND,
+        alpha=0.25,
+        linewidth=0,
+        label=labels.text("band", default),
+    )
+    ax.plot(
+        when,  # type: ignore[arg-type]
+        value,
+        color=style.DATA,
+        linestyle="--",
+        linewidth=1.0,
+        label=labels.text("projection", "Projection from the last calibration"),
+    )
     return replace(
         data,
-        fit_days=tuple(float(t) for t in days),
-        fit_values=tuple(float(v) for v in values),
-        band_low=tuple(float(v) for v in values - half),
-        band_high=tuple(float(v) for v in values + half),
+        projection_days=tuple(float(offset + t) for t in taus),
+        projection_values=tuple(float(v) for v in value),
+        band_low=tuple(float(v) for v in low),
+        band_high=tuple(float(v) for v in high),
     )
 
 
@@ -246,19 +258,23 @@ def _fit_and_project(
     labels: ChartLabels,
 ) -> DriftChartData:
     t = days_since(data.dates, data.dates[0])
-    line = fit_line(t, data.errors)
     drift = fit_drift(t, data.errors)
-    # Without the stated k there is no standard uncertainty to project: no predicted exit date.
+    data = _draw_fit(ax, replace(data, line=drift), labels)
+    # Without the stated k there is no standard uncertainty to project: no band, no exit date.
+    if not coverage_factor:
+        return data
+    u0 = data.expanded_uncertainties[-1] / coverage_factor
+    projection = Projection(drift, data.errors[-1], u0, t[-1])
     tau = None
-    if coverage_factor:
-        u0 = data.expanded_uncertainties[-1] / coverage_factor
-        limits = (data.lower, data.upper)
-        tau = _predict_exit(drift, t[-1], data.errors[-1], u0, limits, horizon_days)
-    exit_on = None if tau is None else data.dates[-1] + timedelta(days=tau)
-    # Draw the line on to the predicted date, or a quarter of the span past the last point.
-    end_day = t[-1] + (tau if tau is not None else 0.25 * (t[-1] - t[0]))
-    data = replace(data, line=line, out_of_tolerance_on=exit_on, interval_days=tau)
-    data = _draw_fit(ax, data, end_day, labels)
-    if exit_on is not None:
-        _mark_exit(ax, exit_on, labels)
-    return data
+    if (data.lower, data.upper) != (None, None):
+        tau = interval_for_limits(
+            drift, data.errors[-1], u0, data.lower, data.upper, start=t[-1], horizon=horizon_days
+        )
+    # Project on to the predicted date (a little past it), or a quarter of the span.
+    end_tau = 1.1 * tau if tau else 0.25 * (t[-1] - t[0])
+    data = _draw_projection(ax, data, projection, end_tau, labels)
+    if tau is None:
+        return data
+    exit_on = data.dates[-1] + timedelta(days=tau)
+    _mark_exit(ax, exit_on, labels)
+    return replace(data, out_of_tolerance_on=exit_on, interval_days=tau)

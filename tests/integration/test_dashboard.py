@@ -7,10 +7,12 @@ from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
+import numpy as np
 import pytest
 from matplotlib.figure import Figure
 from sqlalchemy import select, text
 
+from labapp.domain.due import due_on
 from labapp.metrology.drift import days_since, fit_drift, interval_for_limits
 from labapp.persistence.models import AuditLogRow, EventRow, InstrumentRow
 from labapp.plotting.drift import draw_drift_chart
@@ -138,6 +140,16 @@ def test_drift_series_units_and_prediction(lab: Database) -> None:
     )
     assert chart.out_of_tolerance_on == series.out_of_tolerance_on
     assert series.proposed_months is not None and series.proposed_months >= 1
+    if chart.interval_days:  # the band drawn meets a limit on the date the service reports
+        days = np.array(chart.projection_days)
+        low, high = np.array(chart.band_low), np.array(chart.band_high)
+        at = days[0] + chart.interval_days
+        step = max(np.abs(np.diff(high)).max(), np.abs(np.diff(low)).max())
+        gaps = (
+            np.interp(at, days, high) - float(series.upper),
+            float(series.lower) - np.interp(at, days, low),
+        )
+        assert max(gaps) == pytest.approx(0.0, abs=step)
 
 
 def test_drift_converts_units_exactly(lab: Database) -> None:
@@ -169,6 +181,7 @@ def test_accept_interval_with_reason(lab: Database) -> None:
     with lab.read() as session:
         row = session.get(InstrumentRow, instrument_id)
         assert row is not None and row.interval_months == 18 and row.version == version
+        assert row.due_on == due_on(row.last_calibrated_on, 18)  # the due date follows
         reasons = session.scalars(
             select(AuditLogRow.reason).where(
                 AuditLogRow.entity_id == str(instrument_id), AuditLogRow.user_name == USER

@@ -192,7 +192,10 @@ class DriftWindow(QWidget):
         return {
             "measured": self.tr("Error ± U"),
             "fit": self.tr("Drift fit"),
-            "band": self.tr("95 % prediction band"),
+            "projection": self.tr("Projection from the last calibration"),
+            "band": self.tr(
+                "95 % band of the projection (out of tolerance where it meets a limit)"
+            ),
             "upper": self.tr("Upper limit (MPE)"),
             "lower": self.tr("Lower limit (MPE)"),
             "out_of_tolerance": self.tr("Out of tolerance {date}"),
@@ -203,8 +206,8 @@ class DriftWindow(QWidget):
         if s.slope_per_year is not None:
             parts.append(self.tr("drift {0:+.3g} {1}/year").format(s.slope_per_year, s.unit))
         if s.out_of_tolerance_on is not None:
-            parts.append(self.tr("predicted out of tolerance on {0}").format(
-                s.out_of_tolerance_on.isoformat()))  # fmt: skip
+            text = self.tr("predicted out of tolerance on {0} (95 % band meets a limit)")
+            parts.append(text.format(s.out_of_tolerance_on.isoformat()))
         current = "–" if s.interval_months is None else str(s.interval_months)
         parts.append(self.tr("interval now {0} months").format(current))
         if s.proposed_months is not None:

@@ -100,11 +100,36 @@ def test_fit_line_and_predicted_exit_date(axes: Axes) -> None:
     exits = [line for line in ax.get_lines() if line.get_linestyle() == ":"]
     assert len(exits) == 1
     assert mdates.date2num(exits[0].get_xdata()[0]) == pytest.approx(mdates.date2num(expected))
-    assert fitted.get_xdata()[-1].date() == DATES[-1] + timedelta(days=int(tau))
-    # The band contains the line and widens away from the data.
+    assert fitted.get_xdata()[-1].date() == DATES[-1]  # the fit covers the history
+    projected = _line(ax, "Projection from the last calibration")
+    assert projected.get_xdata()[0].date() == DATES[-1]
+    assert projected.get_ydata()[0] == pytest.approx(0.058)  # starts at the last error
+    # The band contains the projection and widens away from the last calibration.
     low, high = np.array(data.band_low), np.array(data.band_high)
-    assert np.all(low < np.array(data.fit_values)) and np.all(np.array(data.fit_values) < high)
+    value = np.array(data.projection_values)
+    assert np.all(low < value) and np.all(value < high)
     assert (high - low)[-1] > (high - low)[len(high) // 3]
+
+
+def test_plotted_band_meets_the_limit_at_the_reported_date(axes: Axes) -> None:
+    """One computation: the band drawn crosses the upper limit where the exit date is."""
+    _, data = draw_drift_chart(
+        axes, DATES, ERRORS, U, lower=-0.1, upper=0.1, labels=EN, coverage_factor=2.0
+    )
+    assert data.out_of_tolerance_on is not None and data.interval_days is not None
+    exit_day = float(days_since([data.out_of_tolerance_on], DATES[0])[0])
+    days, high = np.array(data.projection_days), np.array(data.band_high)
+    assert days[0] < exit_day < days[-1]
+    crossing = np.interp(0.1, high, days)  # the band's upper edge rises monotonically here
+    assert crossing == pytest.approx(days[0] + data.interval_days, abs=days[1] - days[0])
+    assert np.all(high[days < exit_day - 1] < 0.1) and np.all(high[days > exit_day + 1] > 0.1)
+    # The band as drawn in the figure (the PolyCollection) reaches 0.1 at the same date.
+    band = next(c for c in axes.collections if c.get_label().startswith("95 %"))
+    vertices = band.get_paths()[0].vertices
+    upper_edge = vertices[len(days) + 1 : 2 * len(days) + 1]
+    x = mdates.date2num(data.out_of_tolerance_on)
+    y_at_exit = np.interp(x, upper_edge[::-1, 0], upper_edge[::-1, 1])
+    assert y_at_exit == pytest.approx(0.1, abs=1e-4)
 
 
 def test_no_limits_no_prediction_and_few_points_no_fit(axes: Axes) -> None:
