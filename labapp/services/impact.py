@@ -20,6 +20,7 @@ asset tags), ``"investigation_open"`` (``params`` ``investigation_id``) or ``"no
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -29,6 +30,10 @@ from labapp.domain.enums import AuditAction
 from labapp.domain.errors import NotFoundError, ValidationError
 from labapp.domain.impact import InvestigationStatus, ItemAction
 from labapp.domain.points import DecisionRule
+from labapp.io.columns import Language
+from labapp.io.excel_export import CoverInfo, ExportResult
+from labapp.io.impact_excel import ImpactReportPoint, ImpactReportSummary, write_impact_workbook
+from labapp.persistence.models import EventRow
 from labapp.persistence.models_impact import ImpactInvestigationRow, ImpactItemRow
 from labapp.persistence.types import utcnow
 from labapp.services.database import Database
@@ -44,6 +49,7 @@ from labapp.services.impact_scope import Trigger, assess, last_good_event, reach
 __all__ = [
     "close_investigation",
     "decide_action",
+    "export_investigation",
     "failed_sources",
     "get_investigation",
     "list_investigations",
@@ -211,3 +217,66 @@ def _refuse_undecided(session: Session, row: ImpactInvestigationRow) -> None:
         raise ValidationError("items", f"{len(undecided)} results at risk have no action: {tags}",
                               code="undecided",
                               params={"count": len(undecided), "items": tags})  # fmt: skip
+
+
+# --- export ---------------------------------------------------------------------------------
+
+
+def _local_date(moment: datetime | None) -> date | None:
+    return None if moment is None else moment.astimezone().date()
+
+
+def _report_summary(d: InvestigationDetail, good_on: date | None) -> ImpactReportSummary:
+    s = d.summary
+    counts = (s.affected, s.possibly_affected, s.not_affected, s.not_assessable)
+    return ImpactReportSummary(
+        s.asset_tag, s.name, s.trigger_kind, s.trigger_on, d.window_start, d.window_end, good_on,
+        d.error, d.error_source, d.rule, d.guard_band_factor, s.status, s.opened_by,
+        s.opened_at.astimezone().date(), d.closed_by, _local_date(d.closed_at), d.text,
+        d.conclusion, counts,
+    )  # fmt: skip
+
+
+def _report_points(item: ImpactItem) -> list[ImpactReportPoint]:
+    common = {
+        "asset_tag": item.asset_tag, "name": item.name, "depth": item.depth,
+        "via": item.via_asset_tag, "performed_on": item.performed_on,
+        "certificate_no": item.certificate_no, "assessment": item.assessment,
+        "action": item.action, "reason": item.action_reason, "decided_by": item.decided_by,
+        "decided_on": _local_date(item.decided_at),
+    }  # fmt: skip
+    if not item.points:
+        return [ImpactReportPoint(**common, **dict.fromkeys(_POINT_FIELDS), unit="")]  # type: ignore[arg-type]
+    return [
+        ImpactReportPoint(**common, seq=p.seq, nominal=p.nominal, reference=p.reference,  # type: ignore[arg-type]
+                          indication=p.indication, error=p.error, u_before=p.u_before,
+                          u_after=p.u_after, shift=p.shift, unit=p.unit, mpe=p.mpe,
+                          decision_before=p.decision_before, decision_after=p.decision_after)
+        for p in item.points
+    ]  # fmt: skip
+
+
+_POINT_FIELDS = ("seq", "nominal", "reference", "indication", "error", "u_before", "u_after",
+                 "shift", "mpe", "decision_before", "decision_after")  # fmt: skip
+
+
+def export_investigation(
+    db: Database, investigation_id: int, path: str, cover: CoverInfo, language: Language = "en"
+) -> ExportResult:
+    """Write the investigation's report (cover, summary, one row per point) to ``path``.
+
+    Raises
+    ------
+    NotFoundError
+        No such investigation.
+    """
+    detail = get_investigation(db, investigation_id)
+    good_on = None
+    if detail.good_event_id is not None:
+        with db.read() as session:
+            good = session.get(EventRow, detail.good_event_id)
+            good_on = None if good is None else good.performed_on
+    points = [row for item in detail.items for row in _report_points(item)]
+    return write_impact_workbook(
+        path, cover, _report_summary(detail, good_on), points, language=language
+    )

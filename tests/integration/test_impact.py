@@ -13,9 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
+from typing import Any
 
+import openpyxl
 import pytest
 from sqlalchemy import select
 
@@ -31,6 +34,7 @@ from labapp.domain.enums import (
 from labapp.domain.errors import ConcurrentModificationError, ValidationError
 from labapp.domain.impact import Assessment, InvestigationStatus, ItemAction
 from labapp.domain.points import DecisionRule
+from labapp.io.excel_export import CoverInfo
 from labapp.persistence.models import (
     AuditLogRow,
     CheckPlanRow,
@@ -276,3 +280,43 @@ def test_list_investigations(db: Database, chain: Chain) -> None:
         "event",
         chain.failing,
     )
+
+
+def _headers(sheet: Any) -> dict[str, int]:
+    return {cell.value: cell.column for cell in sheet[1]}
+
+
+def test_exported_report_reads_back(db: Database, chain: Chain, tmp_path: Path) -> None:
+    detail = impact.open_investigation(db, "qm", event_id=chain.failing, summary="S found high")
+    a = next(i for i in detail.items if i.event_id == chain.a)
+    impact.decide_action(db, "qm", a.id, a.version, ItemAction.RECALL, "U' exceeds the MPE")
+    target = tmp_path / "impact.xlsx"
+    result = impact.export_investigation(
+        db, detail.summary.id, str(target), CoverInfo(title="Impact S", exported_by="qm")
+    )
+    assert result.rows_per_sheet == {"Investigation": 1, "Results": 4}
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames == ["Cover", "Investigation", "Results"]
+    summary = book["Investigation"]
+    cols = _headers(summary)
+    assert summary.cell(2, cols["Window from"]).value == datetime(2025, 1, 10)
+    assert summary.cell(2, cols["Affected"]).value == 1
+    error_cell = summary.cell(2, cols["As-found error used"])
+    assert error_cell.value == float(detail.error.value) and error_cell.number_format == "0.00000"
+    rows = book["Results"]
+    cols = _headers(rows)
+    first = [cell.value for cell in rows[2]]
+    assert first[cols["Item"] - 1] == "A"
+    assert rows.cell(2, cols["Event date"]).value == datetime(2025, 3, 1)
+    reference = rows.cell(2, cols["Reference value"])
+    assert (reference.value, reference.number_format) == (5.0, "0.0000")
+    assert rows.cell(2, cols["Reference value"] + 1).value == "V"
+    shift = D("5.0000") * detail.error.value / 100
+    assert rows.cell(2, cols["U after"]).value == pytest.approx(float(D("0.0002") + shift))
+    assert rows.cell(2, cols["Decision after"]).value == "Fail"
+    assert rows.cell(2, cols["Assessment"]).value == "Affected"
+    assert rows.cell(2, cols["Action"]).value == "Recall"
+    assert rows.cell(2, cols["Reason"]).value == "U' exceeds the MPE"
+    assert rows.cell(2, cols["Decided on"]).is_date
+    deep = [r for r in rows.iter_rows(min_row=2, values_only=True) if r[0] == "D"]
+    assert deep and deep[0][cols["Level"] - 1] == 2 and deep[0][cols["Point"] - 1] is None
