@@ -21,6 +21,7 @@ from labapp.domain.enums import (
     Role,
     StandardLevel,
 )
+from labapp.domain.impact import Assessment, InvestigationStatus, ItemAction
 
 CONTEXT = "Labels"
 
@@ -83,6 +84,16 @@ _TABLE: dict[str, str] = {
     "quantity.humidity": QT_TRANSLATE_NOOP("Labels", "Humidity"),
     "quantity.frequency": QT_TRANSLATE_NOOP("Labels", "Frequency"),
     "quantity.force": QT_TRANSLATE_NOOP("Labels", "Force"),
+    f"assessment.{Assessment.AFFECTED}": QT_TRANSLATE_NOOP("Labels", "Affected"),
+    f"assessment.{Assessment.POSSIBLY_AFFECTED}": QT_TRANSLATE_NOOP("Labels", "Possibly affected"),
+    f"assessment.{Assessment.NOT_AFFECTED}": QT_TRANSLATE_NOOP("Labels", "Not affected"),
+    f"assessment.{Assessment.NOT_ASSESSABLE}": QT_TRANSLATE_NOOP("Labels", "Not assessable"),
+    f"action.{ItemAction.RECALL}": QT_TRANSLATE_NOOP("Labels", "Recall"),
+    f"action.{ItemAction.RECALIBRATE}": QT_TRANSLATE_NOOP("Labels", "Re-calibrate"),
+    f"action.{ItemAction.NOTIFY_CUSTOMER}": QT_TRANSLATE_NOOP("Labels", "Notify customer"),
+    f"action.{ItemAction.NO_ACTION}": QT_TRANSLATE_NOOP("Labels", "No action"),
+    f"investigation.{InvestigationStatus.OPEN}": QT_TRANSLATE_NOOP("Labels", "Open"),
+    f"investigation.{InvestigationStatus.CLOSED}": QT_TRANSLATE_NOOP("Labels", "Closed"),
     "broken.no_certificate": QT_TRANSLATE_NOOP("Labels", "No certificate for this link"),
     "broken.expired": QT_TRANSLATE_NOOP("Labels", "Certificate expired"),
     "broken.standard_failed": QT_TRANSLATE_NOOP("Labels", "The standard failed its calibration"),
@@ -105,6 +116,9 @@ _PREFIX: dict[type[Enum], str] = {
     Decision: "decision",
     AuditAction: "audit",
     ProviderKind: "provider",
+    Assessment: "assessment",
+    ItemAction: "action",
+    InvestigationStatus: "investigation",
 }
 
 DECISION_RULES = ("simple", "guard_band")
