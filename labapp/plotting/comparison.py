@@ -310,7 +310,7 @@ def draw_score_history(
     top = max([*values, 3.0]) * 1.15
     ax.set_ylim(-top, top)
     if days:
-        style.use_date_axis(ax)
+        style.use_date_axis(ax, labels.language)
     style.apply_labels(ax, labels)
     ax.grid(True, axis="y", alpha=0.3)
     style.legend_below(ax)

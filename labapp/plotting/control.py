@@ -199,7 +199,7 @@ def draw_control_chart(
     mpe_lines = _draw_reference(ax, ref, None if mpe is None else float(mpe), labels)
     marked = _mark(ax, x, ys, found, labels)
     if x and isinstance(x[0], date):
-        style.use_date_axis(ax)
+        style.use_date_axis(ax, labels.language)
     style.apply_labels(ax, labels, unit)
     style.legend_below(ax)
     zones = {k: limits.zones[k] for k in (1, 2)}

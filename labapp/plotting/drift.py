@@ -243,7 +243,7 @@ def draw_drift_chart(
     _draw_limits(ax, data, labels)
     if fit and len(when) >= 3 and len(set(when)) >= 2:
         data = _fit_and_project(ax, data, horizon_days, coverage_factor, labels)
-    style.use_date_axis(ax)
+    style.use_date_axis(ax, labels.language)
     style.apply_labels(ax, labels, unit)
     ax.grid(True, alpha=0.3)
     style.legend_below(ax)

@@ -6,6 +6,7 @@ charts (and the UI can reuse :data:`STATUS_COLOURS` for table cells).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -29,6 +30,7 @@ __all__ = [
     "ZONE",
     "ChartLabels",
     "apply_labels",
+    "date_formats",
     "legend_below",
     "use_date_axis",
 ]
@@ -72,12 +74,15 @@ class ChartLabels:
     legend : Mapping[str, str]
         Legend and annotation texts by key; each builder documents its keys and falls back to
         English for a key not given.
+    language : str
+        The UI language ("en", "zh_CN"): picks the date tick formats (:func:`use_date_axis`).
     """
 
     title: str = ""
     x_label: str = ""
     y_label: str = ""
     legend: Mapping[str, str] = field(default_factory=dict)
+    language: str = "en"
 
     def text(self, key: str, default: str) -> str:
         """The text for ``key``, or ``default`` when the caller gave none."""
@@ -92,11 +97,55 @@ def apply_labels(ax: Axes, labels: ChartLabels, unit: str = "") -> None:
     ax.set_ylabel(y_label)
 
 
-def use_date_axis(ax: Axes) -> None:
-    """Date ticks that read as dates (never "2021.5"): AutoDateLocator + ConciseDateFormatter."""
+#: Date tick formats per language for ConciseDateFormatter (years, months, days, hours, minutes,
+#: seconds): numbers only, never ``%b``, whose month names follow the C locale ("Mar" in a
+#: Chinese chart) and would need a process-wide ``setlocale`` to change.
+_DATE_FORMATS: dict[str, tuple[list[str], list[str], list[str]]] = {
+    "en": (
+        ["%Y", "%Y-%m", "%m-%d", "%H:%M", "%H:%M", "%S.%f"],
+        ["", "%Y-%m", "%Y-%m", "%m-%d", "%H:%M", "%H:%M"],
+        ["", "", "%Y", "%Y-%m-%d", "%Y-%m-%d", "%Y-%m-%d %H:%M"],
+    ),
+    "zh": (
+        ["%Y年", "%m月", "%d日", "%H:%M", "%H:%M", "%S.%f"],
+        ["", "%Y年", "%m月", "%m月%d日", "%H:%M", "%H:%M"],
+        ["", "%Y年", "%Y年%m月", "%Y年%m月%d日", "%Y年%m月%d日", "%Y年%m月%d日 %H:%M"],
+    ),
+}
+_LEADING_ZERO = re.compile(r"(?<![0-9])0([1-9][月日])")
+
+
+class _NumericDateFormatter(mdates.ConciseDateFormatter):
+    """ConciseDateFormatter without the leading zero of a Chinese month or day ("3月", not "03月").
+
+    strftime has no portable flag for it (``%-m`` is glibc only).
+    """
+
+    def format_ticks(self, values: Sequence[float]) -> list[str]:
+        return [_LEADING_ZERO.sub(r"\1", t) for t in super().format_ticks(values)]  # type: ignore[no-untyped-call]
+
+    def get_offset(self) -> str:
+        return _LEADING_ZERO.sub(r"\1", super().get_offset())  # type: ignore[no-untyped-call]
+
+
+def date_formats(language: str) -> tuple[list[str], list[str], list[str]]:
+    """Formats, zero formats and offset formats of the date ticks in ``language``."""
+    return _DATE_FORMATS["zh" if language.lower().startswith("zh") else "en"]
+
+
+def use_date_axis(ax: Axes, language: str = "en") -> None:
+    """Date ticks that read as dates (never "2021.5"), numeric in every language.
+
+    AutoDateLocator with a ConciseDateFormatter in :func:`date_formats` of ``language``:
+    "2026-03" in English, "2026年", "3月" in Chinese.  No global locale is touched.
+    """
     locator = mdates.AutoDateLocator(minticks=3, maxticks=8)  # type: ignore[no-untyped-call]
+    formats, zero_formats, offset_formats = date_formats(language)
+    formatter = _NumericDateFormatter(  # type: ignore[no-untyped-call]
+        locator, formats=formats, zero_formats=zero_formats, offset_formats=offset_formats
+    )
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
+    ax.xaxis.set_major_formatter(formatter)
 
 
 def legend_below(ax: Axes, extra: Sequence[Artist] = ()) -> None:

@@ -109,7 +109,7 @@ def draw_on_time_rate(
             label=labels.text("target", "Target"),
         )
     ax.set_ylim(0, 112)
-    style.use_date_axis(ax)
+    style.use_date_axis(ax, labels.language)
     style.apply_labels(ax, labels, "%")
     ax.grid(True, axis="y", alpha=0.3)
     style.legend_below(ax)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -176,6 +176,7 @@ class DriftWindow(QWidget):
             x_label=self.tr("Date"),
             y_label=self.tr("Error of indication"),
             legend=self._legend(),
+            language=QLocale().name(),
         )
         enough = len(series.dates) >= 3
         draw_drift_chart(

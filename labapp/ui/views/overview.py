@@ -7,10 +7,11 @@ month, quarter and year with its definition, and as a bar chart (``draw_on_time_
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -27,13 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from labapp.plotting.style import ChartLabels
-from labapp.plotting.trend import draw_on_time_rate
 from labapp.services import dashboard, planning
+from labapp.services.dashboard_export import draw_rate_year, export_dashboard
 from labapp.services.overview import lab_overview
 from labapp.ui import settings
 from labapp.ui.models.plan_models import DrillItemsModel, ExpiringModel, OnTimeRateModel
 from labapp.ui.views.base import AUDIT, CALIBRATIONS, REGISTER, View
 from labapp.ui.widgets.chart_canvas import ChartCanvas
+from labapp.ui.widgets.export_job import ExportJob, file_language
 
 #: card key -> (LabOverview field, page it opens, register order hint)
 CARDS: tuple[tuple[str, str, str, str | None], ...] = (
@@ -50,8 +52,6 @@ CARDS: tuple[tuple[str, str, str, str | None], ...] = (
 #: cards that open the list of the items behind them (``dashboard.drill_down``)
 DRILL_CARDS = frozenset({"failed", "out_of_service", "broken_chains"})
 WARN_CARDS = frozenset({"overdue", "failed", "broken_chains"})
-#: the on-time rate the chart's target line shows (a fraction)
-RATE_TARGET = 0.95
 CAUTION_CARDS = frozenset({"due_soon"})
 
 
@@ -118,6 +118,7 @@ class OverviewView(View):
     overview_loaded = Signal(object)
     rate_loaded = Signal(object)
     drill_opened = Signal(object)  # the DrillDownDialog
+    exported = Signal(object)  # the ExportResult
 
     def __init__(self, session: Any, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -139,9 +140,16 @@ class OverviewView(View):
                 card.clicked.connect(lambda _=False, p=page, h=hint: self.navigate.emit(p, h))
             grid.addWidget(card, i // 6, i % 6)
             self.cards[key] = card
+        self.export_button = QPushButton()
+        self.export_button.setObjectName("exportFigures")
+        self.export_button.clicked.connect(lambda: self.export_figures())
+        self.export_job: ExportJob | None = None
+        heading = QHBoxLayout()
+        heading.addWidget(self.subtitle, 1)
+        heading.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
-        layout.addWidget(self.subtitle)
+        layout.addLayout(heading)
         layout.addLayout(grid)
         layout.addWidget(self._build_rate(), 1)
         self.overview: Any = None
@@ -202,6 +210,11 @@ class OverviewView(View):
         for key, card in self.cards.items():
             card.caption_label.setText(captions[key])
         self.rate_box.setTitle(self.tr("On-time verification rate"))
+        self.export_button.setText(self.tr("Export figures…"))
+        self.export_button.setToolTip(
+            self.tr("Write the counts, the items behind them and the on-time rate of the year "
+                    "shown to an Excel workbook")
+        )  # fmt: skip
         self.year_label.setText(self.tr("Year:"))
         self.definition.setText(
             self.tr(
@@ -290,26 +303,28 @@ class OverviewView(View):
 
     def _draw_rate(self) -> None:
         rate = self.rate
-        self.chart.figure.clear()
-        ax = self.chart.figure.add_subplot()
         labels = ChartLabels(
             title=self.tr("On-time verification rate {0}").format(rate.year),
             y_label=self.tr("On-time rate"),
             legend={"rate": self.tr("On-time rate"), "target": self.tr("Target"),
                     "due": self.tr("n={n}")},
+            language=QLocale().name(),
         )  # fmt: skip
-        draw_on_time_rate(
-            ax,
-            [m.first_day for m in rate.months],
-            [m.rate for m in rate.months],
-            [m.due for m in rate.months],
-            labels,
-            target=RATE_TARGET,
-        )
-        # The whole year, so months with nothing due show their "–" inside the axes.
-        first = rate.months[0].first_day
-        ax.set_xlim(first - timedelta(days=20), date(first.year, 12, 31) + timedelta(days=5))
+        draw_rate_year(self.chart.figure, rate, labels)
         self.chart.redraw()
+
+    def export_figures(self, path: Path | None = None) -> None:
+        """Export figures…: the counts, their items and the year's on-time rate to Excel."""
+        year, lead_days = self.year.value(), settings.get(settings.DUE_SOON_DAYS)
+        job = ExportJob(self, self.tr("Export the dashboard figures"),
+                        self.tr("Writing the dashboard figures…"))  # fmt: skip
+        target = path or job.ask_path(f"dashboard-{date.today().isoformat()}.xlsx")
+        if target is None:
+            return
+        job.finished.connect(self.exported.emit)
+        self.export_job = job
+        export = _export_dashboard(year, int(lead_days), file_language(), self.session.user)
+        job.start(self.session, target, export)
 
     def drill(self, key: str) -> None:
         """Open the list of the items behind card ``key``."""
@@ -331,3 +346,13 @@ def _tone(key: str, value: Any) -> str | None:
     if key in CAUTION_CARDS and value:
         return "caution"
     return None
+
+
+def _export_dashboard(year: int, lead_days: int, lang: Any, user: str) -> Any:
+    """The worker job :class:`ExportJob` runs for Export figures… (no per-row progress)."""
+
+    def export(db: Any, path: Path, _progress: Any, cancel: Any) -> Any:
+        return export_dashboard(db, path, year=year, lead_days=lead_days, language=lang,
+                                exported_by=user, cancel=cancel)  # fmt: skip
+
+    return export
