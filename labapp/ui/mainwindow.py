@@ -30,6 +30,7 @@ from labapp.ui.views.audit import AuditView
 from labapp.ui.views.calibrations import CalibrationsView
 from labapp.ui.views.checks import CHECKS, ChecksView
 from labapp.ui.views.comparisons import ComparisonsView
+from labapp.ui.views.impact import IMPACT, InvestigationsView
 from labapp.ui.views.overview import OverviewView
 from labapp.ui.views.planning import PlanningView
 from labapp.ui.views.register import RegisterView
@@ -42,6 +43,7 @@ PAGES: tuple[tuple[str, str], ...] = (
     (base.CALIBRATIONS, QT_TRANSLATE_NOOP("MainWindow", "Calibrations")),
     (base.TRACEABILITY, QT_TRANSLATE_NOOP("MainWindow", "Traceability")),
     (CHECKS, QT_TRANSLATE_NOOP("MainWindow", "Intermediate checks")),
+    (IMPACT, QT_TRANSLATE_NOOP("MainWindow", "Investigations")),
     (base.PLANNING, QT_TRANSLATE_NOOP("MainWindow", "Planning")),
     (base.COMPARISONS, QT_TRANSLATE_NOOP("MainWindow", "Comparisons")),
     (base.AUDIT, QT_TRANSLATE_NOOP("MainWindow", "Audit")),
@@ -105,6 +107,8 @@ class MainWindow(QMainWindow):
                 view = TraceabilityView(self.session)
             elif key == CHECKS:
                 view = ChecksView(self.session)
+            elif key == IMPACT:
+                view = InvestigationsView(self.session)
             elif key == base.COMPARISONS:
                 view = ComparisonsView(self.session)
             elif key == base.PLANNING:

@@ -1,0 +1,68 @@
+"""The header of an investigation on the Investigations page: what was found, where it looked."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from labapp.ui.labels import label, label_for
+
+CONTEXT = "InvestigationText"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def _trigger(s: Any) -> str:
+    if s.trigger_kind == "check":
+        return _tr("failed intermediate check of {0}").format(s.trigger_on.isoformat())
+    return _tr("failed as-found calibration/verification of {0}").format(s.trigger_on.isoformat())
+
+
+def _window(d: Any) -> str:
+    if d.window_start is None:
+        return _tr("from its first use (no good calibration on record) to {0}").format(
+            d.window_end.isoformat()
+        )
+    return _tr("from {0} (last good calibration) to {1}").format(
+        d.window_start.isoformat(), d.window_end.isoformat()
+    )
+
+
+def _when(moment: Any) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def detail_text(d: Any) -> str:
+    """Rich text: standard and trigger, window, as-found error used, rule, who opened/closed."""
+    s = d.summary
+    lines = [
+        f"<b>{escape(s.asset_tag)} {escape(s.name)}</b> — {escape(_trigger(s))}",
+        _tr("Results searched: {0}").format(escape(_window(d))),
+        _tr("As-found error used: {0} {1} (largest, from {2})").format(
+            d.error.value, escape(d.error.unit), escape(d.error_source)
+        ),
+        _tr("Decision rule: {0}, guard band factor {1}").format(
+            label_for("rule", d.rule), d.guard_band_factor
+        ),
+        _tr("Opened by {0} on {1} · {2}").format(
+            escape(s.opened_by), _when(s.opened_at), label(s.status)
+        ),
+    ]
+    if d.text:
+        lines.append(_tr("Summary: {0}").format(escape(d.text)))
+    if d.closed:
+        lines.append(
+            _tr("Closed by {0} on {1}: {2}").format(
+                escape(d.closed_by or ""), _when(d.closed_at), escape(d.conclusion or "")
+            )
+        )
+    lines.append(
+        _tr("{0} affected · {1} possibly affected · {2} not affected · {3} not assessable").format(
+            s.affected, s.possibly_affected, s.not_affected, s.not_assessable
+        )
+    )
+    return "<br>".join(lines)
