@@ -7,10 +7,12 @@ institute; a broken link is red with its reason.  All queries run on the worker.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
@@ -24,12 +26,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from labapp.services.trace_export import TraceFilter, export_traceability
 from labapp.ui.models.trace_model import COL_ITEM, ChainTreeModel, reason_text
 from labapp.ui.views.base import View
 from labapp.ui.views.broken_chains import BrokenChainsWidget
 from labapp.ui.views.reverse_trace import ReverseTraceWidget, find_instrument
+from labapp.ui.widgets.export_job import ExportJob, file_language
 
 MAX_COLUMN = 220
+#: what "Export…" writes: the whole lab, its standards, or the chain shown
+SCOPE_LAB, SCOPE_STANDARDS, SCOPE_ITEM = range(3)
 
 
 def chain_of(db: Any, asset_tag: str | None, instrument_id: int | None, at: date) -> Any:
@@ -55,6 +61,7 @@ class TraceabilityView(View):
     """Tabs: forward chain, broken chains, reverse trace."""
 
     chain_loaded = Signal()
+    exported = Signal(object)  # the ExportResult
 
     def __init__(self, session: Any, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -89,6 +96,14 @@ class TraceabilityView(View):
         self.broken = BrokenChainsWidget(session)
         self.broken.open_chain.connect(self.show_instrument)
         self.reverse = ReverseTraceWidget(session)
+        self.export_scope = QComboBox()
+        self.export_scope.setObjectName("exportScope")
+        self.export_scope.addItems(["", "", ""])
+        self.export_scope.currentIndexChanged.connect(lambda _=0: self._update_export())
+        self.export_button = QPushButton()
+        self.export_button.setObjectName("exportTrace")
+        self.export_button.clicked.connect(lambda: self.export_table())
+        self.export_job: ExportJob | None = None
         self.tabs = QTabWidget()
         self._build_layout()
         self.retranslate_ui()
@@ -100,6 +115,9 @@ class TraceabilityView(View):
         bar.addWidget(self.at_label)
         bar.addWidget(self.at)
         bar.addWidget(self.show_button)
+        bar.addSpacing(24)
+        bar.addWidget(self.export_scope)
+        bar.addWidget(self.export_button)
         inner = QVBoxLayout(forward)
         inner.addLayout(bar)
         inner.addWidget(self.summary)
@@ -120,6 +138,16 @@ class TraceabilityView(View):
         self.tabs.setTabText(0, self.tr("Forward chain"))
         self.tabs.setTabText(1, self.tr("Broken chains"))
         self.tabs.setTabText(2, self.tr("Reverse trace"))
+        scopes = (self.tr("Whole laboratory"), self.tr("Measurement standards only"),
+                  self.tr("This item's chain"))  # fmt: skip
+        for index, text in enumerate(scopes):
+            self.export_scope.setItemText(index, text)
+        self.export_scope.setToolTip(self.tr("What the traceability table lists"))
+        self.export_button.setText(self.tr("Export…"))
+        self.export_button.setToolTip(
+            self.tr("Write the traceability table (one row per link) to an Excel workbook")
+        )
+        self._update_export()
         self.broken.retranslate_ui()
         self.reverse.retranslate_ui()
         self._summarise()
@@ -158,6 +186,7 @@ class TraceabilityView(View):
             self.tree.setColumnWidth(column, min(self.tree.columnWidth(column), MAX_COLUMN))
         self.tree.setColumnWidth(COL_ITEM, max(self.tree.columnWidth(COL_ITEM), 220))
         self._summarise()
+        self._update_export()
         self.chain_loaded.emit()
 
     def _summarise(self) -> None:
@@ -185,6 +214,39 @@ class TraceabilityView(View):
     def load(self) -> None:
         if self.chain is not None:
             self._load(None, self.chain.instrument.id)
+
+    # --- export -------------------------------------------------------------------------------
+    def _update_export(self) -> None:
+        item_scope = self.export_scope.currentIndex() == SCOPE_ITEM
+        self.export_button.setEnabled(self.chain is not None or not item_scope)
+
+    def export_table(self, path: Path | None = None) -> None:
+        """Export…: the traceability table of the scope chosen, at the date shown, to Excel."""
+        scope, at = self.export_scope.currentIndex(), self.at.date().toPython()
+        if scope == SCOPE_ITEM and self.chain is None:
+            return
+        item = self.chain.instrument if scope == SCOPE_ITEM else None
+        flt = TraceFilter(
+            at=at,
+            standards_only=scope == SCOPE_STANDARDS,
+            instrument_id=item.id if item is not None else None,
+        )
+        job = ExportJob(self, self.tr("Export the traceability table"),
+                        self.tr("Writing the traceability table…"))  # fmt: skip
+        suggested = f"traceability-{item.asset_tag if item else 'lab'}-{at.isoformat()}.xlsx"
+        target = path or job.ask_path(suggested)
+        if target is None:
+            return
+        lang: Any = file_language()
+        user, tag = self.session.user, item.asset_tag if item else None
+
+        def export(db: Any, out: Path, progress: Any, cancel: Any) -> Any:
+            return export_traceability(db, out, flt, language=lang, exported_by=user,
+                                       item_tag=tag, progress=progress, cancel=cancel)  # fmt: skip
+
+        job.finished.connect(self.exported.emit)
+        self.export_job = job
+        job.start(self.session, target, export)
 
 
 def _count_broken(node: Any) -> int:
