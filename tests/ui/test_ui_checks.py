@@ -84,9 +84,9 @@ def test_record_a_failing_check_suspends_the_standard(qtbot, page) -> None:
     qtbot.waitUntil(lambda: _plan(page).instrument_status is InstrumentStatus.SUSPENDED)
     assert "Suspended" in page.status_label.text()
     assert page.failure_box is not None and "suspended" in page.failure_box.text()
-    page.investigate_button.click()
-    assert "not available yet" in page.impact_box.text()
-    page.impact_box.close()
+    with qtbot.waitSignal(page.navigate) as nav:
+        page.investigate_button.click()
+    assert nav.args == ["impact", {"new": True, "standard_id": plan.instrument_id, "kind": "check"}]
     page.failure_box.close()
 
 

@@ -501,20 +501,16 @@ class ChecksView(View):
             self.tr("Investigate impact…"), QMessageBox.ButtonRole.AcceptRole
         )
         box.addButton(QMessageBox.StandardButton.Close)
-        self.investigate_button.clicked.connect(self.show_impact_unavailable)
+        self.investigate_button.clicked.connect(self.investigate_impact)
         self.failure_box = box
         box.open()
 
-    def show_impact_unavailable(self) -> None:
-        """The failed-standard impact investigation is a later feature: say so."""
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            self.tr("Impact investigation"),
-            self.tr("The impact investigation is not available yet."),
-            parent=self,
-        )
-        self.impact_box = box
-        box.open()
+    def investigate_impact(self) -> None:
+        """Go to the Investigations page with New investigation… on this standard's failed check."""
+        from labapp.ui.views.impact import IMPACT, new_investigation_hint
+
+        if self.plan is not None:
+            self.navigate.emit(IMPACT, new_investigation_hint(self.plan.instrument_id, "check"))
 
     def _ask_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
