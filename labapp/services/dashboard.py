@@ -7,16 +7,17 @@ always has as many items as its card says.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, extract, func, select
+from sqlalchemy import exists, extract, func, select
 from sqlalchemy.orm import aliased
 
-from labapp.domain.enums import EventKind, EventResult, EventStatus, InstrumentStatus
+from labapp.domain.enums import EventKind, EventStatus, InstrumentStatus
 from labapp.persistence.models import EventRow, InstrumentRow
 from labapp.services.database import Database
-from labapp.services.overview import latest_result
+from labapp.services.due_conditions import active
+from labapp.services.overview import STATES, state_conditions
 from labapp.services.traceability import broken_chains
 
 __all__ = [
@@ -31,7 +32,6 @@ __all__ = [
     "on_time_rate",
 ]
 
-INACTIVE = (InstrumentStatus.RETIRED, InstrumentStatus.SCRAPPED)
 CALIBRATIONS = (EventKind.VERIFICATION, EventKind.CALIBRATION)
 
 #: The definition shown beside the rate (and used by :func:`on_time_rate`).
@@ -95,27 +95,15 @@ class OnTimeRate:
     definition: str = ON_TIME_RATE_DEFINITION
 
 
-def _conditions(today: date, lead_days: int) -> dict[str, ColumnElement[bool]]:
-    horizon = today + timedelta(days=lead_days)
-    return {
-        "overdue": InstrumentRow.due_on < today,
-        "due_soon": and_(InstrumentRow.due_on >= today, InstrumentRow.due_on <= horizon),
-        "failed": latest_result().scalar_subquery() == EventResult.FAIL,
-        "out_of_service": InstrumentRow.status.in_(
-            (InstrumentStatus.OUT_OF_SERVICE, InstrumentStatus.SUSPENDED)
-        ),
-    }
-
-
 #: Dashboard numbers with a drill-down (``broken_chains`` comes from the traceability service).
-COUNTS = ("overdue", "due_soon", "failed", "out_of_service", "broken_chains")
+COUNTS = (*STATES, "broken_chains")
 
 
 def dashboard_counts(db: Database, today: date, lead_days: int = 30) -> DashboardCounts:
     """Overdue, due within ``lead_days``, failed last result, out of service, broken chains."""
-    conditions = _conditions(today, lead_days)
+    conditions = state_conditions(today, lead_days)
     stmt: Any = select(*(func.count().filter(c) for c in conditions.values()))
-    stmt = stmt.where(InstrumentRow.status.not_in(INACTIVE))
+    stmt = stmt.where(active())
     with db.engine.connect() as conn:
         overdue, due_soon, failed, out_of_service = conn.execute(stmt).one()
     broken = len({c.instrument_id for c in broken_chains(db, today=today)})
@@ -138,8 +126,8 @@ def drill_down(db: Database, key: str, today: date, lead_days: int = 30) -> list
         ids = sorted({c.instrument_id for c in broken_chains(db, today=today)})
         stmt = stmt.where(InstrumentRow.id.in_(ids))
     else:
-        condition = _conditions(today, lead_days)[key]
-        stmt = stmt.where(condition, InstrumentRow.status.not_in(INACTIVE))
+        condition = state_conditions(today, lead_days)[key]
+        stmt = stmt.where(condition, active())
     with db.engine.connect() as conn:
         return [DrillItem(*row) for row in conn.execute(stmt).all()]
 
@@ -166,7 +154,7 @@ def _due_events(first: date, last: date) -> Any:
             EventRow.kind.in_(CALIBRATIONS),
             EventRow.valid_until >= first,
             EventRow.valid_until <= last,
-            InstrumentRow.status.not_in(INACTIVE),
+            active(),
         )
         .group_by(month)
     )

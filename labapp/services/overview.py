@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-from typing import Any
+from datetime import date
 
-from sqlalchemy import ColumnElement, Select, and_, func, select
+from sqlalchemy import ColumnElement, Select, func, select
 
+from labapp.domain.due import DueState
 from labapp.domain.enums import EventKind, EventResult, EventStatus, InstrumentStatus, Role
 from labapp.persistence.models import EventRow, InstrumentRow
 from labapp.services.database import Database
 from labapp.services.dto import LabOverview
+from labapp.services.due_conditions import INACTIVE, active, due_condition
 
-__all__ = ["INACTIVE", "lab_overview"]
+__all__ = ["INACTIVE", "STATES", "lab_overview", "latest_result", "state_conditions"]
 
-#: Statuses that take an instrument out of the register's counts.
-INACTIVE = (InstrumentStatus.RETIRED, InstrumentStatus.SCRAPPED)
+#: The instrument states counted on the Overview and the dashboard (each with a drill-down).
+STATES = ("overdue", "due_soon", "failed", "out_of_service")
 
 
 def latest_result() -> Select[EventResult]:
@@ -36,6 +37,22 @@ def latest_result() -> Select[EventResult]:
     )
 
 
+def state_conditions(today: date, lead_days: int) -> dict[str, ColumnElement[bool]]:
+    """Each of :data:`STATES` as a condition on ``instruments``: the one definition of each.
+
+    Overdue and due soon are :func:`~labapp.services.due_conditions.due_condition`; failed is
+    :func:`latest_result` FAIL; out of service includes suspended.  Combine with ``active()``.
+    """
+    return {
+        "overdue": due_condition(DueState.OVERDUE, today, lead_days),
+        "due_soon": due_condition(DueState.DUE_SOON, today, lead_days),
+        "failed": latest_result().scalar_subquery() == EventResult.FAIL,
+        "out_of_service": InstrumentRow.status.in_(
+            (InstrumentStatus.OUT_OF_SERVICE, InstrumentStatus.SUSPENDED)
+        ),
+    }
+
+
 def lab_overview(db: Database, today: date, lead_days: int = 30) -> LabOverview:
     """Count instruments (not retired or scrapped), standards, overdue, due soon, failed, events.
 
@@ -48,23 +65,13 @@ def lab_overview(db: Database, today: date, lead_days: int = 30) -> LabOverview:
     lead_days
         "Due soon" means due within this many days and not yet overdue.
     """
-    active = InstrumentRow.status.not_in(INACTIVE)
-    horizon = today + timedelta(days=lead_days)
-
-    def count_if(condition: ColumnElement[bool]) -> Any:
-        return func.count().filter(condition)
-
+    state = state_conditions(today, lead_days)
     instruments = select(
         func.count(),
-        count_if(InstrumentRow.role == Role.STANDARD),
-        count_if(InstrumentRow.role == Role.WORKING),
-        count_if(InstrumentRow.due_on < today),
-        count_if(and_(InstrumentRow.due_on >= today, InstrumentRow.due_on <= horizon)),
-        count_if(latest_result().scalar_subquery() == EventResult.FAIL),
-        count_if(
-            InstrumentRow.status.in_((InstrumentStatus.OUT_OF_SERVICE, InstrumentStatus.SUSPENDED))
-        ),
-    ).where(active)
+        func.count().filter(InstrumentRow.role == Role.STANDARD),
+        func.count().filter(InstrumentRow.role == Role.WORKING),
+        *(func.count().filter(state[key]) for key in STATES),
+    ).where(active())
     events = select(func.count(), func.max(EventRow.performed_on)).where(
         EventRow.status != EventStatus.SUPERSEDED
     )

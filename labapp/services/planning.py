@@ -14,7 +14,7 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 from sqlalchemy import ColumnElement, Select, and_, func, select
 
-from labapp.domain.enums import EventKind, EventStatus, InstrumentStatus, ProviderKind
+from labapp.domain.enums import EventKind, EventStatus, ProviderKind
 from labapp.domain.errors import NotFoundError, ValidationError
 from labapp.persistence.audit import bulk_insert_audited
 from labapp.persistence.models import (
@@ -31,6 +31,7 @@ from labapp.persistence.models import (
     StandardCertificateRow,
 )
 from labapp.services.database import Database
+from labapp.services.due_conditions import active
 from labapp.services.planning_dto import (
     CertificateKind,
     DueItem,
@@ -56,7 +57,6 @@ __all__ = [
     "window_range",
 ]
 
-INACTIVE = (InstrumentStatus.RETIRED, InstrumentStatus.SCRAPPED)
 CALIBRATIONS = (EventKind.VERIFICATION, EventKind.CALIBRATION)
 #: A plan item counts as done by an event at most this long before its due date (early re-work).
 EARLY_DAYS = 90
@@ -97,7 +97,7 @@ def _last_cost() -> Any:
 
 
 def _filters(flt: PlanFilter) -> list[ColumnElement[bool]]:
-    where: list[ColumnElement[bool]] = [InstrumentRow.status.not_in(INACTIVE)]
+    where: list[ColumnElement[bool]] = [active()]
     if flt.location_id is not None:
         where.append(InstrumentRow.location_id == flt.location_id)
     if flt.department:
