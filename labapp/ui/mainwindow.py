@@ -134,6 +134,10 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addSeparator()
+        self.import_register_action = self._action(self.file_menu, lambda: self.import_register())
+        self.import_template_action = self._action(self.file_menu, lambda: self.import_template())
+        self.export_register_action = self._action(self.file_menu, lambda: self.export_register())
+        self.file_menu.addSeparator()
         self.quit_action = self._action(self.file_menu, self.close)
         self.quit_action.setShortcut(shortcut(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -188,6 +192,9 @@ class MainWindow(QMainWindow):
         self.open_action.setText(self.tr("&Open database…"))
         self.record_event_action.setText(self.tr("Record &event…"))
         self.recent_menu.setTitle(self.tr("Recent databases"))
+        self.import_register_action.setText(self.tr("&Import register…"))
+        self.import_template_action.setText(self.tr("Download import &template…"))
+        self.export_register_action.setText(self.tr("E&xport register…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.preferences_action.setText(self.tr("&Preferences…"))
@@ -307,6 +314,30 @@ class MainWindow(QMainWindow):
     def current_view(self) -> base.View:
         """The page on screen."""
         return self.views[PAGES[self.stack.currentIndex()][0]]
+
+    def import_register(self) -> Any:
+        """File → Import register… (returns the dialog, already shown)."""
+        from labapp.ui.dialogs.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(lambda _count: self._records_changed())
+        dialog.show()
+        return dialog
+
+    def import_template(self, path: str | None = None) -> None:
+        """File → Download import template…"""
+        from labapp.ui.dialogs.import_dialog import save_template
+
+        save_template(self.session, self, path)
+
+    def export_register(self, path: str | None = None) -> Any:
+        """File → Export register…: what the register page's filter shows (returns the export)."""
+        from labapp.ui.views.register_export import RegisterExport
+
+        export = RegisterExport(self.session, self)
+        export.start(self.views[base.REGISTER].current_filter(), path)
+        return export
 
     def reload_page(self) -> None:
         """View → Reload: fetch the current page again."""
