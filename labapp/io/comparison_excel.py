@@ -28,7 +28,7 @@ from xlsxwriter.utility import xl_col_to_name
 
 from labapp.io.cell_values import CellProblem, as_date, as_decimal, as_text, as_unit, commensurable
 from labapp.io.columns import ColumnKind, ColumnSpec, Language, SheetSpec, pick
-from labapp.io.excel_cells import sheet_title
+from labapp.io.excel_cells import decimal_number_format, sheet_title
 from labapp.io.excel_export import CoverInfo
 from labapp.io.excel_import import CellError, ImportFileError, open_workbook
 from labapp.io.excel_sheet import SheetWriter, excel_formats
@@ -394,7 +394,7 @@ def _cover(
     ]
     for row, (en, zh, value) in enumerate(lines, start=2):
         sheet.write_string(row, 0, pick(en, zh, language), formats["label"])
-        _write_value(sheet, row, value, formats)
+        _write_value(workbook, sheet, row, value, formats)
     sheet.set_paper(9)
     sheet.fit_to_pages(1, 0)
 
@@ -403,17 +403,30 @@ def _now() -> datetime:
     return datetime.now().astimezone()
 
 
-def _write_value(sheet: Any, row: int, value: object, formats: dict[str, Any]) -> None:
+def _write_value(
+    workbook: Any, sheet: Any, row: int, value: object, formats: dict[str, Any]
+) -> None:
     if value is None:
         sheet.write_blank(row, 1, None)
     elif isinstance(value, bool):
         sheet.write_string(row, 1, str(value))
-    elif isinstance(value, int | float | Decimal):
+    elif isinstance(value, Decimal) and value.is_finite():
+        sheet.write_number(row, 1, float(value), _left_number(workbook, formats, value))
+    elif isinstance(value, int | float):
         sheet.write_number(row, 1, float(value), formats["left_number"])
     elif isinstance(value, date):
         sheet.write_datetime(row, 1, value, formats["date"])
     else:
         sheet.write_string(row, 1, str(value), formats["wrap"])
+
+
+def _left_number(workbook: Any, formats: dict[str, Any], value: Decimal) -> Any:
+    """A left-aligned number format showing ``value``'s reported digits (one per pattern)."""
+    pattern = decimal_number_format(value)
+    key = f"left_number:{pattern}"
+    if key not in formats:
+        formats[key] = workbook.add_format({"num_format": pattern, "align": "left"})
+    return formats[key]
 
 
 def _data_sheet(

@@ -10,24 +10,15 @@ and the field; a refused change leaves the database as it was.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import fields
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 
-from matplotlib.figure import Figure
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from labapp.domain.enums import ComparisonRole
 from labapp.domain.errors import NotFoundError, ValidationError
-from labapp.io.comparison_excel import (
-    ParticipantsImport,
-    read_participants,
-    write_comparison_report,
-)
-from labapp.io.excel_export import CoverInfo
 from labapp.metrology import comparison as mc
 from labapp.metrology.errors import ComparisonError
 from labapp.metrology.robust import MIN_VALUES_ALGORITHM_A
@@ -41,8 +32,6 @@ from labapp.metrology.units import (
 )
 from labapp.persistence.models import ComparisonParticipantRow, ComparisonRow
 from labapp.persistence.models_pt import CorrectiveActionRow
-from labapp.plotting.comparison import draw_comparison_chart, draw_score_chart
-from labapp.plotting.style import ChartLabels
 from labapp.services.comparison_dto import (
     AssignedMethod,
     ComparisonDetail,
@@ -58,10 +47,8 @@ from labapp.services.database import Database
 __all__ = [
     "add_participant",
     "create_comparison",
-    "export_report",
     "get_comparison",
     "import_participants",
-    "import_workbook",
     "input_from_detail",
     "list_comparisons",
     "remove_participant",
@@ -586,134 +573,3 @@ def input_from_detail(detail: ComparisonDetail, **changes: object) -> Comparison
     values = {name: getattr(detail, name) for name in names}
     values.update(changes)
     return ComparisonInput(**values)
-
-
-# --- Excel -----------------------------------------------------------------------------------
-
-
-def import_workbook(
-    db: Database, user: str, comparison_id: int, path: str | os.PathLike[str]
-) -> tuple[ParticipantsImport, ComparisonDetail | None]:
-    """Read a participants workbook and, only if no cell is bad, add or update every row.
-
-    Returns the checked workbook and the comparison after the import (``None``: nothing was
-    imported because of the errors listed).  Raises ImportFileError for an unreadable file.
-    """
-    unit = get_comparison(db, comparison_id).unit
-    checked = read_participants(path, unit)
-    if checked.errors:
-        return checked, None
-    rows = [
-        ParticipantInput(r.code, r.value, r.expanded_uncertainty, r.coverage_factor, r.method,
-                         r.measured_on, unit=r.unit)
-        for r in checked.rows
-    ]  # fmt: skip
-    return checked, import_participants(db, user, comparison_id, rows)
-
-
-def _cell_number(value: float | None, digits: int = 3) -> Decimal | None:
-    return None if value is None else round(Decimal(repr(value)), digits)
-
-
-def export_report(
-    db: Database,
-    comparison_id: int,
-    path: str | os.PathLike[str],
-    cover: CoverInfo,
-    *,
-    method: AssignedMethod | str | None = None,
-    sigma_pt: Decimal | float | str | None = None,
-    language: str = "en",
-    labels: Mapping[str, ChartLabels] | None = None,
-) -> Path:
-    """Score the comparison and write its report (cover, inputs, scores, charts as images).
-
-    ``labels`` holds the translated :class:`ChartLabels` of the ``"results"`` and ``"scores"``
-    charts (English defaults otherwise).
-    """
-    detail = get_comparison(db, comparison_id)
-    result = score_comparison(db, comparison_id, method, sigma_pt)
-    labels = labels or {}
-    own = next((p.code for p in detail.participants if p.is_own_lab), None)
-    inputs = [
-        [p.code, "✓" if p.is_own_lab else "", p.value, p.expanded_uncertainty, p.coverage_factor,
-         p.method, p.measured_on]
-        for p in detail.participants
-    ]  # fmt: skip
-    scores = [
-        [s.code, _cell_number(s.value, 6), _cell_number(s.expanded_uncertainty, 6),
-         _cell_number(s.en), s.en_class.value, _cell_number(s.zeta), s.zeta_class.value,
-         _cell_number(s.z), s.z_class and s.z_class.value, _cell_number(s.z_prime),
-         s.z_prime_class and s.z_prime_class.value]
-        for s in result.scores
-    ]  # fmt: skip
-    figures = [
-        (labels.get("results", ChartLabels()).title or "Results", results_figure(
-            detail, result, labels.get("results"), own)),
-        (labels.get("scores", ChartLabels()).title or "En", score_figure(
-            result, labels.get("scores"), own)),
-    ]  # fmt: skip
-    return write_comparison_report(
-        path, cover, report_facts(detail, result), inputs, scores, figures,
-        language,  # type: ignore[arg-type]
-    )  # fmt: skip
-
-
-def results_figure(
-    detail: ComparisonDetail,
-    result: ComparisonResult,
-    labels: ChartLabels | None,
-    own: str | None,
-    figure: Figure | None = None,
-) -> Figure:
-    """The participants' results ± U against the assigned value ± U_ref, on ``figure``."""
-    figure = figure or Figure(figsize=(8, 4.5), layout="constrained")
-    ax = figure.add_subplot()
-    points = [(s.code, s.value, s.expanded_uncertainty) for s in result.scores]
-    draw_comparison_chart(
-        ax, points, result.assigned_value, result.expanded_uncertainty, own_code=own,
-        unit=detail.unit, labels=labels,
-    )  # fmt: skip
-    return figure
-
-
-def score_figure(
-    result: ComparisonResult,
-    labels: ChartLabels | None,
-    own: str | None,
-    figure: Figure | None = None,
-) -> Figure:
-    """The En numbers as bars coloured by class, on ``figure``."""
-    figure = figure or Figure(figsize=(8, 4.5), layout="constrained")
-    ax = figure.add_subplot()
-    codes = [s.code for s in result.scores]
-    draw_score_chart(ax, codes, [s.en for s in result.scores], "En", own_code=own, labels=labels)
-    return figure
-
-
-def report_facts(
-    detail: ComparisonDetail, result: ComparisonResult
-) -> list[tuple[str, str, object]]:
-    """(English label, Chinese label, value) lines of the report's cover."""
-    return [
-        ("Comparison", "比对名称", detail.title),
-        ("Scheme", "计划编号", detail.scheme),
-        ("Provider", "组织者", detail.provider_name),
-        ("Measurand", "被测量", detail.measurand),
-        ("Unit", "单位", detail.unit),
-        ("Artefact", "传递标准", detail.artefact),
-        ("Pilot laboratory", "主导实验室", detail.pilot_lab),
-        ("Role of the laboratory", "本实验室角色", detail.role.value),
-        ("Protocol", "比对方案", detail.protocol),
-        ("Started", "开始日期", detail.started_on),
-        ("Ended", "结束日期", detail.ended_on),
-        ("Assigned value method", "指定值确定方法", result.method.value),
-        ("Assigned value", "指定值", result.assigned_value),
-        ("Standard uncertainty u", "标准不确定度 u", result.standard_uncertainty),
-        ("Expanded uncertainty U", "扩展不确定度 U", result.expanded_uncertainty),
-        ("Coverage factor k", "包含因子 k", result.coverage_factor),
-        ("σ_pt", "能力评定标准差 σ_pt", result.sigma_pt),
-        ("Robust mean x*", "稳健平均值 x*", result.x_star),
-        ("Robust standard deviation s*", "稳健标准差 s*", result.s_star),
-        ("Participants", "参加实验室数", len(result.scores)),
-    ]

@@ -181,3 +181,57 @@ def test_corrective_action_open_close_and_standards_at_risk(db):
         changes = [json.loads(e.changes) for e in entries]
     assert len(entries) >= 2 and any("status" in c for c in changes)
     assert [a.id for a in ca.list_actions(db)] == [action.id]
+
+
+def test_report_keeps_reported_digits(db, tmp_path):
+    import openpyxl
+
+    from labapp.io.excel_export import CoverInfo
+    from labapp.services.comparison_reports import export_report
+
+    cid = _comparison(db)
+    path = export_report(db, cid, tmp_path / "r.xlsx", CoverInfo("Report"))
+    wb = openpyxl.load_workbook(path)
+    cover = {row[0].value: row[1] for row in wb["Cover"].iter_rows(min_row=3) if row[0].value}
+    assigned = cover["Assigned value"]
+    assert (assigned.value, assigned.number_format) == (10.0, "0.000")
+    assert cover["Expanded uncertainty U"].number_format == "0.000"
+    assert cover["Coverage factor k"].number_format == "0"
+    inputs = wb["Inputs"]
+    heads = [c.value for c in inputs[1]]
+    first = inputs.cell(2, heads.index("Value") + 1)
+    assert (first.value, first.number_format) == (10.001, "0.000")
+    scores = wb["Scores"]
+    heads = [c.value for c in scores[1]]
+    own_row = next(r for r in scores.iter_rows(min_row=2) if r[0].value == "OWN")
+    en_cell = own_row[heads.index("En")]
+    assert (
+        en_cell.value == pytest.approx(round(mc.en_number(10.012, 0.004, 10.000, 0.004), 2))
+        and en_cell.number_format == "0.00"
+    )
+
+
+def test_refused_workbook_comes_back_with_its_bad_cells_marked(db, tmp_path):
+    import openpyxl
+
+    from labapp.services.comparison_reports import import_workbook, write_participant_errors
+
+    cid = _comparison(db)
+    before = get_comparison(db, cid)
+    book = openpyxl.Workbook()
+    book.active.title = "results"
+    book.active.append(["Code", "Value", "U", "k", "Unit"])
+    book.active.append(["N1", "10.0030", "0.0005", 0, "V"])
+    book.active.append(["N2", "10.1", "0.5", 2, "kg"])
+    book.save(tmp_path / "bad.xlsx")
+    checked, after = import_workbook(db, USER, cid, tmp_path / "bad.xlsx")
+    assert after is None and get_comparison(db, cid) == before
+    out = write_participant_errors(tmp_path / "bad.xlsx", checked, tmp_path / "errors.xlsx", "en")
+    marked = openpyxl.load_workbook(out)
+    bad_refs = {f"{e.column}{e.row}" for e in checked.errors}
+    assert bad_refs == {"D2", "E3"}
+    sheet = marked["results"]
+    assert all(sheet[ref].comment is not None for ref in bad_refs)
+    assert sheet["B2"].comment is None
+    errors = marked.worksheets[0]
+    assert errors.max_row == 1 + len(checked.errors)

@@ -33,6 +33,7 @@ from labapp.domain.errors import ValidationError
 from labapp.io.excel_export import CoverInfo
 from labapp.io.excel_import import ImportFileError
 from labapp.plotting.style import ChartLabels
+from labapp.services import comparison_reports as reports
 from labapp.services import comparisons as svc
 from labapp.services.comparison_dto import AssignedMethod, ComparisonDetail, ComparisonResult
 from labapp.ui.dialogs.comparison_dialog import ComparisonDialog, ParticipantDialog
@@ -381,8 +382,8 @@ class ComparisonsView(View):
         if r is not None and d is not None and r.scores:
             labels = self.chart_labels()
             own = next((s.code for s in r.scores if s.is_own_lab), None)
-            svc.results_figure(d, r, labels["results"], own, self.results_chart.figure)
-            svc.score_figure(r, labels["scores"], own, self.en_chart.figure)
+            reports.results_figure(d, r, labels["results"], own, self.results_chart.figure)
+            reports.score_figure(r, labels["scores"], own, self.en_chart.figure)
         for chart in (self.results_chart, self.en_chart):
             chart.redraw()
 
@@ -497,7 +498,7 @@ class ComparisonsView(View):
                 return
         chosen = Path(path)
         self.session.run(
-            lambda db: svc.import_workbook(db, user, detail.id, chosen),
+            lambda db: reports.import_workbook(db, user, detail.id, chosen),
             self._imported,
             self._import_failed,
             self.tr("Importing participants…"),
@@ -567,7 +568,7 @@ class ComparisonsView(View):
         language = "zh_CN" if chinese() else "en"
         labels = self.chart_labels()
         self.session.run(
-            lambda db: svc.export_report(
+            lambda db: reports.export_report(
                 db,
                 detail.id,
                 target,
