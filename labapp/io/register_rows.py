@@ -5,8 +5,9 @@ A row's problems are collected, never raised: the import reports every bad cell 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Set
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from labapp.domain.enums import AccuracyKind, InstrumentStatus, Role, StandardLevel
@@ -87,6 +88,19 @@ PARSERS: dict[str, Callable[[object], Any]] = {
 }
 
 
+_MISSING = object()
+_NONE_FAILED: frozenset[str] = frozenset()
+_MEMO_LIMIT = 4096
+
+
+def _parse(key: str, cell: object) -> Any:
+    """The typed value of a cell, or the :class:`Problem` saying why it has none."""
+    try:
+        return PARSERS[key](cell)
+    except CellProblem as problem:
+        return Problem(key, problem.code, problem.message_en, problem.message_zh)
+
+
 @dataclass
 class RowChecker:
     """Types one row's cells and applies the register rules; remembers asset tags across rows."""
@@ -103,6 +117,10 @@ class RowChecker:
             for key, names in self.known.items()
         }
         self._existing = {lookup_key(t) for t in self.existing_asset_tags}
+        self._memo: dict[str, dict[tuple[type, object], Any]] = {key: {} for key in PARSERS}
+        self._rules = [self._required, self._tag, self._accuracy, self._units]
+        if any(names is not None for names in self._known.values()):
+            self._rules.insert(1, self._known_names)
 
     def check(
         self, cells: Mapping[str, object], excel_row: int
@@ -110,33 +128,53 @@ class RowChecker:
         """Typed values by field key (units as text) and the problems found."""
         values: dict[str, Any] = {}
         problems: list[Problem] = []
+        memos = self._memo
         for key, cell in cells.items():
-            try:
-                values[key] = PARSERS.get(key, as_text)(cell)
-            except CellProblem as problem:
-                problems.append(Problem(key, problem.code, problem.message_en, problem.message_zh))
-        failed = {p.key for p in problems}
-        for rule in (self._required, self._known_names, self._tag, self._accuracy, self._units):
-            problems.extend(rule(values, failed, excel_row))
+            memo = memos.get(key)
+            if memo is None:  # free text: nothing to parse, nothing to remember
+                if cell.__class__ is str:
+                    values[key] = cell.strip() or None
+                else:
+                    values[key] = as_text(cell)
+                continue
+            # A ledger repeats its units, kinds, dates and numbers down the column: parse each
+            # distinct cell once.  Keyed by type too, since True == 1 == 1.0 as dict keys.
+            memo_key = (cell.__class__, cell)
+            outcome = memo.get(memo_key, _MISSING)
+            if outcome is _MISSING:
+                outcome = _parse(key, cell)
+                if len(memo) < _MEMO_LIMIT:
+                    memo[memo_key] = outcome
+            if outcome.__class__ is Problem:
+                problems.append(outcome)
+            else:
+                values[key] = outcome
+        failed = {p.key for p in problems} if problems else _NONE_FAILED
+        for rule in self._rules:
+            found = rule(values, failed, excel_row)
+            if found:
+                problems.extend(found)
         for key in ("range_unit", "range_low_unit", "accuracy_unit"):
             if values.get(key) is not None:
                 values[key] = values[key][0]
         return values, problems
 
-    def _required(self, values: dict[str, Any], failed: set[str], _row: int) -> list[Problem]:
+    def _required(self, values: dict[str, Any], failed: Set[str], _row: int) -> list[Problem]:
+        if values.get("asset_tag") is not None and values.get("name") is not None:
+            return []  # the usual line, checked without building anything
         return [
             Problem(key, "required", f"{key.replace('_', ' ')} is required", f"{zh}为必填项")
             for key, zh in (("asset_tag", "资产编号"), ("name", "名称"))
             if values.get(key) is None and key not in failed
         ]
 
-    def _known_names(self, values: dict[str, Any], _f: set[str], _row: int) -> list[Problem]:
+    def _known_names(self, values: dict[str, Any], _f: Set[str], _row: int) -> list[Problem]:
         problems = []
         for key, names in self._known.items():
             text = values.get(key)
             if text is None or names is None:
                 continue
-            canonical = names.get(lookup_key(text))
+            canonical = names.get(_fold(text))
             if canonical is None:
                 what_zh = _KNOWN_ZH[key]
                 problems.append(
@@ -151,7 +189,7 @@ class RowChecker:
                 values[key] = canonical
         return problems
 
-    def _tag(self, values: dict[str, Any], _f: set[str], row: int) -> list[Problem]:
+    def _tag(self, values: dict[str, Any], _f: Set[str], row: int) -> list[Problem]:
         tag = values.get("asset_tag")
         if tag is None:
             return []
@@ -177,7 +215,7 @@ class RowChecker:
             ]
         return []
 
-    def _accuracy(self, values: dict[str, Any], failed: set[str], _row: int) -> list[Problem]:
+    def _accuracy(self, values: dict[str, Any], failed: Set[str], _row: int) -> list[Problem]:
         if values.get("accuracy_kind") is None and "accuracy_kind" not in failed:
             if values.get("accuracy_value") is not None and self.implied_kind is not None:
                 values["accuracy_kind"] = self.implied_kind
@@ -194,7 +232,7 @@ class RowChecker:
                 ]
         return []
 
-    def _units(self, values: dict[str, Any], failed: set[str], _row: int) -> list[Problem]:
+    def _units(self, values: dict[str, Any], failed: Set[str], _row: int) -> list[Problem]:
         problems = []
         low, high = values.get("range_low"), values.get("range_high")
         unit, acc_unit = values.get("range_unit"), values.get("accuracy_unit")
@@ -230,17 +268,23 @@ class RowChecker:
         return problems
 
     def _quantity_unit(self, quantity: str | None, unit: tuple[str, Any]) -> list[Problem]:
-        base = _QUANTITY_KEYS.get(lookup_key(quantity)) if quantity else None
-        if base is None or commensurable(base, unit[0]):
-            return []
-        return [
-            Problem(
-                "range_unit",
-                "unit_quantity_mismatch",
-                f"{unit[0]} is not a unit of {quantity} (expected a unit like {base})",
-                f"{unit[0]} 不是“{quantity}”的单位（应为 {base} 之类）",
-            )
-        ]
+        return list(_quantity_problems(quantity, unit[0])) if quantity else []
+
+
+@lru_cache(maxsize=1024)
+def _quantity_problems(quantity: str, unit: str) -> tuple[Problem, ...]:
+    """Whether a range unit fits the quantity; cached, a register repeats these pairs."""
+    base = _QUANTITY_KEYS.get(lookup_key(quantity))
+    if base is None or commensurable(base, unit):
+        return ()
+    return (
+        Problem(
+            "range_unit",
+            "unit_quantity_mismatch",
+            f"{unit} is not a unit of {quantity} (expected a unit like {base})",
+            f"{unit} 不是“{quantity}”的单位（应为 {base} 之类）",
+        ),
+    )
 
 
 def _accuracy_vs_range(acc: tuple[str, Any], rng: tuple[str, Any]) -> list[Problem]:
@@ -256,3 +300,7 @@ def _accuracy_vs_range(acc: tuple[str, Any], rng: tuple[str, Any]) -> list[Probl
             f"准确度单位 {acc[0]} 与测量范围单位 {rng[0]} 不是同一类量",
         )
     ]
+
+
+# Names (locations, providers ...) repeat down a ledger: fold each spelling once.
+_fold = lru_cache(maxsize=4096)(lookup_key)

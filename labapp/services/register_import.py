@@ -60,7 +60,7 @@ __all__ = [
 ]
 
 _PROGRESS_EVERY = 1000
-_ROW_FIELDS = {f.name for f in fields(RegisterRow)}
+_ROW_FIELDS = set(RegisterRow._fields)
 
 
 @dataclass(frozen=True)

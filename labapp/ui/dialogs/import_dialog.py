@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -69,6 +69,23 @@ class ImportErrorModel(RowsTableModel):
         return str(getattr(row, key))
 
 
+class ImportPreviewModel(RowsTableModel):
+    """The items a clean file will add, as read (before anything is written)."""
+
+    CONTEXT = "ImportPreviewModel"
+    COLUMNS: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("asset_tag", QT_TRANSLATE_NOOP("ImportPreviewModel", "Asset tag")),
+        ("name", QT_TRANSLATE_NOOP("ImportPreviewModel", "Name")),
+        ("manufacturer", QT_TRANSLATE_NOOP("ImportPreviewModel", "Manufacturer")),
+        ("model", QT_TRANSLATE_NOOP("ImportPreviewModel", "Model")),
+        ("serial_no", QT_TRANSLATE_NOOP("ImportPreviewModel", "Serial number")),
+        ("quantity", QT_TRANSLATE_NOOP("ImportPreviewModel", "Quantity")),
+        ("status", QT_TRANSLATE_NOOP("ImportPreviewModel", "Status")),
+        ("interval_months", QT_TRANSLATE_NOOP("ImportPreviewModel", "Interval (months)")),
+        ("last_calibrated_on", QT_TRANSLATE_NOOP("ImportPreviewModel", "Last calibrated on")),
+    )
+
+
 class ImportDialog(QDialog):
     """Choose → check on the worker → errors and "Save error workbook…", or Import → done.
 
@@ -87,12 +104,11 @@ class ImportDialog(QDialog):
         self.path: Path | None = None
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.model = ImportErrorModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = _table(self.model)
+        self.preview_model = ImportPreviewModel(self)
+        self.preview = _table(self.preview_model)
         self.choose_button = QPushButton()
         self.save_errors_button = QPushButton()
         self.import_button = QPushButton()
@@ -109,6 +125,7 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.preview, 1)
         layout.addLayout(row)
         self.resize(900, 480)
         self.retranslate_ui()
@@ -147,7 +164,9 @@ class ImportDialog(QDialog):
     def _checked(self, check: Any) -> None:
         self.check = check
         self.model.set_rows(list(check.errors))
+        self.preview_model.set_rows(list(check.rows))
         self.table.resizeColumnsToContents()
+        self.preview.resizeColumnsToContents()
         name = check.path.name
         if check.errors:
             self._warn(
@@ -252,11 +271,21 @@ class ImportDialog(QDialog):
                 )
             )
         self.table.setVisible(has_errors)
+        self.preview.setVisible(check is not None and check.ok and not busy)
         self.choose_button.setEnabled(not busy)
         self.save_errors_button.setVisible(has_errors)
         self.save_errors_button.setEnabled(has_errors and not busy)
         self.import_button.setVisible(check is not None and check.ok)
         self.import_button.setEnabled(not busy)
+
+
+def _table(model: RowsTableModel) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
 
 
 def save_template(

@@ -1,0 +1,318 @@
+"""Register import and export through the services, on SQLite and PostgreSQL.
+
+The template filled with good rows imports; every kind of bad cell is reported with its reason in
+English and Chinese while the database stays exactly as it was; a failure half way through the
+commit rolls everything back; an exported register imports into an empty database unchanged.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from sqlalchemy import func, insert, select
+
+from labapp.domain.enums import AccuracyKind, InstrumentStatus
+from labapp.domain.errors import ValidationError
+from labapp.io.excel_import import read_register
+from labapp.persistence.models import (
+    AuditLogRow,
+    InstrumentRow,
+    LaboratoryRow,
+    LocationRow,
+    PersonRow,
+    ProcedureRow,
+    ProviderRow,
+)
+from labapp.services import register_import as ri
+from labapp.services.database import Database, open_database
+from labapp.services.demo import DemoOptions, seed_demo
+from labapp.services.register import RegisterFilter
+from labapp.services.register_io import export_register
+
+TODAY = date(2025, 6, 1)
+REFERENCE_TABLES = (LaboratoryRow, LocationRow, PersonRow, ProviderRow, ProcedureRow)
+
+
+@pytest.fixture
+def lab(db: Database) -> Database:
+    seed_demo(db, DemoOptions(instruments=40, years=1, today=TODAY))
+    return db
+
+
+def _names(db: Database) -> dict[str, str]:
+    with db.read() as s:
+        return {
+            "location": s.scalars(select(LocationRow.name).order_by(LocationRow.id)).first(),
+            "provider": s.scalars(select(ProviderRow.name).order_by(ProviderRow.id)).first(),
+            "procedure": s.scalars(select(ProcedureRow.code).order_by(ProcedureRow.id)).first(),
+            "custodian": s.scalars(select(PersonRow.login).order_by(PersonRow.id)).first(),
+        }  # type: ignore[return-value]
+
+
+def _snapshot(db: Database) -> tuple[Any, ...]:
+    """Everything an import could touch: the instruments and the audit log, row by row."""
+    with db.read() as s:
+        instruments = s.execute(select(InstrumentRow.__table__).order_by(InstrumentRow.id)).all()
+        audit = s.execute(select(AuditLogRow.__table__).order_by(AuditLogRow.id)).all()
+    return tuple(instruments), tuple(audit)
+
+
+def _filled_template(db: Database, tmp_path: Path, rows: list[list[object]]) -> Path:
+    template = ri.write_import_template(db, tmp_path / "template.xlsx", "zh_CN")
+    wb = openpyxl.load_workbook(template)
+    sheet = wb["台账"]
+    headers = [str(c.value).rstrip(" *") for c in sheet[1]]
+    for r, row in enumerate(rows, start=2):
+        for header, value in zip(HEADERS, row, strict=True):
+            sheet.cell(r, headers.index(header) + 1, value)
+    wb.save(tmp_path / "filled.xlsx")
+    return tmp_path / "filled.xlsx"
+
+
+HEADERS = ["资产编号", "名称", "被测量", "测量范围下限", "测量范围上限", "测量范围单位",
+           "准确度类型", "准确度数值", "准确度单位", "存放地点", "检定/校准机构",
+           "检定规程/校准规范", "保管人", "检定周期(月)", "上次检定日期"]  # fmt: skip
+
+
+def _good(names: dict[str, str], tag: str, **over: object) -> list[object]:
+    row: dict[str, object] = {
+        "资产编号": tag, "名称": "数字多用表", "被测量": "DC voltage", "测量范围下限": 0,
+        "测量范围上限": "1000.0", "测量范围单位": "V", "准确度类型": "最大允许误差",
+        "准确度数值": "0,0035", "准确度单位": "mV", "存放地点": names["location"],
+        "检定/校准机构": names["provider"], "检定规程/校准规范": names["procedure"],
+        "保管人": names["custodian"], "检定周期(月)": 12, "上次检定日期": date(2025, 3, 5),
+    }  # fmt: skip
+    row.update({HEADERS[int(k[1:])]: v for k, v in over.items()})
+    return [row[h] for h in HEADERS]
+
+
+def test_filled_template_imports_every_row_audited(lab: Database, tmp_path: Path) -> None:
+    names = _names(lab)
+    path = _filled_template(lab, tmp_path, [_good(names, f"NEW-{i}") for i in range(3)])
+    check = ri.check_register_file(lab, path)
+    assert check.ok, check.errors
+    assert ri.import_register(lab, "li.wei", check) == 3
+    with lab.read() as s:
+        row = s.scalars(select(InstrumentRow).where(InstrumentRow.asset_tag == "NEW-1")).one()
+        audit = s.scalars(
+            select(AuditLogRow).where(
+                AuditLogRow.entity == "instruments", AuditLogRow.entity_id == str(row.id)
+            )
+        ).one()
+        assert row.location is not None and row.location.name == names["location"]
+        assert row.custodian is not None and row.custodian.login == names["custodian"]
+        assert row.procedure is not None and row.procedure.code == names["procedure"]
+        assert row.laboratory_id == row.location.laboratory_id
+        assert str(row.range_high_value) == "1000.0" and str(row.accuracy_value) == "0.0035"
+        assert row.accuracy_kind is AccuracyKind.MPE and row.range_low_unit == "V"
+        assert row.due_on == date(2026, 3, 5)  # 12 months after the last calibration
+        assert (audit.user_name, audit.reason) == ("li.wei", "imported from filled.xlsx")
+
+
+BAD_CASES = [
+    # (column index in HEADERS, value, code, an English word, a Chinese word, column reported)
+    (14, "2025年13月5日", "impossible_date", "not a real date", "不是有效日期", 14),
+    (14, "last spring", "not_a_date", "not a date", "不是日期", 14),
+    (3, "1,234", "ambiguous_separator", "ambiguous", "有歧义", 3),
+    (4, "10 V", "not_a_number", "not a number", "不是数值", 4),
+    (2, "mass", "unit_quantity_mismatch", "not a unit of", "单位", 5),
+    (8, "°C", "incommensurable", "same kind", "同一类量", 8),
+    (5, "volts", "bad_unit", "unknown unit", "无法识别的单位", 5),
+    (9, "Room 999", "unknown_location", "not known", "不存在", 9),
+    (10, "Nobody Lab", "unknown_provider", "not known", "不存在", 10),
+    (11, "JJG 000-1900", "unknown_procedure", "not known", "不存在", 11),
+    (12, "no.such.login", "unknown_custodian", "not known", "不存在", 12),
+    (13, 0, "not_positive", "greater than zero", "大于零", 13),
+    (4, "-5", "range_reversed", "below", "小于", 4),
+]
+
+
+@pytest.mark.parametrize(("col", "value", "code", "en", "zh", "at"), BAD_CASES)
+def test_bad_cell_reported_in_both_languages_and_nothing_written(
+    lab: Database, tmp_path: Path, col: int, value: object, code: str, en: str, zh: str, at: int
+) -> None:
+    names = _names(lab)
+    rows = [_good(names, "OK-1"), _good(names, "BAD-1", **{f"c{col}": value})]
+    path = _filled_template(lab, tmp_path, rows)
+    before = _snapshot(lab)
+    check = ri.check_register_file(lab, path)
+    assert not check.ok and check.rows == ()
+    (error,) = check.errors
+    assert (error.row, error.code, error.header) == (3, code, HEADERS[at])
+    assert en in error.message_en and zh in error.message_zh
+    with pytest.raises(ri.RegisterImportRefused):
+        ri.import_register(lab, "li.wei", check)
+    assert _snapshot(lab) == before
+
+
+def test_existing_tag_and_tag_twice_in_the_file(lab: Database, tmp_path: Path) -> None:
+    names = _names(lab)
+    with lab.read() as s:
+        taken = s.scalars(select(InstrumentRow.asset_tag)).first()
+    rows = [_good(names, str(taken)), _good(names, "TWICE"), _good(names, "twice")]
+    check = ri.check_register_file(lab, _filled_template(lab, tmp_path, rows))
+    assert [(e.row, e.code) for e in check.errors] == [
+        (2, "duplicate_existing"),
+        (4, "duplicate_in_file"),
+    ]
+    assert "已存在" in check.errors[0].message_zh and "第 3 行" in check.errors[1].message_zh
+
+
+def test_error_workbook_marks_the_cells_and_reads_back(lab: Database, tmp_path: Path) -> None:
+    names = _names(lab)
+    rows = [_good(names, "E-1", c2="mass"), _good(names, "E-2", c9="Room 999")]
+    check = ri.check_register_file(lab, _filled_template(lab, tmp_path, rows))
+    out = ri.write_error_workbook(check, tmp_path / "errors.xlsx", "en")
+    wb = openpyxl.load_workbook(out)
+    listed = list(wb["errors"].iter_rows(min_row=2, values_only=True))
+    assert [(r[1], r[5]) for r in listed] == [
+        (2, "unit_quantity_mismatch"),
+        (3, "unknown_location"),
+    ]
+    marked = [e for e in check.errors if e.code == "unknown_location"][0]
+    cell = wb["台账"][f"{marked.column}{marked.row}"]
+    assert cell.value == "Room 999" and "not known" in cell.comment.text
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"asset tag,name\nA,B\n", "not_excel"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + "EncryptionInfo".encode("utf-16-le"),
+         "password_protected"),
+        (b"", "empty"),
+    ],
+)  # fmt: skip
+def test_unreadable_file_refused_and_nothing_written(
+    lab: Database, tmp_path: Path, content: bytes, reason: str
+) -> None:
+    path = tmp_path / "register.xlsx"
+    path.write_bytes(content)
+    before = _snapshot(lab)
+    with pytest.raises(ri.ImportFileError) as info:
+        ri.check_register_file(lab, path)
+    assert info.value.reason == reason and info.value.message_zh
+    assert _snapshot(lab) == before
+
+
+def test_failure_half_way_rolls_everything_back(
+    lab: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    names = _names(lab)
+    path = _filled_template(lab, tmp_path, [_good(names, f"R-{i}") for i in range(5)])
+    check = ri.check_register_file(lab, path)
+    real, calls = ri.new_instrument_row, []
+
+    def failing(data: Any) -> InstrumentRow:
+        calls.append(data.asset_tag)
+        if len(calls) == 4:
+            raise OSError("disk gone")
+        return real(data)
+
+    monkeypatch.setattr(ri, "new_instrument_row", failing)
+    monkeypatch.setattr(ri, "_PROGRESS_EVERY", 2)  # rows 1-2 are flushed before the failure
+    before = _snapshot(lab)
+    with pytest.raises(OSError, match="disk gone"):
+        ri.import_register(lab, "li.wei", check)
+    assert _snapshot(lab) == before
+
+
+def test_tag_taken_after_the_check_rolls_back(lab: Database, tmp_path: Path) -> None:
+    names = _names(lab)
+    path = _filled_template(lab, tmp_path, [_good(names, "LATE-1"), _good(names, "LATE-2")])
+    check = ri.check_register_file(lab, path)
+    from labapp.services.dto import InstrumentData
+    from labapp.services.instruments import create_instrument
+
+    create_instrument(lab, "someone", InstrumentData(asset_tag="LATE-2", name="meanwhile"))
+    before = _snapshot(lab)
+    with pytest.raises(ValidationError) as info:
+        ri.import_register(lab, "li.wei", check)
+    assert info.value.code == "duplicate"
+    assert _snapshot(lab) == before
+
+
+def _copy_reference_data(source: Database, target: Database) -> None:
+    with source.engine.connect() as src, target.engine.begin() as dst:
+        for row_class in REFERENCE_TABLES:
+            table = row_class.__table__  # type: ignore[attr-defined]
+            rows = [dict(r) for r in src.execute(select(table)).mappings()]
+            if rows:
+                dst.execute(insert(table), rows)
+
+
+COMPARED = ("asset_tag", "name", "manufacturer", "model", "serial_no", "category", "quantity",
+            "range_low_value", "range_low_unit", "range_high_value", "range_high_unit",
+            "accuracy_kind", "accuracy_value", "accuracy_unit", "accuracy_class", "role", "level",
+            "mandatory_verification", "status", "custodian_id", "location_id", "laboratory_id",
+            "interval_months", "provider_id", "procedure_id", "last_calibrated_on", "due_on",
+            "notes")  # fmt: skip
+
+
+def _register(db: Database) -> dict[str, tuple[str, ...]]:
+    """Every compared field as text (so "10.00" and "10.0" differ), by asset tag."""
+    columns = [getattr(InstrumentRow, name) for name in COMPARED]
+    with db.read() as s:
+        return {row[0]: tuple(map(str, row)) for row in s.execute(select(*columns))}
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_export_then_import_into_an_empty_database(
+    lab: Database, tmp_path: Path, language: str
+) -> None:
+    exported = export_register(lab, tmp_path / "register.xlsx", language=language)  # type: ignore[arg-type]
+    assert not exported.cancelled
+    target = open_database(f"sqlite:///{tmp_path / 'empty.sqlite3'}")
+    try:
+        _copy_reference_data(lab, target)
+        check = ri.check_register_file(target, exported.path)
+        assert check.ok, check.errors[:3]
+        assert ri.import_register(target, "li.wei", check) == 40
+        assert _register(target) == _register(lab)
+    finally:
+        target.dispose()
+
+
+def test_export_follows_the_register_filter(lab: Database, tmp_path: Path) -> None:
+    flt = RegisterFilter(status=InstrumentStatus.IN_SERVICE, search="a")
+    progress: list[int] = []
+    result = export_register(
+        lab, tmp_path / "some.xlsx", register_filter=flt, language="en", progress=progress.append
+    )
+    with lab.read() as s:
+        expected = s.scalar(
+            select(func.count())
+            .select_from(InstrumentRow)
+            .where(InstrumentRow.status == InstrumentStatus.IN_SERVICE)
+        )
+    assert 0 < result.rows_per_sheet["Register"] <= int(expected or 0)
+    assert progress[-1] >= result.rows_per_sheet["Register"]
+    cover = openpyxl.load_workbook(result.path)["Cover"]
+    assert any("In service" in str(c.value) for row in cover.iter_rows() for c in row)
+
+
+def test_cancelled_export_leaves_no_file(lab: Database, tmp_path: Path) -> None:
+    target = tmp_path / "cancelled.xlsx"
+    result = export_register(lab, target, cancel=lambda: True)
+    assert result.cancelled and not target.exists()
+
+
+def test_decimal_digits_survive_the_round_trip(lab: Database, tmp_path: Path) -> None:
+    names = _names(lab)
+    rows = [_good(names, "DIG-1", c3="0.000", c4="10.00", c7="1.50")]
+    check = ri.check_register_file(lab, _filled_template(lab, tmp_path, rows))
+    ri.import_register(lab, "li.wei", check)
+    flt = RegisterFilter(search="DIG-1")
+    exported = export_register(lab, tmp_path / "dig.xlsx", register_filter=flt)
+    sheet = openpyxl.load_workbook(exported.path)["Register"]
+    assert sheet["I2"].value == 10 and sheet["I2"].number_format == "0.00"
+    digits = list(openpyxl.load_workbook(exported.path)["Reported digits"].values)
+    assert ("DIG-1", "Range high", "10.00") in digits
+    read = read_register(exported.path)
+    assert [str(read.rows[0].range_high), str(read.rows[0].accuracy_value)] == ["10.00", "1.50"]
+    assert str(read.rows[0].range_low) == "0.000" and Decimal("0.000") == 0
