@@ -11,7 +11,6 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from labapp.domain.due import DueState
 from labapp.domain.enums import (
     AccuracyKind,
     AuditAction,
@@ -25,6 +24,7 @@ from labapp.domain.enums import (
     Role,
     StandardLevel,
 )
+from labapp.services.register_dto import RegisterItem
 
 __all__ = [
     "AttachmentInfo",
@@ -185,32 +185,6 @@ class AuditEntry:
 
 
 # --- register --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class RegisterItem:
-    """One row of the register table (everything sortable is a column in SQL)."""
-
-    id: int
-    asset_tag: str
-    name: str
-    model: str | None
-    serial: str | None
-    manufacturer: str | None
-    quantity: str | None
-    range_text: str  # "0 … 1000 V"
-    accuracy_text: str  # "MPE ±0.05 %" / "class 0.2" / "U 2.0 mK"
-    role: Role
-    level: StandardLevel | None
-    custodian: str | None
-    location: str | None
-    status: InstrumentStatus
-    mandatory_verification: bool
-    last_calibrated_on: date | None
-    due_on: date | None
-    due_state: DueState
-    last_result: EventResult | None  # the latest approved event's result
-    version: int
 
 
 @dataclass(frozen=True)

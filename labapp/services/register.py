@@ -1,10 +1,14 @@
-"""The register of instruments and standards: filter, sort and page in SQL; the instrument page.
+"""The register of instruments and standards: filter, sort and page in SQL.
 
 Rules:
 
 * Search as you type matches the text, case-insensitively, anywhere in asset tag, name, model,
-  serial number, manufacturer, quantity, location and custodian (``ILIKE`` on PostgreSQL,
-  ``lower() LIKE`` on SQLite; ``%``, ``_`` and ``\\`` are matched literally).
+  serial number, manufacturer, quantity, location and custodian (``ILIKE`` on PostgreSQL; on
+  SQLite ``LIKE``, which ignores the case of ASCII letters as SQLite's ``lower()`` does, without
+  calling ``lower()`` on every cell; ``%``, ``_`` and ``\\`` are matched literally).  Location and
+  custodian match through their small tables (``location_id IN (...)``), so counting needs no join.
+* The count for a search stops at :data:`SEARCH_COUNT_CAP` + 1 matches ("more than …"): counting
+  every match of "D" on the 100 000-item lab took longer than the page itself.
 * ``due_state``: overdue after the due day; due soon within ``lead_days`` (the due day counts as
   valid, see :func:`labapp.domain.due.due_state`); ok later; none without a due date.
 * ``last_result`` is the result of the latest *approved* event (drafts are not results yet).
@@ -17,58 +21,40 @@ Rules:
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, bindparam, func, or_, select
+from sqlalchemy import ColumnElement, and_, bindparam, func, or_, select, type_coerce
 from sqlalchemy.orm import aliased
+from sqlalchemy.types import NullType
 
-from labapp.domain.due import DueState, due_state
-from labapp.domain.enums import (
-    AccuracyKind,
-    EventResult,
-    EventStatus,
-    InstrumentStatus,
-    Role,
-)
-from labapp.domain.errors import NotFoundError, ValidationError
-from labapp.persistence.models import (
-    AttachmentRow,
-    AuditLogRow,
-    EventRow,
-    InstrumentRow,
-    LocationRow,
-    PersonRow,
-    ProcedureRow,
-    ProviderRow,
-)
-from labapp.services.audit import audit_entry
+from labapp.domain.due import DueState
+from labapp.domain.enums import EventStatus, InstrumentStatus, Role
+from labapp.domain.errors import ValidationError
+from labapp.persistence.models import EventRow, InstrumentRow, LocationRow, PersonRow
 from labapp.services.database import Database
-from labapp.services.dto import (
-    AttachmentInfo,
-    EventSummary,
-    InstrumentDetail,
-    LocationInfo,
-    RegisterFacets,
-    RegisterItem,
-)
+from labapp.services.dto import LocationInfo, RegisterFacets
+from labapp.services.instrument_page import attachment_info, event_summary, get_instrument_detail
 from labapp.services.instruments import (
     create_instrument,
-    detail_of,
     duplicate_instrument,
     retire_instrument,
     update_instrument,
 )
+from labapp.services.register_dto import RegisterItem, accuracy_text, range_text
 
 __all__ = [
+    "SEARCH_COUNT_CAP",
     "SORT_KEYS",
     "RegisterFilter",
+    "RegisterItem",
     "accuracy_text",
+    "attachment_info",
     "count_register",
     "create_instrument",
     "duplicate_instrument",
+    "event_summary",
     "get_instrument_detail",
     "query_register",
     "range_text",
@@ -125,6 +111,9 @@ def _last_result() -> Any:
     )
 
 
+#: How far :func:`count_register` counts the matches of a search (see the module docstring).
+SEARCH_COUNT_CAP = 1000
+
 _COLUMNS = (
     InstrumentRow.id,
     InstrumentRow.asset_tag,
@@ -157,7 +146,13 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _search(text: str) -> ColumnElement[bool]:
+def _contains(column: Any, pattern: str, dialect: str) -> ColumnElement[bool]:
+    if dialect == "sqlite":
+        return column.like(pattern, escape="\\")  # type: ignore[no-any-return]
+    return column.ilike(pattern, escape="\\")  # type: ignore[no-any-return]
+
+
+def _search(text: str, dialect: str) -> ColumnElement[bool]:
     pattern = f"%{_escape_like(text)}%"
     columns = (
         InstrumentRow.asset_tag,
@@ -166,10 +161,14 @@ def _search(text: str) -> ColumnElement[bool]:
         InstrumentRow.serial_no,
         InstrumentRow.manufacturer,
         InstrumentRow.quantity,
-        LocationRow.name,
-        _CUSTODIAN.name,
     )
-    return or_(*(c.ilike(pattern, escape="\\") for c in columns))
+    places = select(LocationRow.id).where(_contains(LocationRow.name, pattern, dialect))
+    people = select(PersonRow.id).where(_contains(PersonRow.name, pattern, dialect))
+    return or_(
+        *(_contains(c, pattern, dialect) for c in columns),
+        InstrumentRow.location_id.in_(places),
+        InstrumentRow.custodian_id.in_(people),
+    )
 
 
 def _due(state: DueState, today: date, lead_days: int) -> ColumnElement[bool]:
@@ -184,10 +183,12 @@ def _due(state: DueState, today: date, lead_days: int) -> ColumnElement[bool]:
     return due.is_(None)
 
 
-def _where(flt: RegisterFilter, today: date, lead_days: int) -> list[ColumnElement[bool]]:
+def _where(
+    flt: RegisterFilter, today: date, lead_days: int, dialect: str
+) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if flt.search and flt.search.strip():
-        conditions.append(_search(flt.search.strip()))
+        conditions.append(_search(flt.search.strip(), dialect))
     if flt.quantity:
         conditions.append(InstrumentRow.quantity == flt.quantity)
     if flt.role is not None:
@@ -222,62 +223,6 @@ def _ordering(order_by: str, descending: bool) -> list[Any]:
     return keys
 
 
-def _text(value: Decimal) -> str:
-    return format(value, "f")
-
-
-def range_text(
-    low: Decimal | None, low_unit: str | None, high: Decimal | None, high_unit: str | None
-) -> str:
-    """``"0 … 1000 V"`` (one unit when both ends share it), ``""`` when there is no range."""
-    if low is None or high is None:
-        return ""
-    if (low_unit or "") == (high_unit or ""):
-        return f"{_text(low)} … {_text(high)} {high_unit or ''}".strip()
-    return f"{_text(low)} {low_unit or ''} … {_text(high)} {high_unit or ''}".strip()
-
-
-def accuracy_text(
-    kind: AccuracyKind | None, value: Decimal | None, unit: str | None, klass: str | None
-) -> str:
-    """``"MPE ±0.05 %"``, ``"class 0.2"``, ``"U 2.0 mK"`` or ``""``."""
-    if kind is AccuracyKind.CLASS or (value is None and klass):
-        return f"class {klass}" if klass else ""
-    if value is None:
-        return ""
-    label = "U" if kind is AccuracyKind.UNCERTAINTY else "MPE ±"
-    separator = " " if label == "U" else ""
-    return f"{label}{separator}{_text(value)} {unit or ''}".strip()
-
-
-def _item(row: Any, today: date, lead_days: int) -> RegisterItem:
-    (iid, tag, name, model, serial, make, quantity, lo, lo_u, hi, hi_u) = row[:11]
-    (acc_kind, acc, acc_u, klass, role, level, custodian, location) = row[11:19]
-    status, mandatory, last_on, due, version, last_result = row[19:]
-    return RegisterItem(
-        id=iid,
-        asset_tag=tag,
-        name=name,
-        model=model,
-        serial=serial,
-        manufacturer=make,
-        quantity=quantity,
-        range_text=range_text(lo, lo_u, hi, hi_u),
-        accuracy_text=accuracy_text(acc_kind, acc, acc_u, klass),
-        role=role,
-        level=level,
-        custodian=custodian,
-        location=location,
-        status=status,
-        mandatory_verification=mandatory,
-        last_calibrated_on=last_on,
-        due_on=due,
-        due_state=due_state(due, today, lead_days),
-        last_result=None if last_result is None else EventResult(last_result),
-        version=version,
-    )
-
-
 def query_register(
     db: Database,
     flt: RegisterFilter | None = None,
@@ -309,40 +254,68 @@ def query_register(
     """
     if limit < 0 or offset < 0:
         raise ValidationError("limit", "the page must not be negative", code="invalid")
-    stmt = _page_statement(flt or RegisterFilter(), order_by, descending, today, lead_days)
+    dialect = db.engine.dialect.name
+    stmt = _page_statement(flt or RegisterFilter(), order_by, descending, today, lead_days, dialect)
     params = {"page_limit": limit, "page_offset": offset}
-    # A Core statement on a plain connection: the ORM's row loading would double the time of a
-    # screenful on the 100 000-item lab (benchmarks/bench_register.py).
+    # A Core statement on a plain connection, cells left as the driver gives them: the ORM's row
+    # loading and SQLAlchemy's per-cell type processing cost more than the query itself on the
+    # 100 000-item lab; RegisterItem types a cell when the view reads it (bench_register.py).
     with db.engine.connect() as conn:
-        return [_item(row, today, lead_days) for row in conn.execute(stmt, params)]
+        rows = conn.execute(stmt, params).fetchall()
+    return [RegisterItem(row, today, lead_days) for row in rows]
 
 
 @functools.lru_cache(maxsize=64)
 def _page_statement(
-    flt: RegisterFilter, order_by: str, descending: bool, today: date, lead_days: int
+    flt: RegisterFilter,
+    order_by: str,
+    descending: bool,
+    today: date,
+    lead_days: int,
+    dialect: str,
 ) -> Any:
     """The page query for one filter and order, built once: scrolling only changes the page.
 
-    Building the statement cost about as much as running it on the 100 000-item lab.
+    Building the statement cost about as much as running it on the 100 000-item lab.  Every
+    column is selected untyped (``NullType``): no result processing, RegisterItem converts.
     """
-    stmt = _from(select(*_COLUMNS, _last_result()))
-    stmt = stmt.where(*_where(flt, today, lead_days)).order_by(*_ordering(order_by, descending))
-    return stmt.limit(bindparam("page_limit")).offset(bindparam("page_offset"))
+    ordering = _ordering(order_by, descending)
+    # The page's ids first, then its columns: otherwise the database computes the last-result
+    # subquery for every matching row before sorting them (ten times slower by due date).
+    page = _from(select(InstrumentRow.id)).where(*_where(flt, today, lead_days, dialect))
+    page = page.order_by(*ordering).limit(bindparam("page_limit"))
+    ids = page.offset(bindparam("page_offset")).subquery("page")
+    columns = [type_coerce(c, NullType()) for c in (*_COLUMNS, _last_result())]
+    stmt = _from(select(*columns)).join(ids, ids.c.id == InstrumentRow.id)
+    return stmt.order_by(*ordering)
 
 
 def count_register(
-    db: Database, flt: RegisterFilter | None = None, today: date | None = None, lead_days: int = 30
+    db: Database,
+    flt: RegisterFilter | None = None,
+    today: date | None = None,
+    lead_days: int = 30,
+    *,
+    cap: int | None = None,
 ) -> int:
-    """How many instruments the filter matches (the same WHERE as :func:`query_register`)."""
+    """How many instruments the filter matches (the same WHERE as :func:`query_register`).
+
+    Parameters
+    ----------
+    cap
+        Stop counting after ``cap + 1`` matches (None: count all).  A result above ``cap``
+        means "more than ``cap``"; the status line says so (see :data:`SEARCH_COUNT_CAP`).
+    """
     flt = flt or RegisterFilter()
     if flt.due_state is not None and today is None:
         raise ValidationError("today", "a due-state filter needs today's date", code="required")
-    where = _where(flt, today or date.today(), lead_days)
-    stmt = select(func.count()).select_from(InstrumentRow)
-    if flt.search and flt.search.strip():
-        stmt = _from(stmt)
-    with db.read() as session:
-        return int(session.execute(stmt.where(*where)).scalar_one())
+    where = _where(flt, today or date.today(), lead_days, db.engine.dialect.name)
+    matches = select(InstrumentRow.id).where(*where)
+    if cap is not None:
+        matches = matches.limit(cap + 1)
+    stmt = select(func.count()).select_from(matches.subquery())
+    with db.engine.connect() as conn:
+        return int(conn.execute(stmt).scalar_one())
 
 
 def register_facets(db: Database) -> RegisterFacets:
@@ -366,101 +339,3 @@ def register_facets(db: Database) -> RegisterFacets:
             locations=tuple(LocationInfo(*row) for row in session.execute(locations)),
             statuses=tuple(sorted(InstrumentStatus(s) for s in session.scalars(statuses))),
         )
-
-
-# --- the instrument page ----------------------------------------------------------------------
-
-
-def event_summary(row: EventRow) -> EventSummary:
-    """An event as one line of a history."""
-    return EventSummary(
-        id=row.id,
-        kind=row.kind,
-        status=row.status,
-        revision=row.revision,
-        performed_on=row.performed_on,
-        certificate_no=row.certificate_no,
-        provider=row.provider.name if row.provider else None,
-        result=row.result,
-        valid_until=row.valid_until,
-        performer=row.performer.name if row.performer else None,
-        version=row.version,
-    )
-
-
-def attachment_info(row: AttachmentRow) -> AttachmentInfo:
-    """An attachment without its bytes."""
-    return AttachmentInfo(
-        id=row.id,
-        filename=row.filename,
-        size=row.size,
-        sha256=row.sha256,
-        media_type=row.media_type,
-        event_id=row.event_id,
-        instrument_id=row.instrument_id,
-    )
-
-
-def _history(session: Any, instrument_id: int, event_ids: list[int]) -> tuple[Any, ...]:
-    mine = and_(AuditLogRow.entity == "instruments", AuditLogRow.entity_id == str(instrument_id))
-    theirs = and_(
-        AuditLogRow.entity == "events", AuditLogRow.entity_id.in_([str(i) for i in event_ids])
-    )
-    stmt = (
-        select(AuditLogRow)
-        .where(or_(mine, theirs) if event_ids else mine)
-        .order_by(AuditLogRow.at.desc(), AuditLogRow.id.desc())
-        .limit(1000)
-    )
-    return tuple(audit_entry(row) for row in session.scalars(stmt))
-
-
-def get_instrument_detail(db: Database, instrument_id: int) -> InstrumentDetail:
-    """The instrument with its events (newest first), attachments and audit history.
-
-    Raises
-    ------
-    NotFoundError
-        No such instrument.
-    """
-    with db.read() as session:
-        row = session.get(InstrumentRow, instrument_id)
-        if row is None:
-            raise NotFoundError("instruments", instrument_id)
-        events = list(
-            session.scalars(
-                select(EventRow)
-                .where(EventRow.instrument_id == instrument_id)
-                .order_by(
-                    EventRow.performed_on.desc(), EventRow.revision.desc(), EventRow.id.desc()
-                )
-            )
-        )
-        files = session.scalars(
-            select(AttachmentRow)
-            .where(AttachmentRow.instrument_id == instrument_id)
-            .order_by(AttachmentRow.id)
-        )
-        return replace(
-            detail_of(row),
-            custodian=row.custodian.name if row.custodian else None,
-            location=row.location.name if row.location else None,
-            provider=_name(session, ProviderRow, row.provider_id),
-            procedure=_name(session, ProcedureRow, row.procedure_id, "code"),
-            range_text=range_text(
-                row.range_low_value, row.range_low_unit, row.range_high_value, row.range_high_unit
-            ),
-            accuracy_text=accuracy_text(
-                row.accuracy_kind, row.accuracy_value, row.accuracy_unit, row.accuracy_class
-            ),
-            events=tuple(event_summary(e) for e in events),
-            attachments=tuple(attachment_info(a) for a in files),
-            history=_history(session, instrument_id, [e.id for e in events]),
-        )
-
-
-def _name(session: Any, row_class: Any, key: int | None, attr: str = "name") -> str | None:
-    if key is None:
-        return None
-    row = session.get(row_class, key)
-    return None if row is None else str(getattr(row, attr))

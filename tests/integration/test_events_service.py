@@ -161,7 +161,11 @@ def test_overdue_standard_refused_then_accepted_with_an_audited_reason(lab: Lab)
 def test_failed_standard_refused(lab: Lab) -> None:
     # calibrate the standard itself and fail it: it is suspended and cannot be used
     standard_lab = Lab(lab.db)
-    standard_lab.uut = replace(lab.uut, id=lab.standard.instrument_id)
+    standard_lab.uut = next(
+        i
+        for i in query_register(lab.db, today=TODAY, limit=10_000)
+        if i.id == lab.standard.instrument_id
+    )
     others = [o for o in ev.valid_standards(lab.db, TODAY) if o.valid]
     ref = next(o for o in others if o.instrument_id != lab.standard.instrument_id)
     bad = (PointInput("10.000 V", "10.009 V", mpe="0.005 V"),)

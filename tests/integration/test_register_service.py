@@ -197,3 +197,43 @@ def test_instrument_page_lists_events_newest_first_with_history(lab: Database) -
     reg.update_instrument(lab, "admin", item.id, item.version, {"notes": "moved"})
     history = reg.get_instrument_detail(lab, item.id).history
     assert history[0].entity == "instruments" and history[0].user == "admin"
+
+
+def test_cells_are_typed_as_the_instrument_page_types_them(lab: Database) -> None:
+    # the page keeps the driver's row; every cell read must equal the ORM-typed value
+    for item in _all(lab):
+        detail = reg.get_instrument_detail(lab, item.id)
+        data = detail.data
+        assert (item.asset_tag, item.name, item.model, item.serial) == (
+            data.asset_tag,
+            data.name,
+            data.model,
+            data.serial_no,
+        )
+        assert (item.manufacturer, item.quantity) == (data.manufacturer, data.quantity)
+        assert (item.role, item.level, item.status) == (data.role, data.level, data.status)
+        assert isinstance(item.role, Role) and isinstance(item.status, InstrumentStatus)
+        assert item.mandatory_verification is data.mandatory_verification
+        assert item.last_calibrated_on == data.last_calibrated_on
+        assert item.due_on == detail.due_on
+        assert item.due_on is None or type(item.due_on) is date
+        assert (item.range_text, item.accuracy_text) == (detail.range_text, detail.accuracy_text)
+        assert (item.location, item.custodian) == (detail.location, detail.custodian)
+        assert item.version == detail.version
+        approved = [e for e in detail.events if e.status == "approved"]
+        assert item.last_result == (approved[0].result if approved else None)
+
+
+def test_item_is_read_only_and_compares_by_value(lab: Database) -> None:
+    first, again = _all(lab)[0], _all(lab)[0]
+    assert first == again and hash(first) == hash(again)
+    with pytest.raises(AttributeError):
+        first.name = "changed"  # type: ignore[misc]
+
+
+def test_search_count_stops_at_the_cap(lab: Database) -> None:
+    flt = RegisterFilter(search="-")  # every demo asset tag has a dash
+    total = reg.count_register(lab, flt)
+    assert total == 40
+    assert reg.count_register(lab, flt, cap=10) == 11  # "more than 10"
+    assert reg.count_register(lab, flt, cap=total) == total

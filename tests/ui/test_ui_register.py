@@ -128,6 +128,43 @@ def test_scrolling_fetches_more_pages(qtbot, window) -> None:
     assert len(set(_tags(view))) == view.total
 
 
+def test_a_short_first_page_is_its_own_count(qtbot, window, monkeypatch) -> None:
+    view = _register(qtbot, window)
+    asked: list[object] = []
+
+    def counting(*args, **kw):
+        asked.append(args)
+        return count_register(*args, **kw)
+
+    monkeypatch.setattr("labapp.ui.views.register_count.count_register", counting)
+    tag = view.model.index(3, COL_ASSET_TAG).data()
+    qtbot.keyClicks(view.search, tag)
+    qtbot.waitUntil(lambda: view.total == 1, timeout=10_000)
+    assert view.count_label.text() == "1 item"
+    assert asked == []  # the one-row page said it: no second scan of the table
+    view.model.page_size = 10  # the seeded lab's 60 items fill a first page of 10
+    view.search.clear()
+    qtbot.waitUntil(lambda: view.total is not None and view.total > 1, timeout=10_000)
+    assert len(asked) == 1  # a full first page: the count is asked
+
+
+def test_a_search_count_above_the_cap_says_more_than(qtbot, window, monkeypatch) -> None:
+    view = _register(qtbot, window)
+    monkeypatch.setattr("labapp.services.register.SEARCH_COUNT_CAP", 5)
+    matches = count_register(window.session.db, RegisterFilter(search="-"))
+    assert matches > 5  # every demo asset tag has a dash
+    view.model.page_size = 4
+    qtbot.keyClicks(view.search, "-")
+    qtbot.waitUntil(lambda: view.total == 6, timeout=10_000)  # counted up to cap + 1
+    wait_idle(qtbot, window.session)
+    assert view.count_label.text().startswith("More than 5 items")
+    while view.model.canFetchMore():  # the capped count does not stop the paging
+        with qtbot.waitSignal(view.rows_loaded, timeout=10_000):
+            view.model.fetchMore()  # what the table asks for when scrolled to the bottom
+        wait_idle(qtbot, window.session)  # the table may have asked for one more itself
+    assert view.model.rowCount() == matches
+
+
 def test_selecting_a_row_shows_the_detail_with_history_newest_first(
     qtbot, qtmodeltester, window
 ) -> None:

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from labapp.services.register import (
     RegisterFilter,
-    count_register,
     get_instrument_detail,
     query_register,
     register_facets,
@@ -50,6 +49,7 @@ from labapp.ui.models.instrument_table_model import (
 )
 from labapp.ui.views.base import TRACEABILITY, View
 from labapp.ui.views.instrument_detail import InstrumentDetailPane
+from labapp.ui.views.register_count import RegisterCount
 from labapp.ui.views.register_filters import RegisterFilterBar
 
 #: the order combo's keys (asset tag, then due date: the overview's "overdue" card asks for it)
@@ -67,8 +67,7 @@ class RegisterView(View):
     def __init__(self, session: Any, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.model = InstrumentTableModel(parent=self)
-        self.total: int | None = None
-        self._count_token = 0
+        self.counter = RegisterCount(session, self)
         self._detail_token = 0
         self._select_after_load: int | None = None
         self.title = self.make_title()
@@ -111,6 +110,7 @@ class RegisterView(View):
         return table
 
     def _connect(self) -> None:
+        self.counter.loaded.connect(self._counted)
         self.model.rowsInserted.connect(self._update_count)
         self.model.modelReset.connect(self._update_count)
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
@@ -185,13 +185,22 @@ class RegisterView(View):
     def _update_due_chip(self) -> None:
         self.chips["due_soon"].setText(self.tr("Due within {0} days").format(self.model.lead_days))
 
+    @property
+    def total(self) -> int | None:
+        """The count of the current query (cap + 1 when a search matched more than the cap)."""
+        return self.counter.total
+
     def _update_count(self, *_: object) -> None:
         if self.total is None:
             self.count_label.setText(self.tr("Counting…"))
             return
-        # no English catalogue holds plural forms, so the singular is its own message
-        text = self.tr("1 item") if self.total == 1 else self.tr("{0} items").format(self.total)
         shown = self.model.rowCount()
+        if self.counter.capped:  # a search's count stops past the cap (see the service)
+            text = self.tr("More than {0} items").format(self.counter.cap)
+        elif self.total == 1:  # no English catalogue holds plural forms: singular on its own
+            text = self.tr("1 item")
+        else:
+            text = self.tr("{0} items").format(self.total)
         if shown < self.total:
             text += self.tr(" — {0} shown, scroll for more").format(shown)
         self.count_label.setText(text)
@@ -202,8 +211,8 @@ class RegisterView(View):
         self.model.lead_days = settings.get(settings.DUE_SOON_DAYS)
         self._update_due_chip()
         self.session.run(register_facets, self.filters.set_facets)
-        self.model.set_loader(self._loader)
         self._count()
+        self.model.set_loader(self._loader)
 
     def current_filter(self) -> RegisterFilter:
         """The service's filter for what the search box and the filter bar say now."""
@@ -219,6 +228,7 @@ class RegisterView(View):
             self.model.descending,
         )
         today, lead_days = self.model.today, self.model.lead_days
+        token = self.counter.token
 
         def query(db: Any) -> list[Any]:
             return query_register(
@@ -235,6 +245,8 @@ class RegisterView(View):
         def delivered(rows: list[Any]) -> None:
             first_page = self.model.rowCount() == 0
             deliver(rows)
+            if offset == 0:
+                self.counter.first_page(token, len(rows), limit, flt, (today, lead_days))
             if first_page and rows:
                 self.table.resizeColumnsToContents()
             self._after_rows()
@@ -247,26 +259,22 @@ class RegisterView(View):
         self.session.run(query, delivered, failed)
 
     def _count(self) -> None:
-        self._count_token += 1
-        token, flt = self._count_token, self.current_filter()
-        today, lead_days = self.model.today, self.model.lead_days
-        self.total = None
+        """Forget the count; the next first page asks for it (see :class:`RegisterCount`)."""
+        self.counter.reset()
         self._update_count()
 
-        def counted(total: int) -> None:
-            if token == self._count_token:  # an older filter's count is dropped
-                self.total = self.model.total = total
-                self._update_count()
-                self.count_loaded.emit(total)
-
-        self.session.run(lambda db: count_register(db, flt, today, lead_days), counted)
+    def _counted(self, total: int) -> None:
+        # a capped count is not the end of the rows: the model pages until a short page
+        self.model.total = None if self.counter.capped else total
+        self._update_count()
+        self.count_loaded.emit(total)
 
     def requery(self) -> None:
         """Query again from the first page with the current search, filters and order."""
         if self.session.db is None:
             return
-        self.model.set_search(self.search.text())
         self._count()
+        self.model.set_search(self.search.text())
 
     def _apply_search(self) -> None:
         self._debounce.stop()

@@ -1,0 +1,120 @@
+"""The instrument page: one item with its events (newest first), attachments and audit history."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from sqlalchemy import and_, or_, select
+
+from labapp.domain.errors import NotFoundError
+from labapp.persistence.models import (
+    AttachmentRow,
+    AuditLogRow,
+    EventRow,
+    InstrumentRow,
+    ProcedureRow,
+    ProviderRow,
+)
+from labapp.services.audit import audit_entry
+from labapp.services.database import Database
+from labapp.services.dto import AttachmentInfo, EventSummary, InstrumentDetail
+from labapp.services.instruments import detail_of
+from labapp.services.register_dto import accuracy_text, range_text
+
+__all__ = ["attachment_info", "event_summary", "get_instrument_detail"]
+
+
+def event_summary(row: EventRow) -> EventSummary:
+    """An event as one line of a history."""
+    return EventSummary(
+        id=row.id,
+        kind=row.kind,
+        status=row.status,
+        revision=row.revision,
+        performed_on=row.performed_on,
+        certificate_no=row.certificate_no,
+        provider=row.provider.name if row.provider else None,
+        result=row.result,
+        valid_until=row.valid_until,
+        performer=row.performer.name if row.performer else None,
+        version=row.version,
+    )
+
+
+def attachment_info(row: AttachmentRow) -> AttachmentInfo:
+    """An attachment without its bytes."""
+    return AttachmentInfo(
+        id=row.id,
+        filename=row.filename,
+        size=row.size,
+        sha256=row.sha256,
+        media_type=row.media_type,
+        event_id=row.event_id,
+        instrument_id=row.instrument_id,
+    )
+
+
+def _history(session: Any, instrument_id: int, event_ids: list[int]) -> tuple[Any, ...]:
+    mine = and_(AuditLogRow.entity == "instruments", AuditLogRow.entity_id == str(instrument_id))
+    theirs = and_(
+        AuditLogRow.entity == "events", AuditLogRow.entity_id.in_([str(i) for i in event_ids])
+    )
+    stmt = (
+        select(AuditLogRow)
+        .where(or_(mine, theirs) if event_ids else mine)
+        .order_by(AuditLogRow.at.desc(), AuditLogRow.id.desc())
+        .limit(1000)
+    )
+    return tuple(audit_entry(row) for row in session.scalars(stmt))
+
+
+def get_instrument_detail(db: Database, instrument_id: int) -> InstrumentDetail:
+    """The instrument with its events (newest first), attachments and audit history.
+
+    Raises
+    ------
+    NotFoundError
+        No such instrument.
+    """
+    with db.read() as session:
+        row = session.get(InstrumentRow, instrument_id)
+        if row is None:
+            raise NotFoundError("instruments", instrument_id)
+        events = list(
+            session.scalars(
+                select(EventRow)
+                .where(EventRow.instrument_id == instrument_id)
+                .order_by(
+                    EventRow.performed_on.desc(), EventRow.revision.desc(), EventRow.id.desc()
+                )
+            )
+        )
+        files = session.scalars(
+            select(AttachmentRow)
+            .where(AttachmentRow.instrument_id == instrument_id)
+            .order_by(AttachmentRow.id)
+        )
+        return replace(
+            detail_of(row),
+            custodian=row.custodian.name if row.custodian else None,
+            location=row.location.name if row.location else None,
+            provider=_name(session, ProviderRow, row.provider_id),
+            procedure=_name(session, ProcedureRow, row.procedure_id, "code"),
+            range_text=range_text(
+                row.range_low_value, row.range_low_unit, row.range_high_value, row.range_high_unit
+            ),
+            accuracy_text=accuracy_text(
+                row.accuracy_kind, row.accuracy_value, row.accuracy_unit, row.accuracy_class
+            ),
+            events=tuple(event_summary(e) for e in events),
+            attachments=tuple(attachment_info(a) for a in files),
+            history=_history(session, instrument_id, [e.id for e in events]),
+        )
+
+
+def _name(session: Any, row_class: Any, key: int | None, attr: str = "name") -> str | None:
+    if key is None:
+        return None
+    row = session.get(row_class, key)
+    return None if row is None else str(getattr(row, attr))
