@@ -14,6 +14,7 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 from sqlalchemy import ColumnElement, Select, and_, func, select
 
+from labapp.domain.due import DueState
 from labapp.domain.enums import EventKind, EventStatus, ProviderKind
 from labapp.domain.errors import NotFoundError, ValidationError
 from labapp.persistence.audit import bulk_insert_audited
@@ -30,8 +31,10 @@ from labapp.persistence.models import (
     QualificationRow,
     StandardCertificateRow,
 )
+from labapp.services import check_plans
+from labapp.services.check_dto import CheckPlanInfo
 from labapp.services.database import Database
-from labapp.services.due_conditions import active
+from labapp.services.due_conditions import INACTIVE, active
 from labapp.services.planning_dto import (
     CertificateKind,
     DueItem,
@@ -47,6 +50,7 @@ from labapp.services.planning_dto import (
 
 __all__ = [
     "DEFAULT_LEAD_DAYS",
+    "due_checks",
     "due_items",
     "expiring_certificates",
     "generate_plan",
@@ -182,6 +186,24 @@ def _due_item(row: Any, today: date) -> DueItem:
         iid, tag, name, quantity, location, department, provider, procedure,
         bool(mandatory), kind == ProviderKind.IN_HOUSE, due, due < today, cost,
     )  # fmt: skip
+
+
+def due_checks(db: Database, window: DueWindow, today: date) -> list[CheckPlanInfo]:
+    """Intermediate checks (期间核查) of active standards falling due in ``window``.
+
+    From :func:`labapp.services.check_plans.list_plans` (due = last check + the plan's frequency); a
+    plan never checked is overdue (a standard in use needs its first check), so it is listed in
+    the overdue window.  Ordered by due date, never-checked first.
+    """
+    first, last = window_range(window, today)
+
+    def falls_due(plan: CheckPlanInfo) -> bool:
+        if plan.due_on is None:
+            return first is None and plan.due_state is DueState.OVERDUE
+        return (first is None or plan.due_on >= first) and plan.due_on <= last
+
+    plans = [p for p in check_plans.list_plans(db, today) if p.instrument_status not in INACTIVE]
+    return sorted(filter(falls_due, plans), key=lambda p: (p.due_on or date.min, p.asset_tag))
 
 
 # --- plans ----------------------------------------------------------------------------------

@@ -179,3 +179,60 @@ def test_expiring_certificates_each_with_its_lead(lab: Database) -> None:
             assert sum(1 for c in found if c.kind is kind) == expected
     assert all(c.days_left == (c.valid_until - TODAY).days for c in found)
     assert [c.valid_until for c in found] == sorted(c.valid_until for c in found)
+
+
+def _expected_checks(db: Database, window: DueWindow) -> set[int]:
+    """Check plans due in ``window``, from the tables: last check + frequency (never: overdue)."""
+    from dateutil.relativedelta import relativedelta
+
+    first, last = planning.window_range(window, TODAY)
+    sql = (
+        "SELECT cp.id, cp.frequency_months, cp.ended_on, max(c.performed_on) "
+        "FROM check_plans cp JOIN instruments i ON i.id = cp.instrument_id "
+        "LEFT JOIN intermediate_checks c ON c.plan_id = cp.id "
+        f"WHERE i.{ACTIVE} GROUP BY cp.id, cp.frequency_months, cp.ended_on"
+    )
+    wanted: set[int] = set()
+    with db.engine.connect() as conn:
+        for plan_id, months, ended, checked in conn.execute(text(sql)).all():
+            if (ended is not None and ended <= TODAY) or months <= 0:
+                continue
+            if checked is None:
+                due = None
+            else:
+                checked = checked if isinstance(checked, date) else date.fromisoformat(checked)
+                due = checked + relativedelta(months=months)
+            never_checked = due is None and first is None
+            in_window = due is not None and (first is None or due >= first) and due <= last
+            if never_checked or in_window:
+                wanted.add(plan_id)
+    return wanted
+
+
+@pytest.mark.parametrize("window", [DueWindow.OVERDUE, DueWindow.NEXT_90, DueWindow.YEAR])
+def test_due_checks_follow_the_window(lab: Database, window: DueWindow) -> None:
+    found = planning.due_checks(lab, window, TODAY)
+    assert {p.id for p in found} == _expected_checks(lab, window)
+    assert [p.due_on or date.min for p in found] == sorted(p.due_on or date.min for p in found)
+    if window is DueWindow.OVERDUE:
+        assert all(p.due_on is None or p.due_on < TODAY for p in found)
+
+
+def test_a_new_check_plan_is_due_now_then_after_its_check(lab: Database) -> None:
+    from labapp.services import check_plans, checks
+    from labapp.services.check_dto import CheckInput, CheckPlanInput
+
+    with lab.engine.connect() as conn:
+        sql = f"SELECT min(id) FROM instruments WHERE role = 'standard' AND {ACTIVE}"
+        item = conn.execute(text(sql)).scalar_one()
+    data = CheckPlanInput(item, "10 V", 6, "-0.5 mV", "0.5 mV")
+    plan = check_plans.create_plan(lab, USER, data, TODAY).id
+
+    def ids(window: DueWindow) -> set[int]:
+        return {p.id for p in planning.due_checks(lab, window, TODAY)}
+
+    assert plan in ids(DueWindow.OVERDUE) and plan not in ids(DueWindow.NEXT_30)
+    checked_on = TODAY - timedelta(days=160)  # + 6 months: due within the next 30 days
+    checks.record_check(lab, USER, CheckInput(plan, checked_on, ("0.1 mV",), "0 mV"))
+    assert plan not in ids(DueWindow.OVERDUE) and plan in ids(DueWindow.NEXT_30)
+    assert ids(DueWindow.NEXT_30) == _expected_checks(lab, DueWindow.NEXT_30)

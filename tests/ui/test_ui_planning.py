@@ -90,3 +90,30 @@ def test_generate_edit_save_reload_and_export(qtbot, qtmodeltester, window, tmp_
     assert i18n.install_language("zh_CN")
     qtbot.wait(50)
     shoot(view, "plan_planning_zh")
+
+
+def test_intermediate_checks_due_follow_the_window(qtbot, qtmodeltester, window) -> None:
+    from labapp.ui.views.checks import CHECKS
+
+    view = _planning(qtbot, window)
+    qtmodeltester.check(view.checks_model)
+    shown: dict[DueWindow, set[int]] = {}
+    for index, (due_window, _text) in enumerate(WINDOWS):
+        with qtbot.waitSignal(view.checks_loaded, timeout=30_000):
+            view.window.setCurrentIndex(index)
+        expected = _service(
+            window, lambda db, w=due_window: planning.due_checks(db, w, date.today())
+        )
+        rows = [view.checks_model.row_at(r).id for r in range(view.checks_model.rowCount())]
+        assert rows == [p.id for p in expected], due_window
+        assert str(len(rows)) in view.checks_box.title()
+        shown[due_window] = set(rows)
+    assert shown[DueWindow.NEXT_30] <= shown[DueWindow.NEXT_90]
+    busiest = max(shown, key=lambda w: len(shown[w]))
+    if shown[busiest]:  # double-click opens the Intermediate checks page
+        view.window.setCurrentIndex([w for w, _ in WINDOWS].index(busiest))
+        wait_idle(qtbot, window.session)
+        with qtbot.waitSignal(view.navigate, timeout=5_000) as opened:
+            view.checks_table.doubleClicked.emit(view.checks_model.index(0, 0))
+        assert opened.args == [CHECKS, view.checks_model.row_at(0).id]
+    qtmodeltester.check(view.checks_model)

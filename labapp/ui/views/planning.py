@@ -33,8 +33,10 @@ from labapp.services.planning_dto import DueWindow, PlanFilter
 from labapp.ui import settings
 from labapp.ui.errors import show_error
 from labapp.ui.labels import label_for
+from labapp.ui.models.check_models import CheckPlansModel
 from labapp.ui.models.plan_models import DueItemsModel, PlanItemsModel, progress_label
 from labapp.ui.views.base import REGISTER, View
+from labapp.ui.views.checks import CHECKS
 from labapp.ui.views.plan_approval import PlanApprovalBar
 
 WINDOWS: tuple[tuple[DueWindow, str], ...] = (
@@ -86,6 +88,7 @@ class PlanningView(View):
     """Due list (window, filters) above, the year's plan (generate, edit, save, progress) below."""
 
     due_loaded = Signal(object)
+    checks_loaded = Signal(object)
     plan_loaded = Signal(object)
     exported = Signal(object)
 
@@ -100,6 +103,9 @@ class PlanningView(View):
         self._build_filters()
         self._build_plan_bar()
         self.due_table = self._table("dueTable", self.due_model)
+        self.checks_model = CheckPlansModel(self)
+        self.checks_table = self._table("dueChecksTable", self.checks_model)
+        self.checks_table.doubleClicked.connect(self._open_check)
         self.plan_table = self._table("planTable", self.plan_model)
         self.plan_table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
@@ -111,6 +117,9 @@ class PlanningView(View):
         due_layout = QVBoxLayout(self.due_box)
         due_layout.addLayout(self.filter_bar)
         due_layout.addWidget(self.due_table)
+        self.checks_box = QGroupBox()
+        checks_layout = QVBoxLayout(self.checks_box)
+        checks_layout.addWidget(self.checks_table)
         plan_layout = QVBoxLayout(self.plan_box)
         plan_layout.addLayout(self.plan_bar)
         plan_layout.addWidget(self.approval_bar)
@@ -119,7 +128,11 @@ class PlanningView(View):
         split = QSplitter()
         split.setOrientation(split.orientation().Vertical)
         split.addWidget(self.due_box)
+        split.addWidget(self.checks_box)
         split.addWidget(self.plan_box)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setStretchFactor(2, 4)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(split, 1)
@@ -211,6 +224,7 @@ class PlanningView(View):
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Planning"))
         self.due_box.setTitle(self.tr("Due for verification or calibration"))
+        self._show_checks_title()
         self.plan_box.setTitle(self.tr("Re-verification plan"))
         for combo, texts in (
             (self.window, [t for _, t in WINDOWS]),
@@ -281,6 +295,7 @@ class PlanningView(View):
         """Fetch the due list for the window and filters."""
         window, flt, today = self.current_window(), self.current_filter(), date.today()
         self.session.run(lambda db: planning.due_items(db, window, today, flt), self.show_due)
+        self.session.run(lambda db: planning.due_checks(db, window, today), self.show_checks)
 
     def show_due(self, items: list[Any]) -> None:
         """Fill the due table."""
@@ -289,6 +304,22 @@ class PlanningView(View):
         _fit_columns(self.due_table)
         self._show_due_count()
         self.due_loaded.emit(self.due)
+
+    def show_checks(self, plans: list[Any]) -> None:
+        """Fill the table of intermediate checks (期间核查) falling due in the window."""
+        self.checks_model.set_rows(list(plans))
+        _fit_columns(self.checks_table)
+        self._show_checks_title()
+        self.checks_loaded.emit(plans)
+
+    def _show_checks_title(self) -> None:
+        self.checks_box.setTitle(
+            self.tr("Intermediate checks due in the window: {0} (double-click opens the plan)")
+            .format(self.checks_model.rowCount())
+        )  # fmt: skip
+
+    def _open_check(self, index: Any) -> None:
+        self.navigate.emit(CHECKS, self.checks_model.row_at(index.row()).id)
 
     def _show_plans(self, plans: list[Any], select: int | None = None) -> None:
         self.plans.clear()
