@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import exists, extract, func, select
+from dateutil.relativedelta import relativedelta
+from sqlalchemy import ColumnElement, extract, func, select
 from sqlalchemy.orm import aliased
 
 from labapp.domain.enums import EventKind, EventStatus, InstrumentStatus
@@ -25,10 +26,12 @@ __all__ = [
     "ON_TIME_RATE_DEFINITION",
     "DashboardCounts",
     "DrillItem",
+    "OnTimeItem",
     "OnTimePeriod",
     "OnTimeRate",
     "dashboard_counts",
     "drill_down",
+    "on_time_items",
     "on_time_rate",
 ]
 
@@ -77,11 +80,24 @@ class OnTimePeriod:
     first_day: date
     due: int
     on_time: int
+    last_day: date | None = None  # the period's last day (its items: :func:`on_time_items`)
 
     @property
     def rate(self) -> float | None:
         """On time ÷ due (0..1), None when nothing was due."""
         return self.on_time / self.due if self.due else None
+
+
+@dataclass(frozen=True)
+class OnTimeItem:
+    """One due occurrence counted by the on-time rate: a due date and what followed it."""
+
+    instrument_id: int
+    asset_tag: str
+    name: str
+    due_on: date  # valid until of the approved event
+    done_on: date | None  # the next approved verification or calibration, if any
+    on_time: bool  # done on or before due_on
 
 
 @dataclass(frozen=True)
@@ -135,29 +151,64 @@ def drill_down(db: Database, key: str, today: date, lead_days: int = 30) -> list
 # --- on-time verification rate --------------------------------------------------------------
 
 
+def _next_calibration() -> Any:
+    """When an approved event's instrument was next verified or calibrated (correlated)."""
+    nxt = aliased(EventRow)
+    return (
+        select(func.min(nxt.performed_on))
+        .where(
+            nxt.instrument_id == EventRow.instrument_id,
+            nxt.status == EventStatus.APPROVED,
+            nxt.kind.in_(CALIBRATIONS),
+            nxt.performed_on > EventRow.performed_on,
+        )
+        .scalar_subquery()
+    )
+
+
+def _due_in(first: date, last: date) -> tuple[ColumnElement[bool], ...]:
+    """The due occurrences counted in ``[first, last]`` (see the definition)."""
+    return (
+        EventRow.status == EventStatus.APPROVED,
+        EventRow.kind.in_(CALIBRATIONS),
+        EventRow.valid_until >= first,
+        EventRow.valid_until <= last,
+        active(),
+    )
+
+
 def _due_events(first: date, last: date) -> Any:
     """Per month of ``[first, last]``: due occurrences and those done on time (one statement)."""
-    nxt = aliased(EventRow)
-    on_time = exists().where(
-        nxt.instrument_id == EventRow.instrument_id,
-        nxt.status == EventStatus.APPROVED,
-        nxt.kind.in_(CALIBRATIONS),
-        nxt.performed_on > EventRow.performed_on,
-        nxt.performed_on <= EventRow.valid_until,
-    )
     month = extract("month", EventRow.valid_until)
+    on_time = _next_calibration() <= EventRow.valid_until
     return (
         select(month, func.count(), func.count().filter(on_time))
         .join(InstrumentRow, InstrumentRow.id == EventRow.instrument_id)
-        .where(
-            EventRow.status == EventStatus.APPROVED,
-            EventRow.kind.in_(CALIBRATIONS),
-            EventRow.valid_until >= first,
-            EventRow.valid_until <= last,
-            active(),
-        )
+        .where(*_due_in(first, last))
         .group_by(month)
     )
+
+
+def on_time_items(db: Database, first: date, last: date, today: date) -> list[OnTimeItem]:
+    """The due occurrences behind the on-time rate of ``[first, last]`` (not after ``today``).
+
+    Exactly what :func:`on_time_rate` counts for that period: as many items as its ``due``,
+    of which ``on_time`` are on time.  Ordered by due date and asset tag.
+    """
+    done = _next_calibration()
+    stmt = (
+        select(InstrumentRow.id, InstrumentRow.asset_tag, InstrumentRow.name,
+               EventRow.valid_until, done)
+        .join(InstrumentRow, InstrumentRow.id == EventRow.instrument_id)
+        .where(*_due_in(first, min(last, today)))
+        .order_by(EventRow.valid_until, InstrumentRow.asset_tag, EventRow.id)
+    )  # fmt: skip
+    with db.engine.connect() as conn:
+        rows = conn.execute(stmt).all()
+    return [
+        OnTimeItem(iid, tag, name, due, nxt, nxt is not None and nxt <= due)
+        for iid, tag, name, due, nxt in rows
+    ]
 
 
 def on_time_rate(db: Database, year: int, today: date) -> OnTimeRate:
@@ -172,16 +223,17 @@ def on_time_rate(db: Database, year: int, today: date) -> OnTimeRate:
             for month, due, done in conn.execute(_due_events(first, last)).all():
                 by_month[int(month)] = (int(due), int(done))
     months = tuple(
-        OnTimePeriod(f"{year}-{m:02d}", date(year, m, 1), *by_month.get(m, (0, 0)))
+        OnTimePeriod(
+            f"{year}-{m:02d}", date(year, m, 1), *by_month.get(m, (0, 0)),
+            date(year, m, 1) + relativedelta(months=1, days=-1),
+        )
         for m in range(1, 13)
-    )
-    quarters = tuple(
-        _sum(f"{year}-Q{q + 1}", months[3 * q].first_day, months[3 * q : 3 * q + 3])
-        for q in range(4)
-    )
-    return OnTimeRate(year, months, quarters, _sum(str(year), first, months))
+    )  # fmt: skip
+    quarters = tuple(_sum(f"{year}-Q{q + 1}", months[3 * q : 3 * q + 3]) for q in range(4))
+    return OnTimeRate(year, months, quarters, _sum(str(year), months))
 
 
-def _sum(label: str, first_day: date, periods: tuple[OnTimePeriod, ...]) -> OnTimePeriod:
+def _sum(label: str, periods: tuple[OnTimePeriod, ...]) -> OnTimePeriod:
     due = sum(p.due for p in periods)
-    return OnTimePeriod(label, first_day, due, sum(p.on_time for p in periods))
+    first, last = periods[0].first_day, periods[-1].last_day
+    return OnTimePeriod(label, first, due, sum(p.on_time for p in periods), last)

@@ -96,6 +96,23 @@ def test_on_time_rate_by_hand(lab: Database) -> None:
     assert future.total.due == 0 and future.total.rate is None
 
 
+def test_every_on_time_number_lists_its_items(lab: Database) -> None:
+    rate = dashboard.on_time_rate(lab, 2026, TODAY)
+    for period in (*rate.months, *rate.quarters, rate.total):
+        assert period.last_day is not None and period.first_day <= period.last_day
+        items = dashboard.on_time_items(lab, period.first_day, period.last_day, TODAY)
+        assert len(items) == period.due, period.label
+        assert sum(i.on_time for i in items) == period.on_time, period.label
+        assert all(period.first_day <= i.due_on <= min(period.last_day, TODAY) for i in items)
+        for item in items:  # on time: the next calibration on or before the due date
+            assert item.on_time == (item.done_on is not None and item.done_on <= item.due_on)
+    assert rate.quarters[3].last_day == date(2026, 12, 31)
+    late = [
+        i for i in dashboard.on_time_items(lab, date(2026, 1, 1), TODAY, TODAY) if not i.on_time
+    ]
+    assert late, "the demo lab has late or missed re-verifications"
+
+
 def _instrument_with_history(lab: Database) -> tuple[int, str]:
     with lab.engine.connect() as conn:
         rows = conn.execute(select(InstrumentRow.id).order_by(InstrumentRow.id)).scalars().all()
