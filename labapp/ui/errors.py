@@ -146,6 +146,9 @@ VALIDATION_CODES: dict[str, str] = {
     "not_a_number": QT_TRANSLATE_NOOP("Errors", "{field}: not a number."),
     "not_positive": QT_TRANSLATE_NOOP("Errors", "{field}: must be a positive number."),
     "order": QT_TRANSLATE_NOOP("Errors", "{field}: the lower limit is above the upper limit."),
+    "range_order": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: the range must go from the lower to the higher value."
+    ),
     "four_eyes": QT_TRANSLATE_NOOP(
         "Errors",
         "Four eyes: the person who performed the event cannot also check or approve it.",
