@@ -451,5 +451,6 @@ def expiring_certificates(
             for number, name, valid in found_rows:
                 if valid is not None:  # the WHERE clause already leaves out NULLs
                     days = (valid - today).days
-                    found.append(ExpiringCertificate(kind, number or "", name, valid, days))
+                    lead = leads[kind]
+                    found.append(ExpiringCertificate(kind, number or "", name, valid, days, lead))
     return sorted(found, key=lambda c: (c.valid_until, c.kind, c.number))

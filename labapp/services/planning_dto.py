@@ -156,3 +156,4 @@ class ExpiringCertificate:
     name: str
     valid_until: date
     days_left: int
+    lead_days: int = 0  # this kind's lead time: listed from this many days before expiry

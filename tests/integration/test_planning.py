@@ -178,6 +178,7 @@ def test_expiring_certificates_each_with_its_lead(lab: Database) -> None:
             expected = conn.execute(text(query), {"d": TODAY + timedelta(leads[kind])}).scalar()
             assert sum(1 for c in found if c.kind is kind) == expected
     assert all(c.days_left == (c.valid_until - TODAY).days for c in found)
+    assert all(c.lead_days == leads[c.kind] for c in found)  # each kind with its own lead
     assert [c.valid_until for c in found] == sorted(c.valid_until for c in found)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from matplotlib import dates as mdates
 from uihelpers import shoot, wait_idle
 
 from labapp.services import dashboard, planning
@@ -115,3 +116,51 @@ def test_drift_window_chart_export_and_accept(qtbot, window, tmp_path) -> None:
     drift_window.chart.canvas.draw()
     shoot(drift_window, "plan_drift_zh")
     drift_window.close()
+
+
+def test_on_time_numbers_drill_down_from_table_and_chart(qtbot, qtmodeltester, window) -> None:
+    from matplotlib.backend_bases import MouseButton, MouseEvent
+
+    view = _dashboard(qtbot, window)
+    with qtbot.waitSignal(view.rate_loaded, timeout=30_000):
+        view.year.setValue(date.today().year - 1)  # a whole year of due dates
+    total = view.rate.total
+    assert total.due > 0
+    index = view.rate_model.index(4, 0)  # the year's row
+    with qtbot.waitSignal(view.drill_opened, timeout=30_000) as opened:
+        view.rate_table.doubleClicked.emit(index)
+    dialog = opened.args[0]
+    qtmodeltester.check(dialog.model)
+    assert dialog.model.rowCount() == total.due
+    on_time = [dialog.model.row_at(r).on_time for r in range(dialog.model.rowCount())]
+    assert sum(on_time) == total.on_time
+    assert f"{total.on_time}" in dialog.windowTitle() and f"{total.due}" in dialog.windowTitle()
+    shoot(dialog, "plan_on_time_items_en")
+    dialog.close()
+
+    month = max(view.rate.months, key=lambda m: m.due)  # click the busiest month's bar
+    canvas, ax = view.chart.canvas, view.chart.figure.axes[0]
+    canvas.draw()
+    x, y = ax.transData.transform((mdates.date2num(month.first_day), 50))
+    with qtbot.waitSignal(view.drill_opened, timeout=30_000) as opened:
+        canvas.callbacks.process(
+            "button_press_event",
+            MouseEvent("button_press_event", canvas, x, y, MouseButton.LEFT),
+        )
+    assert opened.args[0].model.rowCount() == month.due
+    assert month.label in opened.args[0].windowTitle()
+    opened.args[0].close()
+
+
+def test_certificates_show_their_own_lead_time(qtbot, window) -> None:
+    view = _dashboard(qtbot, window)
+    with qtbot.waitSignal(view.drill_opened, timeout=30_000) as opened:
+        view.cards["certificates"].click()
+    model = opened.args[0].model
+    leads = {model.row_at(r).kind: model.row_at(r).lead_days for r in range(model.rowCount())}
+    assert all(lead == planning.DEFAULT_LEAD_DAYS[kind] for kind, lead in leads.items())
+    column = [name for name, _ in model.COLUMNS].index("lead_days")
+    if model.rowCount():
+        assert model.index(0, column).data() == str(model.row_at(0).lead_days)
+    shoot(opened.args[0], "plan_certificates_en")
+    opened.args[0].close()

@@ -26,6 +26,7 @@ __all__ = [
     "DrillItemsModel",
     "DueItemsModel",
     "ExpiringModel",
+    "OnTimeItemsModel",
     "OnTimeRateModel",
     "PlanItemsModel",
     "progress_label",
@@ -110,6 +111,29 @@ class OnTimeRateModel(RowsTableModel):
         return super().display(row, column)
 
 
+class OnTimeItemsModel(RowsTableModel):
+    """The due occurrences behind an on-time rate; those not done on time in red."""
+
+    CONTEXT = "OnTimeItemsModel"
+    COLUMNS = (
+        ("due_on", QT_TRANSLATE_NOOP("OnTimeItemsModel", "Due date")),
+        ("asset_tag", QT_TRANSLATE_NOOP("OnTimeItemsModel", "Asset tag")),
+        ("name", QT_TRANSLATE_NOOP("OnTimeItemsModel", "Name")),
+        ("done_on", QT_TRANSLATE_NOOP("OnTimeItemsModel", "Next verification or calibration")),
+        ("on_time", QT_TRANSLATE_NOOP("OnTimeItemsModel", "On time")),
+    )
+
+    def display(self, row: Any, column: int) -> str:
+        if self.COLUMNS[column][0] == "on_time":
+            return _yes(row.on_time) or QCoreApplication.translate(CONTEXT, "No")
+        return super().display(row, column)
+
+    def role_data(self, row: Any, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and not row.on_time:
+            return QBrush(OVERDUE)
+        return None
+
+
 class ExpiringModel(RowsTableModel):
     """The lab's own certificates expiring soon."""
 
@@ -120,6 +144,7 @@ class ExpiringModel(RowsTableModel):
         ("number", QT_TRANSLATE_NOOP("ExpiringModel", "Number")),
         ("name", QT_TRANSLATE_NOOP("ExpiringModel", "Name")),
         ("days_left", QT_TRANSLATE_NOOP("ExpiringModel", "Days left")),
+        ("lead_days", QT_TRANSLATE_NOOP("ExpiringModel", "Warned from (days before)")),
     )
     KINDS: ClassVar[dict[str, str]] = {
         "standard_certificate": QT_TRANSLATE_NOOP("ExpiringModel", "Standard certificate"),

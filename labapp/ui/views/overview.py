@@ -32,7 +32,12 @@ from labapp.services import dashboard, planning
 from labapp.services.dashboard_export import draw_rate_year, export_dashboard
 from labapp.services.overview import lab_overview
 from labapp.ui import settings
-from labapp.ui.models.plan_models import DrillItemsModel, ExpiringModel, OnTimeRateModel
+from labapp.ui.models.plan_models import (
+    DrillItemsModel,
+    ExpiringModel,
+    OnTimeItemsModel,
+    OnTimeRateModel,
+)
 from labapp.ui.views.base import AUDIT, CALIBRATIONS, REGISTER, View
 from labapp.ui.widgets.chart_canvas import ChartCanvas
 from labapp.ui.widgets.export_job import ExportJob, file_language
@@ -50,7 +55,7 @@ CARDS: tuple[tuple[str, str, str, str | None], ...] = (
     ("last_event_on", "last_event_on", AUDIT, None),
 )
 #: cards that open the list of the items behind them (``dashboard.drill_down``)
-DRILL_CARDS = frozenset({"failed", "out_of_service", "broken_chains"})
+DRILL_CARDS = frozenset({"overdue", "due_soon", "failed", "out_of_service", "broken_chains"})
 WARN_CARDS = frozenset({"overdue", "failed", "broken_chains"})
 CAUTION_CARDS = frozenset({"due_soon"})
 
@@ -173,12 +178,17 @@ class OverviewView(View):
         self.rate_table.setModel(self.rate_model)
         self.rate_table.verticalHeader().setVisible(False)
         self.rate_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.rate_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.rate_table.doubleClicked.connect(
+            lambda index: self.drill_rate(self.rate_model.row_at(index.row()))
+        )
         self.definition = QLabel()
         self.definition.setObjectName("rateDefinition")
         self.definition.setWordWrap(True)
         self.chart = ChartCanvas()
         self.chart.setObjectName("rateChart")
         self.chart.setMinimumHeight(280)
+        self.chart.canvas.mpl_connect("button_press_event", self._chart_clicked)
         left = QVBoxLayout()
         bar = QHBoxLayout()
         bar.addWidget(self.year_label)
@@ -210,6 +220,8 @@ class OverviewView(View):
         for key, card in self.cards.items():
             card.caption_label.setText(captions[key])
         self.rate_box.setTitle(self.tr("On-time verification rate"))
+        self.rate_table.setToolTip(self.tr("Double-click a period to list the items due in it"))
+        self.chart.canvas.setToolTip(self.tr("Click a month to list the items due in it"))
         self.export_button.setText(self.tr("Export figures…"))
         self.export_button.setToolTip(
             self.tr("Write the counts, the items behind them and the on-time rate of the year "
@@ -266,10 +278,8 @@ class OverviewView(View):
         """List the lab's certificates expiring within their lead time (expired ones in red)."""
         title = self.cards["certificates"].caption_label.text()
         dialog = DrillDownDialog(title, self.certificates, self, ExpiringModel())
-        dialog.resize(720, 360)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        self.drill_opened.emit(dialog)
+        dialog.resize(820, 360)
+        self._open_drill(dialog)
         return dialog
 
     def load_rate(self) -> None:
@@ -326,16 +336,43 @@ class OverviewView(View):
         export = _export_dashboard(year, int(lead_days), file_language(), self.session.user)
         job.start(self.session, target, export)
 
+    def _chart_clicked(self, event: Any) -> None:
+        """A click on the chart lists the items of the month clicked."""
+        if self.rate is None or event.inaxes is None or event.xdata is None:
+            return
+        from matplotlib import dates as mdates
+
+        day = mdates.num2date(event.xdata).date()
+        month = next((m for m in self.rate.months if m.first_day <= day <= m.last_day), None)
+        if month is not None:
+            self.drill_rate(month)
+
+    def drill_rate(self, period: Any) -> None:
+        """List the due occurrences behind ``period``'s on-time rate (a month, quarter or year)."""
+        today, first, last = date.today(), period.first_day, period.last_day
+        title = self.tr("On-time rate {0}: {1} of {2} on time").format(
+            period.label, period.on_time, period.due
+        )
+
+        def show(items: list[Any]) -> None:
+            dialog = DrillDownDialog(title, items, self, OnTimeItemsModel())
+            dialog.resize(780, 420)
+            self._open_drill(dialog)
+
+        self.session.run(lambda db: dashboard.on_time_items(db, first, last, today), show)
+
+    def _open_drill(self, dialog: DrillDownDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.drill_opened.emit(dialog)
+
     def drill(self, key: str) -> None:
         """Open the list of the items behind card ``key``."""
         today, lead_days = date.today(), settings.get(settings.DUE_SOON_DAYS)
         title = self.cards[key].caption_label.text()
 
         def show(items: list[Any]) -> None:
-            dialog = DrillDownDialog(title, items, self)
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.open()
-            self.drill_opened.emit(dialog)
+            self._open_drill(DrillDownDialog(title, items, self))
 
         self.session.run(lambda db: dashboard.drill_down(db, key, today, lead_days), show)
 
