@@ -1,9 +1,12 @@
 """Turning cells as a reader types them into register values, or into a reason why not.
 
 python-calamine already types cells (str, float, int, bool, date, datetime); this module only
-normalises what people type as text: decimal commas ("10,5"), dates as text ("2024/3/5",
-"2024年3月5日"), yes/no in Chinese or English.  A problem is a :class:`CellProblem` carrying a code
-and an English and Chinese message, never an exception escaping the import.
+normalises what people type as text: numbers (LabApp's one rule,
+:func:`labapp.metrology.units.parse_decimal`: a decimal comma is accepted, "10,5" is 10.5, but
+"1,234" is refused as ambiguous, since a file may use the comma to group thousands), dates as text
+("2024/3/5", "2024年3月5日"), yes/no in Chinese or English.  A problem is a
+:class:`CellProblem` carrying a code and an English and Chinese message, never an exception
+escaping the import.
 """
 
 from __future__ import annotations
@@ -11,11 +14,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from labapp.metrology.units import UnitError, check_commensurable, parse_unit
+from labapp.metrology.errors import NumberError
+from labapp.metrology.units import UnitError, check_commensurable, parse_decimal, parse_unit
 
 __all__ = [
     "CellProblem",
@@ -41,7 +45,6 @@ class CellProblem(Exception):
 
 
 _DATE_TEXT = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
-_NUMBER_TEXT = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
 
 def as_text(cell: object) -> str | None:
@@ -73,33 +76,31 @@ def as_decimal(cell: object) -> Decimal | None:
     raise CellProblem("not_a_number", f"{cell!s} is not a number", f"{cell!s} 不是数值")
 
 
-_THOUSANDS = re.compile(r"[+-]?\d{1,3},\d{3}")
+# Reasons of labapp.metrology.units.parse_decimal, in the words of a cell report.
+_NUMBER_WORDS = {
+    "ambiguous_separator": (
+        "{text!r} is ambiguous: a thousands separator or a decimal comma? Write 1234 or 1.234",
+        "“{text}”有歧义：是千位分隔符还是小数逗号？请写 1234 或 1.234",
+    ),
+    "not_a_number": (
+        "{text!r} is not a number (write 10.5 or 10,5, without thousands separators or units)",
+        "“{text}”不是数值（请写 10.5 或 10,5，不要千位分隔符和单位）",
+    ),
+    "out_of_range": ("{text!r} is out of range", "“{text}”超出数值范围"),
+}
 
 
 @lru_cache(maxsize=4096)
 def _decimal_text(text: str) -> Decimal | None:
-    clean = unicodedata.normalize("NFKC", text).strip().replace("−", "-")
-    if not clean:
+    """A number typed as text, by LabApp's one number rule with "1,234" refused (see
+    :func:`labapp.metrology.units.parse_decimal`)."""
+    if not text.strip():
         return None
-    if _THOUSANDS.fullmatch(clean):
-        # "1,234" is 1234 to some and 1.234 to others: a factor of 1000 is never guessed.
-        raise CellProblem(
-            "ambiguous_separator",
-            f"{text!r} is ambiguous: a thousands separator or a decimal comma? Write 1234 or 1.234",
-            f"“{text}”有歧义：是千位分隔符还是小数逗号？请写 1234 或 1.234",
-        )
-    if clean.count(",") == 1 and "." not in clean:
-        clean = clean.replace(",", ".")
-    if not _NUMBER_TEXT.fullmatch(clean):
-        raise CellProblem(
-            "not_a_number",
-            f"{text!r} is not a number (write 10.5 or 10,5, without thousands separators or units)",
-            f"“{text}”不是数值（请写 10.5 或 10,5，不要千位分隔符和单位）",
-        )
     try:
-        return Decimal(clean)
-    except InvalidOperation as exc:  # pragma: no cover - the pattern only lets numbers through
-        raise CellProblem("not_a_number", f"{text!r} is not a number", f"“{text}”不是数值") from exc
+        return parse_decimal(text, refuse_grouping_lookalike=True)
+    except NumberError as exc:
+        en, zh = _NUMBER_WORDS[exc.reason]
+        raise CellProblem(exc.reason, en.format(text=text), zh.format(text=text)) from exc
 
 
 def lossy_digits(value: Decimal) -> bool:

@@ -15,6 +15,15 @@ class UnitError(MetrologyError):
     """A quantity or unit text that is not understood, or units that cannot be compared."""
 
 
+class NumberError(UnitError):
+    """A number that cannot be read; ``reason`` is ``not_a_number``, ``ambiguous_separator`` or
+    ``out_of_range`` (a :class:`UnitError`, since a number is read as part of a quantity)."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
 class UncertaintyError(MetrologyError):
     """An uncertainty, degrees of freedom, coverage factor or probability out of its range."""
 

@@ -21,7 +21,7 @@ from typing import Any
 import pint
 
 from labapp.metrology._unit_table import OFFSET_UNITS, build_atoms
-from labapp.metrology.errors import UncertaintyError, UnitError
+from labapp.metrology.errors import NumberError, UncertaintyError, UnitError
 
 __all__ = [
     "Quantity",
@@ -29,6 +29,7 @@ __all__ = [
     "check_commensurable",
     "delta_unit",
     "format_quantity",
+    "parse_decimal",
     "parse_quantity",
     "parse_unit",
     "to_unit",
@@ -114,14 +115,59 @@ def parse_unit(text: str) -> Any:
 
 def _parse_number(number: str, whole: str) -> Decimal:
     if number.count(",") + number.count(".") > 1:
-        raise UnitError(f"more than one decimal separator in {whole!r}")
+        raise NumberError("not_a_number", f"more than one decimal separator in {whole!r}")
     try:
         value = Decimal(number.replace(",", "."))
     except InvalidOperation as exc:  # pragma: no cover - the regex only lets numbers through
-        raise UnitError(f"not a number in {whole!r}") from exc
+        raise NumberError("not_a_number", f"not a number in {whole!r}") from exc
     if not value.is_finite() or abs(float(value)) == float("inf"):
-        raise UnitError(f"number out of range in {whole!r}")
+        raise NumberError("out_of_range", f"number out of range in {whole!r}")
     return value
+
+
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)(?:[eE][+-]?[0-9]+)?")
+_GROUPING_LOOKALIKE = re.compile(r"[+-]?[0-9]{1,3},[0-9]{3}")
+
+
+def parse_decimal(text: str, *, refuse_grouping_lookalike: bool = False) -> Decimal:
+    """Parse a number as a person typed it, keeping its digits (the one number rule of LabApp).
+
+    The rule, shared with :func:`parse_quantity`: full-width digits and the minus sign "−" are
+    folded; one decimal separator, "." or "," ("10,5" is 10.5); an exponent may follow
+    ("1.5e-3"); thousands separators are never accepted ("1,000.5" is refused: two separators).
+
+    One text stays ambiguous: one to three digits, a comma, exactly three digits ("1,234").  In
+    LabApp's own forms the comma is the decimal separator (their hints say so), so it is 1.234.
+    A spreadsheet cell comes from a file anyone wrote, where "1,234" is as likely a thousand two
+    hundred and thirty-four: with ``refuse_grouping_lookalike=True`` (the Excel import) it is
+    refused rather than read 1000 times too small.  "1,2345", "12,34" and "1234,5" are unambiguous
+    decimal commas everywhere.
+
+    Parameters
+    ----------
+    text : str
+        The number alone (no unit).
+    refuse_grouping_lookalike : bool
+        Refuse "1,234" (see above) instead of reading it as 1.234.
+
+    Returns
+    -------
+    Decimal
+        With the typed digits (``"10.00"`` stays ``Decimal("10.00")``).
+
+    Raises
+    ------
+    NumberError
+        ``reason`` ``not_a_number``, ``ambiguous_separator`` or ``out_of_range``.
+    """
+    clean = _normalise(text)
+    if refuse_grouping_lookalike and _GROUPING_LOOKALIKE.fullmatch(clean):
+        raise NumberError(
+            "ambiguous_separator", f"{text!r} could be a thousands separator or a decimal comma"
+        )
+    if not _DECIMAL.fullmatch(clean):
+        raise NumberError("not_a_number", f"{text!r} is not a number")
+    return _parse_number(clean, text)
 
 
 def parse_quantity(text: str, default_unit: str | None = None) -> Any:
