@@ -45,7 +45,7 @@ affected, else not affected (:func:`downstream_assessment`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from enum import StrEnum
@@ -68,7 +68,9 @@ __all__ = [
     "PointFacts",
     "PointReassessment",
     "as_found_error",
+    "as_found_errors",
     "downstream_assessment",
+    "error_for",
     "reassess_point",
     "transfer",
     "worst",
@@ -193,30 +195,47 @@ def _is_offset(unit: Any) -> bool:
     return bool(delta_unit(unit) != unit)
 
 
-def as_found_error(
-    points: Iterable[tuple[Measured, Measured]], reference_unit: str | None = None
-) -> AsFoundError:
-    """The as-found error of a standard from its (reference, indication) pairs: the largest.
+def as_found_errors(
+    points: Iterable[tuple[Measured, Measured]],
+) -> tuple[AsFoundError, ...]:
+    """The as-found errors of a standard from its (reference, indication) pairs: the largest of
+    each kind of quantity (a multifunction calibrator's volts and ohms each get their own).
 
     Each pair gives ``indication − reference``; relative to the reference (``%``, 4 significant
     digits) unless the reference is an absolute temperature (°C, °F) or zero, where the error stays
-    absolute in the difference unit (K).  The largest magnitude is kept: one figure for the whole
-    range, the conservative choice for every result the standard served.
+    absolute in the difference unit (K).  The largest magnitude of each kind is kept: one figure
+    for the whole range, the conservative choice for every result the standard served.  Ordered
+    largest first.
 
     Raises
     ------
     ValidationError
         ``field="as_found"``, ``code="required"`` when no pair has both values.
     """
-    best: tuple[Decimal, AsFoundError] | None = None
+    best: dict[str, AsFoundError] = {}
     for reference, indication in points:
         found = _one_error(reference, indication)
-        size = abs(found.value)
-        if best is None or size > best[0]:
-            best = (size, found)
-    if best is None:
+        kind = _kind(found.reference_unit)
+        if kind not in best or abs(found.value) > abs(best[kind].value):
+            best[kind] = found
+    if not best:
         raise ValidationError("as_found", "no as-found point with a value", code="required")
-    return best[1]
+    return tuple(sorted(best.values(), key=lambda e: (e.relative, abs(e.value)), reverse=True))
+
+
+def as_found_error(points: Iterable[tuple[Measured, Measured]]) -> AsFoundError:
+    """The largest of :func:`as_found_errors` (relative errors first)."""
+    return as_found_errors(points)[0]
+
+
+def error_for(errors: Sequence[AsFoundError], reference: Measured) -> AsFoundError:
+    """The error of the kind of ``reference`` (the first one when none is of that kind)."""
+    kind = _kind(reference.unit)
+    return next((e for e in errors if _kind(e.reference_unit) == kind), errors[0])
+
+
+def _kind(unit: str) -> str:
+    return str(delta_unit(parse_unit(unit or "")).dimensionality)
 
 
 def _one_error(reference: Measured, indication: Measured) -> AsFoundError:

@@ -112,7 +112,7 @@ def open_investigation(
             error_reference_unit=trigger.error.reference_unit, error_source=trigger.source,
             rule=rule.value, guard_band_factor=guard_band_factor,
             summary=summary.strip() or None, opened_by=user, opened_at=utcnow(),
-            items=assess(uow.session, rows, trigger.error, rule, guard_band_factor),
+            items=assess(uow.session, rows, trigger.errors, rule, guard_band_factor),
         )  # fmt: skip
         uow.session.add(row)
         uow.commit()

@@ -41,8 +41,9 @@ from labapp.domain.impact import (
     Assessment,
     NotAssessable,
     PointFacts,
-    as_found_error,
+    as_found_errors,
     downstream_assessment,
+    error_for,
     reassess_point,
     worst,
 )
@@ -76,8 +77,18 @@ class Trigger:
     event_id: int | None
     check_id: int | None
     on: date
-    error: AsFoundError
+    errors: tuple[AsFoundError, ...]
     source: str
+
+    @property
+    def error(self) -> AsFoundError:
+        """The largest as-found error (the one the investigation shows first)."""
+        return self.errors[0]
+
+
+def _describe(errors: tuple[AsFoundError, ...]) -> str:
+    """``"0.0036 % (kΩ); 0.0018 % (V)"``: each kind's error, with no words to translate."""
+    return "; ".join(f"{e} ({e.reference_unit})" for e in errors)
 
 
 def _failed(row: EventRow) -> bool:
@@ -111,9 +122,8 @@ def _event_trigger(session: Session, event_id: int) -> Trigger:
                               code="not_failed", params={"event_id": event_id})  # fmt: skip
     found = [p for p in row.points if p.stage == "as_found"] or list(row.points)
     pairs = [(r, i) for r, i in (_pair(p) for p in found) if r is not None and i is not None]
-    error = as_found_error(pairs)
-    source = f"event {row.id} ({row.performed_on.isoformat()}, {row.certificate_no or '-'})"
-    return Trigger(row.instrument_id, row.id, None, row.performed_on, error, source)
+    errors = as_found_errors(pairs)
+    return Trigger(row.instrument_id, row.id, None, row.performed_on, errors, _describe(errors))
 
 
 def _pair(point: MeasurementPointRow) -> tuple[Measured | None, Measured | None]:
@@ -136,9 +146,8 @@ def _check_trigger(session: Session, check_id: int) -> Trigger:
         reference = (row.lower_limit_value + row.upper_limit_value) / 2  # type: ignore[operator]
     if row.check_value is None or reference is None:
         raise ValidationError("as_found", "the check has no value to compare", code="required")
-    error = as_found_error([(Measured(reference, unit), Measured(row.check_value, unit))])
-    source = f"intermediate check {row.id} ({row.performed_on.isoformat()})"
-    return Trigger(row.instrument_id, None, row.id, row.performed_on, error, source)
+    errors = as_found_errors([(Measured(reference, unit), Measured(row.check_value, unit))])
+    return Trigger(row.instrument_id, None, row.id, row.performed_on, errors, _describe(errors))
 
 
 def last_good_event(session: Session, standard_id: int, before: date) -> EventRow | None:
@@ -213,10 +222,13 @@ def _facts(p: MeasurementPointRow) -> PointFacts:
     )
 
 
-def _point_row(p: MeasurementPointRow, error: AsFoundError, rule: DecisionRule, factor: float) -> (
-    ImpactPointRow
-):  # fmt: skip
-    r = reassess_point(_facts(p), error, rule=rule, guard_band_factor=factor)
+def _point_row(
+    p: MeasurementPointRow, errors: Sequence[AsFoundError], rule: DecisionRule, factor: float
+) -> ImpactPointRow:
+    """The point re-evaluated with the standard's error of the point's kind of quantity."""
+    facts = _facts(p)
+    error = errors[0] if facts.reference is None else error_for(errors, facts.reference)
+    r = reassess_point(facts, error, rule=rule, guard_band_factor=factor)
     return ImpactPointRow(
         point_id=p.id, seq=p.seq,
         nominal_value=p.nominal_value, nominal_unit=p.nominal_unit,
@@ -242,7 +254,7 @@ def _direct(item: ImpactItemRow, points: Iterable[ImpactPointRow]) -> None:
 def assess(
     session: Session,
     rows: Sequence[TraceRow],
-    error: AsFoundError,
+    errors: Sequence[AsFoundError],
     rule: DecisionRule,
     guard_band_factor: Decimal,
 ) -> list[ImpactItemRow]:
@@ -258,7 +270,7 @@ def assess(
         )  # fmt: skip
         if row.depth == 1:
             _direct(
-                item, (_point_row(p, error, rule, factor) for p in points.get(row.event_id, []))
+                item, (_point_row(p, errors, rule, factor) for p in points.get(row.event_id, []))
             )
         else:
             _downstream(

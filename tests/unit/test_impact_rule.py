@@ -14,7 +14,9 @@ from labapp.domain.impact import (
     NotAssessable,
     PointFacts,
     as_found_error,
+    as_found_errors,
     downstream_assessment,
+    error_for,
     reassess_point,
     transfer,
     worst,
@@ -162,3 +164,17 @@ def test_worst_and_downstream() -> None:
     assert worst([]) is Assessment.NOT_ASSESSABLE
     assert downstream_assessment(Assessment.AFFECTED) is Assessment.POSSIBLY_AFFECTED
     assert downstream_assessment(Assessment.NOT_ASSESSABLE) is Assessment.NOT_AFFECTED
+
+
+def test_each_kind_of_quantity_keeps_its_own_error() -> None:
+    pairs = [
+        (m("10.0000", "V"), m("10.0012", "V")),
+        (m("1.00000", "V"), m("1.00002", "V")),
+        (m("10.0000", "kΩ"), m("10.0030", "kΩ")),
+    ]
+    volts, ohms = D("0.0012") / D("10.0000") * 100, D("0.0030") / D("10.0000") * 100
+    found = as_found_errors(pairs)
+    assert [(e.value, e.reference_unit) for e in found] == [(ohms, "kΩ"), (volts, "V")]
+    assert error_for(found, m("5.000", "mV")).value == volts
+    assert error_for(found, m("100", "Ω")).value == ohms
+    assert error_for(found, m("20.0", "°C")) is found[0]  # none of that kind: the largest

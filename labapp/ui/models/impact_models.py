@@ -88,8 +88,12 @@ class ImpactPointsModel(RowsTableModel):
         return format_value(value)
 
     def role_data(self, row: Any, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.BackgroundRole and self.COLUMNS[column][0] == "assessment":
+        if self.COLUMNS[column][0] != "assessment":
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole:
             return assessment_brush(row.assessment)
+        if role == Qt.ItemDataRole.ToolTipRole and row.reason in REASONS_TEXT:
+            return QCoreApplication.translate("ImpactItemsModel", REASONS_TEXT[row.reason])
         return None
 
 
@@ -97,7 +101,7 @@ class ImpactItemsModel(QAbstractTableModel):
     """The results reached; action and reason are editable while the investigation is open."""
 
     COL_TAG, COL_NAME, COL_DEPTH, COL_VIA, COL_DATE, COL_CERT = 0, 1, 2, 3, 4, 5
-    COL_ASSESSMENT, COL_ACTION, COL_REASON, COL_DECIDED = 6, 7, 8, 9
+    COL_ASSESSMENT, COL_ACTION, COL_DECIDED, COL_REASON = 6, 7, 8, 9
     HEADERS: ClassVar[tuple[str, ...]] = (
         QT_TRANSLATE_NOOP("ImpactItemsModel", "Item"),
         QT_TRANSLATE_NOOP("ImpactItemsModel", "Name"),
@@ -107,8 +111,8 @@ class ImpactItemsModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("ImpactItemsModel", "Certificate no."),
         QT_TRANSLATE_NOOP("ImpactItemsModel", "Assessment"),
         QT_TRANSLATE_NOOP("ImpactItemsModel", "Action"),
-        QT_TRANSLATE_NOOP("ImpactItemsModel", "Reason"),
         QT_TRANSLATE_NOOP("ImpactItemsModel", "Decided by"),
+        QT_TRANSLATE_NOOP("ImpactItemsModel", "Reason"),
     )
 
     def __init__(self, parent: Any = None) -> None:
@@ -203,7 +207,7 @@ class ImpactItemsModel(QAbstractTableModel):
         if new == self._value(item, field):
             return True
         self._pending.setdefault(item.id, {})[field] = new
-        self.dataChanged.emit(index.siblingAtColumn(0), index.siblingAtColumn(self.COL_DECIDED))
+        self.dataChanged.emit(index.siblingAtColumn(0), index.siblingAtColumn(self.COL_REASON))
         return True
 
 

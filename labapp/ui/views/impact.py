@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStyledItemDelegate,
     QTableView,
@@ -146,7 +147,8 @@ class InvestigationsView(View):
         self.count = QLabel()
         self.header = QLabel()
         self.header.setObjectName("investigationHeader")
-        self.header.setWordWrap(True)
+        # No word wrap: a wrapped label may be squeezed to one line by the splitter below it.
+        self.header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hint = QLabel()
         self.hint.setWordWrap(True)

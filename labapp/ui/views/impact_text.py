@@ -42,8 +42,8 @@ def detail_text(d: Any) -> str:
     lines = [
         f"<b>{escape(s.asset_tag)} {escape(s.name)}</b> — {escape(_trigger(s))}",
         _tr("Results searched: {0}").format(escape(_window(d))),
-        _tr("As-found error used: {0} {1} (largest, from {2})").format(
-            d.error.value, escape(d.error.unit), escape(d.error_source)
+        _tr("As-found error used, the largest of each quantity: {0}").format(
+            escape(d.error_source)
         ),
         _tr("Decision rule: {0}, guard band factor {1}").format(
             label_for("rule", d.rule), d.guard_band_factor
