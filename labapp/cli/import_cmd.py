@@ -75,8 +75,7 @@ def _refuse(check: Any, args: argparse.Namespace, tr: Messages, out: TextIO) -> 
     if len(check.errors) > SHOWN_ERRORS:
         print(tr("import.more", n=len(check.errors) - SHOWN_ERRORS), file=err)
     target = args.errors or args.file.with_name(f"{args.file.stem}.errors.xlsx")
-    language = "zh_CN" if tr.language == "zh_CN" else "en"
-    write_error_workbook(check, target, language)
+    write_error_workbook(check, target, "zh_CN" if tr.language == "zh_CN" else "en")
     print(tr("import.refused", n=len(check.errors), errors=target), file=out)
     return EXIT_INVALID
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -40,7 +40,7 @@ from labapp.ui import settings
 from labapp.ui.dialogs.instrument_dialog import ERROR_STYLE
 from labapp.ui.models.rows_table_model import RowsTableModel
 
-EXCEL_FILTER = QT_TRANSLATE_NOOP("ImportDialog", "Excel files (*.xlsx *.xlsm *.xls *.ods)")
+EXCEL_FILTER = str(QT_TRANSLATE_NOOP("ImportDialog", "Excel files (*.xlsx *.xlsm *.xls *.ods)"))
 
 
 def file_language() -> str:
@@ -52,7 +52,7 @@ class ImportErrorModel(RowsTableModel):
     """The bad cells of a checked file, with the reason in the user's language."""
 
     CONTEXT = "ImportErrorModel"
-    COLUMNS: ClassVar[tuple[tuple[str, str], ...]] = (
+    COLUMNS = (
         ("sheet", QT_TRANSLATE_NOOP("ImportErrorModel", "Sheet")),
         ("cell", QT_TRANSLATE_NOOP("ImportErrorModel", "Cell")),
         ("header", QT_TRANSLATE_NOOP("ImportErrorModel", "Column")),
@@ -73,7 +73,7 @@ class ImportPreviewModel(RowsTableModel):
     """The items a clean file will add, as read (before anything is written)."""
 
     CONTEXT = "ImportPreviewModel"
-    COLUMNS: ClassVar[tuple[tuple[str, str], ...]] = (
+    COLUMNS = (
         ("asset_tag", QT_TRANSLATE_NOOP("ImportPreviewModel", "Asset tag")),
         ("name", QT_TRANSLATE_NOOP("ImportPreviewModel", "Name")),
         ("manufacturer", QT_TRANSLATE_NOOP("ImportPreviewModel", "Manufacturer")),
