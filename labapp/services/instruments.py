@@ -32,6 +32,7 @@ __all__ = [
     "get_instrument",
     "list_instruments",
     "retire_instrument",
+    "similar_data",
     "update_instrument",
 ]
 
@@ -138,11 +139,14 @@ def detail_of(row: InstrumentRow) -> InstrumentDetail:
     return _detail(row)
 
 
+def _data(row: InstrumentRow) -> InstrumentData:
+    return InstrumentData(**{name: getattr(row, name) for name in EDITABLE_FIELDS})
+
+
 def _detail(row: InstrumentRow) -> InstrumentDetail:
-    data = InstrumentData(**{name: getattr(row, name) for name in EDITABLE_FIELDS})
     return InstrumentDetail(
         id=row.id,
-        data=data,
+        data=_data(row),
         due_on=row.due_on,
         retired_reason=row.retired_reason,
         version=row.version,
@@ -229,7 +233,7 @@ def update_instrument(
     with db.unit_of_work(user, reason) as uow:
         row = _load(uow, instrument_id)
         uow.check_version(row, expected_version)
-        current = InstrumentData(**{name: getattr(row, name) for name in EDITABLE_FIELDS})
+        current = _data(row)
         data = _validate(replace(current, **changes))
         for name in changes:
             setattr(row, name, getattr(data, name))
@@ -264,29 +268,51 @@ def retire_instrument(
         return _detail(row)
 
 
+def similar_data(data: InstrumentData) -> InstrumentData:
+    """What "add similar" starts from: ``data``'s :data:`SPECIFICATION_FIELDS`, in service.
+
+    No asset tag, serial number, last calibration or notes: the new item has its own.  The
+    instrument dialog prefills its form with this, and :func:`duplicate_instrument` builds the
+    copy from it, so both copy the same fields (one rule).
+    """
+    spec = {name: getattr(data, name) for name in SPECIFICATION_FIELDS}
+    spec["status"] = InstrumentStatus.IN_SERVICE
+    return replace(InstrumentData(asset_tag="", name=""), **spec)
+
+
 def duplicate_instrument(
-    db: Database, user: str, instrument_id: int, new_asset_tag: str
+    db: Database,
+    user: str,
+    instrument_id: int,
+    new_asset_tag: str,
+    changes: dict[str, Any] | None = None,
 ) -> InstrumentDetail:
     """ "Add similar": a new in-service instrument with the specification of ``instrument_id``.
 
-    Copies :data:`SPECIFICATION_FIELDS` (name, make, model, quantity, range, accuracy, role,
-    level, interval, provider, procedure, location, custodian); never the serial number, asset
-    tag, notes, history, status or dates.
+    Copies what :func:`similar_data` copies (name, make, model, quantity, range, accuracy, role,
+    level, interval, provider, procedure, location, custodian, laboratory); never the serial
+    number, asset tag, notes, history, status or dates.  ``changes`` (field → value) are what
+    the user changed on the copy before saving it (the serial number, say).
 
     Raises
     ------
     ValidationError
-        The new asset tag is empty or taken (``code="duplicate"``).
+        The new asset tag is empty or taken (``code="duplicate"``), a change names a field that
+        is not editable, or the result is invalid (as for :func:`create_instrument`).
     NotFoundError
         No such instrument.
     """
+    changes = dict(changes or {})
+    unknown = set(changes) - EDITABLE_FIELDS
+    if unknown:
+        raise ValidationError(sorted(unknown)[0], "not an editable field")
     with db.read() as session:
         source = session.get(InstrumentRow, instrument_id)
         if source is None:
             raise NotFoundError(ENTITY, instrument_id)
-        values = {name: getattr(source, name) for name in SPECIFICATION_FIELDS}
-    values["status"] = InstrumentStatus.IN_SERVICE
-    return create_instrument(db, user, InstrumentData(asset_tag=new_asset_tag, **values))
+        base = similar_data(_data(source))
+    changes["asset_tag"] = new_asset_tag
+    return create_instrument(db, user, replace(base, **changes))
 
 
 def _load(uow: Any, instrument_id: int) -> InstrumentRow:

@@ -15,6 +15,7 @@ from labapp.services import register as reg
 from labapp.services.database import Database
 from labapp.services.demo import DemoOptions, seed_demo
 from labapp.services.dto import InstrumentData
+from labapp.services.instruments import similar_data
 from labapp.services.register import RegisterFilter
 
 TODAY = date(2025, 6, 1)
@@ -237,3 +238,18 @@ def test_search_count_stops_at_the_cap(lab: Database) -> None:
     assert total == 40
     assert reg.count_register(lab, flt, cap=10) == 11  # "more than 10"
     assert reg.count_register(lab, flt, cap=total) == total
+
+
+def test_duplicate_applies_the_changes_made_on_the_copy(lab: Database) -> None:
+    source = next(i for i in _all(lab) if i.model == "87V")
+    original = reg.get_instrument_detail(lab, source.id).data
+    copy = reg.duplicate_instrument(
+        lab, "admin", source.id, "DX-NEW-2", {"serial_no": "SN-9", "interval_months": 6}
+    ).data
+    assert (copy.asset_tag, copy.serial_no, copy.interval_months) == ("DX-NEW-2", "SN-9", 6)
+    assert copy == replace(
+        similar_data(original), asset_tag="DX-NEW-2", serial_no="SN-9", interval_months=6
+    )
+    with pytest.raises(ValidationError) as caught:
+        reg.duplicate_instrument(lab, "admin", source.id, "DX-NEW-3", {"id": 1})
+    assert caught.value.field == "id"

@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from uihelpers import shoot, wait_idle
 
 from labapp.domain.enums import InstrumentStatus
-from labapp.services.instruments import update_instrument
+from labapp.services.instruments import duplicate_instrument, update_instrument
 from labapp.services.register import get_instrument_detail
 from labapp.ui.dialogs.conflict import ConflictDialog
 from labapp.ui.models.instrument_table_model import COL_ASSET_TAG, COL_STATUS
 from labapp.ui.views.base import REGISTER
+
+
+def db_first_laboratory(db) -> int:
+    """The id of a laboratory of the seeded lab (the form has no laboratory field)."""
+    from sqlalchemy import text
+
+    with db.engine.connect() as conn:
+        return int(conn.execute(text("SELECT min(id) FROM laboratories")).scalar_one())
 
 
 def _register(qtbot, window):
@@ -70,11 +80,14 @@ def test_text_in_a_quantity_field_is_refused_next_to_it(qtbot, window) -> None:
     view = _register(qtbot, window)
     dialog = _ready(qtbot, view.new_instrument())
     qtbot.keyClicks(dialog.range_high, "abc")
-    assert "not a number followed by a unit" in dialog.error_text("range_high")
+    # errors.py's wording, named by the field's own label
+    assert dialog.error_text("range_high") == (
+        "Range to: “abc” is not a number with a known unit (e.g. 10.00 mV)."
+    )
     assert dialog.errors["range_high"].isVisible()
     dialog.range_high.clear()
     qtbot.keyClicks(dialog.range_high, "10 Vx")
-    assert "unknown unit" in dialog.error_text("range_high")
+    assert dialog.error_text("range_high") == "Range to: unknown unit “Vx”."
     dialog.range_high.clear()
     assert dialog.error_text("range_high") == ""
     dialog.reject()
@@ -90,7 +103,7 @@ def test_mpe_in_celsius_for_a_voltage_range_is_refused_with_the_why(qtbot, windo
     dialog.accuracy_kind.setCurrentIndex(1)
     qtbot.keyClicks(dialog.accuracy, "0.1 °C")
     message = dialog.error_text("accuracy")
-    assert "°C" in message and "V" in message and "different kinds of quantity" in message
+    assert message == "Accuracy: °C cannot be compared with V."
     _ok(qtbot, dialog)  # refused: stays open, nothing typed is lost
     assert dialog.isVisible()
     assert dialog.asset_tag.text() == "DX-900002"
@@ -128,6 +141,26 @@ def test_add_similar_copies_the_specification(qtbot, window) -> None:
     assert copy.data.status == InstrumentStatus.IN_SERVICE
     wait_idle(qtbot, window.session)
     assert view.detail.detail.id == copy.id
+
+
+def test_add_similar_saves_what_duplicate_instrument_saves(qtbot, window) -> None:
+    # the dialog and the service copy by one rule: the form's copy, with the serial number
+    # typed, equals the service's copy of the same source with that serial number
+    view = _register(qtbot, window)
+    _select(qtbot, view, 2)
+    source = view.detail.detail
+    db = window.session.db
+    lab = db_first_laboratory(db)
+    update_instrument(db, "admin", source.id, source.version, {"laboratory_id": lab}, "test")
+    dialog = _ready(qtbot, view.duplicate_selected())
+    qtbot.keyClicks(dialog.asset_tag, "SIM-0002")
+    qtbot.keyClicks(dialog.serial_no, "SN-42")
+    with qtbot.waitSignal(dialog.saved, timeout=10_000) as saved:
+        _ok(qtbot, dialog)
+    by_dialog = saved.args[0].data
+    by_service = duplicate_instrument(db, "admin", source.id, "SIM-0003", {"serial_no": "SN-43"})
+    assert by_dialog.laboratory_id == lab  # a field the form does not show is copied too
+    assert replace(by_service.data, asset_tag="SIM-0002", serial_no="SN-42") == by_dialog
 
 
 def test_edit_saves_changes_with_a_reason(qtbot, window) -> None:

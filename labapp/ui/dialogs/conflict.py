@@ -2,15 +2,19 @@
 
 Saving never overwrites silently: the dialog that tried to save opens this box, and on Reload
 fetches the newer version (its own values are replaced by what the other user saved).
+:func:`answer_refusal` is the one way a form answers a save the service refused.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+from labapp.domain.errors import ConcurrentModificationError, ValidationError
 
 
 def when_text(at: datetime | None) -> str:
@@ -48,3 +52,44 @@ class ConflictDialog(QMessageBox):
     def reloading(self) -> bool:
         """True once the user chose Reload."""
         return self.clickedButton() is self.reload_button
+
+
+def ask_reload(
+    parent: QWidget, exc: ConcurrentModificationError, reload: Callable[[Any], None]
+) -> ConflictDialog:
+    """Open the conflict box for ``exc`` (window-modal); on Reload call ``reload(exc.info)``.
+
+    Parameters
+    ----------
+    parent
+        The form that tried to save.
+    exc
+        The refusal (who changed the record, when, and the version now stored).
+    reload
+        Fetches the stored version into the form; Cancel keeps the form as typed.
+    """
+    box = ConflictDialog(exc.info, parent)
+    box.finished.connect(lambda _result: reload(exc.info) if box.reloading() else None)
+    box.open()
+    return box
+
+
+def answer_refusal(
+    form: Any,
+    exc: BaseException,
+    show_validation: Callable[[ValidationError], None],
+    reload: Callable[[Any], None],
+) -> ConflictDialog | None:
+    """How a form answers a save the service refused; nothing typed is lost.
+
+    A ``ValidationError`` goes to ``show_validation`` (worded next to its field); a
+    ``ConcurrentModificationError`` asks to reload (:func:`ask_reload`, returned so the form
+    can keep it); anything else goes to the worker's error box (``form.session``).
+    """
+    if isinstance(exc, ValidationError):
+        show_validation(exc)
+    elif isinstance(exc, ConcurrentModificationError):
+        return ask_reload(form, exc, reload)
+    else:
+        form.session.worker.report(exc)
+    return None

@@ -32,9 +32,10 @@ from PySide6.QtWidgets import (
 
 from labapp.domain.due import due_on
 from labapp.domain.enums import EventKind, EventResult, EventStatus
-from labapp.domain.errors import ConcurrentModificationError, ValidationError
+from labapp.domain.errors import ValidationError
 from labapp.domain.points import DecisionRule, overall_result
 from labapp.ui import settings
+from labapp.ui.dialogs.conflict import ConflictDialog, answer_refusal
 from labapp.ui.dialogs.event_attachments import AttachmentsWidget, media_type
 from labapp.ui.dialogs.event_form import EventForm
 from labapp.ui.dialogs.event_points import PointsPanel
@@ -153,6 +154,7 @@ class EventDialog(QDialog):
         self.instrument: Any = None
         self.detail: Any = None
         self._form_dirty = False
+        self.conflict: ConflictDialog | None = None
         self.undo_stack = QUndoStack(self)
         self.model = PointsModel(self.undo_stack, self)
         self.model.set_rule(decision_rule())
@@ -556,20 +558,7 @@ class EventDialog(QDialog):
     def _refused(self, exc: BaseException) -> None:
         self._set_busy(False)
         self.failed.emit(exc)
-        if isinstance(exc, ValidationError):
-            self._show_validation(exc)
-        elif isinstance(exc, ConcurrentModificationError):
-            self._conflict(exc)
-        else:
-            show_error(self, exc)
-
-    def _conflict(self, exc: ConcurrentModificationError) -> None:
-        try:
-            from labapp.ui.dialogs.conflict import ask_reload
-        except ImportError:
-            show_error(self, exc)
-            return
-        ask_reload(self, exc, self.reload)
+        self.conflict = answer_refusal(self, exc, self._show_validation, lambda _i: self.reload())
 
     # --- errors next to their fields ----------------------------------------------------------
     def _clear_errors(self) -> None:

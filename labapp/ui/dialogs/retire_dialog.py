@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from labapp.domain.errors import ConcurrentModificationError, ValidationError
+from labapp.domain.errors import ValidationError
 from labapp.services.instruments import retire_instrument
-from labapp.ui.dialogs.conflict import ConflictDialog
-from labapp.ui.dialogs.instrument_dialog import ERROR_STYLE
+from labapp.ui.dialogs.conflict import ConflictDialog, answer_refusal
+from labapp.ui.dialogs.instrument_form import ERROR_STYLE
 from labapp.ui.errors import describe
 
 
@@ -40,7 +40,6 @@ class RetireDialog(QDialog):
         self.instrument_id = instrument_id
         self.version = version
         self.conflict: ConflictDialog | None = None
-        self._actual_version: int | None = None
         self.setWindowTitle(self.tr("Retire {0}").format(asset_tag))
         self.explanation = QLabel(
             self.tr(
@@ -96,18 +95,12 @@ class RetireDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
-        if isinstance(exc, ValidationError):
-            self.show_error(describe(exc))
-        elif isinstance(exc, ConcurrentModificationError):
-            self._actual_version = exc.info.actual_version
-            self.conflict = ConflictDialog(exc.info, self)
-            self.conflict.finished.connect(self._conflict_answered)
-            self.conflict.open()
-        else:
-            self.session.worker.report(exc)
+        self.conflict = answer_refusal(self, exc, self._show_problem, self._reload)
 
-    def _conflict_answered(self, _result: int) -> None:
-        # Reload: the reason stays; retiring now applies to the version the other user saved.
-        if self.conflict is not None and self.conflict.reloading() and self._actual_version:
-            self.version = self._actual_version
-        self.conflict = None
+    def _show_problem(self, exc: ValidationError) -> None:
+        self.show_error(describe(exc))
+
+    def _reload(self, info: Any) -> None:
+        # The reason stays; retiring now applies to the version the other user saved.
+        if info.actual_version:
+            self.version = info.actual_version
