@@ -126,7 +126,7 @@ _SUMMARY_COLUMNS = (
     _col("window_start", "Window from", "追溯起始日期", _D),
     _col("window_end", "Window to", "追溯截止日期", _D),
     _col("good_on", "Last good calibration", "上次合格校准", _D),
-    _col("error", "As-found error used", "采用的原始示值误差", _Q),
+    _col("error", "As-found error used", "采用的调整前误差", _Q),
     _col("source", "Largest of each quantity", "各量的最大误差"),
     _col("rule", "Decision rule", "判定规则"),
     _col("guard_band", "Guard band factor r", "保护带系数 r", ColumnKind.DECIMAL),

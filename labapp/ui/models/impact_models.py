@@ -213,17 +213,16 @@ class ImpactItemsModel(QAbstractTableModel):
 
 def why_text(item: Any) -> str:
     """Why a result got its assessment, in the user's language."""
-    tr = QCoreApplication.translate
     if item.depth > 1 and item.reason == "recalibrated_since":
-        return tr("ImpactItemsModel", "{0} was re-calibrated before this result").format(
-            item.via_asset_tag
-        )
+        return QCoreApplication.translate(
+            "ImpactItemsModel", "{0} was re-calibrated before this result"
+        ).format(item.via_asset_tag)
     if item.depth > 1:
-        return tr("ImpactItemsModel", "Through {0}, whose result is {1}").format(
-            item.via_asset_tag, label(item.upstream_assessment)
-        )
+        return QCoreApplication.translate(
+            "ImpactItemsModel", "Through {0}, whose result is {1}"
+        ).format(item.via_asset_tag, label(item.upstream_assessment))
     source = REASONS_TEXT.get(item.reason or "")
-    return tr("ImpactItemsModel", source) if source else ""
+    return QCoreApplication.translate("ImpactItemsModel", source) if source else ""
 
 
 REASONS_TEXT: dict[str, str] = {

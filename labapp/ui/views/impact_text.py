@@ -9,27 +9,25 @@ from PySide6.QtCore import QCoreApplication
 
 from labapp.ui.labels import label, label_for
 
-CONTEXT = "InvestigationText"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
 
 def _trigger(s: Any) -> str:
     if s.trigger_kind == "check":
-        return _tr("failed intermediate check of {0}").format(s.trigger_on.isoformat())
-    return _tr("failed as-found calibration/verification of {0}").format(s.trigger_on.isoformat())
+        return QCoreApplication.translate(
+            "InvestigationText", "failed intermediate check of {0}"
+        ).format(s.trigger_on.isoformat())
+    return QCoreApplication.translate(
+        "InvestigationText", "failed as-found calibration/verification of {0}"
+    ).format(s.trigger_on.isoformat())
 
 
 def _window(d: Any) -> str:
     if d.window_start is None:
-        return _tr("from its first use (no good calibration on record) to {0}").format(
-            d.window_end.isoformat()
-        )
-    return _tr("from {0} (last good calibration) to {1}").format(
-        d.window_start.isoformat(), d.window_end.isoformat()
-    )
+        return QCoreApplication.translate(
+            "InvestigationText", "from its first use (no good calibration on record) to {0}"
+        ).format(d.window_end.isoformat())
+    return QCoreApplication.translate(
+        "InvestigationText", "from {0} (last good calibration) to {1}"
+    ).format(d.window_start.isoformat(), d.window_end.isoformat())
 
 
 def _when(moment: Any) -> str:
@@ -41,28 +39,33 @@ def detail_text(d: Any) -> str:
     s = d.summary
     lines = [
         f"<b>{escape(s.asset_tag)} {escape(s.name)}</b> — {escape(_trigger(s))}",
-        _tr("Results searched: {0}").format(escape(_window(d))),
-        _tr("As-found error used, the largest of each quantity: {0}").format(
-            escape(d.error_source)
+        QCoreApplication.translate("InvestigationText", "Results searched: {0}").format(
+            escape(_window(d))
         ),
-        _tr("Decision rule: {0}, guard band factor {1}").format(
-            label_for("rule", d.rule), d.guard_band_factor
-        ),
-        _tr("Opened by {0} on {1} · {2}").format(
+        QCoreApplication.translate(
+            "InvestigationText", "As-found error used, the largest of each quantity: {0}"
+        ).format(escape(d.error_source)),
+        QCoreApplication.translate(
+            "InvestigationText", "Decision rule: {0}, guard band factor {1}"
+        ).format(label_for("rule", d.rule), d.guard_band_factor),
+        QCoreApplication.translate("InvestigationText", "Opened by {0} on {1} · {2}").format(
             escape(s.opened_by), _when(s.opened_at), label(s.status)
         ),
     ]
     if d.text:
-        lines.append(_tr("Summary: {0}").format(escape(d.text)))
+        lines.append(
+            QCoreApplication.translate("InvestigationText", "Summary: {0}").format(escape(d.text))
+        )
     if d.closed:
         lines.append(
-            _tr("Closed by {0} on {1}: {2}").format(
+            QCoreApplication.translate("InvestigationText", "Closed by {0} on {1}: {2}").format(
                 escape(d.closed_by or ""), _when(d.closed_at), escape(d.conclusion or "")
             )
         )
     lines.append(
-        _tr("{0} affected · {1} possibly affected · {2} not affected · {3} not assessable").format(
-            s.affected, s.possibly_affected, s.not_affected, s.not_assessable
-        )
+        QCoreApplication.translate(
+            "InvestigationText",
+            "{0} affected · {1} possibly affected · {2} not affected · {3} not assessable",
+        ).format(s.affected, s.possibly_affected, s.not_affected, s.not_assessable)
     )
     return "<br>".join(lines)
