@@ -327,6 +327,8 @@ def update_plan_item(
         uow.check_version(row, expected_version)
         if row.plan.status != "draft":
             raise ValidationError("plan", "an approved plan is not edited", code="plan_approved")
+        if provider_id is not None and uow.session.get(ProviderRow, provider_id) is None:
+            raise ValidationError("provider_id", "no such provider", code="not_found")
         _apply(row, planned_month, provider_id, estimated_cost, note)
         uow.commit()
         plan_id = row.plan_id

@@ -126,3 +126,18 @@ def test_revision_copies_the_approved_items_as_a_new_draft(lab: Database) -> Non
     created = list_audit(lab, entity="plans", entity_id=revised.id)[0]
     assert (created.action, created.reason) == (AuditAction.CREATE, "provider closed")
     assert {p.id for p in planning.list_plans(lab)} == {plan.id, revised.id}
+
+
+def test_provider_is_adjusted_and_an_unknown_one_refused(lab: Database) -> None:
+    plan = planning.generate_plan(lab, USER, 2026)
+    item = plan.items[0]
+    with lab.engine.connect() as conn:
+        ids = list(conn.execute(text("SELECT id FROM providers ORDER BY id")).scalars())
+    other = next(i for i in ids if i != item.provider_id)
+    with pytest.raises(ValidationError) as unknown:
+        planning.update_plan_item(lab, USER, item.id, item.version, provider_id=max(ids) + 1)
+    assert (unknown.value.field, unknown.value.code) == ("provider_id", "not_found")
+    changed = planning.update_plan_item(lab, USER, item.id, item.version, provider_id=other)
+    assert changed.provider_id == other and changed.version == item.version + 1
+    entry = list_audit(lab, entity="plan_items", entity_id=item.id)[0]
+    assert [(c.field, c.new) for c in entry.changes] == [("provider_id", str(other))]

@@ -83,3 +83,36 @@ def test_approve_then_read_only_then_revise(qtbot, qtmodeltester, window) -> Non
     assert bar.approve_button.isEnabled() and not bar.revise_button.isEnabled()
     assert model.flags(model.index(0, PlanItemsModel.COL_MONTH)) & Qt.ItemFlag.ItemIsEditable
     assert view.plans.count() == 2
+
+
+def test_provider_chosen_in_a_combo_and_saved(qtbot, window) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    from labapp.services.people import list_providers
+
+    view = _planning(qtbot, window)
+    view.year.setValue(date.today().year)
+    with qtbot.waitSignal(view.plan_loaded, timeout=30_000):
+        qtbot.mouseClick(view.generate_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window.session)
+    model, first = view.plan_model, view.plan_model.item_at(0)
+    providers = list_providers(window.session.db)
+    other = next(p for p in providers if p.id != first.provider_id)
+    index = model.index(0, PlanItemsModel.COL_PROVIDER)
+    view.plan_table.edit(index)
+    editor = view.plan_table.findChild(QComboBox, "planProviderEditor")
+    assert editor is not None and editor.count() == len(providers)
+    editor.setCurrentIndex(editor.findData(other.id))
+    view.plan_table.commitData(editor)
+    assert model.pending() == {first.id: {"provider_id": other.id}}
+    assert index.data() == other.name
+    assert not model.setData(model.index(0, PlanItemsModel.COL_COST), "1,234")  # ambiguous
+    assert model.setData(model.index(0, PlanItemsModel.COL_COST), "1234.50")
+    with qtbot.waitSignal(view.plan_loaded, timeout=30_000):
+        qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
+    saved = next(i for i in view.plan.items if i.id == first.id)
+    assert (saved.provider_id, saved.provider, str(saved.estimated_cost)) == (
+        other.id,
+        other.name,
+        "1234.50",
+    )

@@ -164,7 +164,11 @@ class ExpiringModel(RowsTableModel):
 
 
 class PlanItemsModel(QAbstractTableModel):
-    """A plan's items; month, estimated cost and note are editable and kept as pending edits."""
+    """A plan's items; month, provider, cost and note are editable and kept as pending edits.
+
+    The provider column shows the provider's name; its edit value is the provider's id, one of
+    :attr:`providers` (id → name, set by the page).
+    """
 
     COL_MONTH, COL_TAG, COL_NAME, COL_DUE, COL_PROVIDER = 0, 1, 2, 3, 4
     COL_PROCEDURE, COL_COST, COL_NOTE, COL_PROGRESS = 5, 6, 7, 8
@@ -179,13 +183,14 @@ class PlanItemsModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("PlanItemsModel", "Note"),
         QT_TRANSLATE_NOOP("PlanItemsModel", "Progress"),
     )
-    EDITABLE = frozenset({COL_MONTH, COL_COST, COL_NOTE})
+    EDITABLE = frozenset({COL_MONTH, COL_PROVIDER, COL_COST, COL_NOTE})
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._items: list[Any] = []
         self._pending: dict[int, dict[str, Any]] = {}
         self._progress: dict[int, Any] = {}
+        self.providers: dict[int, str] = {}
         self.editable = True
 
     def set_plan(self, items: list[Any], editable: bool = True) -> None:
@@ -259,6 +264,12 @@ class PlanItemsModel(QAbstractTableModel):
             return "" if cost is None else str(cost)
         if column == self.COL_NOTE:
             return self._value(item, "note") or ""
+        if column == self.COL_PROVIDER:
+            provider_id = self._value(item, "provider_id")
+            if edit:
+                return provider_id
+            changed = item.id in self._pending and "provider_id" in self._pending[item.id]
+            return self.providers.get(provider_id, "") if changed else item.provider or ""
         if column == self.COL_PROGRESS:
             return progress_label(self._progress.get(item.id)) if self._progress else ""
         field = ("", "asset_tag", "name", "due_on", "provider", "procedure")[column]
@@ -281,12 +292,16 @@ class PlanItemsModel(QAbstractTableModel):
         return True
 
     def _parse(self, column: int, value: Any) -> tuple[str, Any] | None:
+        if column == self.COL_PROVIDER:
+            return ("provider_id", value) if value in self.providers else None
         text = str(value).strip()
         if column == self.COL_MONTH:
             return ("planned_month", int(text)) if text.isdigit() and 1 <= int(text) <= 12 else None
         if column == self.COL_COST:
+            if "," in text:  # "1,234" is 1234 to some and 1.234 to others: refuse, never guess
+                return None
             try:
-                cost = Decimal(text.replace(",", "."))
+                cost = Decimal(text)
             except InvalidOperation:
                 return None
             return ("estimated_cost", cost) if cost.is_finite() and cost >= 0 else None

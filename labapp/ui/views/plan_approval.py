@@ -129,7 +129,7 @@ class PlanApprovalBar(QWidget):
         if self.plan is None:
             return self.tr("No plan: choose a year and generate one.")
         if self.plan.status == DRAFT:
-            return self.tr("Draft: adjust months, costs and notes, save, then approve.")
+            return self.tr("Draft: adjust months, providers, costs and notes, save, then approve.")
         if self.approval is None:
             return self.tr("Approved: read-only.")
         when = self.approval.at.astimezone().strftime("%Y-%m-%d %H:%M")

@@ -38,6 +38,7 @@ from labapp.ui.models.plan_models import DueItemsModel, PlanItemsModel, progress
 from labapp.ui.views.base import REGISTER, View
 from labapp.ui.views.checks import CHECKS
 from labapp.ui.views.plan_approval import PlanApprovalBar
+from labapp.ui.views.plan_editing import ProviderDelegate, fit_columns, save_edits
 
 WINDOWS: tuple[tuple[DueWindow, str], ...] = (
     (DueWindow.OVERDUE, QT_TRANSLATE_NOOP("PlanningView", "Overdue")),
@@ -60,28 +61,16 @@ PROVIDER_KINDS: tuple[str, ...] = (
 )
 
 
+def _load_providers(db: Any) -> Any:
+    from labapp.services.people import list_providers
+
+    return list_providers(db)
+
+
 def _load_facets(db: Any) -> Any:
     from labapp.services.register import register_facets
 
     return register_facets(db)
-
-
-def _save_edits(
-    db: Any, user: str, plan_id: int, items: list[Any], pending: dict[int, dict[str, Any]]
-) -> Any:
-    """Worker job: save each edited item with its version, then reload the plan."""
-    versions = {i.id: i.version for i in items}
-    for item_id, fields in pending.items():
-        planning.update_plan_item(db, user, item_id, versions[item_id], **fields)
-    return planning.get_plan(db, plan_id)
-
-
-def _fit_columns(table: QTableView, widest: int = 240) -> None:
-    """Columns sized to their content, none wider than ``widest`` pixels (long provider names)."""
-    table.resizeColumnsToContents()
-    header = table.horizontalHeader()
-    for column in range(header.count()):
-        header.resizeSection(column, min(header.sectionSize(column), widest))
 
 
 class PlanningView(View):
@@ -113,6 +102,10 @@ class PlanningView(View):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.plan_table.doubleClicked.connect(lambda _index: self._refuse_if_approved())
+        self.provider_delegate = ProviderDelegate(self.plan_table)
+        self.plan_table.setItemDelegateForColumn(
+            PlanItemsModel.COL_PROVIDER, self.provider_delegate
+        )
         self.due_box, self.plan_box = QGroupBox(), QGroupBox()
         due_layout = QVBoxLayout(self.due_box)
         due_layout.addLayout(self.filter_bar)
@@ -260,6 +253,10 @@ class PlanningView(View):
     def load(self) -> None:
         self.session.run(_load_facets, self._show_facets)
         self.session.run(planning.list_plans, self._show_plans)
+        self.session.run(_load_providers, self._set_providers)
+
+    def _set_providers(self, providers: list[Any]) -> None:
+        self.plan_model.providers = {p.id: p.name for p in providers}
 
     def _show_facets(self, facets: Any) -> None:
         for combo, values in (
@@ -301,14 +298,14 @@ class PlanningView(View):
         """Fill the due table."""
         self.due = list(items)
         self.due_model.set_rows(self.due)
-        _fit_columns(self.due_table)
+        fit_columns(self.due_table)
         self._show_due_count()
         self.due_loaded.emit(self.due)
 
     def show_checks(self, plans: list[Any]) -> None:
         """Fill the table of intermediate checks (期间核查) falling due in the window."""
         self.checks_model.set_rows(list(plans))
-        _fit_columns(self.checks_table)
+        fit_columns(self.checks_table)
         self._show_checks_title()
         self.checks_loaded.emit(plans)
 
@@ -354,7 +351,7 @@ class PlanningView(View):
         self.plan = plan
         self.plan_model.set_plan(list(plan.items), editable=plan.status == "draft")
         self.approval_bar.set_plan(plan)
-        _fit_columns(self.plan_table)
+        fit_columns(self.plan_table)
         today = date.today()
         self.session.run(lambda db: planning.plan_progress(db, plan.id, today), self.show_progress)
         self.plan_loaded.emit(plan)
@@ -394,7 +391,7 @@ class PlanningView(View):
         plan, pending, user = self.plan, self.plan_model.pending(), self.session.user
         items = list(plan.items)
         self.session.run(
-            lambda db: _save_edits(db, user, plan.id, items, pending), self.show_plan, self._error
+            lambda db: save_edits(db, user, plan.id, items, pending), self.show_plan, self._error
         )
 
     def _error(self, exc: BaseException) -> None:
