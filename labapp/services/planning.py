@@ -1,12 +1,12 @@
-"""Re-verification planning (周检计划): what falls due, a year's plan, its progress, expiries.
+"""Re-verification planning (周检计划): what falls due, a year's plan, its progress.
 
 Every list is one SQL statement with the window and the filters in its WHERE clause; nothing is
-filtered in Python.  Instruments retired or scrapped are never due.
+filtered in Python.  Instruments retired or scrapped are never due.  The expiry of the lab's own
+certificates lives in :mod:`labapp.services.expiry` (re-exported here for its callers).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -21,25 +21,20 @@ from labapp.persistence.audit import bulk_insert_audited
 from labapp.persistence.models import (
     EventRow,
     InstrumentRow,
-    LaboratoryRow,
     LocationRow,
-    PersonRow,
     PlanItemRow,
     PlanRow,
     ProcedureRow,
     ProviderRow,
-    QualificationRow,
-    StandardCertificateRow,
 )
 from labapp.services import check_plans
 from labapp.services.check_dto import CheckPlanInfo
 from labapp.services.database import Database
 from labapp.services.due_conditions import INACTIVE, active
+from labapp.services.expiry import DEFAULT_LEAD_DAYS, expiring_certificates
 from labapp.services.planning_dto import (
-    CertificateKind,
     DueItem,
     DueWindow,
-    ExpiringCertificate,
     PlanDetail,
     PlanFilter,
     PlanItem,
@@ -65,12 +60,6 @@ CALIBRATIONS = (EventKind.VERIFICATION, EventKind.CALIBRATION)
 #: A plan item counts as done by an event at most this long before its due date (early re-work).
 EARLY_DAYS = 90
 _EARLY = timedelta(days=EARLY_DAYS)
-#: Lead time of each kind of the lab's own certificates (days before expiry to warn).
-DEFAULT_LEAD_DAYS: Mapping[CertificateKind, int] = {
-    CertificateKind.STANDARD_CERTIFICATE: 180,  # renewal is applied for 6 months ahead
-    CertificateKind.ACCREDITATION: 180,
-    CertificateKind.QUALIFICATION: 90,
-}
 
 
 def window_range(window: DueWindow, today: date) -> tuple[date | None, date]:
@@ -408,51 +397,3 @@ def _state(due: date | None, performed: date | None) -> ProgressState:
     if due is None or performed <= due:
         return ProgressState.ON_TIME
     return ProgressState.LATE
-
-
-# --- the lab's own certificates -------------------------------------------------------------
-
-
-def expiring_certificates(
-    db: Database, today: date, lead_days: Mapping[CertificateKind, int] | None = None
-) -> list[ExpiringCertificate]:
-    """Standard certificates, accreditations and staff qualifications expiring within their lead.
-
-    ``lead_days`` gives each kind its own lead time (default :data:`DEFAULT_LEAD_DAYS`); expired
-    ones are listed too (negative ``days_left``).  Ordered by expiry date.
-    """
-    leads = {**DEFAULT_LEAD_DAYS, **(lead_days or {})}
-
-    def until(kind: CertificateKind) -> date:
-        return today + timedelta(days=leads[kind])
-
-    std = select(
-        StandardCertificateRow.number,
-        StandardCertificateRow.standard_name,
-        StandardCertificateRow.valid_until,
-    ).where(StandardCertificateRow.valid_until <= until(CertificateKind.STANDARD_CERTIFICATE))
-    lab = select(
-        LaboratoryRow.accreditation_no, LaboratoryRow.name, LaboratoryRow.accreditation_valid_until
-    ).where(LaboratoryRow.accreditation_valid_until <= until(CertificateKind.ACCREDITATION))
-    qual = (
-        select(QualificationRow.number, PersonRow.name, QualificationRow.valid_until)
-        .join(PersonRow, PersonRow.id == QualificationRow.person_id)
-        .where(
-            QualificationRow.valid_until <= until(CertificateKind.QUALIFICATION),
-            PersonRow.active.is_(True),
-        )
-    )
-    found: list[ExpiringCertificate] = []
-    with db.engine.connect() as conn:
-        for kind, stmt in (
-            (CertificateKind.STANDARD_CERTIFICATE, std),
-            (CertificateKind.ACCREDITATION, lab),
-            (CertificateKind.QUALIFICATION, qual),
-        ):
-            found_rows: list[Any] = list(conn.execute(stmt).all())
-            for number, name, valid in found_rows:
-                if valid is not None:  # the WHERE clause already leaves out NULLs
-                    days = (valid - today).days
-                    lead = leads[kind]
-                    found.append(ExpiringCertificate(kind, number or "", name, valid, days, lead))
-    return sorted(found, key=lambda c: (c.valid_until, c.kind, c.number))
