@@ -33,6 +33,7 @@ from labapp.ui.views.comparisons import ComparisonsView
 from labapp.ui.views.impact import IMPACT, InvestigationsView
 from labapp.ui.views.overview import OverviewView
 from labapp.ui.views.planning import PlanningView
+from labapp.ui.views.proficiency import PROFICIENCY, ProficiencyView
 from labapp.ui.views.register import RegisterView
 from labapp.ui.views.traceability import TraceabilityView
 
@@ -46,6 +47,7 @@ PAGES: tuple[tuple[str, str], ...] = (
     (IMPACT, QT_TRANSLATE_NOOP("MainWindow", "Investigations")),
     (base.PLANNING, QT_TRANSLATE_NOOP("MainWindow", "Planning")),
     (base.COMPARISONS, QT_TRANSLATE_NOOP("MainWindow", "Comparisons")),
+    (PROFICIENCY, QT_TRANSLATE_NOOP("MainWindow", "PT plan")),
     (base.AUDIT, QT_TRANSLATE_NOOP("MainWindow", "Audit")),
 )
 
@@ -111,6 +113,8 @@ class MainWindow(QMainWindow):
                 view = InvestigationsView(self.session)
             elif key == base.COMPARISONS:
                 view = ComparisonsView(self.session)
+            elif key == PROFICIENCY:
+                view = ProficiencyView(self.session)
             elif key == base.PLANNING:
                 view = PlanningView(self.session)
             else:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import openpyxl
 import pytest
 from PySide6.QtWidgets import QMessageBox
@@ -192,13 +194,18 @@ def test_edit_comparison_sets_the_given_assigned_value(qtbot, page, monkeypatch)
 
 def test_a_given_sigma_pt_scores_z_and_a_bad_one_is_worded(qtbot, page):
     _choose(qtbot, page, AssignedMethod.PROVIDER)
-    page.sigma_pt.setText("0.5")
+    page.sigma_pt.setText("0.0005 mV")  # 0.5 µV, typed in another unit of the same quantity
     with qtbot.waitSignal(page.scored, timeout=TIMEOUT):
         page.sigma_pt.editingFinished.emit()
+    wait_idle(qtbot, page.session)
     first = page.result.scores[0]
-    assert page.result.sigma_pt == 0.5
+    assert page.result.sigma_pt == 0.5 and page.detail.sigma_pt == Decimal("0.5")
+    assert page.sigma_pt.text() == "0.5 µV"  # stored in the comparison's unit
     assert first.z == pytest.approx((first.value - 3.2) / 0.5)
-    page.sigma_pt.setText("abc")
-    with qtbot.waitSignal(page.scored, timeout=TIMEOUT):
-        page.sigma_pt.editingFinished.emit()
-    assert page.result is None and "σ_pt" in page.assigned.text()
+    page.sigma_pt.setText("0.5 kg")
+    page.sigma_pt.editingFinished.emit()
+    qtbot.waitUntil(lambda: getattr(page, "refused", None) is not None, timeout=TIMEOUT)
+    assert "σ_pt" in page.refused.text() and "kg" in page.refused.text()
+    page.refused.close()
+    wait_idle(qtbot, page.session)
+    assert page.detail.sigma_pt == Decimal("0.5")  # nothing saved is lost

@@ -49,7 +49,16 @@ class CheckPlansModel(RowsTableModel):
     )
 
     def display(self, row: Any, column: int) -> str:
-        if self.COLUMNS[column][0] == "due_state":
+        key = self.COLUMNS[column][0]
+        if key == "due_state" and row.ended_on is not None:
+            return QCoreApplication.translate("CheckModels", "Ended {0}").format(
+                row.ended_on.isoformat()
+            )
+        if key == "due_state" and row.frequency_months == 0:
+            return QCoreApplication.translate("CheckModels", "When needed")
+        if key == "frequency_months" and row.frequency_months == 0:
+            return "—"
+        if key == "due_state":
             return due_label(row.due_state)
         return super().display(row, column)
 

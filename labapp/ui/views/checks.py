@@ -48,6 +48,7 @@ from labapp.ui.labels import label
 from labapp.ui.models.check_models import CheckHistoryModel, CheckPlansModel, StabilityModel
 from labapp.ui.models.rows_table_model import RowRole
 from labapp.ui.views.base import View
+from labapp.ui.views.check_plan_actions import CheckPlanActionsMixin
 from labapp.ui.widgets.chart_canvas import ChartCanvas
 
 __all__ = ["CHECKS", "ChecksView"]
@@ -81,10 +82,11 @@ def _date_edit(name: str) -> QDateEdit:
     return edit
 
 
-class ChecksView(View):
+class ChecksView(CheckPlanActionsMixin, View):
     """Plans with their due state; history, chart, stability and repeatability of one plan."""
 
     plans_loaded = Signal()
+    plan_removed = Signal()
     chart_drawn = Signal(object)
     stability_done = Signal(object)
     repeatability_done = Signal(object)
@@ -106,6 +108,15 @@ class ChecksView(View):
         self.plans_table.selectionModel().currentRowChanged.connect(self._plan_changed)
         self.new_plan_button = QPushButton()
         self.new_plan_button.clicked.connect(self.new_plan)
+        self.edit_plan_button = QPushButton()
+        self.edit_plan_button.setObjectName("editPlan")
+        self.edit_plan_button.clicked.connect(lambda: self.edit_plan())
+        self.delete_plan_button = QPushButton()
+        self.delete_plan_button.setObjectName("deletePlan")
+        self.delete_plan_button.clicked.connect(lambda: self.delete_plan())
+        self.end_plan_button = QPushButton()
+        self.end_plan_button.setObjectName("endPlanButton")
+        self.end_plan_button.clicked.connect(lambda: self.end_plan())
         self.record_button = QPushButton()
         self.record_button.setObjectName("recordCheck")
         self.record_button.clicked.connect(self.record_check)
@@ -124,7 +135,10 @@ class ChecksView(View):
     # --- construction -------------------------------------------------------------------------
     def _layout(self) -> None:
         buttons = QHBoxLayout()
-        for button in (self.new_plan_button, self.record_button, self.export_button):
+        for button in (
+            self.new_plan_button, self.edit_plan_button, self.delete_plan_button,
+            self.end_plan_button, self.record_button, self.export_button,
+        ):  # fmt: skip
             buttons.addWidget(button)
         buttons.addStretch(1)
         top = QWidget()
@@ -223,6 +237,9 @@ class ChecksView(View):
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Intermediate checks"))
         self.new_plan_button.setText(self.tr("New check plan…"))
+        self.edit_plan_button.setText(self.tr("Edit plan…"))
+        self.delete_plan_button.setText(self.tr("Delete plan…"))
+        self.update_plan_buttons()
         self.record_button.setText(self.tr("Record check…"))
         self.export_button.setText(self.tr("Export to Excel…"))
         for index, text in enumerate(
@@ -276,6 +293,7 @@ class ChecksView(View):
 
     def _select(self, plan: Any) -> None:
         self.plan = plan
+        self.update_plan_buttons()
         self._show_status()
         plan_id = plan.id
         self.session.run(lambda db: checks.list_checks(db, plan_id), self._history_loaded)

@@ -1,43 +1,38 @@
 """The Comparisons page (计量比对 / 能力验证): comparisons, participants, assigned value, scores.
 
 The list and the selected comparison come from ``labapp.services.comparisons`` on the worker.
-Choosing how the assigned value is found re-scores at once and stores the choice; participants
-are added, edited and removed through :class:`ParticipantDialog`, or imported from a workbook
-(all or nothing, bad cells listed); the report goes to Excel with its charts.
+Choosing how the assigned value is found, or typing σ_pt (with its unit), re-scores at once and
+stores the choice.  Participants (and their corrective actions) are handled by
+:class:`~labapp.ui.views.comparison_participants.ParticipantActionsMixin`, the workbook import and
+the Excel report by :class:`~labapp.ui.views.comparison_io.ComparisonExcelMixin`.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from labapp.domain.errors import ValidationError
-from labapp.io.excel_export import CoverInfo
-from labapp.io.excel_import import ImportFileError
 from labapp.plotting.style import ChartLabels
 from labapp.services import comparison_reports as reports
 from labapp.services import comparisons as svc
 from labapp.services.comparison_dto import AssignedMethod, ComparisonDetail, ComparisonResult
-from labapp.ui.dialogs.comparison_dialog import ComparisonDialog, ParticipantDialog
-from labapp.ui.errors import field_problem, show_error
+from labapp.ui.dialogs.comparison_dialog import ComparisonDialog
+from labapp.ui.errors import show_error
 from labapp.ui.models.comparison_models import (
     ComparisonListModel,
     ParticipantsModel,
@@ -45,6 +40,9 @@ from labapp.ui.models.comparison_models import (
     class_text,
 )
 from labapp.ui.views.base import View
+from labapp.ui.views.comparison_io import ComparisonExcelMixin
+from labapp.ui.views.comparison_participants import ParticipantActionsMixin
+from labapp.ui.views.comparison_words import comparison_problem, make_table
 from labapp.ui.widgets.chart_canvas import ChartCanvas
 
 CONTEXT = "ComparisonsView"
@@ -58,68 +56,8 @@ METHODS: dict[AssignedMethod, str] = {
     ),
 }
 
-#: ValidationError codes and fields of the comparisons service, worded here
-PROBLEMS: dict[str, str] = {
-    "too_few": QT_TRANSLATE_NOOP(
-        "ComparisonsView", "Too few results for this method (at least {needed} needed)."
-    ),
-    "no_pilot": QT_TRANSLATE_NOOP(
-        "ComparisonsView", "The pilot laboratory is not among the participants."
-    ),
-    "robust_failed": QT_TRANSLATE_NOOP(
-        "ComparisonsView", "Algorithm A cannot be applied to these results."
-    ),
-}
-FIELDS: dict[str, str] = {
-    "value": QT_TRANSLATE_NOOP("ComparisonsView", "Value"),
-    "code": QT_TRANSLATE_NOOP("ComparisonsView", "Code"),
-    "unit": QT_TRANSLATE_NOOP("ComparisonsView", "Unit"),
-    "assigned_value": QT_TRANSLATE_NOOP("ComparisonsView", "Assigned value"),
-    "title": QT_TRANSLATE_NOOP("ComparisonsView", "Title"),
-    "measurand": QT_TRANSLATE_NOOP("ComparisonsView", "Measurand"),
-    "sigma_pt": QT_TRANSLATE_NOOP("ComparisonsView", "σ_pt"),
-}
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
-def chinese() -> bool:
-    """Whether the UI is in Chinese (for the en/zh messages of the Excel layer)."""
-    return QLocale().name().startswith("zh")
-
-
-def comparison_problem(exc: ValidationError) -> str:
-    """A refusal of the comparisons service in the user's language, naming the participant."""
-    if exc.code in PROBLEMS:
-        text = _tr(PROBLEMS[exc.code]).format(needed=exc.params.get("needed", ""))
-    elif exc.field in FIELDS and exc.code in (
-        "required",
-        "not_a_number",
-        "duplicate",
-        "not_positive",
-    ):
-        text = field_problem(exc, label=_tr(FIELDS[exc.field]))
-    else:
-        text = field_problem(exc)
-    participant = exc.params.get("participant")
-    return _tr("Participant {0}: {1}").format(participant, text) if participant else text
-
-
-def _table(name: str, model: Any) -> QTableView:
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.verticalHeader().setVisible(False)
-    return table
-
-
-class ComparisonsView(View):
+class ComparisonsView(ComparisonExcelMixin, ParticipantActionsMixin, View):
     """List of comparisons; the selected one's participants, scores and charts."""
 
     comparisons_loaded = Signal()
@@ -127,6 +65,8 @@ class ComparisonsView(View):
     scored = Signal()
     imported = Signal(object)  # the checked workbook (ParticipantsImport)
     exported = Signal(object)  # the report's path
+    errors_saved = Signal(object)  # the marked copy of a refused workbook
+    action_saved = Signal(object)  # a corrective action (ActionInfo) opened or changed
 
     def __init__(self, session: Any, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -136,11 +76,14 @@ class ComparisonsView(View):
         self.list_model = ComparisonListModel(self)
         self.participants_model = ParticipantsModel(self)
         self.scores_model = ScoresModel(self)
-        self.comparisons = _table("comparisons", self.list_model)
+        self.comparisons = make_table("comparisons", self.list_model)
         self.comparisons.selectionModel().currentRowChanged.connect(self._selected)
-        self.participants = _table("participants", self.participants_model)
+        self.participants = make_table("participants", self.participants_model)
         self.participants.doubleClicked.connect(lambda _index: self.edit_participant())
-        self.scores = _table("scores", self.scores_model)
+        self.participants.selectionModel().currentRowChanged.connect(
+            lambda *_: self.update_action_button()
+        )
+        self.scores = make_table("scores", self.scores_model)
         # A stretched last column would paint one wide coloured cell: let the columns fit.
         self.scores.horizontalHeader().setStretchLastSection(False)
         self.info = QLabel()
@@ -159,7 +102,7 @@ class ComparisonsView(View):
         self.sigma_pt = QLineEdit()
         self.sigma_pt.setObjectName("sigmaPt")
         self.sigma_pt.setMaximumWidth(120)
-        self.sigma_pt.editingFinished.connect(self.rescore)
+        self.sigma_pt.editingFinished.connect(self.save_sigma_pt)
         self.results_chart, self.en_chart = ChartCanvas(), ChartCanvas()
         self._buttons()
         self._build_layout()
@@ -178,6 +121,7 @@ class ComparisonsView(View):
         self.add_button = button("addParticipant", self.add_participant)
         self.edit_button = button("editParticipant", self.edit_participant)
         self.remove_button = button("removeParticipant", self.remove_participant)
+        self.action_button = button("correctiveAction", self.corrective_action)
         self.import_button = button("importParticipants", self.import_participants)
         self.export_button = button("exportReport", self.export_report)
 
@@ -197,6 +141,8 @@ class ComparisonsView(View):
         p_bar = QHBoxLayout()
         for widget in (self.add_button, self.edit_button, self.remove_button):
             p_bar.addWidget(widget)
+        p_bar.addSpacing(24)
+        p_bar.addWidget(self.action_button)
         p_bar.addStretch(1)
         p_layout.addWidget(self.participants, 1)
         p_layout.addLayout(p_bar)
@@ -234,17 +180,18 @@ class ComparisonsView(View):
         self.add_button.setText(self.tr("Add participant…"))
         self.edit_button.setText(self.tr("Edit…"))
         self.remove_button.setText(self.tr("Remove"))
+        self.action_button.setText(self.tr("Corrective action…"))
         self.import_button.setText(self.tr("Import participants…"))
         self.export_button.setText(self.tr("Export report…"))
         self.method_label.setText(self.tr("Assigned value:"))
         self.sigma_label.setText(self.tr("σ_pt:"))
         self.sigma_pt.setPlaceholderText(self.tr("s* (robust)"))
         self.sigma_pt.setToolTip(
-            self.tr("Standard deviation for proficiency assessment; empty: s* of Algorithm A")
+            self.tr("σ_pt with its unit, e.g. 0.05 mV (stored); empty: s* of Algorithm A")
         )
         for row in range(self.method.count()):
             method = AssignedMethod(self.method.itemData(row))
-            self.method.setItemText(row, _tr(METHODS[method]))
+            self.method.setItemText(row, QCoreApplication.translate(CONTEXT, METHODS[method]))
         for index, text in enumerate(
             [self.tr("Participants"), self.tr("Scores"), self.tr("Results"), self.tr("En chart")]
         ):
@@ -280,6 +227,8 @@ class ComparisonsView(View):
         self.participants_model.set_rows(list(detail.participants))
         self.participants.resizeColumnsToContents()
         self.method.setCurrentIndex(self.method.findData(detail.assigned_value_method.value))
+        sigma = detail.sigma_pt
+        self.sigma_pt.setText("" if sigma is None else f"{sigma} {detail.unit}")
         self._show_info()
         self.detail_loaded.emit()
         self.rescore()
@@ -306,12 +255,11 @@ class ComparisonsView(View):
     def rescore(self, save: bool = False) -> None:
         """Score with the chosen method; ``save`` stores the choice once scoring succeeded."""
         detail, method, user = self.detail, self.current_method(), self.session.user
-        sigma = self.sigma_pt.text().strip().replace(",", ".") or None
         if detail is None:
             return
 
         def work(db: Any) -> tuple[ComparisonDetail, ComparisonResult]:
-            result = svc.score_comparison(db, detail.id, method, sigma)
+            result = svc.score_comparison(db, detail.id, method)
             stored = detail
             if save and method != detail.assigned_value_method:
                 data = svc.input_from_detail(detail, assigned_value_method=method)
@@ -320,9 +268,25 @@ class ComparisonsView(View):
 
         self.session.run(work, self._scored, self._score_failed)
 
+    def save_sigma_pt(self) -> None:
+        """Store the σ_pt typed (with its unit, checked against the comparison's), re-score."""
+        detail, user, text = self.detail, self.session.user, self.sigma_pt.text().strip()
+        stored = (
+            "" if detail is None or detail.sigma_pt is None else f"{detail.sigma_pt} {detail.unit}"
+        )
+        if detail is None or text == stored:
+            return
+
+        def work(db: Any) -> ComparisonDetail:
+            data = svc.input_from_detail(detail, sigma_pt=text or None)
+            return svc.update_comparison(db, user, detail.id, data, detail.version)
+
+        self.session.run(work, self._show_detail, self._refused)
+
     def _scored(self, value: tuple[ComparisonDetail, ComparisonResult]) -> None:
         self.detail, self.result = value
         self._show_result()
+        self.update_action_button()
         self.scored.emit()
 
     def _score_failed(self, exc: BaseException) -> None:
@@ -402,60 +366,6 @@ class ComparisonsView(View):
         else:
             show_error(self, exc)
 
-    def selected_participant(self) -> Any:
-        """The participant selected in the table, or None."""
-        index = self.participants.currentIndex()
-        return self.participants_model.row_at(index.row()) if index.isValid() else None
-
-    def participant_dialog(self, participant: Any = None) -> ParticipantDialog:
-        """The dialog for a new (``None``) or an existing participant (tests drive it)."""
-        unit = self.detail.unit if self.detail else ""
-        return ParticipantDialog(unit, participant, self)
-
-    def add_participant(self, dialog: ParticipantDialog | None = None) -> None:
-        """Ask for a participant's result and add it."""
-        detail, user = self.detail, self.session.user
-        if detail is None:
-            return
-        dialog = dialog or self.participant_dialog()
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        data = dialog.value_input()
-        self.session.run(
-            lambda db: svc.add_participant(db, user, detail.id, data), self._changed, self._refused
-        )
-
-    def edit_participant(self, dialog: ParticipantDialog | None = None) -> None:
-        """Edit the selected participant's result."""
-        part, user = self.selected_participant(), self.session.user
-        if part is None:
-            return
-        dialog = dialog or self.participant_dialog(part)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        data = dialog.value_input()
-        self.session.run(
-            lambda db: svc.update_participant(db, user, part.id, data, part.version),
-            self._changed,
-            self._refused,
-        )
-
-    def remove_participant(self) -> None:
-        """Delete the selected participant's result (after asking)."""
-        part, user = self.selected_participant(), self.session.user
-        if part is None:
-            return
-        answer = QMessageBox.question(
-            self, self.tr("Remove participant"), self.tr("Remove {0}?").format(part.code)
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        self.session.run(
-            lambda db: svc.remove_participant(db, user, part.id, part.version),
-            self._changed,
-            self._refused,
-        )
-
     def new_comparison(self, dialog: ComparisonDialog | None = None) -> None:
         """Ask for a new comparison and record it."""
         dialog = dialog or ComparisonDialog(None, self)
@@ -479,107 +389,4 @@ class ComparisonsView(View):
             lambda db: svc.update_comparison(db, user, detail.id, data, detail.version),
             self._changed,
             self._refused,
-        )
-
-    # --- Excel --------------------------------------------------------------------------------
-    def import_participants(self, path: str | Path | None = None) -> None:
-        """Import participants from a workbook: all rows, or none and the bad cells listed."""
-        detail, user = self.detail, self.session.user
-        if detail is None:
-            return
-        if path is None:
-            path, _ = QFileDialog.getOpenFileName(
-                self,
-                self.tr("Import participants"),
-                "",
-                self.tr("Excel workbooks (*.xlsx *.xls *.ods)"),
-            )
-            if not path:
-                return
-        chosen = Path(path)
-        self.session.run(
-            lambda db: reports.import_workbook(db, user, detail.id, chosen),
-            self._imported,
-            self._import_failed,
-            self.tr("Importing participants…"),
-            self,
-        )
-
-    def _imported(self, value: tuple[Any, ComparisonDetail | None]) -> None:
-        checked, detail = value
-        if detail is None:
-            self._show_cell_errors(checked.errors)
-        else:
-            self._changed(detail)
-        self.imported.emit(checked)
-
-    def _show_cell_errors(self, errors: list[Any]) -> None:
-        zh = chinese()
-        lines = [
-            self.tr("Row {0}, column {1} ({2}): {3}").format(
-                e.row, e.column, e.header, e.message_zh if zh else e.message_en
-            )
-            for e in errors
-        ]
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("Import participants"),
-            self.tr("Nothing was imported: %n cell(s) need correcting.", "", len(errors)),
-            parent=self,
-        )
-        box.setObjectName("importErrors")
-        box.setDetailedText("\n".join(lines))
-        box.setInformativeText("\n".join(lines[:10]))
-        box.open()
-        self.import_errors = box
-
-    def _import_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, ImportFileError):
-            text = exc.message_zh if chinese() else exc.message_en
-            box = QMessageBox(
-                QMessageBox.Icon.Warning, self.tr("Import participants"), text, parent=self
-            )
-            box.setObjectName("importErrors")
-            box.open()
-            self.import_errors = box
-        else:
-            self._refused(exc)
-
-    def export_report(self, path: str | Path | None = None) -> None:
-        """Write the comparison report (cover, inputs, scores, charts) to an Excel file."""
-        detail = self.detail
-        if detail is None:
-            return
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export report"), f"{detail.title}.xlsx",
-                self.tr("Excel workbooks (*.xlsx)"),
-            )  # fmt: skip
-            if not path:
-                return
-        target, method = Path(path), self.current_method()
-        sigma = self.sigma_pt.text().strip().replace(",", ".") or None
-        db_name = self.session.info.display_name if self.session.info else ""
-        cover = CoverInfo(
-            self.tr("Comparison report: {0}").format(detail.title),
-            exported_by=self.session.user,
-            database=db_name,
-        )
-        language = "zh_CN" if chinese() else "en"
-        labels = self.chart_labels()
-        self.session.run(
-            lambda db: reports.export_report(
-                db,
-                detail.id,
-                target,
-                cover,
-                method=method,
-                sigma_pt=sigma,
-                language=language,
-                labels=labels,
-            ),
-            self.exported.emit,
-            self._refused,
-            self.tr("Exporting the report…"),
-            self,
         )
