@@ -15,7 +15,7 @@ from labapp.domain.enums import EventKind, EventResult, EventStatus
 from labapp.domain.errors import ValidationError
 from labapp.persistence.models import EventRow
 from labapp.services.database import Database
-from labapp.services.register import event_summary
+from labapp.services.instrument_page import event_summary
 
 __all__ = ["EventListItem", "list_events"]
 

@@ -25,29 +25,25 @@ Rules (documented here, enforced in this module; see also :mod:`labapp.domain.po
 * Correction: :func:`correct_event` on an APPROVED event makes a DRAFT revision + 1 (copying
   points and standards, certificate number left empty: a replacement certificate gets its own
   number, ISO/IEC 17025 7.8.8.3); approving it SUPERSEDES the old one, which stays in history.
+
+This module saves drafts; reading (:mod:`~labapp.services.event_read`), signatures
+(:mod:`~labapp.services.event_signing`) and corrections
+(:mod:`~labapp.services.event_corrections`) live beside it and are importable from here.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from labapp.domain.due import due_on
-from labapp.domain.enums import (
-    AuditAction,
-    EventKind,
-    EventResult,
-    EventStatus,
-    InstrumentStatus,
-    Role,
-)
-from labapp.domain.errors import NotFoundError, ValidationError
+from labapp.domain.enums import AuditAction, EventKind, EventResult, EventStatus
+from labapp.domain.errors import ValidationError
 from labapp.domain.points import (
     DecisionRule,
     evaluate_point,
@@ -55,24 +51,29 @@ from labapp.domain.points import (
     parse_field,
     unit_text,
 )
-from labapp.domain.rules import check_four_eyes, parse_environment, standard_invalid_reason
+from labapp.domain.rules import parse_environment
 from labapp.persistence.models import (
     STAGES,
-    AttachmentRow,
     EventRow,
     EventStandardRow,
     InstrumentRow,
     MeasurementPointRow,
 )
-from labapp.persistence.types import utcnow
 from labapp.services.database import Database
-from labapp.services.dto import (
-    EventDetail,
-    EventInput,
-    PointDetail,
-    StandardOption,
-    StandardUseDetail,
+from labapp.services.dto import EventDetail, EventInput
+from labapp.services.event_corrections import correct_event
+from labapp.services.event_read import (
+    INACTIVE,
+    commit_event,
+    event_detail,
+    event_warnings,
+    get_event,
+    instrument_row,
+    load_row,
+    standard_validity,
+    valid_standards,
 )
+from labapp.services.event_signing import approve_event, check_event
 from labapp.services.people import signer
 
 __all__ = [
@@ -85,233 +86,7 @@ __all__ = [
     "valid_standards",
 ]
 
-ENTITY = "events"
 _EDITABLE = (EventStatus.DRAFT, EventStatus.CHECKED)
-_INACTIVE = (InstrumentStatus.RETIRED, InstrumentStatus.SCRAPPED)
-
-
-def _load(session: Session, event_id: int) -> EventRow:
-    row = session.get(EventRow, event_id)
-    if row is None:
-        raise NotFoundError(ENTITY, event_id)
-    return row
-
-
-def _instrument(
-    session: Session, instrument_id: int, field: str = "instrument_id"
-) -> InstrumentRow:
-    row = session.get(InstrumentRow, instrument_id)
-    if row is None:
-        raise ValidationError(field, f"no instrument {instrument_id}", code="not_found")
-    return row
-
-
-def get_event(db: Database, event_id: int) -> EventDetail:
-    """Everything about an event: points, standards with validity, attachments, revisions."""
-    with db.read() as session:
-        return event_detail(session, _load(session, event_id))
-
-
-def valid_standards(
-    db: Database,
-    on_date: date,
-    *,
-    quantity: str | None = None,
-    exclude_instrument_id: int | None = None,
-) -> list[StandardOption]:
-    """The standards a "standards used" list offers for ``on_date``, valid ones first.
-
-    Invalid ones carry ``reason``: ``not_in_service``, ``never_calibrated``, ``failed`` or
-    ``overdue``.  Retired and scrapped standards are not listed.
-    """
-    stmt = select(InstrumentRow).where(
-        InstrumentRow.role == Role.STANDARD, InstrumentRow.status.not_in(_INACTIVE)
-    )
-    if quantity:
-        stmt = stmt.where(InstrumentRow.quantity == quantity)
-    if exclude_instrument_id is not None:
-        stmt = stmt.where(InstrumentRow.id != exclude_instrument_id)
-    with db.read() as session:
-        options = []
-        for row in session.scalars(stmt.order_by(InstrumentRow.asset_tag)):
-            validity = standard_validity(session, row, on_date)
-            options.append(
-                StandardOption(
-                    row.id,
-                    row.asset_tag,
-                    row.name,
-                    row.quantity,
-                    validity.reason is None,
-                    validity.reason,
-                    validity.valid_until,
-                )
-            )
-    return sorted(options, key=lambda o: not o.valid)
-
-
-# --- reading ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Validity:
-    reason: str | None
-    event_id: int | None
-    valid_until: date | None
-
-
-def standard_validity(session: Session, standard: InstrumentRow, on: date) -> _Validity:
-    """Whether ``standard`` may be used on ``on``, from its latest approved event by then."""
-    stmt = (
-        select(EventRow.id, EventRow.result, EventRow.valid_until)
-        .where(
-            EventRow.instrument_id == standard.id,
-            EventRow.status == EventStatus.APPROVED,
-            EventRow.kind != EventKind.INTERMEDIATE_CHECK,
-            EventRow.performed_on <= on,
-        )
-        .order_by(EventRow.performed_on.desc(), EventRow.revision.desc(), EventRow.id.desc())
-        .limit(1)
-    )
-    latest = session.execute(stmt).first()
-    event_id, result, valid_until = latest if latest is not None else (None, None, None)
-    reason = standard_invalid_reason(standard.status, result, valid_until, on)
-    return _Validity(reason, event_id, valid_until)
-
-
-def _text(value: Any, unit: str | None) -> str | None:
-    return None if value is None else f"{format(value, 'f')} {unit or ''}".strip()
-
-
-def _point_detail(p: MeasurementPointRow) -> PointDetail:
-    return PointDetail(
-        id=p.id,
-        stage=p.stage,
-        seq=p.seq,
-        nominal=_text(p.nominal_value, p.nominal_unit),
-        reference=_text(p.reference_value, p.reference_unit),
-        indication=_text(p.indication_value, p.indication_unit),
-        error_value=p.error_value,
-        error_unit=p.error_unit,
-        expanded_uncertainty=_text(p.expanded_uncertainty_value, p.expanded_uncertainty_unit),
-        coverage_factor=p.coverage_factor,
-        mpe=_text(p.mpe_value, p.mpe_unit),
-        lower=_text(p.tolerance_lower_value, p.tolerance_lower_unit),
-        upper=_text(p.tolerance_upper_value, p.tolerance_upper_unit),
-        decision=p.decision,
-    )
-
-
-def _standard_detail(session: Session, link: EventStandardRow, on: date) -> StandardUseDetail:
-    validity = standard_validity(session, link.instrument, on)
-    return StandardUseDetail(
-        instrument_id=link.instrument_id,
-        asset_tag=link.instrument.asset_tag,
-        name=link.instrument.name,
-        certificate_event_id=link.certificate_event_id,
-        valid_until=validity.valid_until,
-        valid=validity.reason is None,
-        reason=validity.reason,
-        override_reason=link.override_reason,
-    )
-
-
-def _chain(session: Session, row: EventRow) -> tuple[Any, ...]:
-    """The revision chain through ``row``, oldest first (a few rows: walked in Python)."""
-    from labapp.services.register import event_summary
-
-    first = row
-    while first.supersedes is not None:
-        first = first.supersedes
-    chain = [first]
-    while True:
-        nxt = session.scalars(
-            select(EventRow).where(EventRow.supersedes_id == chain[-1].id).limit(1)
-        ).first()
-        if nxt is None:
-            break
-        chain.append(nxt)
-    return tuple(event_summary(e) for e in chain)
-
-
-def warnings_for(session: Session, row: EventRow) -> tuple[str, ...]:
-    """Non-blocking remarks: performed before the instrument's latest approved event."""
-    later = session.scalars(
-        select(EventRow.performed_on)
-        .where(
-            EventRow.instrument_id == row.instrument_id,
-            EventRow.status == EventStatus.APPROVED,
-            EventRow.id != row.id,
-            EventRow.id != (row.supersedes_id or 0),
-            EventRow.performed_on > row.performed_on,
-        )
-        .order_by(EventRow.performed_on.desc())
-        .limit(1)
-    ).first()
-    if later is None:
-        return ()
-    return (f"performed_before_latest:{later.isoformat()}",)
-
-
-def event_detail(session: Session, row: EventRow) -> EventDetail:
-    """The full DTO of an event row (read in ``session``)."""
-    from labapp.services.register import attachment_info
-
-    session.flush()
-    files = session.scalars(
-        select(AttachmentRow).where(AttachmentRow.event_id == row.id).order_by(AttachmentRow.id)
-    )
-    successor = session.scalars(
-        select(EventRow.id).where(EventRow.supersedes_id == row.id).limit(1)
-    ).first()
-
-    def name(person: Any) -> str | None:
-        return None if person is None else str(person.name)
-
-    return EventDetail(
-        id=row.id,
-        instrument_id=row.instrument_id,
-        asset_tag=row.instrument.asset_tag,
-        kind=row.kind,
-        status=row.status,
-        revision=row.revision,
-        supersedes_id=row.supersedes_id,
-        superseded_by_id=successor,
-        correction_reason=row.correction_reason,
-        performed_on=row.performed_on,
-        performer_id=row.performer_id,
-        performer=name(row.performer),
-        checker_id=row.checker_id,
-        checker=name(row.checker),
-        approver_id=row.approver_id,
-        approver=name(row.approver),
-        checked_at=row.checked_at,
-        approved_at=row.approved_at,
-        provider_id=row.provider_id,
-        provider=name(row.provider),
-        certificate_no=row.certificate_no,
-        procedure_id=row.procedure_id,
-        temperature=_text(row.temperature_value, row.temperature_unit),
-        humidity=_text(row.humidity_value, row.humidity_unit),
-        as_found=row.as_found,
-        as_left=row.as_left,
-        result=row.result,
-        adjusted=row.adjusted,
-        interval_months=row.interval_months,
-        interval_reason=row.interval_reason,
-        valid_until=row.valid_until,
-        remarks=row.remarks,
-        points=tuple(_point_detail(p) for p in row.points),
-        standards=tuple(_standard_detail(session, s, row.performed_on) for s in row.standards),
-        attachments=tuple(attachment_info(a) for a in files),
-        revisions=_chain(session, row),
-        warnings=warnings_for(session, row),
-        version=row.version,
-        updated_by=row.updated_by,
-        updated_at=row.updated_at,
-    )
-
-
-# --- saving a draft ---------------------------------------------------------------------------
 
 
 def save_draft(
@@ -354,8 +129,8 @@ def save_draft(
         session = uow.session
         person = signer(session, user)
         row = _editable(uow, event_id, expected_version)
-        instrument = _instrument(session, data.instrument_id)
-        if instrument.status in _INACTIVE:
+        instrument = instrument_row(session, data.instrument_id)
+        if instrument.status in INACTIVE:
             raise ValidationError("instrument_id", "the instrument is retired", code="retired")
         _check_dates(data, today)
         _check_certificate(session, data, event_id)
@@ -366,14 +141,14 @@ def save_draft(
         _set_standards(uow, row, data, instrument)
         if row.id is None:
             uow.session.add(row)
-        _commit(uow)
+        commit_event(uow)
         return event_detail(session, row)
 
 
 def _editable(uow: Any, event_id: int | None, expected_version: int | None) -> EventRow | None:
     if event_id is None:
         return None
-    row = _load(uow.session, event_id)
+    row = load_row(uow.session, event_id)
     if row.status not in _EDITABLE:
         raise ValidationError(
             "event",
@@ -549,7 +324,7 @@ def _set_standards(uow: Any, row: EventRow, data: EventInput, instrument: Instru
         if use.instrument_id in seen:
             continue
         seen.add(use.instrument_id)
-        standard = _instrument(session, use.instrument_id, "standards")
+        standard = instrument_row(session, use.instrument_id, "standards")
         validity = standard_validity(session, standard, data.performed_on)
         reason = (use.override_reason or "").strip() or None
         if validity.reason is not None and reason is None:
@@ -579,188 +354,3 @@ def _merge(old: EventStandardRow | None, new: EventStandardRow) -> EventStandard
     old.certificate_event_id = new.certificate_event_id
     old.override_reason = new.override_reason
     return old
-
-
-def _commit(uow: Any) -> None:
-    try:
-        uow.commit()
-    except IntegrityError as exc:
-        if "certificate_no" in str(exc.orig):
-            raise ValidationError(
-                "certificate_no", "already recorded for this provider", code="duplicate"
-            ) from exc
-        raise
-
-
-# --- four eyes ---------------------------------------------------------------------------------
-
-_SIGNABLE = {
-    EventStatus.DRAFT: ("not_draft", "only a draft can be checked"),
-    EventStatus.CHECKED: ("not_checked", "only a checked event can be approved"),
-}
-
-
-def _sign(
-    uow: Any, user: str, event_id: int, expected_version: int, status: EventStatus, role: str
-) -> tuple[EventRow, Any]:
-    """Load the event for a signature: right version, right status, not signed by its performer."""
-    person = signer(uow.session, user)
-    row = _load(uow.session, event_id)
-    uow.check_version(row, expected_version)
-    if row.status is not status:
-        code, text = _SIGNABLE[status]
-        raise ValidationError(
-            "status", f"{text}, this is {row.status.value}",
-            code=code, params={"status": row.status.value},
-        )  # fmt: skip
-    check_four_eyes(row.performer_id, person.id, role)
-    return row, person
-
-
-def check_event(db: Database, user: str, event_id: int, expected_version: int) -> EventDetail:
-    """Sign a draft as checked (核验) by ``user``, who is not its performer.
-
-    Raises
-    ------
-    ValidationError
-        ``unknown_user``, ``four_eyes``, or ``not_draft`` when the event is not a draft.
-    ConcurrentModificationError
-        The event changed since ``expected_version``.
-    """
-    with db.unit_of_work(user) as uow:
-        row, person = _sign(uow, user, event_id, expected_version, EventStatus.DRAFT, "checker")
-        row.status = EventStatus.CHECKED
-        row.checker_id = person.id
-        row.checked_at = utcnow()
-        uow.audit(row, AuditAction.CHECK)
-        _commit(uow)
-        return event_detail(uow.session, row)
-
-
-def approve_event(db: Database, user: str, event_id: int, expected_version: int) -> EventDetail:
-    """Approve (批准) a checked event; update the instrument; supersede a corrected event.
-
-    Raises
-    ------
-    ValidationError
-        ``unknown_user``, ``four_eyes`` (the approver performed it), ``not_checked``.
-    ConcurrentModificationError
-        The event changed since ``expected_version``.
-    """
-    with db.unit_of_work(user) as uow:
-        row, person = _sign(uow, user, event_id, expected_version, EventStatus.CHECKED, "approver")
-        row.status = EventStatus.APPROVED
-        row.approver_id = person.id
-        row.approved_at = utcnow()
-        uow.audit(row, AuditAction.APPROVE)
-        replaced = _supersede(uow, row)
-        _update_instrument(uow, row, replaced)
-        _commit(uow)
-        return event_detail(uow.session, row)
-
-
-def _supersede(uow: Any, row: EventRow) -> EventRow | None:
-    if row.supersedes_id is None:
-        return None
-    old = _load(uow.session, row.supersedes_id)
-    old.status = EventStatus.SUPERSEDED
-    uow.audit(old, AuditAction.CORRECT, f"superseded by event {row.id} (revision {row.revision})")
-    return old
-
-
-def _is_latest(session: Session, row: EventRow, replaced: EventRow | None) -> bool:
-    stmt = select(EventRow.id).where(
-        EventRow.instrument_id == row.instrument_id,
-        EventRow.status == EventStatus.APPROVED,
-        EventRow.kind != EventKind.INTERMEDIATE_CHECK,
-        EventRow.performed_on > row.performed_on,
-        EventRow.id != row.id,
-    )
-    if replaced is not None:
-        stmt = stmt.where(EventRow.id != replaced.id)
-    return session.scalars(stmt.limit(1)).first() is None
-
-
-def _update_instrument(uow: Any, row: EventRow, replaced: EventRow | None) -> None:
-    if row.kind is EventKind.INTERMEDIATE_CHECK or not _is_latest(uow.session, row, replaced):
-        return
-    instrument = _instrument(uow.session, row.instrument_id)
-    instrument.last_calibrated_on = row.performed_on
-    instrument.due_on = row.valid_until
-    if row.result is EventResult.FAIL and instrument.status is InstrumentStatus.IN_SERVICE:
-        instrument.status = InstrumentStatus.SUSPENDED
-    elif row.result is not EventResult.FAIL and instrument.status is InstrumentStatus.SUSPENDED:
-        instrument.status = InstrumentStatus.IN_SERVICE
-    uow.audit(instrument, AuditAction.UPDATE, f"approval of event {row.id}")
-
-
-# --- corrections ---------------------------------------------------------------------------------
-
-_COPIED = (
-    "instrument_id", "kind", "performed_on", "performer_id", "provider_id", "procedure_id",
-    "temperature_value", "temperature_unit", "humidity_value", "humidity_unit", "as_found",
-    "as_left", "result", "adjusted", "valid_until", "interval_months", "interval_reason",
-    "remarks", "cost",
-)  # fmt: skip
-_POINT_FIELDS = tuple(
-    c.key
-    for c in MeasurementPointRow.__table__.columns
-    if c.key not in {"id", "event_id", "version", "created_at", "created_by", "updated_at",
-                     "updated_by"}
-)  # fmt: skip
-
-
-def correct_event(db: Database, user: str, event_id: int, reason: str) -> EventDetail:
-    """Open a correction of an approved event: a DRAFT revision + 1 with the same data.
-
-    Raises
-    ------
-    ValidationError
-        No reason (``required``), the event is not approved (``not_approved``), a correction is
-        already open (``correction_open``), ``unknown_user``.
-    """
-    if not reason or not reason.strip():
-        raise ValidationError("reason", "a correction needs a reason", code="required")
-    with db.unit_of_work(user, reason.strip()) as uow:
-        session = uow.session
-        signer(session, user)
-        old = _load(session, event_id)
-        if old.status is not EventStatus.APPROVED:
-            raise ValidationError(
-                "status", "only an approved event is corrected", code="not_approved",
-                params={"status": old.status.value},
-            )  # fmt: skip
-        open_ = session.scalars(
-            select(EventRow.id).where(EventRow.supersedes_id == old.id).limit(1)
-        ).first()
-        if open_ is not None:
-            raise ValidationError(
-                "event", f"event {open_} already corrects it", code="correction_open",
-                params={"event_id": open_},
-            )  # fmt: skip
-        new = EventRow(**{name: getattr(old, name) for name in _COPIED})
-        new.status = EventStatus.DRAFT
-        new.revision = old.revision + 1
-        new.supersedes_id = old.id
-        new.correction_reason = reason.strip()
-        new.points = [
-            MeasurementPointRow(**{n: getattr(p, n) for n in _POINT_FIELDS}) for p in old.points
-        ]
-        new.standards = [
-            EventStandardRow(
-                instrument_id=s.instrument_id,
-                certificate_event_id=s.certificate_event_id,
-                override_reason=s.override_reason,
-            )
-            for s in old.standards
-        ]
-        session.add(new)
-        uow.audit(new, AuditAction.CORRECT, reason.strip())
-        _commit(uow)
-        return event_detail(session, new)
-
-
-def event_warnings(db: Database, event_id: int) -> tuple[str, ...]:
-    """Warnings about a stored event (e.g. performed before the latest approved one)."""
-    with db.read() as session:
-        return warnings_for(session, _load(session, event_id))
