@@ -358,11 +358,12 @@ def _reassess(
         point.expanded_uncertainty, unit)  # fmt: skip
     u_after = u_before + abs(shift)
     shifted = Measured(point.indication.value + shift, point.indication.unit)
-    worst_case = decide(shifted, big_u, rule, factor).decision
-    widened_u = Quantity(u_after, delta_unit(parse_unit(unit)))
-    r = factor if rule is DecisionRule.GUARD_BAND else 1.0
-    widened = decide(point.indication, widened_u, DecisionRule.GUARD_BAND, r).decision
-    after = max(worst_case, widened, key=_RANK.__getitem__)
+    after = decide(shifted, big_u, rule, factor).decision
+    if after is not Decision.FAIL:  # nothing is worse than FAIL: skip the second decision
+        widened_u = Quantity(u_after, delta_unit(parse_unit(unit)))
+        r = factor if rule is DecisionRule.GUARD_BAND else 1.0
+        widened = decide(point.indication, widened_u, DecisionRule.GUARD_BAND, r).decision
+        after = max(after, widened, key=_RANK.__getitem__)
     return PointReassessment(before.error, u_before, u_after, shift, unit, before.decision,
                              after, _verdict(before.decision, after))  # fmt: skip
 
