@@ -208,3 +208,69 @@ def test_the_page_is_in_the_navigation(qtbot, window) -> None:
         window.show_page("checks")
     assert window.current_view() is page and page.plans.rowCount() == 4
     wait_idle(qtbot, window.session)
+
+
+def test_plan_edit_then_delete_refused_then_ended(qtbot, page) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from labapp.domain.due import DueState
+
+    plan = _plan(page)
+    assert plan.check_count > 0  # the demo plans have checks
+    dialog = page.edit_plan()
+    assert dialog.point.text() == plan.point and not dialog.standard.isEnabled()
+    dialog.frequency.setValue(0)  # no fixed frequency: checked when needed
+    with qtbot.waitSignal(page.plans_loaded, timeout=30_000):
+        qtbot.mouseClick(
+            dialog.buttons.button(dialog.buttons.StandardButton.Save), Qt.MouseButton.LeftButton
+        )
+    wait_idle(qtbot, page.session)
+    edited = _plan(page)
+    assert edited.id == plan.id and edited.frequency_months == 0
+    assert edited.due_state is DueState.NONE
+    assert page.plans.index(page.plans_table.currentIndex().row(), 6).data() == "When needed"
+    qtbot.mouseClick(page.delete_plan_button, Qt.MouseButton.LeftButton)
+    ask = page.plan_box
+    with qtbot.waitSignal(page.session.worker.idle, timeout=30_000):
+        qtbot.mouseClick(ask.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.plan_box is not ask, timeout=30_000)
+    refusal = page.plan_box
+    assert "cannot be deleted" in refusal.text()
+    refusal.resize(600, 200)
+    shoot(refusal, "checks_delete_refused")
+    end = next(b for b in refusal.buttons() if b.objectName() == "endPlan")
+    with qtbot.waitSignal(page.plans_loaded, timeout=30_000):
+        qtbot.mouseClick(end, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, page.session)
+    ended = next(p for p in page.plans._rows if p.id == plan.id)
+    assert ended.ended_on == date.today() and ended.due_state is DueState.NONE
+    assert plan.id in {p.id for p in page.plans._rows}  # its history stays
+    page.select_plan(plan.id)
+    wait_idle(qtbot, page.session)
+    assert page.end_plan_button.text() == "Resume plan"
+    shoot(page, "checks_plan_ended")
+
+
+def test_unused_plan_is_deleted(qtbot, page) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    dialog = page.new_plan()
+    wait_idle(qtbot, page.session)
+    dialog.point.setText("1 V")
+    dialog.upper.setText("0.2 mV")
+    with qtbot.waitSignal(dialog.saved, timeout=30_000) as saved:
+        dialog.save()
+    new_id = saved.args[0].id
+    qtbot.waitUntil(lambda: new_id in {p.id for p in page.plans._rows}, timeout=30_000)
+    wait_idle(qtbot, page.session)
+    page.select_plan(new_id)
+    wait_idle(qtbot, page.session)
+    page.delete_plan()
+    with qtbot.waitSignal(page.plan_removed, timeout=30_000):
+        qtbot.mouseClick(
+            page.plan_box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton
+        )
+    wait_idle(qtbot, page.session)
+    assert new_id not in {p.id for p in page.plans._rows}
