@@ -174,7 +174,7 @@ def test_error_workbook_marks_the_cells_and_reads_back(lab: Database, tmp_path: 
         (2, "unit_quantity_mismatch"),
         (3, "unknown_location"),
     ]
-    marked = [e for e in check.errors if e.code == "unknown_location"][0]
+    marked = next(e for e in check.errors if e.code == "unknown_location")
     cell = wb["台账"][f"{marked.column}{marked.row}"]
     assert cell.value == "Room 999" and "not known" in cell.comment.text
 
