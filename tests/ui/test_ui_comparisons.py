@@ -93,6 +93,14 @@ def test_a_bad_workbook_lists_the_cells_and_changes_nothing(qtbot, page, tmp_pat
     details = box.detailedText()
     assert "Row 2, column B" in details and "Row 3, column D" in details
     assert "Row 3, column E" in details
+    save = next(b for b in box.buttons() if b.objectName() == "saveMarkedWorkbook")
+    page.import_errors = None
+    with qtbot.waitSignal(page.errors_saved, timeout=TIMEOUT) as saved:
+        page.save_marked_workbook(tmp_path / "bad-errors.xlsx")
+    assert save.text() and saved.args[0] == tmp_path / "bad-errors.xlsx"
+    marked = openpyxl.load_workbook(saved.args[0])
+    sheet = marked.worksheets[1]
+    assert all(sheet[ref].comment is not None for ref in ("B2", "D3", "E3"))
     box.close()
     from labapp.services.comparisons import get_comparison
 
@@ -209,3 +217,50 @@ def test_a_given_sigma_pt_scores_z_and_a_bad_one_is_worded(qtbot, page):
     page.refused.close()
     wait_idle(qtbot, page.session)
     assert page.detail.sigma_pt == Decimal("0.5")  # nothing saved is lost
+
+
+def test_iso_13528_annex_e3_reproduces_in_the_scores_table(qtbot, page):
+    """The published case loaded through the service; the page's own table read back."""
+    import json
+    from pathlib import Path
+
+    from labapp.metrology.comparison import algorithm_a, classify_score, u_assigned_robust
+    from labapp.services.comparison_dto import ComparisonInput, ParticipantInput
+    from labapp.services.comparisons import create_comparison, import_participants
+
+    cases = Path(__file__).resolve().parents[2].parent / "shared/reference-cases"
+    path = cases / "published-cases.json"
+    if not path.exists():
+        pytest.skip(f"published reference cases not found at {path}")
+    case = next(c for c in json.loads(path.read_text("utf-8")) if c["id"].endswith("E3_robust"))
+    values = case["inputs"]["x"]
+
+    def load(db):
+        data = ComparisonInput("ISO 13528 E.3", "atrazine", "mg/kg",
+                               assigned_value_method=AssignedMethod.ALGORITHM_A)  # fmt: skip
+        cid = create_comparison(db, "tester", data).id
+        rows = [
+            ParticipantInput(f"{i + 1:02d}", repr(v), "0.02", "2") for i, v in enumerate(values)
+        ]
+        return import_participants(db, "tester", cid, rows).id
+
+    with qtbot.waitSignal(page.scored, timeout=TIMEOUT):
+        page.session.run(load, page.open_comparison)
+    wait_idle(qtbot, page.session)
+    x_star, s_star = algorithm_a(values)
+    expected = case["expected"]["algorithm_A"]
+    assert round(x_star, 3) == expected["x_star"] and round(s_star, 4) == expected["s_star"]
+    u = u_assigned_robust(s_star, len(values))
+    assert round(u, 4) == expected["u_x_pt"]
+    assert f"{x_star:.6g}" in page.assigned.text() and f"{u:.3g}" in page.assigned.text()
+    model = page.scores_model
+    z_col = next(c for c, (key, _h) in enumerate(model.COLUMNS) if key == "z")
+    shown = {
+        model.index(r, 0).data(): model.index(r, z_col).data() for r in range(model.rowCount())
+    }
+    assert len(shown) == len(values)
+    for i, v in enumerate(values):
+        z = (v - x_star) / s_star
+        assert shown[f"{i + 1:02d}"] == f"{z:.2f}"
+    first = model.row_at(0)
+    assert first.z_class is classify_score((values[0] - x_star) / s_star)
