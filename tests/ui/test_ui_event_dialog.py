@@ -260,3 +260,19 @@ def qtmodeltester_check(model) -> None:
     from pytestqt.modeltest import ModelTester
 
     ModelTester(None).check(model)
+
+
+def test_form_labels_are_not_clipped_after_a_language_switch(qtbot, window):
+    # 上级计量机构 is wider than every English label: the label column must grow to it
+    login("liuyang")
+    dialog = open_dialog(qtbot, window, instrument_id=working_instrument(window.session.db).id)
+    shoot(dialog, "event_form_labels_en")
+    try:
+        assert i18n.install_language("zh_CN")
+        qtbot.waitUntil(lambda: dialog.form.labels["provider"].text().startswith("上级计量机构"))
+        for key, name in dialog.form.labels.items():
+            needed = name.fontMetrics().horizontalAdvance(name.text())
+            assert name.width() >= needed, (key, name.text(), name.width(), needed)
+        shoot(dialog, "event_form_labels_zh")
+    finally:
+        assert i18n.install_language("en")

@@ -216,6 +216,14 @@ class EventForm(QWidget):
             if combo.count():
                 combo.setItemText(0, text)
         self._show_provider_kind()
+        self._relayout()
+
+    def _relayout(self) -> None:
+        # New texts (上级计量机构 is wider than any English label) only post a layout request;
+        # lay out now, so the label column is re-measured before anything is painted or grabbed.
+        for form in (self.left, self.right):
+            form.invalidate()
+            form.activate()
 
     # --- values -------------------------------------------------------------------------------
     def set_lookups(self, persons: list[Any], providers: list[Any], procedures: list[Any]) -> None:
