@@ -117,7 +117,6 @@ def _draw_projection(
     value, low, high = np.array([projection.band(float(t)) for t in taus]).T
     offset = float((data.dates[-1] - data.dates[0]).days)
     when = [_as_datetime(data.dates[-1], float(t)) for t in taus]
-    default = "95 % band of the projection (out of tolerance where it meets a limit)"
     ax.fill_between(
         when,  # type: ignore[arg-type]
         low,
@@ -125,7 +124,7 @@ def _draw_projection(
         color=style.BAND,
         alpha=0.25,
         linewidth=0,
-        label=labels.text("band", default),
+        label=labels.text("band", "95 % projection band"),
     )
     ax.plot(
         when,  # type: ignore[arg-type]
@@ -133,7 +132,7 @@ def _draw_projection(
         color=style.DATA,
         linestyle="--",
         linewidth=1.0,
-        label=labels.text("projection", "Projection from the last calibration"),
+        label=labels.text("projection", "Projection from last calibration"),
     )
     return replace(
         data,
@@ -160,7 +159,8 @@ def _draw_limits(ax: Axes, data: DriftChartData, labels: ChartLabels) -> None:
 
 
 def _mark_exit(ax: Axes, when: date, labels: ChartLabels) -> None:
-    text = labels.text("out_of_tolerance", "Out of tolerance {date}").format(date=when.isoformat())
+    default = "Out of tolerance {date} (band meets limit)"
+    text = labels.text("out_of_tolerance", default).format(date=when.isoformat())
     ax.axvline(when, color=style.FAIL, linestyle=":", linewidth=1.5)  # type: ignore[arg-type]
     ax.annotate(
         text,

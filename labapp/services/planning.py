@@ -1,7 +1,8 @@
 """Re-verification planning (周检计划): what falls due, a year's plan, its progress.
 
 Every list is one SQL statement with the window and the filters in its WHERE clause; nothing is
-filtered in Python.  Instruments retired or scrapped are never due.  The expiry of the lab's own
+filtered in Python (only the intermediate checks due are picked from the checks service's list).
+Instruments retired or scrapped are never due.  The expiry of the lab's own
 certificates lives in :mod:`labapp.services.expiry` (re-exported here for its callers).
 """
 

@@ -193,13 +193,11 @@ class DriftWindow(QWidget):
         return {
             "measured": self.tr("Error ± U"),
             "fit": self.tr("Drift fit"),
-            "projection": self.tr("Projection from the last calibration"),
-            "band": self.tr(
-                "95 % band of the projection (out of tolerance where it meets a limit)"
-            ),
+            "projection": self.tr("Projection from last calibration"),
+            "band": self.tr("95 % projection band"),
             "upper": self.tr("Upper limit (MPE)"),
             "lower": self.tr("Lower limit (MPE)"),
-            "out_of_tolerance": self.tr("Out of tolerance {date}"),
+            "out_of_tolerance": self.tr("Out of tolerance {date} (band meets limit)"),
         }
 
     def _summary(self, s: Any) -> str:

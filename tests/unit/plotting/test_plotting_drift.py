@@ -101,7 +101,7 @@ def test_fit_line_and_predicted_exit_date(axes: Axes) -> None:
     assert len(exits) == 1
     assert mdates.date2num(exits[0].get_xdata()[0]) == pytest.approx(mdates.date2num(expected))
     assert fitted.get_xdata()[-1].date() == DATES[-1]  # the fit covers the history
-    projected = _line(ax, "Projection from the last calibration")
+    projected = _line(ax, "Projection from last calibration")
     assert projected.get_xdata()[0].date() == DATES[-1]
     assert projected.get_ydata()[0] == pytest.approx(0.058)  # starts at the last error
     # The band contains the projection and widens away from the last calibration.
@@ -124,7 +124,7 @@ def test_plotted_band_meets_the_limit_at_the_reported_date(axes: Axes) -> None:
     assert crossing == pytest.approx(days[0] + data.interval_days, abs=days[1] - days[0])
     assert np.all(high[days < exit_day - 1] < 0.1) and np.all(high[days > exit_day + 1] > 0.1)
     # The band as drawn in the figure (the PolyCollection) reaches 0.1 at the same date.
-    band = next(c for c in axes.collections if c.get_label().startswith("95 %"))
+    band = next(c for c in axes.collections if c.get_label() == "95 % projection band")
     vertices = band.get_paths()[0].vertices
     upper_edge = vertices[len(days) + 1 : 2 * len(days) + 1]
     x = mdates.date2num(data.out_of_tolerance_on)
