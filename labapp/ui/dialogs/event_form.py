@@ -14,7 +14,6 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from labapp.domain.enums import EventKind, EventResult
 from labapp.ui.labels import label, label_for
+from labapp.ui.widgets.date_edit import date_edit
 
 ERROR_STYLE = "border: 2px solid #c62828;"
 
@@ -57,12 +57,7 @@ class EventForm(QWidget):
         self.kind = _combo("kind")
         for kind in EventKind:
             self.kind.addItem("", kind.value)
-        self.performed_on = QDateEdit()
-        self.performed_on.setObjectName("performedOn")
-        self.performed_on.setCalendarPopup(True)
-        self.performed_on.setDisplayFormat("yyyy-MM-dd")
-        self.performed_on.setDateRange(QDate(1990, 1, 1), QDate.currentDate())
-        self.performed_on.setDate(QDate.currentDate())
+        self.performed_on = date_edit(name="performedOn", latest=None)  # never in the future
         self.performer = _combo("performer")
         self.checker = _combo("checker")
         self.provider = _combo("provider")

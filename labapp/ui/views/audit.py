@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -31,10 +30,11 @@ from labapp.ui.errors import show_error
 from labapp.ui.models.history_model import ENTITIES, AuditHistoryModel, entity_label
 from labapp.ui.views.base import View
 from labapp.ui.views.instrument_detail import make_table
+from labapp.ui.widgets.date_edit import date_edit
 
 LATEST = 500
 DEFAULT_DAYS = 90
-EARLIEST = QDate(2000, 1, 1)
+EARLIEST = date(2000, 1, 1)
 
 
 class ItemNotFound(LookupError):
@@ -91,14 +91,14 @@ class AuditView(View):
         self.entity = QComboBox()
         self.entity.setObjectName("auditEntity")
         today = QDate.currentDate()
-        self.date_from, self.date_to = QDateEdit(), QDateEdit()
-        for edit, value in ((self.date_from, today.addDays(-DEFAULT_DAYS)), (self.date_to, today)):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setDateRange(EARLIEST, today.addYears(1))
-            edit.setDate(value)
-        self.date_from.setObjectName("auditFrom")
-        self.date_to.setObjectName("auditTo")
+        latest = _pydate(today.addYears(1))
+        self.date_from = date_edit(
+            _pydate(today.addDays(-DEFAULT_DAYS)),
+            name="auditFrom",
+            earliest=EARLIEST,
+            latest=latest,
+        )
+        self.date_to = date_edit(name="auditTo", earliest=EARLIEST, latest=latest)
         self.apply_button = QPushButton()
         self.apply_button.setObjectName("auditApply")
         self.apply_button.setDefault(True)

@@ -10,11 +10,10 @@ from datetime import date
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -27,6 +26,7 @@ from labapp.domain.enums import EventKind, EventStatus
 from labapp.ui.labels import label
 from labapp.ui.models.rows_table_model import RowsTableModel
 from labapp.ui.views.base import View
+from labapp.ui.widgets.date_edit import date_edit
 
 LIMIT = 500
 
@@ -47,16 +47,6 @@ class EventsTableModel(RowsTableModel):
         ("performer", QT_TRANSLATE_NOOP("EventsTableModel", "Performed by")),
         ("valid_until", QT_TRANSLATE_NOOP("EventsTableModel", "Valid until")),
     )
-
-
-def _date_edit(name: str, value: date) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setObjectName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setDateRange(QDate(1990, 1, 1), QDate.currentDate())
-    edit.setDate(QDate(value))
-    return edit
 
 
 class CalibrationsView(View):
@@ -80,8 +70,9 @@ class CalibrationsView(View):
         self.kind.addItem("", None)
         for kind in EventKind:
             self.kind.addItem("", kind.value)
-        self.since = _date_edit("since", date.today() - relativedelta(months=6))
-        self.until = _date_edit("until", date.today())
+        six_months_ago = date.today() - relativedelta(months=6)
+        self.since = date_edit(six_months_ago, name="since", latest=None)
+        self.until = date_edit(name="until", latest=None)
         self.from_label, self.to_label = QLabel(), QLabel()
         self.record_button = QPushButton()
         self.record_button.setObjectName("recordEvent")

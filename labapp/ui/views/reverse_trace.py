@@ -6,10 +6,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from dateutil.relativedelta import relativedelta
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from labapp.ui import settings
 from labapp.ui.labels import label
 from labapp.ui.models.trace_model import ReverseTraceModel
+from labapp.ui.widgets.date_edit import date_edit
 
 
 def find_instrument(db: Any, asset_tag: str) -> Any:
@@ -90,12 +91,8 @@ class ReverseTraceWidget(QWidget):
         self.standard.setObjectName("reverseStandard")
         self.standard.returnPressed.connect(self.run)
         self.since_label, self.depth_label = QLabel(), QLabel()
-        self.since = QDateEdit()
-        self.since.setObjectName("reverseSince")
-        self.since.setCalendarPopup(True)
-        self.since.setDisplayFormat("yyyy-MM-dd")
-        self.since.setDateRange(QDate(1990, 1, 1), QDate.currentDate())
-        self.since.setDate(QDate.currentDate().addYears(-1))
+        a_year_ago = date.today() - relativedelta(years=1)
+        self.since = date_edit(a_year_ago, name="reverseSince", latest=None)
         self.max_depth = QSpinBox()
         self.max_depth.setObjectName("maxDepth")
         self.max_depth.setRange(1, 10)
