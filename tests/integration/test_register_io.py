@@ -316,3 +316,33 @@ def test_decimal_digits_survive_the_round_trip(lab: Database, tmp_path: Path) ->
     read = read_register(exported.path)
     assert [str(read.rows[0].range_high), str(read.rows[0].accuracy_value)] == ["10.00", "1.50"]
     assert str(read.rows[0].range_low) == "0.000" and Decimal("0.000") == 0
+
+
+def test_a_lab_s_own_ledger_with_merged_headers_and_text_dates(
+    lab: Database, tmp_path: Path
+) -> None:
+    names = _names(lab)
+    wb = openpyxl.Workbook()
+    sheet = wb.active
+    sheet.append(["某某计量站 仪器设备台账"])
+    sheet.merge_cells("A1:G1")
+    sheet.append(["设备编号", "器具名称", "测量范围", None, None, "检定日期", "存放地点"])
+    sheet.append([None, None, "下限", "上限", "单位", None, None])
+    for ref in ("A2:A3", "B2:B3", "C2:E2", "F2:F3", "G2:G3"):
+        sheet.merge_cells(ref)
+    sheet.append(["M-1", "压力表", "0", "1,6", "MPa", "2025年3月5日", names["location"]])
+    sheet.append(["M-2", "压力表", 0, 2.50, "MPa", "2025/3/6", names["location"]])
+    path = tmp_path / "ledger.xlsx"
+    wb.save(path)
+    check = ri.check_register_file(lab, path)
+    assert check.ok, check.errors
+    assert ri.import_register(lab, "li.wei", check) == 2
+    with lab.read() as s:
+        rows = {
+            r.asset_tag: (str(r.range_high_value), r.range_high_unit, r.last_calibrated_on)
+            for r in s.scalars(select(InstrumentRow).where(InstrumentRow.asset_tag.like("M-%")))
+        }
+    assert rows == {
+        "M-1": ("1.6", "MPa", date(2025, 3, 5)),
+        "M-2": ("2.5", "MPa", date(2025, 3, 6)),
+    }

@@ -99,6 +99,17 @@ def test_import_dialog_errors_then_a_good_file(
     dialog.close()
 
 
+def test_file_menu_opens_the_import_dialog(window, qtbot) -> None:
+    from labapp.ui.dialogs.import_dialog import ImportDialog
+
+    actions = [a.text() for a in window.file_menu.actions()]
+    assert {"&Import register…", "Download import &template…", "E&xport register…"} <= set(actions)
+    window.import_register_action.trigger()
+    dialog = window.findChild(ImportDialog)
+    assert dialog is not None and dialog.isVisible() and dialog.choose_button.isEnabled()
+    dialog.close()
+
+
 def test_unreadable_file_is_explained_in_chinese(window, qtbot, tmp_path: Path) -> None:
     from labapp.ui import settings
 
