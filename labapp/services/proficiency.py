@@ -233,11 +233,14 @@ def _own_participants(db: Database) -> dict[int, int]:
         return {c: p for c, p in session.execute(stmt)}
 
 
-def _point(db: Database, scope: ComparisonScope, participant_id: int) -> HistoryPoint:
+def _point(db: Database, scope: ComparisonScope, participant_id: int | None) -> HistoryPoint:
+    if participant_id is None:
+        none = ValidationError("participants", "no result of this laboratory", code="no_own_result")
+        return HistoryPoint(scope, None, None, None, None, None, False, none)
     try:
         result = comparisons.score_comparison(db, scope.comparison_id)
     except ValidationError as exc:
-        return HistoryPoint(scope, participant_id, None, None, None, None, False, exc.message)
+        return HistoryPoint(scope, participant_id, None, None, None, None, False, exc)
     own = next(s for s in result.scores if s.is_own_lab)
     z, z_class = (
         (own.z_prime, own.z_prime_class) if own.z_prime is not None else (own.z, own.z_class)
@@ -248,14 +251,15 @@ def _point(db: Database, scope: ComparisonScope, participant_id: int) -> History
 
 
 def score_history(db: Database, quantity: str | None = None) -> list[HistoryPoint]:
-    """The laboratory's own scores in every comparison it took part in, oldest first.
+    """The laboratory's own scores in every comparison, oldest first.
 
     ``quantity`` keeps the comparisons of that quantity only.  A comparison that cannot be
-    scored (a participant without U, too few results ...) is listed with its ``problem``.
+    scored (a participant without U, too few results ...) or without the laboratory's own result
+    is listed with its ``problem`` (so that it can still be linked to a sub-discipline).
     """
     own = _own_participants(db)
-    scopes = [s for s in list_scopes(db) if s.comparison_id in own]
+    scopes = list_scopes(db)
     if quantity is not None:
         scopes = [s for s in scopes if s.quantity == quantity]
     scopes.sort(key=lambda s: (s.on or date.min, s.comparison_id))
-    return [_point(db, s, own[s.comparison_id]) for s in scopes]
+    return [_point(db, s, own.get(s.comparison_id)) for s in scopes]

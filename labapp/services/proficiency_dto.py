@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from labapp.domain.errors import ValidationError
 from labapp.domain.proficiency import CorrectiveStatus, Coverage, Cycle
 from labapp.metrology.comparison import ScoreClass
 
@@ -91,8 +92,9 @@ class ComparisonScope:
 class HistoryPoint:
     """The laboratory's own scores in one comparison.
 
-    ``z`` is z′ when σ_pt and u(x_pt) give it, else z; ``problem`` says why a comparison could
-    not be scored (the scores are then None).
+    ``z`` is z′ when σ_pt and u(x_pt) give it, else z; ``problem`` is the service's refusal that
+    kept the comparison from being scored (the scores are then None; code ``no_own_result``: the
+    laboratory has no result in it).
     """
 
     scope: ComparisonScope
@@ -102,7 +104,7 @@ class HistoryPoint:
     z: float | None
     z_class: ScoreClass | None
     unsatisfactory: bool
-    problem: str | None
+    problem: ValidationError | None
 
 
 @dataclass(frozen=True)

@@ -100,11 +100,16 @@ def test_history_per_quantity_with_scores_and_problems(db):
         db, "no U", ended_on=date(2023, 4, 1),
         results=[("A", "10.001", None, None, False), ("OWN", "10.0", "0.004", "2", True)],
     )  # fmt: skip
-    for cid in (good, bad, broken):
+    others = _comparison(
+        db, "not ours", ended_on=date(2022, 4, 1), results=[("A", "10.0", "0.004", "2", False)]
+    )
+    for cid in (good, bad, broken, others):
         pt.set_scope(db, USER, cid, sub.id, "10 V")
     history = pt.score_history(db, "10 V")
-    assert [h.scope.title for h in history] == ["no U", "2024 round", "2025 round"]
-    assert history[0].problem is not None and history[0].en is None
+    assert [h.scope.title for h in history] == ["not ours", "no U", "2024 round", "2025 round"]
+    assert history[0].problem.code == "no_own_result" and history[0].participant_id is None
+    assert history[1].problem.field == "expanded_uncertainty" and history[1].en is None
+    history = history[1:]
     expected_en = mc.en_number(10.012, 0.004, 10.000, 0.004)
     assert history[2].en == pytest.approx(expected_en)
     assert history[2].en_class is ScoreClass.UNSATISFACTORY and history[2].unsatisfactory

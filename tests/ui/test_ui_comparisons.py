@@ -219,6 +219,25 @@ def test_a_given_sigma_pt_scores_z_and_a_bad_one_is_worded(qtbot, page):
     assert page.detail.sigma_pt == Decimal("0.5")  # nothing saved is lost
 
 
+def test_editing_the_comparison_keeps_its_sigma_pt(qtbot, page, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from labapp.ui.dialogs.comparison_dialog import ComparisonDialog
+
+    page.sigma_pt.setText("0.50")
+    with qtbot.waitSignal(page.scored, timeout=TIMEOUT):
+        page.sigma_pt.editingFinished.emit()
+    wait_idle(qtbot, page.session)
+    monkeypatch.setattr(QDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    dialog = ComparisonDialog(page.detail, page)
+    dialog.artefact.setText("Zener 732B, s/n 1234")
+    with qtbot.waitSignal(page.comparisons_loaded, timeout=TIMEOUT):
+        page.edit_comparison(dialog)
+    wait_idle(qtbot, page.session)
+    assert page.detail.artefact == "Zener 732B, s/n 1234"
+    assert str(page.detail.sigma_pt) == "0.50"  # the digits typed, kept
+
+
 def test_iso_13528_annex_e3_reproduces_in_the_scores_table(qtbot, page):
     """The published case loaded through the service; the page's own table read back."""
     import json

@@ -233,6 +233,7 @@ class ComparisonDialog(_Dialog):
             assigned_value=_text(self.assigned_value),
             assigned_uncertainty=_text(self.assigned_uncertainty),
             assigned_coverage_factor=_text(self.assigned_k),
+            sigma_pt=self.detail.sigma_pt if self.detail else None,  # typed on the page
         )
 
 

@@ -7,11 +7,20 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from labapp.domain.errors import ValidationError
 from labapp.domain.proficiency import CorrectiveStatus, Coverage
 from labapp.ui.models.comparison_models import CLASS_COLOURS, class_text, score_text
 from labapp.ui.models.rows_table_model import RowsTableModel
+from labapp.ui.views.comparison_words import comparison_problem
 
-__all__ = ["ActionsModel", "CoverageModel", "HistoryModel", "coverage_text", "status_text"]
+__all__ = [
+    "ActionsModel",
+    "CoverageModel",
+    "HistoryModel",
+    "coverage_text",
+    "problem_text",
+    "status_text",
+]
 
 CONTEXT = "ProficiencyModels"
 
@@ -30,8 +39,18 @@ STATUS_TEXTS: dict[CorrectiveStatus, str] = {
     CorrectiveStatus.OPEN: QT_TRANSLATE_NOOP("ProficiencyModels", "Open"),
     CorrectiveStatus.CLOSED: QT_TRANSLATE_NOOP("ProficiencyModels", "Closed"),
 }
+NO_OWN_RESULT = QT_TRANSLATE_NOOP("ProficiencyModels", "No result of this laboratory")
 OPEN_BRUSH = QBrush(QColor("#FFC7CE"))
 DARK_TEXT = QBrush(QColor("#000000"))
+
+
+def problem_text(problem: ValidationError | None) -> str:
+    """Why a comparison of the history has no score, in the user's language."""
+    if problem is None:
+        return ""
+    if problem.code == "no_own_result":
+        return QCoreApplication.translate(CONTEXT, NO_OWN_RESULT)
+    return comparison_problem(problem)
 
 
 def coverage_text(value: Coverage) -> str:
@@ -102,7 +121,7 @@ class HistoryModel(RowsTableModel):
             return score_text(getattr(row, key))
         if key.endswith("_class"):
             return class_text(getattr(row, key))
-        return row.problem or ""
+        return problem_text(row.problem)
 
     def role_data(self, row: Any, column: int, role: int) -> Any:
         key = self.COLUMNS[column][0]
