@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
+from labapp.domain.due import DueState
 from labapp.io.cell_values import lossy_digits
 from labapp.io.columns import ColumnKind, ColumnSpec, Language, SheetSpec, pick
 from labapp.io.excel_export import CoverInfo, ExportResult, write_workbook
@@ -199,10 +200,19 @@ def filter_text(flt: RegisterFilter, language: Language, location: str | None = 
         if value is not None:
             parts.append(f"{pick(en, zh, language)} = {enum_label(value, language)}")
     if flt.due_state is not None:
-        parts.append(pick("due state", "到期状态", language) + f" = {flt.due_state}")
+        state = pick(*_DUE_WORDS[DueState(flt.due_state)], language)
+        parts.append(pick("due state", "到期状态", language) + f" = {state}")
     if flt.location_id is not None:
         parts.append(pick("location", "存放地点", language) + f" = {location or flt.location_id}")
     return "; ".join(parts)
+
+
+_DUE_WORDS = {
+    DueState.OVERDUE: ("overdue", "已超期"),
+    DueState.DUE_SOON: ("due soon", "即将到期"),
+    DueState.OK: ("valid", "有效期内"),
+    DueState.NONE: ("no due date", "无到期日"),
+}
 
 
 def _location_name(db: Database, location_id: int | None) -> str | None:

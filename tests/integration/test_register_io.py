@@ -296,6 +296,17 @@ def test_export_follows_the_register_filter(lab: Database, tmp_path: Path) -> No
     assert any("In service" in str(c.value) for row in cover.iter_rows() for c in row)
 
 
+def test_filter_in_words_on_the_cover() -> None:
+    from labapp.domain.due import DueState
+    from labapp.services.register_io import filter_text
+
+    flt = RegisterFilter(search=" dmm ", status=InstrumentStatus.SEALED, due_state=DueState.OVERDUE)
+    assert filter_text(flt, "en") == "search “dmm”; status = Sealed; due state = overdue"
+    assert filter_text(flt, "zh_CN") == "搜索 “dmm”; 状态 = 封存; 到期状态 = 已超期"
+    assert filter_text(RegisterFilter(location_id=3), "en", "Lab 101") == "location = Lab 101"
+    assert filter_text(RegisterFilter(), "en") == ""
+
+
 def test_cancelled_export_leaves_no_file(lab: Database, tmp_path: Path) -> None:
     target = tmp_path / "cancelled.xlsx"
     result = export_register(lab, target, cancel=lambda: True)
