@@ -276,3 +276,30 @@ def test_form_labels_are_not_clipped_after_a_language_switch(qtbot, window):
         shoot(dialog, "event_form_labels_zh")
     finally:
         assert i18n.install_language("en")
+
+
+def test_a_stored_attachment_opens_in_the_system_viewer(qtbot, window, monkeypatch):
+    from labapp.services.attachments import add_attachment
+    from labapp.services.register import get_instrument_detail
+    from labapp.ui.dialogs import event_attachments
+
+    db = window.session.db
+    item = working_instrument(db)
+    event = get_instrument_detail(db, item.id).events[0]
+    add_attachment(db, "li.wei", event_id=event.id, filename="report.pdf", content=b"%PDF-1.7")
+    shown = []
+    monkeypatch.setattr(
+        event_attachments.QDesktopServices, "openUrl", lambda url: shown.append(url) or True
+    )
+    dialog = open_dialog(qtbot, window, event_id=event.id)
+    tree = dialog.attachments.tree
+    row = next(
+        i for i in range(tree.topLevelItemCount()) if tree.topLevelItem(i).text(0) == "report.pdf"
+    )
+    with qtbot.waitSignal(dialog.attachments.opened, timeout=WORKER_TIMEOUT) as opened:
+        tree.setCurrentItem(tree.topLevelItem(row))
+        qtbot.mouseClick(dialog.attachments.open_button, Qt.MouseButton.LeftButton)
+    path = opened.args[0]
+    assert path.name == "report.pdf" and path.read_bytes() == b"%PDF-1.7"
+    assert [url.toLocalFile() for url in shown] == [str(path)]
+    dialog.close()

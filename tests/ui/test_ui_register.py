@@ -227,7 +227,7 @@ def test_history_double_click_opens_the_event(qtbot, window) -> None:
 
 def test_open_attachment_exports_and_opens_it(qtbot, window, monkeypatch) -> None:
     from labapp.services.attachments import add_attachment
-    from labapp.ui.views import instrument_detail
+    from labapp.ui.dialogs import event_attachments
 
     view = _register(qtbot, window)
     item = view.model.row_at(0)
@@ -236,7 +236,7 @@ def test_open_attachment_exports_and_opens_it(qtbot, window, monkeypatch) -> Non
     )
     opened = []
     monkeypatch.setattr(
-        instrument_detail.QDesktopServices, "openUrl", lambda url: opened.append(url) or True
+        event_attachments.QDesktopServices, "openUrl", lambda url: opened.append(url) or True
     )
     with qtbot.waitSignal(view.detail_loaded, timeout=10_000):
         view.table.selectRow(0)

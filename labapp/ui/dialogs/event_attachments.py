@@ -2,7 +2,8 @@
 
 Files chosen before the event has been saved wait in the list ("pending") and are stored by the
 dialog right after the next save (an attachment belongs to a stored event).  Opening a stored
-file exports it to a temporary directory on the worker and hands it to the system viewer.
+file exports it to a temporary directory on the worker and hands it to the system viewer
+(:func:`open_attachment`, also used by the instrument page).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import mimetypes
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -132,11 +134,35 @@ class AttachmentsWidget(QWidget):
         if isinstance(value, PendingFile):
             self._show(value.path)
             return
-        from labapp.services.attachments import export_attachment
-
-        directory = Path(tempfile.mkdtemp(prefix="labapp-attachment-"))
-        self.session.run(lambda db: export_attachment(db, value.id, directory), self._show)
+        open_attachment(self.session, value.id, self.opened.emit)
 
     def _show(self, path: Path) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        show_file(path)
         self.opened.emit(path)
+
+
+def show_file(path: Path) -> None:
+    """Hand ``path`` to the system viewer (the PDF reader, an image viewer …)."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def open_attachment(
+    session: Any, attachment_id: int, opened: Callable[[Path], None] | None = None
+) -> None:
+    """Export stored attachment ``attachment_id`` on the worker, then open it with the system
+    viewer; ``opened`` then gets the exported path.
+
+    The file goes to a new temporary folder under its own name, so the viewer shows that name.
+    """
+
+    def export(db: Any) -> Path:
+        from labapp.services.attachments import export_attachment
+
+        return export_attachment(db, attachment_id, Path(tempfile.mkdtemp(prefix="labapp-")))
+
+    def done(path: Path) -> None:
+        show_file(path)
+        if opened is not None:
+            opened(path)
+
+    session.run(export, done)

@@ -7,12 +7,10 @@ goes through the main window's public methods, guarded because another engineer 
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QUrl, Signal
-from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -32,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from labapp.ui.dialogs.event_attachments import open_attachment
 from labapp.ui.labels import label, label_for
 from labapp.ui.models.history_model import AuditHistoryModel, EventHistoryModel
 from labapp.ui.models.rows_table_model import format_value
@@ -335,19 +334,7 @@ class InstrumentDetailPane(QWidget):
         item = self.files.currentItem()
         if item is None:
             return
-        attachment_id = item.data(Qt.ItemDataRole.UserRole)
-        directory = Path(tempfile.mkdtemp(prefix="labapp-"))
-
-        def export(db: Any) -> Path:
-            from labapp.services.attachments import export_attachment
-
-            return export_attachment(db, attachment_id, directory)
-
-        self.session.run(export, self._open_exported)
-
-    def _open_exported(self, path: Path) -> None:
-        self.last_exported = path
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        open_attachment(self.session, item.data(Qt.ItemDataRole.UserRole))
 
     def _event_double_clicked(self, index: QModelIndex) -> None:
         event = self.events_model.row_at(index.row())
