@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +102,7 @@ class _Names:
     spelled: dict[str, list[str]]
     asset_tags: set[str]
     laboratories: list[int]
+    rule_outcomes: dict[tuple[Any, ...], Any] = field(default_factory=dict)
 
 
 def check_register_file(db: Database, path: str | os.PathLike[str]) -> RegisterCheck:
@@ -308,11 +309,28 @@ def _instrument_data(
         provider_id=refs["provider"],
         procedure_id=refs["procedure"],
     )
-    try:
-        data = _validate(data)
-    except ValidationError as exc:
-        problems.append(domain_problem(row, exc, read))
+    refused = _rule_outcome(data, names.rule_outcomes)
+    if refused is not None:
+        problems.append(domain_problem(row, refused, read))
     return (None if problems else data), problems
+
+
+def _rule_outcome(data: InstrumentData, seen: dict[tuple[Any, ...], Any]) -> ValidationError | None:
+    """The instrument rules' verdict on a row, worked out once per distinct specification.
+
+    The rules look at the required texts (never empty here: the file reader refuses those
+    first), the interval and the range/accuracy with their units; a ledger repeats the same
+    specification for every item of a model, and each verdict costs unit parsing.
+    """
+    key = (data.interval_months, data.range_low_value, data.range_low_unit, data.range_high_value,
+           data.range_high_unit, data.accuracy_value, data.accuracy_unit)  # fmt: skip
+    if key not in seen:
+        try:
+            _validate(data)
+            seen[key] = None
+        except ValidationError as exc:
+            seen[key] = exc
+    return seen[key]  # type: ignore[no-any-return]
 
 
 _SAME_NAME = ({f.name for f in fields(InstrumentData)} & _ROW_FIELDS) - {"range_low_unit"}
