@@ -35,13 +35,6 @@ class InstrumentStatus(StrEnum):
     SCRAPPED = "scrapped"
 
 
-class LegalStatus(StrEnum):
-    """Legal status: mandatory verification (强检) or not."""
-
-    MANDATORY = "mandatory"
-    NON_MANDATORY = "non_mandatory"
-
-
 class AccuracyKind(StrEnum):
     """How an accuracy specification is stated."""
 

@@ -7,7 +7,6 @@ link is drawn red and its reasons are worded in the user's language (:func:`reas
 from __future__ import annotations
 
 import contextlib
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -213,8 +212,3 @@ class BrokenChainsModel(RowsTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return BROKEN_BRUSH
         return None
-
-
-def iso(value: date | None) -> str:
-    """A date as ISO text ("" for None)."""
-    return value.isoformat() if value else ""
