@@ -36,6 +36,7 @@ class Coverage(StrEnum):
     DUE = "due"  # not covered yet, more than a year of the cycle left
     DUE_SOON = "due_soon"  # not covered and the cycle ends within a year
     OVERDUE = "overdue"  # the cycle ended without a comparison
+    NOT_IN_SCOPE = "not_in_scope"  # taken out of the scope: never due
 
 
 @dataclass(frozen=True)

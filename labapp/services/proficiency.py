@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from labapp.domain.errors import NotFoundError, ValidationError
-from labapp.domain.proficiency import Cycle, coverage_of, current_cycle
+from labapp.domain.proficiency import Coverage, Cycle, coverage_of, current_cycle
 from labapp.persistence.models import ComparisonParticipantRow, ComparisonRow
 from labapp.persistence.models_pt import ComparisonScopeRow, PtCycleRow, SubdisciplineRow
 from labapp.services import comparisons
@@ -204,13 +204,13 @@ def _line(
     mine = [s for s in scopes if s.subdiscipline_id == sub.id and s.on is not None]
     days = [s.on for s in mine if s.on is not None]
     inside = tuple(s.title for s in mine if s.on is not None and cycle.contains(s.on))
-    return CoverageLine(
-        sub, coverage_of(days, cycle, today), inside, max(days, default=None), cycle.ends_on
-    )
+    state = coverage_of(days, cycle, today) if sub.active else Coverage.NOT_IN_SCOPE
+    return CoverageLine(sub, state, inside, max(days, default=None), cycle.ends_on)
 
 
 def pt_plan(db: Database, today: date) -> PtPlan:
-    """Coverage of every active sub-discipline in the cycle holding ``today``.
+    """Coverage of every sub-discipline in the cycle holding ``today`` (those taken out of the
+    scope last, ``NOT_IN_SCOPE``, never due).
 
     Without a cycle setting, a cycle of :data:`DEFAULT_CYCLE_YEARS` years starting on 1 January
     of this year is assumed for the lines, and ``cycle`` is None so the UI asks for one.
@@ -218,7 +218,7 @@ def pt_plan(db: Database, today: date) -> PtPlan:
     info = get_cycle(db, today)
     cycle = info.current if info else Cycle(date(today.year, 1, 1), DEFAULT_CYCLE_YEARS)
     scopes = list_scopes(db)
-    subs = list_subdisciplines(db, active_only=True)
+    subs = sorted(list_subdisciplines(db), key=lambda s: not s.active)  # stable: by name
     return PtPlan(info, tuple(_line(s, scopes, cycle, today) for s in subs))
 
 

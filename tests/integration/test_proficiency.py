@@ -76,6 +76,15 @@ def test_cycle_coverage_due_and_overdue(db):
     nxt = pt.pt_plan(db, date(2028, 2, 1))
     assert nxt.cycle is not None and nxt.cycle.current.starts_on == date(2028, 1, 1)
     assert {ln.coverage for ln in nxt.lines} == {Coverage.DUE}
+    # taken out of the scope: listed last, never due
+    pt.save_subdiscipline(
+        db, USER, SubdisciplineInput(mass.name, mass.quantity, active=False), mass.id, mass.version
+    )
+    lines = pt.pt_plan(db, TODAY).lines
+    assert [(ln.subdiscipline.name, ln.coverage) for ln in lines] == [
+        ("DC voltage", Coverage.COVERED),
+        ("mass 1 mg–1 kg", Coverage.NOT_IN_SCOPE),
+    ]
 
 
 def test_subdiscipline_and_cycle_refusals(db):

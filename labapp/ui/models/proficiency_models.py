@@ -29,6 +29,7 @@ COVERAGE_TEXTS: dict[Coverage, str] = {
     Coverage.DUE: QT_TRANSLATE_NOOP("ProficiencyModels", "Due in this cycle"),
     Coverage.DUE_SOON: QT_TRANSLATE_NOOP("ProficiencyModels", "Due within a year"),
     Coverage.OVERDUE: QT_TRANSLATE_NOOP("ProficiencyModels", "Not covered in the cycle"),
+    Coverage.NOT_IN_SCOPE: QT_TRANSLATE_NOOP("ProficiencyModels", "Not in the scope"),
 }
 COVERAGE_COLOURS: dict[Coverage, str] = {
     Coverage.COVERED: "#C6EFCE",
@@ -85,7 +86,8 @@ class CoverageModel(RowsTableModel):
         if key == "comparisons":
             return "; ".join(row.comparisons)
         if key == "due_by":
-            return "" if row.coverage is Coverage.COVERED else row.due_by.isoformat()
+            never = (Coverage.COVERED, Coverage.NOT_IN_SCOPE)
+            return "" if row.coverage in never else row.due_by.isoformat()
         return super().display(row, column)
 
     def role_data(self, row: Any, column: int, role: int) -> Any:

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -166,6 +167,11 @@ class ProficiencyView(View):
             table.resizeColumnsToContents()
 
     # --- loading ---------------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        # Comparisons, scores and actions change on other pages: read them again on every visit.
+        self._stale = True
+        super().showEvent(event)
+
     def load(self) -> None:
         today = date.today()
         self.session.run(lambda db: pt.pt_plan(db, today), self._plan_loaded)
@@ -188,7 +194,8 @@ class ProficiencyView(View):
             return
         c = cycle.current
         lines = self.plan.lines if self.plan else ()
-        due = sum(1 for line in lines if line.coverage is not Coverage.COVERED)
+        settled = (Coverage.COVERED, Coverage.NOT_IN_SCOPE)
+        due = sum(1 for line in lines if line.coverage not in settled)
         self.cycle_label.setText(
             self.tr(
                 "Accreditation cycle {0} – {1} ({2} years): {3} sub-discipline(s) still due"
