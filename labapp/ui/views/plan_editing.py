@@ -11,7 +11,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QStyledItemDelegate,
+    QTableView,
+    QWidget,
+)
 
 from labapp.services import planning
 
@@ -24,6 +30,25 @@ def save_edits(
     for item_id, fields in pending.items():
         planning.update_plan_item(db, user, item_id, versions[item_id], **fields)
     return planning.get_plan(db, plan_id)
+
+
+def load_providers(db: Any) -> Any:
+    """Worker job: the providers a plan item can be sent to."""
+    from labapp.services.people import list_providers
+
+    return list_providers(db)
+
+
+def make_table(name: str, model: Any) -> QTableView:
+    """A read-only table of whole rows over ``model`` (the Planning page's tables)."""
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.verticalHeader().setVisible(False)
+    return table
 
 
 def fit_columns(table: QTableView, widest: int = 240) -> None:

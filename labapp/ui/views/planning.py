@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,12 +32,18 @@ from labapp.services.planning_dto import DueWindow, PlanFilter
 from labapp.ui import settings
 from labapp.ui.errors import show_error
 from labapp.ui.labels import label_for
-from labapp.ui.models.check_models import CheckPlansModel
 from labapp.ui.models.plan_models import DueItemsModel, PlanItemsModel, progress_label
 from labapp.ui.views.base import REGISTER, View
 from labapp.ui.views.checks import CHECKS
 from labapp.ui.views.plan_approval import PlanApprovalBar
-from labapp.ui.views.plan_editing import ProviderDelegate, fit_columns, save_edits
+from labapp.ui.views.plan_checks import DueChecksBox
+from labapp.ui.views.plan_editing import (
+    ProviderDelegate,
+    fit_columns,
+    load_providers,
+    make_table,
+    save_edits,
+)
 
 WINDOWS: tuple[tuple[DueWindow, str], ...] = (
     (DueWindow.OVERDUE, QT_TRANSLATE_NOOP("PlanningView", "Overdue")),
@@ -59,12 +64,6 @@ PROVIDER_KINDS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("PlanningView", "In-house"),
     QT_TRANSLATE_NOOP("PlanningView", "External"),
 )
-
-
-def _load_providers(db: Any) -> Any:
-    from labapp.services.people import list_providers
-
-    return list_providers(db)
 
 
 def _load_facets(db: Any) -> Any:
@@ -91,11 +90,12 @@ class PlanningView(View):
         self.plan_progress: Any = None
         self._build_filters()
         self._build_plan_bar()
-        self.due_table = self._table("dueTable", self.due_model)
-        self.checks_model = CheckPlansModel(self)
-        self.checks_table = self._table("dueChecksTable", self.checks_model)
-        self.checks_table.doubleClicked.connect(self._open_check)
-        self.plan_table = self._table("planTable", self.plan_model)
+        self.due_table = make_table("dueTable", self.due_model)
+        self.checks_box = DueChecksBox(self.session)
+        self.checks_box.open_plan.connect(lambda plan_id: self.navigate.emit(CHECKS, plan_id))
+        self.checks_box.loaded.connect(self.checks_loaded.emit)
+        self.checks_model, self.checks_table = self.checks_box.model, self.checks_box.table
+        self.plan_table = make_table("planTable", self.plan_model)
         self.plan_table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -110,9 +110,6 @@ class PlanningView(View):
         due_layout = QVBoxLayout(self.due_box)
         due_layout.addLayout(self.filter_bar)
         due_layout.addWidget(self.due_table)
-        self.checks_box = QGroupBox()
-        checks_layout = QVBoxLayout(self.checks_box)
-        checks_layout.addWidget(self.checks_table)
         plan_layout = QVBoxLayout(self.plan_box)
         plan_layout.addLayout(self.plan_bar)
         plan_layout.addWidget(self.approval_bar)
@@ -135,16 +132,6 @@ class PlanningView(View):
         self.retranslate_ui()
 
     # --- construction -------------------------------------------------------------------------
-    def _table(self, name: str, model: Any) -> QTableView:
-        table = QTableView()
-        table.setObjectName(name)
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.horizontalHeader().setStretchLastSection(True)
-        table.verticalHeader().setVisible(False)
-        return table
-
     def _combo(self, name: str, count: int) -> QComboBox:
         combo = QComboBox()
         combo.setObjectName(name)
@@ -217,7 +204,7 @@ class PlanningView(View):
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Planning"))
         self.due_box.setTitle(self.tr("Due for verification or calibration"))
-        self._show_checks_title()
+        self.checks_box.retranslate_ui()
         self.plan_box.setTitle(self.tr("Re-verification plan"))
         for combo, texts in (
             (self.window, [t for _, t in WINDOWS]),
@@ -253,7 +240,7 @@ class PlanningView(View):
     def load(self) -> None:
         self.session.run(_load_facets, self._show_facets)
         self.session.run(planning.list_plans, self._show_plans)
-        self.session.run(_load_providers, self._set_providers)
+        self.session.run(load_providers, self._set_providers)
 
     def _set_providers(self, providers: list[Any]) -> None:
         self.plan_model.providers = {p.id: p.name for p in providers}
@@ -292,7 +279,7 @@ class PlanningView(View):
         """Fetch the due list for the window and filters."""
         window, flt, today = self.current_window(), self.current_filter(), date.today()
         self.session.run(lambda db: planning.due_items(db, window, today, flt), self.show_due)
-        self.session.run(lambda db: planning.due_checks(db, window, today), self.show_checks)
+        self.checks_box.load(window, today)
 
     def show_due(self, items: list[Any]) -> None:
         """Fill the due table."""
@@ -301,22 +288,6 @@ class PlanningView(View):
         fit_columns(self.due_table)
         self._show_due_count()
         self.due_loaded.emit(self.due)
-
-    def show_checks(self, plans: list[Any]) -> None:
-        """Fill the table of intermediate checks (期间核查) falling due in the window."""
-        self.checks_model.set_rows(list(plans))
-        fit_columns(self.checks_table)
-        self._show_checks_title()
-        self.checks_loaded.emit(plans)
-
-    def _show_checks_title(self) -> None:
-        self.checks_box.setTitle(
-            self.tr("Intermediate checks due in the window: {0} (double-click opens the plan)")
-            .format(self.checks_model.rowCount())
-        )  # fmt: skip
-
-    def _open_check(self, index: Any) -> None:
-        self.navigate.emit(CHECKS, self.checks_model.row_at(index.row()).id)
 
     def _show_plans(self, plans: list[Any], select: int | None = None) -> None:
         self.plans.clear()
