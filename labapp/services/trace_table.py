@@ -27,6 +27,8 @@ from typing import Any, NamedTuple
 from sqlalchemy import Connection, Date, Integer, Row, Select, bindparam, func, select
 
 from labapp.domain.enums import InstrumentStatus, ProviderKind, Role
+from labapp.metrology.errors import UncertaintyError, UnitError
+from labapp.metrology.units import parse_quantity, parse_unit, uncertainty_in
 from labapp.services.database import Database
 from labapp.services.trace_dto import BrokenReason, ChainInstrument
 from labapp.services.trace_sql import (
@@ -40,7 +42,7 @@ from labapp.services.trace_sql import (
     instruments_sql,
     points_sql,
 )
-from labapp.services.traceability import MAX_DEPTH, _largest, _reading, _reasons, _unaccredited
+from labapp.services.traceability import MAX_DEPTH, _reading, _reasons, _unaccredited
 
 __all__ = ["CHUNK", "TraceFilter", "TraceTableRow", "count_trace_items", "trace_table"]
 
@@ -282,12 +284,35 @@ def _read_events(conn: Connection, ids: list[int]) -> dict[int, _Event]:
 
 
 def _u(stages: dict[str, list[Row[Any]]]) -> tuple[Decimal, str, Decimal | None] | None:
-    """The largest U of the as-left points (as-found when none), as forward_chain chooses it."""
+    """The largest U of the as-left points (as-found when none), as forward_chain chooses it.
+
+    The same choice as ``traceability._largest`` (compared in the first point's unit, as
+    uncertainties; a unit that does not convert is never the largest), with the unit factor
+    cached: pint for every point of 100 000 items cost a third of the export's time.
+    """
     points = stages.get("as_left") or stages.get("as_found")
     if not points:
         return None
-    best = _largest(points)
+    reference = points[0].expanded_uncertainty_unit
+
+    def size(point: Row[Any]) -> float:
+        return float(point.expanded_uncertainty_value) * _factor(
+            point.expanded_uncertainty_unit, reference
+        )
+
+    best = max(points, key=size)
     return best.expanded_uncertainty_value, best.expanded_uncertainty_unit, best.coverage_factor
+
+
+@cache
+def _factor(unit: str, reference: str) -> float:
+    """How many ``reference`` one ``unit`` of uncertainty is (-inf when it does not convert)."""
+    if unit == reference:
+        return 1.0
+    try:
+        return uncertainty_in(parse_quantity(f"1 {unit}"), parse_unit(reference), "U")
+    except (UnitError, UncertaintyError):
+        return float("-inf")
 
 
 def _row(
