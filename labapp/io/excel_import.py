@@ -22,6 +22,7 @@ import os
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -155,7 +156,7 @@ def read_register(
         existing_asset_tags,
         implied_kind=next((k for _, _, k in columns.values() if k is not None), None),
     )
-    data = _chain_rows(head[header_index + 1 :], rows)
+    data = chain(head[header_index + 1 :], rows)
     digits = _reported_digits(workbook)
     _validate(data, header_index + 2, columns, checker, result, digits)
     return result
@@ -235,11 +236,6 @@ def _take(rows: Iterator[list[Any]], n: int) -> list[list[Any]]:
     return [row for _, row in zip(range(n), rows, strict=False)]
 
 
-def _chain_rows(first: list[list[Any]], rest: Iterator[list[Any]]) -> Iterable[list[Any]]:
-    yield from first
-    yield from rest
-
-
 def _match(text: object) -> str | None:
     if not isinstance(text, str) or not text.strip():
         return None
@@ -312,8 +308,8 @@ def _validate(
     for excel_row, row in enumerate(rows, start=first_row):
         width = len(row)
         cells = {key: row[c] if c < width else None for c, key in wanted}
-        if all(v is None or (isinstance(v, str) and not v.strip()) for v in cells.values()):
-            continue
+        if _blank(cells.get("asset_tag")) and all(_blank(v) for v in cells.values()):
+            continue  # the tag first: on a real line the one test needed
         if digits:
             _restore_digits(cells, digits)
         values, problems = checker.check(cells, excel_row)
@@ -343,9 +339,16 @@ def _restore_digits(cells: dict[str, Any], digits: dict[tuple[str, str], Decimal
             cells[key] = str(reported)
 
 
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
 def _defaults(values: dict[str, Any]) -> dict[str, Any]:
     """Blank role / status / mandatory cells take the register's defaults."""
-    return {k: v for k, v in values.items() if v is not None or k not in _HAS_DEFAULT}
+    for key in _HAS_DEFAULT:
+        if key in values and values[key] is None:
+            del values[key]
+    return values
 
 
 _HAS_DEFAULT = {"role", "status", "mandatory_verification"}

@@ -117,7 +117,7 @@ class RowChecker:
             for key, names in self.known.items()
         }
         self._existing = {lookup_key(t) for t in self.existing_asset_tags}
-        self._memo: dict[str, dict[tuple[type, object], Any]] = {key: {} for key in PARSERS}
+        self._memo: dict[str, dict[object, Any]] = {key: {} for key in PARSERS}
         self._rules = [self._required, self._tag, self._accuracy, self._units]
         if any(names is not None for names in self._known.values()):
             self._rules.insert(1, self._known_names)
@@ -138,8 +138,10 @@ class RowChecker:
                     values[key] = as_text(cell)
                 continue
             # A ledger repeats its units, kinds, dates and numbers down the column: parse each
-            # distinct cell once.  Keyed by type too, since True == 1 == 1.0 as dict keys.
-            memo_key = (cell.__class__, cell)
+            # distinct cell once.  Text and floats are their own keys (neither equals the
+            # other); other types are keyed with their type, since True == 1 == 1.0.
+            kind = cell.__class__
+            memo_key = cell if kind is str or kind is float else (kind, cell)
             outcome = memo.get(memo_key, _MISSING)
             if outcome is _MISSING:
                 outcome = _parse(key, cell)
