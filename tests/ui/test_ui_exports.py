@@ -70,6 +70,7 @@ def test_traceability_export_of_the_whole_lab_in_chinese(qtbot, window, tmp_path
     assert i18n.install_language("zh_CN")
     qtbot.waitUntil(lambda: view.title.text() == "量值溯源")
     view.export_scope.setCurrentIndex(SCOPE_LAB)
+    qtbot.waitUntil(lambda: view.at_label.width() >= view.at_label.sizeHint().width())
     shoot(window, "trace_export_zh")
     target = tmp_path / "lab.xlsx"
     save_to(monkeypatch, target)
