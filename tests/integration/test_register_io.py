@@ -357,3 +357,18 @@ def test_a_lab_s_own_ledger_with_merged_headers_and_text_dates(
         "M-1": ("1.6", "MPa", date(2025, 3, 5)),
         "M-2": ("2.5", "MPa", date(2025, 3, 6)),
     }
+
+
+def test_a_name_two_people_share_is_ambiguous_the_login_is_not(
+    lab: Database, tmp_path: Path
+) -> None:
+    names = _names(lab)
+    with lab.unit_of_work("admin") as uow:
+        for login in ("wang.fang.1", "wang.fang.2"):
+            uow.session.add(PersonRow(name="王芳", login=login))
+        uow.commit()
+    rows = [_good(names, "P-1", c12="王芳"), _good(names, "P-2", c12="wang.fang.2")]
+    check = ri.check_register_file(lab, _filled_template(lab, tmp_path, rows))
+    (error,) = check.errors
+    assert (error.row, error.code, error.header) == (2, "ambiguous_custodian", "保管人")
+    assert "登录名" in error.message_zh and "login" in error.message_en
