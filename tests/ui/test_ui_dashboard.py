@@ -99,6 +99,7 @@ def test_drift_window_chart_export_and_accept(qtbot, window, tmp_path) -> None:
     for suffix in (".png", ".pdf", ".svg"):
         assert drift_window.chart.export(tmp_path / f"drift{suffix}").stat().st_size > 0
     dialog = drift_window.ask_interval()
+    assert dialog.months.value() == (series.proposed_months or 12)  # the proposal offered
     ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
     assert not ok.isEnabled()
     dialog.reason.setText("stable over five results")
@@ -109,6 +110,11 @@ def test_drift_window_chart_export_and_accept(qtbot, window, tmp_path) -> None:
     wait_idle(qtbot, window.session)
     with db.read() as session:
         assert session.get(InstrumentRow, instrument_id).interval_months == 18
+    from labapp.services.audit import list_audit
+
+    entry = list_audit(db, entity="instruments", entity_id=instrument_id)[0]
+    assert entry.reason == "stable over five results"
+    assert ("interval_months", "18") in [(c.field, c.new) for c in entry.changes]
     qtbot.waitUntil(lambda: drift_window.series.interval_months == 18, timeout=30_000)
     shoot(drift_window, "plan_drift_en")
     assert i18n.install_language("zh_CN")
