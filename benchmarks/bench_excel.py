@@ -4,9 +4,11 @@ Export: a register of ``--rows`` rows × 12 columns through ``write_workbook`` a
 xlsxwriter ``constant_memory`` loop writing the same cells (goal ratio ≤ 1.2).  Import: the same
 file read and validated by ``read_register`` against a bare python-calamine read of every row
 (goal ratio ≤ 3).  Both sides run alternately, best of ``--repeat``; the wall-clock ratio is the
-goal, the CPU-time ratio is printed beside it (the machine may be shared).  Each case runs in
-its own subprocess so its peak memory (``ru_maxrss`` of the child) is its own.  Run with
-``python benchmarks/bench_excel.py [--rows N]``.
+goal, the CPU-time ratio is printed beside it (the machine may be shared).  With ``--database``
+the register export of a whole LabApp SQLite file (``export_register``: SQL, register and digits
+sheets, cover) is timed against the same query on a plain connection written cell by cell.  Each
+case runs in its own subprocess so its peak memory (``ru_maxrss`` of the child) is its own.  Run
+with ``python benchmarks/bench_excel.py [--rows N] [--database /tmp/labapp-large.sqlite3]``.
 """
 
 from __future__ import annotations
@@ -89,33 +91,91 @@ def bare_import(path: str, n: int) -> None:
     assert rows == n + 1
 
 
+def register_export(path: str, database: str) -> None:
+    """The register page's export of a whole database (SQL, both sheets, cover)."""
+    from labapp.services.database import open_database
+    from labapp.services.register_io import export_register
+
+    db = open_database(database)
+    try:
+        export_register(db, path, language="zh_CN")
+    finally:
+        db.dispose()
+
+
+_BARE_SQL = """
+SELECT i.asset_tag, i.name, i.manufacturer, i.model, i.serial_no, i.category, i.quantity,
+       i.range_low_value, i.range_high_value, i.range_high_unit, i.range_low_unit,
+       i.accuracy_kind, i.accuracy_value, i.accuracy_unit, i.accuracy_class, i.role, i.level,
+       i.mandatory_verification, i.status, p.name, l.name, i.interval_months,
+       i.last_calibrated_on, v.name, c.code, i.notes
+FROM instruments i LEFT JOIN persons p ON p.id = i.custodian_id
+LEFT JOIN locations l ON l.id = i.location_id LEFT JOIN providers v ON v.id = i.provider_id
+LEFT JOIN procedures c ON c.id = i.procedure_id ORDER BY i.asset_tag
+"""
+_NUMBERS, _DATE = (7, 8, 12, 21), 22
+
+
+def bare_register_export(path: str, database: str) -> None:
+    """The same query on a plain sqlite3 connection, every cell written by xlsxwriter."""
+    import sqlite3
+
+    import xlsxwriter
+
+    workbook = xlsxwriter.Workbook(path, {"constant_memory": True})
+    sheet = workbook.add_worksheet("Register")
+    date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})
+    with sqlite3.connect(database) as conn:
+        for r, row in enumerate(conn.execute(_BARE_SQL), start=1):
+            for c, value in enumerate(row):
+                if value is None:
+                    continue
+                if c in _NUMBERS:
+                    sheet.write_number(r, c, float(value))
+                elif c == _DATE:
+                    sheet.write_datetime(r, c, date.fromisoformat(value), date_format)
+                else:
+                    sheet.write_string(r, c, str(value))
+    workbook.close()
+
+
 CASES = {f.__name__: f for f in (labapp_export, bare_export, labapp_import, bare_import)}
+DB_CASES = {f.__name__: f for f in (register_export, bare_register_export)}
 
 
-def _child(case: str, path: str, n: int) -> None:
+def _child(case: str, path: str, n: int, database: str | None) -> None:
     start, cpu = time.perf_counter(), time.process_time()
-    CASES[case](path, n)
+    if case in DB_CASES:
+        DB_CASES[case](path, str(database))
+    else:
+        CASES[case](path, n)
     elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps({"seconds": elapsed, "cpu": cpu, "peak_mb": peak_kb / 1024}))
 
 
-def _once(case: str, path: Path, n: int) -> dict[str, float]:
+def _once(case: str, path: Path, n: int, database: str | None = None) -> dict[str, float]:
     """One fresh subprocess (so its peak memory is its own)."""
     command = [sys.executable, __file__, "--child", case, "--path", str(path), "--rows", str(n)]
+    command += ["--database", database] if database else []
     done = subprocess.run(command, capture_output=True, text=True, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
 def _pair(
-    ours: str, bare: str, paths: tuple[Path, Path], n: int, repeat: int
+    ours: str,
+    bare: str,
+    paths: tuple[Path, Path],
+    n: int,
+    repeat: int,
+    database: str | None = None,
 ) -> tuple[dict[str, float], dict[str, float]]:
     """Best of ``repeat`` runs of each case (files ``paths``: ours, bare), run alternately so a
     busy moment of the shared machine hits both sides alike."""
     runs: dict[str, list[dict[str, float]]] = {ours: [], bare: []}
     for _ in range(repeat):
-        runs[bare].append(_once(bare, paths[1], n))
-        runs[ours].append(_once(ours, paths[0], n))
+        runs[bare].append(_once(bare, paths[1], n, database))
+        runs[ours].append(_once(ours, paths[0], n, database))
     best = [min(runs[case], key=lambda run: run["seconds"]) for case in (ours, bare)]
     return best[0], best[1]
 
@@ -141,9 +201,12 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--child")
     parser.add_argument("--path")
+    parser.add_argument(
+        "--database", help="a LabApp SQLite file: also time the register export of all its items"
+    )
     args = parser.parse_args()
     if args.child:
-        _child(args.child, args.path, args.rows)
+        _child(args.child, args.path, args.rows, args.database)
         return
     with tempfile.TemporaryDirectory() as tmp:
         ours, bare = Path(tmp, "labapp.xlsx"), Path(tmp, "bare.xlsx")
@@ -153,6 +216,18 @@ def main() -> None:
         _compare("export", ours_out, bare_out, EXPORT_GOAL, n)
         ours_in, bare_in = _pair("labapp_import", "bare_import", (ours, ours), n, k)
         _compare("import", ours_in, bare_in, IMPORT_GOAL, n)
+        if args.database:
+            _register_export(args.database, Path(tmp), k)
+
+
+def _register_export(database: str, tmp: Path, repeat: int) -> None:
+    import sqlite3
+
+    with sqlite3.connect(database) as conn:
+        n = int(conn.execute("SELECT count(*) FROM instruments").fetchone()[0])
+    paths = (tmp / "register.xlsx", tmp / "bare-register.xlsx")
+    ours, bare = _pair("register_export", "bare_register_export", paths, n, repeat, database)
+    _compare(f"register export of {database}", ours, bare, EXPORT_GOAL, n)
 
 
 if __name__ == "__main__":
