@@ -71,7 +71,6 @@ class RegisterCheck:
     sheet: str
     header_row: int
     rows: tuple[InstrumentData, ...]
-    source_rows: tuple[int, ...]
     errors: tuple[CellError, ...]
     warnings: tuple[str, ...]
 
@@ -147,7 +146,6 @@ def check_register_file(db: Database, path: str | os.PathLike[str]) -> RegisterC
         sheet=read.sheet,
         header_row=read.header_row,
         rows=tuple(rows) if not errors else (),
-        source_rows=tuple(r.source_row for r in read.rows) if not errors else (),
         errors=tuple(errors),
         warnings=tuple(read.warnings),
     )
