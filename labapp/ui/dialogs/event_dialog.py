@@ -9,129 +9,41 @@ are undoable; the title carries ``[*]`` and the window is marked modified until 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QInputDialog,
-    QLabel,
-    QMenuBar,
     QMessageBox,
-    QTabWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from labapp.domain.due import due_on
-from labapp.domain.enums import EventKind, EventResult, EventStatus
+from labapp.domain.enums import EventKind, EventResult
 from labapp.domain.errors import ValidationError
-from labapp.domain.points import DecisionRule, overall_result
-from labapp.ui import settings
+from labapp.domain.points import overall_result
 from labapp.ui.dialogs.conflict import ConflictDialog, answer_refusal
-from labapp.ui.dialogs.event_attachments import AttachmentsWidget, media_type
-from labapp.ui.dialogs.event_form import EventForm
-from labapp.ui.dialogs.event_points import PointsPanel
-from labapp.ui.dialogs.event_standards import StandardsPanel
+from labapp.ui.dialogs.event_attachments import media_type
+from labapp.ui.dialogs.event_frame import EventFrame
+from labapp.ui.dialogs.event_loading import (
+    EDITABLE_STATUSES,
+    Loaded,
+    decision_rule,
+    load_event,
+    point_input,
+    point_text,
+    standards_on,
+)
 from labapp.ui.errors import describe, field_problem, show_error
 from labapp.ui.labels import label
-from labapp.ui.models.points_model import PointsModel, PointText
+from labapp.ui.models.points_model import PointText
 
-EDITABLE_STATUSES = (None, EventStatus.DRAFT, EventStatus.CHECKED)
-
-
-@dataclass(frozen=True)
-class Loaded:
-    """What the dialog needs from the database to show an event (fetched in one job)."""
-
-    detail: Any  # EventDetail or None for a new event
-    instrument: Any  # InstrumentDetail
-    persons: list[Any]
-    providers: list[Any]
-    procedures: list[Any]
-    me: Any  # PersonInfo of the user, or None
-    options: list[Any]  # StandardOption on the event's date
+#: decision_rule stays importable from here (the impact dialog reads the lab's rule so)
+__all__ = ["EventDialog", "decision_rule"]
 
 
-def load_event(db: Any, user: str, instrument_id: int | None, event_id: int | None) -> Loaded:
-    """Worker job: the event (if any), its instrument, the combo lists and the standards."""
-    from labapp.services import events, people
-    from labapp.services.instruments import get_instrument
-
-    detail = events.get_event(db, event_id) if event_id is not None else None
-    item_id = detail.instrument_id if detail is not None else instrument_id
-    instrument = get_instrument(db, item_id)
-    day = detail.performed_on if detail is not None else date.today()
-    return Loaded(
-        detail,
-        instrument,
-        people.list_persons(db),
-        people.list_providers(db),
-        people.list_procedures(db),
-        people.person_for_login(db, user),
-        standards_on(db, day, instrument),
-    )
-
-
-def standards_on(db: Any, day: date, instrument: Any) -> list[Any]:
-    """Worker job: the standards offered for an event of ``instrument`` on ``day``."""
-    from labapp.services.events import valid_standards
-
-    return valid_standards(db, day, exclude_instrument_id=instrument.id)
-
-
-def point_text(point: Any) -> PointText:
-    """A stored ``PointDetail`` as the text the table edits."""
-
-    def text(value: Any) -> str:
-        return "" if value is None else str(value)
-
-    return PointText(
-        stage=point.stage,
-        nominal=text(point.nominal),
-        reference=text(point.reference),
-        indication=text(point.indication),
-        expanded_uncertainty=text(point.expanded_uncertainty),
-        coverage_factor=text(point.coverage_factor),
-        mpe=text(point.mpe),
-        lower=text(point.lower),
-        upper=text(point.upper),
-    )
-
-
-def point_input(point: PointText) -> Any:
-    """A typed row as the service's ``PointInput``."""
-    from labapp.services.dto import PointInput
-
-    return PointInput(
-        reference=point.reference,
-        indication=point.indication,
-        nominal=point.nominal or None,
-        expanded_uncertainty=point.expanded_uncertainty or None,
-        coverage_factor=point.coverage_factor or None,
-        mpe=point.mpe or None,
-        lower=point.lower or None,
-        upper=point.upper or None,
-        stage=point.stage,
-    )
-
-
-def decision_rule() -> DecisionRule:
-    """The lab's decision rule from Preferences."""
-    try:
-        return DecisionRule(settings.get(settings.DECISION_RULE))
-    except ValueError:
-        return DecisionRule.SIMPLE
-
-
-class EventDialog(QDialog):
+class EventDialog(EventFrame):
     """The event form, its points, standards, attachments and revisions, and the workflow."""
 
     loaded = Signal()
@@ -147,35 +59,9 @@ class EventDialog(QDialog):
         event_id: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("eventDialog")
-        self.setAcceptDrops(True)
-        self.session = session
-        self.instrument: Any = None
-        self.detail: Any = None
-        self._form_dirty = False
+        super().__init__(session, parent)
         self.conflict: ConflictDialog | None = None
-        self.undo_stack = QUndoStack(self)
-        self.model = PointsModel(self.undo_stack, self)
-        self.model.set_rule(decision_rule())
-        self.form = EventForm()
-        self.points = PointsPanel(self.model)
-        self.standards = StandardsPanel()
-        self.attachments = AttachmentsWidget(session)
-        self.history = QTreeWidget()
-        self.history.setObjectName("revisions")
-        self.history.setRootIsDecorated(False)
-        self.history.itemDoubleClicked.connect(self._open_revision)
-        self.tabs = QTabWidget()
-        self.result_label = QLabel()
-        self.result_label.setObjectName("result")
-        self.error_label = QLabel()
-        self.error_label.setObjectName("fieldError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #c62828;")
-        self._build_buttons()
-        self._build_menu()
-        self._build_layout()
+        self.history.revision_requested.connect(self._open_revision)
         self._connect()
         self.retranslate_ui()
         self.resize(1180, 760)
@@ -186,53 +72,7 @@ class EventDialog(QDialog):
             self._load_failed,
         )
 
-    # --- construction -------------------------------------------------------------------------
-    def _build_buttons(self) -> None:
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        role = QDialogButtonBox.ButtonRole.ActionRole
-        self.save_button = self.buttons.addButton("", role)
-        self.save_button.setObjectName("saveDraft")
-        self.check_button = self.buttons.addButton("", role)
-        self.check_button.setObjectName("markChecked")
-        self.approve_button = self.buttons.addButton("", role)
-        self.approve_button.setObjectName("approve")
-        self.correct_button = self.buttons.addButton("", role)
-        self.correct_button.setObjectName("correct")
-        self.buttons.rejected.connect(self.reject)
-
-    def _build_menu(self) -> None:
-        self.menu_bar = QMenuBar(self)
-        self.edit_menu = self.menu_bar.addMenu("")
-        self.undo_action = self.undo_stack.createUndoAction(self)
-        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
-        self.redo_action = self.undo_stack.createRedoAction(self)
-        redo_keys = [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]
-        self.redo_action.setShortcuts(redo_keys)
-        for action in (self.undo_action, self.redo_action):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.edit_menu.addAction(action)
-            self.addAction(action)
-        self.edit_menu.addSeparator()
-        self.add_point_action = self.edit_menu.addAction("")
-        self.add_point_action.triggered.connect(self.points.add_point)
-        self.remove_point_action = self.edit_menu.addAction("")
-        self.remove_point_action.triggered.connect(self.points.remove_point)
-
-    def _build_layout(self) -> None:
-        self.tabs.addTab(self.points, "")
-        self.tabs.addTab(self.standards, "")
-        self.tabs.addTab(self.attachments, "")
-        self.tabs.addTab(self.history, "")
-        layout = QVBoxLayout(self)
-        layout.setMenuBar(self.menu_bar)
-        layout.addWidget(self.form)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.result_label)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
-
     def _connect(self) -> None:
-        self.undo_stack.cleanChanged.connect(self._update_modified)
         self.model.evaluated.connect(self._update_result)
         self.form.changed.connect(self._form_edited)
         self.form.date_changed.connect(self._date_changed)
@@ -264,16 +104,7 @@ class EventDialog(QDialog):
             )
         ):
             self.tabs.setTabText(index, text)
-        self.history.setHeaderLabels(
-            [
-                self.tr("Revision"),
-                self.tr("Status"),
-                self.tr("Date"),
-                self.tr("Result"),
-                self.tr("Certificate no."),
-                self.tr("Performed by"),
-            ]
-        )
+        self.history.retranslate_ui()
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.undo_action.setText(self.tr("&Undo"))
         self.redo_action.setText(self.tr("&Redo"))
@@ -353,23 +184,9 @@ class EventDialog(QDialog):
         self.standards_loaded.emit()
 
     def _fill_history(self) -> None:
-        self.history.clear()
-        for summary in getattr(self.detail, "revisions", ()) or ():
-            item = QTreeWidgetItem(
-                [
-                    str(summary.revision),
-                    label(summary.status),
-                    summary.performed_on.isoformat(),
-                    label(summary.result),
-                    summary.certificate_no or "",
-                    summary.performer or "",
-                ]
-            )
-            item.setData(0, Qt.ItemDataRole.UserRole, summary.id)
-            self.history.addTopLevelItem(item)
+        self.history.show_revisions(getattr(self.detail, "revisions", ()) or ())
 
-    def _open_revision(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        event_id = item.data(0, Qt.ItemDataRole.UserRole)
+    def _open_revision(self, event_id: int) -> None:
         if self.detail is not None and event_id != self.detail.id and not self.isWindowModified():
             self.reload(event_id)
 
@@ -407,37 +224,6 @@ class EventDialog(QDialog):
 
     def _standards_edited(self) -> None:
         self._form_edited()
-
-    def _update_modified(self, *_: object) -> None:
-        self.setWindowModified(self._form_dirty or not self.undo_stack.isClean())
-
-    def _mark_saved(self) -> None:
-        self._form_dirty = False
-        self.undo_stack.clear()
-        self.undo_stack.setClean()
-        self._update_modified()
-
-    # --- status and buttons -------------------------------------------------------------------
-    def status(self) -> EventStatus | None:
-        """The stored event's status (None while never saved)."""
-        return None if self.detail is None else self.detail.status
-
-    def _apply_status(self) -> None:
-        status = self.status()
-        editable = status in EDITABLE_STATUSES
-        self.form.set_read_only(not editable)
-        self.model.read_only = not editable
-        self.standards.model.read_only = not editable
-        self.points.set_read_only(not editable)
-        self.attachments.add_button.setEnabled(editable)
-        self._set_busy(False)
-
-    def _set_busy(self, busy: bool) -> None:
-        status = self.status()
-        self.save_button.setEnabled(not busy and status in EDITABLE_STATUSES)
-        self.check_button.setEnabled(not busy and status == EventStatus.DRAFT)
-        self.approve_button.setEnabled(not busy and status == EventStatus.CHECKED)
-        self.correct_button.setEnabled(not busy and status == EventStatus.APPROVED)
 
     # --- saving -------------------------------------------------------------------------------
     def event_input(self) -> Any:
@@ -609,17 +395,6 @@ class EventDialog(QDialog):
         prompt.textValueSelected.connect(accepted)
         prompt.open()
         return prompt
-
-    # --- attachments by drag and drop ---------------------------------------------------------
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and self.attachments.add_button.isEnabled():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
-        self.attachments.add_paths(paths)
-        self.tabs.setCurrentWidget(self.attachments)
-        event.acceptProposedAction()
 
     # --- closing ------------------------------------------------------------------------------
     def reject(self) -> None:
