@@ -154,6 +154,10 @@ def test_corrective_action_from_an_unsatisfactory_participant(
     x_ref, big_u_ref = float(page.detail.assigned_value), float(page.detail.assigned_uncertainty)
     assert score.en == pytest.approx(mc.en_number(9.90, 0.40, x_ref, big_u_ref))
     assert page.unsatisfactory(part) and page.action_button.font().bold()
+    expected = {s.code for s in page.result.scores if abs(s.en) > 1 or s.unsatisfactory}
+    assert page.participants_model.unsatisfactory == expected and "Lab 99" in expected
+    window.resize(1400, 800)
+    shoot(window, "comparisons_corrective_action_offered")
     qtbot.mouseClick(page.action_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: getattr(page, "action_window", None) is not None, timeout=TIMEOUT)
     dialog = page.action_window

@@ -73,11 +73,30 @@ class ParticipantsModel(RowsTableModel):
             return str(value)
         return format_value(value)
 
+    #: codes whose current score is unsatisfactory (set by the page after scoring)
+    unsatisfactory: frozenset[str] = frozenset()
+
+    def set_unsatisfactory(self, codes: frozenset[str]) -> None:
+        """Mark the code cells of the participants whose score asks for a corrective action."""
+        self.unsatisfactory = codes
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 0))
+
     def role_data(self, row: Any, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.FontRole and row.is_own_lab:
             font = QFont()
             font.setBold(True)
             return font
+        if column != 0 or row.code not in self.unsatisfactory:
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(CLASS_COLOURS[ScoreClass.UNSATISFACTORY]))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#000000"))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return QCoreApplication.translate(
+                CONTEXT, "Unsatisfactory score: open a corrective action (Corrective action…)"
+            )
         return None
 
 

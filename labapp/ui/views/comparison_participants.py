@@ -96,6 +96,10 @@ class ParticipantActionsMixin:
 
     def update_action_button(self) -> None:
         """Offer a corrective action on the selected participant when its score asks for one."""
+        scores = self.result.scores if self.result else ()
+        self.participants_model.set_unsatisfactory(
+            frozenset(s.code for s in scores if s.unsatisfactory)
+        )
         part = self.selected_participant()
         offer = part is not None and self.unsatisfactory(part)
         self.action_button.setEnabled(part is not None)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -83,6 +84,10 @@ class ComparisonsView(ComparisonExcelMixin, ParticipantActionsMixin, View):
         self.participants.selectionModel().currentRowChanged.connect(
             lambda *_: self.update_action_button()
         )
+        self.participants.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.action_menu_item = QAction(self)
+        self.action_menu_item.triggered.connect(lambda: self.corrective_action())
+        self.participants.addAction(self.action_menu_item)
         self.scores = make_table("scores", self.scores_model)
         # A stretched last column would paint one wide coloured cell: let the columns fit.
         self.scores.horizontalHeader().setStretchLastSection(False)
@@ -181,6 +186,7 @@ class ComparisonsView(ComparisonExcelMixin, ParticipantActionsMixin, View):
         self.edit_button.setText(self.tr("Edit…"))
         self.remove_button.setText(self.tr("Remove"))
         self.action_button.setText(self.tr("Corrective action…"))
+        self.action_menu_item.setText(self.tr("Corrective action…"))
         self.import_button.setText(self.tr("Import participants…"))
         self.export_button.setText(self.tr("Export report…"))
         self.method_label.setText(self.tr("Assigned value:"))
