@@ -996,6 +996,9 @@ def _seed(
     _seed_standard_certificates(w, plan, rng)
     _seed_intermediate_checks(w, plan, rng)
     _seed_comparison(w, plan, rng)
+    from labapp.services.demo_impact import seed_failed_standard  # it uses this module's helpers
+
+    seed_failed_standard(w, plan, tally)
     report = _report(plan, tally, w.counts)
     _write_audit_entry(w, plan, report)
     _reset_sequences(conn)

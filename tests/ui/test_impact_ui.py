@@ -8,7 +8,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from impact_lab import fail_a_standard
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLineEdit, QWidget
 from uihelpers import shoot, wait_idle
@@ -24,10 +23,12 @@ from labapp.ui.views.impact import IMPACT
 
 @pytest.fixture
 def failed(lab_path: Path) -> tuple[int, int]:
-    """(standard id, failing event id) recorded in the lab before the window opens it."""
+    """(standard id, failing event id) of the demo lab's failed standard."""
     db = open_database(str(lab_path))
     try:
-        return fail_a_standard(db)
+        (standard,) = impact.standards_with_failures(db)
+        (source,) = impact.failed_sources(db, standard.id)
+        return standard.id, source.id
     finally:
         db.dispose()
 
