@@ -256,8 +256,9 @@ def _history_series(
     classes, _lines = _classify(kind, [v for _d, v in points])
     xs = mdates.date2num([d for d, _v in points])  # type: ignore[no-untyped-call]
     ys = [v for _d, v in points]
+    # the line carries the marker shape for the legend; the scatter colours each point by class
     ax.plot(xs, ys, color=style.DATA if kind == "En" else style.REFERENCE, linewidth=1,
-            label=label, zorder=3)  # fmt: skip
+            marker=marker, markerfacecolor="white", label=label, zorder=3)  # fmt: skip
     ax.scatter(xs, ys, marker=marker, s=48, zorder=4,
                c=[SCORE_CLASS_COLOURS[c] for c in classes], edgecolors=style.HIGHLIGHT)  # fmt: skip
     return points

@@ -131,3 +131,28 @@ def test_png_chinese(axes: Axes, save_png: Save, cjk: str) -> None:
     )
     draw_score_chart(axes, CODES, EN_SCORES, "En", own_code="L05", labels=score_labels)
     assert save_png(axes, "score_en_zh") == []
+
+
+def test_score_history_over_time_with_the_three_limit_pairs(axes: Axes, save_png) -> None:
+    from datetime import date
+
+    from labapp.metrology.comparison import classify_en
+    from labapp.plotting.comparison import SCORE_CLASS_COLOURS, draw_score_history
+
+    days = [date(2021, 5, 1), date(2022, 6, 1), date(2023, 4, 1), date(2024, 9, 1)]
+    en = [0.4, None, -1.3, 0.8]  # 2022: not scored
+    z = [0.9, 2.4, None, 3.6]
+    ax, en_points, z_points = draw_score_history(axes, days, en, z)
+    assert [d for d, _v in en_points] == [days[0], days[2], days[3]]
+    assert [v for _d, v in z_points] == [0.9, 2.4, 3.6]
+    levels = sorted({round(abs(line.get_ydata()[0]), 6) for line in ax.get_lines()
+                     if len(set(line.get_ydata())) == 1})  # fmt: skip
+    assert levels == [0.0, 1.0, 2.0, 3.0]
+    low, high = ax.get_ylim()
+    assert high >= 3.6 and low <= -3.6  # the largest score and the ±3 lines are inside
+    en_marks = ax.collections[0].get_facecolors()
+    expected = [mcolors.to_rgba(SCORE_CLASS_COLOURS[classify_en(v)]) for v in (0.4, -1.3, 0.8)]
+    assert [tuple(c) for c in en_marks] == [tuple(c) for c in expected]
+    assert not save_png(ax, "score_history")
+    with pytest.raises(ValueError):
+        draw_score_history(axes, days, en[:2], z)
