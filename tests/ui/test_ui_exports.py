@@ -54,6 +54,7 @@ def test_traceability_export_of_the_item_shown(qtbot, window, tmp_path, monkeypa
     message = view.export_job.message
     assert message.isVisible() and str(target) in message.text()
     shoot(window, "trace_export_done_en")
+    shoot(message, "trace_export_done_message")
     message.accept()
     rows = list(openpyxl.load_workbook(target).worksheets[1].iter_rows(values_only=True))
     assert rows[0][:4] == ("Item", "Item name", "Quantity", "Level")
