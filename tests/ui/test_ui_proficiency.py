@@ -56,7 +56,9 @@ def test_pt_plan_cycle_subdiscipline_scope_and_history(qtbot, pt_page, monkeypat
     # the demo comparison has the lab's own result: it is in the history; link it
     assert pt_page.history_model.rowCount() >= 1
     point = pt_page.history_model.row_at(0)
+    assert not pt_page.scope_button.isEnabled()  # nothing selected: nothing to link
     pt_page.history_table.selectRow(0)
+    assert pt_page.scope_button.isEnabled()
     monkeypatch.setattr(
         type(pt_page), "scope_dialog", lambda self, scope, subs: _scope(self, scope, subs)
     )

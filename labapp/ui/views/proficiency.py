@@ -111,6 +111,21 @@ class ProficiencyView(View):
         self.edit_button = self._button("editSubdiscipline", self.edit_subdiscipline)
         self.scope_button = self._button("setScope", self.edit_scope)
         self.action_button = self._button("editAction", self.edit_action)
+        for table, button in (
+            (self.coverage, self.edit_button),
+            (self.history_table, self.scope_button),
+            (self.actions, self.action_button),
+        ):
+            self._enable_on_selection(table, button)
+
+    @staticmethod
+    def _enable_on_selection(table: Any, button: QPushButton) -> None:
+        """``button`` acts on the selected row: enabled only while a row is selected."""
+        button.setEnabled(False)
+        table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: button.setEnabled(current.isValid())
+        )
+        table.model().modelReset.connect(lambda: button.setEnabled(False))
 
     def _tab(self, *widgets: Any, bar: tuple[QWidget, ...] = ()) -> QWidget:
         page = QWidget()
