@@ -250,6 +250,7 @@ class ProficiencyView(View):
                 {"en": "En", "z": "z / z′", "action_en": self.tr("|En| = 1"),
                  "warning": self.tr("Warning limit (±2)"),
                  "action": self.tr("Action limit (±3)")},
+                language=QLocale().name(),
             )  # fmt: skip
             ax = self.chart.figure.add_subplot()
             draw_score_history(
