@@ -139,29 +139,32 @@ _ROW_COLUMNS = (
     "mandatory_verification", "status", "interval_months", "last_calibrated_on", "notes",
 )  # fmt: skip
 _JOINED = ("custodian", "location", "provider", "procedure")
+# Register field → its place in a query row (the range units are worked out from two places).
+_SOURCE = {name: i for i, name in enumerate((*_ROW_COLUMNS, *_JOINED))} | {
+    "range_low": _ROW_COLUMNS.index("range_low_value"),
+    "range_high": _ROW_COLUMNS.index("range_high_value"),
+}
+_LOW_UNIT, _HIGH_UNIT = _ROW_COLUMNS.index("range_low_unit"), _ROW_COLUMNS.index("range_high_unit")
+_KEYS = [f.key for f in REGISTER_FIELDS]
+_RANGE_UNIT, _RANGE_LOW_UNIT = _KEYS.index("range_unit"), _KEYS.index("range_low_unit")
 
 
 def _values(rows: Any, digits: list[tuple[str, str, str]]) -> Iterator[Sequence[object]]:
     """Register lines in REGISTER_FIELDS order; lossy decimals noted in ``digits`` on the way."""
-    names = (*_ROW_COLUMNS, *_JOINED)
-    order = [f.key for f in REGISTER_FIELDS]
+    order = [_SOURCE.get(f.key, -1) for f in REGISTER_FIELDS]
+    decimals = [(_SOURCE[key], key) for key in _DECIMAL_KEYS]
     for raw in rows:
-        record = dict(zip(names, raw, strict=True))
-        record["range_low"], record["range_high"] = (
-            record["range_low_value"],
-            record["range_high_value"],
-        )
-        record["range_unit"], record["range_low_unit"] = _units(record)
-        for key in _DECIMAL_KEYS:
-            value = record.get(key)
+        line = [None if i < 0 else raw[i] for i in order]
+        line[_RANGE_UNIT], line[_RANGE_LOW_UNIT] = _units(raw[_LOW_UNIT], raw[_HIGH_UNIT])
+        for index, key in decimals:
+            value = raw[index]
             if value is not None and lossy_digits(value):
-                digits.append((record["asset_tag"], key, str(value)))
-        yield [record.get(key) for key in order]
+                digits.append((raw[0], key, str(value)))
+        yield line
 
 
-def _units(record: dict[str, Any]) -> tuple[str | None, str | None]:
+def _units(low_unit: str | None, high_unit: str | None) -> tuple[str | None, str | None]:
     """The range unit, and the low end's own unit only where it differs."""
-    low_unit, high_unit = record["range_low_unit"], record["range_high_unit"]
     unit = high_unit or low_unit
     return unit, (low_unit if low_unit and low_unit != unit else None)
 
