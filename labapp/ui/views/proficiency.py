@@ -246,7 +246,8 @@ class ProficiencyView(View):
         points = [p for p in self.shown_history() if p.scope.on is not None]
         if points:
             labels = ChartLabels(
-                self.tr("Scores of this laboratory over time"), self.tr("Date"), self.tr("Score"),
+                # no x label: the dates say it, and a label would sit on the legend below
+                self.tr("Scores of this laboratory over time"), "", self.tr("Score"),
                 {"en": "En", "z": "z / z′", "action_en": self.tr("|En| = 1"),
                  "warning": self.tr("Warning limit (±2)"),
                  "action": self.tr("Action limit (±3)")},
