@@ -249,6 +249,7 @@ def test_plan_edit_then_delete_refused_then_ended(qtbot, page) -> None:
     page.select_plan(plan.id)
     wait_idle(qtbot, page.session)
     assert page.end_plan_button.text() == "Resume plan"
+    assert not page.record_button.isEnabled()  # no check after the plan's end
     shoot(page, "checks_plan_ended")
 
 

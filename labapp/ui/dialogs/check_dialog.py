@@ -221,6 +221,13 @@ class CheckDialog(QDialog):
                 )
             )
             self.reference_error.show()
+        elif isinstance(exc, ValidationError) and exc.code == "plan_ended":
+            self.reference_error.setText(
+                self.tr("The plan ended on {0}: record a check dated before, or resume it.").format(
+                    exc.params.get("ended_on", "")
+                )
+            )
+            self.reference_error.show()
         else:
             show_error(self, exc)
 

@@ -37,6 +37,9 @@ class CheckPlanActionsMixin:
         for button in (self.edit_plan_button, self.delete_plan_button, self.end_plan_button):  # type: ignore[attr-defined]
             button.setEnabled(plan is not None)
         ended = plan is not None and plan.ended_on is not None
+        self.record_button.setEnabled(  # type: ignore[attr-defined]
+            plan is not None and (not ended or plan.ended_on > date.today())
+        )
         self.end_plan_button.setText(
             QCoreApplication.translate("ChecksView", "Resume plan")
             if ended
