@@ -105,6 +105,7 @@ class InstrumentDialog(InstrumentForm):
         for combo in (self.role, self.level, self.status, self.accuracy_kind):
             combo.set_texts([self._enum_text(value) for value in combo.values])
         self._accuracy_placeholder()
+        self.relayout()
 
     def _field_names(self) -> dict[str, str]:
         return {

@@ -94,6 +94,7 @@ class InstrumentForm(QDialog):
         grid = QGridLayout()
         left, right = QFormLayout(), QFormLayout()
         for form, keys in ((left, LEFT_FIELDS), (right, RIGHT_FIELDS)):
+            form.setHorizontalSpacing(12)  # the longest label touched its field
             for key in keys:
                 self._add_row(form, key)
         grid.addLayout(left, 0, 0)
@@ -104,7 +105,9 @@ class InstrumentForm(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
         self.reason_form = QFormLayout()
+        self.reason_form.setHorizontalSpacing(12)
         self._add_row(self.reason_form, "reason")
+        self._forms = (left, right, self.reason_form)
         layout.addLayout(self.reason_form)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
@@ -151,11 +154,20 @@ class InstrumentForm(QDialog):
         width = max(self.inputs[key].width(), 300)
         error.setMinimumHeight(error.heightForWidth(width))
         error.show()
+        self.relayout()
 
     def _clear_error(self, key: str) -> None:
         self.errors[key].clear()
         self.errors[key].setMinimumHeight(0)
         self.errors[key].hide()
+        self.relayout()
+
+    def relayout(self) -> None:
+        """Lay the rows out now: a message shown or cleared, or labels in another language,
+        only post a layout request, and a paint in between showed gaps or clipped labels."""
+        for form in self._forms:
+            form.invalidate()
+            form.activate()
 
     def error_text(self, key: str) -> str:
         """The message under input ``key`` ("" when none)."""
