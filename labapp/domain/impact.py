@@ -49,6 +49,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from enum import StrEnum
+from functools import cache
 from typing import Any
 
 from labapp.domain.enums import Decision
@@ -187,8 +188,14 @@ class PointReassessment:
     reason: NotAssessable | None = None
 
 
+@cache
+def _unit(text: str) -> Any:
+    """A parsed unit, kept per text: the same few units recur on every point of a lab."""
+    return parse_unit(text)
+
+
 def _quantity(value: Measured | None) -> Any:
-    return None if value is None else Quantity(value.value, parse_unit(value.unit or ""))
+    return None if value is None else Quantity(value.value, _unit(value.unit or ""))
 
 
 def _is_offset(unit: Any) -> bool:
@@ -235,7 +242,7 @@ def error_for(errors: Sequence[AsFoundError], reference: Measured) -> AsFoundErr
 
 
 def _kind(unit: str) -> str:
-    return str(delta_unit(parse_unit(unit or "")).dimensionality)
+    return str(delta_unit(_unit(unit or "")).dimensionality)
 
 
 def _one_error(reference: Measured, indication: Measured) -> AsFoundError:
@@ -261,12 +268,15 @@ def transfer(error: AsFoundError, reference: Measured, error_unit: str) -> Decim
         standard's; ``code="offset_scale"`` for a relative error on an absolute temperature.
     """
     ref = _quantity(reference)
-    if delta_unit(ref.units).dimensionality != delta_unit(error.reference_unit).dimensionality:
+    if (
+        delta_unit(ref.units).dimensionality
+        != delta_unit(_unit(error.reference_unit)).dimensionality
+    ):
         raise ValidationError(
             "reference", "not commensurable with the standard", code="incommensurable",
             params={"unit": reference.unit, "expected": error.reference_unit},
         )  # fmt: skip
-    target = parse_unit(error_unit)
+    target = _unit(error_unit)
     if error.relative:
         if _is_offset(ref.units):
             raise ValidationError("reference", "relative error on an offset scale",
@@ -275,14 +285,14 @@ def transfer(error: AsFoundError, reference: Measured, error_unit: str) -> Decim
         with localcontext() as ctx:
             ctx.prec = RELATIVE_DIGITS
             return +(abs(magnitude) * error.value / 100)
-    absolute = Quantity(error.value, delta_unit(parse_unit(error.unit)))
+    absolute = Quantity(error.value, delta_unit(_unit(error.unit)))
     shifted: Decimal = to_unit(absolute, delta_unit(target)).magnitude
     return shifted
 
 
 def _as_difference(value: Measured, unit: str) -> Decimal:
-    source = Quantity(value.value, delta_unit(parse_unit(value.unit or unit)))
-    converted: Decimal = to_unit(source, delta_unit(parse_unit(unit))).magnitude
+    source = Quantity(value.value, delta_unit(_unit(value.unit or unit)))
+    converted: Decimal = to_unit(source, delta_unit(_unit(unit))).magnitude
     return converted
 
 
@@ -360,7 +370,7 @@ def _reassess(
     shifted = Measured(point.indication.value + shift, point.indication.unit)
     after = decide(shifted, big_u, rule, factor).decision
     if after is not Decision.FAIL:  # nothing is worse than FAIL: skip the second decision
-        widened_u = Quantity(u_after, delta_unit(parse_unit(unit)))
+        widened_u = Quantity(u_after, delta_unit(_unit(unit)))
         r = factor if rule is DecisionRule.GUARD_BAND else 1.0
         widened = decide(point.indication, widened_u, DecisionRule.GUARD_BAND, r).decision
         after = max(after, widened, key=_RANK.__getitem__)

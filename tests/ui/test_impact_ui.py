@@ -100,6 +100,8 @@ def test_open_decide_close_and_export(qtbot, qtmodeltester, failed, window, tmp_
     brush = view.items_model.data(index, Qt.ItemDataRole.BackgroundRole)
     assert brush.color().name() == COLOURS[expected.items[at_risk[0]].assessment]
     assert view.points_model.rowCount() == len(expected.items[0].points)
+    lines = view.header.fontMetrics().height()
+    qtbot.waitUntil(lambda: view.header.height() >= 5 * lines)  # every line of the header shows
     shoot(window, "impact_open")
 
     closing = view.close_investigation()

@@ -165,7 +165,7 @@ class InvestigationsView(View):
         inner = QSplitter(Qt.Orientation.Vertical)
         inner.addWidget(self.items_table)
         inner.addWidget(self.points_table)
-        inner.setSizes([300, 140])
+        inner.setSizes([220, 200])
         box = QVBoxLayout(self.detail_box)
         box.addWidget(self.header)
         box.addWidget(inner, 1)
