@@ -191,19 +191,7 @@ class RegisterView(View):
         return self.counter.total
 
     def _update_count(self, *_: object) -> None:
-        if self.total is None:
-            self.count_label.setText(self.tr("Counting…"))
-            return
-        shown = self.model.rowCount()
-        if self.counter.capped:  # a search's count stops past the cap (see the service)
-            text = self.tr("More than {0} items").format(self.counter.cap)
-        elif self.total == 1:  # no English catalogue holds plural forms: singular on its own
-            text = self.tr("1 item")
-        else:
-            text = self.tr("{0} items").format(self.total)
-        if shown < self.total:
-            text += self.tr(" — {0} shown, scroll for more").format(shown)
-        self.count_label.setText(text)
+        self.count_label.setText(self.counter.status_text(self.model.rowCount()))
 
     # --- loading ------------------------------------------------------------------------------
     def load(self) -> None:

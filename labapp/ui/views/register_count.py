@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from labapp.services import register
 from labapp.services.register import RegisterFilter, count_register
@@ -67,6 +67,26 @@ class RegisterCount(QObject):
             lambda db: count_register(db, flt, today, lead_days, cap=cap),
             lambda total: self._counted(token, total, cap),
         )
+
+    def status_text(self, shown: int) -> str:
+        """The register's status line: the count and how many rows are fetched so far.
+
+        Worded in the register page's translation context (it is the page's line).
+        """
+        if self.total is None:
+            return QCoreApplication.translate("RegisterView", "Counting…")
+        if self.capped:  # a search's count stops past the cap (see the service)
+            text = QCoreApplication.translate("RegisterView", "More than {0} items").format(
+                self.cap
+            )
+        elif self.total == 1:  # no English catalogue holds plural forms: singular on its own
+            text = QCoreApplication.translate("RegisterView", "1 item")
+        else:
+            text = QCoreApplication.translate("RegisterView", "{0} items").format(self.total)
+        if shown < self.total:
+            more = QCoreApplication.translate("RegisterView", " — {0} shown, scroll for more")
+            text += more.format(shown)
+        return text
 
     def _counted(self, token: int, total: int, cap: int | None) -> None:
         if token != self.token:  # an older filter's count is dropped
