@@ -87,7 +87,7 @@ def test_open_decide_close_and_export(qtbot, qtmodeltester, failed, window, tmp_
     dialog = view.dialog
     qtbot.waitUntil(lambda: dialog.trigger.count() > 0, timeout=30_000)
     assert dialog.standard.currentData() == standard_id
-    assert dialog.trigger.currentData() == ("event", event_id)  # the latest failure, pre-filled
+    assert dialog.trigger.currentData() == ("event", event_id, None)  # latest failure, pre-filled
     _open_new(qtbot, view, dialog)
     for model in (view.list_model, view.items_model, view.points_model):
         qtmodeltester.check(model)
@@ -172,7 +172,7 @@ def test_check_page_opens_an_investigation_of_the_failed_check(qtbot, window, la
     dialog = view.dialog
     qtbot.waitUntil(lambda: dialog.trigger.count() > 0, timeout=30_000)
     assert dialog.standard.currentData() == plan.instrument_id
-    assert dialog.trigger.currentData() == ("check", recorded.check.id)
+    assert dialog.trigger.currentData() == ("check", recorded.check.id, None)
     _open_new(qtbot, view, dialog)
     assert view.detail.summary.trigger_kind == "check"
     assert view.detail.window_end == data.performed_on
@@ -196,3 +196,15 @@ def test_a_change_made_meanwhile_opens_the_conflict_dialog(qtbot, failed, window
     reloaded = view.detail.items[row]
     assert (reloaded.action, reloaded.decided_by) == (ItemAction.RECALIBRATE, "li.wei")
     assert not view.items_model.pending()
+
+
+def test_a_failure_already_under_investigation_opens_that_one(qtbot, failed, window) -> None:
+    view = _page(qtbot, window)
+    _open_new(qtbot, view, view.new_investigation())
+    first = view.detail.summary.id
+    dialog = view.new_investigation()
+    qtbot.waitUntil(lambda: dialog.trigger.count() > 0, timeout=30_000)
+    assert "open" in dialog.trigger.currentText()
+    _open_new(qtbot, view, dialog)
+    assert view.detail.summary.id == first
+    assert view.list_model.rowCount() == 1

@@ -3,7 +3,8 @@
 The standards offered are those that served results and have a failure on record; the trigger list
 is the chosen standard's failed as-found events and failed checks, newest first, and the newest is
 pre-selected (or the newest of the kind asked for, e.g. the check just recorded).  The lab's
-decision rule (Preferences) is shown and recorded with the investigation.
+decision rule (Preferences) is shown and recorded with the investigation.  A failure that already
+has an open investigation opens that one instead of a second.
 """
 
 from __future__ import annotations
@@ -103,7 +104,7 @@ class NewInvestigationDialog(QDialog):
     def _fill_sources(self, sources: list[Any]) -> None:
         self.trigger.clear()
         for s in sources:
-            self.trigger.addItem(self._source_text(s), (s.kind, s.id))
+            self.trigger.addItem(self._source_text(s), (s.kind, s.id, s.investigation_id))
         kind = self._preset[1]
         first = next((i for i, s in enumerate(sources) if kind is None or s.kind == kind), 0)
         self.trigger.setCurrentIndex(first if sources else -1)
@@ -126,10 +127,15 @@ class NewInvestigationDialog(QDialog):
         if chosen is None:
             self.error.setText(self.tr("Choose the failed event or check."))
             return
-        kind, ident = chosen
+        kind, ident, already_open = chosen
+        self.buttons.setEnabled(False)
+        if already_open is not None:  # one open investigation per failure: show that one
+            self.session.run(
+                lambda db: impact.get_investigation(db, already_open), self._opened, self._failed
+            )
+            return
         keys = {"event_id": ident} if kind == "event" else {"check_id": ident}
         user, rule, text = self.session.user, decision_rule(), self.summary.toPlainText()
-        self.buttons.setEnabled(False)
         self.session.run(
             lambda db: impact.open_investigation(
                 db, user, rule=rule, guard_band_factor=GUARD_BAND_FACTOR, summary=text, **keys
