@@ -9,7 +9,7 @@ Cover sheet (title, lab, who exported, when, database), then:
    without points, e.g. at depth 2): item, event date, certificate number, point nominal,
    reference and indication with their units, the error of indication, U before and after and the
    standard's transferred error (in the point's error unit), MPE, decisions before and after,
-   assessment, action, reason, decided by and on.
+   the point's assessment and the result's (its worst point), action, reason, decided by and on.
 
 Numbers stay numbers with their reported digits; dates are real dates.
 """
@@ -107,6 +107,7 @@ class ImpactReportPoint:
     mpe: Measured | None
     decision_before: Decision | None
     decision_after: Decision | None
+    point_assessment: Assessment | None
     assessment: Assessment
     action: ItemAction | None
     reason: str | None
@@ -152,7 +153,8 @@ _POINT_COLUMNS = (
     _col("shift", "Standard's error here", "标准器误差传递值", ColumnKind.DECIMAL),
     _col("unit", "Unit (error, U)", "单位(误差、U)"), _col("mpe", "MPE", "最大允许误差", _Q),
     _col("before", "Decision before", "原判定"), _col("after", "Decision after", "重新判定"),
-    _col("assessment", "Assessment", "影响评估"), _col("action", "Action", "处理措施"),
+    _col("point_assessment", "Point assessment", "测量点影响评估"),
+    _col("assessment", "Result assessment", "结果影响评估"), _col("action", "Action", "处理措施"),
     _col("reason", "Reason", "理由"), _col("decided_by", "Decided by", "决定人"),
     _col("decided_on", "Decided on", "决定日期", _D),
 )  # fmt: skip
@@ -176,7 +178,8 @@ def _point_sheet(points: Sequence[ImpactReportPoint], language: Language) -> She
                 p.asset_tag, p.name, p.depth, p.via, p.performed_on, p.certificate_no or "",
                 p.seq, p.nominal, p.reference, p.indication, p.error, p.u_before, p.u_after,
                 p.shift, p.unit, p.mpe, _word(p.decision_before, language),
-                _word(p.decision_after, language), _word(p.assessment, language),
+                _word(p.decision_after, language), _word(p.point_assessment, language),
+                _word(p.assessment, language),
                 _word(p.action, language), p.reason or "", p.decided_by or "", p.decided_on,
             )  # fmt: skip
 

@@ -251,13 +251,16 @@ def _report_points(item: ImpactItem) -> list[ImpactReportPoint]:
         ImpactReportPoint(**common, seq=p.seq, nominal=p.nominal, reference=p.reference,  # type: ignore[arg-type]
                           indication=p.indication, error=p.error, u_before=p.u_before,
                           u_after=p.u_after, shift=p.shift, unit=p.unit, mpe=p.mpe,
-                          decision_before=p.decision_before, decision_after=p.decision_after)
+                          decision_before=p.decision_before, decision_after=p.decision_after,
+                          point_assessment=p.assessment)
         for p in item.points
     ]  # fmt: skip
 
 
-_POINT_FIELDS = ("seq", "nominal", "reference", "indication", "error", "u_before", "u_after",
-                 "shift", "mpe", "decision_before", "decision_after")  # fmt: skip
+_POINT_FIELDS = (
+    "seq", "nominal", "reference", "indication", "error", "u_before", "u_after", "shift", "mpe",
+    "decision_before", "decision_after", "point_assessment",
+)  # fmt: skip
 
 
 def export_investigation(

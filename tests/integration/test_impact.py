@@ -314,7 +314,8 @@ def test_exported_report_reads_back(db: Database, chain: Chain, tmp_path: Path) 
     shift = D("5.0000") * detail.error.value / 100
     assert rows.cell(2, cols["U after"]).value == pytest.approx(float(D("0.0002") + shift))
     assert rows.cell(2, cols["Decision after"]).value == "Fail"
-    assert rows.cell(2, cols["Assessment"]).value == "Affected"
+    assert rows.cell(2, cols["Point assessment"]).value == "Affected"
+    assert rows.cell(2, cols["Result assessment"]).value == "Affected"
     assert rows.cell(2, cols["Action"]).value == "Recall"
     assert rows.cell(2, cols["Reason"]).value == "U' exceeds the MPE"
     assert rows.cell(2, cols["Decided on"]).is_date
