@@ -26,7 +26,6 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from labapp.domain.enums import AuditAction
 from labapp.domain.errors import NotFoundError, ValidationError
 from labapp.domain.impact import InvestigationStatus, ItemAction
 from labapp.domain.points import DecisionRule
@@ -205,7 +204,6 @@ def close_investigation(
         _refuse_undecided(uow.session, row)
         row.status, row.conclusion = InvestigationStatus.CLOSED, text
         row.closed_by, row.closed_at = user, utcnow()
-        uow.audit(row, AuditAction.UPDATE, text)
         uow.commit()
     return get_investigation(db, investigation_id)
 

@@ -227,7 +227,12 @@ def test_actions_reasons_and_closing(db: Database, chain: Chain) -> None:
             AuditLogRow.entity == "impact_items", AuditLogRow.action == AuditAction.UPDATE
         )
         reasons = set(session.scalars(logged))
+        closing = select(AuditLogRow.changes).where(
+            AuditLogRow.entity == "impact_investigations", AuditLogRow.reason == "Recalled A."
+        )
+        (changes,) = session.scalars(closing).all()
     assert {"because A", "because B", "because D"} <= reasons
+    assert '"status": ["open", "closed"]' in changes
 
 
 def test_stale_versions_are_refused(db: Database, chain: Chain) -> None:
