@@ -5,7 +5,10 @@ Run: ``python benchmarks/bench_register.py [--database PATH_OR_URL] [--instrumen
 for the next run).  The goal is measured on 100 000 items / ~1 000 000 events
 (``labapp-cli demo --instruments 100000 --database /tmp/labapp-large.sqlite3``).
 
-It prints medians, the service and its baseline timed alternately (same page cache):
+It prints medians of wall time and of this process's CPU time, the service and its baseline
+timed alternately (same page cache).  The machine these runs were made on is shared (two cores,
+several people): wall times moved by 2-3x between runs, CPU times did not, and with SQLite the
+whole query runs in this process, so the SQLite goal is judged on CPU time:
 
 * the register's first screen, :func:`query_register` (200 rows, default order) against the
   same statement written by hand (same 25 columns, same joins, the same last-approved-result
@@ -78,19 +81,25 @@ def median_ms(action: Callable[[], object], runs: int = 9) -> float:
     return statistics.median(times)
 
 
-def paired_ms(
+def paired_times(
     service: Callable[[], object], raw: Callable[[], object], runs: int = 41
-) -> tuple[float, float]:
-    """Median ms of ``service`` and ``raw``, run alternately so both see the same page cache."""
+) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Median (wall ms, CPU ms) of ``service`` and of ``raw``, run alternately.
+
+    CPU time is this process's: with SQLite the whole query runs in it, and other processes on
+    a shared machine (this one has two cores for several people) do not inflate it.
+    """
     service()
     raw()
-    times: dict[str, list[float]] = {"service": [], "raw": []}
+    times: dict[str, tuple[list[float], list[float]]] = {"service": ([], []), "raw": ([], [])}
     for _ in range(runs):
         for key, action in (("service", service), ("raw", raw)):
-            start = time.perf_counter()
+            wall, cpu = time.perf_counter(), time.process_time()
             action()
-            times[key].append((time.perf_counter() - start) * 1000)
-    return statistics.median(times["service"]), statistics.median(times["raw"])
+            times[key][0].append((time.perf_counter() - wall) * 1000)
+            times[key][1].append((time.process_time() - cpu) * 1000)
+    medians = {k: (statistics.median(w), statistics.median(c)) for k, (w, c) in times.items()}
+    return medians["service"], medians["raw"]
 
 
 def _fetch(db: Database, sql: str, values: Any = None) -> list[tuple[object, ...]]:
@@ -115,29 +124,41 @@ def _own_sql(db: Database) -> tuple[str, Any]:
 
 
 def bench_first_screen(db: Database) -> float:
-    """Print the first-screen lines; return the like-with-like ratio."""
+    """Print the first-screen lines; return the like-with-like ratio the goal is judged on."""
     same = _fetch(db, SAME_PAGE)
     page = query_register(db, today=TODAY)
     assert [i.id for i in page] == [r[0] for r in same], "the baseline must return the same rows"
-    service_ms, raw_ms = paired_ms(
-        lambda: query_register(db, today=TODAY), lambda: _fetch(db, SAME_PAGE)
-    )
-    ratio = service_ms / raw_ms
-    print(f"same page by hand (25 columns, joins, subquery; tuples) {raw_ms:8.2f} ms")
-    print(f"query_register first screen (200 rows)             {service_ms:8.2f} ms  x{ratio:.2f}")
-    for rows, label in ((VISIBLE_ROWS, "30 rows read (a screen)"), (200, "all 200 rows read")):
-        ms, base = paired_ms(lambda n=rows: _read_cells(db, n), lambda: _fetch(db, SAME_PAGE))
-        print(f"  + every cell of {label:<26}         {ms:8.2f} ms  x{ms / base:.2f}")
     own, values = _own_sql(db)
     assert _fetch(db, own, values) == same, "the service's SQL must return the same rows"
-    own_ms, _ = paired_ms(lambda: _fetch(db, own, values), lambda: _fetch(db, SAME_PAGE), runs=21)
-    print(f"(the service's own SQL text run the same raw way      {own_ms:8.2f} ms)")
-    bare_ms, _ = paired_ms(lambda: _fetch(db, BARE), lambda: _fetch(db, SAME_PAGE), runs=21)
-    print(f"(old baseline, not the same work: bare 9-column SELECT {bare_ms:8.2f} ms)")
+    (wall, cpu), (raw_wall, raw_cpu) = paired_times(
+        lambda: query_register(db, today=TODAY), lambda: _fetch(db, SAME_PAGE)
+    )
+    print(f"{'':53} {'wall ms':>9} {'ratio':>6} {'CPU ms':>9} {'ratio':>6}")
+    print(
+        f"{'same page by hand (25 columns, joins, subquery; tuples)':53} "
+        f"{raw_wall:9.2f} {'':6} {raw_cpu:9.2f}"
+    )
+    _line("query_register first screen (200 rows)", (wall, cpu), (raw_wall, raw_cpu))
+    for rows, label in ((VISIBLE_ROWS, "a screen (30 rows)"), (200, "all 200 rows")):
+        times, base = paired_times(lambda n=rows: _read_cells(db, n), lambda: _fetch(db, SAME_PAGE))
+        _line(f"  + every cell of {label} read", times, base)
+    times, base = paired_times(lambda: _fetch(db, own, values), lambda: _fetch(db, SAME_PAGE), 21)
+    _line("(the service's own SQL text run the same raw way)", times, base)
+    times, base = paired_times(lambda: _fetch(db, BARE), lambda: _fetch(db, SAME_PAGE), 21)
+    _line("(old baseline, not the same work: bare 9-col SELECT)", times, base)
     for order in ("due_on", "location"):
         ms = median_ms(lambda o=order: query_register(db, order_by=o, today=TODAY), runs=5)
-        print(f"first screen ordered by {order:<12}               {ms:8.2f} ms")
-    return ratio
+        print(f"{'first screen ordered by ' + order:53} {ms:9.2f}")
+    if db.engine.dialect.name == "sqlite":
+        print("goal judged on CPU time: SQLite works inside this process")
+        return cpu / raw_cpu
+    print("goal judged on wall time: the server's work is not this process's CPU time")
+    return wall / raw_wall
+
+
+def _line(text: str, times: tuple[float, float], base: tuple[float, float]) -> None:
+    (wall, cpu), (base_wall, base_cpu) = times, base
+    print(f"{text:53} {wall:9.2f} x{wall / base_wall:5.2f} {cpu:9.2f} x{cpu / base_cpu:5.2f}")
 
 
 def bench_search(db: Database) -> None:
