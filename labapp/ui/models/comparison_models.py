@@ -95,7 +95,8 @@ class ParticipantsModel(RowsTableModel):
             return QBrush(QColor("#000000"))
         if role == Qt.ItemDataRole.ToolTipRole:
             return QCoreApplication.translate(
-                CONTEXT, "Unsatisfactory score: open a corrective action (Corrective action…)"
+                "ComparisonModels",
+                "Unsatisfactory score: open a corrective action (Corrective action…)",
             )
         return None
 

@@ -20,8 +20,6 @@ from labapp.ui.errors import field_problem, show_error
 
 __all__ = ["CheckPlanActionsMixin"]
 
-CONTEXT = "ChecksView"
-
 
 class CheckPlanActionsMixin:
     """Plan actions; the page provides ``session``, ``plan`` (the chosen CheckPlanInfo),
@@ -100,7 +98,7 @@ class CheckPlanActionsMixin:
         box = self._box(
             QMessageBox.Icon.Information,
             QCoreApplication.translate(
-                CONTEXT,
+                "ChecksView",
                 "%n check(s) were recorded against this plan: its history stays, it cannot be deleted.",  # noqa: E501
                 "",
                 int(str(exc.params.get("count", 0))),
@@ -108,7 +106,7 @@ class CheckPlanActionsMixin:
         )
         box.setInformativeText(
             QCoreApplication.translate(
-                CONTEXT, "End the plan today instead? No check falls due after that."
+                "ChecksView", "End the plan today instead? No check falls due after that."
             )
         )
         end = box.addButton(

@@ -20,8 +20,6 @@ from labapp.services.comparison_dto import ComparisonDetail
 
 __all__ = ["ComparisonExcelMixin", "chinese"]
 
-CONTEXT = "ComparisonsView"
-
 
 def chinese() -> bool:
     """Whether the UI is in Chinese (for the en/zh messages of the Excel layer)."""
@@ -85,7 +83,10 @@ class ComparisonExcelMixin:
             QMessageBox.Icon.Warning,
             QCoreApplication.translate("ComparisonsView", "Import participants"),
             QCoreApplication.translate(
-                CONTEXT, "Nothing was imported: %n cell(s) need correcting.", "", len(errors)
+                "ComparisonsView",
+                "Nothing was imported: %n cell(s) need correcting.",
+                "",
+                len(errors),
             ),
             parent=self,
         )

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QMessageBox
 
+from labapp.domain.proficiency import CorrectiveStatus
 from labapp.services import comparisons as svc
 from labapp.services import corrective_actions as ca
 from labapp.services.comparison_dto import ComparisonDetail, ComparisonResult
@@ -20,8 +21,6 @@ from labapp.ui.dialogs.comparison_dialog import ParticipantDialog
 from labapp.ui.dialogs.corrective_action_dialog import CorrectiveActionDialog
 
 __all__ = ["ParticipantActionsMixin"]
-
-CONTEXT = "ComparisonsView"
 
 
 class ParticipantActionsMixin:
@@ -108,11 +107,11 @@ class ParticipantActionsMixin:
         self.action_button.setFont(font)
         self.action_button.setToolTip(
             QCoreApplication.translate(
-                CONTEXT, "The score is unsatisfactory: open a corrective action"
+                "ComparisonsView", "The score is unsatisfactory: open a corrective action"
             )
             if offer
             else QCoreApplication.translate(
-                CONTEXT, "Open or view the participant's corrective action"
+                "ComparisonsView", "Open or view the participant's corrective action"
             )
         )
 
@@ -131,7 +130,7 @@ class ParticipantActionsMixin:
         """The dialog for ``part``: its latest open action, else a new one (tests drive it)."""
         detail = self.detail
         context = f"{detail.title if detail else ''} · {part.code}"
-        current = next((a for a in reversed(actions) if a.status.value == "open"), None)
+        current = next((a for a in reversed(actions) if a.status is CorrectiveStatus.OPEN), None)
         standards = (part.instrument_id,) if part.instrument_id else ()
         dialog = CorrectiveActionDialog(
             self.session, participant_id=part.id, action=current, context=context,
