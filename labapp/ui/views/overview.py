@@ -47,8 +47,8 @@ CARDS: tuple[tuple[str, str, str, str | None], ...] = (
     ("instruments", "instruments", REGISTER, None),
     ("standards", "standards", REGISTER, None),
     ("working", "working", REGISTER, None),
-    ("overdue", "overdue", REGISTER, "due_on"),
-    ("due_soon", "due_30", REGISTER, "due_on"),
+    ("overdue", "overdue", REGISTER, None),  # lists its items (DRILL_CARDS)
+    ("due_soon", "due_30", REGISTER, None),  # lists its items (DRILL_CARDS)
     ("failed", "failed", CALIBRATIONS, None),
     ("out_of_service", "out_of_service", REGISTER, None),
     ("events", "events", CALIBRATIONS, None),
