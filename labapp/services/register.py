@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, bindparam, func, or_, select, type_coerce
+from sqlalchemy import ColumnElement, bindparam, func, or_, select, type_coerce
 from sqlalchemy.orm import aliased
 from sqlalchemy.types import NullType
 
@@ -35,6 +35,7 @@ from labapp.domain.errors import ValidationError
 from labapp.persistence.models import EventRow, InstrumentRow, LocationRow, PersonRow
 from labapp.services.database import Database
 from labapp.services.dto import LocationInfo, RegisterFacets
+from labapp.services.due_conditions import due_condition
 from labapp.services.instrument_page import attachment_info, event_summary, get_instrument_detail
 from labapp.services.instruments import (
     create_instrument,
@@ -59,6 +60,7 @@ __all__ = [
     "query_register",
     "range_text",
     "register_facets",
+    "register_where",
     "retire_instrument",
     "update_instrument",
 ]
@@ -171,21 +173,10 @@ def _search(text: str, dialect: str) -> ColumnElement[bool]:
     )
 
 
-def _due(state: DueState, today: date, lead_days: int) -> ColumnElement[bool]:
-    due = InstrumentRow.due_on
-    horizon = today + timedelta(days=lead_days)
-    if state is DueState.OVERDUE:
-        return due < today
-    if state is DueState.DUE_SOON:
-        return and_(due >= today, due <= horizon)
-    if state is DueState.OK:
-        return due > horizon
-    return due.is_(None)
-
-
-def _where(
+def register_where(
     flt: RegisterFilter, today: date, lead_days: int, dialect: str
 ) -> list[ColumnElement[bool]]:
+    """The register page's filter as SQL conditions (the register export applies the same)."""
     conditions: list[ColumnElement[bool]] = []
     if flt.search and flt.search.strip():
         conditions.append(_search(flt.search.strip(), dialect))
@@ -196,7 +187,7 @@ def _where(
     if flt.status is not None:
         conditions.append(InstrumentRow.status == flt.status)
     if flt.due_state is not None:
-        conditions.append(_due(DueState(flt.due_state), today, lead_days))
+        conditions.append(due_condition(DueState(flt.due_state), today, lead_days))
     if flt.location_id is not None:
         conditions.append(InstrumentRow.location_id == flt.location_id)
     if flt.mandatory is not None:
@@ -282,7 +273,7 @@ def _page_statement(
     ordering = _ordering(order_by, descending)
     # The page's ids first, then its columns: otherwise the database computes the last-result
     # subquery for every matching row before sorting them (ten times slower by due date).
-    page = _from(select(InstrumentRow.id)).where(*_where(flt, today, lead_days, dialect))
+    page = _from(select(InstrumentRow.id)).where(*register_where(flt, today, lead_days, dialect))
     page = page.order_by(*ordering).limit(bindparam("page_limit"))
     ids = page.offset(bindparam("page_offset")).subquery("page")
     columns = [type_coerce(c, NullType()) for c in (*_COLUMNS, _last_result())]
@@ -309,7 +300,7 @@ def count_register(
     flt = flt or RegisterFilter()
     if flt.due_state is not None and today is None:
         raise ValidationError("today", "a due-state filter needs today's date", code="required")
-    where = _where(flt, today or date.today(), lead_days, db.engine.dialect.name)
+    where = register_where(flt, today or date.today(), lead_days, db.engine.dialect.name)
     matches = select(InstrumentRow.id).where(*where)
     if cap is not None:
         matches = matches.limit(cap + 1)

@@ -38,14 +38,14 @@ from labapp.io.register import (
 )
 from labapp.persistence.models import (
     InstrumentRow,
-    LaboratoryRow,
     LocationRow,
     PersonRow,
     ProcedureRow,
     ProviderRow,
 )
 from labapp.services.database import Database
-from labapp.services.register import RegisterFilter, _where
+from labapp.services.export_cover import laboratory_name
+from labapp.services.register import RegisterFilter, register_where
 
 __all__ = ["ExportResult", "export_register", "filter_text"]
 
@@ -108,7 +108,7 @@ def export_register(
         sheets = [main, _digits_sheet(digits, language)]
         cover = CoverInfo(
             title=pick("Register of instruments and standards", "仪器设备台账", language),
-            laboratory=_laboratory(db),
+            laboratory=laboratory_name(db),
             exported_by=exported_by,
             database=db.info.display_name,
             filter_text=described,
@@ -128,7 +128,9 @@ def _statement(flt: RegisterFilter, today: date, lead_days: int, dialect: str) -
         .outerjoin(ProviderRow, InstrumentRow.provider_id == ProviderRow.id)
         .outerjoin(ProcedureRow, InstrumentRow.procedure_id == ProcedureRow.id)
     )
-    return stmt.where(*_where(flt, today, lead_days, dialect)).order_by(InstrumentRow.asset_tag)
+    return stmt.where(*register_where(flt, today, lead_days, dialect)).order_by(
+        InstrumentRow.asset_tag
+    )
 
 
 # Instrument columns read for a register line, then custodian, location, provider, procedure.
@@ -223,9 +225,3 @@ def _location_name(db: Database, location_id: int | None) -> str | None:
         return None
     with db.read() as session:
         return session.scalar(select(LocationRow.name).where(LocationRow.id == location_id))
-
-
-def _laboratory(db: Database) -> str:
-    with db.read() as session:
-        names = list(session.scalars(select(LaboratoryRow.name).order_by(LaboratoryRow.id)))
-    return "; ".join(names)
