@@ -401,6 +401,10 @@
         <source>The reference value must be in a unit comparable with {0}.</source>
         <translation>参考值的单位必须能与 {0} 比较。</translation>
     </message>
+    <message>
+        <source>The plan ended on {0}: record a check dated before, or resume it.</source>
+        <translation>该计划已于 {0} 终止：请记录此前日期的核查，或先恢复该计划。</translation>
+    </message>
 </context>
 <context>
     <name>CheckHistoryModel</name>
@@ -451,6 +455,14 @@
         <source>No plan</source>
         <translation>无计划</translation>
     </message>
+    <message>
+        <source>Ended {0}</source>
+        <translation>已于 {0} 终止</translation>
+    </message>
+    <message>
+        <source>When needed</source>
+        <translation>按需核查</translation>
+    </message>
 </context>
 <context>
     <name>CheckPlanDialog</name>
@@ -459,8 +471,16 @@
         <translation>新建核查计划</translation>
     </message>
     <message>
+        <source>Check plan</source>
+        <translation>核查计划</translation>
+    </message>
+    <message>
         <source>e.g. 10 V</source>
         <translation>例如 10 V</translation>
+    </message>
+    <message>
+        <source>When needed (no fixed frequency)</source>
+        <translation>按需（无固定周期）</translation>
     </message>
     <message>
         <source> months</source>
@@ -539,6 +559,14 @@
     <message>
         <source>New check plan…</source>
         <translation>新建核查计划…</translation>
+    </message>
+    <message>
+        <source>Edit plan…</source>
+        <translation>编辑核查计划…</translation>
+    </message>
+    <message>
+        <source>Delete plan…</source>
+        <translation>删除核查计划…</translation>
     </message>
     <message>
         <source>Record check…</source>
@@ -705,14 +733,6 @@
         <translation>调查影响…</translation>
     </message>
     <message>
-        <source>Impact investigation</source>
-        <translation>影响调查</translation>
-    </message>
-    <message>
-        <source>The impact investigation is not available yet.</source>
-        <translation>影响调查功能尚未提供。</translation>
-    </message>
-    <message>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
@@ -727,6 +747,45 @@
     <message>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Resume plan</source>
+        <translation>恢复核查计划</translation>
+    </message>
+    <message>
+        <source>End plan</source>
+        <translation>终止核查计划</translation>
+    </message>
+    <message>
+        <source>Check plan</source>
+        <translation>核查计划</translation>
+    </message>
+    <message>
+        <source>Delete the check plan {0} {1}?</source>
+        <translation>删除核查计划 {0} {1}？</translation>
+    </message>
+    <message>
+        <source>End the plan today instead? No check falls due after that.</source>
+        <translation>改为自今日起终止该计划？此后不再产生到期的核查。</translation>
+    </message>
+    <message>
+        <source>End the plan</source>
+        <translation>终止该计划</translation>
+    </message>
+</context>
+<context>
+    <name>CloseInvestigationDialog</name>
+    <message>
+        <source>Close investigation</source>
+        <translation>关闭调查</translation>
+    </message>
+    <message>
+        <source>{0}: {1} affected, {2} possibly affected, {3} not affected. Once closed, the investigation can no longer be changed.</source>
+        <translation>{0}：受影响 {1} 项，可能受影响 {2} 项，不受影响 {3} 项。调查关闭后不能再修改。</translation>
+    </message>
+    <message>
+        <source>Conclusion (required)</source>
+        <translation>结论（必填）</translation>
     </message>
 </context>
 <context>
@@ -876,6 +935,11 @@
         <translation>本实验室</translation>
     </message>
     <message>
+        <source>Unsatisfactory score: open a corrective action (Corrective action…)</source>
+        <extracomment>codes whose current score is unsatisfactory (set by the page after scoring)</extracomment>
+        <translation>评价结果不满意：请提出纠正措施（纠正措施…）</translation>
+    </message>
+    <message>
         <source>En</source>
         <translation>En 值</translation>
     </message>
@@ -940,6 +1004,10 @@
         <translation>这些结果无法采用算法 A。</translation>
     </message>
     <message>
+        <source>A corrective action follows this result: it stays (close the action, keep the record).</source>
+        <translation>该结果已有纠正措施，不能删除（请关闭纠正措施，保留记录）。</translation>
+    </message>
+    <message>
         <source>Value</source>
         <translation>测量结果</translation>
     </message>
@@ -992,6 +1060,10 @@
         <translation>删除</translation>
     </message>
     <message>
+        <source>Corrective action…</source>
+        <translation>纠正措施…</translation>
+    </message>
+    <message>
         <source>Import participants…</source>
         <translation>导入参加实验室结果…</translation>
     </message>
@@ -1012,8 +1084,8 @@
         <translation>s*（稳健）</translation>
     </message>
     <message>
-        <source>Standard deviation for proficiency assessment; empty: s* of Algorithm A</source>
-        <translation>能力评定标准差；留空则取算法 A 的 s*</translation>
+        <source>σ_pt with its unit, e.g. 0.05 mV (stored); empty: s* of Algorithm A</source>
+        <translation>σ_pt 连同单位，例如 0.05 mV（随比对保存）；留空：采用算法 A 的 s*</translation>
     </message>
     <message>
         <source>Participants</source>
@@ -1116,6 +1188,14 @@
         <translation>删除 {0}？</translation>
     </message>
     <message>
+        <source>The score is unsatisfactory: open a corrective action</source>
+        <translation>评价结果为不满意：请提出纠正措施</translation>
+    </message>
+    <message>
+        <source>Open or view the participant&apos;s corrective action</source>
+        <translation>提出或查看该参加实验室的纠正措施</translation>
+    </message>
+    <message>
         <source>Import participants</source>
         <translation>导入参加实验室结果</translation>
     </message>
@@ -1131,12 +1211,6 @@
         <source>Row {0}, column {1} ({2}): {3}</source>
         <translation>第 {0} 行，{1} 列（{2}）：{3}</translation>
     </message>
-    <message numerus="yes">
-        <source>Nothing was imported: %n cell(s) need correcting.</source>
-        <translation>
-            <numerusform>未导入任何数据：有 %n 个单元格需要更正。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Export report</source>
         <translation>导出报告</translation>
@@ -1144,6 +1218,14 @@
     <message>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save the marked workbook…</source>
+        <translation>保存标注错误的工作簿…</translation>
+    </message>
+    <message>
+        <source>Save the marked workbook</source>
+        <translation>保存标注错误的工作簿</translation>
     </message>
     <message>
         <source>Comparison report: {0}</source>
@@ -1261,6 +1343,89 @@
     </message>
 </context>
 <context>
+    <name>CorrectiveActionDialog</name>
+    <message>
+        <source>Describe the nonconformity.</source>
+        <extracomment>(field, code) refusals of the service, worded here</extracomment>
+        <translation>请描述不符合项。</translation>
+    </message>
+    <message>
+        <source>Say what action was taken before closing.</source>
+        <translation>关闭前请填写采取的措施。</translation>
+    </message>
+    <message>
+        <source>Record the verification of effectiveness before closing the action.</source>
+        <translation>关闭纠正措施前请记录有效性验证。</translation>
+    </message>
+    <message>
+        <source>This corrective action is already closed.</source>
+        <translation>该纠正措施已关闭。</translation>
+    </message>
+    <message>
+        <source>Corrective action</source>
+        <translation>纠正措施</translation>
+    </message>
+    <message>
+        <source>Opened by {0} on {1} · {2}</source>
+        <translation>{0} 于 {1} 提出 · {2}</translation>
+    </message>
+    <message>
+        <source>Closed by {0} on {1}</source>
+        <translation>{0} 于 {1} 关闭</translation>
+    </message>
+    <message>
+        <source>Nonconformity / description:</source>
+        <translation>不符合项描述：</translation>
+    </message>
+    <message>
+        <source>Root cause:</source>
+        <translation>原因分析：</translation>
+    </message>
+    <message>
+        <source>Action taken:</source>
+        <translation>采取的措施：</translation>
+    </message>
+    <message>
+        <source>Verification of effectiveness:</source>
+        <translation>有效性验证：</translation>
+    </message>
+    <message>
+        <source>Standards involved:</source>
+        <translation>涉及的计量标准：</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Close action</source>
+        <translation>关闭纠正措施</translation>
+    </message>
+    <message>
+        <source>How the action was shown to work (e.g. a repeated measurement, En ≤ 1)</source>
+        <translation>如何证明措施有效（例如重新测量，En ≤ 1）</translation>
+    </message>
+</context>
+<context>
+    <name>CycleDialog</name>
+    <message>
+        <source>Accreditation cycle</source>
+        <translation>认可周期</translation>
+    </message>
+    <message>
+        <source>Cycle starts on:</source>
+        <translation>周期开始日期：</translation>
+    </message>
+    <message>
+        <source>Cycle length:</source>
+        <translation>周期长度：</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> 年</translation>
+    </message>
+</context>
+<context>
     <name>DriftWindow</name>
     <message>
         <source>Drift chart</source>
@@ -1287,6 +1452,22 @@
         <translation>{0}（{1} 次记录）</translation>
     </message>
     <message>
+        <source>Projection from last calibration</source>
+        <translation>自上次校准起的预测</translation>
+    </message>
+    <message>
+        <source>95 % projection band</source>
+        <translation>预测的 95 % 区间</translation>
+    </message>
+    <message>
+        <source>Out of tolerance {date} (band meets limit)</source>
+        <translation>预计 {date} 超差（区间触及限值）</translation>
+    </message>
+    <message>
+        <source>predicted out of tolerance on {0} (95 % band meets a limit)</source>
+        <translation>预计于 {0} 超差（95 % 区间触及限值）</translation>
+    </message>
+    <message>
         <source>No approved results with points for this item.</source>
         <translation>该器具没有含测量点的已批准结果。</translation>
     </message>
@@ -1311,10 +1492,6 @@
         <translation>漂移拟合</translation>
     </message>
     <message>
-        <source>95 % prediction band</source>
-        <translation>95 % 预测区间</translation>
-    </message>
-    <message>
         <source>Upper limit (MPE)</source>
         <translation>上限（最大允许误差）</translation>
     </message>
@@ -1323,20 +1500,12 @@
         <translation>下限（最大允许误差）</translation>
     </message>
     <message>
-        <source>Out of tolerance {date}</source>
-        <translation>{date} 超差</translation>
-    </message>
-    <message>
         <source>{0} results</source>
         <translation>{0} 个结果</translation>
     </message>
     <message>
         <source>drift {0:+.3g} {1}/year</source>
         <translation>漂移 {0:+.3g} {1}/年</translation>
-    </message>
-    <message>
-        <source>predicted out of tolerance on {0}</source>
-        <translation>预计 {0} 超差</translation>
     </message>
     <message>
         <source>interval now {0} months</source>
@@ -1364,6 +1533,13 @@
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>DueChecksBox</name>
+    <message>
+        <source>Intermediate checks due in the window: {0} (double-click opens the plan)</source>
+        <translation>窗口期内到期的期间核查：{0} 项（双击打开核查计划）</translation>
     </message>
 </context>
 <context>
@@ -1610,6 +1786,10 @@
         <translation>{field}：下限高于上限。</translation>
     </message>
     <message>
+        <source>{field}: the range must go from the lower to the higher value.</source>
+        <translation>{field}：量程须从下限到上限。</translation>
+    </message>
+    <message>
         <source>Four eyes: the person who performed the event cannot also check or approve it.</source>
         <translation>四眼原则：检定/校准人员不能同时核验或批准该记录。</translation>
     </message>
@@ -1661,11 +1841,20 @@
         <source>{field}: no such record.</source>
         <translation>{field}：记录不存在。</translation>
     </message>
+    <message>
+        <source>This plan is approved and read-only: start a new revision to change it.</source>
+        <translation>该计划已批准，为只读：如需更改，请新建修订版。</translation>
+    </message>
+    <message>
+        <source>Only an approved plan can be revised: a draft is changed directly.</source>
+        <translation>只有已批准的计划才能修订：草稿可直接修改。</translation>
+    </message>
 </context>
 <context>
     <name>EventDialog</name>
     <message>
         <source>Measurement points</source>
+        <extracomment>decision_rule stays importable from here (the impact dialog reads the lab&apos;s rule so)</extracomment>
         <translation>测量点</translation>
     </message>
     <message>
@@ -1679,30 +1868,6 @@
     <message>
         <source>Revisions</source>
         <translation>版本</translation>
-    </message>
-    <message>
-        <source>Revision</source>
-        <translation>版本</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>结论</translation>
-    </message>
-    <message>
-        <source>Certificate no.</source>
-        <translation>证书编号</translation>
-    </message>
-    <message>
-        <source>Performed by</source>
-        <translation>检定/校准人员</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -2001,6 +2166,10 @@ Why is it used anyway? The reason goes to the audit log.</source>
         <translation>剩余天数</translation>
     </message>
     <message>
+        <source>Warned from (days before)</source>
+        <translation>提前提醒（天）</translation>
+    </message>
+    <message>
         <source>Standard certificate</source>
         <translation>计量标准考核证书</translation>
     </message>
@@ -2011,6 +2180,330 @@ Why is it used anyway? The reason goes to the audit log.</source>
     <message>
         <source>Staff qualification</source>
         <translation>人员资质（检定员证）</translation>
+    </message>
+</context>
+<context>
+    <name>ExportJob</name>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <extracomment>job(db, path, progress(done, total), cancel() -&gt; bool) -&gt; ExportResult</extracomment>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>{0}
+{1} of {2} items</source>
+        <translation>{0}
+已完成 {1}/{2} 台件</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>导出已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Exported {0} rows to
+{1}</source>
+        <translation>已导出 {0} 行到
+{1}</translation>
+    </message>
+</context>
+<context>
+    <name>ImpactItemsModel</name>
+    <message>
+        <source>Item</source>
+        <translation>器具</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Through</source>
+        <translation>经由</translation>
+    </message>
+    <message>
+        <source>Event date</source>
+        <translation>检定/校准日期</translation>
+    </message>
+    <message>
+        <source>Certificate no.</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>影响评估</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>处理措施</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>决定人</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>{0} was re-calibrated before this result</source>
+        <translation>{0} 在此结果之前已重新校准</translation>
+    </message>
+    <message>
+        <source>Through {0}, whose result is {1}</source>
+        <translation>经由 {0}，其结果为{1}</translation>
+    </message>
+    <message>
+        <source>No MPE or tolerance: no decision to re-run</source>
+        <translation>无最大允许误差或允许限：无判定可重新进行</translation>
+    </message>
+    <message>
+        <source>The point&apos;s unit cannot be compared with the standard&apos;s</source>
+        <translation>该测量点的单位与标准器的单位不可比较</translation>
+    </message>
+    <message>
+        <source>A point lacks its reference or indication</source>
+        <translation>测量点缺少标准值或示值</translation>
+    </message>
+    <message>
+        <source>A relative error cannot be applied to an absolute temperature</source>
+        <translation>相对误差不能用于绝对温度</translation>
+    </message>
+    <message>
+        <source>The result has no measurement points</source>
+        <translation>该结果没有测量点</translation>
+    </message>
+</context>
+<context>
+    <name>ImpactPointsModel</name>
+    <message>
+        <source>Point</source>
+        <translation>测量点</translation>
+    </message>
+    <message>
+        <source>Reference value</source>
+        <translation>标准值</translation>
+    </message>
+    <message>
+        <source>Indication</source>
+        <translation>示值</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>示值误差</translation>
+    </message>
+    <message>
+        <source>U before</source>
+        <translation>原扩展不确定度 U</translation>
+    </message>
+    <message>
+        <source>Standard&apos;s error here</source>
+        <translation>标准器误差传递值</translation>
+    </message>
+    <message>
+        <source>U after</source>
+        <translation>计入后扩展不确定度 U′</translation>
+    </message>
+    <message>
+        <source>MPE</source>
+        <translation>最大允许误差</translation>
+    </message>
+    <message>
+        <source>Decision before</source>
+        <translation>原判定</translation>
+    </message>
+    <message>
+        <source>Decision after</source>
+        <translation>重新判定</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>影响评估</translation>
+    </message>
+</context>
+<context>
+    <name>ImpactWords</name>
+    <message>
+        <source>{count} affected or possibly affected results have no action yet ({items}): decide each one, with its reason, before closing.</source>
+        <extracomment>``ValidationError.code`` of the impact service -&gt; a sentence filled from the error&apos;s params</extracomment>
+        <translation>有 {count} 项受影响或可能受影响的结果尚未确定处理措施（{items}）：关闭前请逐项确定措施并填写理由。</translation>
+    </message>
+    <message>
+        <source>The investigation is closed: it can no longer be changed.</source>
+        <translation>调查已关闭，不能再修改。</translation>
+    </message>
+    <message>
+        <source>Investigation {investigation_id} is already open for this failure.</source>
+        <translation>此不合格已有进行中的调查 {investigation_id}。</translation>
+    </message>
+    <message>
+        <source>This event or check did not find the standard out of tolerance.</source>
+        <translation>该检定/校准或核查并未发现标准器超差。</translation>
+    </message>
+    <message>
+        <source>Give the reason for the action.</source>
+        <extracomment>``ValidationError.field`` with code ``required`` -&gt; a sentence</extracomment>
+        <translation>请填写处理措施的理由。</translation>
+    </message>
+    <message>
+        <source>Write the conclusion of the investigation.</source>
+        <translation>请填写调查结论。</translation>
+    </message>
+    <message>
+        <source>Choose the failed event or check.</source>
+        <translation>请选择不合格的检定/校准或期间核查。</translation>
+    </message>
+    <message>
+        <source>The failed event or check has no as-found value to take the error from.</source>
+        <translation>该不合格的检定/校准或核查没有调整前的数值，无法得出误差。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Excel files (*.xlsx *.xlsm *.xls *.ods)</source>
+        <translation>Excel 文件 (*.xlsx *.xlsm *.xls *.ods)</translation>
+    </message>
+    <message>
+        <source>Import register</source>
+        <translation>导入台账</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Save error workbook…</source>
+        <translation>保存错误工作簿…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Checking {0}…</source>
+        <translation>正在检查 {0}…</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>正在逐行检查…</translation>
+    </message>
+    <message>
+        <source>{0}: {1} bad cell(s); nothing will be imported until they are corrected.</source>
+        <translation>{0}：{1} 个单元格有误；更正之前不会导入任何记录。</translation>
+    </message>
+    <message>
+        <source>{0} holds no register rows.</source>
+        <translation>{0} 中没有台账行。</translation>
+    </message>
+    <message>
+        <source>{0}: every row is valid. {1} item(s) will be added.</source>
+        <translation>{0}：所有行均有效，将添加 {1} 台件。</translation>
+    </message>
+    <message>
+        <source>Save error workbook</source>
+        <translation>保存错误工作簿</translation>
+    </message>
+    <message>
+        <source>Excel files (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saving the error workbook…</source>
+        <translation>正在保存错误工作簿…</translation>
+    </message>
+    <message>
+        <source>Saved {0}.</source>
+        <translation>已保存 {0}。</translation>
+    </message>
+    <message>
+        <source>Importing {0} item(s)…</source>
+        <translation>正在导入 {0} 台件…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Imported {0} item(s) into the register.</source>
+        <translation>已将 {0} 台件导入台账。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {0}</source>
+        <translation>未导入任何记录：{0}</translation>
+    </message>
+    <message>
+        <source>Choose an Excel register ledger (仪器设备台账). Every row is checked first; nothing is written until you confirm, and then all rows are added together.</source>
+        <translation>请选择 Excel 格式的仪器设备台账。先逐行检查；确认之前不写入任何内容，确认后所有行一次性添加。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportErrorModel</name>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>单元格</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewModel</name>
+    <message>
+        <source>Asset tag</source>
+        <translation>资产编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Manufacturer</source>
+        <translation>制造厂</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>出厂编号</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>测量量</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Interval (months)</source>
+        <translation>检定周期(月)</translation>
+    </message>
+    <message>
+        <source>Last calibrated on</source>
+        <translation>上次检定日期</translation>
     </message>
 </context>
 <context>
@@ -2192,7 +2685,6 @@ Why is it used anyway? The reason goes to the audit log.</source>
     <name>InstrumentDialog</name>
     <message>
         <source>Edit instrument</source>
-        <extracomment>``ValidationError.field`` -&gt; the input showing it</extracomment>
         <translation>编辑器具</translation>
     </message>
     <message>
@@ -2335,26 +2827,6 @@ Why is it used anyway? The reason goes to the audit log.</source>
         <source>e.g. 0.05 V or 0.01 %</source>
         <translation>例如 0.05 V 或 0.01 %</translation>
     </message>
-    <message>
-        <source>“{0}” is not a number followed by a unit, e.g. 1000 V.</source>
-        <translation>“{0}”不是“数值 + 单位”的形式，例如 1000 V。</translation>
-    </message>
-    <message>
-        <source>“{0}”: unknown unit. Use a symbol such as V, mV, Ω, °C, %.</source>
-        <translation>“{0}”：未知单位。请使用 V、mV、Ω、°C、% 等符号。</translation>
-    </message>
-    <message>
-        <source>An accuracy in {0} cannot apply to a range in {1}: they are different kinds of quantity. Use the range&apos;s kind of unit or a relative one (%, ppm).</source>
-        <translation>以 {0} 表示的准确度不能用于以 {1} 表示的测量范围：二者不是同类量。请使用与测量范围同类的单位或相对单位（%、ppm）。</translation>
-    </message>
-    <message>
-        <source>A range needs both ends, e.g. 0 V and 1000 V.</source>
-        <translation>测量范围需要上下限，例如 0 V 和 1000 V。</translation>
-    </message>
-    <message>
-        <source>The range must go from the lower to the higher value.</source>
-        <translation>测量范围必须从较小值到较大值。</translation>
-    </message>
 </context>
 <context>
     <name>InstrumentTableModel</name>
@@ -2435,6 +2907,156 @@ Why is it used anyway? The reason goes to the audit log.</source>
     <message>
         <source>Due soon</source>
         <translation>即将到期</translation>
+    </message>
+</context>
+<context>
+    <name>InvestigationText</name>
+    <message>
+        <source>failed intermediate check of {0}</source>
+        <translation>{0} 期间核查不合格</translation>
+    </message>
+    <message>
+        <source>failed as-found calibration/verification of {0}</source>
+        <translation>{0} 检定/校准调整前不合格</translation>
+    </message>
+    <message>
+        <source>from its first use (no good calibration on record) to {0}</source>
+        <translation>自首次使用（无合格校准记录）至 {0}</translation>
+    </message>
+    <message>
+        <source>from {0} (last good calibration) to {1}</source>
+        <translation>自 {0}（上次合格校准）至 {1}</translation>
+    </message>
+    <message>
+        <source>Results searched: {0}</source>
+        <translation>追溯范围：{0}</translation>
+    </message>
+    <message>
+        <source>As-found error used, the largest of each quantity: {0}</source>
+        <translation>采用的调整前误差（各量取最大值）：{0}</translation>
+    </message>
+    <message>
+        <source>Decision rule: {0}, guard band factor {1}</source>
+        <translation>判定规则：{0}，保护带系数 {1}</translation>
+    </message>
+    <message>
+        <source>Opened by {0} on {1} · {2}</source>
+        <translation>{0} 于 {1} 发起 · {2}</translation>
+    </message>
+    <message>
+        <source>Summary: {0}</source>
+        <translation>概述：{0}</translation>
+    </message>
+    <message>
+        <source>Closed by {0} on {1}: {2}</source>
+        <translation>{0} 于 {1} 关闭：{2}</translation>
+    </message>
+    <message>
+        <source>{0} affected · {1} possibly affected · {2} not affected · {3} not assessable</source>
+        <translation>受影响 {0} · 可能受影响 {1} · 不受影响 {2} · 无法评估 {3}</translation>
+    </message>
+</context>
+<context>
+    <name>InvestigationsModel</name>
+    <message>
+        <source>Status</source>
+        <extracomment>Background of a result by assessment (light, so black text stays readable).</extracomment>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>计量标准</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Found on</source>
+        <translation>发现日期</translation>
+    </message>
+    <message>
+        <source>Opened by</source>
+        <translation>发起人</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>发起时间</translation>
+    </message>
+    <message>
+        <source>Affected</source>
+        <translation>受影响</translation>
+    </message>
+    <message>
+        <source>Possibly affected</source>
+        <translation>可能受影响</translation>
+    </message>
+    <message>
+        <source>Not affected</source>
+        <translation>不受影响</translation>
+    </message>
+    <message>
+        <source>Undecided</source>
+        <translation>未处理</translation>
+    </message>
+</context>
+<context>
+    <name>InvestigationsView</name>
+    <message>
+        <source>Failed-standard impact investigations</source>
+        <translation>标准器失准影响调查</translation>
+    </message>
+    <message>
+        <source>New investigation…</source>
+        <translation>新建调查…</translation>
+    </message>
+    <message>
+        <source>Save actions</source>
+        <translation>保存处理措施</translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation>关闭…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Investigation</source>
+        <translation>调查</translation>
+    </message>
+    <message>
+        <source>{0} investigations, {1} open</source>
+        <translation>共 {0} 项调查，{1} 项进行中</translation>
+    </message>
+    <message>
+        <source>Choose an investigation, or open a new one.</source>
+        <translation>请选择一项调查，或新建调查。</translation>
+    </message>
+    <message>
+        <source>Closed: read-only.</source>
+        <translation>已关闭：只读。</translation>
+    </message>
+    <message>
+        <source>Double-click Action and Reason to decide each result at risk.</source>
+        <translation>双击“处理措施”和“理由”，逐项处理有风险的结果。</translation>
+    </message>
+    <message>
+        <source>Choose an action and give its reason for: {0}</source>
+        <translation>请为以下器具选择处理措施并填写理由：{0}</translation>
+    </message>
+    <message>
+        <source>Impact investigation {0}: {1}</source>
+        <translation>影响调查 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -2640,6 +3262,46 @@ Why is it used anyway? The reason goes to the audit log.</source>
         <translation>力</translation>
     </message>
     <message>
+        <source>Affected</source>
+        <translation>受影响</translation>
+    </message>
+    <message>
+        <source>Possibly affected</source>
+        <translation>可能受影响</translation>
+    </message>
+    <message>
+        <source>Not affected</source>
+        <translation>不受影响</translation>
+    </message>
+    <message>
+        <source>Not assessable</source>
+        <translation>无法评估</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>召回</translation>
+    </message>
+    <message>
+        <source>Re-calibrate</source>
+        <translation>重新校准</translation>
+    </message>
+    <message>
+        <source>Notify customer</source>
+        <translation>通知客户</translation>
+    </message>
+    <message>
+        <source>No action</source>
+        <translation>无需措施</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
         <source>No certificate for this link</source>
         <translation>此环节没有证书</translation>
     </message>
@@ -2688,12 +3350,20 @@ Why is it used anyway? The reason goes to the audit log.</source>
         <translation>期间核查</translation>
     </message>
     <message>
+        <source>Investigations</source>
+        <translation>影响调查</translation>
+    </message>
+    <message>
         <source>Planning</source>
         <translation>周检计划</translation>
     </message>
     <message>
         <source>Comparisons</source>
         <translation>计量比对</translation>
+    </message>
+    <message>
+        <source>PT plan</source>
+        <translation>能力验证计划</translation>
     </message>
     <message>
         <source>Audit</source>
@@ -2714,6 +3384,18 @@ Why is it used anyway? The reason goes to the audit log.</source>
     <message>
         <source>Recent databases</source>
         <translation>最近使用的数据库</translation>
+    </message>
+    <message>
+        <source>&amp;Import register…</source>
+        <translation>导入台账(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Download import &amp;template…</source>
+        <translation>下载导入模板(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport register…</source>
+        <translation>导出台账(&amp;X)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -2813,6 +3495,85 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     </message>
 </context>
 <context>
+    <name>NewInvestigationDialog</name>
+    <message>
+        <source>New impact investigation</source>
+        <extracomment>The guard band factor r in w = r·U (the lab&apos;s decisions use r = 1).</extracomment>
+        <translation>新建影响调查</translation>
+    </message>
+    <message>
+        <source>What was found, and why it matters</source>
+        <translation>发现了什么问题，影响何在</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>发起</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>计量标准</translation>
+    </message>
+    <message>
+        <source>Found out of tolerance by</source>
+        <translation>发现超差的记录</translation>
+    </message>
+    <message>
+        <source>Decision rule</source>
+        <translation>判定规则</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>概述</translation>
+    </message>
+    <message>
+        <source>No standard has a failed calibration or check on record.</source>
+        <translation>没有计量标准存在不合格的检定/校准或期间核查记录。</translation>
+    </message>
+    <message>
+        <source>Intermediate check of {0}</source>
+        <translation>{0} 期间核查</translation>
+    </message>
+    <message>
+        <source>Calibration/verification of {0} ({1})</source>
+        <translation>{0} 检定/校准（{1}）</translation>
+    </message>
+    <message>
+        <source>investigation {0} open</source>
+        <translation>调查 {0} 进行中</translation>
+    </message>
+    <message>
+        <source>Choose the failed event or check.</source>
+        <translation>请选择不合格的检定/校准或期间核查。</translation>
+    </message>
+    <message>
+        <source>Searching every result the standard served…</source>
+        <translation>正在查找该标准器参与的全部结果…</translation>
+    </message>
+</context>
+<context>
+    <name>OnTimeItemsModel</name>
+    <message>
+        <source>Due date</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Asset tag</source>
+        <translation>资产编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Next verification or calibration</source>
+        <translation>下次检定/校准</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>按期</translation>
+    </message>
+</context>
+<context>
     <name>OnTimeRateModel</name>
     <message>
         <source>Period</source>
@@ -2835,7 +3596,7 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     <name>OverviewView</name>
     <message>
         <source>Overview</source>
-        <extracomment>card key -&gt; (LabOverview field, page it opens, register order hint) cards that open the list of the items behind them (``dashboard.drill_down``) the on-time rate the chart&apos;s target line shows (a fraction)</extracomment>
+        <extracomment>card key -&gt; (LabOverview field, page it opens, register order hint) cards that open the list of the items behind them (``dashboard.drill_down``)</extracomment>
         <translation>总览</translation>
     </message>
     <message>
@@ -2887,6 +3648,22 @@ Calibration laboratory management: measurement standards, traceability, calibrat
         <translation>受检率</translation>
     </message>
     <message>
+        <source>Double-click a period to list the items due in it</source>
+        <translation>双击某一期间，列出该期间到期的器具</translation>
+    </message>
+    <message>
+        <source>Click a month to list the items due in it</source>
+        <translation>单击某月，列出该月到期的器具</translation>
+    </message>
+    <message>
+        <source>Export figures…</source>
+        <translation>导出指标…</translation>
+    </message>
+    <message>
+        <source>Write the counts, the items behind them and the on-time rate of the year shown to an Excel workbook</source>
+        <translation>将各项统计数字、对应的器具明细及所示年度的受检率导出为 Excel 工作簿</translation>
+    </message>
+    <message>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
@@ -2917,6 +3694,18 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     <message>
         <source>n={n}</source>
         <translation>n={n}</translation>
+    </message>
+    <message>
+        <source>Export the dashboard figures</source>
+        <translation>导出质量指标</translation>
+    </message>
+    <message>
+        <source>Writing the dashboard figures…</source>
+        <translation>正在写入质量指标…</translation>
+    </message>
+    <message>
+        <source>On-time rate {0}: {1} of {2} on time</source>
+        <translation>受检率 {0}：{2} 项中 {1} 项按期</translation>
     </message>
 </context>
 <context>
@@ -2960,6 +3749,57 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     <message>
         <source>as stated by the participant</source>
         <translation>按参加实验室声明的值</translation>
+    </message>
+</context>
+<context>
+    <name>PlanApprovalBar</name>
+    <message>
+        <source>Approve plan…</source>
+        <translation>批准计划…</translation>
+    </message>
+    <message>
+        <source>New revision…</source>
+        <translation>新建修订版…</translation>
+    </message>
+    <message>
+        <source>Save or discard the changes first</source>
+        <translation>请先保存或放弃所做的更改</translation>
+    </message>
+    <message>
+        <source>No plan: choose a year and generate one.</source>
+        <translation>尚无计划：请选择年份并生成计划。</translation>
+    </message>
+    <message>
+        <source>Draft: adjust months, providers, costs and notes, save, then approve.</source>
+        <translation>草稿：调整计划月份、检定/校准机构、费用和备注，保存后再批准。</translation>
+    </message>
+    <message>
+        <source>Approved: read-only.</source>
+        <translation>已批准：只读。</translation>
+    </message>
+    <message>
+        <source>Approved by {0} on {1}: {2}. Read-only; start a new revision to change it.</source>
+        <translation>由 {0} 于 {1} 批准：{2}。只读；如需更改，请新建修订版。</translation>
+    </message>
+    <message>
+        <source>Approving freezes the plan&apos;s {0} items: it can no longer be edited, and progress is tracked against it. Why is it approved (e.g. budget agreed, reviewed by)?</source>
+        <translation>批准后计划的 {0} 个项目将被冻结：不能再编辑，并以此跟踪完成进度。批准的原因是什么（例如预算已确认、审核人）？</translation>
+    </message>
+    <message>
+        <source>Approve plan</source>
+        <translation>批准计划</translation>
+    </message>
+    <message>
+        <source>A new draft of the same year starts from the approved items; the approved plan stays as it was. Why must the plan change?</source>
+        <translation>将以已批准的项目为起点新建同一年度的草稿；已批准的计划保持不变。为什么必须更改计划？</translation>
+    </message>
+    <message>
+        <source>New revision</source>
+        <translation>新建修订版</translation>
+    </message>
+    <message>
+        <source>{0} (revised)</source>
+        <translation>{0}（修订）</translation>
     </message>
 </context>
 <context>
@@ -3121,6 +3961,14 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     <message>
         <source>{0} items, {1} overdue</source>
         <translation>{0} 台件，其中 {1} 台件已超期</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>草稿</translation>
     </message>
     <message>
         <source>Re-verification plan {0}</source>
@@ -3311,6 +4159,239 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     </message>
 </context>
 <context>
+    <name>ProficiencyModels</name>
+    <message>
+        <source>Covered</source>
+        <translation>已覆盖</translation>
+    </message>
+    <message>
+        <source>Due in this cycle</source>
+        <translation>本周期内待参加</translation>
+    </message>
+    <message>
+        <source>Due within a year</source>
+        <translation>一年内须参加</translation>
+    </message>
+    <message>
+        <source>Not covered in the cycle</source>
+        <translation>本周期未覆盖</translation>
+    </message>
+    <message>
+        <source>Not in the scope</source>
+        <translation>不在认可范围内</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未关闭</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>关闭日期</translation>
+    </message>
+    <message>
+        <source>No result of this laboratory</source>
+        <translation>本实验室无结果</translation>
+    </message>
+    <message>
+        <source>Sub-discipline</source>
+        <translation>子领域</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>测量量</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Comparisons in the cycle</source>
+        <translation>本周期内的比对</translation>
+    </message>
+    <message>
+        <source>Latest comparison</source>
+        <translation>最近一次比对</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>最迟参加日期</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>比对</translation>
+    </message>
+    <message>
+        <source>En</source>
+        <translation>En 值</translation>
+    </message>
+    <message>
+        <source>En class</source>
+        <translation>En 评价</translation>
+    </message>
+    <message>
+        <source>z / z′</source>
+        <translation>z / z′ 比分数</translation>
+    </message>
+    <message>
+        <source>z class</source>
+        <translation>z 评价</translation>
+    </message>
+    <message>
+        <source>Not scored because</source>
+        <translation>未能评价的原因</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>提出日期</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>参加实验室</translation>
+    </message>
+    <message>
+        <source>Nonconformity</source>
+        <translation>不符合项</translation>
+    </message>
+    <message>
+        <source>Standards involved</source>
+        <translation>涉及的计量标准</translation>
+    </message>
+    <message>
+        <source>Opened by</source>
+        <translation>提出人</translation>
+    </message>
+</context>
+<context>
+    <name>ProficiencyView</name>
+    <message>
+        <source>Name</source>
+        <extracomment>Page key of the PT plan. ValidationError fields of the PT plan service, worded here</extracomment>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Cycle length</source>
+        <translation>周期长度</translation>
+    </message>
+    <message>
+        <source>PT plan (proficiency testing)</source>
+        <translation>能力验证计划</translation>
+    </message>
+    <message>
+        <source>Accreditation cycle…</source>
+        <translation>认可周期…</translation>
+    </message>
+    <message>
+        <source>Add sub-discipline…</source>
+        <translation>添加子领域…</translation>
+    </message>
+    <message>
+        <source>Edit sub-discipline…</source>
+        <translation>编辑子领域…</translation>
+    </message>
+    <message>
+        <source>Sub-discipline of the comparison…</source>
+        <translation>比对所属子领域…</translation>
+    </message>
+    <message>
+        <source>Open the corrective action…</source>
+        <translation>打开纠正措施…</translation>
+    </message>
+    <message>
+        <source>Quantity:</source>
+        <translation>测量量：</translation>
+    </message>
+    <message>
+        <source>Sub-disciplines</source>
+        <translation>子领域</translation>
+    </message>
+    <message>
+        <source>Score history</source>
+        <translation>历次评价结果</translation>
+    </message>
+    <message>
+        <source>Corrective actions</source>
+        <translation>纠正措施</translation>
+    </message>
+    <message>
+        <source>No accreditation cycle is set: set one to judge coverage.</source>
+        <translation>尚未设置认可周期：请先设置，才能判断子领域覆盖情况。</translation>
+    </message>
+    <message>
+        <source>Accreditation cycle {0} – {1} ({2} years): {3} sub-discipline(s) still due</source>
+        <translation>认可周期 {0} 至 {1}（{2} 年）：尚有 {3} 个子领域待参加能力验证</translation>
+    </message>
+    <message>
+        <source>All quantities</source>
+        <translation>全部测量量</translation>
+    </message>
+    <message>
+        <source>Scores of this laboratory over time</source>
+        <translation>本实验室历次评价结果</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评价值</translation>
+    </message>
+    <message>
+        <source>|En| = 1</source>
+        <translation>|En| = 1</translation>
+    </message>
+    <message>
+        <source>Warning limit (±2)</source>
+        <translation>警戒限（±2）</translation>
+    </message>
+    <message>
+        <source>Action limit (±3)</source>
+        <translation>行动限（±3）</translation>
+    </message>
+    <message>
+        <source>PT plan</source>
+        <translation>能力验证计划</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Reason (kept in the audit trail)</source>
+        <translation>原因（记入审计追踪）</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterExport</name>
+    <message>
+        <source>Export register</source>
+        <translation>导出台账</translation>
+    </message>
+    <message>
+        <source>register.xlsx</source>
+        <translation>台账.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel files (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting the register…</source>
+        <translation>正在导出台账…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Exporting the register… {0} rows</source>
+        <translation>正在导出台账… 已写 {0} 行</translation>
+    </message>
+</context>
+<context>
     <name>RegisterFilterBar</name>
     <message>
         <source>Overdue</source>
@@ -3391,7 +4472,12 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     </message>
     <message>
         <source>Counting…</source>
+        <extracomment>the count arrived (the number of rows, or cap + 1 for &quot;more than cap&quot;)</extracomment>
         <translation>正在计数…</translation>
+    </message>
+    <message>
+        <source>More than {0} items</source>
+        <translation>超过 {0} 台件</translation>
     </message>
     <message>
         <source>1 item</source>
@@ -3528,6 +4614,53 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     </message>
 </context>
 <context>
+    <name>RevisionsTree</name>
+    <message>
+        <source>Revision</source>
+        <extracomment>the id of the revision the user double-clicked</extracomment>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>Certificate no.</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <source>Performed by</source>
+        <translation>检定/校准人员</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeDialog</name>
+    <message>
+        <source>Sub-discipline of {0}</source>
+        <translation>{0} 所属子领域</translation>
+    </message>
+    <message>
+        <source>Sub-discipline:</source>
+        <translation>子领域：</translation>
+    </message>
+    <message>
+        <source>Quantity:</source>
+        <translation>测量量：</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
         <source>Opening the database…</source>
@@ -3620,6 +4753,37 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     </message>
 </context>
 <context>
+    <name>SubdisciplineDialog</name>
+    <message>
+        <source>New sub-discipline</source>
+        <translation>新建子领域</translation>
+    </message>
+    <message>
+        <source>Sub-discipline</source>
+        <translation>子领域</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Quantity:</source>
+        <translation>测量量：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>In the scope:</source>
+        <translation>在认可范围内：</translation>
+    </message>
+    <message>
+        <source>e.g. DC voltage, or mass 1 mg–1 kg</source>
+        <translation>例如：直流电压，或质量 1 mg–1 kg</translation>
+    </message>
+</context>
+<context>
     <name>TraceModel</name>
     <message>
         <source>Item</source>
@@ -3675,6 +4839,7 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     <name>TraceabilityView</name>
     <message>
         <source>Traceability</source>
+        <extracomment>what &quot;Export…&quot; writes: the whole lab, its standards, or the chain shown</extracomment>
         <translation>量值溯源</translation>
     </message>
     <message>
@@ -3702,6 +4867,30 @@ Calibration laboratory management: measurement standards, traceability, calibrat
         <translation>反向追溯</translation>
     </message>
     <message>
+        <source>Whole laboratory</source>
+        <translation>全实验室</translation>
+    </message>
+    <message>
+        <source>Measurement standards only</source>
+        <translation>仅计量标准</translation>
+    </message>
+    <message>
+        <source>This item&apos;s chain</source>
+        <translation>当前器具的溯源链</translation>
+    </message>
+    <message>
+        <source>What the traceability table lists</source>
+        <translation>溯源表包含的范围</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Write the traceability table (one row per link) to an Excel workbook</source>
+        <translation>将量值溯源表（每个溯源环节一行）导出为 Excel 工作簿</translation>
+    </message>
+    <message>
         <source>Type an asset tag to see its traceability chain.</source>
         <translation>输入资产编号以查看其溯源链。</translation>
     </message>
@@ -3722,6 +4911,14 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     <message>
         <source>No broken link.</source>
         <translation>没有断开的环节。</translation>
+    </message>
+    <message>
+        <source>Export the traceability table</source>
+        <translation>导出量值溯源表</translation>
+    </message>
+    <message>
+        <source>Writing the traceability table…</source>
+        <translation>正在写入量值溯源表…</translation>
     </message>
 </context>
 <context>
