@@ -46,6 +46,7 @@ __all__ = [
     "ProviderInfo",
     "RegisterFacets",
     "RegisterItem",
+    "RiskReason",
     "StandardOption",
     "StandardUse",
     "StandardUseDetail",
@@ -120,6 +121,23 @@ class InstrumentData:
 
 
 @dataclass(frozen=True)
+class RiskReason:
+    """One reason a standard's traceability is at risk (its detail shows a banner).
+
+    ``kind`` is ``"action"`` (an open corrective action: ``ref_id`` its number, ``title`` its
+    description, ``source`` the comparison), ``"investigation"`` (an open impact investigation
+    opened on ``on``) or ``"check"`` (the latest intermediate check, on ``on``, failed and no
+    calibration followed it).
+    """
+
+    kind: str
+    ref_id: int
+    on: date
+    title: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
 class InstrumentDetail:
     """Everything the instrument dialog shows, with who created/changed it and the version."""
 
@@ -142,6 +160,7 @@ class InstrumentDetail:
     events: tuple[EventSummary, ...] = ()
     attachments: tuple[AttachmentInfo, ...] = ()
     history: tuple[AuditEntry, ...] = ()
+    risks: tuple[RiskReason, ...] = ()  # empty: traceability not at risk
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""The instrument page: one item with its events (newest first), attachments and audit history."""
+"""The instrument page: one item with its events (newest first), attachments, audit history and
+the reasons its traceability is at risk (:mod:`labapp.services.standard_risks`)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from labapp.services.database import Database
 from labapp.services.dto import AttachmentInfo, EventSummary, InstrumentDetail
 from labapp.services.instruments import detail_of
 from labapp.services.register_dto import accuracy_text, range_text
+from labapp.services.standard_risks import risks_of
 
 __all__ = ["attachment_info", "event_summary", "get_instrument_detail"]
 
@@ -70,13 +72,18 @@ def _history(session: Any, instrument_id: int, event_ids: list[int]) -> tuple[An
 
 
 def get_instrument_detail(db: Database, instrument_id: int) -> InstrumentDetail:
-    """The instrument with its events (newest first), attachments and audit history.
+    """The instrument with its events (newest first), attachments, audit history and risks.
 
     Raises
     ------
     NotFoundError
         No such instrument.
     """
+    detail = _detail(db, instrument_id)
+    return replace(detail, risks=risks_of(db, instrument_id, detail.events))
+
+
+def _detail(db: Database, instrument_id: int) -> InstrumentDetail:
     with db.read() as session:
         row = session.get(InstrumentRow, instrument_id)
         if row is None:
