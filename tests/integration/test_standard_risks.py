@@ -44,8 +44,8 @@ def test_each_reason_appears_and_goes_away(db):
     assert get_instrument_detail(db, std).risks == ()
     cid = _comparison(db)
     own = next(p for p in get_comparison(db, cid).participants if p.is_own_lab)
-    action = ca.open_action(db, USER, own.id, ActionInput("En = 2.1 at 10 V", instrument_ids=(std,)),
-                            date(2026, 2, 1))  # fmt: skip
+    data = ActionInput("En = 2.1 at 10 V", instrument_ids=(std,))
+    action = ca.open_action(db, USER, own.id, data, date(2026, 2, 1))
     (reason,) = get_instrument_detail(db, std).risks
     assert (reason.kind, reason.ref_id, reason.on) == ("action", action.id, date(2026, 2, 1))
     assert (reason.title, reason.source) == ("En = 2.1 at 10 V", "DC 10 V")
