@@ -30,17 +30,9 @@ from labapp.services.comparison_dto import (
     ParticipantInfo,
     ParticipantInput,
 )
+from labapp.ui.widgets.date_edit import date_edit
 
 NO_DATE = QDate(1989, 12, 31)
-
-
-def _date_edit(value: date | None) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setDateRange(QDate(1990, 1, 1), QDate(2100, 12, 31))
-    edit.setDate(QDate(value or date.today()))
-    return edit
 
 
 def _buttons(dialog: QDialog) -> QDialogButtonBox:
@@ -100,7 +92,7 @@ class ParticipantDialog(_Dialog):
         self.k = QLineEdit("" if p is None or p.coverage_factor is None else str(p.coverage_factor))
         self.unit = QLineEdit(unit)
         self.method = QLineEdit(p.method or "" if p else "")
-        self.measured_on = _date_edit(p.measured_on if p else None)
+        self.measured_on = date_edit(p.measured_on if p else None)
         self.own_lab = QCheckBox()
         self.own_lab.setChecked(bool(p and p.is_own_lab))
         for name in ("code", "value", "uncertainty", "k", "unit", "method"):
@@ -243,7 +235,7 @@ def _str(value: object) -> str:
 
 def _optional_date(value: date | None) -> QDateEdit:
     """A date edit whose lowest date means "no date" (shown blank)."""
-    edit = _date_edit(value)
+    edit = date_edit(value)
     edit.setMinimumDate(NO_DATE)
     edit.setSpecialValueText(" ")
     if value is None:

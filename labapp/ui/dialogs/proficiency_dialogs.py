@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -26,6 +25,7 @@ from labapp.services.proficiency_dto import (
     SubdisciplineInfo,
     SubdisciplineInput,
 )
+from labapp.ui.widgets.date_edit import date_edit
 
 __all__ = ["CycleDialog", "ScopeDialog", "SubdisciplineDialog"]
 
@@ -102,12 +102,8 @@ class CycleDialog(_FormDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("cycleDialog")
-        self.starts_on = QDateEdit()
-        self.starts_on.setCalendarPopup(True)
-        self.starts_on.setDisplayFormat("yyyy-MM-dd")
-        self.starts_on.setDateRange(QDate(1990, 1, 1), QDate(2100, 12, 31))
         first = cycle.current.starts_on if cycle else date(date.today().year, 1, 1)
-        self.starts_on.setDate(QDate(first))
+        self.starts_on = date_edit(first)
         self.years = QSpinBox()
         self.years.setRange(1, 10)
         self.years.setValue(cycle.years if cycle else default_years)

@@ -6,10 +6,9 @@ from datetime import date
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from labapp.ui.models.trace_model import BrokenChainsModel
+from labapp.ui.widgets.date_edit import date_edit
 
 #: a review looks back this far by default (the usual two-year re-assessment period)
 REVIEW_YEARS = 2
@@ -36,12 +36,8 @@ class BrokenChainsWidget(QWidget):
         self.session = session
         self.model = BrokenChainsModel(self)
         self.since_label = QLabel()
-        self.since = QDateEdit()
-        self.since.setObjectName("brokenSince")
-        self.since.setCalendarPopup(True)
-        self.since.setDisplayFormat("yyyy-MM-dd")
-        self.since.setDateRange(QDate(1990, 1, 1), QDate.currentDate())
-        self.since.setDate(QDate(date.today() - relativedelta(years=REVIEW_YEARS)))
+        review_start = date.today() - relativedelta(years=REVIEW_YEARS)
+        self.since = date_edit(review_start, name="brokenSince", latest=None)
         self.find_button = QPushButton()
         self.find_button.setObjectName("findBroken")
         self.find_button.clicked.connect(self.load)

@@ -10,10 +10,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,6 +30,7 @@ from labapp.ui.models.trace_model import COL_ITEM, ChainTreeModel, reason_text
 from labapp.ui.views.base import View
 from labapp.ui.views.broken_chains import BrokenChainsWidget
 from labapp.ui.views.reverse_trace import ReverseTraceWidget, find_instrument
+from labapp.ui.widgets.date_edit import date_edit
 from labapp.ui.widgets.export_job import ExportJob, file_language
 
 MAX_COLUMN = 220
@@ -74,12 +74,7 @@ class TraceabilityView(View):
         self.search.returnPressed.connect(self.show_chain)
         self.at_label = QLabel()
         self.at_label.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
-        self.at = QDateEdit()
-        self.at.setObjectName("traceAt")
-        self.at.setCalendarPopup(True)
-        self.at.setDisplayFormat("yyyy-MM-dd")
-        self.at.setDateRange(QDate(1990, 1, 1), QDate.currentDate())
-        self.at.setDate(QDate.currentDate())
+        self.at = date_edit(name="traceAt", latest=None)
         self.show_button = QPushButton()
         self.show_button.setObjectName("showChain")
         self.show_button.clicked.connect(self.show_chain)
