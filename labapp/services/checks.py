@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from labapp.domain.enums import AuditAction, Decision, InstrumentStatus
 from labapp.domain.errors import ValidationError
+from labapp.domain.points import unit_text
 from labapp.io.check_excel import CheckHistoryRow, write_check_workbook
 from labapp.io.columns import Language
 from labapp.io.excel_export import CoverInfo, ExportResult
@@ -78,26 +79,34 @@ def convert_readings(texts: Sequence[str], unit: str | None) -> list[Decimal]:
     Raises
     ------
     ValidationError
-        ``field="readings[i]"`` (0-based) for an empty, unreadable or wrong-unit reading;
-        ``params`` hold the 1-based ``reading`` number, the ``text`` and the expected ``unit``.
+        ``field="readings[i]"`` (0-based) for an unreadable (``not_a_quantity``) or wrong-unit
+        (``incommensurable``) reading; ``params`` hold the 1-based ``reading`` number, the
+        ``text``, and for a wrong unit the typed ``unit`` and the ``expected`` one.
     """
-    values = []
-    for i, text in enumerate(texts):
-        params = {"reading": i + 1, "text": text, "unit": unit or ""}
-        try:
-            q = parse_quantity(text, default_unit=unit)
-            if unit is not None:
-                check_commensurable(q.units, unit, f"reading {i + 1}")
-                q = to_unit(q, unit)
-        except MetrologyError as exc:
-            code = "incommensurable" if "commensurable" in str(exc) else "invalid"
-            raise ValidationError(
-                f"readings[{i}]", f"reading {i + 1}: {exc}", code=code, params=params
-            ) from exc
-        values.append(Decimal(q.magnitude))
+    values = [_in_unit(text, unit, f"readings[{i}]", reading=i + 1) for i, text in enumerate(texts)]
     if not values:
         raise ValidationError("readings", "at least one reading", code="required")
     return values
+
+
+def _in_unit(text: str, unit: str | None, field: str, **params: Any) -> Decimal:
+    """``text`` as a Decimal in ``unit``, refused with the codes ``labapp.ui.errors`` words."""
+    try:
+        q = parse_quantity(text, default_unit=unit)
+    except MetrologyError as exc:
+        raise ValidationError(
+            field, str(exc), code="not_a_quantity", params={**params, "text": text}
+        ) from exc
+    if unit is not None:
+        try:
+            check_commensurable(q.units, unit, field)
+            q = to_unit(q, unit)
+        except MetrologyError as exc:
+            typed = {"text": text, "unit": unit_text(q.units), "expected": unit}
+            raise ValidationError(
+                field, str(exc), code="incommensurable", params={**params, **typed}
+            ) from exc
+    return Decimal(q.magnitude)
 
 
 def mean_of(values: Sequence[Decimal]) -> Decimal:
@@ -168,16 +177,8 @@ def record_check(db: Database, user: str, data: CheckInput) -> RecordResult:
         return RecordResult(_record(row), item.status, failed)
 
 
-def _reference(text: str, unit: str | None) -> Decimal | None:
-    if not text.strip():
-        return None
-    try:
-        q = parse_quantity(text, default_unit=unit)
-        if unit is not None:
-            q = to_unit(q, unit)
-    except MetrologyError as exc:
-        raise ValidationError("reference_value", str(exc), code="incommensurable") from exc
-    return Decimal(q.magnitude)
+def _reference(text: str, unit: str | None, field: str = "reference_value") -> Decimal | None:
+    return _in_unit(text, unit, field) if text.strip() else None
 
 
 def _mpe(plan: CheckPlanRow) -> Decimal | None:
@@ -269,7 +270,7 @@ def repeatability(
         raise ValidationError(
             "readings", "needs at least 2 readings", code="too_few", params={"count": len(values)}
         )
-    bound = _reference(limit, unit) if limit.strip() else None
+    bound = _reference(limit, unit, "limit")
     if bound is not None and bound < 0:
         raise ValidationError("limit", "must not be negative", code="positive")
     return RepeatabilityOutcome(tuple(values), repeatability_test(values, bound), unit)

@@ -87,6 +87,20 @@ def test_reading_in_the_wrong_unit_is_refused_by_name(lab: Database) -> None:
     assert caught.value.field == "readings[1]"
     assert caught.value.code == "incommensurable"
     assert caught.value.params["reading"] == 2
+    assert (caught.value.params["unit"], caught.value.params["expected"]) == ("A", "mV")
+    assert len(checks.list_checks(lab, plan)) == 0
+
+
+def test_unreadable_reading_and_reference_are_refused_with_the_shared_codes(lab: Database) -> None:
+    plan = _plan(lab)
+    with pytest.raises(ValidationError) as caught:
+        _check(lab, plan, TODAY, "0.1 mV", "zero")
+    assert (caught.value.field, caught.value.code) == ("readings[1]", "not_a_quantity")
+    assert caught.value.params == {"reading": 2, "text": "zero"}
+    with pytest.raises(ValidationError) as ref:
+        _check(lab, plan, TODAY, "0.1 mV", ref="0 kg")
+    assert (ref.value.field, ref.value.code) == ("reference_value", "incommensurable")
+    assert (ref.value.params["unit"], ref.value.params["expected"]) == ("kg", "mV")
     assert len(checks.list_checks(lab, plan)) == 0
 
 

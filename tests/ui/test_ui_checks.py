@@ -93,11 +93,30 @@ def test_record_a_failing_check_suspends_the_standard(qtbot, page) -> None:
 def test_a_reading_in_the_wrong_unit_is_refused_next_to_it(qtbot, page) -> None:
     plan = _plan(page)
     dialog = _record(qtbot, page, f"0 {plan.unit}", "3 kg")
+    wrong_unit = f"Reading 2: kg cannot be compared with {plan.unit}."  # errors.py's wording
     assert dialog.errors[1].isVisibleTo(dialog)
-    assert "Reading 2" in dialog.errors[1].text() and "3 kg" in dialog.errors[1].text()
+    assert dialog.errors[1].text() == wrong_unit
     with qtbot.waitSignal(page.session.worker.idle, timeout=30_000):
         dialog.save()
-    assert dialog.isVisible() and "3 kg" in dialog.errors[1].text()
+    assert dialog.isVisible() and dialog.errors[1].text() == wrong_unit
+    dialog.reject()
+
+
+def test_an_unreadable_reading_and_a_wrong_reference_are_worded_once(qtbot, page) -> None:
+    plan = _plan(page)
+    dialog = _record(qtbot, page, "abc", f"0 {plan.unit}")
+    assert dialog.errors[0].text() == (
+        "Reading 1: “abc” is not a number with a known unit (e.g. 10.00 mV)."
+    )
+    dialog.edits[0].setText(f"0 {plan.unit}")
+    assert not dialog.errors[0].isVisibleTo(dialog)
+    dialog.reference.setText("1 kg")
+    with qtbot.waitSignal(page.session.worker.idle, timeout=30_000):
+        dialog.save()
+    assert dialog.isVisible()
+    assert (
+        dialog.reference_error.text() == f"Reference value: kg cannot be compared with {plan.unit}."
+    )
     dialog.reject()
 
 
@@ -136,6 +155,10 @@ def test_stability_and_repeatability_verdicts(qtbot, page) -> None:
     with qtbot.waitSignal(page.repeatability_done, timeout=30_000):
         page.evaluate_repeatability()
     assert page.repeatability_verdict.text().endswith("Fail")
+    page.readings_edit.setPlainText(f"1.0 {unit}\n1.2 kg")
+    with qtbot.waitSignal(page.session.worker.idle, timeout=30_000):
+        page.evaluate_repeatability()
+    assert page.repeatability_verdict.text() == f"Reading 2: kg cannot be compared with {unit}."
 
 
 def test_export_to_excel_reads_back(qtbot, page, tmp_path: Path) -> None:

@@ -11,9 +11,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,13 +28,26 @@ from labapp.domain.enums import Decision
 from labapp.domain.errors import ValidationError
 from labapp.services import checks
 from labapp.services.check_dto import CheckInput, CheckPlanInfo
-from labapp.ui.errors import show_error
+from labapp.ui.errors import field_problem, show_error
 from labapp.ui.labels import label
+from labapp.ui.widgets.date_edit import date_edit
 
-__all__ = ["CheckDialog"]
+__all__ = ["CheckDialog", "reading_problem"]
 
 ERROR_STYLE = "color: #b00020;"
 DEFAULT_READINGS = 6
+
+
+def reading_problem(exc: ValidationError) -> str:
+    """The sentence for a refused reading: ``labapp.ui.errors`` words it, "Reading n" names it.
+
+    Parameters
+    ----------
+    exc
+        From ``checks.convert_readings``; ``params["reading"]`` is the 1-based reading number.
+    """
+    name = QCoreApplication.translate("CheckDialog", "Reading {0}")
+    return field_problem(exc, name.format(exc.params.get("reading", "")))
 
 
 class CheckDialog(QDialog):
@@ -51,11 +63,7 @@ class CheckDialog(QDialog):
         self.setWindowTitle(self.tr("Record intermediate check"))
         self.heading = QLabel(self._heading())
         self.heading.setWordWrap(True)
-        self.performed_on = QDateEdit()
-        self.performed_on.setCalendarPopup(True)
-        self.performed_on.setDisplayFormat("yyyy-MM-dd")
-        self.performed_on.setDateRange(QDate(1990, 1, 1), QDate.currentDate())
-        self.performed_on.setDate(QDate.currentDate())
+        self.performed_on = date_edit(latest=None)  # a check cannot be performed tomorrow
         self.reference = QLineEdit()
         self.reference.setObjectName("reference")
         self.reference.setPlaceholderText(self.tr("e.g. 0 {0}").format(plan.unit or ""))
@@ -144,16 +152,6 @@ class CheckDialog(QDialog):
         self.errors[row].setText(text)
         self.errors[row].setVisible(bool(text))
 
-    def reading_message(self, exc: ValidationError) -> str:
-        """The sentence shown next to a refused reading."""
-        number = exc.params.get("reading", "")
-        text = exc.params.get("text", "")
-        if exc.code == "incommensurable":
-            return self.tr("Reading {0}: “{1}” is not in a unit comparable with {2}.").format(
-                number, text, self.plan.unit or ""
-            )
-        return self.tr("Reading {0}: “{1}” is not a number with a unit.").format(number, text)
-
     def update_live(self) -> None:
         """Convert each reading as typed; show the mean and the verdict of the valid ones."""
         values: list[Decimal] = []
@@ -162,7 +160,7 @@ class CheckDialog(QDialog):
                 (value,) = checks.convert_readings([text], self.plan.unit)
             except ValidationError as exc:
                 exc.params["reading"] = row + 1
-                self._show_error(row, self.reading_message(exc))
+                self._show_error(row, reading_problem(exc))
                 continue
             self._show_error(row, "")
             values.append(value)
@@ -212,14 +210,10 @@ class CheckDialog(QDialog):
             index = int(exc.field[len("readings[") : -1])
             row = rows[index] if index < len(rows) else 0
             exc.params["reading"] = row + 1
-            self._show_error(row, self.reading_message(exc))
+            self._show_error(row, reading_problem(exc))
             self.edits[row].setFocus()
         elif isinstance(exc, ValidationError) and exc.field == "reference_value":
-            self.reference_error.setText(
-                self.tr("The reference value must be in a unit comparable with {0}.").format(
-                    self.plan.unit or ""
-                )
-            )
+            self.reference_error.setText(field_problem(exc, self.tr("Reference value")))
             self.reference_error.show()
         elif isinstance(exc, ValidationError) and exc.code == "plan_ended":
             self.reference_error.setText(

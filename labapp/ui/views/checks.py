@@ -4,7 +4,7 @@ A check plan chosen on the left shows its history, the individuals control chart
 from the baseline period picked with two date edits, reference value and ±MPE lines, run-rule
 violations marked), the stability test over the check means and a repeatability test of typed
 readings.  A failing check suspends the standard; the page says so and offers the impact
-investigation (not available yet).
+investigation (``investigate_impact`` opens New investigation… on the Investigations page).
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from matplotlib import dates as mdates
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -41,7 +40,7 @@ from labapp.plotting.control import draw_control_chart
 from labapp.plotting.style import ChartLabels
 from labapp.services import check_plans, checks
 from labapp.ui import settings
-from labapp.ui.dialogs.check_dialog import CheckDialog
+from labapp.ui.dialogs.check_dialog import CheckDialog, reading_problem
 from labapp.ui.dialogs.check_plan_dialog import CheckPlanDialog
 from labapp.ui.errors import show_error
 from labapp.ui.labels import label
@@ -50,6 +49,7 @@ from labapp.ui.models.rows_table_model import RowRole
 from labapp.ui.views.base import View
 from labapp.ui.views.check_plan_actions import CheckPlanActionsMixin
 from labapp.ui.widgets.chart_canvas import ChartCanvas
+from labapp.ui.widgets.date_edit import date_edit
 
 __all__ = ["CHECKS", "ChecksView"]
 
@@ -72,16 +72,6 @@ def _table(model: Any, name: str) -> QTableView:
     return view
 
 
-def _date_edit(name: str) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setObjectName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setDateRange(QDate(1990, 1, 1), QDate(2100, 12, 31))
-    edit.setDate(QDate.currentDate())
-    return edit
-
-
 class ChecksView(CheckPlanActionsMixin, View):
     """Plans with their due state; history, chart, stability and repeatability of one plan."""
 
@@ -98,7 +88,6 @@ class ChecksView(CheckPlanActionsMixin, View):
         self.chart_data: Any = None
         self.stability_outcome: Any = None
         self.failure_box: QMessageBox | None = None
-        self.impact_box: QMessageBox | None = None
         self._baseline_plan: int | None = None
         self.title = self.make_title()
         self.plans = CheckPlansModel(self)
@@ -166,8 +155,8 @@ class ChecksView(CheckPlanActionsMixin, View):
 
     def _chart_tab(self) -> QWidget:
         tab = QWidget()
-        self.baseline_from = _date_edit("baselineFrom")
-        self.baseline_to = _date_edit("baselineTo")
+        self.baseline_from = date_edit(name="baselineFrom")
+        self.baseline_to = date_edit(name="baselineTo")
         self.baseline_label = QLabel()
         self.baseline_to_label = QLabel()
         self.apply_baseline = QPushButton()
@@ -467,13 +456,7 @@ class ChecksView(CheckPlanActionsMixin, View):
         self.repeatability = None
         self.repeatability_verdict.setStyleSheet(FAIL_STYLE)
         if isinstance(exc, ValidationError) and exc.field.startswith("readings["):
-            self.repeatability_verdict.setText(
-                self.tr("Reading {0}: “{1}” is not in a unit comparable with {2}.").format(
-                    exc.params.get("reading", ""),
-                    exc.params.get("text", ""),
-                    exc.params.get("unit", ""),
-                )
-            )
+            self.repeatability_verdict.setText(reading_problem(exc))
         elif isinstance(exc, ValidationError):
             self.repeatability_verdict.setText(
                 self.tr("Type at least 2 readings and a valid limit.")
