@@ -1,4 +1,5 @@
-"""The register's detail pane: one instrument's data, calibration history, files, chain, audit.
+"""The register's detail pane: one instrument's data (with why its traceability is at risk),
+calibration history, files, chain, audit.
 
 The pane shows an ``InstrumentDetail`` the register view fetched on the worker; it asks for
 nothing itself except exporting an attachment (also on the worker).  Navigation to other pages
@@ -34,6 +35,7 @@ from labapp.ui.dialogs.event_attachments import open_attachment
 from labapp.ui.labels import label, label_for
 from labapp.ui.models.history_model import AuditHistoryModel, EventHistoryModel
 from labapp.ui.models.rows_table_model import format_value
+from labapp.ui.views.risk_banner import RiskBanner
 
 
 def make_table(model: Any) -> QTableView:
@@ -111,8 +113,12 @@ class InstrumentDetailPane(QWidget):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.form_labels[key], self.form_values[key] = name, value
             self.form.addRow(name, value)
+        self.risk_banner = RiskBanner()
         inner = QWidget()
-        inner.setLayout(self.form)
+        column = QVBoxLayout(inner)
+        column.addWidget(self.risk_banner)
+        column.addLayout(self.form)
+        column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
@@ -242,6 +248,7 @@ class InstrumentDetailPane(QWidget):
             self.files.clear()
             self.open_button.setEnabled(False)
             self.show_chain(None)
+            self.risk_banner.show_risks(())
             return
         data = detail.data
         self.heading.setText(f"{data.asset_tag} — {data.name}")
@@ -252,6 +259,7 @@ class InstrumentDetailPane(QWidget):
         self.audit_model.set_rows(list(detail.history))
         self.audit_table.resizeColumnsToContents()
         self._show_files(detail.attachments)
+        self.risk_banner.show_risks(detail.risks)
 
     def _values(self, detail: Any) -> dict[str, str]:
         data = detail.data

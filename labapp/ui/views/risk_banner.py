@@ -1,0 +1,113 @@
+"""The detail pane's "Traceability at risk" banner: one link per reason, each opening its page.
+
+Red while an open corrective action or an open impact investigation names the standard, amber when
+the only reason is a failed intermediate check no calibration has followed.  The reasons are the
+``RiskReason`` values of the instrument detail (fetched on the worker with it); a link asks the
+main window to show the PT plan, the investigation or the intermediate checks.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from labapp.ui.models.rows_table_model import format_value
+from labapp.ui.views.checks import CHECKS
+from labapp.ui.views.impact import IMPACT
+from labapp.ui.views.proficiency import PROFICIENCY
+
+#: (background, border and text) of a banner naming an open action or investigation, and of one
+#: naming only a failed check
+RED = ("#fce8e6", "#c5221f")
+AMBER = ("#fef7e0", "#b06000")
+
+
+def _short(text: str, limit: int = 48) -> str:
+    """``text`` cut to ``limit`` characters (a link does not wrap; the PT plan page has it all)."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+class RiskBanner(QFrame):
+    """Why the shown standard's traceability is at risk; hidden when nothing puts it at risk."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("riskBanner")
+        self.risks: tuple[Any, ...] = ()
+        self.title = QLabel()
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.links: list[QPushButton] = []
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(8, 6, 8, 6)
+        self._layout.setSpacing(2)
+        self._layout.addWidget(self.title)
+        self.show_risks(())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.show_risks(self.risks)
+        super().changeEvent(event)
+
+    def show_risks(self, risks: tuple[Any, ...]) -> None:
+        """Show ``risks`` (``RiskReason`` values; empty hides the banner)."""
+        self.risks = tuple(risks)
+        for link in self.links:
+            self._layout.removeWidget(link)
+            link.deleteLater()
+        self.links = [self._link(reason) for reason in self.risks]
+        self.title.setText(self.tr("Traceability at risk:"))
+        red = any(r.kind != "check" for r in self.risks)
+        self._colour(*(RED if red else AMBER))
+        self.setVisible(bool(self.risks))
+
+    def _colour(self, background: str, ink: str) -> None:
+        self.setStyleSheet(
+            f"QFrame#riskBanner {{ background: {background}; border: 1px solid {ink};"
+            f" border-radius: 4px; }}"
+            f" QFrame#riskBanner QLabel, QFrame#riskBanner QPushButton {{ color: {ink}; }}"
+            " QFrame#riskBanner QPushButton { border: none; text-align: left;"
+            " text-decoration: underline; padding: 1px 0; }"
+        )
+
+    def _link(self, reason: Any) -> QPushButton:
+        link = QPushButton(self._text(reason))
+        link.setObjectName(f"risk_{reason.kind}")
+        link.setFlat(True)
+        link.setCursor(Qt.CursorShape.PointingHandCursor)
+        link.setToolTip(self._where(reason))
+        link.clicked.connect(lambda _=False, r=reason: self._open(r))
+        self._layout.addWidget(link)
+        return link
+
+    def _text(self, reason: Any) -> str:
+        on = format_value(reason.on)
+        if reason.kind == "action":
+            return self.tr('Open corrective action #{0} "{1}" from comparison "{2}"').format(
+                reason.ref_id, _short(reason.title), _short(reason.source)
+            )
+        if reason.kind == "investigation":
+            return self.tr("Open impact investigation #{0} opened {1}").format(reason.ref_id, on)
+        return self.tr("Failed intermediate check on {0}").format(on)
+
+    def _where(self, reason: Any) -> str:
+        if reason.kind == "action":
+            return self.tr("Show the corrective actions on the PT plan page")
+        if reason.kind == "investigation":
+            return self.tr("Open the investigation")
+        return self.tr("Show the intermediate checks")
+
+    def _open(self, reason: Any) -> None:
+        """Ask the main window (if it offers ``show_page``) to show the reason's page."""
+        show_page = getattr(self.window(), "show_page", None)
+        if show_page is None:
+            return
+        if reason.kind == "action":
+            show_page(PROFICIENCY)
+        elif reason.kind == "investigation":
+            show_page(IMPACT, reason.ref_id)
+        else:
+            show_page(CHECKS)

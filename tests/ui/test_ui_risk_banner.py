@@ -1,0 +1,71 @@
+"""The register's detail pane warns "Traceability at risk" for a standard under an open impact
+investigation, its link opens the investigation, and the warning goes once it is closed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from uihelpers import shoot, wait_idle
+
+from labapp.domain.impact import ItemAction
+from labapp.services import impact
+from labapp.services.database import open_database
+from labapp.ui.views.base import REGISTER
+from labapp.ui.views.impact import IMPACT
+from labapp.ui.views.risk_banner import RED
+
+
+@pytest.fixture
+def standard(lab_path: Path) -> int:
+    """The demo lab's failed standard, with an investigation opened on its failing event."""
+    db = open_database(str(lab_path))
+    try:
+        (std,) = impact.standards_with_failures(db)
+        (source,) = impact.failed_sources(db, std.id)
+        impact.open_investigation(db, "admin", event_id=source.id)
+        return std.id
+    finally:
+        db.dispose()
+
+
+def _show(qtbot, window, instrument_id: int):
+    window.show_page(REGISTER)
+    view = window.views[REGISTER]
+    wait_idle(qtbot, window.session)
+    qtbot.waitUntil(lambda: view.model.row_of(instrument_id) >= 0, timeout=30_000)
+    with qtbot.waitSignal(view.detail_loaded, timeout=30_000):
+        view.load_detail(instrument_id)
+    return view.detail
+
+
+def _close_all(db, user: str) -> None:
+    (summary,) = [s for s in impact.list_investigations(db) if s.status == "open"]
+    for item in impact.get_investigation(db, summary.id).items:
+        if item.needs_action:
+            impact.decide_action(db, user, item.id, item.version, ItemAction.NOTIFY_CUSTOMER, "ok")
+    fresh = impact.get_investigation(db, summary.id).summary
+    impact.close_investigation(db, user, summary.id, fresh.version, "customers notified")
+
+
+def test_open_investigation_shows_the_banner_until_closed(qtbot, window, standard) -> None:
+    pane = _show(qtbot, window, standard)
+    banner = pane.risk_banner
+    assert banner.isVisible()
+    (investigation,) = impact.list_investigations(window.session.db)
+    assert [r.kind for r in pane.detail.risks] == ["investigation"]
+    (link,) = banner.links
+    assert f"#{investigation.id}" in link.text() and banner.title.text() == "Traceability at risk:"
+    assert RED[1] in banner.styleSheet()
+    shoot(pane, "detail_risk_banner")
+    page = window.views[IMPACT]
+    with qtbot.waitSignal(page.shown, timeout=30_000):
+        qtbot.mouseClick(link, Qt.MouseButton.LeftButton)
+    assert window.current_view() is page and page.detail.summary.id == investigation.id
+    wait_idle(qtbot, window.session)
+
+    _close_all(window.session.db, "admin")
+    pane = _show(qtbot, window, standard)
+    assert pane.detail.risks == () and not pane.risk_banner.isVisible()
+    assert pane.risk_banner.links == []
