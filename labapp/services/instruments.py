@@ -10,7 +10,7 @@ from dataclasses import fields, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import aliased
 
@@ -21,6 +21,7 @@ from labapp.domain.rules import check_specification
 from labapp.persistence.models import InstrumentRow, LocationRow, PersonRow
 from labapp.services.database import Database
 from labapp.services.dto import InstrumentData, InstrumentDetail, InstrumentSummary
+from labapp.services.register_search import search_condition
 
 __all__ = [
     "EDITABLE_FIELDS",
@@ -95,8 +96,8 @@ def list_instruments(
     Parameters
     ----------
     search
-        Case-insensitive text matched against asset tag, name, manufacturer, model, serial number
-        and quantity.
+        Text matched as the register's search does (:mod:`labapp.services.register_search`:
+        asset tag, name, model, serial number, manufacturer, quantity, location, custodian).
     limit, offset
         The page.
     order_by
@@ -106,22 +107,9 @@ def list_instruments(
         raise ValidationError("order_by", f"unknown order {order_by!r}")
     stmt = _summary_query().order_by(*ORDERS[order_by]).limit(limit).offset(offset)
     if search and search.strip():
-        pattern = f"%{_escape_like(search.strip().lower())}%"
-        columns = (
-            InstrumentRow.asset_tag,
-            InstrumentRow.name,
-            InstrumentRow.manufacturer,
-            InstrumentRow.model,
-            InstrumentRow.serial_no,
-            InstrumentRow.quantity,
-        )
-        stmt = stmt.where(or_(*(func.lower(c).like(pattern, escape="\\") for c in columns)))
+        stmt = stmt.where(search_condition(search.strip(), db.engine.dialect.name))
     with db.read() as session:
         return [_summary(row, loc, who) for row, loc, who in session.execute(stmt)]
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _check_free(uow: Any, asset_tag: str) -> None:

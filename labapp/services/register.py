@@ -3,10 +3,8 @@
 Rules:
 
 * Search as you type matches the text, case-insensitively, anywhere in asset tag, name, model,
-  serial number, manufacturer, quantity, location and custodian (``ILIKE`` on PostgreSQL; on
-  SQLite ``LIKE``, which ignores the case of ASCII letters as SQLite's ``lower()`` does, without
-  calling ``lower()`` on every cell; ``%``, ``_`` and ``\\`` are matched literally).  Location and
-  custodian match through their small tables (``location_id IN (...)``), so counting needs no join.
+  serial number, manufacturer, quantity, location and custodian: the one rule of
+  :mod:`labapp.services.register_search`, shared with every other instrument search.
 * The count for a search stops at :data:`SEARCH_COUNT_CAP` + 1 matches ("more than …"): counting
   every match of "D" on the 100 000-item lab took longer than the page itself.
 * ``due_state``: overdue after the due day; due soon within ``lead_days`` (the due day counts as
@@ -25,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, bindparam, func, or_, select, type_coerce
+from sqlalchemy import ColumnElement, bindparam, func, select, type_coerce
 from sqlalchemy.orm import aliased
 from sqlalchemy.types import NullType
 
@@ -44,6 +42,7 @@ from labapp.services.instruments import (
     update_instrument,
 )
 from labapp.services.register_dto import RegisterItem, accuracy_text, range_text
+from labapp.services.register_search import search_condition
 
 __all__ = [
     "SEARCH_COUNT_CAP",
@@ -144,42 +143,13 @@ _COLUMNS = (
 )
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _contains(column: Any, pattern: str, dialect: str) -> ColumnElement[bool]:
-    if dialect == "sqlite":
-        return column.like(pattern, escape="\\")  # type: ignore[no-any-return]
-    return column.ilike(pattern, escape="\\")  # type: ignore[no-any-return]
-
-
-def _search(text: str, dialect: str) -> ColumnElement[bool]:
-    pattern = f"%{_escape_like(text)}%"
-    columns = (
-        InstrumentRow.asset_tag,
-        InstrumentRow.name,
-        InstrumentRow.model,
-        InstrumentRow.serial_no,
-        InstrumentRow.manufacturer,
-        InstrumentRow.quantity,
-    )
-    places = select(LocationRow.id).where(_contains(LocationRow.name, pattern, dialect))
-    people = select(PersonRow.id).where(_contains(PersonRow.name, pattern, dialect))
-    return or_(
-        *(_contains(c, pattern, dialect) for c in columns),
-        InstrumentRow.location_id.in_(places),
-        InstrumentRow.custodian_id.in_(people),
-    )
-
-
 def register_where(
     flt: RegisterFilter, today: date, lead_days: int, dialect: str
 ) -> list[ColumnElement[bool]]:
     """The register page's filter as SQL conditions (the register export applies the same)."""
     conditions: list[ColumnElement[bool]] = []
     if flt.search and flt.search.strip():
-        conditions.append(_search(flt.search.strip(), dialect))
+        conditions.append(search_condition(flt.search.strip(), dialect))
     if flt.quantity:
         conditions.append(InstrumentRow.quantity == flt.quantity)
     if flt.role is not None:

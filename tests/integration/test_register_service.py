@@ -15,7 +15,7 @@ from labapp.services import register as reg
 from labapp.services.database import Database
 from labapp.services.demo import DemoOptions, seed_demo
 from labapp.services.dto import InstrumentData
-from labapp.services.instruments import similar_data
+from labapp.services.instruments import list_instruments, similar_data
 from labapp.services.register import RegisterFilter
 
 TODAY = date(2025, 6, 1)
@@ -73,6 +73,8 @@ def test_search_matches_every_column_case_insensitively(lab: Database, pick: obj
     }  # fmt: skip
     assert {i.id for i in found} == expected
     assert reg.count_register(lab, RegisterFilter(search=needle)) == len(expected)
+    # one rule: the audit page, the reverse trace and the CLI export search as the register does
+    assert {s.id for s in list_instruments(lab, search=needle, limit=1000)} == expected
 
 
 def test_search_wildcards_are_literal(lab: Database) -> None:
