@@ -63,7 +63,7 @@ def test_record_a_passing_check(qtbot, page) -> None:
     plan = _plan(page)
     dialog = _record(qtbot, page, *[f"0 {plan.unit}"] * 3)
     assert "Pass" in dialog.verdict_label.text()
-    assert dialog.mean_label.text().startswith("Mean of 3 readings")
+    assert dialog.mean_label.text().startswith("Mean of 3 reading(s)")
     with qtbot.waitSignal(dialog.recorded, timeout=30_000) as blocker:
         dialog.save()
     assert blocker.args[0].check.verdict is Decision.PASS

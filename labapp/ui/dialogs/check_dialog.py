@@ -177,8 +177,8 @@ class CheckDialog(QDialog):
         mean = checks.mean_of(values)
         verdict = checks.verdict_of(mean, self.plan.lower_limit, self.plan.upper_limit)
         self.mean_label.setText(
-            self.tr("Mean of {0} readings: {1} {2}").format(
-                len(values), _text(mean), self.plan.unit or ""
+            self.tr("Mean of %n reading(s): {0} {1}", "", len(values)).format(
+                _text(mean), self.plan.unit or ""
             )
         )
         colour = "#b00020" if verdict is Decision.FAIL else "#00796b"
