@@ -2,7 +2,8 @@
 
 :func:`seed_demo` draws instruments from :mod:`labapp.services.demo_catalogue` with a seeded
 generator, plans each item's verification/calibration history (drift plus noise, periodic
-adjustment, a few failures, overdue items, drafts, one broken traceability link) and writes it
+adjustment, a few failures, overdue items, drafts, one broken traceability link, a PT plan from
+:mod:`labapp.services.demo_pt`) and writes it
 with SQLAlchemy Core bulk inserts: ids are precomputed, rows go in chunks of a few thousand, one
 transaction per chunk.  Core inserts bypass the ORM flush, so the per-row audit listener does not
 fire; one audit entry ("demo data seeded") records the whole seeding instead.
@@ -65,6 +66,13 @@ from labapp.persistence.models import (
     QualificationRow,
     StandardCertificateRow,
     standard_certificate_instruments,
+)
+from labapp.persistence.models_pt import (
+    ComparisonScopeRow,
+    CorrectiveActionRow,
+    CorrectiveActionStandardRow,
+    PtCycleRow,
+    SubdisciplineRow,
 )
 from labapp.services import demo_catalogue as cat
 from labapp.services.demo_catalogue import Template, Tier
@@ -842,8 +850,9 @@ def _seed_intermediate_checks(w: _Writer, plan: _Plan, rng: random.Random) -> No
     w.put(_t(CheckReadingRow), readings)
 
 
-def _seed_comparison(w: _Writer, plan: _Plan, rng: random.Random) -> None:
-    """A 10 V DC voltage proficiency test: eight labs' deviations from nominal, in µV."""
+def _seed_comparison(w: _Writer, plan: _Plan, rng: random.Random) -> int:
+    """A 10 V DC voltage proficiency test: eight labs' deviations from nominal, in µV (the lab's
+    own within 0.30 µV of the assigned value: satisfactory).  Returns the comparison's id."""
     comparison_id = plan.ids.take("comparisons")
     started = plan.today - timedelta(days=300)
     w.put(_t(ComparisonRow), [{
@@ -853,14 +862,17 @@ def _seed_comparison(w: _Writer, plan: _Plan, rng: random.Random) -> None:
         "artefact": "Fluke 732B s/n 7085001", "pilot_lab": "NIM",
         "protocol": "Circulation star-shaped; pilot measures before and after each lab",
         "role": "participant", "started_on": started, "ended_on": started + timedelta(days=120),
-        "assigned_value_method": "pilot reference value", "assigned_value": Decimal("3.20"),
+        "assigned_value_method": "provider", "assigned_value": Decimal("3.20"),
         "assigned_uncertainty": Decimal("0.40"), "assigned_coverage_factor": Decimal(2),
         **_stamp(plan),
     }])  # fmt: skip
     own = next((i for i in plan.items if i.template.key == "keysight3458a"), plan.items[0])
     participants = []
     for n in range(8):
-        value = Decimal("3.20") + Decimal(round(rng.gauss(0, 0.6), 2))
+        deviation = rng.gauss(0, 0.6)
+        if n == 3:
+            deviation = max(-0.3, min(0.3, deviation))
+        value = Decimal("3.20") + Decimal(round(deviation, 2))
         participants.append({
             "id": plan.ids.take("comparison_participants"), "comparison_id": comparison_id,
             "code": f"Lab {n + 1:02d}", "value": value.quantize(Decimal("0.01")),
@@ -870,6 +882,7 @@ def _seed_comparison(w: _Writer, plan: _Plan, rng: random.Random) -> None:
             "instrument_id": own.id if n == 3 else None, **_stamp(plan),
         })  # fmt: skip
     w.put(_t(ComparisonParticipantRow), participants)
+    return comparison_id
 
 
 # --- orchestration --------------------------------------------------------------------------
@@ -889,7 +902,8 @@ _ID_TABLES: tuple[Table, ...] = tuple(
         LaboratoryRow, LocationRow, PersonRow, QualificationRow, ProviderRow, ProviderScopeRow,
         ProcedureRow, InstrumentRow, EventRow, MeasurementPointRow, EventStandardRow,
         StandardCertificateRow, CheckPlanRow, IntermediateCheckRow, CheckReadingRow,
-        ComparisonRow, ComparisonParticipantRow, AuditLogRow,
+        ComparisonRow, ComparisonParticipantRow, PtCycleRow, SubdisciplineRow,
+        ComparisonScopeRow, CorrectiveActionRow, CorrectiveActionStandardRow, AuditLogRow,
     )
 )  # fmt: skip
 
@@ -995,10 +1009,12 @@ def _seed(
             raise DemoCancelledError()
     _seed_standard_certificates(w, plan, rng)
     _seed_intermediate_checks(w, plan, rng)
-    _seed_comparison(w, plan, rng)
-    from labapp.services.demo_impact import seed_failed_standard  # it uses this module's helpers
+    dc_comparison = _seed_comparison(w, plan, rng)
+    from labapp.services.demo_impact import seed_failed_standard  # they use this module's helpers
+    from labapp.services.demo_pt import seed_pt_plan
 
     seed_failed_standard(w, plan, tally)
+    seed_pt_plan(w, plan, dc_comparison)
     report = _report(plan, tally, w.counts)
     _write_audit_entry(w, plan, report)
     _reset_sequences(conn)
