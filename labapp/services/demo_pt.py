@@ -3,10 +3,11 @@ per discipline of the lab, and the comparisons that covered them with the lab's 
 
 The 10 V DC voltage proficiency test seeded by :mod:`labapp.services.demo` covers DC voltage
 (satisfactory).  Two more comparisons follow the same provider-valued pattern: an SPRT comparison
-at the zinc freezing point where the lab's z′ is questionable, and a 10 MPa pressure proficiency
-test where its En and z′ are unsatisfactory, with an open corrective action naming the pressure
-standard the lab measured with (so that standard's detail shows "Traceability at risk").  A mass
-comparison of the previous cycle leaves mass due again, and length has never been tested.
+at the zinc freezing point where the lab's z′ is questionable, and a 5 MPa pressure proficiency
+test (inside the range of the lab's piston gauges) where its En and z′ are unsatisfactory, with an
+open corrective action naming the pressure standard the lab measured with (so that standard's
+detail shows "Traceability at risk").  A mass comparison of the previous cycle leaves mass due
+again, and length has never been tested.
 Both ended before the DC voltage test started, so that one stays the newest comparison (the one the
 Comparisons page opens on).  Everything is seeded once per lab (a few rows), from its own
 generator: the same seed gives the same plan, and the rest of the lab is unchanged by it.
@@ -78,9 +79,9 @@ SPECS = (
           "CNAS T1123", "deviation of the realised Zn point from 419.527 °C",
           "temperature Zn point", "mK", Decimal("0.00"), Decimal("0.50"), Decimal("1.00"),
           Decimal("2.5"), Decimal("2.80"), 600),
-    _Spec("pressure", "活塞式压力计 10 MPa 能力验证 (piston gauge 10 MPa proficiency test)",
-          "CNAS T1245", "deviation of the generated pressure from 10 MPa", "pressure 10 MPa",
-          "Pa", Decimal("12.0"), Decimal("4.0"), Decimal("6.0"), Decimal("3.6"), Decimal("5.0"),
+    _Spec("pressure", "活塞式压力计 5 MPa 能力验证 (piston gauge 5 MPa proficiency test)",
+          "CNAS T1245", "deviation of the generated pressure from 5 MPa", "pressure 5 MPa",
+          "Pa", Decimal("12"), Decimal("8"), Decimal("15"), Decimal("3.6"), Decimal("21"),
           330),
 )  # fmt: skip
 #: the mass comparison of the previous cycle (satisfactory, but it does not count for this one)

@@ -1,19 +1,22 @@
 """The register's detail pane warns "Traceability at risk" for a standard under an open impact
-investigation, its link opens the investigation, and the warning goes once it is closed."""
+investigation or named by an open corrective action; its links open the investigation or the PT
+plan, and the warning goes once the investigation is closed."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from uihelpers import shoot, wait_idle
 
 from labapp.domain.impact import ItemAction
+from labapp.services import corrective_actions as ca
 from labapp.services import impact
 from labapp.services.database import open_database
 from labapp.ui.views.base import REGISTER
 from labapp.ui.views.impact import IMPACT
+from labapp.ui.views.proficiency import PROFICIENCY
 from labapp.ui.views.risk_banner import RED
 
 
@@ -40,6 +43,13 @@ def _show(qtbot, window, instrument_id: int):
     return view.detail
 
 
+def _click(qtbot, link) -> None:
+    """Click the link's first words, as a user would."""
+    qtbot.mouseClick(
+        link, Qt.MouseButton.LeftButton, pos=QPoint(6, link.fontMetrics().height() // 2)
+    )
+
+
 def _close_all(db, user: str) -> None:
     (summary,) = [s for s in impact.list_investigations(db) if s.status == "open"]
     for item in impact.get_investigation(db, summary.id).items:
@@ -61,7 +71,7 @@ def test_open_investigation_shows_the_banner_until_closed(qtbot, window, standar
     shoot(pane, "detail_risk_banner")
     page = window.views[IMPACT]
     with qtbot.waitSignal(page.shown, timeout=30_000):
-        qtbot.mouseClick(link, Qt.MouseButton.LeftButton)
+        _click(qtbot, link)
     assert window.current_view() is page and page.detail.summary.id == investigation.id
     wait_idle(qtbot, window.session)
 
@@ -69,3 +79,22 @@ def test_open_investigation_shows_the_banner_until_closed(qtbot, window, standar
     pane = _show(qtbot, window, standard)
     assert pane.detail.risks == () and not pane.risk_banner.isVisible()
     assert pane.risk_banner.links == []
+
+
+def test_the_demo_pressure_standard_links_to_its_corrective_action(qtbot, window) -> None:
+    """The demo's open corrective action (unsatisfactory pressure PT) names a standard: its
+    detail shows the action and the link opens the PT plan page."""
+    (action,) = ca.list_actions(window.session.db)
+    (standard,) = action.standards
+    pane = _show(qtbot, window, standard.instrument_id)
+    assert pane.risk_banner.isVisible()
+    link = next(b for b in pane.risk_banner.links if b.objectName() == "risk_action")
+    assert f"#{action.id}" in link.text() and action.comparison_title[:20] in link.text()
+    assert RED[1] in pane.risk_banner.styleSheet()
+    pane.window().resize(1400, 800)
+    shoot(pane, "detail_risk_banner_action")
+    page = window.views[PROFICIENCY]
+    _click(qtbot, link)
+    assert window.current_view() is page
+    wait_idle(qtbot, window.session)
+    shoot(page, "pt_plan_demo")

@@ -8,10 +8,11 @@ main window to show the PT plan, the investigation or the intermediate checks.
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from labapp.ui.models.rows_table_model import format_value
 from labapp.ui.views.checks import CHECKS
@@ -22,11 +23,6 @@ from labapp.ui.views.proficiency import PROFICIENCY
 #: naming only a failed check
 RED = ("#fce8e6", "#c5221f")
 AMBER = ("#fef7e0", "#b06000")
-
-
-def _short(text: str, limit: int = 48) -> str:
-    """``text`` cut to ``limit`` characters (a link does not wrap; the PT plan page has it all)."""
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 class RiskBanner(QFrame):
@@ -40,7 +36,7 @@ class RiskBanner(QFrame):
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
-        self.links: list[QPushButton] = []
+        self.links: list[QLabel] = []
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(8, 6, 8, 6)
         self._layout.setSpacing(2)
@@ -58,28 +54,30 @@ class RiskBanner(QFrame):
         for link in self.links:
             self._layout.removeWidget(link)
             link.deleteLater()
-        self.links = [self._link(reason) for reason in self.risks]
-        self.title.setText(self.tr("Traceability at risk:"))
         red = any(r.kind != "check" for r in self.risks)
-        self._colour(*(RED if red else AMBER))
+        background, ink = RED if red else AMBER
+        self.links = [self._link(reason, ink) for reason in self.risks]
+        self.title.setText(self.tr("Traceability at risk:"))
+        self._colour(background, ink)
         self.setVisible(bool(self.risks))
 
     def _colour(self, background: str, ink: str) -> None:
         self.setStyleSheet(
             f"QFrame#riskBanner {{ background: {background}; border: 1px solid {ink};"
             f" border-radius: 4px; }}"
-            f" QFrame#riskBanner QLabel, QFrame#riskBanner QPushButton {{ color: {ink}; }}"
-            " QFrame#riskBanner QPushButton { border: none; text-align: left;"
-            " text-decoration: underline; padding: 1px 0; }"
+            f" QFrame#riskBanner QLabel {{ color: {ink}; border: none; background: transparent; }}"
         )
 
-    def _link(self, reason: Any) -> QPushButton:
-        link = QPushButton(self._text(reason))
+    def _link(self, reason: Any, ink: str) -> QLabel:
+        text = escape(self._text(reason))
+        link = QLabel(f'<a href="{reason.kind}:{reason.ref_id}" style="color: {ink}">{text}</a>')
         link.setObjectName(f"risk_{reason.kind}")
-        link.setFlat(True)
+        link.setWordWrap(True)  # a long action or comparison title wraps inside the pane
+        link.setTextFormat(Qt.TextFormat.RichText)
+        link.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         link.setCursor(Qt.CursorShape.PointingHandCursor)
         link.setToolTip(self._where(reason))
-        link.clicked.connect(lambda _=False, r=reason: self._open(r))
+        link.linkActivated.connect(lambda _href, r=reason: self._open(r))
         self._layout.addWidget(link)
         return link
 
@@ -87,7 +85,7 @@ class RiskBanner(QFrame):
         on = format_value(reason.on)
         if reason.kind == "action":
             return self.tr('Open corrective action #{0} "{1}" from comparison "{2}"').format(
-                reason.ref_id, _short(reason.title), _short(reason.source)
+                reason.ref_id, reason.title, reason.source
             )
         if reason.kind == "investigation":
             return self.tr("Open impact investigation #{0} opened {1}").format(reason.ref_id, on)
