@@ -4,6 +4,7 @@ plan, and the warning goes once the investigation is closed."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,13 +12,15 @@ from PySide6.QtCore import QPoint, Qt
 from uihelpers import shoot, wait_idle
 
 from labapp.domain.impact import ItemAction
+from labapp.services import check_plans, checks, impact
 from labapp.services import corrective_actions as ca
-from labapp.services import impact
+from labapp.services.check_dto import CheckInput
 from labapp.services.database import open_database
 from labapp.ui.views.base import REGISTER
+from labapp.ui.views.checks import CHECKS
 from labapp.ui.views.impact import IMPACT
 from labapp.ui.views.proficiency import PROFICIENCY
-from labapp.ui.views.risk_banner import RED
+from labapp.ui.views.risk_banner import AMBER, RED
 
 
 @pytest.fixture
@@ -98,3 +101,25 @@ def test_the_demo_pressure_standard_links_to_its_corrective_action(qtbot, window
     assert window.current_view() is page
     wait_idle(qtbot, window.session)
     shoot(page, "pt_plan_demo")
+
+
+def test_a_failed_check_shows_an_amber_banner_linking_to_the_checks(qtbot, window) -> None:
+    db = window.session.db
+    at_risk = {s.instrument_id for a in ca.list_actions(db) for s in a.standards}
+    at_risk |= {s.id for s in impact.standards_with_failures(db)}  # calibrated today
+    plan = next(
+        p for p in check_plans.list_plans(db, date.today()) if p.instrument_id not in at_risk
+    )
+    far = f"{plan.upper_limit * 3} {plan.unit}"
+    day = date.today()  # after the demo's own checks and calibrations of this standard
+    recorded = checks.record_check(db, "admin", CheckInput(plan.id, day, (far, far)))
+    pane = _show(qtbot, window, plan.instrument_id)
+    assert [(r.kind, r.ref_id, r.on) for r in pane.detail.risks] == [
+        ("check", recorded.check.id, day)
+    ]
+    (link,) = pane.risk_banner.links
+    assert AMBER[1] in pane.risk_banner.styleSheet() and day.isoformat() in link.text()
+    shoot(pane, "detail_risk_banner_check")
+    _click(qtbot, link)
+    assert window.current_view() is window.views[CHECKS]
+    wait_idle(qtbot, window.session)
