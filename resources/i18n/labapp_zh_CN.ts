@@ -373,33 +373,23 @@
         <source>{0} {1} — check point {2}; limits {3}</source>
         <translation>{0} {1} — 核查点 {2}；限值 {3}</translation>
     </message>
+    <message numerus="yes">
+        <source>Mean of %n reading(s): {0} {1}</source>
+        <translation>
+            <numerusform>%n 个读数的平均值：{0} {1}</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Reading {0}</source>
         <translation>测量值 {0}</translation>
-    </message>
-    <message>
-        <source>Reading {0}: “{1}” is not in a unit comparable with {2}.</source>
-        <translation>测量值 {0}：“{1}”的单位不能与 {2} 比较。</translation>
-    </message>
-    <message>
-        <source>Reading {0}: “{1}” is not a number with a unit.</source>
-        <translation>测量值 {0}：“{1}”不是带单位的数值。</translation>
     </message>
     <message>
         <source>Mean: —</source>
         <translation>平均值：—</translation>
     </message>
     <message>
-        <source>Mean of {0} readings: {1} {2}</source>
-        <translation>{0} 次测量的平均值：{1} {2}</translation>
-    </message>
-    <message>
         <source>Verdict: {0}</source>
         <translation>结论：{0}</translation>
-    </message>
-    <message>
-        <source>The reference value must be in a unit comparable with {0}.</source>
-        <translation>参考值的单位必须能与 {0} 比较。</translation>
     </message>
     <message>
         <source>The plan ended on {0}: record a check dated before, or resume it.</source>
@@ -707,10 +697,6 @@
     <message>
         <source>; limit {0} {1}: {2}</source>
         <translation>；限值 {0} {1}：{2}</translation>
-    </message>
-    <message>
-        <source>Reading {0}: “{1}” is not in a unit comparable with {2}.</source>
-        <translation>测量值 {0}：“{1}”的单位不能与 {2} 比较。</translation>
     </message>
     <message>
         <source>Type at least 2 readings and a valid limit.</source>
@@ -4639,6 +4625,38 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     <message>
         <source>Performed by</source>
         <translation>检定/校准人员</translation>
+    </message>
+</context>
+<context>
+    <name>RiskBanner</name>
+    <message>
+        <source>Traceability at risk:</source>
+        <extracomment>(background, border and text) of a banner naming an open action or investigation, and of one naming only a failed check</extracomment>
+        <translation>溯源存在风险：</translation>
+    </message>
+    <message>
+        <source>Open corrective action #{0} &quot;{1}&quot; from comparison &quot;{2}&quot;</source>
+        <translation>未关闭的纠正措施 #{0}“{1}”，来自比对“{2}”</translation>
+    </message>
+    <message>
+        <source>Open impact investigation #{0} opened {1}</source>
+        <translation>未关闭的影响调查 #{0}，{1} 开启</translation>
+    </message>
+    <message>
+        <source>Failed intermediate check on {0}</source>
+        <translation>{0} 期间核查不合格</translation>
+    </message>
+    <message>
+        <source>Show the corrective actions on the PT plan page</source>
+        <translation>在能力验证计划页查看纠正措施</translation>
+    </message>
+    <message>
+        <source>Open the investigation</source>
+        <translation>打开该影响调查</translation>
+    </message>
+    <message>
+        <source>Show the intermediate checks</source>
+        <translation>查看期间核查</translation>
     </message>
 </context>
 <context>
