@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from labapp.ui.models.standards_model import COL_NAME, StandardsModel
+from labapp.ui.widgets.tables import read_only_table
 
 
 class StandardsPanel(QWidget):
@@ -20,15 +19,9 @@ class StandardsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = StandardsModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("standards")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        fit = QHeaderView.ResizeMode.ResizeToContents
+        self.table = read_only_table(self.model, "standards", resize=fit, stretch_last=False)
+        self.table.horizontalHeader().setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.error = QLabel()

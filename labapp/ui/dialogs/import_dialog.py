@@ -16,15 +16,12 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +36,7 @@ from labapp.services.register_import import (
 from labapp.ui import settings
 from labapp.ui.dialogs.instrument_dialog import ERROR_STYLE
 from labapp.ui.models.rows_table_model import RowsTableModel
+from labapp.ui.widgets.tables import read_only_table
 
 EXCEL_FILTER = str(QT_TRANSLATE_NOOP("ImportDialog", "Excel files (*.xlsx *.xlsm *.xls *.ods)"))
 
@@ -106,9 +104,9 @@ class ImportDialog(QDialog):
         self.summary.setWordWrap(True)
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.model = ImportErrorModel(self)
-        self.table = _table(self.model)
+        self.table = read_only_table(self.model, row_numbers=True)
         self.preview_model = ImportPreviewModel(self)
-        self.preview = _table(self.preview_model)
+        self.preview = read_only_table(self.preview_model, row_numbers=True)
         self.choose_button = QPushButton()
         self.save_errors_button = QPushButton()
         self.import_button = QPushButton()
@@ -277,15 +275,6 @@ class ImportDialog(QDialog):
         self.save_errors_button.setEnabled(has_errors and not busy)
         self.import_button.setVisible(check is not None and check.ok)
         self.import_button.setEnabled(not busy)
-
-
-def _table(model: RowsTableModel) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 def save_template(

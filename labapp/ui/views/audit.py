@@ -29,8 +29,8 @@ from labapp.ui.dialogs.instrument_dialog import ERROR_STYLE
 from labapp.ui.errors import show_error
 from labapp.ui.models.history_model import ENTITIES, AuditHistoryModel, entity_label
 from labapp.ui.views.base import View
-from labapp.ui.views.instrument_detail import make_table
 from labapp.ui.widgets.date_edit import date_edit
+from labapp.ui.widgets.tables import read_only_table
 
 LATEST = 500
 DEFAULT_DAYS = 90
@@ -69,7 +69,7 @@ class AuditView(View):
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.hide()
         self._build_filters()
-        self.table = make_table(self.model)
+        self.table = read_only_table(self.model, compact=True)
         self.table.setObjectName("auditTable")
         self.table.setWordWrap(True)
         layout = QVBoxLayout(self)

@@ -8,18 +8,16 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from labapp.ui.models.trace_model import BrokenChainsModel
 from labapp.ui.widgets.date_edit import date_edit
+from labapp.ui.widgets.tables import read_only_table
 
 #: a review looks back this far by default (the usual two-year re-assessment period)
 REVIEW_YEARS = 2
@@ -42,13 +40,7 @@ class BrokenChainsWidget(QWidget):
         self.find_button.setObjectName("findBroken")
         self.find_button.clicked.connect(self.load)
         self.count = QLabel()
-        self.table = QTableView()
-        self.table.setObjectName("brokenChains")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table = read_only_table(self.model, "brokenChains", row_numbers=True)
         self.table.doubleClicked.connect(
             lambda index: self.open_chain.emit(self.model.row_at(index.row()).instrument_id)
         )

@@ -12,12 +12,10 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +25,7 @@ from labapp.ui.labels import label
 from labapp.ui.models.rows_table_model import RowsTableModel
 from labapp.ui.views.base import View
 from labapp.ui.widgets.date_edit import date_edit
+from labapp.ui.widgets.tables import read_only_table
 
 LIMIT = 500
 
@@ -78,13 +77,7 @@ class CalibrationsView(View):
         self.record_button.setObjectName("recordEvent")
         self.record_button.clicked.connect(self.record_event)
         self.count = QLabel()
-        self.table = QTableView()
-        self.table.setObjectName("events")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().setVisible(False)
+        self.table = read_only_table(self.model, "events")
         self.table.doubleClicked.connect(
             lambda index: self.open_event.emit(self.model.row_at(index.row()).id)
         )

@@ -16,7 +16,6 @@ from typing import Any
 from matplotlib import dates as mdates
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -50,6 +48,7 @@ from labapp.ui.views.base import View
 from labapp.ui.views.check_plan_actions import CheckPlanActionsMixin
 from labapp.ui.widgets.chart_canvas import ChartCanvas
 from labapp.ui.widgets.date_edit import date_edit
+from labapp.ui.widgets.tables import read_only_table
 
 __all__ = ["CHECKS", "ChecksView"]
 
@@ -57,19 +56,8 @@ __all__ = ["CHECKS", "ChecksView"]
 CHECKS = "checks"
 FAIL_STYLE = "font-weight: bold; color: #b00020;"
 PASS_STYLE = "font-weight: bold; color: #00796b;"
-
-
-def _table(model: Any, name: str) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.verticalHeader().hide()
-    return view
+#: the tables' columns are as wide as their contents
+FIT = QHeaderView.ResizeMode.ResizeToContents
 
 
 class ChecksView(CheckPlanActionsMixin, View):
@@ -93,7 +81,7 @@ class ChecksView(CheckPlanActionsMixin, View):
         self.plans = CheckPlansModel(self)
         self.history = CheckHistoryModel(self)
         self.groups = StabilityModel(self)
-        self.plans_table = _table(self.plans, "checkPlans")
+        self.plans_table = read_only_table(self.plans, "checkPlans", single=True, resize=FIT)
         self.plans_table.selectionModel().currentRowChanged.connect(self._plan_changed)
         self.new_plan_button = QPushButton()
         self.new_plan_button.clicked.connect(self.new_plan)
@@ -150,7 +138,7 @@ class ChecksView(CheckPlanActionsMixin, View):
         layout.addWidget(splitter, 1)
 
     def _history_tab(self) -> QWidget:
-        self.history_table = _table(self.history, "checkHistory")
+        self.history_table = read_only_table(self.history, "checkHistory", single=True, resize=FIT)
         return self.history_table
 
     def _chart_tab(self) -> QWidget:
@@ -183,7 +171,9 @@ class ChecksView(CheckPlanActionsMixin, View):
         self.group_count.setRange(0, 100)
         self.group_count.valueChanged.connect(lambda _n: self.load_stability())
         self.groups_label = QLabel()
-        self.stability_table = _table(self.groups, "stabilityGroups")
+        self.stability_table = read_only_table(
+            self.groups, "stabilityGroups", single=True, resize=FIT
+        )
         self.stability_verdict = QLabel()
         self.stability_verdict.setObjectName("stabilityVerdict")
         self.stability_verdict.setWordWrap(True)

@@ -1,17 +1,14 @@
-"""Words and widgets shared by the Comparisons page and the PT plan page: the service's refusals
-in the user's language and the pages' read-only tables."""
+"""Words shared by the Comparisons page and the PT plan page: the service's refusals in the
+user's language."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from labapp.domain.errors import ValidationError
 from labapp.ui.errors import field_problem
 
-__all__ = ["comparison_problem", "make_table"]
+__all__ = ["comparison_problem"]
 
 CONTEXT = "ComparisonsView"
 
@@ -63,16 +60,3 @@ def comparison_problem(exc: ValidationError) -> str:
         text = field_problem(exc)
     participant = exc.params.get("participant")
     return _tr("Participant {0}: {1}").format(participant, text) if participant else text
-
-
-def make_table(name: str, model: Any) -> QTableView:
-    """A read-only, single-row-selection table over ``model`` (the pages' tables)."""
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.verticalHeader().setVisible(False)
-    return table

@@ -43,8 +43,9 @@ from labapp.ui.models.comparison_models import (
 from labapp.ui.views.base import View
 from labapp.ui.views.comparison_io import ComparisonExcelMixin
 from labapp.ui.views.comparison_participants import ParticipantActionsMixin
-from labapp.ui.views.comparison_words import comparison_problem, make_table
+from labapp.ui.views.comparison_words import comparison_problem
 from labapp.ui.widgets.chart_canvas import ChartCanvas
+from labapp.ui.widgets.tables import read_only_table
 
 CONTEXT = "ComparisonsView"
 
@@ -77,9 +78,9 @@ class ComparisonsView(ComparisonExcelMixin, ParticipantActionsMixin, View):
         self.list_model = ComparisonListModel(self)
         self.participants_model = ParticipantsModel(self)
         self.scores_model = ScoresModel(self)
-        self.comparisons = make_table("comparisons", self.list_model)
+        self.comparisons = read_only_table(self.list_model, "comparisons", single=True)
         self.comparisons.selectionModel().currentRowChanged.connect(self._selected)
-        self.participants = make_table("participants", self.participants_model)
+        self.participants = read_only_table(self.participants_model, "participants", single=True)
         self.participants.doubleClicked.connect(lambda _index: self.edit_participant())
         self.participants.selectionModel().currentRowChanged.connect(
             lambda *_: self.update_action_button()
@@ -88,7 +89,7 @@ class ComparisonsView(ComparisonExcelMixin, ParticipantActionsMixin, View):
         self.action_menu_item = QAction(self)
         self.action_menu_item.triggered.connect(lambda: self.corrective_action())
         self.participants.addAction(self.action_menu_item)
-        self.scores = make_table("scores", self.scores_model)
+        self.scores = read_only_table(self.scores_model, "scores", single=True)
         # A stretched last column would paint one wide coloured cell: let the columns fit.
         self.scores.horizontalHeader().setStretchLastSection(False)
         self.info = QLabel()

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QStyledItemDelegate,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -50,6 +49,7 @@ from labapp.ui.models.impact_models import (
 )
 from labapp.ui.views.base import View
 from labapp.ui.views.impact_text import detail_text
+from labapp.ui.widgets.tables import read_only_table
 
 IMPACT = "impact"
 
@@ -78,18 +78,6 @@ class ActionDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
-def _table(name: str, model: Any) -> QTableView:
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.verticalHeader().setVisible(False)
-    return table
-
-
 def _save_actions(db: Any, user: str, detail: Any, pending: dict[int, Any]) -> Any:
     """Worker job: each decided action with the version it was read at, then the investigation."""
     versions = {i.id: i.version for i in detail.items}
@@ -114,8 +102,8 @@ class InvestigationsView(View):
         self.list_model = InvestigationsModel(self)
         self.items_model = ImpactItemsModel(self)
         self.points_model = ImpactPointsModel(self)
-        self.list_table = _table("investigationsTable", self.list_model)
-        self.items_table = _table("impactItemsTable", self.items_model)
+        self.list_table = read_only_table(self.list_model, "investigationsTable", single=True)
+        self.items_table = read_only_table(self.items_model, "impactItemsTable", single=True)
         self.items_table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.SelectedClicked
@@ -123,7 +111,7 @@ class InvestigationsView(View):
         )
         self.delegate = ActionDelegate(self.items_table)
         self.items_table.setItemDelegateForColumn(ImpactItemsModel.COL_ACTION, self.delegate)
-        self.points_table = _table("impactPointsTable", self.points_model)
+        self.points_table = read_only_table(self.points_model, "impactPointsTable", single=True)
         self._build_buttons()
         self._layout()
         self.list_table.selectionModel().currentRowChanged.connect(self._chosen)

@@ -13,17 +13,14 @@ from typing import Any
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QScrollArea,
     QStyle,
-    QTableView,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -36,20 +33,7 @@ from labapp.ui.labels import label, label_for
 from labapp.ui.models.history_model import AuditHistoryModel, EventHistoryModel
 from labapp.ui.models.rows_table_model import format_value
 from labapp.ui.views.risk_banner import RiskBanner
-
-
-def make_table(model: Any) -> QTableView:
-    """A read-only, row-selecting table over ``model`` (shared by the pane's tables)."""
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-    table.setWordWrap(False)
-    return table
+from labapp.ui.widgets.tables import read_only_table
 
 
 class InstrumentDetailPane(QWidget):
@@ -126,7 +110,7 @@ class InstrumentDetailPane(QWidget):
 
     def _build_history_tab(self) -> None:
         self.events_model = EventHistoryModel(self)
-        self.events_table = make_table(self.events_model)
+        self.events_table = read_only_table(self.events_model, compact=True)
         self.events_table.setObjectName("detailEvents")
         self.events_table.doubleClicked.connect(self._event_double_clicked)
         self.tabs.addTab(self.events_table, "")
@@ -166,7 +150,7 @@ class InstrumentDetailPane(QWidget):
 
     def _build_audit_tab(self) -> None:
         self.audit_model = AuditHistoryModel(self)
-        self.audit_table = make_table(self.audit_model)
+        self.audit_table = read_only_table(self.audit_model, compact=True)
         self.audit_table.setObjectName("detailAudit")
         self.tabs.addTab(self.audit_table, "")
 

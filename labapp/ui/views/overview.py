@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +39,7 @@ from labapp.ui.models.plan_models import (
 from labapp.ui.views.base import AUDIT, CALIBRATIONS, REGISTER, View
 from labapp.ui.widgets.chart_canvas import ChartCanvas
 from labapp.ui.widgets.export_job import ExportJob, file_language
+from labapp.ui.widgets.tables import read_only_table
 
 #: card key -> (LabOverview field, page it opens, register order hint)
 CARDS: tuple[tuple[str, str, str, str | None], ...] = (
@@ -103,11 +102,7 @@ class DrillDownDialog(QDialog):
         self.model = model or DrillItemsModel(self)
         self.model.setParent(self)
         self.model.set_rows(items)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = read_only_table(self.model, row_numbers=True)
         self.table.resizeColumnsToContents()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -173,12 +168,7 @@ class OverviewView(View):
         self.year.valueChanged.connect(lambda _=0: self.load_rate())
         self.year_label = QLabel()
         self.rate_model = OnTimeRateModel(self)
-        self.rate_table = QTableView()
-        self.rate_table.setObjectName("rateTable")
-        self.rate_table.setModel(self.rate_model)
-        self.rate_table.verticalHeader().setVisible(False)
-        self.rate_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.rate_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.rate_table = read_only_table(self.rate_model, "rateTable", stretch_last=False)
         self.rate_table.doubleClicked.connect(
             lambda index: self.drill_rate(self.rate_model.row_at(index.row()))
         )

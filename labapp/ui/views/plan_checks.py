@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 from labapp.services import planning
 from labapp.services.planning_dto import DueWindow
 from labapp.ui.models.check_models import CheckPlansModel
-from labapp.ui.views.plan_editing import fit_columns, make_table
+from labapp.ui.views.plan_editing import fit_columns
+from labapp.ui.widgets.tables import read_only_table
 
 
 class DueChecksBox(QGroupBox):
@@ -29,7 +30,7 @@ class DueChecksBox(QGroupBox):
         super().__init__(parent)
         self.session = session
         self.model = CheckPlansModel(self)
-        self.table = make_table("dueChecksTable", self.model)
+        self.table = read_only_table(self.model, "dueChecksTable")
         self.table.doubleClicked.connect(
             lambda index: self.open_plan.emit(self.model.row_at(index.row()).id)
         )

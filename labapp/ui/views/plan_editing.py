@@ -12,7 +12,6 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QStyledItemDelegate,
     QTableView,
@@ -37,18 +36,6 @@ def load_providers(db: Any) -> Any:
     from labapp.services.people import list_providers
 
     return list_providers(db)
-
-
-def make_table(name: str, model: Any) -> QTableView:
-    """A read-only table of whole rows over ``model`` (the Planning page's tables)."""
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.verticalHeader().setVisible(False)
-    return table
 
 
 def fit_columns(table: QTableView, widest: int = 240) -> None:

@@ -41,9 +41,9 @@ from labapp.ui.views.plan_editing import (
     ProviderDelegate,
     fit_columns,
     load_providers,
-    make_table,
     save_edits,
 )
+from labapp.ui.widgets.tables import read_only_table
 
 WINDOWS: tuple[tuple[DueWindow, str], ...] = (
     (DueWindow.OVERDUE, QT_TRANSLATE_NOOP("PlanningView", "Overdue")),
@@ -90,12 +90,12 @@ class PlanningView(View):
         self.plan_progress: Any = None
         self._build_filters()
         self._build_plan_bar()
-        self.due_table = make_table("dueTable", self.due_model)
+        self.due_table = read_only_table(self.due_model, "dueTable")
         self.checks_box = DueChecksBox(self.session)
         self.checks_box.open_plan.connect(lambda plan_id: self.navigate.emit(CHECKS, plan_id))
         self.checks_box.loaded.connect(self.checks_loaded.emit)
         self.checks_model, self.checks_table = self.checks_box.model, self.checks_box.table
-        self.plan_table = make_table("planTable", self.plan_model)
+        self.plan_table = read_only_table(self.plan_model, "planTable")
         self.plan_table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed

@@ -38,8 +38,8 @@ from labapp.ui.dialogs.proficiency_dialogs import CycleDialog, ScopeDialog, Subd
 from labapp.ui.errors import field_problem, show_error
 from labapp.ui.models.proficiency_models import ActionsModel, CoverageModel, HistoryModel
 from labapp.ui.views.base import View
-from labapp.ui.views.comparison_words import make_table
 from labapp.ui.widgets.chart_canvas import ChartCanvas
+from labapp.ui.widgets.tables import read_only_table
 
 __all__ = ["PROFICIENCY", "ProficiencyView"]
 
@@ -83,11 +83,11 @@ class ProficiencyView(View):
         self.coverage_model = CoverageModel(self)
         self.history_model = HistoryModel(self)
         self.actions_model = ActionsModel(self)
-        self.coverage = make_table("coverage", self.coverage_model)
+        self.coverage = read_only_table(self.coverage_model, "coverage", single=True)
         self.coverage.doubleClicked.connect(lambda _i: self.edit_subdiscipline())
-        self.history_table = make_table("history", self.history_model)
+        self.history_table = read_only_table(self.history_model, "history", single=True)
         self.history_table.doubleClicked.connect(lambda _i: self.edit_scope())
-        self.actions = make_table("actions", self.actions_model)
+        self.actions = read_only_table(self.actions_model, "actions", single=True)
         self.actions.doubleClicked.connect(lambda _i: self.edit_action())
         self.quantity = QComboBox()
         self.quantity.setObjectName("quantity")

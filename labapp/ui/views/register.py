@@ -14,10 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -51,6 +49,7 @@ from labapp.ui.views.base import TRACEABILITY, View
 from labapp.ui.views.instrument_detail import InstrumentDetailPane
 from labapp.ui.views.register_count import RegisterCount
 from labapp.ui.views.register_filters import RegisterFilterBar
+from labapp.ui.widgets.tables import read_only_table
 
 #: the order combo's keys (asset tag, then due date: the overview's "overdue" card asks for it)
 ORDERS = ("asset_tag", "due_on", *(k for k, _ in COLUMNS[1:-1] if k not in UNSORTABLE))
@@ -91,22 +90,12 @@ class RegisterView(View):
         self.retranslate_ui()
 
     def _make_table(self) -> QTableView:
-        table = QTableView()
-        table.setObjectName("registerTable")
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table = read_only_table(self.model, "registerTable", single=True, compact=True)
         table.setAlternatingRowColors(False)  # the due colours carry meaning
-        table.verticalHeader().setVisible(False)
         header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         header.setSortIndicatorShown(True)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)  # calls model.sort(): an ORDER BY in SQL
-        table.setWordWrap(False)
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
         return table
 
     def _connect(self) -> None:

@@ -9,14 +9,12 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +23,7 @@ from labapp.ui import settings
 from labapp.ui.labels import label
 from labapp.ui.models.trace_model import ReverseTraceModel
 from labapp.ui.widgets.date_edit import date_edit
+from labapp.ui.widgets.tables import read_only_table
 
 
 def find_instrument(db: Any, asset_tag: str) -> Any:
@@ -106,12 +105,7 @@ class ReverseTraceWidget(QWidget):
         self.export_button.clicked.connect(lambda: self.export())
         self.counts = QLabel()
         self.counts.setObjectName("countsByDepth")
-        self.table = QTableView()
-        self.table.setObjectName("reverseTrace")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = read_only_table(self.model, "reverseTrace", row_numbers=True)
         bar = QHBoxLayout()
         bar.addWidget(self.standard, 1)
         bar.addWidget(self.since_label)

@@ -1,1 +1,1 @@
-"""Reusable widgets shared by several pages (charts)."""
+"""Reusable widgets shared by several pages (charts, date edits, tables, export jobs)."""
