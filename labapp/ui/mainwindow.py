@@ -336,12 +336,11 @@ class MainWindow(QMainWindow):
         save_template(self.session, self, path)
 
     def export_register(self, path: str | None = None) -> Any:
-        """File → Export register…: what the register page's filter shows (returns the export)."""
-        from labapp.ui.views.register_export import RegisterExport
+        """File → Export register…: the register page's filter (the ExportJob, or None)."""
+        from labapp.ui.views.register_export import start_register_export
 
-        export = RegisterExport(self.session, self)
-        export.start(self.views[base.REGISTER].current_filter(), path)
-        return export
+        flt = self.views[base.REGISTER].current_filter()
+        return start_register_export(self, self.session, flt, path)
 
     def reload_page(self) -> None:
         """View → Reload: fetch the current page again."""

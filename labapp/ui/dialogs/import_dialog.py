@@ -33,17 +33,12 @@ from labapp.services.register_import import (
     write_error_workbook,
     write_import_template,
 )
-from labapp.ui import settings
 from labapp.ui.dialogs.instrument_dialog import ERROR_STYLE
 from labapp.ui.models.rows_table_model import RowsTableModel
+from labapp.ui.widgets.export_job import file_language
 from labapp.ui.widgets.tables import read_only_table
 
 EXCEL_FILTER = str(QT_TRANSLATE_NOOP("ImportDialog", "Excel files (*.xlsx *.xlsm *.xls *.ods)"))
-
-
-def file_language() -> str:
-    """The language of files LabApp writes for the user: ``zh_CN`` or ``en``."""
-    return "zh_CN" if settings.language() == "zh_CN" else "en"
 
 
 class ImportErrorModel(RowsTableModel):
