@@ -544,6 +544,7 @@
     <name>ChecksView</name>
     <message>
         <source>Intermediate checks</source>
+        <extracomment>the tables&apos; columns are as wide as their contents</extracomment>
         <translation>期间核查</translation>
     </message>
     <message>
@@ -4361,20 +4362,8 @@ Calibration laboratory management: measurement standards, traceability, calibrat
         <translation>台账.xlsx</translation>
     </message>
     <message>
-        <source>Excel files (*.xlsx)</source>
-        <translation>Excel 文件 (*.xlsx)</translation>
-    </message>
-    <message>
         <source>Exporting the register…</source>
         <translation>正在导出台账…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Exporting the register… {0} rows</source>
-        <translation>正在导出台账… 已写 {0} 行</translation>
     </message>
 </context>
 <context>
