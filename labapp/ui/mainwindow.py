@@ -216,6 +216,8 @@ class MainWindow(QMainWindow):
             text = QCoreApplication.translate("MainWindow", label)
             self.nav.item(row).setText(text)
             self.page_actions[row].setText(text)
+        # The page names change length with the language: keep the longest one whole.
+        self.nav.setMinimumWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 8)
         self._update_title()
         self._update_status()
 
