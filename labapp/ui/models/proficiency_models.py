@@ -9,6 +9,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from labapp.domain.errors import ValidationError
 from labapp.domain.proficiency import CorrectiveStatus, Coverage
+from labapp.ui.labels import label_for
 from labapp.ui.models.comparison_models import CLASS_COLOURS, class_text, score_text
 from labapp.ui.models.rows_table_model import RowsTableModel
 from labapp.ui.views.comparison_words import comparison_problem
@@ -79,8 +80,10 @@ class CoverageModel(RowsTableModel):
 
     def display(self, row: Any, column: int) -> str:
         key = self.COLUMNS[column][0]
-        if key in ("name", "quantity"):
-            return getattr(row.subdiscipline, key) or ""
+        if key == "quantity":
+            return label_for("quantity", row.subdiscipline.quantity)
+        if key == "name":
+            return row.subdiscipline.name or ""
         if key == "coverage":
             return coverage_text(row.coverage)
         if key == "comparisons":
@@ -116,7 +119,9 @@ class HistoryModel(RowsTableModel):
 
     def display(self, row: Any, column: int) -> str:
         key = self.COLUMNS[column][0]
-        if key in ("on", "title", "subdiscipline", "quantity"):
+        if key == "quantity":
+            return label_for("quantity", row.scope.quantity)
+        if key in ("on", "title", "subdiscipline"):
             value = getattr(row.scope, key)
             return value.isoformat() if key == "on" and value else str(value or "")
         if key in ("en", "z"):

@@ -36,6 +36,7 @@ from labapp.services.proficiency_dto import ActionInfo, HistoryPoint, PtPlan
 from labapp.ui.dialogs.corrective_action_dialog import CorrectiveActionDialog
 from labapp.ui.dialogs.proficiency_dialogs import CycleDialog, ScopeDialog, SubdisciplineDialog
 from labapp.ui.errors import field_problem, show_error
+from labapp.ui.labels import label_for
 from labapp.ui.models.proficiency_models import ActionsModel, CoverageModel, HistoryModel
 from labapp.ui.views.base import View
 from labapp.ui.widgets.chart_canvas import ChartCanvas
@@ -228,7 +229,7 @@ class ProficiencyView(View):
         self.quantity.clear()
         self.quantity.addItem(self.tr("All quantities"), None)
         for name in sorted({p.scope.quantity for p in self.history}):
-            self.quantity.addItem(name, name)
+            self.quantity.addItem(label_for("quantity", name), name)
         self.quantity.setCurrentIndex(max(self.quantity.findData(current), 0))
 
     def shown_history(self) -> list[HistoryPoint]:
