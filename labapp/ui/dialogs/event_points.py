@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,34 +23,14 @@ from PySide6.QtWidgets import (
 from labapp.domain.enums import EventResult
 from labapp.ui.labels import label_for
 from labapp.ui.models.points_model import COL_STAGE, COLUMNS, STAGES, PointsModel
+from labapp.ui.widgets.combo_delegate import ComboDelegate
 
 
-class StageDelegate(QStyledItemDelegate):
+class StageDelegate(ComboDelegate):
     """Edits the stage column with a combo box (as found / as left)."""
 
-    def createEditor(
-        self,
-        parent: QWidget,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> QWidget:
-        combo = QComboBox(parent)
-        for stage in STAGES:
-            combo.addItem(label_for("stage", stage), stage)
-        return combo
-
-    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
-        assert isinstance(editor, QComboBox)
-        editor.setCurrentIndex(max(editor.findData(index.data(Qt.ItemDataRole.EditRole)), 0))
-
-    def setModelData(
-        self,
-        editor: QWidget,
-        model: QAbstractItemModel,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+    def choices(self, index: Any) -> list[tuple[str, Any]]:
+        return [(label_for("stage", stage), stage) for stage in STAGES]
 
 
 class LiveDelegate(QStyledItemDelegate):

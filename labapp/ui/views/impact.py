@@ -14,10 +14,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSplitter,
-    QStyledItemDelegate,
     QVBoxLayout,
     QWidget,
 )
@@ -49,6 +47,7 @@ from labapp.ui.models.impact_models import (
 )
 from labapp.ui.views.base import View
 from labapp.ui.views.impact_text import detail_text
+from labapp.ui.widgets.combo_delegate import ComboDelegate
 from labapp.ui.widgets.tables import read_only_table
 
 IMPACT = "impact"
@@ -59,23 +58,13 @@ def new_investigation_hint(standard_id: int, kind: str | None = None) -> dict[st
     return {"new": True, "standard_id": standard_id, "kind": kind}
 
 
-class ActionDelegate(QStyledItemDelegate):
+class ActionDelegate(ComboDelegate):
     """Edits the action column with a combo of the four actions."""
 
-    def createEditor(self, parent: QWidget, option: Any, index: Any) -> QWidget:
-        combo = QComboBox(parent)
-        combo.setObjectName("impactActionEditor")
-        for action in ACTIONS:
-            combo.addItem(label(action), action)
-        return combo
+    editor_name = "impactActionEditor"
 
-    def setEditorData(self, editor: QWidget, index: Any) -> None:
-        assert isinstance(editor, QComboBox)
-        editor.setCurrentIndex(max(editor.findData(index.data(Qt.ItemDataRole.EditRole)), 0))
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Any) -> None:
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+    def choices(self, index: Any) -> list[tuple[str, Any]]:
+        return [(label(action), action) for action in ACTIONS]
 
 
 def _save_actions(db: Any, user: str, detail: Any, pending: dict[int, Any]) -> Any:

@@ -10,15 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import (
-    QComboBox,
-    QStyledItemDelegate,
     QTableView,
-    QWidget,
 )
 
 from labapp.services import planning
+from labapp.ui.widgets.combo_delegate import ComboDelegate
 
 
 def save_edits(
@@ -46,20 +43,10 @@ def fit_columns(table: QTableView, widest: int = 240) -> None:
         header.resizeSection(column, min(header.sectionSize(column), widest))
 
 
-class ProviderDelegate(QStyledItemDelegate):
+class ProviderDelegate(ComboDelegate):
     """Edits a plan item's provider with a combo of the providers (``model.providers``)."""
 
-    def createEditor(self, parent: QWidget, option: Any, index: Any) -> QWidget:
-        combo = QComboBox(parent)
-        combo.setObjectName("planProviderEditor")
-        for provider_id, name in index.model().providers.items():
-            combo.addItem(name, provider_id)
-        return combo
+    editor_name = "planProviderEditor"
 
-    def setEditorData(self, editor: QWidget, index: Any) -> None:
-        assert isinstance(editor, QComboBox)
-        editor.setCurrentIndex(max(editor.findData(index.data(Qt.ItemDataRole.EditRole)), 0))
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Any) -> None:
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+    def choices(self, index: Any) -> list[tuple[str, Any]]:
+        return [(name, ident) for ident, name in index.model().providers.items()]
