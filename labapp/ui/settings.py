@@ -20,6 +20,7 @@ DUE_SOON_DAYS = "planning/due_soon_days"
 DECISION_RULE = "conformity/decision_rule"
 USER_DISPLAY_NAME = "user/display_name"
 WINDOW_GEOMETRY = "window/geometry"
+BILINGUAL_EXPORTS = "export/bilingual_headers"
 
 #: key -> default; the type of the default is the type ``get`` returns.
 DEFAULTS: dict[str, Any] = {
@@ -30,6 +31,7 @@ DEFAULTS: dict[str, Any] = {
     DECISION_RULE: "simple",
     USER_DISPLAY_NAME: "",
     WINDOW_GEOMETRY: b"",
+    BILINGUAL_EXPORTS: False,
 }
 
 LANGUAGES = ("en", "zh_CN")
@@ -77,6 +79,12 @@ def language() -> str:
     """The UI language code (``en`` or ``zh_CN``)."""
     lang = get(LANGUAGE)
     return lang if lang in LANGUAGES else "en"
+
+
+def export_language() -> str:
+    """The language of exported workbooks: ``bilingual`` (中文 / English) if the lab wants it,
+    else the UI language; every export asks here."""
+    return "bilingual" if get(BILINGUAL_EXPORTS) else language()
 
 
 def user_name() -> str:

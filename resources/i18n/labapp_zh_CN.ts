@@ -4117,6 +4117,10 @@ Calibration laboratory management: measurement standards, traceability, calibrat
         <translation>您的姓名：</translation>
     </message>
     <message>
+        <source>Exported workbooks:</source>
+        <translation>导出的工作簿：</translation>
+    </message>
+    <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -4131,6 +4135,10 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     <message>
         <source>Empty: your login name ({0})</source>
         <translation>留空：使用登录名（{0}）</translation>
+    </message>
+    <message>
+        <source>Headers and words in Chinese and English (中文 / English)</source>
+        <translation>表头和文字使用中英双语（中文 / English）</translation>
     </message>
     <message>
         <source>The language changes as soon as you press OK.</source>

@@ -261,7 +261,7 @@ def _register(db: Database) -> dict[str, tuple[str, ...]]:
         return {row[0]: tuple(map(str, row)) for row in s.execute(select(*columns))}
 
 
-@pytest.mark.parametrize("language", ["zh_CN", "en"])
+@pytest.mark.parametrize("language", ["zh_CN", "en", "bilingual"])
 def test_export_then_import_into_an_empty_database(
     lab: Database, tmp_path: Path, language: str
 ) -> None:

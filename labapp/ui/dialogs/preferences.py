@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -44,6 +45,8 @@ class PreferencesDialog(QDialog):
         for rule in DECISION_RULES:
             self.decision_rule.addItem("", rule)
         self.user_name = QLineEdit()
+        self.bilingual = QCheckBox()
+        self.bilingual.setObjectName("bilingualExports")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -58,13 +61,14 @@ class PreferencesDialog(QDialog):
         database_row.addWidget(self.default_database, 1)
         database_row.addWidget(self.browse)
         self.form = QFormLayout()
-        self.form_labels = [QLabel() for _ in range(5)]
+        self.form_labels = [QLabel() for _ in range(6)]
         fields: list[Any] = [
             self.language,
             database_row,
             self.due_soon_days,
             self.decision_rule,
             self.user_name,
+            self.bilingual,
         ]
         for label, field in zip(self.form_labels, fields, strict=True):
             self.form.addRow(label, field)
@@ -85,6 +89,7 @@ class PreferencesDialog(QDialog):
             self.tr("Due-soon lead time:"),
             self.tr("Default decision rule:"),
             self.tr("Your name:"),
+            self.tr("Exported workbooks:"),
         ]
         for label, text in zip(self.form_labels, texts, strict=True):
             label.setText(text)
@@ -98,6 +103,7 @@ class PreferencesDialog(QDialog):
         self.user_name.setPlaceholderText(
             self.tr("Empty: your login name ({0})").format(settings.login_name())
         )
+        self.bilingual.setText(self.tr("Headers and words in Chinese and English (中文 / English)"))
         self.language_note.setText(self.tr("The language changes as soon as you press OK."))
 
     def _load(self) -> None:
@@ -107,6 +113,7 @@ class PreferencesDialog(QDialog):
         rule_index = self.decision_rule.findData(settings.get(settings.DECISION_RULE))
         self.decision_rule.setCurrentIndex(max(rule_index, 0))
         self.user_name.setText(settings.get(settings.USER_DISPLAY_NAME))
+        self.bilingual.setChecked(settings.get(settings.BILINGUAL_EXPORTS))
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -127,4 +134,5 @@ class PreferencesDialog(QDialog):
             settings.DUE_SOON_DAYS: self.due_soon_days.value(),
             settings.DECISION_RULE: self.decision_rule.currentData(),
             settings.USER_DISPLAY_NAME: self.user_name.text().strip(),
+            settings.BILINGUAL_EXPORTS: self.bilingual.isChecked(),
         }

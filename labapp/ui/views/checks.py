@@ -514,7 +514,7 @@ class ChecksView(CheckPlanActionsMixin, View):
         """Write the plan's history, stability and repeatability tables on the worker."""
         if self.plan is None:
             return
-        lang = "zh_CN" if settings.language() == "zh_CN" else "en"
+        lang = settings.export_language()
         plan, rep, user = self.plan, self.repeatability, self.session.user
         cover = CoverInfo(
             self.tr("Intermediate checks {0} {1}").format(plan.asset_tag, plan.point),

@@ -17,6 +17,7 @@ from labapp.io.excel_export import CoverInfo
 from labapp.io.excel_import import ImportFileError
 from labapp.services import comparison_reports as reports
 from labapp.services.comparison_dto import ComparisonDetail
+from labapp.ui import settings
 
 __all__ = ["ComparisonExcelMixin", "chinese"]
 
@@ -162,7 +163,7 @@ class ComparisonExcelMixin:
             exported_by=self.session.user,
             database=db_name,
         )
-        language = "zh_CN" if chinese() else "en"
+        language = settings.export_language()
         labels = self.chart_labels()
         self.session.run(
             lambda db: reports.export_report(

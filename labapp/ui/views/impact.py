@@ -311,7 +311,7 @@ class InvestigationsView(View):
         target = path or self._ask_path(f"impact-{s.asset_tag}-{s.id}.xlsx")
         if target is None:
             return
-        lang = "zh_CN" if settings.language() == "zh_CN" else "en"
+        lang = settings.export_language()
         title = self.tr("Impact investigation {0}: {1}").format(s.id, s.asset_tag)
         user = self.session.user
 

@@ -38,7 +38,7 @@ from labapp.ui.models.plan_models import (
 )
 from labapp.ui.views.base import AUDIT, CALIBRATIONS, REGISTER, View
 from labapp.ui.widgets.chart_canvas import ChartCanvas
-from labapp.ui.widgets.export_job import ExportJob, file_language
+from labapp.ui.widgets.export_job import ExportJob
 from labapp.ui.widgets.tables import read_only_table
 
 #: card key -> (LabOverview field, page it opens, register order hint)
@@ -323,7 +323,9 @@ class OverviewView(View):
             return
         job.finished.connect(self.exported.emit)
         self.export_job = job
-        export = _export_dashboard(year, int(lead_days), file_language(), self.session.user)
+        export = _export_dashboard(
+            year, int(lead_days), settings.export_language(), self.session.user
+        )
         job.start(self.session, target, export)
 
     def _chart_clicked(self, event: Any) -> None:

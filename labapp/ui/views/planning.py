@@ -382,7 +382,7 @@ class PlanningView(View):
         target = path or self._ask_path("due.xlsx")
         if target is None:
             return
-        items, user, lang = list(self.due), self.session.user, settings.language()
+        items, user, lang = list(self.due), self.session.user, settings.export_language()
         title = self.tr("Due: {0}").format(self.window.currentText())
         filt = " · ".join(c.currentText() for c in (self.location, self.quantity, self.mandatory))
         self.session.run(
@@ -398,7 +398,7 @@ class PlanningView(View):
         target = path or self._ask_path(f"plan-{self.plan.year}.xlsx")
         if target is None:
             return
-        plan, user, lang = self.plan, self.session.user, settings.language()
+        plan, user, lang = self.plan, self.session.user, settings.export_language()
         self.session.run(
             lambda db: export_plan(target, plan, user, lang, db), self.exported.emit, self._error
         )

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QWidget
 from labapp.services.register import RegisterFilter, count_register
 from labapp.services.register_io import export_register
 from labapp.ui import settings
-from labapp.ui.widgets.export_job import ExportJob, file_language
+from labapp.ui.widgets.export_job import ExportJob
 
 __all__ = ["start_register_export"]
 
@@ -40,7 +40,7 @@ def start_register_export(
     if target is None:
         job.deleteLater()
         return None
-    flt, lang, user = register_filter or RegisterFilter(), file_language(), session.user
+    flt, lang, user = register_filter or RegisterFilter(), settings.export_language(), session.user
     day, lead_days = today or date.today(), int(settings.get(settings.DUE_SOON_DAYS))
 
     def export(db: Any, out: Path, progress: Callable[[int, int], None], cancel: Any) -> Any:

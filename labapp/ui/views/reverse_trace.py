@@ -178,7 +178,7 @@ class ReverseTraceWidget(QWidget):
         trace, item, user = self.trace, self.standard_item, self.session.user
         since: date = self.since.date().toPython()
         target = Path(path)
-        lang = "zh_CN" if settings.language() == "zh_CN" else "en"
+        lang = settings.export_language()
         self.session.run(
             lambda db: export_rows(target, trace, item, since, user, lang, db),
             self.exported.emit,

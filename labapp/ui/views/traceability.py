@@ -26,12 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from labapp.services.trace_export import TraceFilter, export_traceability
+from labapp.ui import settings
 from labapp.ui.models.trace_model import COL_ITEM, ChainTreeModel, reason_text
 from labapp.ui.views.base import View
 from labapp.ui.views.broken_chains import BrokenChainsWidget
 from labapp.ui.views.reverse_trace import ReverseTraceWidget, find_instrument
 from labapp.ui.widgets.date_edit import date_edit
-from labapp.ui.widgets.export_job import ExportJob, file_language
+from labapp.ui.widgets.export_job import ExportJob
 
 MAX_COLUMN = 220
 #: what "Export…" writes: the whole lab, its standards, or the chain shown
@@ -232,7 +233,7 @@ class TraceabilityView(View):
         target = path or job.ask_path(suggested)
         if target is None:
             return
-        lang: Any = file_language()
+        lang: Any = settings.export_language()
         user, tag = self.session.user, item.asset_tag if item else None
 
         def export(db: Any, out: Path, progress: Any, cancel: Any) -> Any:
