@@ -286,7 +286,7 @@ def _signatures(session: Session, event_id: int) -> tuple[SignatureInfo, ...]:
     )
     return tuple(
         SignatureInfo(s.meaning, s.person_id, name, login, s.signed_at)
-        for s, name, login in session.execute(stmt).tuples()
+        for s, name, login in session.execute(stmt).all()
     )
 
 

@@ -62,8 +62,8 @@ def _sign(
             "status", f"{text}, this is {row.status.value}",
             code=code, params={"status": row.status.value},
         )  # fmt: skip
-    require_role(actor, PersonRole.CHECKER if role == "checker" else PersonRole.APPROVER)
     check_four_eyes(row.performer_id, actor.person_id, role)
+    require_role(actor, PersonRole.CHECKER if role == "checker" else PersonRole.APPROVER)
     if role == "approver" and row.checker_id == actor.person_id and not _may_both(uow.session):
         raise ValidationError(
             "approver",

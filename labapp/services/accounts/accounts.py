@@ -363,7 +363,7 @@ def list_accounts(db: Database) -> list[AccountInfo]:
         .order_by(PersonRow.login)
     )
     with db.read() as session:
-        return [_info(session, p, a) for p, a in session.execute(stmt).tuples()]
+        return [_info(session, p, a) for p, a in session.execute(stmt).all()]
 
 
 def _info(session: Session, person: PersonRow, account: AccountRow) -> AccountInfo:

@@ -320,7 +320,9 @@ def _check_events(conn: Connection, report: IntegrityReport, only: int | None = 
     keys = {int(i): (int(p), k) for i, p, k in conn.execute(
         select(PersonKeyRow.id, PersonKeyRow.person_id, PersonKeyRow.public_key))}  # fmt: skip
     logins = {int(i): str(x) for i, x in conn.execute(select(PersonRow.id, PersonRow.login))}
-    tags = dict(conn.execute(select(InstrumentRow.id, InstrumentRow.asset_tag)).tuples().all())
+    tags = {
+        int(i): str(t) for i, t in conn.execute(select(InstrumentRow.id, InstrumentRow.asset_tag))
+    }
     checker = _EventChecker(report, keys, logins, tags)
     chunks = _event_chunks(conn, since) if only is None else _one(conn, only)
     for chunk in chunks:
