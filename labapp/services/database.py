@@ -39,6 +39,7 @@ from labapp.domain.errors import (
     SchemaTooNewError,
 )
 from labapp.persistence import migrations
+from labapp.persistence.audit import Signer
 from labapp.persistence.engine import (
     make_engine,
     map_database_error,
@@ -46,7 +47,6 @@ from labapp.persistence.engine import (
     normalise_url,
     sqlite_path,
 )
-from labapp.persistence.audit import Signer
 from labapp.persistence.uow import SqlAlchemyUnitOfWork
 from labapp.services.dto import DatabaseInfo
 

@@ -1010,10 +1010,9 @@ def _seed(
     _seed_standard_certificates(w, plan, rng)
     _seed_intermediate_checks(w, plan, rng)
     dc_comparison = _seed_comparison(w, plan, rng)
+    from labapp.services.demo_accounts import admin_of, seal_events, seed_accounts
     from labapp.services.demo_impact import seed_failed_standard  # they use this module's helpers
     from labapp.services.demo_pt import seed_pt_plan
-
-    from labapp.services.demo_accounts import admin_of, seal_events, seed_accounts
 
     seed_failed_standard(w, plan, tally)
     seed_pt_plan(w, plan, dc_comparison)

@@ -28,7 +28,7 @@ from labapp.persistence.models_accounts import AccountRow, PersonKeyRow, Signatu
 from labapp.services.accounts import Actor, crypto
 from labapp.services.accounts.seals import SEALED_STATUSES, event_content, signature_row
 
-__all__ = ["ADMIN_LOGIN", "DEMO_PASSWORD", "seed_accounts", "seal_events"]
+__all__ = ["ADMIN_LOGIN", "DEMO_PASSWORD", "seal_events", "seed_accounts"]
 
 DEMO_PASSWORD = "demo"
 ADMIN_LOGIN = "admin"
