@@ -173,7 +173,7 @@ def _audit_verify(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
         return EXIT_OK
     print(tr("audit.broken", count=len(report.problems)), file=out)
     for p in report.problems:
-        print(tr("audit.problem", entity=p.entity, key=p.key, detail=p.detail), file=out)
+        print(tr("audit.problem", entity=p.entity, record=p.key, detail=p.detail), file=out)
     return EXIT_BROKEN
 
 

@@ -80,7 +80,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "BROKEN: {count} problem(s) found:",
         "已损坏：发现 {count} 处问题：",
     ),
-    "audit.problem": ("  {entity} {key}: {detail}", "  {entity} {key}：{detail}"),
+    "audit.problem": ("  {entity} {record}: {detail}", "  {entity} {record}：{detail}"),
     "lab.none": ("no laboratory is set up yet", "尚未设置实验室"),
     "lab.line": ("{label}: {value}", "{label}：{value}"),
     "lab.saved": ("laboratory settings saved", "实验室设置已保存"),
