@@ -145,11 +145,11 @@ def _rejection_confidence(x: int, n: int, target: float) -> float:
 def _a3_factor(observed: float, target: float, q: float, max_change: float) -> float:
     """RP-1 method A3 interval adjustment factor, limited to [1/max_change, max_change]."""
     if observed < target:
-        return max(10.0 ** ((observed - target) * q), 1.0 / max_change)
+        return max(math.pow(10.0, (observed - target) * q), 1.0 / max_change)
     if observed > target:
         if q >= 1.0:
             return max_change
-        return min(10.0 ** ((observed - target) / (1.0 - q)), max_change)
+        return min(math.pow(10.0, (observed - target) / (1.0 - q)), max_change)
     return 1.0
 
 
