@@ -217,10 +217,10 @@ def as_found_errors(
     each kind of quantity (a multifunction calibrator's volts and ohms each get their own).
 
     Each pair gives ``indication − reference``; relative to the reference (``%``, 4 significant
-    digits) unless the reference is an absolute temperature (°C, °F) or zero, where the error stays
-    absolute in the difference unit (K).  The largest magnitude of each kind is kept: one figure
-    for the whole range, the conservative choice for every result the standard served.  Ordered
-    largest first.
+    digits) unless the reference is a length, a temperature or zero, where the error stays
+    absolute in the difference unit (mm, K).  The largest magnitude of each kind is kept: the
+    investigation's headline figure.  The results themselves get the error at their own nominal
+    (:mod:`labapp.domain.impact_transfer`).  Ordered largest first.
 
     Raises
     ------
