@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import Decimal, InvalidOperation, localcontext
+from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any
 
 import pint
 
+from labapp.metrology._exact import exact, keep_digits, terminates, to_decimal
 from labapp.metrology._unit_table import OFFSET_UNITS, build_atoms
 from labapp.metrology.errors import NumberError, UncertaintyError, UnitError
 
@@ -307,55 +308,15 @@ def _as_unit(unit: Any) -> Any:
     return unit
 
 
-_SIGNIFICANT = 15  # digits kept when a conversion does not terminate (e.g. 1 °F in °C)
-
-
-def _exact(number: float) -> Fraction:
-    """The exact rational pint's float stands for: a short decimal, or a ratio like 5/9."""
-    short = Fraction(Decimal(f"{number:.15g}"))
-    if len(f"{number:.15g}".lstrip("-").replace(".", "").split("e")[0].strip("0")) < 13:
-        return short
-    ratio = Fraction(number).limit_denominator(10**6)
-    return ratio if abs(ratio - Fraction(number)) <= abs(Fraction(number)) * 1e-13 else short
-
-
 def _exact_factor_offset(source: Any, target: Any) -> tuple[Fraction, Fraction]:
     """Return (factor, offset) with ``target = factor * source + offset``, as exact rationals."""
     zero = Quantity(0.0, source).to(target).magnitude
     one = Quantity(1.0, source).to(target).magnitude
-    offset = _exact(zero)
-    factor = _exact(one) - offset
+    offset = exact(zero)
+    factor = exact(one) - offset
     if factor == 0 or abs(factor - Fraction(one - zero)) > abs(Fraction(one - zero)) * 1e-12:
-        factor = _exact(one - zero)
+        factor = exact(one - zero)
     return factor, offset
-
-
-def _terminates(value: Fraction) -> bool:
-    denominator = value.denominator
-    for prime in (2, 5):
-        while denominator % prime == 0:
-            denominator //= prime
-    return denominator == 1
-
-
-def _to_decimal(value: Fraction) -> Decimal:
-    """Exact when the ratio terminates in decimal, else rounded to 15 significant digits."""
-    with localcontext() as ctx:
-        if _terminates(value):
-            ctx.prec = 100
-            return (Decimal(value.numerator) / Decimal(value.denominator)).normalize()
-        ctx.prec = _SIGNIFICANT
-        return Decimal(value.numerator) / Decimal(value.denominator)
-
-
-def _keep_digits(value: Decimal, magnitude: Decimal) -> Decimal:
-    """Show at least the typed decimal places: 25.0 °C is 298.15 K, 10.00 mV is 0.01000 V."""
-    typed = magnitude.as_tuple().exponent
-    places = -typed if isinstance(typed, int) else 0
-    exponent = value.as_tuple().exponent
-    if isinstance(exponent, int) and -exponent < places:
-        return value.quantize(Decimal(1).scaleb(-places))
-    return value
 
 
 def to_unit(quantity: Any, unit: Any) -> Any:
@@ -396,11 +357,11 @@ def to_unit(quantity: Any, unit: Any) -> Any:
         factor, offset = _exact_factor_offset(quantity.units, target)
     except pint.DimensionalityError as exc:  # °C to Δ°C: a temperature is not a difference
         raise UnitError(f"to_unit: {quantity.units:~P} cannot be expressed in {target:~P}") from exc
-    if _terminates(factor) and _terminates(offset):  # decimal arithmetic keeps the digits
-        scaled = magnitude * _to_decimal(factor)  # 10.00 mV -> 0.01000 V
-        return Quantity(scaled + _to_decimal(offset) if offset else scaled, target)
-    value = _to_decimal(Fraction(magnitude) * factor + offset)
-    return Quantity(_keep_digits(value, magnitude), target)
+    if terminates(factor) and terminates(offset):  # decimal arithmetic keeps the digits
+        scaled = magnitude * to_decimal(factor)  # 10.00 mV -> 0.01000 V
+        return Quantity(scaled + to_decimal(offset) if offset else scaled, target)
+    value = to_decimal(Fraction(magnitude) * factor + offset)
+    return Quantity(keep_digits(value, magnitude), target)
 
 
 def delta_unit(unit: Any) -> Any:

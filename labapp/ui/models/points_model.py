@@ -31,12 +31,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QUndoCommand, QUndoStack
 
-from labapp.domain.capability import CAPABILITY_THRESHOLD, is_capable
+from labapp.domain.capability import CAPABILITY_THRESHOLD
 from labapp.domain.enums import Decision
 from labapp.domain.errors import ValidationError
 from labapp.domain.points import DecisionRule, PointEvaluation, evaluate_point
 from labapp.ui.errors import field_problem
 from labapp.ui.labels import label, label_for
+from labapp.ui.models.points_capability import capability_cell
 
 CONTEXT = "PointsModel"
 
@@ -77,7 +78,6 @@ DECISION_BRUSHES = {
     Decision.CONDITIONAL_PASS: QBrush(QColor("#fff3b0")),
     Decision.CONDITIONAL_FAIL: QBrush(QColor("#ffd59e")),
 }
-LOW_CAPABILITY_BRUSH = QBrush(QColor("#ffd59e"))
 
 
 @dataclass(frozen=True)
@@ -313,22 +313,7 @@ class PointsModel(QAbstractTableModel):
         return evaluated.result.capability if evaluated.result is not None else None
 
     def _capability_data(self, row: int, role: int) -> Any:
-        ratio = self.capability(row)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return "" if ratio is None else str(ratio)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if is_capable(ratio, self.capability_threshold) is not False:
-            return None
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return LOW_CAPABILITY_BRUSH
-        if role != Qt.ItemDataRole.ToolTipRole:
-            return None
-        return QCoreApplication.translate(
-            CONTEXT,
-            "MPE / U is {0}, below {1}: U is too large to verify this MPE "
-            "(JJF 1094: U95 ≤ MPE/3); a pass here is not a reliable statement of conformity.",
-        ).format(ratio, self.capability_threshold)
+        return capability_cell(self.capability(row), self.capability_threshold, role)
 
     def _display(self, point: PointText, evaluated: Evaluated, column: int) -> str:
         result = evaluated.result
