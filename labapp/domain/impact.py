@@ -17,9 +17,11 @@ had on that day: the true error is ``x + e`` (S read ``e`` high, so every error 
 it reads ``e`` low).  When, between S's last good calibration and the failing event, S drifted
 away is unknown: on the day of a given result S's error lay anywhere between none and ``e``.
 
-1. ``e`` is transferred to the point as ``δ``: a relative error (``%`` of S's reference) times the
-   point's reference value, or an absolute error (temperatures on an offset scale: K) converted to
-   the point's error unit (:func:`transfer`).
+1. ``e`` is transferred to the point as ``δ``: S's error at the point's nominal, interpolated
+   between S's calibrated nominals and never extrapolated (outside them: not assessable), absolute
+   for lengths and temperatures, relative otherwise
+   (:func:`labapp.domain.impact_transfer.transfer_at`, given S's :class:`ErrorTable` s); or, given
+   one :class:`AsFoundError`, that error everywhere (:func:`transfer`).
 2. **Worst case, corrected**: the point re-decided as if S had its full as-found error that day,
    error ``x + δ`` with the point's own U, under the lab's decision rule.  A FAIL here means the
    result may have been released out of tolerance: *affected*.
@@ -54,6 +56,7 @@ from typing import Any
 
 from labapp.domain.enums import Decision
 from labapp.domain.errors import ValidationError
+from labapp.domain.impact_transfer import ErrorTable, transfer_at
 from labapp.domain.points import DecisionRule, evaluate_point, unit_text
 from labapp.domain.quantities import Measured
 from labapp.metrology.errors import MetrologyError
@@ -81,6 +84,8 @@ __all__ = [
 RELATIVE_UNIT = "%"
 #: Significant digits kept of a relative as-found error computed from a point.
 RELATIVE_DIGITS = 4
+#: Kinds of quantity whose errors stay absolute (a block's deviation does not scale with length).
+_ABSOLUTE_KINDS = ("[length]", "[temperature]")
 
 
 class Assessment(StrEnum):
@@ -116,6 +121,8 @@ class NotAssessable(StrEnum):
     INCOMPLETE = "incomplete"
     OFFSET_SCALE = "offset_scale"
     NO_POINTS = "no_points"
+    OUTSIDE_RANGE = "outside_range"  # outside the standard's calibrated nominals
+    NO_UNCERTAINTY = "no_uncertainty"  # the guard-band rule without U
 
 
 #: Worst first: an event's assessment is the first of these found among its points.
@@ -186,6 +193,7 @@ class PointReassessment:
     decision_after: Decision
     assessment: Assessment
     reason: NotAssessable | None = None
+    source: str | None = None  # the nominal(s) of S the shift came from (or S's range)
 
 
 @cache
@@ -209,10 +217,10 @@ def as_found_errors(
     each kind of quantity (a multifunction calibrator's volts and ohms each get their own).
 
     Each pair gives ``indication − reference``; relative to the reference (``%``, 4 significant
-    digits) unless the reference is an absolute temperature (°C, °F) or zero, where the error stays
-    absolute in the difference unit (K).  The largest magnitude of each kind is kept: one figure
-    for the whole range, the conservative choice for every result the standard served.  Ordered
-    largest first.
+    digits) unless the reference is a length, a temperature or zero, where the error stays
+    absolute in the difference unit (mm, K).  The largest magnitude of each kind is kept: the
+    investigation's headline figure.  The results themselves get the error at their own nominal
+    (:mod:`labapp.domain.impact_transfer`).  Ordered largest first.
 
     Raises
     ------
@@ -249,7 +257,7 @@ def _one_error(reference: Measured, indication: Measured) -> AsFoundError:
     ref, ind = _quantity(reference), _quantity(indication)
     ref_value: Decimal = to_unit(ref, ind.units).magnitude
     error = indication.value - ref_value
-    if _is_offset(ind.units) or ref_value == 0:
+    if _is_offset(ind.units) or ref_value == 0 or _kind(reference.unit) in _ABSOLUTE_KINDS:
         unit = unit_text(delta_unit(ind.units))
         return AsFoundError(error, "K" if unit == "Δ°C" else unit, reference.unit)
     with localcontext() as ctx:
@@ -297,11 +305,22 @@ def _as_difference(value: Measured, unit: str) -> Decimal:
 
 
 def _not_assessable(
-    reason: NotAssessable, before: Decision = Decision.NONE, unit: str = ""
+    reason: NotAssessable, before: Decision = Decision.NONE, unit: str = "", source: Any = None
 ) -> PointReassessment:
-    return PointReassessment(
-        None, None, None, None, unit, before, Decision.NONE, Assessment.NOT_ASSESSABLE, reason
-    )
+    return PointReassessment(None, None, None, None, unit, before, Decision.NONE,
+                             Assessment.NOT_ASSESSABLE, reason, source)  # fmt: skip
+
+
+_CODES = {"required_by_rule": NotAssessable.NO_UNCERTAINTY}
+
+
+def _shift(
+    error: AsFoundError | Sequence[ErrorTable], reference: Measured, unit: str
+) -> tuple[Decimal, str | None]:
+    if isinstance(error, AsFoundError):
+        return transfer(error, reference, unit), None
+    found = transfer_at(error, reference, unit)
+    return found.value, found.source
 
 
 def _verdict(before: Decision, after: Decision) -> Assessment:
@@ -312,7 +331,7 @@ def _verdict(before: Decision, after: Decision) -> Assessment:
 
 def reassess_point(
     point: PointFacts,
-    error: AsFoundError,
+    error: AsFoundError | Sequence[ErrorTable],
     *,
     rule: DecisionRule = DecisionRule.SIMPLE,
     guard_band_factor: float = 1.0,
@@ -324,7 +343,8 @@ def reassess_point(
     point
         The point as stored.
     error
-        The standard's as-found error.
+        The standard's as-found errors by nominal (transferred at the point's nominal), or one
+        as-found error applied as it is.
     rule, guard_band_factor
         The decision rule the lab applies (the one the event's decision was made with).
 
@@ -341,14 +361,15 @@ def reassess_point(
     try:
         return _reassess(point, error, rule, guard_band_factor)
     except ValidationError as exc:
-        code = exc.code if exc.code in set(NotAssessable) else NotAssessable.INCOMMENSURABLE
-        return _not_assessable(NotAssessable(code))
+        code = _CODES.get(exc.code, exc.code)
+        known = code if code in set(NotAssessable) else NotAssessable.INCOMMENSURABLE
+        return _not_assessable(NotAssessable(known), source=exc.params.get("range"))
     except MetrologyError:
         return _not_assessable(NotAssessable.INCOMMENSURABLE)
 
 
 def _reassess(
-    point: PointFacts, error: AsFoundError, rule: DecisionRule, factor: float
+    point: PointFacts, error: AsFoundError | Sequence[ErrorTable], rule: DecisionRule, factor: float
 ) -> PointReassessment:
     assert point.reference is not None and point.indication is not None  # checked by the caller
     limits = (_quantity(point.mpe), _quantity(point.lower), _quantity(point.upper))
@@ -363,7 +384,7 @@ def _reassess(
     unit = before.error_unit
     if before.decision is Decision.NONE:
         return _not_assessable(NotAssessable.NO_TOLERANCE, before.decision, unit)
-    shift = transfer(error, point.reference, unit)
+    shift, source = _shift(error, point.reference, unit)
     u_before = Decimal(0) if point.expanded_uncertainty is None else _as_difference(
         point.expanded_uncertainty, unit)  # fmt: skip
     u_after = u_before + abs(shift)
@@ -375,7 +396,7 @@ def _reassess(
         widened = decide(point.indication, widened_u, DecisionRule.GUARD_BAND, r).decision
         after = max(after, widened, key=_RANK.__getitem__)
     return PointReassessment(before.error, u_before, u_after, shift, unit, before.decision,
-                             after, _verdict(before.decision, after))  # fmt: skip
+                             after, _verdict(before.decision, after), None, source)  # fmt: skip
 
 
 def worst(assessments: Iterable[Assessment]) -> Assessment:

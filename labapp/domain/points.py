@@ -13,6 +13,11 @@ Rules (pure, no database):
   the reference value.
 * The decision is :func:`labapp.metrology.conformity.decide` on ``[-MPE, +MPE]`` (or the given
   lower/upper limits) with the lab's rule; no MPE and no limits → :attr:`Decision.NONE`.
+* A guard band is w = r·U: without U it cannot be placed, so the guard-band rule refuses to
+  decide a point with a tolerance and no U (``expanded_uncertainty``, ``code="required_by_rule"``)
+  rather than pass it on w = 0.  (U typed as 0 is a statement and is used.)
+* Every point carries its capability ratio, tolerance half-width / U
+  (:func:`labapp.domain.capability.capability_ratio`: JJF 1094 wants at least 3).
 * Bad input raises :class:`ValidationError` naming the field (``"indication"``, ``"mpe"`` ...),
   with ``code`` ``"required"``, ``"not_a_quantity"``, ``"incommensurable"`` or ``"invalid"``.
 """
@@ -24,6 +29,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from labapp.domain.capability import capability_ratio
 from labapp.domain.enums import Decision, EventResult
 from labapp.domain.errors import ValidationError
 from labapp.metrology.conformity import DecisionRule, Verdict, decide
@@ -59,12 +65,16 @@ _DIFFERENCE_SYMBOL = {"degree_Celsius": "K", "degree_Fahrenheit": "Δ°F"}
 
 @dataclass(frozen=True)
 class PointEvaluation:
-    """The evaluated point: error (typed digits kept) in ``error_unit``, decision, a summary."""
+    """The evaluated point: error (typed digits kept) in ``error_unit``, decision, a summary.
+
+    ``capability`` is the tolerance half-width over U (None: no U or no two-sided tolerance).
+    """
 
     error: Decimal
     error_unit: str
     decision: Decision
     message: str
+    capability: Decimal | None = None
 
 
 def unit_text(unit: Any) -> str:
@@ -211,12 +221,14 @@ def evaluate_point(
     Returns
     -------
     PointEvaluation
-        Error with the digits that follow from the inputs, its unit, the decision, a summary.
+        Error with the digits that follow from the inputs, its unit, the decision, a summary and
+        the capability ratio.
 
     Raises
     ------
     ValidationError
-        A field is missing, not a quantity, or not commensurable (``field`` names it).
+        A field is missing, not a quantity, or not commensurable (``field`` names it); the
+        guard-band rule without U (``code="required_by_rule"``).
     """
     ind = parse_field(indication, "indication")
     ref = parse_field(reference, "reference")
@@ -238,9 +250,17 @@ def evaluate_point(
         ref_value,
         unit,
     )
+    if rule is DecisionRule.GUARD_BAND and big_u is None and (low, high) != (None, None):
+        raise ValidationError(
+            "expanded_uncertainty",
+            "the guard-band rule needs U to place the guard band",
+            code="required_by_rule",
+        )
     decision = _decision(error, u_value, low, high, rule, guard_band_factor)
     symbol = unit_text(unit)
-    return PointEvaluation(error, symbol, decision, _message(error, symbol, low, high, decision))
+    ratio = capability_ratio(None if big_u is None else u_value, low, high)
+    message = _message(error, symbol, low, high, decision)
+    return PointEvaluation(error, symbol, decision, message, ratio)
 
 
 def _decision(

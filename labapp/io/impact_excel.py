@@ -113,6 +113,7 @@ class ImpactReportPoint:
     reason: str | None
     decided_by: str | None
     decided_on: date | None
+    error_from: str | None = None  # the standard's nominal(s) the shift came from, or its range
 
 
 def _col(key: str, en: str, zh: str, kind: ColumnKind = ColumnKind.TEXT) -> ColumnSpec:
@@ -128,7 +129,7 @@ _SUMMARY_COLUMNS = (
     _col("window_end", "Window to", "追溯截止日期", _D),
     _col("good_on", "Last good calibration", "上次合格校准", _D),
     _col("error", "As-found error used", "采用的调整前误差", _Q),
-    _col("source", "Largest of each quantity", "各量的最大误差"),
+    _col("source", "As-found error at each nominal", "各标称值的调整前误差"),
     _col("rule", "Decision rule", "判定规则"),
     _col("guard_band", "Guard band factor r", "保护带系数 r", ColumnKind.DECIMAL),
     _col("status", "Status", "状态"), _col("opened_by", "Opened by", "发起人"),
@@ -151,6 +152,7 @@ _POINT_COLUMNS = (
     _col("u_before", "U before", "原扩展不确定度 U", ColumnKind.DECIMAL),
     _col("u_after", "U after", "计入后扩展不确定度 U′", ColumnKind.DECIMAL),
     _col("shift", "Standard's error here", "标准器误差传递值", ColumnKind.DECIMAL),
+    _col("error_from", "From the standard's nominal(s)", "误差来源(标准器标称值)"),
     _col("unit", "Unit (error, U)", "单位(误差、U)"), _col("mpe", "MPE", "最大允许误差", _Q),
     _col("before", "Decision before", "原判定"), _col("after", "Decision after", "重新判定"),
     _col("point_assessment", "Point assessment", "测量点影响评估"),
@@ -177,7 +179,7 @@ def _point_sheet(points: Sequence[ImpactReportPoint], language: Language) -> She
             yield (
                 p.asset_tag, p.name, p.depth, p.via, p.performed_on, p.certificate_no or "",
                 p.seq, p.nominal, p.reference, p.indication, p.error, p.u_before, p.u_after,
-                p.shift, p.unit, p.mpe, _word(p.decision_before, language),
+                p.shift, p.error_from or "", p.unit, p.mpe, _word(p.decision_before, language),
                 _word(p.decision_after, language), _word(p.point_assessment, language),
                 _word(p.assessment, language),
                 _word(p.action, language), p.reason or "", p.decided_by or "", p.decided_on,

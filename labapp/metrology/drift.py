@@ -7,14 +7,20 @@ The drift model is a polynomial ``y(t) = Σ c_j t^j`` fitted by least squares
 (:func:`fit_drift`).  From a calibration at time ``start`` with as-left value ``y0`` and standard
 uncertainty ``u0``, the value projected to ``start + τ`` is ``y0 + ŷ(start + τ) - ŷ(start)``, with
 
-    u(τ)² = u0² + var(ŷ(start + τ) - ŷ(start))
+    u(τ)² = u0² + s² + var(ŷ(start + τ) - ŷ(start))
 
-(the second term from the fit's covariance, zero at τ = 0).  :func:`interval_for_uncertainty`
-returns the first τ at which ``k · u(τ)`` reaches a target; :func:`interval_for_limits` the first τ
-at which the projected value ± its confidence half-width reaches a tolerance limit, that is where
-the band of :meth:`Projection.band` (the one a drift chart draws) meets the limit.  Both return
-``None`` when the condition is not reached within ``horizon`` (default: 10 times the time span of
-the data) and ``0.0`` when it already holds at τ = 0.
+the uncertainty of a NEW observation at ``start + τ`` (NASA-HDBK-8739.19-5 §7): u0 of the value
+left at calibration, the residual scatter s² of observations about the fit (a future calibration
+scatters as the past ones did), and the variance of the fitted change from the coefficient
+covariance (zero at τ = 0).  For an unanchored straight line this is the textbook prediction
+interval s·sqrt(1 + 1/n + (t - t̄)²/Sxx) (:meth:`DriftFit.predict_new`).
+:func:`interval_for_uncertainty` returns the first τ at which ``k · u(τ)`` reaches a target;
+:func:`interval_for_limits` the first τ at which the projected value ± t·u(τ) reaches a tolerance
+limit, with the one-sided quantile t_{p, dof} when only one limit is given and the two-sided
+t_{(1+p)/2, dof} otherwise, that is where the band of :meth:`Projection.band` (the one a drift
+chart draws) meets the limit.  Both return ``None`` when the condition is not reached within
+``horizon`` (default: 10 times the time span of the data) and ``0.0`` when it already holds at
+τ = 0.
 """
 
 from __future__ import annotations
@@ -70,10 +76,27 @@ class DriftFit:
         return float(g @ np.array(self.coefficients)), math.sqrt(max(float(g @ cov @ g), 0.0))
 
     def change(self, start: float, end: float) -> tuple[float, float]:
-        """Predicted drift from ``start`` to ``end`` and its standard uncertainty."""
+        """Predicted drift from ``start`` to ``end`` and its standard uncertainty (of the mean)."""
         g = self._basis(end) - self._basis(start)
         cov = np.array(self.covariance)
         return float(g @ np.array(self.coefficients)), math.sqrt(max(float(g @ cov @ g), 0.0))
+
+    def predict_new(self, t: float) -> tuple[float, float]:
+        """Fitted value at t and the standard uncertainty of a new observation there.
+
+        ``sqrt(s² + var(ŷ(t)))``; for a straight line with intercept this is
+        ``s·sqrt(1 + 1/n + (t - t̄)²/Sxx)``.
+        """
+        value, u_fit = self.predict(t)
+        return value, math.hypot(self.residual_sd, u_fit)
+
+    def change_new(self, start: float, end: float) -> tuple[float, float]:
+        """Predicted drift from ``start`` to ``end`` and the uncertainty of a new observation.
+
+        ``sqrt(s² + var(ŷ(end) - ŷ(start)))``: the residual scatter is included.
+        """
+        drift, u_fit = self.change(start, end)
+        return drift, math.hypot(self.residual_sd, u_fit)
 
 
 def fit_drift(
@@ -155,6 +178,9 @@ def interval_for_uncertainty(
 ) -> float | None:
     """Interval after which k·u(τ) of the projected value reaches ``target_uncertainty``.
 
+    u(τ)² = u0² + s² + var(ŷ(start + τ) - ŷ(start)), the uncertainty of a new observation
+    (NASA-HDBK-8739.19-5 §7, "uncertainty target").
+
     Parameters
     ----------
     fit : DriftFit
@@ -180,7 +206,7 @@ def interval_for_uncertainty(
     begin, limit = _setup(fit, u0, start, horizon)
 
     def excess(tau: float) -> float:
-        return factor * math.hypot(u0, fit.change(begin, begin + tau)[1]) - target
+        return factor * math.hypot(u0, fit.change_new(begin, begin + tau)[1]) - target
 
     return _first_crossing(excess, limit)
 
@@ -197,7 +223,10 @@ def interval_for_limits(
 ) -> float | None:
     """Interval after which the projected value ± its confidence half-width reaches a limit.
 
-    The half-width is t_{(1+p)/2, dof}·u(τ) with the fit's dof (two-sided quantile).
+    The half-width is t·u(τ), u(τ) the uncertainty of a new observation (residual scatter
+    included) and t the Student quantile with the fit's dof: one-sided t_{p, dof} when only one
+    limit is given (the risk lies on one side), two-sided t_{(1+p)/2, dof} when both are
+    (NASA-HDBK-8739.19-5 §7, "reliability target").
 
     Parameters
     ----------
@@ -220,7 +249,8 @@ def interval_for_limits(
     if lower is None and upper is None:
         raise IntervalError("lower, upper: at least one limit is needed")
     begin, limit = _setup(fit, u0, start, horizon)
-    projection = Projection(fit, y0, u0, begin, confidence)
+    one_sided = lower is None or upper is None
+    projection = Projection(fit, y0, u0, begin, confidence, one_sided)
     low = -math.inf if lower is None else float(lower)
     high = math.inf if upper is None else float(upper)
 
@@ -233,10 +263,12 @@ def interval_for_limits(
 
 @dataclass(frozen=True)
 class Projection:
-    """The value projected from a calibration along a drift fit, with its two-sided band.
+    """The value projected from a calibration along a drift fit, with its prediction band.
 
     At ``start + τ`` the value is ``y0 + ŷ(start + τ) - ŷ(start)`` and the band is that value
-    ± t_{(1+p)/2, dof} · sqrt(u0² + var(ŷ(start + τ) - ŷ(start))).  :func:`interval_for_limits`
+    ± t · sqrt(u0² + s² + var(ŷ(start + τ) - ŷ(start))), the band of a new observation, with
+    t = t_{(1+p)/2, dof} (two-sided) or t_{p, dof} when ``one_sided`` (a single tolerance limit).
+    :func:`interval_for_limits`
     returns the first τ at which this band meets a limit, so a chart drawing :meth:`band` shows
     the band crossing the limit exactly at the interval it reports.
     """
@@ -246,11 +278,12 @@ class Projection:
     u0: float
     start: float
     confidence: float = 0.95
+    one_sided: bool = False
 
     def band(self, tau: float) -> tuple[float, float, float]:
         """Projected value, lower and upper band edge at ``start + tau``."""
         p = _checks.probability(self.confidence, "confidence")
-        quantile = float(stats.t.ppf((1 + p) / 2, self.fit.dof))
-        drift, u_drift = self.fit.change(self.start, self.start + tau)
+        quantile = float(stats.t.ppf(p if self.one_sided else (1 + p) / 2, self.fit.dof))
+        drift, u_drift = self.fit.change_new(self.start, self.start + tau)
         value, half = self.y0 + drift, quantile * math.hypot(self.u0, u_drift)
         return value, value - half, value + half

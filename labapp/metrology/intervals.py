@@ -4,9 +4,12 @@
   calibration the interval is lengthened if the item was in tolerance, shortened if not.
 * :func:`method_a3` - the interval test method (NCSLI RP-1 method A3, as described in Integrated
   Sciences Group, "Method A3 - Interval Test Method", 2003-2010): binomial confidence limits on
-  the observed in-tolerance reliability; an interval whose limits exclude the target is adjusted.
+  the observed in-tolerance reliability; an interval whose limits exclude the target is adjusted
+  by RP-1's published formula I0·10^((R0 - R*)·Q) (shorten) or I0·10^((R0 - R*)/(1 - Q))
+  (lengthen), Q the rejection confidence.
 * :func:`fit_drift`, :func:`interval_for_uncertainty`, :func:`interval_for_limits` - the
-  variables-data method (NASA-HDBK-8739.19-5 §7), in :mod:`labapp.metrology.drift`.
+  variables-data method (NASA-HDBK-8739.19-5 §7: prediction uncertainty of a new observation,
+  one-sided quantile for a one-sided limit), in :mod:`labapp.metrology.drift`.
 
 Intervals are floats in the caller's unit (days, months); the functions never assume one.
 """
@@ -88,24 +91,28 @@ def staircase_equilibrium_reliability(lengthen: float, shorten: float) -> float:
 
 @dataclass(frozen=True)
 class A3Result:
-    """Outcome of the interval test (method A3).
+    """Outcome of the interval test and adjustment (NCSLI RP-1 method A3).
 
     Attributes
     ----------
     interval : float
-        The new interval (unchanged when the test passes).
+        The interval to use: ``calculated_interval`` when the test rejects the current interval,
+        else the current interval unchanged.
+    calculated_interval : float
+        RP-1's adjusted interval (see :func:`method_a3`), whether or not the test rejects.
     rejection_confidence : float
-        Confidence with which the observed results reject the current interval: 1 - 2·P, P the
-        binomial tail probability of a result at least as far from the target as observed.
+        RP-1's confidence Q with which the observed results reject the current interval.
     reliability_low, reliability_high : float
-        Two-sided Clopper-Pearson limits on the in-tolerance reliability at ``confidence``.
+        Confidence limits on the in-tolerance reliability at ``confidence`` (two-sided
+        Clopper-Pearson; one-sided at x = 0 or x = n, where only one side is open).
     observed_reliability : float
         In-tolerance count / number of calibrations.
     rejected : bool
-        True when the target lies outside the confidence limits.
+        True when the target lies outside the confidence limits, equivalently Q > confidence.
     """
 
     interval: float
+    calculated_interval: float
     rejection_confidence: float
     reliability_low: float
     reliability_high: float
@@ -113,19 +120,37 @@ class A3Result:
     rejected: bool
 
 
-def _clopper_pearson(x: int, n: int, confidence: float) -> tuple[float, float]:
+def _reliability_limits(x: int, n: int, confidence: float) -> tuple[float, float]:
     alpha = 1.0 - confidence
-    low = 0.0 if x == 0 else float(stats.beta.ppf(alpha / 2, x, n - x + 1))
-    high = 1.0 if x == n else float(stats.beta.ppf(1 - alpha / 2, x + 1, n - x))
+    if x == n:  # only a lower limit is informative: one-sided, as the test Q is
+        return alpha ** (1.0 / n), 1.0
+    if x == 0:
+        return 0.0, 1.0 - alpha ** (1.0 / n)
+    low = float(stats.beta.ppf(alpha / 2, x, n - x + 1))
+    high = float(stats.beta.ppf(1 - alpha / 2, x + 1, n - x))
     return low, high
 
 
 def _rejection_confidence(x: int, n: int, target: float) -> float:
-    if x < n * target:
-        tail = float(stats.binom.cdf(x, n, target))
+    """RP-1 method A3 rejection confidence Q (one-sided at x = 0 or x = n)."""
+    if x in (0, n):
+        q = 1.0 - float(stats.binom.pmf(x, n, target))
+    elif x < n * target:
+        q = 1.0 - 2.0 * float(stats.binom.cdf(x, n, target))
     else:
-        tail = float(stats.binom.sf(x - 1, n, target))
-    return max(0.0, 1.0 - 2.0 * tail)
+        q = 1.0 - 2.0 * float(stats.binom.sf(x - 1, n, target))
+    return max(0.0, q)
+
+
+def _a3_factor(observed: float, target: float, q: float, max_change: float) -> float:
+    """RP-1 method A3 interval adjustment factor, limited to [1/max_change, max_change]."""
+    if observed < target:
+        return max(math.pow(10.0, (observed - target) * q), 1.0 / max_change)
+    if observed > target:
+        if q >= 1.0:
+            return max_change
+        return min(math.pow(10.0, (observed - target) / (1.0 - q)), max_change)
+    return 1.0
 
 
 def method_a3(
@@ -137,27 +162,34 @@ def method_a3(
 ) -> A3Result:
     """Test an interval against a reliability target and adjust it (NCSLI RP-1 method A3).
 
-    Rule: with x in-tolerance results out of n calibrations at ``interval``, R_obs = x/n and the
-    two-sided Clopper-Pearson limits at ``confidence`` are computed.  If ``target_reliability``
-    lies inside the limits the interval passes and is kept.  Otherwise it is moved to where the
-    exponential reliability model R(t) = exp(-λt), with λ = -ln(R_obs)/interval, gives the target:
-    ``interval × ln(R_target)/ln(R_obs)``, limited to ``[interval/max_change,
-    interval×max_change]`` (R_obs = 1 or 0 go straight to the limit).  RP-1's own extrapolation
-    may differ in detail; this is the published test with the simplest consistent adjustment.
+    Rule (RP-1 "Establishment and Adjustment of Calibration Intervals", method A3, the interval
+    test method; Integrated Sciences Group, "Method A3 - Interval Test Method"): with x
+    in-tolerance results out of n calibrations at interval I0, R0 = x/n and R* the target,
+
+    * rejection confidence Q = 1 - 2·P(X <= x) if R0 < R*, 1 - 2·P(X >= x) if R0 > R*,
+      X ~ Binomial(n, R*); at x = 0 or x = n the test is one-sided, Q = 1 - P(X = x);
+    * adjusted interval I = I0·10^((R0 - R*)·Q) when R0 < R* (shorten), and
+      I = I0·10^((R0 - R*)/(1 - Q)) when R0 > R* (lengthen), limited to
+      [I0/max_change, I0·max_change] (RP-1's a = 1/b and b; Q = 1 gives I0·b);
+    * the interval is rejected, and I used, when R* lies outside the confidence limits on the
+      reliability at ``confidence``, which is the same as Q > confidence.
+
+    Checked against the worked examples of the 2019 NCSL International Symposium tutorial on
+    calibration intervals (tests/unit/metrology/test_metrology_intervals.py).
 
     Parameters
     ----------
     in_tolerance : sequence of bool
         As-found results (True = in tolerance) of calibrations done at ``interval``.
     interval : float
-        The current interval, > 0.
+        The current interval I0, > 0.
     target_reliability : float
-        End-of-period reliability target, in (0, 1).
+        End-of-period reliability target R*, in (0, 1).
     max_change : float
-        Largest factor by which one adjustment may lengthen or shorten, >= 1.
+        Largest factor b by which one adjustment may lengthen or shorten, >= 1.
     confidence : float
-        Confidence level of the test, in (0, 1).  The default 50 % reacts to moderate evidence;
-        raise it to change intervals only on strong evidence.
+        Confidence level of the test, in (0, 1).  The default 50 % (RP-1's usual choice for
+        method A3) reacts to moderate evidence; raise it to change only on strong evidence.
 
     Returns
     -------
@@ -173,12 +205,9 @@ def method_a3(
     if not max_change >= 1.0:
         raise IntervalError(f"max_change must be at least 1, got {max_change}")
     n, x = len(results), sum(results)
-    low, high = _clopper_pearson(x, n, p)
+    low, high = _reliability_limits(x, n, p)
+    q = _rejection_confidence(x, n, target)
+    calculated = current * _a3_factor(x / n, target, q, max_change)
     rejected = not low <= target <= high
-    new = current
-    if rejected:
-        observed = x / n
-        factor = math.log(target) / math.log(observed) if 0 < observed < 1 else math.inf
-        factor = 0.0 if observed == 0 else factor
-        new = current * min(max(factor, 1.0 / max_change), max_change)
-    return A3Result(new, _rejection_confidence(x, n, target), low, high, x / n, rejected)
+    new = calculated if rejected else current
+    return A3Result(new, calculated, q, low, high, x / n, rejected)

@@ -9,6 +9,11 @@ whitelist (:mod:`labapp.metrology._unit_table`) are accepted, so a typo is refus
 
 Temperature differences and uncertainties are deltas (``K``, ``delta_degC``), never absolute
 ``°C``; :func:`delta_unit` maps an absolute temperature unit to its delta.
+
+Every quantity of :data:`ureg` with a ``Decimal`` magnitude (all that :func:`parse_quantity`
+returns) converts to any commensurable unit, offset units included: ``.to()``, ``.m_as()``,
+``.to_base_units()`` and ``.to_root_units()`` go through :func:`to_unit`, which computes in exact
+rational arithmetic (pint alone raises ``TypeError`` adding its float offset to a ``Decimal``).
 """
 
 from __future__ import annotations
@@ -16,10 +21,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 from typing import Any
 
 import pint
 
+from labapp.metrology._exact import exact, keep_digits, terminates, to_decimal
 from labapp.metrology._unit_table import OFFSET_UNITS, build_atoms
 from labapp.metrology.errors import NumberError, UncertaintyError, UnitError
 
@@ -36,7 +43,47 @@ __all__ = [
     "ureg",
 ]
 
-ureg: Any = pint.UnitRegistry()
+
+class _LabQuantity(pint.UnitRegistry.Quantity):  # type: ignore[type-arg]
+    """pint's Quantity, converting ``Decimal`` magnitudes exactly (see :func:`to_unit`)."""
+
+    def _exact_target(self, other: Any) -> Any:
+        """The target unit when the conversion is ours to do, else None (pint does it)."""
+        if not isinstance(self.magnitude, Decimal):
+            return None
+        if isinstance(other, str):
+            other = self._REGISTRY.parse_units(other)
+        elif isinstance(other, self._REGISTRY.Quantity):
+            other = other.units
+        if not isinstance(other, self._REGISTRY.Unit):
+            return None
+        return other if other.dimensionality == self.dimensionality else None
+
+    def to(self, other: Any = None, *contexts: Any, **ctx_kwargs: Any) -> Any:
+        target = None if contexts or ctx_kwargs else self._exact_target(other)
+        if target is None:
+            return super().to(other, *contexts, **ctx_kwargs)
+        return to_unit(self, target)
+
+    def m_as(self, units: Any) -> Any:
+        return self.to(units).magnitude
+
+    def to_root_units(self) -> Any:
+        if not isinstance(self.magnitude, Decimal):
+            return super().to_root_units()
+        return self.to(self._REGISTRY.Unit(self._REGISTRY.get_root_units(self.units)[1]))
+
+    def to_base_units(self) -> Any:
+        if not isinstance(self.magnitude, Decimal):
+            return super().to_base_units()
+        return self.to(self._REGISTRY.Unit(self._REGISTRY.get_base_units(self.units)[1]))
+
+
+class _LabRegistry(pint.UnitRegistry):  # type: ignore[type-arg]
+    Quantity = _LabQuantity
+
+
+ureg: Any = _LabRegistry()
 ureg.define("percent_rh = 0.01 = %RH")
 ureg.define("ppb = 1e-9")
 ureg.formatter.default_sort_func = None  # keep "N·m" in the order it was built
@@ -238,9 +285,19 @@ def check_commensurable(a_unit: Any, b_unit: Any, what: str = "") -> None:
     """
     a = _as_unit(a_unit)
     b = _as_unit(b_unit)
-    if a.dimensionality != b.dimensionality:
+    if a.dimensionality != b.dimensionality or _kind(a) != _kind(b):
         label = f"{what}: " if what else ""
         raise UnitError(f"{label}{a:~P} and {b:~P} are not commensurable")
+
+
+def _kind(unit: Any) -> tuple[bool, bool]:
+    """(angle, level): pint calls radians, decibels and ratios all dimensionless.
+
+    Converting between them silently is wrong: 60 rpm is 1 Hz, not 2π Hz; -6 dB is 50 % of a
+    voltage but 25 % of a power.  An angle converts only to angles, a level in dB only to dB.
+    """
+    root = ureg.get_root_units(unit)[1]
+    return "radian" in str(root), "decibel" in str(unit)
 
 
 def _as_unit(unit: Any) -> Any:
@@ -251,14 +308,14 @@ def _as_unit(unit: Any) -> Any:
     return unit
 
 
-def _exact_factor_offset(source: Any, target: Any) -> tuple[Decimal, Decimal]:
-    """Return (factor, offset) with ``target = factor * source + offset``, as short decimals."""
+def _exact_factor_offset(source: Any, target: Any) -> tuple[Fraction, Fraction]:
+    """Return (factor, offset) with ``target = factor * source + offset``, as exact rationals."""
     zero = Quantity(0.0, source).to(target).magnitude
     one = Quantity(1.0, source).to(target).magnitude
-    offset = Decimal(f"{zero:.15g}").normalize()
-    factor = (Decimal(f"{one:.15g}") - offset).normalize()
-    if factor == 0:
-        factor = Decimal(f"{one - zero:.15g}").normalize()
+    offset = exact(zero)
+    factor = exact(one) - offset
+    if factor == 0 or abs(factor - Fraction(one - zero)) > abs(Fraction(one - zero)) * 1e-12:
+        factor = exact(one - zero)
     return factor, offset
 
 
@@ -275,22 +332,36 @@ def to_unit(quantity: Any, unit: Any) -> Any:
     Returns
     -------
     pint.Quantity
-        For a ``Decimal`` magnitude, ``m * factor + offset`` computed in ``Decimal`` with the pint
-        factor rounded to 15 significant digits (exact for SI prefixes and 273.15 K).
+        For a ``Decimal`` magnitude, ``m * factor + offset`` with pint's factor and offset
+        recovered as the short decimal or small ratio they stand for (1e-6, 273.15, 5/9,
+        459.67·5/9).  Decimal factors and offsets: Decimal arithmetic, which keeps the digits
+        (10.00 mV is 0.01000 V, 25.0 °C is 298.15 K).  Ratios (°F): exact rationals, exact
+        whenever the result terminates (77 °F is 25 °C) and rounded to 15 significant digits
+        otherwise (1 °F is -17.2222222222222 °C), never with fewer decimal places than typed.
 
     Raises
     ------
     UnitError
-        If the units are not commensurable.
+        If the units are not commensurable, or one is an absolute temperature and the other a
+        temperature difference (°C to Δ°C).
     """
     target = _as_unit(unit)
     check_commensurable(quantity.units, target, "to_unit")
     magnitude = quantity.magnitude
     if not isinstance(magnitude, Decimal):
         return quantity.to(target)
-    factor, offset = _exact_factor_offset(quantity.units, target)
-    value = magnitude * factor + offset if offset else magnitude * factor
-    return Quantity(value, target)
+    if "decibel" in str(target):  # logarithmic: no factor and offset; pint's float, 15 digits
+        level = Quantity(float(magnitude), quantity.units).to(target)
+        return Quantity(Decimal(f"{float(level.magnitude):.15g}"), target)
+    try:
+        factor, offset = _exact_factor_offset(quantity.units, target)
+    except pint.DimensionalityError as exc:  # °C to Δ°C: a temperature is not a difference
+        raise UnitError(f"to_unit: {quantity.units:~P} cannot be expressed in {target:~P}") from exc
+    if terminates(factor) and terminates(offset):  # decimal arithmetic keeps the digits
+        scaled = magnitude * to_decimal(factor)  # 10.00 mV -> 0.01000 V
+        return Quantity(scaled + to_decimal(offset) if offset else scaled, target)
+    value = to_decimal(Fraction(magnitude) * factor + offset)
+    return Quantity(keep_digits(value, magnitude), target)
 
 
 def delta_unit(unit: Any) -> Any:

@@ -449,6 +449,8 @@ class MeasurementPointRow(Versioned, Base):
     decision: Mapped[Decision] = mapped_column(
         str_enum(Decision, "decision"), default=Decision.NONE
     )
+    #: tolerance half-width / U when the draft was saved (labapp.domain.capability; 0009)
+    capability: Mapped[Decimal | None] = mapped_column(DecimalText)
 
     event: Mapped[EventRow] = relationship(back_populates="points")
 

@@ -134,5 +134,8 @@ class ImpactPointRow(Versioned, Base):
     decision_after: Mapped[Decision] = mapped_column(str_enum(Decision, "decision_after"))
     assessment: Mapped[Assessment] = mapped_column(str_enum(Assessment, "assessment"))
     reason: Mapped[str | None] = mapped_column(String(32))
+    #: the standard's nominal(s) the shift came from ("10 mm … 50 mm"), or its calibrated range
+    #: when the point lies outside it (migration 0009)
+    error_from: Mapped[str | None] = mapped_column(Text)
 
     item: Mapped[ImpactItemRow] = relationship(back_populates="points")

@@ -4,12 +4,14 @@ Errors found at each calibration are drawn against date with their expanded unce
 bars, the tolerance (MPE) limits as horizontal lines, and the drift fitted against days since the
 first calibration (:func:`labapp.metrology.intervals.fit_drift`) over the history.  From the last
 calibration on, the projection of :class:`labapp.metrology.intervals.Projection` is drawn: the last
-error carried along the fitted drift, with its 95 % band (t quantile × sqrt(u0² + var of the
-drift)), u0 = U / k of the last calibration.  The predicted date the point leaves tolerance is
+error carried along the fitted drift, with its 95 % band of a new observation (t quantile ×
+sqrt(u0² + s² + var of the drift), s the residual scatter; one-sided t when only one limit is
+given), u0 = U / k of the last calibration.  The predicted date the point leaves tolerance is
 where that same band meets a limit (:func:`~labapp.metrology.intervals.interval_for_limits`), so
 the chart shows the band touching the limit at the date it reports.  The band, not the fitted
-value, decides: at that date the chance of being out of tolerance reaches 2.5 %, which is when a
-re-calibration should be due, not when the point is as likely out as in.
+value, decides: at that date the chance of being out of tolerance reaches 2.5 % (5 % with a single
+limit) on the side of the limit met, which is when a re-calibration should be due, not when the
+point is as likely out as in.
 
 Legend keys of :class:`~labapp.plotting.style.ChartLabels`: ``measured``, ``fit``, ``projection``,
 ``band``, ``lower``, ``upper``, ``out_of_tolerance`` (a format string with ``{date}``).
@@ -264,7 +266,10 @@ def _fit_and_project(
     if not coverage_factor:
         return data
     u0 = data.expanded_uncertainties[-1] / coverage_factor
-    projection = Projection(drift, data.errors[-1], u0, t[-1])
+    # One limit: the one-sided quantile, as interval_for_limits uses, so the band meets the limit
+    # at the date reported.
+    one_sided = (data.lower is None) != (data.upper is None)
+    projection = Projection(drift, data.errors[-1], u0, t[-1], one_sided=one_sided)
     tau = None
     if (data.lower, data.upper) != (None, None):
         tau = interval_for_limits(

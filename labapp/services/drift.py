@@ -51,7 +51,15 @@ class NominalOption:
 
 @dataclass(frozen=True)
 class DriftSeries:
-    """The history of one point, its fit and the interval it suggests."""
+    """The history of one point, its fit and the interval it suggests.
+
+    ``limits_interval_months``: where the prediction band of a new observation (residual scatter
+    included; one-sided quantile when only one tolerance limit is set) meets a limit
+    (:func:`~labapp.metrology.drift.interval_for_limits`, NASA-HDBK-8739.19-5 §7).
+    ``a3_interval_months``: NCSLI RP-1 method A3 on the in-tolerance history at the current
+    interval (:func:`~labapp.metrology.intervals.method_a3`: the current interval when the test
+    does not reject it, else RP-1's adjusted interval).  ``proposed_months`` is the shorter.
+    """
 
     instrument_id: int
     asset_tag: str

@@ -355,6 +355,7 @@ class PointDetail:
     lower: str | None
     upper: str | None
     decision: Decision
+    capability: Decimal | None = None  # tolerance half-width / U as saved (None: none formed)
 
 
 @dataclass(frozen=True)

@@ -165,6 +165,7 @@ def _point_detail(p: MeasurementPointRow) -> PointDetail:
         lower=_text(p.tolerance_lower_value, p.tolerance_lower_unit),
         upper=_text(p.tolerance_upper_value, p.tolerance_upper_unit),
         decision=p.decision,
+        capability=p.capability,
     )
 
 

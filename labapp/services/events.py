@@ -338,6 +338,7 @@ def _point_row(point: Any, seq: int, result: Any) -> MeasurementPointRow:
     row.coverage_factor = Decimal(k) if k else None  # checked by evaluate_point
     row.error_value = result.error
     row.error_unit = result.error_unit
+    row.capability = result.capability  # tolerance half-width / U, kept with the record
     return row
 
 

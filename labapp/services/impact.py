@@ -111,7 +111,7 @@ def open_investigation(
             error_reference_unit=trigger.error.reference_unit, error_source=trigger.source,
             rule=rule.value, guard_band_factor=guard_band_factor,
             summary=summary.strip() or None, opened_by=user, opened_at=utcnow(),
-            items=assess(uow.session, rows, trigger.errors, rule, guard_band_factor),
+            items=assess(uow.session, rows, trigger.tables, rule, guard_band_factor),
         )  # fmt: skip
         uow.session.add(row)
         uow.commit()
@@ -250,7 +250,7 @@ def _report_points(item: ImpactItem) -> list[ImpactReportPoint]:
                           indication=p.indication, error=p.error, u_before=p.u_before,
                           u_after=p.u_after, shift=p.shift, unit=p.unit, mpe=p.mpe,
                           decision_before=p.decision_before, decision_after=p.decision_after,
-                          point_assessment=p.assessment)
+                          point_assessment=p.assessment, error_from=p.error_from)
         for p in item.points
     ]  # fmt: skip
 

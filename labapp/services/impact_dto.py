@@ -60,6 +60,7 @@ class ImpactPoint:
     decision_after: Decision
     assessment: Assessment
     reason: str | None
+    error_from: str | None = None  # S's nominal(s) the shift came from, or S's calibrated range
 
 
 @dataclass(frozen=True)

@@ -90,7 +90,7 @@ def _point(p: ImpactPointRow) -> ImpactPoint:
         Measured.of(p.reference_value, p.reference_unit),
         Measured.of(p.indication_value, p.indication_unit), Measured.of(p.mpe_value, p.mpe_unit),
         p.error, p.u_before, p.u_after, p.shift, p.unit, p.decision_before, p.decision_after,
-        p.assessment, p.reason,
+        p.assessment, p.reason, p.error_from,
     )  # fmt: skip
 
 

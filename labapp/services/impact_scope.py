@@ -11,13 +11,20 @@ Definitions (the investigation stores what they gave, so its report does not mov
   (:func:`labapp.services.traceability.reverse_trace`, one recursive CTE, to any depth), keeping the
   depth-1 events performed up to the trigger's date (after it S was adjusted or withdrawn) and the
   deeper events reached through a kept event.
-* **As-found error**: from the trigger event's as-found points (all its points when it has no
+* **As-found errors**: from the trigger event's as-found points (all its points when it has no
   separate as-found stage), or from the failed check (check value − reference value, or − the
-  centre of the limits when no reference was recorded); the largest, relative unless on an offset
-  scale (:func:`labapp.domain.impact.as_found_error`).
+  centre of the limits when no reference was recorded): S's error at each calibrated nominal
+  (:func:`labapp.domain.impact_transfer.error_tables`; absolute for lengths and temperatures,
+  relative otherwise).  The investigation shows the largest
+  (:func:`labapp.domain.impact.as_found_errors`) and lists every nominal in ``error_source``.
 * **Assessment**: depth 1, each point of the stage the certificate reports (as left when recorded,
-  else as found) re-evaluated by :func:`labapp.domain.impact.reassess_point`, the event taking its
-  worst point; deeper, from the assessment of the certificate the upstream item had on the day
+  else as found) re-evaluated by :func:`labapp.domain.impact.reassess_point` with S's error at
+  that point's nominal, interpolated between S's calibrated nominals, never extrapolated (outside
+  them the point is not assessable, ``reason="outside_range"``); the nominal(s) used are stored
+  with the point (``error_from``).  The point's error, U, shift and U after are stored in the unit
+  of its MPE when that is an absolute difference (a length table reads µm throughout, not mm and
+  µm mixed), else in its error unit.  The event takes its worst point;
+  deeper, from the assessment of the certificate the upstream item had on the day
   (its latest approved event on or before it): possibly affected when that one is affected or
   possibly affected, not affected when it is not or when the item was re-calibrated since
   (``reason="recalibrated_since"``).
@@ -26,7 +33,7 @@ Definitions (the investigation stores what they gave, so its report does not mov
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -41,14 +48,17 @@ from labapp.domain.impact import (
     Assessment,
     NotAssessable,
     PointFacts,
+    PointReassessment,
     as_found_errors,
     downstream_assessment,
-    error_for,
     reassess_point,
     worst,
 )
-from labapp.domain.points import DecisionRule
+from labapp.domain.impact_transfer import ErrorTable, error_tables
+from labapp.domain.points import DecisionRule, unit_text
 from labapp.domain.quantities import Measured
+from labapp.metrology.errors import MetrologyError
+from labapp.metrology.units import Quantity, check_commensurable, delta_unit, parse_unit, to_unit
 from labapp.persistence.models import (
     EventRow,
     EventStandardRow,
@@ -79,6 +89,7 @@ class Trigger:
     on: date
     errors: tuple[AsFoundError, ...]
     source: str
+    tables: tuple[ErrorTable, ...] = ()
 
     @property
     def error(self) -> AsFoundError:
@@ -86,9 +97,9 @@ class Trigger:
         return self.errors[0]
 
 
-def _describe(errors: tuple[AsFoundError, ...]) -> str:
-    """``"0.0036 % (kΩ); 0.0018 % (V)"``: each kind's error, with no words to translate."""
-    return "; ".join(f"{e} ({e.reference_unit})" for e in errors)
+def _describe(tables: tuple[ErrorTable, ...]) -> str:
+    """``"1 mm: -0.0000006 mm; 100 mm: -0.0000018 mm"``: S's error at each nominal, no words."""
+    return " | ".join(t.describe() for t in tables)
 
 
 def _failed(row: EventRow) -> bool:
@@ -121,15 +132,18 @@ def _event_trigger(session: Session, event_id: int) -> Trigger:
         raise ValidationError("trigger", "the event did not find the standard out of tolerance",
                               code="not_failed", params={"event_id": event_id})  # fmt: skip
     found = [p for p in row.points if p.stage == "as_found"] or list(row.points)
-    pairs = [(r, i) for r, i in (_pair(p) for p in found) if r is not None and i is not None]
-    errors = as_found_errors(pairs)
-    return Trigger(row.instrument_id, row.id, None, row.performed_on, errors, _describe(errors))
+    triples = [(n, r, i) for n, r, i in (_triple(p) for p in found) if r and i]
+    errors = as_found_errors((r, i) for _n, r, i in triples)
+    tables = error_tables(triples)
+    return Trigger(row.instrument_id, row.id, None, row.performed_on, errors, _describe(tables),
+                   tables)  # fmt: skip
 
 
-def _pair(point: MeasurementPointRow) -> tuple[Measured | None, Measured | None]:
+def _triple(p: MeasurementPointRow) -> tuple[Measured | None, Measured | None, Measured | None]:
     return (
-        Measured.of(point.reference_value, point.reference_unit),
-        Measured.of(point.indication_value, point.indication_unit),
+        Measured.of(p.nominal_value, p.nominal_unit),
+        Measured.of(p.reference_value, p.reference_unit),
+        Measured.of(p.indication_value, p.indication_unit),
     )
 
 
@@ -146,8 +160,11 @@ def _check_trigger(session: Session, check_id: int) -> Trigger:
         reference = (row.lower_limit_value + row.upper_limit_value) / 2  # type: ignore[operator]
     if row.check_value is None or reference is None:
         raise ValidationError("as_found", "the check has no value to compare", code="required")
-    errors = as_found_errors([(Measured(reference, unit), Measured(row.check_value, unit))])
-    return Trigger(row.instrument_id, None, row.id, row.performed_on, errors, _describe(errors))
+    pair = (Measured(reference, unit), Measured(row.check_value, unit))
+    errors = as_found_errors([pair])
+    tables = error_tables([(None, *pair)])
+    return Trigger(row.instrument_id, None, row.id, row.performed_on, errors, _describe(tables),
+                   tables)  # fmt: skip
 
 
 def last_good_event(session: Session, standard_id: int, before: date) -> EventRow | None:
@@ -222,13 +239,35 @@ def _facts(p: MeasurementPointRow) -> PointFacts:
     )
 
 
+def in_mpe_unit(r: PointReassessment, facts: PointFacts) -> PointReassessment:
+    """``r`` with its error, U, shift and U after in the MPE's unit (exact decimal scaling).
+
+    Only an absolute MPE commensurable with the error unit sets the unit (mm errors against a
+    µm MPE read in µm); a relative MPE or none leaves the error unit.
+    """
+    if facts.mpe is None or r.error is None or not facts.mpe.unit or facts.mpe.unit == r.unit:
+        return r
+    source, target = delta_unit(parse_unit(r.unit)), delta_unit(parse_unit(facts.mpe.unit))
+    if unit_text(target) == "Δ°C":  # a difference of °C reads in K (the points' convention)
+        target = parse_unit("K")
+    try:
+        check_commensurable(source, target)
+    except MetrologyError:
+        return r
+
+    def scale(value: Decimal | None) -> Decimal | None:
+        return None if value is None else to_unit(Quantity(value, source), target).magnitude
+
+    return replace(r, error=scale(r.error), u_before=scale(r.u_before), u_after=scale(r.u_after),
+                   shift=scale(r.shift), unit=unit_text(target))  # fmt: skip
+
+
 def _point_row(
-    p: MeasurementPointRow, errors: Sequence[AsFoundError], rule: DecisionRule, factor: float
+    p: MeasurementPointRow, tables: Sequence[ErrorTable], rule: DecisionRule, factor: float
 ) -> ImpactPointRow:
-    """The point re-evaluated with the standard's error of the point's kind of quantity."""
+    """The point re-evaluated with the standard's error at its nominal, in the MPE's unit."""
     facts = _facts(p)
-    error = errors[0] if facts.reference is None else error_for(errors, facts.reference)
-    r = reassess_point(facts, error, rule=rule, guard_band_factor=factor)
+    r = in_mpe_unit(reassess_point(facts, tables, rule=rule, guard_band_factor=factor), facts)
     return ImpactPointRow(
         point_id=p.id, seq=p.seq,
         nominal_value=p.nominal_value, nominal_unit=p.nominal_unit,
@@ -238,6 +277,7 @@ def _point_row(
         error=r.error, u_before=r.u_before, u_after=r.u_after, shift=r.shift, unit=r.unit,
         decision_before=r.decision_before, decision_after=r.decision_after,
         assessment=r.assessment, reason=None if r.reason is None else r.reason.value,
+        error_from=r.source,
     )  # fmt: skip
 
 
@@ -254,7 +294,7 @@ def _direct(item: ImpactItemRow, points: Iterable[ImpactPointRow]) -> None:
 def assess(
     session: Session,
     rows: Sequence[TraceRow],
-    errors: Sequence[AsFoundError],
+    tables: Sequence[ErrorTable],
     rule: DecisionRule,
     guard_band_factor: Decimal,
 ) -> list[ImpactItemRow]:
@@ -270,7 +310,7 @@ def assess(
         )  # fmt: skip
         if row.depth == 1:
             _direct(
-                item, (_point_row(p, errors, rule, factor) for p in points.get(row.event_id, []))
+                item, (_point_row(p, tables, rule, factor) for p in points.get(row.event_id, []))
             )
         else:
             _downstream(

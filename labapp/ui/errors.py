@@ -136,6 +136,9 @@ FIELD_LABELS: dict[str, str] = {
 #: ``ValidationError.code`` -> a sentence; ``{field}`` and the error's params fill it
 VALIDATION_CODES: dict[str, str] = {
     "required": QT_TRANSLATE_NOOP("Errors", "{field}: a value is required."),
+    "required_by_rule": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: the guard-band decision rule needs U to place the guard band."
+    ),
     "not_a_quantity": QT_TRANSLATE_NOOP(
         "Errors", "{field}: “{text}” is not a number with a known unit (e.g. 10.00 mV)."
     ),

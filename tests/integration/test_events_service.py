@@ -7,6 +7,7 @@ import hashlib
 import json
 from dataclasses import replace
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,8 @@ from labapp.domain.enums import (
     Role,
 )
 from labapp.domain.errors import AuthenticationError, ConcurrentModificationError, ValidationError
-from labapp.persistence.models import AttachmentRow, AuditLogRow
+from labapp.domain.points import DecisionRule
+from labapp.persistence.models import AttachmentRow, AuditLogRow, EventRow, MeasurementPointRow
 from labapp.services import attachments as att
 from labapp.services import events as ev
 from labapp.services import people
@@ -311,3 +313,39 @@ def test_audit_trail_of_an_approved_event(lab: Lab) -> None:
     assert actions[:3] == [AuditAction.APPROVE, AuditAction.CHECK, AuditAction.CREATE]
     created = next(a for a in entries if a.action is AuditAction.CREATE)
     assert json.dumps([c.field for c in created.changes])  # field-level changes recorded
+
+
+def test_capability_is_stored_with_each_point_and_read_back(lab: Lab) -> None:
+    """MPE / U per point (JJF 1094: at least 3), computed here by hand, kept with the record."""
+    points = (
+        PointInput("10.000 V", "10.003 V", "10 V", "0.001 V", "2", "0.005 V"),  # 5 / 1 = 5
+        PointInput("10.000 V", "10.003 V", "10 V", "2 mV", "2", "5 mV"),  # 5 / 2 = 2.5
+        PointInput("1.000000 V", "1.000003 V", "1 V", "20 µV", "2", "10 µV"),  # 0.5, the issue
+        PointInput("10.000 V", "10.003 V", "10 V", None, None, "0.005 V"),  # no U: none
+    )
+    draft = ev.save_draft(lab.db, lab.metrologist, lab.input(points=points), today=TODAY)
+    detail = ev.get_event(lab.db, draft.id)
+    assert [p.capability for p in detail.points] == [Decimal("5.00"), Decimal("2.50"),
+                                                     Decimal("0.50"), None]  # fmt: skip
+    assert [p.decision for p in detail.points][2] is Decision.PASS  # passes, but not capable
+    with lab.db.read() as session:
+        stored = session.scalars(
+            select(MeasurementPointRow.capability)
+            .where(MeasurementPointRow.event_id == draft.id)
+            .order_by(MeasurementPointRow.seq)
+        ).all()
+    assert [None if v is None else str(v) for v in stored] == ["5.00", "2.50", "0.50", None]
+
+
+def test_guard_band_without_u_is_refused_and_nothing_saved(lab: Lab) -> None:
+    blank_u = (PointInput("10.000 V", "10.003 V", "10 V", None, None, "0.005 V"),)
+    with pytest.raises(ValidationError) as refused:
+        ev.save_draft(lab.db, lab.metrologist, lab.input(points=blank_u), today=TODAY,
+                      rule=DecisionRule.GUARD_BAND)  # fmt: skip
+    assert (refused.value.field, refused.value.code) == (
+        "points.0.expanded_uncertainty", "required_by_rule")  # fmt: skip
+    with lab.db.read() as session:
+        assert session.scalars(select(MeasurementPointRow.id)).first() is not None  # demo kept
+        assert not session.scalars(
+            select(EventRow.id).where(EventRow.certificate_no == "T-0001")
+        ).all()

@@ -164,13 +164,28 @@ def test_open_finds_the_window_and_assesses_each_result(db: Database, chain: Cha
     assert counts.undecided == 3
 
 
+def _shift_at_5_volts() -> Decimal:
+    """S's error at A's 5 V, interpolated between S's two as-found points by hand.
+
+    S read 1.00005 V for 1 V (+0.005 %) and 10.0012 V for 10 V (+0.012 %); S's readings are the
+    nominals (no nominal recorded).  At 5 V: 0.005 + 0.007·(5 - 1.00005)/(10.0012 - 1.00005)
+    = 0.0081107 %, times 5 V = 0.00040553 V, 4 significant digits.  (The old expectation applied
+    S's largest relative error, 0.012 % of 10 V, at 5 V: the overstatement this replaces.)
+    """
+    fraction = (D("5") - D("1.00005")) / (D("10.0012") - D("1.00005"))
+    relative = D("0.005") + D("0.007") * fraction
+    assert round(5 * relative / 100, 7) == D("0.0004055")
+    return D("0.0004055")
+
+
 def test_points_keep_their_digits_and_the_numbers(db: Database, chain: Chain) -> None:
     detail = impact.open_investigation(db, "qm", event_id=chain.failing)
     a = next(i for i in detail.items if i.event_id == chain.a)
     (p,) = a.points
-    shift = D("5.0000") * detail.error.value / 100
+    shift = _shift_at_5_volts()
     assert (p.error, p.u_before, p.shift, p.u_after) == (D("0.0008"), D("0.0002"), shift,
                                                          D("0.0002") + shift)  # fmt: skip
+    assert p.error_from == "1.00005 V … 10.0012 V"
     assert p.reference is not None and str(p.reference.value) == "5.0000" and p.unit == "V"
     assert (p.decision_before, p.decision_after) == (Decision.PASS, Decision.FAIL)
 
@@ -316,7 +331,7 @@ def test_exported_report_reads_back(db: Database, chain: Chain, tmp_path: Path) 
     reference = rows.cell(2, cols["Reference value"])
     assert (reference.value, reference.number_format) == (5.0, "0.0000")
     assert rows.cell(2, cols["Reference value"] + 1).value == "V"
-    shift = D("5.0000") * detail.error.value / 100
+    shift = _shift_at_5_volts()
     assert rows.cell(2, cols["U after"]).value == pytest.approx(float(D("0.0002") + shift))
     assert rows.cell(2, cols["Decision after"]).value == "Fail"
     assert rows.cell(2, cols["Point assessment"]).value == "Affected"

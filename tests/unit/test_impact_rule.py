@@ -178,3 +178,22 @@ def test_each_kind_of_quantity_keeps_its_own_error() -> None:
     assert error_for(found, m("5.000", "mV")).value == volts
     assert error_for(found, m("100", "Ω")).value == ohms
     assert error_for(found, m("20.0", "°C")) is found[0]  # none of that kind: the largest
+
+
+def test_guard_band_point_without_u_is_not_assessable_with_its_reason() -> None:
+    # A point saved before the guard band refused blank U: the rule cannot re-decide it.
+    r = reassess_point(point("5.0000", "5.0008", None, "0.0010"), S_ERROR,
+                       rule=DecisionRule.GUARD_BAND)  # fmt: skip
+    assert (r.assessment, r.reason) == (Assessment.NOT_ASSESSABLE, NotAssessable.NO_UNCERTAINTY)
+
+
+def test_a_nominal_outside_the_standard_points_is_not_assessable_with_the_range() -> None:
+    from labapp.domain.impact_transfer import error_tables
+
+    tables = error_tables([(None, m("1.00000", "V"), m("1.00005", "V")),
+                           (None, m("10.0000", "V"), m("10.0012", "V"))])  # fmt: skip
+    r = reassess_point(point("100.000", "100.008", "0.002", "0.010"), tables)
+    assert (r.assessment, r.reason) == (Assessment.NOT_ASSESSABLE, NotAssessable.OUTSIDE_RANGE)
+    assert r.source == "1.00005 V … 10.0012 V"
+    inside = reassess_point(point("10.0000", "10.0001", "0.0001", "0.0010"), tables)
+    assert (inside.shift, inside.source) == (D("0.0012"), "10.0012 V")  # 0.012 % of 10 V

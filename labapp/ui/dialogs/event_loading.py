@@ -85,6 +85,7 @@ def point_text(point: Any) -> PointText:
         mpe=text(point.mpe),
         lower=text(point.lower),
         upper=text(point.upper),
+        capability=text(getattr(point, "capability", None)),
     )
 
 

@@ -72,6 +72,7 @@ class ImpactPointsModel(RowsTableModel):
         ("error", QT_TRANSLATE_NOOP("ImpactPointsModel", "Error")),
         ("u_before", QT_TRANSLATE_NOOP("ImpactPointsModel", "U before")),
         ("shift", QT_TRANSLATE_NOOP("ImpactPointsModel", "Standard's error here")),
+        ("error_from", QT_TRANSLATE_NOOP("ImpactPointsModel", "From the standard's nominal(s)")),
         ("u_after", QT_TRANSLATE_NOOP("ImpactPointsModel", "U after")),
         ("mpe", QT_TRANSLATE_NOOP("ImpactPointsModel", "MPE")),
         ("decision_before", QT_TRANSLATE_NOOP("ImpactPointsModel", "Decision before")),
@@ -85,6 +86,8 @@ class ImpactPointsModel(RowsTableModel):
         value = getattr(row, key)
         if key in self._IN_UNIT:
             return "" if value is None else f"{value} {row.unit}"
+        if key == "error_from":
+            return value or ""
         return format_value(value)
 
     def role_data(self, row: Any, column: int, role: int) -> Any:
@@ -239,4 +242,12 @@ REASONS_TEXT: dict[str, str] = {
         "ImpactItemsModel", "A relative error cannot be applied to an absolute temperature"
     ),
     "no_points": QT_TRANSLATE_NOOP("ImpactItemsModel", "The result has no measurement points"),
+    "outside_range": QT_TRANSLATE_NOOP(
+        "ImpactItemsModel",
+        "A point lies outside the nominals the standard was found at: its error there was not "
+        "measured and is not extrapolated; judge this result by hand",
+    ),
+    "no_uncertainty": QT_TRANSLATE_NOOP(
+        "ImpactItemsModel", "A point has no U: the guard-band rule cannot decide it"
+    ),
 }

@@ -5,6 +5,11 @@ row is evaluated with :func:`labapp.domain.points.evaluate_point` whenever one o
 changes: the pure function runs on the GUI thread, no database involved.  A typed error (text in
 a number cell, incommensurable units) colours the cell it names red with the reason as tooltip.
 
+The last column is the point's capability, MPE / U (tolerance half-width over U,
+:func:`labapp.domain.capability.capability_ratio`): below the lab's threshold (JJF 1094: 3) the
+cell is marked and its tooltip says why.  A stored point shows the ratio saved with the record
+until one of its cells is edited; then the live one.
+
 Edits go through a :class:`QUndoStack` when one is attached: each cell edit and each added or
 removed row is one :class:`QUndoCommand`, so Ctrl+Z / Ctrl+Shift+Z undo and redo them.
 """
@@ -12,6 +17,7 @@ removed row is one :class:`QUndoCommand`, so Ctrl+Z / Ctrl+Shift+Z undo and redo
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import (
@@ -25,11 +31,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QUndoCommand, QUndoStack
 
+from labapp.domain.capability import CAPABILITY_THRESHOLD
 from labapp.domain.enums import Decision
 from labapp.domain.errors import ValidationError
 from labapp.domain.points import DecisionRule, PointEvaluation, evaluate_point
 from labapp.ui.errors import field_problem
 from labapp.ui.labels import label, label_for
+from labapp.ui.models.points_capability import capability_cell
 
 CONTEXT = "PointsModel"
 
@@ -45,7 +53,8 @@ STAGES = ("as_left", "as_found")
     COL_MPE,
     COL_ERROR,
     COL_DECISION,
-) = range(9)
+    COL_CAPABILITY,
+) = range(10)
 
 #: column -> (PointText attribute, header)
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -58,6 +67,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("mpe", QT_TRANSLATE_NOOP("PointsModel", "MPE")),
     ("error", QT_TRANSLATE_NOOP("PointsModel", "Error")),
     ("decision", QT_TRANSLATE_NOOP("PointsModel", "Decision")),
+    ("capability", QT_TRANSLATE_NOOP("PointsModel", "MPE / U")),
 )
 EDITABLE = frozenset(range(COL_STAGE, COL_MPE + 1))
 
@@ -83,10 +93,12 @@ class PointText:
     mpe: str = ""
     lower: str = ""  # asymmetric limits of a stored point (no column: kept, not edited)
     upper: str = ""
+    capability: str = ""  # the ratio stored with the record (cleared by an edit)
 
     def is_blank(self) -> bool:
-        """No value typed (the stage alone does not count)."""
-        return not any(getattr(self, f.name).strip() for f in fields(self) if f.name != "stage")
+        """No value typed (the stage and the stored ratio do not count)."""
+        skip = ("stage", "capability")
+        return not any(getattr(self, f.name).strip() for f in fields(self) if f.name not in skip)
 
 
 @dataclass(frozen=True)
@@ -135,6 +147,8 @@ class PointsModel(QAbstractTableModel):
         self.rule = DecisionRule.SIMPLE
         self.guard_band_factor = 1.0
         self.read_only = False
+        #: below this MPE / U the capability cell warns (the lead makes it a lab setting)
+        self.capability_threshold = CAPABILITY_THRESHOLD
         self._points: list[PointText] = []
         self._evaluations: list[Evaluated] = []
 
@@ -168,7 +182,7 @@ class PointsModel(QAbstractTableModel):
         self.rule, self.guard_band_factor = rule, guard_band_factor
         self._evaluations = [self._evaluate(p) for p in self._points]
         if self._points:
-            last = self.index(len(self._points) - 1, COL_DECISION)
+            last = self.index(len(self._points) - 1, COL_CAPABILITY)
             self.dataChanged.emit(self.index(0, 0), last)
         self.evaluated.emit()
 
@@ -189,22 +203,24 @@ class PointsModel(QAbstractTableModel):
         # Not the edited cell itself: the view would reset the open editor to the stored text.
         if column > 0:
             self.dataChanged.emit(self.index(row, 0), self.index(row, column - 1))
-        self.dataChanged.emit(self.index(row, column + 1), self.index(row, COL_DECISION))
+        self.dataChanged.emit(self.index(row, column + 1), self.index(row, COL_CAPABILITY))
         self.evaluated.emit()
 
     def end_preview(self, row: int) -> None:
         """The editor closed: evaluate ``row`` from its stored text again."""
         if 0 <= row < len(self._points):
             self._evaluations[row] = self._evaluate(self._points[row])
-            self.dataChanged.emit(self.index(row, 0), self.index(row, COL_DECISION))
+            self.dataChanged.emit(self.index(row, 0), self.index(row, COL_CAPABILITY))
             self.evaluated.emit()
 
     # --- raw changes (the undo commands call these) ---------------------------------------
     def set_cell(self, row: int, column: int, text: str) -> None:
         """Store ``text`` in a cell and evaluate its row again."""
-        self._points[row] = replace(self._points[row], **{COLUMNS[column][0]: text})
+        self._points[row] = replace(
+            self._points[row], **{COLUMNS[column][0]: text, "capability": ""}
+        )
         self._evaluations[row] = self._evaluate(self._points[row])
-        self.dataChanged.emit(self.index(row, 0), self.index(row, COL_DECISION))
+        self.dataChanged.emit(self.index(row, 0), self.index(row, COL_CAPABILITY))
         self.evaluated.emit()
 
     def insert_point(self, row: int, point: PointText) -> None:
@@ -276,6 +292,8 @@ class PointsModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.EditRole and column in EDITABLE:
             return getattr(point, COLUMNS[column][0])
+        if column == COL_CAPABILITY:
+            return self._capability_data(index.row(), role)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(point, evaluated, column)
         bad = evaluated.field is not None and _FIELD_COLUMN.get(evaluated.field) == column
@@ -286,6 +304,16 @@ class PointsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column not in (COL_STAGE, COL_DECISION):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def capability(self, row: int) -> Decimal | None:
+        """The ratio shown for ``row``: the stored one, else the live evaluation's."""
+        point, evaluated = self._points[row], self._evaluations[row]
+        if point.capability.strip():
+            return Decimal(point.capability)
+        return evaluated.result.capability if evaluated.result is not None else None
+
+    def _capability_data(self, row: int, role: int) -> Any:
+        return capability_cell(self.capability(row), self.capability_threshold, role)
 
     def _display(self, point: PointText, evaluated: Evaluated, column: int) -> str:
         result = evaluated.result
@@ -341,6 +369,10 @@ _HEADER_TIPS = (
     QT_TRANSLATE_NOOP("PointsModel", "Maximum permissible error, e.g. 1 mV or 0.01 %"),
     QT_TRANSLATE_NOOP("PointsModel", "Error of indication: indication − reference value"),
     QT_TRANSLATE_NOOP("PointsModel", "Decision with the lab's decision rule"),
+    QT_TRANSLATE_NOOP(
+        "PointsModel",
+        "Capability: MPE (half the tolerance) over U; JJF 1094 asks at least 3 for a verification",
+    ),
 )
 
 _FIELD_COLUMN = {name: column for column, (name, _header) in enumerate(COLUMNS)}

@@ -3,6 +3,11 @@
 It draws :func:`labapp.plotting.drift.draw_drift_chart` on a :class:`ChartCanvas` (navigation
 toolbar, export PNG/PDF/SVG), states the fit, the predicted date the point leaves tolerance and
 the proposed interval, and "Accept interval…" writes the interval with a reason (audited).
+
+The predicted date is where the band of a new observation (NASA-HDBK-8739.19-5 §7: u0, the
+residual scatter and the fit's uncertainty; one-sided quantile when only one limit is set) meets
+a limit; the proposed interval is the shorter of that and NCSLI RP-1 method A3 on the point's
+in-tolerance history (:class:`labapp.services.drift.DriftSeries`).
 """
 
 from __future__ import annotations

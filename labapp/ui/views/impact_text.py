@@ -43,7 +43,9 @@ def detail_text(d: Any) -> str:
             escape(_window(d))
         ),
         QCoreApplication.translate(
-            "InvestigationText", "As-found error used, the largest of each quantity: {0}"
+            "InvestigationText",
+            "As-found errors at the standard's nominals (each point gets the error at its own "
+            "nominal, interpolated between them, never extrapolated): {0}",
         ).format(escape(d.error_source)),
         QCoreApplication.translate(
             "InvestigationText", "Decision rule: {0}, guard band factor {1}"
