@@ -2,8 +2,9 @@
 
 Rules (documented here, enforced in this module; see also :mod:`labapp.domain.points`):
 
-* Users sign by login: the login must be an active person (``code="unknown_user"``).  A draft
-  without a performer is performed by whoever saved it.
+* Users sign by login: the login must be an active person (``code="unknown_user"``).  The
+  performer is whoever records the draft (the person logged in) and stays so when the draft is
+  edited; naming anybody else is refused (``performer_is_you``).
 * Draft: ``performed_on`` not after ``today`` (``future``); before the instrument's latest approved
   event is allowed with a warning; certificate number unique per provider (``duplicate``);
   temperature is a temperature, humidity in %RH or %; the interval may be overridden, a shorter
@@ -136,8 +137,7 @@ def save_draft(
             raise ValidationError("instrument_id", "the instrument is retired", code="retired")
         _check_dates(data, today)
         _check_certificate(session, data, event_id)
-        if data.performer_id is None:
-            data = replace(data, performer_id=person.id)
+        data = replace(data, performer_id=_performer(data, row, person.id))
         rule, factor = _rule(session, row, rule, guard_band_factor)
         row = row or EventRow(revision=1)
         _fill(row, data, instrument, rule, factor)
@@ -148,6 +148,18 @@ def save_draft(
             uow.session.add(row)
         commit_event(uow)
         return event_detail(session, row)
+
+
+def _performer(data: EventInput, row: EventRow | None, me: int) -> int:
+    """The performer is the person logged in when the draft is made, and stays so on edits."""
+    performer = me if row is None or row.performer_id is None else row.performer_id
+    if data.performer_id is not None and data.performer_id != performer:
+        raise ValidationError(
+            "performer_id",
+            "the performer is the person who records the event (logged in), not another",
+            code="performer_is_you",
+        )
+    return performer
 
 
 def _rule(
