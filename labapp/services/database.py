@@ -43,7 +43,9 @@ from labapp.persistence.engine import (
     map_database_error,
     mask_url,
     normalise_url,
+    server_url,
     sqlite_path,
+    url_without_password,
 )
 from labapp.persistence.uow import SqlAlchemyUnitOfWork
 from labapp.services.dto import DatabaseInfo
@@ -55,7 +57,9 @@ __all__ = [
     "mask_url",
     "open_database",
     "resolve_database_url",
+    "server_url",
     "upgrade_database",
+    "url_without_password",
 ]
 
 ENV_VAR = "LABAPP_DATABASE_URL"
