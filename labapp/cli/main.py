@@ -27,6 +27,8 @@ from labapp.domain.errors import LabAppError, SchemaBehindError
 __all__ = ["main"]
 
 EXIT_OK, EXIT_BEHIND, EXIT_ERROR = 0, 1, 2
+#: ``db current``: the database was created by a newer LabApp (update LabApp, never downgrade).
+EXIT_NEWER = 3
 
 
 class _CliError(LabAppError):
@@ -165,19 +167,16 @@ def _upgrade(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
 
 
 def _current(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
-    from labapp.domain.errors import DatabaseUnreachableError
-    from labapp.services.database import current_database_revision, head_revision
+    from labapp.services.database import schema_status
 
-    url = _url(args)
-    path = _sqlite_file(url)
-    if path is not None and not path.exists():  # reading must not create an empty file
-        raise DatabaseUnreachableError(_masked(url), "no such file")
-    revision = current_database_revision(url)
-    head = head_revision()
-    print(tr("current.revision", revision=revision or tr("current.empty")), file=out)
-    print(tr("current.head", head=head), file=out)
-    print(tr("current.ok" if revision == head else "current.behind"), file=out)
-    return EXIT_OK if revision == head else EXIT_BEHIND
+    status = schema_status(_url(args))  # reads only: never creates or changes a file
+    print(tr("current.revision", revision=status.revision or tr("current.empty")), file=out)
+    print(tr("current.head", head=status.head), file=out)
+    if status.newer:
+        print(tr("current.newer", revision=status.revision), file=out)
+        return EXIT_NEWER
+    print(tr("current.ok" if status.up_to_date else "current.behind"), file=out)
+    return EXIT_OK if status.up_to_date else EXIT_BEHIND
 
 
 def _sqlite_file(url: str) -> Path | None:

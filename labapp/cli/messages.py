@@ -93,6 +93,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "behind: run 'labapp-cli db upgrade'",
         "落后：请运行 'labapp-cli db upgrade'",
     ),
+    "current.newer": (
+        "created by a newer LabApp (revision {revision}): update LabApp; the file was not changed",
+        "由更新版本的 LabApp 创建（版本 {revision}）：请升级 LabApp；文件未作任何改动",
+    ),
     "current.empty": ("(none: not initialised)", "（无：尚未初始化）"),
     "demo.start": (
         "Seeding the demo laboratory into {url} ({instruments} instruments, {years} years)…",
@@ -195,6 +199,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error.NotALabAppDatabaseError": (
         "{url} is not a LabApp database {reason}; it was left untouched",
         "{url} 不是 LabApp 数据库 {reason}；未做任何修改",
+    ),
+    "error.DatabaseCorruptError": (
+        "{url} is damaged or truncated ({reason}); it was left as it was: restore a backup"
+        " (labapp-cli db restore)",
+        "{url} 已损坏或被截断（{reason}）；文件未作改动：请恢复备份（labapp-cli db restore）",
     ),
     "error.SchemaTooNewError": (
         "{url} has schema revision {revision}, created by a newer LabApp",

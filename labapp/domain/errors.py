@@ -94,6 +94,15 @@ class NotALabAppDatabaseError(DatabaseError):
         self.reason = reason
 
 
+class DatabaseCorruptError(DatabaseError):
+    """The file is an SQLite database, but truncated or damaged; it was left as it was."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        super().__init__(f"{url} is damaged or truncated: {reason}")
+        self.url = url
+        self.reason = reason
+
+
 class SchemaTooNewError(DatabaseError):
     """The database was created or upgraded by a newer LabApp (unknown revision)."""
 

@@ -19,6 +19,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError
 
 from labapp.domain.errors import (
+    DatabaseCorruptError,
     DatabaseError,
     DatabaseReadOnlyError,
     DatabaseUnreachableError,
@@ -228,6 +229,8 @@ def map_database_error(exc: BaseException, url: str | URL) -> DatabaseError | No
             return DatabaseReadOnlyError(masked, message)
         if "not a database" in lowered:
             return NotALabAppDatabaseError(masked, f"({message})")
+        if "malformed" in lowered or "corrupt" in lowered:
+            return DatabaseCorruptError(masked, message)
         return None
     if isinstance(orig, OSError):
         if orig.errno == errno.ENOSPC:
