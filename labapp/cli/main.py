@@ -1,6 +1,7 @@
 """``labapp-cli``: create, seed and upgrade LabApp databases without the GUI.
 
-Commands: ``init``, ``demo``, ``db upgrade``, ``db current``, ``import register``
+Commands: ``init``, ``demo``, ``db upgrade``, ``db current``, ``db backup``, ``db restore``
+(:mod:`labapp.cli.backup_cmd`), ``import register``
 (:mod:`labapp.cli.import_cmd`), each taking ``--database``, and ``--version``.  Typed LabApp errors
 print one line on stderr and exit with status 2; ``--lang zh_CN`` or a ``zh_CN`` locale prints
 every message in Simplified Chinese (:mod:`labapp.cli.messages`).
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from labapp import __version__, paths
+from labapp.cli.backup_cmd import add_backup_parsers
 from labapp.cli.export_cmd import add_export_parser
 from labapp.cli.import_cmd import add_import_parser
 from labapp.cli.messages import LANGUAGES, Messages, detect_language
@@ -86,6 +88,7 @@ def _parser(tr: Messages) -> argparse.ArgumentParser:
     upgrade.set_defaults(run=_upgrade)
     current = db_commands.add_parser("current", parents=[common], help=tr("help.current"))
     current.set_defaults(run=_current)
+    add_backup_parsers(db_commands, common, tr)
     add_import_parser(commands, common, tr)
     add_export_parser(commands, common, tr, _date(tr))
     return parser

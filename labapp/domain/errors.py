@@ -103,6 +103,23 @@ class DatabaseCorruptError(DatabaseError):
         self.reason = reason
 
 
+class TargetExistsError(DatabaseError):
+    """A backup or restore would overwrite a file that holds data (give ``--force``)."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(f"{path} exists already and is not empty")
+        self.path = path
+
+
+class UseServerToolsError(DatabaseError):
+    """A PostgreSQL database is backed up and restored with the server's tools, not LabApp."""
+
+    def __init__(self, url: str, command: str) -> None:
+        super().__init__(f"{url} is a PostgreSQL database: use {command}")
+        self.url = url
+        self.command = command
+
+
 class SchemaTooNewError(DatabaseError):
     """The database was created or upgraded by a newer LabApp (unknown revision)."""
 
