@@ -162,7 +162,7 @@ def test_on_each_backend(empty_url: str, backend: str, tmp_path: Path) -> None:
     if backend == "postgresql":
         url = url.update_query_dict({"password": "s3cr3t-Pw"})  # trust auth ignores it
     text_url = url.render_as_string(hide_password=False)
-    status, text, err = _cli("db", "backup", str(out), "--database", text_url)
+    status, _, err = _cli("db", "backup", str(out), "--database", text_url)
     if backend == "sqlite":
         assert status == 0 and _rows(out) == []
         return
