@@ -14,7 +14,6 @@ import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
 
 from labapp.domain.errors import DatabaseCorruptError, NotALabAppDatabaseError
 
@@ -61,7 +60,7 @@ def read_only_uri(path: Path) -> str:
     ``immutable=1`` unless a ``-wal`` file is there already (its pages must be read, and the
     sidecar files exist anyway).
     """
-    uri = "file:" + quote(str(path.resolve()), safe="/:")
+    uri = path.resolve().as_uri()  # percent-encoded, and right for Windows drive letters
     if Path(f"{path}-wal").exists():
         return f"{uri}?mode=ro"
     return f"{uri}?mode=ro&immutable=1"

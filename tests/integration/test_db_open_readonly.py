@@ -218,3 +218,25 @@ def test_db_current_on_a_behind_database_still_says_behind(
     out = io.StringIO()
     assert main(["db", "current", "--database", str(path)], out=out) == 1
     assert "newer" not in out.getvalue()
+
+
+def test_a_name_with_uri_characters_is_looked_at_read_only_too(tmp_path: Path) -> None:
+    path = tmp_path / "we?ird #%20name.sqlite3"
+    _foreign(path)
+    before = _state(path)
+    with pytest.raises(NotALabAppDatabaseError, match="customers"):
+        open_database(str(path))
+    assert _state(path) == before
+
+
+def test_db_current_reads_a_database_that_a_running_labapp_holds_open(tmp_path: Path) -> None:
+    """With a -wal file there (another LabApp writing), its pages are read, not ignored."""
+    path = tmp_path / "lab.sqlite3"
+    db = open_database(str(path))
+    try:
+        with db.engine.begin() as conn:  # a commit that sits in the -wal file only
+            conn.execute(text("UPDATE alembic_version SET version_num = '9001'"))
+        assert (tmp_path / "lab.sqlite3-wal").exists()
+        assert schema_status(str(path)).newer
+    finally:
+        db.dispose()
