@@ -15,6 +15,7 @@ import shlex
 import shutil
 import sqlite3
 import tempfile
+from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -141,11 +142,11 @@ def restore_database(backup: str | Path, url: str, *, force: bool = False) -> Ba
 # --- helpers ---------------------------------------------------------------------------------
 
 
-def _sqlite_source(parsed: URL, other: Path, *, pg_hint: object) -> Path:
+def _sqlite_source(parsed: URL, other: Path, *, pg_hint: Callable[[], str]) -> Path:
     path = sqlite_path(parsed)
     if path is None:
         if parsed.get_backend_name() == "postgresql":
-            raise UseServerToolsError(mask_url(parsed), pg_hint())  # type: ignore[operator]
+            raise UseServerToolsError(mask_url(parsed), pg_hint())
         raise DatabaseUnreachableError(mask_url(parsed), "an in-memory database has no file")
     return path.expanduser()
 
