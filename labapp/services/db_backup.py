@@ -15,6 +15,7 @@ import shlex
 import shutil
 import sqlite3
 import tempfile
+import time
 from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
@@ -45,6 +46,7 @@ from labapp.persistence.sqlite_files import SqliteFile, inspect_sqlite, read_onl
 __all__ = ["BackupResult", "backup_database", "pg_dump_command", "restore_database"]
 
 BUSY_TIMEOUT_S = 10.0
+_BUSY_CODES = frozenset({5, 6})  # SQLITE_BUSY, SQLITE_LOCKED
 
 
 @dataclass(frozen=True)
@@ -215,11 +217,36 @@ def _backup_api(source: Path, destination: Path, masked: str, *, rollback_journa
             closing(sqlite3.connect(src_uri, uri=True, timeout=BUSY_TIMEOUT_S)) as src,
             closing(sqlite3.connect(destination, timeout=BUSY_TIMEOUT_S)) as dst,
         ):
-            src.backup(dst)
+            src.backup(dst, progress=_give_up_after(BUSY_TIMEOUT_S), sleep=0.05)
             if rollback_journal:
                 dst.execute("PRAGMA journal_mode=DELETE")
+    except _Busy as exc:
+        reason = "busy: another program is writing it; try again"
+        raise DatabaseUnreachableError(masked, reason) from exc
     except sqlite3.Error as exc:
+        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+            reason = f"busy: another program is writing it ({exc}); try again"
+            raise DatabaseUnreachableError(masked, reason) from exc
         raise (map_database_error(exc, masked) or DatabaseCorruptError(masked, str(exc))) from exc
+
+
+class _Busy(Exception):
+    """The other side held its lock longer than :data:`BUSY_TIMEOUT_S`."""
+
+
+def _give_up_after(seconds: float) -> Callable[[int, int, int], None]:
+    """A backup progress callback that aborts once the database stayed busy for ``seconds``.
+
+    Python's ``Connection.backup`` retries a busy or locked step forever; raising from the
+    progress callback is the one way to stop it.
+    """
+    deadline = time.monotonic() + seconds
+
+    def progress(status: int, _remaining: int, _total: int) -> None:
+        if status in _BUSY_CODES and time.monotonic() > deadline:
+            raise _Busy()
+
+    return progress
 
 
 def _drop_if_unreadable(target: Path) -> None:

@@ -171,3 +171,22 @@ def test_on_each_backend(empty_url: str, backend: str, tmp_path: Path) -> None:
     assert f"@{url.host}" in err and f"/{url.database}" in err
     status, _, err = _cli("db", "restore", str(out), "--database", text_url)
     assert status == 2 and "pg_restore" in err and "s3cr3t-Pw" not in err
+
+
+def test_a_restore_while_another_program_writes_waits_then_says_busy(
+    lab: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from labapp.services import db_backup
+
+    out = tmp_path / "b.sqlite3"
+    assert _cli("db", "backup", str(out), "--database", str(lab))[0] == 0
+    monkeypatch.setattr(db_backup, "BUSY_TIMEOUT_S", 0.2)
+    writer = sqlite3.connect(lab, isolation_level=None)
+    try:
+        writer.execute("BEGIN IMMEDIATE")  # holds the write lock
+        status, _, err = _cli("db", "restore", str(out), "--database", str(lab), "--force")
+        assert status == 2 and "busy" in err and "Traceback" not in err
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert [r[0] for r in _rows(lab)] == ["K-1", "K-2"]
