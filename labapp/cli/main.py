@@ -1,6 +1,7 @@
 """``labapp-cli``: create, seed and upgrade LabApp databases without the GUI.
 
-Commands: ``init``, ``demo``, ``db upgrade``, ``db current``, ``import register``
+Commands: ``init``, ``demo``, ``db upgrade``, ``db current``, ``db backup``, ``db restore``
+(:mod:`labapp.cli.backup_cmd`), ``import register``
 (:mod:`labapp.cli.import_cmd`), each taking ``--database``, and ``--version``.  Typed LabApp errors
 print one line on stderr and exit with status 2; ``--lang zh_CN`` or a ``zh_CN`` locale prints
 every message in Simplified Chinese (:mod:`labapp.cli.messages`).
@@ -20,6 +21,7 @@ from typing import Any, TextIO
 
 from labapp import __version__, paths
 from labapp.cli.accounts_cmd import add_account_parsers
+from labapp.cli.backup_cmd import add_backup_parsers
 from labapp.cli.export_cmd import add_export_parser
 from labapp.cli.import_cmd import add_import_parser
 from labapp.cli.messages import LANGUAGES, Messages, detect_language
@@ -28,6 +30,8 @@ from labapp.domain.errors import LabAppError, SchemaBehindError
 __all__ = ["main"]
 
 EXIT_OK, EXIT_BEHIND, EXIT_ERROR = 0, 1, 2
+#: ``db current``: the database was created by a newer LabApp (update LabApp, never downgrade).
+EXIT_NEWER = 3
 
 
 class _CliError(LabAppError):
@@ -85,6 +89,7 @@ def _parser(tr: Messages) -> argparse.ArgumentParser:
     upgrade.set_defaults(run=_upgrade)
     current = db_commands.add_parser("current", parents=[common], help=tr("help.current"))
     current.set_defaults(run=_current)
+    add_backup_parsers(db_commands, common, tr)
     add_import_parser(commands, common, tr)
     add_export_parser(commands, common, tr, _date(tr))
     add_account_parsers(commands, common, tr)
@@ -172,19 +177,16 @@ def _upgrade(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
 
 
 def _current(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
-    from labapp.domain.errors import DatabaseUnreachableError
-    from labapp.services.database import current_database_revision, head_revision
+    from labapp.services.database import schema_status
 
-    url = _url(args)
-    path = _sqlite_file(url)
-    if path is not None and not path.exists():  # reading must not create an empty file
-        raise DatabaseUnreachableError(_masked(url), "no such file")
-    revision = current_database_revision(url)
-    head = head_revision()
-    print(tr("current.revision", revision=revision or tr("current.empty")), file=out)
-    print(tr("current.head", head=head), file=out)
-    print(tr("current.ok" if revision == head else "current.behind"), file=out)
-    return EXIT_OK if revision == head else EXIT_BEHIND
+    status = schema_status(_url(args))  # reads only: never creates or changes a file
+    print(tr("current.revision", revision=status.revision or tr("current.empty")), file=out)
+    print(tr("current.head", head=status.head), file=out)
+    if status.newer:
+        print(tr("current.newer", revision=status.revision), file=out)
+        return EXIT_NEWER
+    print(tr("current.ok" if status.up_to_date else "current.behind"), file=out)
+    return EXIT_OK if status.up_to_date else EXIT_BEHIND
 
 
 def _sqlite_file(url: str) -> Path | None:

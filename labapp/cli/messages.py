@@ -42,6 +42,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "将数据库升级到当前版本的结构",
     ),
     "help.current": ("show the database's schema revision", "显示数据库的结构版本"),
+    "help.backup": (
+        "copy the SQLite database to OUT with SQLite's online backup, then verify the copy",
+        "用 SQLite 在线备份将数据库复制到 OUT，并校验副本",
+    ),
+    "help.backup_out": ("the backup file to write", "要写入的备份文件"),
+    "help.backup_force": ("replace OUT if it exists", "OUT 已存在时覆盖"),
+    "help.restore": (
+        "replace the database (--database) by a LabApp backup file, then verify it",
+        "用 LabApp 备份文件替换数据库（--database），并校验",
+    ),
+    "help.restore_file": ("the backup file to restore", "要恢复的备份文件"),
+    "help.restore_force": (
+        "replace a database that holds data (it is first copied beside itself)",
+        "替换已有数据的数据库（先在其旁边保留一份副本）",
+    ),
     "help.export": (
         "write an auditor's Excel workbook (register, traceability, plan, due, dashboard)",
         "导出供审核使用的 Excel 工作簿（台账、溯源表、周检计划、到期清单、质量指标）",
@@ -86,12 +101,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{url} is already at {after}; nothing to do",
         "{url} 已是 {after} 版本，无需升级",
     ),
+    "backup.done": (
+        "Backed up {source} to {out} (schema {revision}; integrity check ok)",
+        "已将 {source} 备份到 {out}（结构版本 {revision}；完整性检查通过）",
+    ),
+    "restore.kept": (
+        "The database as it was is kept at {path}",
+        "原数据库已保留在 {path}",
+    ),
+    "restore.done": (
+        "Restored {backup} into {target} (schema {revision}; integrity check ok)",
+        "已将 {backup} 恢复到 {target}（结构版本 {revision}；完整性检查通过）",
+    ),
     "current.revision": ("current revision: {revision}", "当前版本：{revision}"),
     "current.head": ("head revision:    {head}", "最新版本：{head}"),
     "current.ok": ("up to date", "已是最新"),
     "current.behind": (
         "behind: run 'labapp-cli db upgrade'",
         "落后：请运行 'labapp-cli db upgrade'",
+    ),
+    "current.newer": (
+        "created by a newer LabApp (revision {revision}): update LabApp; the file was not changed",
+        "由更新版本的 LabApp 创建（版本 {revision}）：请升级 LabApp；文件未作任何改动",
     ),
     "current.empty": ("(none: not initialised)", "（无：尚未初始化）"),
     "demo.start": (
@@ -195,6 +226,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error.NotALabAppDatabaseError": (
         "{url} is not a LabApp database {reason}; it was left untouched",
         "{url} 不是 LabApp 数据库 {reason}；未做任何修改",
+    ),
+    "error.DatabaseCorruptError": (
+        "{url} is damaged or truncated ({reason}); it was left as it was: restore a backup"
+        " (labapp-cli db restore)",
+        "{url} 已损坏或被截断（{reason}）；文件未作改动：请恢复备份（labapp-cli db restore）",
+    ),
+    "error.TargetExistsError": (
+        "{path} exists already and holds data; give --force to replace it",
+        "{path} 已存在且有数据；如需替换请加 --force",
+    ),
+    "error.UseServerToolsError": (
+        "{url} is a PostgreSQL database: LabApp does not copy it; use the server's tool"
+        " (password from ~/.pgpass or PGPASSWORD): {command}",
+        "{url} 是 PostgreSQL 数据库：LabApp 不复制它；请使用服务器工具"
+        "（密码放在 ~/.pgpass 或 PGPASSWORD 中）：{command}",
     ),
     "error.SchemaTooNewError": (
         "{url} has schema revision {revision}, created by a newer LabApp",

@@ -1,5 +1,9 @@
 """Due dates: when the next verification or calibration falls due, and how urgent it is.
 
+An instrument that may not be used has no due date: one whose latest result failed, or that is
+suspended, retired or scrapped (:func:`instrument_due_on`), whatever its interval says; a due date
+would put it back in the plan as if it were fit for use.
+
 Month arithmetic uses :class:`dateutil.relativedelta.relativedelta` (31 January + 1 month is
 28/29 February), never ``timedelta(days=30 * n)``.
 """
@@ -11,7 +15,21 @@ from enum import StrEnum
 
 from dateutil.relativedelta import relativedelta
 
-__all__ = ["DueState", "due_on", "due_state"]
+from labapp.domain.enums import InstrumentStatus
+
+__all__ = [
+    "NO_DUE_STATUSES",
+    "DueState",
+    "due_on",
+    "due_state",
+    "instrument_due_on",
+    "may_fall_due",
+]
+
+#: Statuses under which an instrument has no due date (it is not to be used until reinstated).
+NO_DUE_STATUSES = frozenset(
+    {InstrumentStatus.SUSPENDED, InstrumentStatus.RETIRED, InstrumentStatus.SCRAPPED}
+)
 
 
 class DueState(StrEnum):
@@ -42,6 +60,39 @@ def due_on(performed_on: date | None, interval_months: int | None) -> date | Non
         return None
     due: date = performed_on + relativedelta(months=interval_months)
     return due
+
+
+def may_fall_due(status: InstrumentStatus, *, latest_failed: bool) -> bool:
+    """False for an instrument that may not be used: latest result FAIL, or a no-due status."""
+    return not latest_failed and status not in NO_DUE_STATUSES
+
+
+def instrument_due_on(
+    performed_on: date | None,
+    interval_months: int | None,
+    *,
+    status: InstrumentStatus,
+    latest_failed: bool,
+) -> date | None:
+    """The due date of an instrument: none while it may not be used, else :func:`due_on`.
+
+    Parameters
+    ----------
+    performed_on, interval_months
+        As for :func:`due_on`.
+    status
+        The instrument's status; one of :data:`NO_DUE_STATUSES` gives no due date.
+    latest_failed
+        True when the latest approved verification/calibration result is FAIL.
+
+    Returns
+    -------
+    date or None
+        ``None`` for a failed, suspended, retired or scrapped instrument, else :func:`due_on`.
+    """
+    if not may_fall_due(status, latest_failed=latest_failed):
+        return None
+    return due_on(performed_on, interval_months)
 
 
 def due_state(due: date | None, today: date, lead_days: int = 30) -> DueState:

@@ -94,6 +94,32 @@ class NotALabAppDatabaseError(DatabaseError):
         self.reason = reason
 
 
+class DatabaseCorruptError(DatabaseError):
+    """The file is an SQLite database, but truncated or damaged; it was left as it was."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        super().__init__(f"{url} is damaged or truncated: {reason}")
+        self.url = url
+        self.reason = reason
+
+
+class TargetExistsError(DatabaseError):
+    """A backup or restore would overwrite a file that holds data (give ``--force``)."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(f"{path} exists already and is not empty")
+        self.path = path
+
+
+class UseServerToolsError(DatabaseError):
+    """A PostgreSQL database is backed up and restored with the server's tools, not LabApp."""
+
+    def __init__(self, url: str, command: str) -> None:
+        super().__init__(f"{url} is a PostgreSQL database: use {command}")
+        self.url = url
+        self.command = command
+
+
 class SchemaTooNewError(DatabaseError):
     """The database was created or upgraded by a newer LabApp (unknown revision)."""
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import re
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError
 
 from labapp.domain.errors import (
+    DatabaseCorruptError,
     DatabaseError,
     DatabaseReadOnlyError,
     DatabaseUnreachableError,
@@ -30,10 +32,18 @@ __all__ = [
     "map_database_error",
     "mask_url",
     "normalise_url",
+    "server_url",
     "sqlite_path",
+    "url_without_password",
 ]
 
 CONNECT_TIMEOUT_S = 5
+#: Query parameters that carry a secret (libpq takes ``?password=`` as well as ``user:pw@``).
+SECRET_QUERY_KEYS = frozenset({"password", "sslpassword"})
+MASK = "***"
+#: For text that is no URL SQLAlchemy can parse: ``user:secret@`` and ``password=secret``.
+_SECRET_USERINFO = re.compile(r"(://[^:/@?#]*):[^@/?#]*@")
+_SECRET_QUERY = re.compile(r"\b((?:ssl)?password)=[^&#\s]*(&?)", re.IGNORECASE)
 
 
 def normalise_url(url: str | Path | URL) -> URL:
@@ -48,7 +58,10 @@ def normalise_url(url: str | Path | URL) -> URL:
         text = str(url)
         if "://" not in text:
             return URL.create("sqlite", database=str(Path(text).expanduser().resolve()))
-        parsed = make_url(text.replace("postgres://", "postgresql://", 1))
+        try:
+            parsed = make_url(text.replace("postgres://", "postgresql://", 1))
+        except Exception as exc:  # ArgumentError, or ValueError for a bad port
+            raise DatabaseUnreachableError(mask_url(text), "not a valid database URL") from exc
     if parsed.drivername in ("postgresql", "postgresql+psycopg2"):
         parsed = parsed.set(drivername="postgresql+psycopg")
     return parsed
@@ -65,13 +78,76 @@ def sqlite_path(url: URL) -> Path | None:
     return Path(database)
 
 
-def mask_url(url: str | URL) -> str:
-    """The URL with any password replaced by ``***`` (for titles, logs and error messages)."""
+def _parsed(url: str | Path | URL) -> URL | None:
+    if isinstance(url, URL):
+        return url
+    text = str(url)
+    if "://" not in text:
+        return None
     try:
-        parsed = url if isinstance(url, URL) else make_url(str(url))
-    except Exception:  # a plain path or garbage: nothing to hide that we can find
-        return str(url)
-    return parsed.render_as_string(hide_password=True)
+        return make_url(text)
+    except Exception:  # garbage: the callers fall back to masking the text
+        return None
+
+
+def _secret_keys(url: URL) -> list[str]:
+    return [key for key in url.query if key.lower() in SECRET_QUERY_KEYS]
+
+
+def mask_url(url: str | Path | URL) -> str:
+    """The URL with every password shown as ``***`` (titles, tooltips, logs, error messages).
+
+    Both ``user:secret@host`` and a ``?password=secret`` query parameter are masked; text that
+    is no URL has any ``:secret@`` or ``password=secret`` in it masked all the same.
+    """
+    parsed = _parsed(url)
+    if parsed is None:
+        text = _SECRET_USERINFO.sub(rf"\1:{MASK}@", str(url))
+        return _SECRET_QUERY.sub(rf"\1={MASK}\2", text)
+    keys = _secret_keys(parsed)
+    if keys:
+        parsed = parsed.update_query_dict({key: MASK for key in keys})
+    text = parsed.render_as_string(hide_password=True)
+    return text.replace("=%2A%2A%2A", f"={MASK}")  # the query's mask, unescaped
+
+
+def url_without_password(url: str | Path | URL) -> str:
+    """The URL with no password at all (what the settings file may store).
+
+    Drops ``user:secret@``'s secret and any ``?password=`` query parameter; a plain path comes
+    back as it was.
+    """
+    parsed = _parsed(url)
+    if parsed is None:
+        text = str(url)
+        if "://" not in text:
+            return text
+        return _SECRET_QUERY.sub("", _SECRET_USERINFO.sub(r"\1@", text)).rstrip("?&")
+    keys = _secret_keys(parsed)
+    if keys:
+        parsed = parsed.difference_update_query(keys)
+    # (URL.set(password=None) leaves the password: set() skips arguments that are None.)
+    bare = URL.create(
+        parsed.drivername,
+        username=parsed.username,
+        host=parsed.host,
+        port=parsed.port,
+        database=parsed.database,
+        query=parsed.query,
+    )
+    return bare.render_as_string(hide_password=False)
+
+
+def server_url(host: str, port: int, database: str, user: str, password: str) -> str:
+    """A PostgreSQL (psycopg 3) URL built with SQLAlchemy's URL API (quoting included)."""
+    return URL.create(
+        "postgresql+psycopg",
+        username=user or None,
+        password=password or None,
+        host=host,
+        port=port,
+        database=database,
+    ).render_as_string(hide_password=False)
 
 
 def make_engine(
@@ -153,6 +229,8 @@ def map_database_error(exc: BaseException, url: str | URL) -> DatabaseError | No
             return DatabaseReadOnlyError(masked, message)
         if "not a database" in lowered:
             return NotALabAppDatabaseError(masked, f"({message})")
+        if "malformed" in lowered or "corrupt" in lowered:
+            return DatabaseCorruptError(masked, message)
         return None
     if isinstance(orig, OSError):
         if orig.errno == errno.ENOSPC:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import closing, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -45,23 +45,29 @@ from labapp.persistence.engine import (
     map_database_error,
     mask_url,
     normalise_url,
+    server_url,
     sqlite_path,
+    url_without_password,
 )
+from labapp.persistence.sqlite_files import SqliteFile, inspect_sqlite
 from labapp.persistence.uow import SqlAlchemyUnitOfWork
 from labapp.services.dto import DatabaseInfo
 
 __all__ = [
     "ENV_VAR",
     "Database",
+    "SchemaStatus",
     "current_database_revision",
     "mask_url",
     "open_database",
     "resolve_database_url",
+    "schema_status",
+    "server_url",
     "upgrade_database",
+    "url_without_password",
 ]
 
 ENV_VAR = "LABAPP_DATABASE_URL"
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 T = TypeVar("T")
 
@@ -195,7 +201,7 @@ def _open_sqlite(url: URL, *, create: bool, migrate_local: bool) -> Database:
         return _guarded(url, lambda engine: _create_schema(engine, url))
     read_only = url.query.get("mode") == "ro"
     _check_sqlite_file(path, masked, create=create, read_only=read_only)
-    probe = _probe_sqlite(path, masked)
+    probe = _probe_sqlite(path, masked)  # read-only: nothing is written before this passes
     if not probe.tables:
         if read_only:
             raise DatabaseReadOnlyError(masked, "opened read-only, cannot create the schema")
@@ -212,10 +218,6 @@ def _check_sqlite_file(path: Path, masked: str, *, create: bool, read_only: bool
     if path.is_dir():
         raise NotALabAppDatabaseError(masked, "(it is a directory)")
     if path.exists():
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-        if header and header != SQLITE_HEADER:
-            raise NotALabAppDatabaseError(masked, "(not an SQLite file)")
         if not read_only and not os.access(path, os.W_OK):
             raise DatabaseReadOnlyError(masked, "the file is read-only")
         if not read_only and not os.access(path.parent, os.W_OK):
@@ -232,24 +234,19 @@ def _check_sqlite_file(path: Path, masked: str, *, create: bool, read_only: bool
 
 
 def _probe_sqlite(path: Path, masked: str) -> _Probe:
-    """Look inside without writing anything (read-only, no pragmas, no WAL switch)."""
-    if not path.exists() or path.stat().st_size == 0:
-        return _Probe(frozenset(), False, None)
+    """Look inside without writing anything (:mod:`labapp.persistence.sqlite_files`).
+
+    Every object counts (a file holding only a view is not empty), and a file that is no
+    SQLite, truncated or damaged raises its typed error here, before any engine touches it.
+    """
     try:
-        with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as conn:
-            names = conn.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall()
-            tables = frozenset(n for (n,) in names if not n.startswith("sqlite_"))
-            is_labapp = "labapp_meta" in tables and conn.execute(
-                "SELECT value FROM labapp_meta WHERE key = 'application'"
-            ).fetchone() == ("labapp",)
-            revision = None
-            if "alembic_version" in tables:
-                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-                revision = row[0] if row else None
-    except sqlite3.Error as exc:
-        mapped = map_database_error(exc, masked)
-        raise (mapped or NotALabAppDatabaseError(masked, f"({exc})")) from exc
-    return _Probe(tables, is_labapp, revision)
+        found: SqliteFile = inspect_sqlite(path, masked)
+    except OSError as exc:
+        raise (
+            map_database_error(exc, masked) or DatabaseUnreachableError(masked, str(exc))
+        ) from exc
+    names = frozenset(name.split(":", 1)[1] for name in found.objects)
+    return _Probe(names, found.is_labapp, found.revision)
 
 
 def _backup_and_upgrade(url: URL, path: Path) -> None:
@@ -301,13 +298,17 @@ def _open_server(url: URL) -> Database:
 
 
 def _check_revision(probe: _Probe, masked: str) -> None:
+    _check_labapp(probe, masked)
+    if probe.revision not in migrations.known_revisions():
+        raise SchemaTooNewError(masked, str(probe.revision))
+
+
+def _check_labapp(probe: _Probe, masked: str) -> None:
     if not probe.is_labapp:
         shown = ", ".join(sorted(probe.tables)[:5])
         raise NotALabAppDatabaseError(masked, f"(no labapp_meta; tables: {shown})")
     if probe.revision is None:
         raise NotALabAppDatabaseError(masked, "(no schema revision)")
-    if probe.revision not in migrations.known_revisions():
-        raise SchemaTooNewError(masked, probe.revision)
 
 
 def _ready(engine: Engine, url: URL) -> Database:
@@ -360,13 +361,66 @@ def _with_engine(url: URL, action: Callable[[Engine], T], *, keep: bool = False)
 # --- CLI -------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class SchemaStatus:
+    """Where a database stands against this LabApp (``labapp-cli db current``)."""
+
+    revision: str | None
+    head: str
+    newer: bool
+
+    @property
+    def up_to_date(self) -> bool:
+        """At this LabApp's head revision."""
+        return self.revision == self.head
+
+
+def schema_status(url: str, *, must_exist: bool = True) -> SchemaStatus:
+    """The revision of the LabApp database at ``url`` and whether it is behind, at head or newer.
+
+    Reads only: an SQLite file is looked at read-only (:mod:`labapp.persistence.sqlite_files`),
+    and a missing file is not created (``must_exist=False``: it counts as empty).
+
+    Raises
+    ------
+    DatabaseUnreachableError
+        No such file (when ``must_exist``), or the server cannot be reached.
+    NotALabAppDatabaseError, DatabaseCorruptError
+        Another program's database, no SQLite file, a truncated or damaged file.
+    """
+    parsed = normalise_url(url)
+    probe = _read_probe(parsed, create=not must_exist)
+    if probe.tables - {"alembic_version"}:
+        _check_labapp(probe, mask_url(parsed))
+    head = migrations.head_revision()
+    newer = probe.revision is not None and probe.revision not in migrations.known_revisions()
+    return SchemaStatus(probe.revision, head, newer)
+
+
 def current_database_revision(url: str) -> str | None:
     """The schema revision of the database at ``url`` (``None``: empty), for ``labapp-cli``."""
-    parsed = normalise_url(url)
+    return schema_status(url, must_exist=False).revision
 
-    def read(engine: Engine) -> str | None:
+
+def _read_probe(parsed: URL, *, create: bool) -> _Probe:
+    """What the database holds, read without writing (an SQLite file: read-only, no engine)."""
+    masked = mask_url(parsed)
+    path = sqlite_path(parsed)
+    if path is not None:
+        if path.is_dir():
+            raise NotALabAppDatabaseError(masked, "(it is a directory)")
+        if not path.exists() and not create:
+            raise DatabaseUnreachableError(masked, "no such file")
+        return _probe_sqlite(path, masked)
+    if parsed.get_backend_name() == "sqlite":  # in memory: always empty
+        return _Probe(frozenset(), False, None)
+
+    def read(engine: Engine) -> _Probe:
         with engine.connect() as conn:
-            return migrations.current_revision(conn)
+            tables = frozenset(inspect(conn).get_table_names())
+            return _Probe(
+                tables, migrations.is_labapp_database(conn), migrations.current_revision(conn)
+            )
 
     return _with_engine(parsed, read)
 
@@ -374,21 +428,21 @@ def current_database_revision(url: str) -> str | None:
 def upgrade_database(url: str) -> tuple[str | None, str]:
     """Upgrade any LabApp database (PostgreSQL included) to head; return (before, after).
 
-    An SQLite file is backed up first.  A database that is not LabApp's (other tables, no
-    ``labapp_meta``) or that is newer than this LabApp is refused.
+    The database is looked at before anything writes to it (an SQLite file read-only): one that
+    is not LabApp's (other tables or views, no ``labapp_meta``), newer than this LabApp,
+    truncated or damaged is refused and left as it was.  An SQLite file that is behind is
+    backed up first; a new or empty one gets the schema.
     """
     parsed = normalise_url(url)
     masked = mask_url(parsed)
+    probe = _read_probe(parsed, create=True)
+    if probe.tables - {"alembic_version"}:
+        _check_revision(probe, masked)
+    path = sqlite_path(parsed)
+    if path is not None:
+        _check_sqlite_file(path, masked, create=True, read_only=False)
 
     def run(engine: Engine) -> tuple[str | None, str]:
-        with engine.connect() as conn:
-            tables = frozenset(inspect(conn).get_table_names())
-            probe = _Probe(
-                tables, migrations.is_labapp_database(conn), migrations.current_revision(conn)
-            )
-        if probe.tables - {"alembic_version"}:
-            _check_revision(probe, masked)
-        path = sqlite_path(parsed)
         if path is not None and probe.tables and probe.revision != migrations.head_revision():
             migrations.backup_sqlite(path)
         migrations.upgrade(engine)

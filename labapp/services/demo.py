@@ -598,9 +598,14 @@ def _instrument_row(plan: _Plan, item: _Item) -> dict[str, Any]:
         "laboratory_id": plan.refs["lab"], "interval_months": tpl.interval_months,
         "provider_id": plan.refs[f"provider:{_provider_key(tpl)}"],
         "procedure_id": plan.refs[f"procedure:{tpl.procedure}"],
-        "last_calibrated_on": last, "due_on": _due(last, tpl.interval_months) if last else None,
+        "last_calibrated_on": last, "due_on": _instrument_due(item, last),
         "retired_reason": None, "notes": tpl.accuracy, **_stamp(plan),
     }  # fmt: skip
+
+
+def _instrument_due(item: _Item, last: date | None) -> date | None:
+    """The due date, none after a failed last calibration (never a due date from a FAIL)."""
+    return _due(last, item.template.interval_months) if last and not item.failing else None
 
 
 @dataclass

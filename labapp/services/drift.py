@@ -26,6 +26,7 @@ from labapp.metrology.intervals import method_a3
 from labapp.metrology.units import Quantity, format_quantity, parse_quantity, to_unit
 from labapp.persistence.models import EventRow, InstrumentRow, MeasurementPointRow
 from labapp.services.database import Database
+from labapp.services.instrument_due import due_for
 
 __all__ = [
     "DAYS_PER_MONTH",
@@ -271,6 +272,6 @@ def accept_interval(
             raise NotFoundError("instrument", instrument_id)
         uow.check_version(row, expected_version)
         row.interval_months = months
-        row.due_on = due_on(row.last_calibrated_on, months) or row.due_on
+        row.due_on = due_for(uow.session, row, due_on(row.last_calibrated_on, months) or row.due_on)
         uow.commit()
         return row.version

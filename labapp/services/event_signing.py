@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from labapp.domain.due import may_fall_due
 from labapp.domain.enums import (
     AuditAction,
     EventKind,
@@ -183,11 +184,13 @@ def _update_instrument(uow: Any, row: EventRow, replaced: EventRow | None) -> No
         return
     instrument = instrument_row(uow.session, row.instrument_id)
     instrument.last_calibrated_on = row.performed_on
-    instrument.due_on = row.valid_until
     if row.result is EventResult.FAIL and instrument.status is InstrumentStatus.IN_SERVICE:
         instrument.status = InstrumentStatus.SUSPENDED
     elif row.result is not EventResult.FAIL and instrument.status is InstrumentStatus.SUSPENDED:
         instrument.status = InstrumentStatus.IN_SERVICE
+    # This event is the latest: its result and the new status decide (never a due date on FAIL).
+    allowed = may_fall_due(instrument.status, latest_failed=row.result is EventResult.FAIL)
+    instrument.due_on = row.valid_until if allowed else None
     uow.audit(instrument, AuditAction.UPDATE, f"approval of event {row.id}")
 
 

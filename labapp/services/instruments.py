@@ -21,6 +21,7 @@ from labapp.domain.rules import check_specification
 from labapp.persistence.models import InstrumentRow, LocationRow, PersonRow
 from labapp.services.database import Database
 from labapp.services.dto import InstrumentData, InstrumentDetail, InstrumentSummary
+from labapp.services.instrument_due import due_for
 from labapp.services.register_search import search_condition
 
 __all__ = [
@@ -174,8 +175,9 @@ def _validate(data: InstrumentData) -> InstrumentData:
     return replace(data, asset_tag=data.asset_tag.strip(), name=data.name.strip())
 
 
-def _computed_due(data: InstrumentData) -> date | None:
-    return due_on(data.last_calibrated_on, data.interval_months)
+def _computed_due(uow: Any, row: InstrumentRow, data: InstrumentData) -> date | None:
+    """The interval's due date, none for a failed, suspended, retired or scrapped instrument."""
+    return due_for(uow.session, row, due_on(data.last_calibrated_on, data.interval_months))
 
 
 def create_instrument(db: Database, user: str, data: InstrumentData) -> InstrumentDetail:
@@ -190,7 +192,7 @@ def create_instrument(db: Database, user: str, data: InstrumentData) -> Instrume
     with db.unit_of_work(user) as uow:
         _check_free(uow, data.asset_tag)
         row = InstrumentRow(**{name: getattr(data, name) for name in EDITABLE_FIELDS})
-        row.due_on = _computed_due(data)
+        row.due_on = _computed_due(uow, row, data)
         uow.instruments.add(row)
         _commit(uow)
         return _detail(row)
@@ -225,7 +227,7 @@ def update_instrument(
         data = _validate(replace(current, **changes))
         for name in changes:
             setattr(row, name, getattr(data, name))
-        row.due_on = _computed_due(data)
+        row.due_on = _computed_due(uow, row, data)
         _commit(uow)
         return _detail(row)
 
@@ -251,6 +253,7 @@ def retire_instrument(
         uow.check_version(row, expected_version)
         row.status = InstrumentStatus.RETIRED
         row.retired_reason = reason.strip()
+        row.due_on = None  # a retired instrument never falls due
         uow.audit(row, AuditAction.RETIRE)
         _commit(uow)
         return _detail(row)

@@ -27,7 +27,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from labapp.domain.due import due_on
+from labapp.domain.due import instrument_due_on
 from labapp.domain.errors import ValidationError
 from labapp.io.columns import Language
 from labapp.io.excel_errors import write_error_workbook as _write_marked
@@ -202,7 +202,9 @@ def import_register(
 def new_instrument_row(data: InstrumentData) -> InstrumentRow:
     """The row for a new instrument, its due date computed as the instrument dialog does."""
     row = InstrumentRow(**{name: getattr(data, name) for name in EDITABLE_FIELDS})
-    row.due_on = due_on(data.last_calibrated_on, data.interval_months)
+    row.due_on = instrument_due_on(
+        data.last_calibrated_on, data.interval_months, status=data.status, latest_failed=False
+    )  # a new row has no result yet; a suspended, retired or scrapped one gets no due date
     return row
 
 

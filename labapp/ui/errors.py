@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from labapp.domain.errors import (
     ConcurrentModificationError,
+    DatabaseCorruptError,
     DatabaseReadOnlyError,
     DatabaseUnreachableError,
     DiskFullError,
@@ -29,6 +30,12 @@ def describe(exc: BaseException) -> str:
     match exc:
         case NotALabAppDatabaseError():
             return QCoreApplication.translate("Errors", "This file is not a LabApp database.")
+        case DatabaseCorruptError():
+            return QCoreApplication.translate(
+                "Errors",
+                "This database file is damaged or truncated ({0}). It was left as it was: "
+                "restore a backup (labapp-cli db restore).",
+            ).format(exc.reason)
         case SchemaTooNewError():
             return QCoreApplication.translate(
                 "Errors", "Created by a newer LabApp (revision {0}): update LabApp."

@@ -9,25 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any, Protocol
-from urllib.parse import urlsplit, urlunsplit
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from labapp.services.database import url_without_password
 from labapp.ui import settings
 from labapp.ui.worker import ErrorHandler, ResultHandler, Worker
 
 
 def strip_password(url: str) -> str:
-    """``url`` without its password (what the recent-databases list may store)."""
-    if "://" not in url:
-        return url
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.rsplit("@", 1)
-    user = netloc[0].split(":", 1)[0]
-    return urlunsplit(parts._replace(netloc=f"{user}@{netloc[1]}"))
+    """``url`` without any password, ``user:pw@`` or ``?password=`` (what settings may store)."""
+    return url_without_password(url)
 
 
 class Connector(Protocol):

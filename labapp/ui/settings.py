@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QSettings
 
 from labapp.paths import settings_path
+from labapp.services.database import url_without_password
 
 LANGUAGE = "ui/language"
 DEFAULT_DATABASE = "database/default"
@@ -34,6 +35,9 @@ DEFAULTS: dict[str, Any] = {
     BILINGUAL_EXPORTS: False,
 }
 
+#: Keys holding database URLs: stored and read without any password, whatever was given.
+URL_KEYS = frozenset({DEFAULT_DATABASE, RECENT_DATABASES})
+
 LANGUAGES = ("en", "zh_CN")
 MAX_RECENT = 8
 
@@ -45,8 +49,18 @@ def _qsettings() -> QSettings:
 def get(key: str) -> Any:
     """Return the stored value of ``key`` converted to its default's type (the default if unset)."""
     default = DEFAULTS[key]
-    value = _qsettings().value(key, default)
-    return _coerce(value, default)
+    value = _coerce(_qsettings().value(key, default), default)
+    return _without_passwords(key, value)
+
+
+def _without_passwords(key: str, value: Any) -> Any:
+    """A database URL (or list of them) with no password: settings never hold one."""
+    if key not in URL_KEYS:
+        return value
+    if isinstance(value, list):
+        cleaned = [url_without_password(str(v)) for v in value]
+        return list(dict.fromkeys(cleaned))  # two entries that differed by a password are one
+    return url_without_password(str(value)) if value else value
 
 
 def _coerce(value: Any, default: Any) -> Any:
@@ -71,7 +85,7 @@ def put(key: str, value: Any) -> None:
     if key not in DEFAULTS:
         raise KeyError(key)
     settings = _qsettings()
-    settings.setValue(key, value)
+    settings.setValue(key, _without_passwords(key, value))
     settings.sync()
 
 

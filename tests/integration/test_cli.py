@@ -132,14 +132,21 @@ def test_due_dates_follow_the_last_approved_event(seeded: Database) -> None:
         """
         SELECT i.id, i.due_on, i.last_calibrated_on, i.interval_months,
                (SELECT max(performed_on) FROM events e
-                WHERE e.instrument_id = i.id AND e.status = 'approved')
+                WHERE e.instrument_id = i.id AND e.status = 'approved'),
+               (SELECT e.result FROM events e
+                WHERE e.instrument_id = i.id AND e.status = 'approved'
+                ORDER BY e.performed_on DESC, e.id DESC LIMIT 1)
         FROM instruments i
     """,
     )
-    for _id, due, last, months, performed in rows:
+    failed = 0
+    for _id, due, last, months, performed, result in rows:
         assert str(last) == str(performed)
         expected = due_on(date.fromisoformat(str(performed)), int(str(months)))
+        if result == "fail":  # a failed instrument never falls due (issue 12)
+            expected, failed = None, failed + 1
         assert str(due) == str(expected)
+    assert failed >= 1
 
 
 def test_decisions_agree_with_errors_and_mpe(seeded: Database) -> None:

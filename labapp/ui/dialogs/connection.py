@@ -7,7 +7,7 @@ and any error is worded in the user's language inside the dialog.
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from labapp.services.database import server_url
 from labapp.ui import settings
 from labapp.ui.errors import describe
 from labapp.ui.session import Session
@@ -35,11 +36,8 @@ POSTGRES_TAB = 1
 
 
 def postgres_url(host: str, port: int, database: str, user: str, password: str) -> str:
-    """A SQLAlchemy URL for psycopg 3 (user and password percent-encoded)."""
-    auth = quote(user, safe="")
-    if password:
-        auth += ":" + quote(password, safe="")
-    return f"postgresql+psycopg://{auth}@{host}:{port}/{quote(database, safe='')}"
+    """A SQLAlchemy URL for psycopg 3, built with SQLAlchemy's URL API (quoting included)."""
+    return server_url(host, port, database, user, password)
 
 
 class ConnectionDialog(QDialog):
