@@ -212,10 +212,22 @@ def _demo(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
         print(tr("demo.start", url=db.info.url, instruments=options.instruments,
                  years=options.years), file=out, flush=True)  # fmt: skip
         report = seed_demo(db, options, progress=_progress(tr, options.instruments))
+        _demo_login_roles(db)
     finally:
         db.dispose()
     _print_report(report, tr, out)
     return EXIT_OK
+
+
+def _demo_login_roles(db: Any) -> None:
+    """PostgreSQL (as the owner): a login role for each demo person, password ``demo``."""
+    from labapp.services.accounts import list_accounts
+    from labapp.services.demo_accounts import DEMO_PASSWORD
+    from labapp.services.pg_accounts import create_login_role, uses_login_roles
+
+    if uses_login_roles(db):
+        for account in list_accounts(db):
+            create_login_role(db, account.login, DEMO_PASSWORD)
 
 
 def _remove_demo_file(url: str, tr: Messages, out: TextIO) -> None:
