@@ -142,3 +142,12 @@ class MigrationFailedError(DatabaseError):
         self.url = url
         self.backup = backup
         self.reason = reason
+
+
+class DatabaseBusyError(DatabaseError):
+    """Another user or process held the database's write lock too long; try again."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        super().__init__(f"the database {url} is busy, try again ({reason})")
+        self.url = url
+        self.reason = reason

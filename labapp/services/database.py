@@ -39,6 +39,7 @@ from labapp.domain.errors import (
 )
 from labapp.persistence import migrations
 from labapp.persistence.engine import (
+    WRITE_OPTION,
     make_engine,
     map_database_error,
     mask_url,
@@ -99,10 +100,15 @@ class Database:
         self.engine = engine
         self.info = info
         self.session_factory = sessionmaker(engine, expire_on_commit=False)
+        # Units of work write: on SQLite their transactions begin IMMEDIATE (see engine.py).
+        writer = engine.execution_options(**{WRITE_OPTION: True})
+        self.write_factory = sessionmaker(writer, expire_on_commit=False)
 
     def unit_of_work(self, user: str, reason: str | None = None) -> SqlAlchemyUnitOfWork:
         """A unit of work for a change made by ``user`` (use it in a ``with`` block)."""
-        return SqlAlchemyUnitOfWork(self.session_factory, user, reason)
+        return SqlAlchemyUnitOfWork(
+            self.write_factory, user, reason, read_factory=self.session_factory
+        )
 
     @contextmanager
     def read(self) -> Iterator[Session]:
