@@ -646,4 +646,5 @@ class MetaRow(Base):
 # Rows added by later migrations live in their own modules; importing them here registers their
 # tables on Base.metadata for Alembic and the drift test.
 from labapp.persistence import models_impact as models_impact  # noqa: E402
+from labapp.persistence import models_integrity as models_integrity  # noqa: E402
 from labapp.persistence import models_pt as models_pt  # noqa: E402

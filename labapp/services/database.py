@@ -359,9 +359,16 @@ def upgrade_database(url: str) -> tuple[str | None, str]:
         if probe.tables - {"alembic_version"}:
             _check_revision(probe, masked)
         path = sqlite_path(parsed)
+        backup = None
         if path is not None and probe.tables and probe.revision != migrations.head_revision():
-            migrations.backup_sqlite(path)
-        migrations.upgrade(engine)
+            backup = migrations.backup_sqlite(path)
+        try:
+            migrations.upgrade(engine)
+        except (SQLAlchemyError, OSError, sqlite3.Error):
+            raise
+        except Exception as exc:  # a revision refusing the data (e.g. 0008's duplicates)
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise MigrationFailedError(masked, str(backup) if backup else None, reason) from exc
         with engine.connect() as conn:
             after = migrations.current_revision(conn)
         assert after is not None
