@@ -210,6 +210,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "disk full while writing {url}: {reason}",
         "写入 {url} 时磁盘已满：{reason}",
     ),
+    "error.DatabaseBusyError": (
+        "the database {url} is busy (another user or an import is saving), try again",
+        "数据库 {url} 正忙（其他用户或导入正在保存），请稍后重试",
+    ),
     "error.MigrationFailedError": (
         "upgrading {url} failed ({reason}); backup at {backup}",
         "升级 {url} 失败（{reason}）；备份位于 {backup}",
