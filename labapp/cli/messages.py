@@ -223,6 +223,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "empty database (--replace works on the demo database only)",
         "{url} 中已有 {instruments} 台件；演示数据只写入空数据库（--replace 仅用于演示数据库）",
     ),
+    "error.DemoIncompleteError": (
+        "{url} holds a demo laboratory whose seeding never completed ({instruments} "
+        "instruments); run 'labapp-cli demo --replace' to seed it again",
+        "{url} 中的演示实验室未生成完整（{instruments} 台件）；"
+        "请运行 'labapp-cli demo --replace' 重新生成",
+    ),
     "error.DemoCancelledError": (
         "seeding the demo laboratory was cancelled",
         "已取消生成演示实验室",
