@@ -151,10 +151,16 @@ class RaceLab:
         seed_demo(db, DemoOptions(instruments=30, years=1, seed=5, today=TODAY))
         self.db = db
         self.performer = people.list_persons(db, PersonRole.METROLOGIST)[0].login
-        self.signers = [p.login for p in people.list_persons(db) if p.login != self.performer]
+        checkers = people.list_persons(db, PersonRole.CHECKER)
+        self.checker = next(p.login for p in checkers if p.login != self.performer)
+        self.approvers = [p.login for p in people.list_persons(db, PersonRole.APPROVER)]
+        self.editors = [p.login for p in people.list_persons(db, PersonRole.METROLOGIST)]
         register = query_register(db, RegisterFilter(), today=TODAY)
         self.instruments = [i.id for i in register if i.status is InstrumentStatus.IN_SERVICE]
-        self.checker = self.signers[0]
+
+    def users(self, op: str) -> list[str]:
+        """Who races on ``op``: metrologists edit, approvers approve and correct."""
+        return self.editors if op == "edit" else self.approvers
 
     def draft(self, instrument_id: int) -> tuple[int, int]:
         detail = ev.save_draft(self.db, self.performer, _draft_input(instrument_id), today=TODAY)
@@ -167,7 +173,7 @@ class RaceLab:
 
     def approved(self, instrument_id: int) -> tuple[int, int]:
         event_id, version = self.checked(instrument_id)
-        detail = sign(self.db, self.signers[1], "approve", event_id, version)
+        detail = sign(self.db, self.approvers[0], "approve", event_id, version)
         return detail.id, detail.version
 
 
@@ -175,7 +181,7 @@ def _race(pool: Pool, url: str, n: int, op: str, lab: RaceLab, per_worker: Any) 
     tasks = []
     for w in range(n):
         targets, instruments = per_worker(w)
-        user = lab.signers[2 + w % (len(lab.signers) - 2)]
+        user = lab.users(op)[w % len(lab.users(op))]
         tasks.append(Task(url, n, op, user, tuple(targets), tuple(instruments)))
     results = pool.map_async(run_task, tasks, chunksize=1).get(timeout=BARRIER_TIMEOUT_S * 2)
     return [outcome for outcomes in results for outcome in outcomes]
