@@ -182,16 +182,18 @@ def probe(url: str, n: int, rounds: int, backend: str) -> None:
             d = ev.get_event(db, event_id)
             d = _sign(ev.check_event, db, checker, d.id, d.version)
             _sign(ev.approve_event, db, approvers[0], d.id, d.version)
-        except Exception as exc:  # noqa: BLE001 - the probe counts what the services allow
+        except Exception as exc:
             print("  approving a correction refused:", type(exc).__name__)
     with db.read() as session:
         approved_per_chain = []
         for e, _, _ in originals:
             chain = {e, *session.scalars(select(EventRow.id).where(EventRow.supersedes_id == e))}
-            approved_per_chain.append(len(session.scalars(select(EventRow.id).where(
-                EventRow.id.in_(chain), EventRow.status == EventStatus.APPROVED)).all()))  # fmt: skip
-        wins = Counter()
-        for (e, _, _) in contested:
+            approved = select(EventRow.id).where(
+                EventRow.id.in_(chain), EventRow.status == EventStatus.APPROVED
+            )
+            approved_per_chain.append(len(session.scalars(approved).all()))
+        wins: Counter[str] = Counter()
+        for e, _, _ in contested:
             wins[session.get(EventRow, e).status.value] += 1
     everything = corrections + approvals + disjoint
     raw = Counter(name for name, module, _ in everything if module.split(".")[0] in RAW)

@@ -202,18 +202,19 @@ class SqlAlchemyUnitOfWork:
 def integrity_error(exc: IntegrityError) -> ValidationError | None:
     """The typed refusal for a violated LabApp constraint LabApp has words for (else ``None``)."""
     text = str(exc.orig)
-    for name, (field, code, message) in KNOWN_CONSTRAINTS.items():
-        if name in text:
+    for names, (field, code, message) in KNOWN_CONSTRAINTS.items():
+        if any(name in text for name in names):
             return ValidationError(field, message, code=code)
     return None
 
 
-#: constraint or index name -> (field, code, English message) of the ValidationError it means
-KNOWN_CONSTRAINTS: dict[str, tuple[str, str, str]] = {
-    "uq_events_open_correction": (
+#: how a driver names the constraint (PostgreSQL and an expression index on SQLite: its name;
+#: a plain index on SQLite: its columns) -> (field, code, English message) of the refusal
+KNOWN_CONSTRAINTS: dict[tuple[str, ...], tuple[str, str, str]] = {
+    ("uq_events_open_correction", "UNIQUE constraint failed: events.supersedes_id"): (
         "event", "correction_open", "a correction of this event is already open",
     ),
-    "uq_events_lab_certificate_no": (
+    ("uq_events_lab_certificate_no",): (
         "certificate_no", "duplicate", "already recorded for this provider",
     ),
 }  # fmt: skip
