@@ -1122,9 +1122,7 @@ def _reset_sequences(conn: Connection) -> None:
         )
 
 
-def _remove_seeded(
-    conn: Connection, first_ids: Mapping[str, int], *, commit: bool = True
-) -> None:
+def _remove_seeded(conn: Connection, first_ids: Mapping[str, int], *, commit: bool = True) -> None:
     """Delete every row with an id from ``first_ids`` on (an interrupted seeding's rows)."""
     persons = _t(PersonRow).c.id >= first_ids["persons"]
     certificates = standard_certificate_instruments.c.certificate_id
