@@ -7,7 +7,7 @@ transferred to the point ("10 mm … 50 mm"), or its calibrated range when the p
 Additive only.
 
 Revision ID: 0009
-Revises: 0006
+Revises: 0008
 Create Date: 2026-12-01 21:00:00
 """
 
@@ -21,7 +21,7 @@ from alembic import op
 import labapp.persistence.types
 
 revision: str = "0009"
-down_revision: str | None = "0006"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -66,15 +66,16 @@ def startup_url(args: argparse.Namespace) -> str:
 
 
 def seed_demo_if_empty(db: Any, cancel: threading.Event) -> bool:
-    """Seed the demo lab into ``db`` unless it has instruments already (runs on the worker)."""
-    from datetime import date
+    """Seed the demo lab into ``db`` if it is empty or its seeding never completed (worker).
 
+    A lab whose seeding was interrupted (an older LabApp committed chunk by chunk) is seeded
+    again; a complete demo or anyone's own register is left alone.
+    """
     from labapp.services import demo
-    from labapp.services.overview import lab_overview
 
-    if lab_overview(db, date.today()).instruments:
+    if not demo.needs_seeding(db):
         return False
-    demo.seed_demo(db, cancel=cancel.is_set)
+    demo.seed_demo(db, cancel=cancel.is_set, resume=True)
     return True
 
 

@@ -256,6 +256,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "disk full while writing {url}: {reason}",
         "写入 {url} 时磁盘已满：{reason}",
     ),
+    "error.DatabaseBusyError": (
+        "the database {url} is busy (another user or an import is saving), try again",
+        "数据库 {url} 正忙（其他用户或导入正在保存），请稍后重试",
+    ),
     "error.MigrationFailedError": (
         "upgrading {url} failed ({reason}); backup at {backup}",
         "升级 {url} 失败（{reason}）；备份位于 {backup}",
@@ -264,6 +268,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{url} already holds {instruments} instruments; the demo lab is only seeded into an "
         "empty database (--replace works on the demo database only)",
         "{url} 中已有 {instruments} 台件；演示数据只写入空数据库（--replace 仅用于演示数据库）",
+    ),
+    "error.DemoIncompleteError": (
+        "{url} holds a demo laboratory whose seeding never completed ({instruments} "
+        "instruments); run 'labapp-cli demo --replace' to seed it again",
+        "{url} 中的演示实验室未生成完整（{instruments} 台件）；"
+        "请运行 'labapp-cli demo --replace' 重新生成",
     ),
     "error.DemoCancelledError": (
         "seeding the demo laboratory was cancelled",

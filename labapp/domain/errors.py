@@ -206,3 +206,12 @@ class IntegrityViolationError(LabAppError):
     def __init__(self, detail: str) -> None:
         super().__init__(f"a sealed record cannot be changed: {detail}")
         self.detail = detail
+
+
+class DatabaseBusyError(DatabaseError):
+    """Another user or process held the database's write lock too long; try again."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        super().__init__(f"the database {url} is busy, try again ({reason})")
+        self.url = url
+        self.reason = reason

@@ -3,6 +3,12 @@
 SQLite gets foreign keys, WAL and a busy timeout on every connection (it enforces none of them by
 default) and real transactions around DDL: the driver's own transaction handling is switched off
 and LabApp emits ``BEGIN`` itself, so an Alembic upgrade is all-or-nothing.
+
+A connection with the execution option ``labapp_write=True`` (the unit of work's) starts its
+transactions with ``BEGIN IMMEDIATE``: it takes the write lock first, waiting up to the busy
+timeout for another writer, instead of reading in a deferred transaction and then failing at once
+with "database is locked" when it tries to write after another connection committed.  Reads stay
+deferred.  A lock held longer than the timeout becomes :class:`DatabaseBusyError`.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError
 
 from labapp.domain.errors import (
+    DatabaseBusyError,
     DatabaseCorruptError,
     DatabaseError,
     DatabaseReadOnlyError,
@@ -28,6 +35,8 @@ from labapp.domain.errors import (
 )
 
 __all__ = [
+    "BUSY_TIMEOUT_S",
+    "WRITE_OPTION",
     "make_engine",
     "map_database_error",
     "mask_url",
@@ -44,6 +53,10 @@ MASK = "***"
 #: For text that is no URL SQLAlchemy can parse: ``user:secret@`` and ``password=secret``.
 _SECRET_USERINFO = re.compile(r"(://[^:/@?#]*):[^@/?#]*@")
 _SECRET_QUERY = re.compile(r"\b((?:ssl)?password)=[^&#\s]*(&?)", re.IGNORECASE)
+#: How long a SQLite writer waits for another one to commit before "the database is busy".
+BUSY_TIMEOUT_S = 10.0
+#: Execution option marking a connection that writes (SQLite: ``BEGIN IMMEDIATE``).
+WRITE_OPTION = "labapp_write"
 
 
 def normalise_url(url: str | Path | URL) -> URL:
@@ -179,7 +192,7 @@ def make_engine(
         if schema:
             args["options"] = f"-csearch_path={schema}"
     elif parsed.get_backend_name() == "sqlite":
-        args.setdefault("timeout", 5.0)
+        args.setdefault("timeout", BUSY_TIMEOUT_S)
         if parsed.database and parsed.database.startswith("file:"):
             args["uri"] = True
     engine = create_engine(parsed, pool_pre_ping=True, connect_args=args, **kwargs)
@@ -196,7 +209,7 @@ def _install_sqlite_listeners(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         try:
             cursor.execute("PRAGMA foreign_keys=ON")
-            cursor.execute("PRAGMA busy_timeout=5000")
+            cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
             # A read-only file cannot switch journal mode; it is still readable.
             with contextlib.suppress(sqlite3.OperationalError):
                 cursor.execute("PRAGMA journal_mode=WAL")
@@ -205,7 +218,8 @@ def _install_sqlite_listeners(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        write = connection.get_execution_options().get(WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
 def _driver_error(exc: BaseException) -> BaseException:
@@ -215,7 +229,8 @@ def _driver_error(exc: BaseException) -> BaseException:
 def map_database_error(exc: BaseException, url: str | URL) -> DatabaseError | None:
     """Map a driver error to the typed LabApp error the UI can word, or ``None`` if unknown.
 
-    Covers SQLite's "database or disk is full", "attempt to write a readonly database",
+    Covers SQLite's "database is locked" (another writer held the lock past the busy timeout),
+    "database or disk is full", "attempt to write a readonly database",
     "unable to open database file", "file is not a database", and psycopg's connection failures.
     """
     masked = mask_url(url)
@@ -223,6 +238,8 @@ def map_database_error(exc: BaseException, url: str | URL) -> DatabaseError | No
     message = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
     lowered = message.lower()
     if isinstance(orig, sqlite3.Error):
+        if "database is locked" in lowered or "database is busy" in lowered:
+            return DatabaseBusyError(masked, message)
         if "disk is full" in lowered:
             return DiskFullError(masked, message)
         if "readonly" in lowered or "read-only" in lowered or "unable to open database" in lowered:

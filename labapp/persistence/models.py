@@ -668,4 +668,5 @@ class MetaRow(Base):
 # tables on Base.metadata for Alembic and the drift test.
 from labapp.persistence import models_accounts as models_accounts  # noqa: E402
 from labapp.persistence import models_impact as models_impact  # noqa: E402
+from labapp.persistence import models_integrity as models_integrity  # noqa: E402
 from labapp.persistence import models_pt as models_pt  # noqa: E402

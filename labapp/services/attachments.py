@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from labapp.domain.errors import LabAppError, NotFoundError, ValidationError
 from labapp.persistence.models import AttachmentRow, EventRow, InstrumentRow
@@ -29,6 +30,7 @@ __all__ = [
     "add_attachment",
     "attachment_content",
     "export_attachment",
+    "stage_attachment",
 ]
 
 MAX_BYTES = 64 * 1024 * 1024
@@ -80,6 +82,29 @@ def add_attachment(
     NotFoundError
         The event or instrument does not exist.
     """
+    with db.unit_of_work(user) as uow:
+        row = stage_attachment(
+            uow.session, event_id=event_id, instrument_id=instrument_id,
+            filename=filename, content=content, media_type=media_type,
+        )  # fmt: skip
+        uow.commit()
+        return attachment_info(row)
+
+
+def stage_attachment(
+    session: Session,
+    *,
+    event_id: int | None = None,
+    instrument_id: int | None = None,
+    filename: str,
+    content: bytes,
+    media_type: str | None = None,
+) -> AttachmentRow:
+    """The attachment of :func:`add_attachment`, checked and flushed in ``session`` (no commit).
+
+    For a caller that saves it together with other changes in one unit of work (a draft and its
+    files): a refusal then leaves nothing of the whole change behind.
+    """
     if (event_id is None) == (instrument_id is None):
         raise ValidationError("owner", "attach to one event or one instrument", code="invalid")
     name = _clean_name(filename)
@@ -91,36 +116,34 @@ def add_attachment(
         )
     digest = hashlib.sha256(content).hexdigest()
     kind = media_type or mimetypes.guess_type(name)[0] or "application/octet-stream"
-    with db.unit_of_work(user) as uow:
-        session = uow.session
-        owner = (EventRow, event_id) if event_id is not None else (InstrumentRow, instrument_id)
-        if session.get(*owner) is None:
-            raise NotFoundError(owner[0].__tablename__, owner[1])
-        clash = session.scalars(
-            select(AttachmentRow).where(
-                _owner_condition(event_id, instrument_id),  # type: ignore[arg-type]
-                AttachmentRow.sha256 == digest,
-            )
-        ).first()
-        if clash is not None:
-            raise ValidationError(
-                "content",
-                f"the same file is already attached as {clash.filename!r}",
-                code="duplicate",
-                params={"filename": clash.filename, "attachment_id": clash.id},
-            )
-        row = AttachmentRow(
-            event_id=event_id,
-            instrument_id=instrument_id,
-            filename=name,
-            media_type=kind,
-            size=len(content),
-            sha256=digest,
-            content=content,
+    owner = (EventRow, event_id) if event_id is not None else (InstrumentRow, instrument_id)
+    if session.get(*owner) is None:
+        raise NotFoundError(owner[0].__tablename__, owner[1])
+    clash = session.scalars(
+        select(AttachmentRow).where(
+            _owner_condition(event_id, instrument_id),  # type: ignore[arg-type]
+            AttachmentRow.sha256 == digest,
         )
-        session.add(row)
-        uow.commit()
-        return attachment_info(row)
+    ).first()
+    if clash is not None:
+        raise ValidationError(
+            "content",
+            f"the same file is already attached as {clash.filename!r}",
+            code="duplicate",
+            params={"filename": clash.filename, "attachment_id": clash.id},
+        )
+    row = AttachmentRow(
+        event_id=event_id,
+        instrument_id=instrument_id,
+        filename=name,
+        media_type=kind,
+        size=len(content),
+        sha256=digest,
+        content=content,
+    )
+    session.add(row)
+    session.flush()
+    return row
 
 
 def attachment_content(db: Database, attachment_id: int) -> tuple[AttachmentInfo, bytes]:

@@ -41,6 +41,7 @@ from labapp.domain.errors import (
 from labapp.persistence import migrations, pg_roles
 from labapp.persistence.audit import Signer
 from labapp.persistence.engine import (
+    WRITE_OPTION,
     make_engine,
     map_database_error,
     mask_url,
@@ -107,6 +108,9 @@ class Database:
         self.engine = engine
         self.info = info
         self.session_factory = sessionmaker(engine, expire_on_commit=False)
+        # Units of work write: on SQLite their transactions begin IMMEDIATE (see engine.py).
+        writer = engine.execution_options(**{WRITE_OPTION: True})
+        self.write_factory = sessionmaker(writer, expire_on_commit=False)
         #: Logged-in people's unlocked signing keys, by login (see ``services.accounts``).
         self.signers: dict[str, Signer] = {}
         #: The GUI and the CLI set this after a login: then only a logged-in user may write.
@@ -138,7 +142,9 @@ class Database:
         signer = signer or self.signers.get(user)
         if signer is None and self.require_login and not anonymous:
             raise AuthenticationError("not_logged_in", {"login": user})
-        return SqlAlchemyUnitOfWork(self.session_factory, user, reason, signer)
+        return SqlAlchemyUnitOfWork(
+            self.write_factory, user, reason, signer, read_factory=self.session_factory
+        )
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -153,6 +159,8 @@ class Database:
         """Work through ``engine`` from now on (PostgreSQL: connected as the logged-in person)."""
         old, self.engine = self.engine, engine
         self.session_factory = sessionmaker(engine, expire_on_commit=False)
+        writer = engine.execution_options(**{WRITE_OPTION: True})
+        self.write_factory = sessionmaker(writer, expire_on_commit=False)
         old.dispose()
 
     def dispose(self) -> None:
@@ -443,9 +451,16 @@ def upgrade_database(url: str) -> tuple[str | None, str]:
         _check_sqlite_file(path, masked, create=True, read_only=False)
 
     def run(engine: Engine) -> tuple[str | None, str]:
+        backup = None
         if path is not None and probe.tables and probe.revision != migrations.head_revision():
-            migrations.backup_sqlite(path)
-        migrations.upgrade(engine)
+            backup = migrations.backup_sqlite(path)
+        try:
+            migrations.upgrade(engine)
+        except (SQLAlchemyError, OSError, sqlite3.Error):
+            raise
+        except Exception as exc:  # a revision refusing the data (e.g. 0008's duplicates)
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise MigrationFailedError(masked, str(backup) if backup else None, reason) from exc
         if engine.dialect.name == "postgresql":
             with engine.begin() as conn:
                 pg_roles.install(conn)

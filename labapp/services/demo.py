@@ -4,9 +4,10 @@
 generator, plans each item's verification/calibration history (drift plus noise, periodic
 adjustment, a few failures, overdue items, drafts, one broken traceability link, a PT plan from
 :mod:`labapp.services.demo_pt`) and writes it
-with SQLAlchemy Core bulk inserts: ids are precomputed, rows go in chunks of a few thousand, one
-transaction per chunk.  Core inserts bypass the ORM flush, so the per-row audit listener does not
-fire; one audit entry ("demo data seeded") records the whole seeding instead.
+with SQLAlchemy Core bulk inserts: ids are precomputed, rows go in chunks of a few thousand, all in
+one transaction ending with a completion marker (:mod:`labapp.services.demo_state`).  Core inserts
+bypass the ORM flush, so the per-row audit listener does not fire; one audit entry ("demo data
+seeded") records the whole seeding instead.
 
 The same code builds the 200-item demo and the 100 000-item benchmark lab; only the point count
 per event is capped at scale (see :attr:`DemoOptions.max_points`).
@@ -46,6 +47,7 @@ from labapp.domain.errors import LabAppError, ValidationError
 from labapp.metrology.conformity import decide
 from labapp.metrology.units import delta_unit, parse_quantity, parse_unit
 from labapp.persistence.audit import append_audit
+from labapp.persistence.engine import WRITE_OPTION
 from labapp.persistence.models import (
     CheckPlanRow,
     CheckReadingRow,
@@ -58,6 +60,7 @@ from labapp.persistence.models import (
     LaboratoryRow,
     LocationRow,
     MeasurementPointRow,
+    MetaRow,
     PersonRoleRow,
     PersonRow,
     ProcedureRow,
@@ -67,6 +70,7 @@ from labapp.persistence.models import (
     StandardCertificateRow,
     standard_certificate_instruments,
 )
+from labapp.persistence.models_accounts import AccountRow, PersonKeyRow, SignatureRow
 from labapp.persistence.models_pt import (
     ComparisonScopeRow,
     CorrectiveActionRow,
@@ -76,13 +80,16 @@ from labapp.persistence.models_pt import (
 )
 from labapp.services import demo_catalogue as cat
 from labapp.services.demo_catalogue import Template, Tier
+from labapp.services.demo_state import MARKER_KEY, DemoIncompleteError, DemoState, demo_state
 
 __all__ = [
     "DEMO_USER",
     "SEED_REASON",
     "DemoDatabaseNotEmptyError",
+    "DemoIncompleteError",
     "DemoOptions",
     "DemoReport",
+    "needs_seeding",
     "seed_demo",
 ]
 
@@ -919,8 +926,12 @@ def seed_demo(
     *,
     progress: Progress | None = None,
     cancel: Callable[[], bool] | None = None,
+    resume: bool = False,
 ) -> DemoReport:
-    """Seed the demo laboratory into an empty LabApp database.
+    """Seed the demo laboratory into an empty LabApp database, in one transaction.
+
+    Killed or cancelled half way, it leaves nothing: the last rows written are the audit entry
+    and the completion marker (:mod:`labapp.services.demo_state`).
 
     Parameters
     ----------
@@ -931,8 +942,10 @@ def seed_demo(
     progress
         Called as ``progress(stage, done, total)`` after each committed chunk.
     cancel
-        Polled between chunks; when it returns true the seeded rows are removed again and
+        Polled between chunks; when it returns true the transaction is rolled back and
         :class:`DemoCancelledError` is raised.
+    resume
+        Seed again over an interrupted demo lab (see ``DemoIncompleteError``).
 
     Returns
     -------
@@ -945,24 +958,32 @@ def seed_demo(
     ValidationError
         Fewer than 30 instruments, or a non-positive number of years.
     DemoDatabaseNotEmptyError
-        The database already has instruments.
+        The database already has instruments (a complete demo or someone's register).
+    DemoIncompleteError
+        A demo lab whose seeding never completed (seeded by an older LabApp), unless ``resume``:
+        then it is removed and seeded again, in the same transaction.
     """
     options = options or DemoOptions()
     _validate(options)
     clock = time.perf_counter()
     engine: Engine = db if isinstance(db, Engine) else db.engine
     with engine.connect() as conn:
-        existing = conn.execute(select(func.count()).select_from(_t(InstrumentRow)))
-        if count := existing.scalar_one():
-            raise DemoDatabaseNotEmptyError(engine.url.render_as_string(), count)
+        # One write transaction from the first row to the completion marker (SQLite: IMMEDIATE).
+        conn.execution_options(**{WRITE_OPTION: True})
+        state, count = demo_state(conn, DEMO_USER)
+        url = engine.url.render_as_string()
+        if state is DemoState.INCOMPLETE and not resume:
+            raise DemoIncompleteError(url, count)
+        if state in (DemoState.COMPLETE, DemoState.FOREIGN):
+            raise DemoDatabaseNotEmptyError(url, count)
+        if state is DemoState.INCOMPLETE:  # every seeded row goes; the audit trail stays
+            everything = {table.name: 1 for table in _ID_TABLES}
+            _remove_seeded(conn, everything, commit=False)
         ids = _Ids({t.name: _max_id(conn, t) + 1 for t in _ID_TABLES})
-        conn.rollback()
-        first_ids = dict(ids.next)
         try:
             report = _seed(conn, options, ids, progress, cancel)
         except BaseException:
             conn.rollback()
-            _remove_seeded(conn, first_ids)
             raise
     return _finish(report, time.perf_counter() - clock)
 
@@ -1004,7 +1025,6 @@ def _seed(
     rng = random.Random(options.seed + 104729)
     w = _Writer(conn, options.chunk_rows)
     _seed_organisation(w, plan, rng)
-    conn.commit()
     tally = _Tally()
     total = len(plan.items)
     for done in _seed_items(w, plan, tally):
@@ -1025,13 +1045,14 @@ def _seed(
     seal_events(conn, actors)
     report = _report(plan, tally, w.counts)
     _write_audit_entry(w, plan, report, admin_of(actors))
+    w.put(_t(MetaRow), [{"key": MARKER_KEY, "value": plan.now.isoformat()}])
     _reset_sequences(conn)
     conn.commit()
     return report
 
 
 def _seed_items(w: _Writer, plan: _Plan, tally: _Tally) -> Iterator[int]:
-    """Instruments with their events, points and links, one transaction per chunk."""
+    """Instruments with their events, points and links, chunk by chunk (not committed)."""
     buffers: tuple[list[dict[str, Any]], ...] = ([], [], [], [])
     tables = (
         _t(InstrumentRow), _t(EventRow), _t(MeasurementPointRow),
@@ -1045,7 +1066,6 @@ def _seed_items(w: _Writer, plan: _Plan, tally: _Tally) -> Iterator[int]:
             for table, buffer in zip(tables, buffers, strict=True):
                 w.put(table, buffer)
                 buffer.clear()
-            w.conn.commit()
             yield item.index + 1
 
 
@@ -1110,16 +1130,20 @@ def _reset_sequences(conn: Connection) -> None:
         )
 
 
-def _remove_seeded(conn: Connection, first_ids: Mapping[str, int]) -> None:
-    """Undo a failed or cancelled seeding: delete every row with an id the generator chose.
+def _remove_seeded(conn: Connection, first_ids: Mapping[str, int], *, commit: bool = True) -> None:
+    """Delete every row with an id from ``first_ids`` on (an interrupted seeding's rows).
 
-    The rows are the seeder's own, written moments ago: the integrity triggers that refuse
-    deleting approved events are lifted for this and put back in the same transaction.
+    The rows are the seeder's own: the integrity triggers that refuse deleting approved events
+    are lifted for this and put back in the same transaction.
     """
     from labapp.persistence import integrity_ddl
 
     integrity_ddl.remove(conn)
     persons = _t(PersonRow).c.id >= first_ids["persons"]
+    signatures, accounts, keys = (_t(r) for r in (SignatureRow, AccountRow, PersonKeyRow))
+    conn.execute(signatures.delete().where(signatures.c.event_id >= first_ids["events"]))
+    for table in (accounts, keys):
+        conn.execute(table.delete().where(table.c.person_id >= first_ids["persons"]))
     certificates = standard_certificate_instruments.c.certificate_id
     conn.execute(
         standard_certificate_instruments.delete().where(
@@ -1135,7 +1159,16 @@ def _remove_seeded(conn: Connection, first_ids: Mapping[str, int]) -> None:
             )
         conn.execute(table.delete().where(table.c.id >= first_ids[table.name]))
     integrity_ddl.install(conn)
-    conn.commit()
+    if commit:
+        conn.commit()
+
+
+def needs_seeding(db: Any) -> bool:
+    """Whether ``labapp --demo`` should seed ``db``: empty, or holding an interrupted demo lab."""
+    engine: Engine = db if isinstance(db, Engine) else db.engine
+    with engine.connect() as conn:
+        state, _count = demo_state(conn, DEMO_USER)
+    return state in (DemoState.EMPTY, DemoState.INCOMPLETE)
 
 
 def describe(report: DemoReport) -> Iterable[tuple[str, int]]:

@@ -3,15 +3,23 @@
 Rules in :mod:`labapp.services.events`: points and standards are copied, the certificate number
 is left empty (a replacement certificate gets its own number, ISO/IEC 17025 7.8.8.3); the old
 revision stays in the history.
+
+Opening a correction also writes the original (its version goes up), as approving one does (it
+becomes superseded): two users correcting the same event at the same moment then conflict on the
+original's row, and the database's ``uq_events_open_correction`` index stops a second open
+correction whatever the timing.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from sqlalchemy import select
 
 from labapp.domain.enums import AuditAction, EventStatus
 from labapp.domain.errors import ValidationError
 from labapp.persistence.models import EventRow, EventStandardRow, MeasurementPointRow
+from labapp.persistence.types import utcnow
 from labapp.services.database import Database
 from labapp.services.dto import EventDetail
 from labapp.services.event_read import commit_event, event_detail, load_row
@@ -79,5 +87,13 @@ def correct_event(db: Database, user: str, event_id: int, reason: str) -> EventD
         ]
         session.add(new)
         uow.audit(new, AuditAction.CORRECT, reason.strip())
+        _touch(uow, old, f"correction opened as revision {new.revision}")
         commit_event(uow)
         return event_detail(session, new)
+
+
+def _touch(uow: Any, row: EventRow, why: str) -> None:
+    """Write ``row`` (a new version, stamped by this user) so a racing writer of it conflicts."""
+    row.updated_at = utcnow()
+    row.updated_by = uow.user
+    uow.audit(row, AuditAction.CORRECT, why)

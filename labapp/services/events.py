@@ -85,6 +85,7 @@ __all__ = [
     "event_warnings",
     "get_event",
     "save_draft",
+    "stage_draft",
     "valid_standards",
 ]
 
@@ -127,27 +128,42 @@ def save_draft(
     NotFoundError
         ``event_id`` does not exist.
     """
-    today = today or date.today()
     with db.unit_of_work(user) as uow:
-        session = uow.session
-        person = signer(session, user)
-        row = _editable(uow, event_id, expected_version)
-        instrument = instrument_row(session, data.instrument_id)
-        if instrument.status in INACTIVE:
-            raise ValidationError("instrument_id", "the instrument is retired", code="retired")
-        _check_dates(data, today)
-        _check_certificate(session, data, event_id)
-        data = replace(data, performer_id=_performer(data, row, person.id))
-        rule, factor = _rule(session, row, rule, guard_band_factor)
-        row = row or EventRow(revision=1)
-        _fill(row, data, instrument, rule, factor)
-        row.decision_rule = rule.value
-        row.guard_band_factor = _factor_text(factor) if rule is DecisionRule.GUARD_BAND else None
-        _set_standards(uow, row, data, instrument)
-        if row.id is None:
-            uow.session.add(row)
+        row = stage_draft(uow, data, event_id, expected_version, today, rule, guard_band_factor)
         commit_event(uow)
-        return event_detail(session, row)
+        return event_detail(uow.session, row)
+
+
+def stage_draft(
+    uow: Any,
+    data: EventInput,
+    event_id: int | None,
+    expected_version: int | None,
+    today: date | None,
+    rule: DecisionRule | None,
+    guard_band_factor: float | None,
+) -> EventRow:
+    """The draft of :func:`save_draft`, validated and flushed in ``uow`` (not committed)."""
+    today = today or date.today()
+    session = uow.session
+    person = signer(session, uow.user)
+    row = _editable(uow, event_id, expected_version)
+    instrument = instrument_row(session, data.instrument_id)
+    if instrument.status in INACTIVE:
+        raise ValidationError("instrument_id", "the instrument is retired", code="retired")
+    _check_dates(data, today)
+    _check_certificate(session, data, event_id)
+    data = replace(data, performer_id=_performer(data, row, person.id))
+    rule, factor = _rule(session, row, rule, guard_band_factor)
+    row = row or EventRow(revision=1)
+    _fill(row, data, instrument, rule, factor)
+    row.decision_rule = rule.value
+    row.guard_band_factor = _factor_text(factor) if rule is DecisionRule.GUARD_BAND else None
+    _set_standards(uow, row, data, instrument)
+    if row.id is None:
+        session.add(row)
+    uow.flush()
+    return row
 
 
 def _performer(data: EventInput, row: EventRow | None, me: int) -> int:

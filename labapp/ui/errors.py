@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from labapp.domain.errors import (
     ConcurrentModificationError,
+    DatabaseBusyError,
     DatabaseCorruptError,
     DatabaseReadOnlyError,
     DatabaseUnreachableError,
@@ -59,6 +60,11 @@ def describe(exc: BaseException) -> str:
             )
         case DiskFullError():
             return QCoreApplication.translate("Errors", "The disk is full: {0}").format(exc.reason)
+        case DatabaseBusyError():
+            return QCoreApplication.translate(
+                "Errors",
+                "The database is busy (another user or an import is saving), try again.",
+            )
         case MigrationFailedError():
             return QCoreApplication.translate(
                 "Errors", "Upgrading the database failed ({0}). A backup was kept at: {1}"

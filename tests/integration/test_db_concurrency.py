@@ -7,10 +7,11 @@ from datetime import datetime
 import pytest
 from sqlalchemy import Engine, select
 
-from labapp.domain.errors import ConcurrentModificationError
+from labapp.domain.errors import ConcurrentModificationError, DatabaseBusyError
+from labapp.persistence import engine as engine_module
 from labapp.persistence.models import InstrumentRow
 from labapp.services import instruments as svc
-from labapp.services.database import Database
+from labapp.services.database import Database, open_database
 from labapp.services.dto import InstrumentData
 
 
@@ -41,12 +42,29 @@ def test_second_save_raises_with_who_and_when(db: Database) -> None:
     assert svc.get_instrument(db, instrument_id).data.name == "bob's name"
 
 
-def test_conflict_inside_an_open_read_transaction(db: Database) -> None:
-    """Alice keeps her transaction open (SQLite: an old WAL snapshot; PG: READ COMMITTED)."""
+def test_conflict_inside_an_open_read_transaction(
+    db: Database, backend: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Alice keeps her unit of work open; bob saves the same row meanwhile.
+
+    PostgreSQL (READ COMMITTED): bob's save goes through and alice's is the conflict.  SQLite: a
+    unit of work holds the write lock from its first statement (BEGIN IMMEDIATE), so bob waits and,
+    past the busy timeout, is told the database is busy; alice's save then goes through.
+    """
     instrument_id = _new_instrument(db)
+    monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_S", 0.2)
+    other = open_database(db.info.url) if backend == "sqlite" else db
     with db.unit_of_work("alice") as alice:
         mine = alice.instruments.get(instrument_id)
         assert mine is not None
+        if backend == "sqlite":
+            with pytest.raises(DatabaseBusyError):
+                svc.update_instrument(other, "bob", instrument_id, 1, {"name": "bob's name"})
+            other.dispose()
+            mine.name = "alice's name"
+            alice.commit()
+            assert svc.get_instrument(db, instrument_id).data.name == "alice's name"
+            return
         svc.update_instrument(db, "bob", instrument_id, 1, {"name": "bob's name"})
         mine.name = "alice's name"
         with pytest.raises(ConcurrentModificationError) as caught:

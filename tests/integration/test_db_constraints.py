@@ -69,4 +69,4 @@ def test_sqlite_connections_have_the_pragmas(migrated_engine: Engine) -> None:
     with migrated_engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
-        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 10_000  # 10 s, in ms

@@ -2,7 +2,9 @@
 
 Saving never overwrites silently: the dialog that tried to save opens this box, and on Reload
 fetches the newer version (its own values are replaced by what the other user saved).
-:func:`answer_refusal` is the one way a form answers a save the service refused.
+:func:`answer_refusal` is the one way a form answers a save the service refused; a save refused
+because another writer held the database too long (:class:`DatabaseBusyError`) may be retried
+from :class:`BusyDialog`, nothing typed being lost.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from labapp.domain.errors import ConcurrentModificationError, ValidationError
+from labapp.domain.errors import ConcurrentModificationError, DatabaseBusyError, ValidationError
 
 
 def when_text(at: datetime | None) -> str:
@@ -74,22 +76,56 @@ def ask_reload(
     return box
 
 
+class BusyDialog(QMessageBox):
+    """Says the database is busy (another user or an import is saving) and offers Try again."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("busyDialog")
+        self.setIcon(QMessageBox.Icon.Warning)
+        self.setWindowTitle(self.tr("Database busy"))
+        self.setText(self.tr("The database is busy, try again."))
+        self.setInformativeText(
+            self.tr(
+                "Another user or a long import is saving right now. Nothing was saved; your "
+                "form is kept as it is. Try again saves it once more."
+            )
+        )
+        self.retry_button = self.addButton(self.tr("Try again"), QMessageBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.addButton(QMessageBox.StandardButton.Cancel)
+        self.setDefaultButton(self.retry_button)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def retrying(self) -> bool:
+        """True once the user chose Try again."""
+        return self.clickedButton() is self.retry_button
+
+
 def answer_refusal(
     form: Any,
     exc: BaseException,
     show_validation: Callable[[ValidationError], None],
     reload: Callable[[Any], None],
-) -> ConflictDialog | None:
+    retry: Callable[[], None] | None = None,
+) -> Any:
     """How a form answers a save the service refused; nothing typed is lost.
 
     A ``ValidationError`` goes to ``show_validation`` (worded next to its field); a
     ``ConcurrentModificationError`` asks to reload (:func:`ask_reload`, returned so the form
-    can keep it); anything else goes to the worker's error box (``form.session``).
+    can keep it); a ``DatabaseBusyError`` with a ``retry`` opens :class:`BusyDialog` (returned),
+    whose Try again calls ``retry()``; anything else goes to the worker's error box
+    (``form.session``).
     """
     if isinstance(exc, ValidationError):
         show_validation(exc)
     elif isinstance(exc, ConcurrentModificationError):
         return ask_reload(form, exc, reload)
+    elif isinstance(exc, DatabaseBusyError) and retry is not None:
+        box = BusyDialog(form)
+        box.finished.connect(lambda _result: retry() if box.retrying() else None)
+        box.open()
+        return box
     else:
         form.session.worker.report(exc)
     return None

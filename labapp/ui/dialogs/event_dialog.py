@@ -253,8 +253,7 @@ class EventDialog(EventFrame):
             row, field, reason = problems[0]
             self._show_point_problem(row, field, reason)
             return False
-        from labapp.services.attachments import add_attachment
-        from labapp.services.events import get_event, save_draft
+        from labapp.services.event_files import NewFile, save_draft_with_files
 
         data, user = self.event_input(), self.session.user
         event_id = None if self.detail is None else self.detail.id
@@ -263,26 +262,21 @@ class EventDialog(EventFrame):
         rule, factor = self.model.rule, self.model.guard_band_factor
 
         def job(db: Any) -> Any:
-            detail = save_draft(
+            files = [
+                NewFile(file.path.name, file.path.read_bytes(), media_type(file.path))
+                for file in pending
+            ]
+            # One unit of work: a refused file leaves no draft behind to be saved again.
+            return save_draft_with_files(
                 db,
                 user,
                 data,
+                files,
                 event_id=event_id,
                 expected_version=version,
                 rule=rule,
                 guard_band_factor=factor,
             )
-            for file in pending:
-                content = file.path.read_bytes()
-                add_attachment(
-                    db,
-                    user,
-                    event_id=detail.id,
-                    filename=file.path.name,
-                    content=content,
-                    media_type=media_type(file.path),
-                )
-            return get_event(db, detail.id) if pending else detail
 
         self._run(job, then)
         return True
@@ -339,12 +333,14 @@ class EventDialog(EventFrame):
             if then is not None:
                 then(detail)
 
-        self.session.run(job, done, self._refused)
+        self.session.run(job, done, lambda exc: self._refused(exc, lambda: self._run(job, then)))
 
-    def _refused(self, exc: BaseException) -> None:
+    def _refused(self, exc: BaseException, retry: Any = None) -> None:
         self._set_busy(False)
         self.failed.emit(exc)
-        self.conflict = answer_refusal(self, exc, self._show_validation, lambda _i: self.reload())
+        self.conflict = answer_refusal(
+            self, exc, self._show_validation, lambda _i: self.reload(), retry
+        )
 
     # --- errors next to their fields ----------------------------------------------------------
     def _clear_errors(self) -> None:
