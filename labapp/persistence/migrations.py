@@ -81,7 +81,9 @@ def is_labapp_database(conn: Connection) -> bool:
 
 @contextmanager
 def _migration_connection(engine: Engine) -> Iterator[Connection]:
-    with engine.connect() as conn:
+    with warnings.catch_warnings(), engine.connect() as conn:
+        # batch mode reflects tables; SQLite cannot reflect 0008's expression index (kept as is)
+        warnings.filterwarnings("ignore", "Skipped unsupported reflection of expression-based")
         sqlite = engine.dialect.name == "sqlite"
         if sqlite:  # must happen outside a transaction, so on the driver connection
             conn.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]

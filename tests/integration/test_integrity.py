@@ -12,8 +12,7 @@ import threading
 from datetime import date, datetime
 
 import pytest
-from sqlalchemy import Engine, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Engine, func, select, text
 
 from labapp.cli.messages import Messages
 from labapp.domain.enums import EventKind, EventResult, EventStatus, InstrumentStatus, PersonRole
@@ -23,12 +22,11 @@ from labapp.domain.errors import (
     MigrationFailedError,
     ValidationError,
 )
-from labapp.persistence import migrations
+from labapp.persistence import integrity_ddl, migrations
 from labapp.persistence.models import (
     AttachmentRow,
     AuditLogRow,
     EventRow,
-    InstrumentRow,
     MetaRow,
 )
 from labapp.services import demo, people
@@ -176,16 +174,19 @@ def test_migration_0008_refuses_duplicates_already_recorded(
 
 def _insert_duplicate_certificates(engine: Engine) -> None:
     """Two approved events of the lab itself (no provider) with certificate C-1, as 0005 allowed."""
-    with Session(engine) as session:
-        instrument = InstrumentRow(asset_tag="A-1", name="DMM")
-        session.add(instrument)
-        session.flush()
-        session.add_all(
-            EventRow(instrument_id=instrument.id, kind=EventKind.VERIFICATION, performed_on=TODAY,
-                     status=EventStatus.APPROVED, certificate_no="C-1")
-            for _ in range(2)
-        )  # fmt: skip
-        session.commit()
+    stamp = "1, '2025-01-01 00:00:00', 'x', '2025-01-01 00:00:00', 'x'"
+    stamped = "version, created_at, created_by, updated_at, updated_by"
+    with engine.begin() as conn:  # plain SQL: today's rows and audit trail are not 0005's
+        conn.execute(text(
+            f"INSERT INTO instruments (id, asset_tag, name, role, mandatory_verification, "
+            f"status, {stamped}) VALUES (1, 'A-1', 'DMM', 'working', false, 'in_service', {stamp})"
+        ))  # fmt: skip
+        for n in (1, 2):
+            conn.execute(text(
+                f"INSERT INTO events (id, instrument_id, kind, status, revision, performed_on, "
+                f"result, adjusted, certificate_no, {stamped}) VALUES ({n}, 1, 'verification', "
+                f"'approved', 1, '{TODAY.isoformat()}', 'pass', false, 'C-1', {stamp})"
+            ))  # fmt: skip
 
 
 def test_an_interrupted_demo_is_detected_and_seeded_again(db: Database) -> None:
@@ -195,7 +196,9 @@ def test_an_interrupted_demo_is_detected_and_seeded_again(db: Database) -> None:
     assert not demo.needs_seeding(db)
     with db.engine.begin() as conn:  # what a kill -9 of the old chunked seeding left
         conn.execute(MetaRow.__table__.delete().where(MetaRow.key == "demo_seeded"))
+        integrity_ddl.remove(conn)  # (the audit log is append-only since)
         conn.execute(AuditLogRow.__table__.delete().where(AuditLogRow.entity == "database"))
+        integrity_ddl.install(conn)
     assert demo.needs_seeding(db)
     with pytest.raises(DemoIncompleteError):
         demo.seed_demo(db, options)
