@@ -17,7 +17,6 @@ __all__ = [
     "FIGURE_COLUMNS",
     "ITEM_COLUMNS",
     "LINK_COLUMNS",
-    "ON_TIME_RATE_DEFINITION_ZH",
     "RATE_COLUMNS",
     "RATE_FIGURE_COLUMNS",
 ]
@@ -78,12 +77,6 @@ FIGURES: Mapping[str, tuple[str, str, str, str]] = {
     ),
 }  # fmt: skip
 
-ON_TIME_RATE_DEFINITION_ZH = (
-    "受检率 = 按期检定/校准的台件数 ÷ 应检台件数。每次已批准的检定或校准的到期日（不含已退役或报废"
-    "的器具）落在统计期间内且不晚于今天时，该台件计为应检；若下一次已批准的检定或校准在该到期日当天"
-    "或之前完成，则计为按期受检。"
-)
-
 #: CertificateKind value -> (English, Chinese)
 CERTIFICATE_KINDS: Mapping[str, tuple[str, str]] = {
     "standard_certificate": ("Standard certificate", "计量标准考核证书"),
@@ -121,15 +114,18 @@ CERTIFICATE_COLUMNS = (
 RATE_COLUMNS = (
     ColumnSpec("period", "Period", "期间"),
     ColumnSpec("first_day", "From", "起始日", K.DATE),
-    ColumnSpec("on_time", "On time (numerator)", "按期受检台件数（分子）", K.INTEGER),
-    ColumnSpec("due", "Items due (denominator)", "应检台件数（分母）", K.INTEGER),
+    ColumnSpec("on_time", "Done on time (numerator)", "按期完成次数（分子）", K.INTEGER),
+    ColumnSpec("due", "Due occurrences (denominator)", "应检次数（分母）", K.INTEGER),
     ColumnSpec("rate", "On-time rate", "受检率", K.DECIMAL, unit="%"),
+    ColumnSpec("target", "Target", "目标", K.DECIMAL, unit="%"),
 )
 RATE_FIGURE_COLUMNS = (
     ColumnSpec("year", "Year", "年度"),
-    ColumnSpec("on_time", "On time (numerator)", "按期受检台件数（分子）", K.INTEGER),
-    ColumnSpec("due", "Items due (denominator)", "应检台件数（分母）", K.INTEGER),
+    ColumnSpec("on_time", "Done on time (numerator)", "按期完成次数（分子）", K.INTEGER),
+    ColumnSpec("due", "Due occurrences (denominator)", "应检次数（分母）", K.INTEGER),
     ColumnSpec("rate", "On-time rate", "受检率", K.DECIMAL, unit="%"),
+    ColumnSpec("target", "Target", "目标", K.DECIMAL, unit="%"),
+    ColumnSpec("met", "Target met", "是否达标"),
     ColumnSpec("sheet", "By month and quarter on sheet", "分月、分季见工作表"),
     ColumnSpec("definition", "Definition", "定义", width_hint=60),
 )
