@@ -22,6 +22,7 @@ from labapp import __version__, paths
 from labapp.cli.export_cmd import add_export_parser
 from labapp.cli.import_cmd import add_import_parser
 from labapp.cli.messages import LANGUAGES, Messages, detect_language
+from labapp.cli.plan_cmd import add_plan_parser
 from labapp.domain.errors import LabAppError, SchemaBehindError
 
 __all__ = ["main"]
@@ -86,6 +87,7 @@ def _parser(tr: Messages) -> argparse.ArgumentParser:
     current.set_defaults(run=_current)
     add_import_parser(commands, common, tr)
     add_export_parser(commands, common, tr, _date(tr))
+    add_plan_parser(commands, common, tr, _date(tr))
     return parser
 
 
@@ -251,6 +253,9 @@ def _word(exc: LabAppError, tr: Messages) -> str:
     """One line for a typed error, in the user's language (falls back to ``str(exc)``)."""
     if isinstance(exc, _CliError):
         return tr(exc.key, **exc.values)
+    worded = _validation_words(exc, tr)
+    if worded is not None:
+        return worded
     for cls in type(exc).__mro__:
         key = f"error.{cls.__name__}"
         if tr.has(key):
@@ -260,6 +265,18 @@ def _word(exc: LabAppError, tr: Messages) -> str:
             except (KeyError, IndexError, ValueError):
                 break
     return " ".join(str(exc).split())
+
+
+def _validation_words(exc: LabAppError, tr: Messages) -> str | None:
+    """A ValidationError worded by ``error.validation.FIELD.CODE`` when the table has it."""
+    from labapp.domain.errors import ValidationError
+
+    if not isinstance(exc, ValidationError):
+        return None
+    key = f"error.validation.{exc.field}.{exc.code}"
+    if not tr.has(key):
+        return None
+    return tr("error.ValidationError", field=exc.field, message=tr(key, **exc.params))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -132,7 +132,9 @@ def generate_plan(
     the work can be done).  Inserted in bulk, each with its CREATE audit entry.
     """
     if not 1900 <= year <= 9999:
-        raise ValidationError("year", f"{year} is not a plan year", code="invalid")
+        raise ValidationError(
+            "year", f"{year} is not a plan year", code="invalid", params={"year": year}
+        )
     flt = filters or PlanFilter()
     with db.unit_of_work(user) as uow:
         lines = plan_lines(uow.session, year, today or date.today(), flt)

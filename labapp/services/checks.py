@@ -46,6 +46,7 @@ from labapp.services.check_dto import (
 )
 from labapp.services.check_plans import instrument_row, plan_row, plan_unit
 from labapp.services.database import Database
+from labapp.services.export_cover import with_laboratory
 
 __all__ = [
     "control_chart_data",
@@ -287,6 +288,7 @@ def export_checks(
 ) -> ExportResult:
     """Write the plan's check history, its stability test (when ≥ 2 checks and limits) and the
     repeatability test given, to an Excel workbook with a cover sheet."""
+    cover = with_laboratory(db, cover)  # a GUI cover names the lab too
     history = list_checks(db, plan_id)
     with db.read() as session:
         unit = plan_unit(plan_row(session, plan_id)) or ""

@@ -154,7 +154,7 @@ def export_dashboard(
         language,
     )
     keys = (*dashboard.COUNTS, "certificates")
-    titles = {key: sheet_title(_name(key, language, lead_days), set()) for key in keys}
+    titles = {key: sheet_title(_sheet_name(key, language, lead_days), set()) for key in keys}
     rate_sheets = _rate_sheets(rate, today, language)
     expiring = _certificates(certificates, language)
     sheets = [
@@ -168,6 +168,25 @@ def export_dashboard(
     title = pick("Dashboard figures", "质量指标", language)
     cover = cover_for(db, title, exported_by, described)
     return write_workbook(path, cover, sheets, language=language, cancel=cancel)
+
+
+#: Short English sheet names, so a bilingual sheet name "中文 English" fits Excel's 31 characters.
+_SHORT = {
+    "overdue": "Overdue", "due_soon": "Due in {lead} d", "failed": "Failed",
+    "out_of_service": "Out of service", "broken_chains": "Broken chains",
+    "certificates": "Certificates", "failed_standards": "Standards failed",
+}  # fmt: skip
+
+
+def _sheet_name(key: str, language: Language, lead_days: int) -> str:
+    if language != "bilingual" or key not in _SHORT:
+        return _name(key, language, lead_days)
+    return f"{FIGURES[key][1]} / {_SHORT[key]}".format(lead=lead_days)
+
+
+def _title(en: str, zh: str, short_en: str, language: Language) -> str:
+    """A sheet title; bilingual with the short English words (so that it fits 31 characters)."""
+    return f"{zh} / {short_en}" if language == "bilingual" else pick(en, zh, language)
 
 
 def _name(key: str, language: Language, lead_days: int) -> str:
@@ -237,11 +256,13 @@ def _rate_sheets(rate: OnTimeRate, today: date, language: Language) -> list[Shee
     scope = pick(f"due dates {rate.year}, up to {until.isoformat()}",
                  f"{rate.year} 年内到期，截至 {until.isoformat()}", language)  # fmt: skip
     by_month = SheetSpec(
-        pick(f"On-time rate {rate.year} by month", f"{rate.year} 年受检率（月）", language),
+        _title(f"On-time rate {rate.year} by month", f"{rate.year} 年受检率（月）",
+               f"{rate.year} by month", language),
         RATE_COLUMNS, rows(rate.months), scope, image=rate_chart_png(rate, language),
     )  # fmt: skip
     by_quarter = SheetSpec(
-        pick(f"On-time rate {rate.year} by quarter", f"{rate.year} 年受检率（季、年）", language),
+        _title(f"On-time rate {rate.year} by quarter", f"{rate.year} 年受检率（季、年）",
+               f"{rate.year} by quarter", language),
         RATE_COLUMNS, rows([*rate.quarters, rate.total]), scope,
     )  # fmt: skip
     return [by_month, by_quarter]
