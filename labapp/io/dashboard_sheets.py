@@ -69,6 +69,15 @@ FIGURES: Mapping[str, tuple[str, str, str, str]] = {
         "在用器具的现行证书所依赖的溯源链中任一层级有断裂环节（计量标准无证书、证书过期或不合格，"
         "或上级计量机构未获该测量量的认可）；断裂环节另表列出。",
     ),
+    "failed_standards": (
+        "Standards out of tolerance, not investigated", "计量标准超差未调查",
+        "Measurement standards whose latest approved verification or calibration found them out "
+        "of tolerance (result or as-found fail), or whose latest intermediate check failed with "
+        "no calibration since, and for which no impact investigation is open or was opened for "
+        "that failure.",
+        "最近一次已批准的检定或校准发现超差（结论或调整前结果为不合格），或最近一次期间核查不合格且此后"
+        "未再检定/校准，且没有进行中的、也没有针对该次不合格开展过的影响调查的计量标准。",
+    ),
     "certificates": (
         "Lab certificates expiring", "实验室证书即将到期",
         "Measurement standard certificates, the accreditation and staff qualifications that "

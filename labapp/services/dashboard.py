@@ -18,6 +18,7 @@ from labapp.domain.enums import EventKind, InstrumentStatus
 from labapp.persistence.models import InstrumentRow
 from labapp.services.database import Database
 from labapp.services.due_conditions import active
+from labapp.services.failed_standards import failed_standard_condition
 from labapp.services.lab_settings import (
     DEFAULT_TARGET,
     ON_TIME_RATE_DEFINITION,
@@ -56,6 +57,7 @@ class DashboardCounts:
     failed: int
     out_of_service: int
     broken_chains: int
+    failed_standards: int = 0  # standards out of tolerance with no investigation
 
 
 @dataclass(frozen=True)
@@ -116,18 +118,24 @@ class OnTimeRate:
 
 
 #: Dashboard numbers with a drill-down (``broken_chains`` comes from the traceability service).
-COUNTS = (*STATES, "broken_chains")
+COUNTS = (*STATES, "broken_chains", "failed_standards")
 
 
 def dashboard_counts(db: Database, today: date, lead_days: int = 30) -> DashboardCounts:
-    """Overdue, due within ``lead_days``, failed last result, out of service, broken chains."""
+    """Overdue, due within ``lead_days``, failed last result, out of service, broken chains,
+    standards found out of tolerance with no investigation
+    (:func:`~labapp.services.failed_standards.failed_standard_condition`)."""
     conditions = state_conditions(today, lead_days)
     stmt: Any = select(*(func.count().filter(c) for c in conditions.values()))
     stmt = stmt.where(active())
+    unhandled = select(func.count()).select_from(InstrumentRow).where(failed_standard_condition())
     with db.engine.connect() as conn:
         overdue, due_soon, failed, out_of_service = conn.execute(stmt).one()
+        standards = int(conn.execute(unhandled).scalar_one())
     broken = len({c.instrument_id for c in broken_chains(db, today=today)})
-    return DashboardCounts(today, lead_days, overdue, due_soon, failed, out_of_service, broken)
+    return DashboardCounts(
+        today, lead_days, overdue, due_soon, failed, out_of_service, broken, standards
+    )
 
 
 def drill_down(db: Database, key: str, today: date, lead_days: int = 30) -> list[DrillItem]:
@@ -145,6 +153,8 @@ def drill_down(db: Database, key: str, today: date, lead_days: int = 30) -> list
     if key == "broken_chains":
         ids = sorted({c.instrument_id for c in broken_chains(db, today=today)})
         stmt = stmt.where(InstrumentRow.id.in_(ids))
+    elif key == "failed_standards":
+        stmt = stmt.where(failed_standard_condition())
     else:
         condition = state_conditions(today, lead_days)[key]
         stmt = stmt.where(condition, active())

@@ -78,7 +78,7 @@ def test_generate_edit_save_reload_and_export(qtbot, qtmodeltester, window, tmp_
         view.export_due(due_path)
     with qtbot.waitSignal(view.exported, timeout=30_000):
         view.export_plan(plan_path)
-    for path, rows, date_col in ((due_path, len(view.due), 1), (plan_path, model.rowCount(), 4)):
+    for path, rows, date_col in ((due_path, len(view.due), 1), (plan_path, model.rowCount(), 12)):
         book = openpyxl.load_workbook(path)
         sheet = book.worksheets[1]
         assert sheet.freeze_panes == "A2"

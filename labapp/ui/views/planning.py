@@ -345,6 +345,10 @@ class PlanningView(View):
                 progress_label("not_done"), progress.not_done,
                 self.plan.total_cost if self.plan else 0,
             )
+            + "\n"
+            + self.tr("Due in the year so far: {0}, of which on time: {1} (the 受检率 of the year) "
+                      "· carried over from earlier years: {2}").format(
+                progress.rate_due, progress.rate_on_time, progress.carried_over)
         )  # fmt: skip
 
     def _plan_changed(self, plan: Any) -> None:
