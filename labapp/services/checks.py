@@ -47,6 +47,7 @@ from labapp.services.check_dto import (
 from labapp.services.check_plans import instrument_row, plan_row, plan_unit
 from labapp.services.database import Database
 from labapp.services.export_cover import with_laboratory
+from labapp.services.lab_settings import lab_settings
 
 __all__ = [
     "control_chart_data",
@@ -222,7 +223,8 @@ def control_chart_data(
     )
     return ChartData(
         tuple(c.performed_on for c in checks), values, limits, violations,
-        baseline_from, baseline_to, reference, mpe, unit,
+        baseline_from, baseline_to, reference, mpe, unit, len(baseline),
+        lab_settings(db).control_min_baseline,
     )  # fmt: skip
 
 

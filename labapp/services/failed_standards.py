@@ -63,12 +63,16 @@ def failed_standard_condition() -> ColumnElement[bool]:
     failed_event = exists().where(
         ev.id == event_id, or_(ev.result == EventResult.FAIL, ev.as_found == EventResult.FAIL)
     )
-    recalibrated = exists().where(
-        later.instrument_id == InstrumentRow.id,
-        later.status == EventStatus.APPROVED,
-        later.kind.in_(CALIBRATIONS),
-        later.performed_on >= c.performed_on,
-    ).correlate(InstrumentRow, c)
+    recalibrated = (
+        exists()
+        .where(
+            later.instrument_id == InstrumentRow.id,
+            later.status == EventStatus.APPROVED,
+            later.kind.in_(CALIBRATIONS),
+            later.performed_on >= c.performed_on,
+        )
+        .correlate(InstrumentRow, c)
+    )
     failed_check = exists().where(c.id == check_id, c.verdict == Decision.FAIL, ~recalibrated)
     inv = ImpactInvestigationRow
     investigated = exists().where(
