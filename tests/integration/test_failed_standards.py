@@ -115,8 +115,9 @@ def test_failed_standards_card_and_its_items(lab: Database) -> None:
         row.status = InvestigationStatus.CLOSED
         uow.commit()
     assert a not in _listed(lab)  # closed for that very failure: dealt with
+    later = TODAY + timedelta(days=1)
     _add(lab, EventRow(instrument_id=b, kind=EventKind.CALIBRATION, status=EventStatus.APPROVED,
-                       performed_on=TODAY + timedelta(days=1), result=EventResult.PASS))  # fmt: skip
+                       performed_on=later, result=EventResult.PASS))  # fmt: skip
     assert b not in _listed(lab)  # recalibrated since the failed check
     assert check and _listed(lab) == _by_hand(lab)
     _check(_listed(lab), lab)

@@ -33,8 +33,8 @@ def test_default_target_is_96_percent(db: Database) -> None:
 
 
 def test_target_and_definition_are_lab_settings(lab: Database, tmp_path: Path) -> None:
-    settings = update_lab_settings(lab, "qm", on_time_target="98.5 %",
-                                   on_time_definition="本实验室定义：按期完成 ÷ 应检。")  # fmt: skip
+    own = "本实验室定义：按期完成 ÷ 应检。"
+    settings = update_lab_settings(lab, "qm", on_time_target="98.5 %", on_time_definition=own)
     assert settings.on_time_target == Decimal("98.5")
     rate = dashboard.on_time_rate(lab, 2026, TODAY)
     assert rate.target == Decimal("98.5") and rate.definition == "本实验室定义：按期完成 ÷ 应检。"
