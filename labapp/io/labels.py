@@ -109,7 +109,7 @@ def quantity_key(text: str, known: tuple[str, ...] | list[str] = ()) -> str | No
     for key in (*QUANTITIES, *known):
         en, zh = QUANTITIES.get(key, (key, key))
         if wanted in (lookup_key(key), lookup_key(en), lookup_key(zh), lookup_key(f"{zh} / {en}")):
-            return key
+            return str(key)
     return None
 
 

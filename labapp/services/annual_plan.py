@@ -17,6 +17,7 @@ those done on time are exactly the denominator and numerator of 受检率 for Y.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import fields
 from datetime import date, timedelta
 from typing import Any
 
@@ -186,6 +187,10 @@ def _items_statement(plan_id: int) -> Any:
     )  # fmt: skip
 
 
+#: The PlanItem fields :func:`_items_statement` selects, in its order.
+_ITEM_FIELDS = tuple(f.name for f in fields(PlanItem))[:19]
+
+
 def get_plan(db: Database, plan_id: int) -> PlanDetail:
     """A plan with its items (instrument, location, provider and procedure named)."""
     with db.read() as session:
@@ -194,7 +199,11 @@ def get_plan(db: Database, plan_id: int) -> PlanDetail:
             raise NotFoundError("plan", plan_id)
         start = date(plan.year, 1, 1)
         items = tuple(
-            PlanItem(*row[:19], bool(row[19]), row[4] is not None and row[4] < start)
+            PlanItem(
+                **dict(zip(_ITEM_FIELDS, row[:19], strict=True)),
+                mandatory_verification=bool(row[19]),
+                carried_over=row[4] is not None and row[4] < start,
+            )
             for row in session.execute(_items_statement(plan_id)).all()
         )
         lab = session.get(LaboratoryRow, plan.laboratory_id) if plan.laboratory_id else None
@@ -217,11 +226,13 @@ def plan_progress(db: Database, plan_id: int, today: date) -> PlanProgress:
         year = conn.execute(select(PlanRow.year).where(PlanRow.id == plan_id)).scalar()
         if year is None:
             raise NotFoundError("plan", plan_id)
-        rows = conn.execute(
-            select(PlanItemRow.id, PlanItemRow.instrument_id, PlanItemRow.due_on)
-            .where(PlanItemRow.plan_id == plan_id)
-            .order_by(PlanItemRow.id)
-        ).all()
+        rows: list[Any] = list(
+            conn.execute(
+                select(PlanItemRow.id, PlanItemRow.instrument_id, PlanItemRow.due_on)
+                .where(PlanItemRow.plan_id == plan_id)
+                .order_by(PlanItemRow.id)
+            ).all()
+        )
         dues = [r[2] for r in rows if r[2] is not None]
         first, last = min(dues, default=date(year, 1, 1)), date(year, 12, 31)
         known = {(o.instrument_id, o.due_on): o
