@@ -101,3 +101,14 @@ def test_quantity_filter_by_label_and_empty_result(
     code, _ = run(*base, "--quantity", "流量", "--lang", "zh_CN")
     err = capsys.readouterr().err
     assert code == 2 and "台账中没有测量量 '流量'" in err and "温度 / Temperature" in err
+
+
+def test_register_shows_quantity_labels(lab: Database, tmp_path: Path) -> None:
+    from labapp.services.register_io import export_register
+
+    path = tmp_path / "r.xlsx"
+    export_register(lab, path, language="zh_CN", today=TODAY)
+    rows = list(openpyxl.load_workbook(path).worksheets[1].iter_rows(values_only=True))
+    col = rows[0].index("测量量")
+    shown = {r[col] for r in rows[1:]}
+    assert not shown & KEYS and {"长度", "温度"} <= shown
