@@ -21,6 +21,7 @@ from typing import Any, TextIO
 from labapp import __version__, paths
 from labapp.cli.export_cmd import add_export_parser
 from labapp.cli.import_cmd import add_import_parser
+from labapp.cli.lab_cmd import add_lab_parser
 from labapp.cli.messages import LANGUAGES, Messages, detect_language
 from labapp.cli.plan_cmd import add_plan_parser
 from labapp.domain.errors import LabAppError, SchemaBehindError
@@ -88,6 +89,7 @@ def _parser(tr: Messages) -> argparse.ArgumentParser:
     add_import_parser(commands, common, tr)
     add_export_parser(commands, common, tr, _date(tr))
     add_plan_parser(commands, common, tr, _date(tr))
+    add_lab_parser(commands, common, tr)
     return parser
 
 

@@ -275,6 +275,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "who acts, recorded in the audit log (default: your login name)",
         "操作人，记入审计日志（默认：当前登录名）",
     ),
+    "help.lab": ("the laboratory's settings", "实验室设置"),
+    "help.lab_settings": (
+        "show or set the on-time rate's target and definition and the control charts' minimum "
+        "baseline",
+        "查看或设置受检率目标值和定义，以及控制图的最少基线点数",
+    ),
+    "help.lab_target": (
+        "the on-time rate's target in % (default 96)",
+        "受检率目标值，%（默认 96）",
+    ),
+    "help.lab_definition": (
+        "the lab's own definition of the rate ('' restores LabApp's)",
+        "本实验室对受检率的定义（'' 恢复 LabApp 默认定义）",
+    ),
+    "help.lab_baseline": (
+        "fewest baseline points a control chart's limits come from without a warning",
+        "控制图控制限所需的最少基线点数（少于此数时给出提示）",
+    ),
+    "lab.target": ("On-time rate target: {target} %", "受检率目标值：{target} %"),
+    "lab.definition": ("Definition: {text}", "定义：{text}"),
+    "lab.baseline": (
+        "Control charts: at least {n} baseline points",
+        "控制图：至少 {n} 个基线点",
+    ),
+    "error.validation.on_time_target.invalid": ("not a number", "不是数值"),
+    "error.validation.on_time_target.out_of_range": (
+        "{value} % is not above 0 and at most 100 %",
+        "{value} % 不在 0（不含）到 100 % 之间",
+    ),
+    "error.validation.control_min_baseline.out_of_range": (
+        "{value}: at least 2",
+        "{value}：至少为 2",
+    ),
     "plan.title": ("Re-verification plan {year}", "{year} 年周检计划"),
     "plan.generated": (
         "Generated draft plan {year} (id {id}): {lines} lines, {carried} carried over from "

@@ -105,3 +105,16 @@ def test_english_export_title_and_bad_year(
     assert _cover(path)["Plan status"] == "Draft (not approved)"
     assert run("plan", "generate", "--year", "20260", "--database", lab, "--lang", "zh_CN")[0] == 2
     assert "20260 不是有效的计划年度" in capsys.readouterr().err
+
+
+def test_lab_settings_command(lab: str, db: Database, capsys: pytest.CaptureFixture[str]) -> None:
+    code, said = run("lab", "settings", "--database", lab)
+    assert code == 0 and "On-time rate target: 96 %" in said
+    code, said = run("lab", "settings", "--on-time-target", "97.5", "--control-min-baseline",
+                     "25", "--database", lab, "--lang", "zh_CN", "--user", "qm")  # fmt: skip
+    assert code == 0 and "受检率目标值：97.5 %" in said and "至少 25 个基线点" in said
+    with db.engine.connect() as conn:
+        stored = conn.execute(text("SELECT on_time_target_percent FROM laboratories")).scalar()
+    assert str(stored) == "97.5"
+    code, _ = run("lab", "settings", "--on-time-target", "120", "--database", lab)
+    assert code == 2 and "120 % is not above 0 and at most 100 %" in capsys.readouterr().err
