@@ -27,8 +27,9 @@ from datetime import date
 from sqlalchemy import delete, insert, text
 
 from labapp.persistence.models import PlanItemRow, PlanRow
+from labapp.services.annual_plan import plan_lines
 from labapp.services.database import Database, open_database
-from labapp.services.planning import due_items, due_statement, generate_plan, window_range
+from labapp.services.planning import due_items, generate_plan, window_range
 from labapp.services.planning_dto import DueWindow, PlanFilter
 
 TODAY = date(2026, 11, 23)
@@ -93,14 +94,9 @@ def main() -> None:
 
 
 def _items(db: Database, year: int) -> list[dict[str, object]]:
-    stmt = due_statement(date(year, 1, 1), date(year, 12, 31), PlanFilter())
+    """The plan's lines (one per due occurrence) as generate_plan computes them."""
     with db.engine.connect() as conn:
-        rows = conn.execute(stmt).all()
-    return [
-        {"instrument_id": r[0], "due_on": r[10], "provider_id": r[11], "procedure_id": r[12],
-         "estimated_cost": r[13], "planned_month": r[10].month}
-        for r in rows
-    ]  # fmt: skip
+        return plan_lines(conn, year, date.today(), PlanFilter())
 
 
 def _bare_insert(db: Database, year: int) -> int:

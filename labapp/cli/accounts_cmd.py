@@ -70,6 +70,9 @@ def _add_lab(commands: Any, common: argparse.ArgumentParser, tr: Messages) -> No
     put.add_argument("--idle-lock-minutes", type=int, default=None)
     add_user_argument(put, tr)
     put.set_defaults(run=_lab_set)
+    from labapp.cli.lab_cmd import add_lab_parser
+
+    add_lab_parser(labs, common, tr)  # lab settings: the 受检率 target, definition, baseline
 
 
 def _open(args: argparse.Namespace) -> Any:

@@ -48,6 +48,15 @@ class NoItemError(LabAppError):
         self.tag = tag
 
 
+class NoQuantityError(LabAppError):
+    """``--quantity`` names no quantity of the register (by key, English or Chinese label)."""
+
+    def __init__(self, text: str, known: str) -> None:
+        super().__init__(f"no quantity {text!r}")
+        self.text = text
+        self.known = known
+
+
 class NoPlanError(LabAppError):
     """No plan of the year asked for (or no plan at all)."""
 
@@ -89,6 +98,9 @@ def run_export(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
         db.dispose()
     rows = sum(result.rows_per_sheet.values())
     print(tr("export.done", path=result.path, rows=rows, seconds=result.elapsed_s), file=out)
+    data = list(result.rows_per_sheet.values())
+    if data and data[0] == 0:  # the first data sheet is what the filter selected
+        print(tr("export.empty", kind=args.kind), file=out)
     return 0
 
 
@@ -138,10 +150,23 @@ def _traceability(db: Any, target: Path, args: argparse.Namespace, tr: Messages)
     from labapp.services.trace_export import TraceFilter, export_traceability
 
     item_id = _item_id(db, args.item) if args.item else None
-    flt = TraceFilter(_today(args), args.quantity, args.standards_only, item_id)
+    quantity = _quantity(db, args.quantity) if args.quantity else None
+    flt = TraceFilter(_today(args), quantity, args.standards_only, item_id)
     return export_traceability(db, target, flt, language=_language(args, tr),
                                exported_by=_user(args), item_tag=args.item,
                                progress=_progress(tr))  # fmt: skip
+
+
+def _quantity(db: Any, text: str) -> str:
+    """The stored quantity ``text`` names (key, English or Chinese label), else a clear error."""
+    from labapp.io.labels import quantity_label
+    from labapp.services.quantity_names import known_quantities, resolve_quantity
+
+    key = resolve_quantity(db, text)
+    if key is None:
+        known = ", ".join(quantity_label(q, "bilingual") for q in known_quantities(db))
+        raise NoQuantityError(text.strip(), known or "-")
+    return key
 
 
 def _item_id(db: Any, asset_tag: str) -> int:

@@ -25,6 +25,7 @@ from labapp.cli.backup_cmd import add_backup_parsers
 from labapp.cli.export_cmd import add_export_parser
 from labapp.cli.import_cmd import add_import_parser
 from labapp.cli.messages import LANGUAGES, Messages, detect_language
+from labapp.cli.plan_cmd import add_plan_parser
 from labapp.domain.errors import LabAppError, SchemaBehindError
 
 __all__ = ["main"]
@@ -93,6 +94,7 @@ def _parser(tr: Messages) -> argparse.ArgumentParser:
     add_import_parser(commands, common, tr)
     add_export_parser(commands, common, tr, _date(tr))
     add_account_parsers(commands, common, tr)
+    add_plan_parser(commands, common, tr, _date(tr))
     return parser
 
 
@@ -281,6 +283,9 @@ def _word(exc: LabAppError, tr: Messages) -> str:
                 return " ".join(tr(key, **values).split())
             except (KeyError, IndexError, ValueError):
                 break
+    worded = _validation_words(exc, tr)
+    if worded is not None:
+        return worded
     for cls in type(exc).__mro__:
         key = f"error.{cls.__name__}"
         if tr.has(key):
@@ -290,6 +295,18 @@ def _word(exc: LabAppError, tr: Messages) -> str:
             except (KeyError, IndexError, ValueError):
                 break
     return " ".join(str(exc).split())
+
+
+def _validation_words(exc: LabAppError, tr: Messages) -> str | None:
+    """A ValidationError worded by ``error.validation.FIELD.CODE`` when the table has it."""
+    from labapp.domain.errors import ValidationError
+
+    if not isinstance(exc, ValidationError):
+        return None
+    key = f"error.validation.{exc.field}.{exc.code}"
+    if not tr.has(key):
+        return None
+    return tr("error.ValidationError", field=exc.field, message=tr(key, **exc.params))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -79,8 +79,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "traceability：只导出该器具（资产编号）的溯源链",
     ),
     "help.quantity": (
-        "traceability: only items of this quantity",
-        "traceability：只导出该测量量的器具",
+        "traceability: only items of this quantity (its key, English or Chinese name)",
+        "traceability：只导出该测量量的器具（代码、中文或英文名称均可）",
     ),
     "help.standards_only": (
         "traceability: only measurement standards",
@@ -141,6 +141,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export.done": (
         "Wrote {path}: {rows} rows in {seconds:.1f} s",
         "已写入 {path}：{rows} 行，用时 {seconds:.1f} 秒",
+    ),
+    "export.empty": (
+        "note: the {kind} export holds no rows: nothing matched the filter",
+        "注意：导出的 {kind} 没有任何数据行：没有符合筛选条件的记录",
     ),
     "export.progress": ("  {done}/{total} items", "  已完成 {done}/{total} 台件"),
     "export.due_title": ("Due: {window}", "到期：{window}"),
@@ -290,9 +294,98 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "error.NoFolderError": ("no such folder: {folder}", "文件夹不存在：{folder}"),
     "error.NoItemError": ("no item with asset tag {tag!r}", "没有资产编号为 {tag!r} 的器具"),
+    "error.NoQuantityError": (
+        "no quantity {text!r} in the register (by key, English or Chinese name); it holds: {known}",
+        "台账中没有测量量 {text!r}（按代码、中文或英文名称查找）；现有：{known}",
+    ),
     "error.NoPlanError": (
-        "no re-verification plan for year {year}; generate it on the Planning page first",
-        "没有 {year} 年的周检计划；请先在“计划”页面生成",
+        "no re-verification plan for year {year}; generate it with 'labapp-cli plan generate "
+        "--year {year}' or on the Planning page",
+        "没有 {year} 年的周检计划；请用 'labapp-cli plan generate --year {year}' 或在“计划”页面"
+        "生成",
+    ),
+    # plan generate / approve
+    "help.plan": (
+        "the annual re-verification plan (周检计划): generate, approve",
+        "年度周检计划：生成、批准",
+    ),
+    "help.plan_generate": (
+        "draw up the draft plan of a year: one line per due occurrence",
+        "生成某年度的周检计划草稿：每个应检次数一行",
+    ),
+    "help.plan_approve": (
+        "approve the newest draft plan of a year, with a reason",
+        "批准某年度最新的周检计划草稿（需填写理由）",
+    ),
+    "help.plan_year": ("the plan's year", "计划年度"),
+    "help.plan_today": (
+        "the date the plan is drawn up on (YYYY-MM-DD; default today)",
+        "编制计划的日期（YYYY-MM-DD；默认今天）",
+    ),
+    "help.plan_idle": (
+        "include sealed and out-of-service items",
+        "包括封存和停用的器具",
+    ),
+    "help.plan_reason": ("why the plan is approved (audited)", "批准理由（记入审计日志）"),
+    "help.plan_user": (
+        "who acts, recorded in the audit log (default: your login name)",
+        "操作人，记入审计日志（默认：当前登录名）",
+    ),
+    "help.lab": ("the laboratory's settings", "实验室设置"),
+    "help.lab_settings": (
+        "show or set the on-time rate's target and definition and the control charts' minimum "
+        "baseline",
+        "查看或设置受检率目标值和定义，以及控制图的最少基线点数",
+    ),
+    "help.lab_target": (
+        "the on-time rate's target in % (default 96)",
+        "受检率目标值，%（默认 96）",
+    ),
+    "help.lab_definition": (
+        "the lab's own definition of the rate ('' restores LabApp's)",
+        "本实验室对受检率的定义（'' 恢复 LabApp 默认定义）",
+    ),
+    "help.lab_baseline": (
+        "fewest baseline points a control chart's limits come from without a warning",
+        "控制图控制限所需的最少基线点数（少于此数时给出提示）",
+    ),
+    "lab.target": ("On-time rate target: {target} %", "受检率目标值：{target} %"),
+    "lab.definition": ("Definition: {text}", "定义：{text}"),
+    "lab.baseline": (
+        "Control charts: at least {n} baseline points",
+        "控制图：至少 {n} 个基线点",
+    ),
+    "error.validation.on_time_target.invalid": ("not a number", "不是数值"),
+    "error.validation.on_time_target.out_of_range": (
+        "{value} % is not above 0 and at most 100 %",
+        "{value} % 不在 0（不含）到 100 % 之间",
+    ),
+    "error.validation.control_min_baseline.out_of_range": (
+        "{value}: at least 2",
+        "{value}：至少为 2",
+    ),
+    "plan.title": ("Re-verification plan {year}", "{year} 年周检计划"),
+    "plan.generated": (
+        "Generated draft plan {year} (id {id}): {lines} lines, {carried} carried over from "
+        "before {year}, {in_year} due in {year}",
+        "已生成 {year} 年周检计划草稿（编号 {id}）：共 {lines} 行，其中 {carried} 行为 {year} "
+        "年前到期未检的结转项，{in_year} 行在 {year} 年内到期",
+    ),
+    "plan.approved": (
+        "Approved plan {year} (id {id}, revision {revision}, {lines} lines) as {user}",
+        "已批准 {year} 年周检计划（编号 {id}，第 {revision} 版，共 {lines} 行），批准人 {user}",
+    ),
+    "error.NoDraftPlanError": (
+        "no draft plan for year {year} ({approved} approved); generate one with "
+        "'labapp-cli plan generate --year {year}'",
+        "{year} 年没有周检计划草稿（已批准 {approved} 份）；请用 "
+        "'labapp-cli plan generate --year {year}' 生成",
+    ),
+    "error.validation.reason.required": ("a reason is required", "必须填写理由"),
+    "error.validation.year.invalid": ("{year} is not a plan year", "{year} 不是有效的计划年度"),
+    "error.validation.plan.plan_approved": (
+        "the plan is approved already",
+        "该计划已批准",
     ),
 }
 

@@ -17,7 +17,6 @@ __all__ = [
     "FIGURE_COLUMNS",
     "ITEM_COLUMNS",
     "LINK_COLUMNS",
-    "ON_TIME_RATE_DEFINITION_ZH",
     "RATE_COLUMNS",
     "RATE_FIGURE_COLUMNS",
 ]
@@ -70,6 +69,15 @@ FIGURES: Mapping[str, tuple[str, str, str, str]] = {
         "在用器具的现行证书所依赖的溯源链中任一层级有断裂环节（计量标准无证书、证书过期或不合格，"
         "或上级计量机构未获该测量量的认可）；断裂环节另表列出。",
     ),
+    "failed_standards": (
+        "Standards out of tolerance, not investigated", "计量标准超差未调查",
+        "Measurement standards whose latest approved verification or calibration found them out "
+        "of tolerance (result or as-found fail), or whose latest intermediate check failed with "
+        "no calibration since, and for which no impact investigation is open or was opened for "
+        "that failure.",
+        "最近一次已批准的检定或校准发现超差（结论或调整前结果为不合格），或最近一次期间核查不合格且此后"
+        "未再检定/校准，且没有进行中的、也没有针对该次不合格开展过的影响调查的计量标准。",
+    ),
     "certificates": (
         "Lab certificates expiring", "实验室证书即将到期",
         "Measurement standard certificates, the accreditation and staff qualifications that "
@@ -77,12 +85,6 @@ FIGURES: Mapping[str, tuple[str, str, str, str]] = {
         "在提前期内到期或已过期的计量标准考核证书、实验室认可和人员资质。",
     ),
 }  # fmt: skip
-
-ON_TIME_RATE_DEFINITION_ZH = (
-    "受检率 = 按期检定/校准的台件数 ÷ 应检台件数。每次已批准的检定或校准的到期日（不含已退役或报废"
-    "的器具）落在统计期间内且不晚于今天时，该台件计为应检；若下一次已批准的检定或校准在该到期日当天"
-    "或之前完成，则计为按期受检。"
-)
 
 #: CertificateKind value -> (English, Chinese)
 CERTIFICATE_KINDS: Mapping[str, tuple[str, str]] = {
@@ -121,15 +123,18 @@ CERTIFICATE_COLUMNS = (
 RATE_COLUMNS = (
     ColumnSpec("period", "Period", "期间"),
     ColumnSpec("first_day", "From", "起始日", K.DATE),
-    ColumnSpec("on_time", "On time (numerator)", "按期受检台件数（分子）", K.INTEGER),
-    ColumnSpec("due", "Items due (denominator)", "应检台件数（分母）", K.INTEGER),
+    ColumnSpec("on_time", "Done on time (numerator)", "按期完成次数（分子）", K.INTEGER),
+    ColumnSpec("due", "Due occurrences (denominator)", "应检次数（分母）", K.INTEGER),
     ColumnSpec("rate", "On-time rate", "受检率", K.DECIMAL, unit="%"),
+    ColumnSpec("target", "Target", "目标", K.DECIMAL, unit="%"),
 )
 RATE_FIGURE_COLUMNS = (
     ColumnSpec("year", "Year", "年度"),
-    ColumnSpec("on_time", "On time (numerator)", "按期受检台件数（分子）", K.INTEGER),
-    ColumnSpec("due", "Items due (denominator)", "应检台件数（分母）", K.INTEGER),
+    ColumnSpec("on_time", "Done on time (numerator)", "按期完成次数（分子）", K.INTEGER),
+    ColumnSpec("due", "Due occurrences (denominator)", "应检次数（分母）", K.INTEGER),
     ColumnSpec("rate", "On-time rate", "受检率", K.DECIMAL, unit="%"),
+    ColumnSpec("target", "Target", "目标", K.DECIMAL, unit="%"),
+    ColumnSpec("met", "Target met", "是否达标"),
     ColumnSpec("sheet", "By month and quarter on sheet", "分月、分季见工作表"),
     ColumnSpec("definition", "Definition", "定义", width_hint=60),
 )

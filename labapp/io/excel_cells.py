@@ -11,7 +11,13 @@ import unicodedata
 from decimal import Decimal
 from functools import lru_cache
 
-__all__ = ["SCIENTIFIC_MIN", "decimal_number_format", "display_width", "sheet_title"]
+__all__ = [
+    "SCIENTIFIC_MIN",
+    "decimal_number_format",
+    "display_width",
+    "fitting_title",
+    "sheet_title",
+]
 
 SCIENTIFIC_MIN = Decimal("1e-6")
 _MAX_FIXED_EXPONENT = 9
@@ -67,12 +73,35 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+def fitting_title(title: str, limit: int = 31) -> str:
+    """``title`` as a sheet name of at most ``limit`` characters, never cut inside a word.
+
+    A bilingual title ``"中文 / English"`` becomes ``"中文 English"`` when that fits, else the
+    Chinese part alone (the English words are not cut); a long title in one language is
+    shortened at the last word boundary that fits.
+    """
+    title = " ".join(title.split())
+    if " / " in title:
+        zh, _, en = title.partition(" / ")
+        for candidate in (f"{zh} {en}", zh):
+            if len(candidate) <= limit:
+                return candidate
+        title = zh
+    if len(title) <= limit:
+        return title
+    cut = title[: limit + 1].rsplit(" ", 1)[0].rstrip(" ,;:-·（(")
+    return cut if 0 < len(cut) <= limit else title[:limit]
+
+
 def sheet_title(title: str, taken: set[str]) -> str:
-    """A valid, unique Excel sheet name (at most 31 characters, none of ``[]:*?/\\``)."""
-    base = (title.translate(_BAD_TITLE_CHARS).strip("' ") or "Sheet")[:31]
+    """A valid, unique Excel sheet name (at most 31 characters, none of ``[]:*?/\\``).
+
+    Long names are shortened by :func:`fitting_title`, at a word boundary, never mid-word.
+    """
+    base = fitting_title(title).translate(_BAD_TITLE_CHARS).strip("' ") or "Sheet"
     name, n = base, 2
     while name.casefold() in taken:
         suffix = f" ({n})"
-        name, n = base[: 31 - len(suffix)] + suffix, n + 1
+        name, n = fitting_title(base, 31 - len(suffix)) + suffix, n + 1
     taken.add(name.casefold())
     return name

@@ -58,6 +58,8 @@ class CoverInfo:
     database: str = ""
     filter_text: str = ""
     exported_at: datetime | None = None
+    #: further (label, value) lines, already in the export's language (a plan's status, approver)
+    facts: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -203,12 +205,16 @@ def _write_cover(
 ) -> None:
     utc, local = _local_and_utc(cover.exported_at)
     facts = [
-        (pick("Laboratory", "实验室", language), cover.laboratory),
+        (
+            pick("Laboratory", "实验室", language),
+            cover.laboratory or pick("(not recorded)", "（未登记）", language),
+        ),
         (pick("Exported by", "导出人", language), cover.exported_by),
         (pick("Export time (UTC)", "导出时间 (UTC)", language), utc),
         (pick("Export time (local)", "导出时间 (本地)", language), local),
         (pick("Database", "数据库", language), cover.database),
         (pick("Filter", "筛选条件", language), cover.filter_text or pick("none", "无", language)),
+        *cover.facts,
     ]
     sheet.set_column(0, 0, 30)
     sheet.set_column(1, 1, 60)

@@ -15,9 +15,12 @@ from labapp.io.columns import Language, pick
 
 __all__ = [
     "LABELS",
+    "QUANTITIES",
     "YES_NO",
     "enum_label",
     "lookup_key",
+    "quantity_key",
+    "quantity_label",
     "synonyms_for",
     "yes_no_synonyms",
 ]
@@ -65,6 +68,49 @@ YES_NO: dict[bool, tuple[str, str, tuple[str, ...]]] = {
     True: ("yes", "是", ("y", "true", "1", "强检", "√", "✓")),
     False: ("no", "否", ("n", "false", "0", "非强检", "不强检", "×")),
 }
+
+
+#: Quantity key (as stored) -> (English label, Chinese label), as the GUI's Labels catalogue words
+#: them.  Quantities are free text in the register: a key not listed is shown as stored.
+QUANTITIES: dict[str, tuple[str, str]] = {
+    "DC voltage": ("DC voltage", "直流电压"),
+    "AC voltage": ("AC voltage", "交流电压"),
+    "DC current": ("DC current", "直流电流"),
+    "AC current": ("AC current", "交流电流"),
+    "resistance": ("Resistance", "电阻"),
+    "temperature": ("Temperature", "温度"),
+    "pressure": ("Pressure", "压力"),
+    "mass": ("Mass", "质量"),
+    "length": ("Length", "长度"),
+    "humidity": ("Humidity", "湿度"),
+    "frequency": ("Frequency", "频率"),
+    "force": ("Force", "力"),
+}
+
+
+def quantity_label(key: str | None, language: Language) -> str:
+    """A quantity in ``language`` ("温度" for ``temperature``); unknown keys as stored."""
+    if not key:
+        return ""
+    if key in QUANTITIES:
+        return pick(*QUANTITIES[key], language)
+    return key
+
+
+def quantity_key(text: str, known: tuple[str, ...] | list[str] = ()) -> str | None:
+    """The stored key a user's ``text`` names: a key, or its English or Chinese label.
+
+    ``known`` adds the keys found in the database (free-text quantities match themselves).
+    None when nothing matches.
+    """
+    wanted = lookup_key(text)
+    if not wanted:
+        return None
+    for key in (*QUANTITIES, *known):
+        en, zh = QUANTITIES.get(key, (key, key))
+        if wanted in (lookup_key(key), lookup_key(en), lookup_key(zh), lookup_key(f"{zh} / {en}")):
+            return str(key)
+    return None
 
 
 def lookup_key(text: str) -> str:

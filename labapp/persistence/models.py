@@ -111,6 +111,10 @@ class LaboratoryRow(Versioned, Base):
     guard_band_factor: Mapped[Decimal | None] = mapped_column(DecimalText)
     checker_may_approve: Mapped[bool] = mapped_column(Boolean, default=False)
     idle_lock_minutes: Mapped[int] = mapped_column(Integer, default=15)
+    # 受检率 settings (None: the defaults of labapp.services.lab_settings)
+    on_time_target_percent: Mapped[Decimal | None] = mapped_column(DecimalText)
+    on_time_definition: Mapped[str | None] = mapped_column(Text)
+    control_min_baseline: Mapped[int | None] = mapped_column(Integer)
 
 
 class LocationRow(Versioned, Base):
@@ -599,6 +603,7 @@ class PlanRow(Versioned, Base):
     laboratory_id: Mapped[int | None] = mapped_column(_fk("laboratories.id"), index=True)
     status: Mapped[str] = mapped_column(String(16), default="draft")
     filter_text: Mapped[str | None] = mapped_column(Text)
+    revision: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     items: Mapped[list[PlanItemRow]] = relationship(
         back_populates="plan", cascade="all, delete-orphan", order_by="PlanItemRow.id"
@@ -610,7 +615,8 @@ class PlanItemRow(Versioned, Base):
 
     __tablename__ = "plan_items"
     __table_args__ = (
-        UniqueConstraint("plan_id", "instrument_id"),
+        # One line per due occurrence: an item on a 6-month interval is in a year's plan twice.
+        UniqueConstraint("plan_id", "instrument_id", "due_on"),
         CheckConstraint("planned_month BETWEEN 1 AND 12", name="planned_month"),
     )
 

@@ -5,7 +5,8 @@ reference value and the MPE band around it, and marks the points that break run 
 the rule numbers of :class:`labapp.metrology.control_charts.Rule`.
 
 Legend keys of :class:`~labapp.plotting.style.ChartLabels`: ``values``, ``centre``, ``ucl``,
-``lcl``, ``zones``, ``reference``, ``mpe``, ``violations``.
+``lcl``, ``zones``, ``reference``, ``mpe``, ``violations``, ``few_baseline`` (the note when the
+limits come from fewer baseline points than the lab's minimum).
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ class ControlChartData:
         ``(reference - |MPE|, reference + |MPE|)`` (reference 0 when not given).
     marked : dict
         Index of each marked point → rule numbers drawn beside it ("1,2").
+    warning : str or None
+        The note drawn on the chart when the baseline has fewer points than the minimum.
     """
 
     x: tuple[object, ...]
@@ -58,6 +61,7 @@ class ControlChartData:
     reference: float | None
     mpe_lines: tuple[float, float] | None
     marked: dict[int, str]
+    warning: str | None = None
 
 
 def _hline(ax: Axes, y: float, color: str, style_: str, width: float, label: str) -> None:
@@ -147,6 +151,8 @@ def draw_control_chart(
     violations: Sequence[RuleViolation] | None = None,
     unit: str = "",
     labels: ChartLabels | None = None,
+    baseline_points: int | None = None,
+    min_baseline: int | None = None,
 ) -> tuple[Axes, ControlChartData]:
     """Draw a Shewhart control chart on ``ax``.
 
@@ -173,6 +179,9 @@ def draw_control_chart(
         Appended to the y label.
     labels : ChartLabels, optional
         Translated texts (legend keys in the module docstring).
+    baseline_points, min_baseline : int, optional
+        How many points the limits came from, and the lab's minimum: with fewer, the chart says
+        so in its corner (legend key ``few_baseline``, with ``{n}`` and ``{m}``).
 
     Returns
     -------
@@ -203,6 +212,24 @@ def draw_control_chart(
     style.apply_labels(ax, labels, unit)
     style.legend_below(ax)
     zones = {k: limits.zones[k] for k in (1, 2)}
+    warning = _few_baseline(ax, baseline_points, min_baseline, labels)
     return ax, ControlChartData(
-        tuple(x), tuple(ys), limits.centre, limits.ucl, limits.lcl, zones, ref, mpe_lines, marked
+        tuple(x), tuple(ys), limits.centre, limits.ucl, limits.lcl, zones, ref, mpe_lines, marked,
+        warning,
+    )  # fmt: skip
+
+
+def _few_baseline(
+    ax: Axes, points: int | None, minimum: int | None, labels: ChartLabels
+) -> str | None:
+    """Write "baseline of n points, fewer than m" in the axes' corner when it is so."""
+    if points is None or minimum is None or points >= minimum:
+        return None
+    template = labels.text(
+        "few_baseline", "Limits from {n} baseline points, fewer than the lab's minimum of {m}"
     )
+    text = template.format(n=points, m=minimum)
+    box = {"facecolor": "white", "alpha": 0.8, "edgecolor": style.FAIL}
+    ax.text(0.01, 0.98, text, transform=ax.transAxes, ha="left", va="top", fontsize="small",
+            color=style.FAIL, bbox=box)  # fmt: skip
+    return text

@@ -119,6 +119,8 @@ class ChartData:
     reference: Decimal | None
     mpe: Decimal | None
     unit: str
+    baseline_points: int = 0  # checks the limits were computed from
+    min_baseline: int = 0  # the lab's minimum (a lab setting); fewer: the chart says so
 
 
 @dataclass(frozen=True)

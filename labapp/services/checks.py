@@ -46,6 +46,8 @@ from labapp.services.check_dto import (
 )
 from labapp.services.check_plans import instrument_row, plan_row, plan_unit
 from labapp.services.database import Database
+from labapp.services.export_cover import with_laboratory
+from labapp.services.figure_settings import figure_settings
 
 __all__ = [
     "control_chart_data",
@@ -221,7 +223,8 @@ def control_chart_data(
     )
     return ChartData(
         tuple(c.performed_on for c in checks), values, limits, violations,
-        baseline_from, baseline_to, reference, mpe, unit,
+        baseline_from, baseline_to, reference, mpe, unit, len(baseline),
+        figure_settings(db).control_min_baseline,
     )  # fmt: skip
 
 
@@ -287,6 +290,7 @@ def export_checks(
 ) -> ExportResult:
     """Write the plan's check history, its stability test (when ≥ 2 checks and limits) and the
     repeatability test given, to an Excel workbook with a cover sheet."""
+    cover = with_laboratory(db, cover)  # a GUI cover names the lab too
     history = list_checks(db, plan_id)
     with db.read() as session:
         unit = plan_unit(plan_row(session, plan_id)) or ""

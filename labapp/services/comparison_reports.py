@@ -39,6 +39,7 @@ from labapp.services.comparisons import (
     score_comparison,
 )
 from labapp.services.database import Database
+from labapp.services.export_cover import with_laboratory
 
 __all__ = [
     "export_report",
@@ -178,6 +179,7 @@ def export_report(
     ``labels`` holds the translated :class:`ChartLabels` of the ``"results"`` and ``"scores"``
     charts (English defaults otherwise).
     """
+    cover = with_laboratory(db, cover)  # a GUI cover names the lab too
     detail = get_comparison(db, comparison_id)
     result = score_comparison(db, comparison_id, method, sigma_pt)
     labels = labels or {}

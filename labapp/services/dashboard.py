@@ -8,16 +8,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import ColumnElement, extract, func, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import func, select
 
-from labapp.domain.enums import EventKind, EventStatus, InstrumentStatus
-from labapp.persistence.models import EventRow, InstrumentRow
+from labapp.domain.enums import EventKind, InstrumentStatus
+from labapp.persistence.models import InstrumentRow
 from labapp.services.database import Database
 from labapp.services.due_conditions import active
+from labapp.services.failed_standards import failed_standard_condition
+from labapp.services.figure_settings import (
+    DEFAULT_TARGET,
+    ON_TIME_RATE_DEFINITION,
+    ON_TIME_RATE_DEFINITION_ZH,
+    figure_settings,
+)
+from labapp.services.occurrences import Occurrence, occurrences
 from labapp.services.overview import STATES, state_conditions
 from labapp.services.traceability import broken_chains
 
@@ -37,16 +45,6 @@ __all__ = [
 
 CALIBRATIONS = (EventKind.VERIFICATION, EventKind.CALIBRATION)
 
-#: The definition shown beside the rate (and used by :func:`on_time_rate`).
-ON_TIME_RATE_DEFINITION = (
-    "On-time verification rate (受检率) of a period = items verified or calibrated on time ÷ "
-    "items due in the period. An item is due on the due date (valid until) of each approved "
-    "verification or calibration of an instrument that is not retired or scrapped, when that "
-    "date falls in the period and is not after today. It was verified on time when a later "
-    "approved verification or calibration of the same instrument was performed on or before "
-    "that due date."
-)
-
 
 @dataclass(frozen=True)
 class DashboardCounts:
@@ -59,6 +57,7 @@ class DashboardCounts:
     failed: int
     out_of_service: int
     broken_chains: int
+    failed_standards: int = 0  # standards out of tolerance with no investigation
 
 
 @dataclass(frozen=True)
@@ -109,21 +108,34 @@ class OnTimeRate:
     quarters: tuple[OnTimePeriod, ...]
     total: OnTimePeriod
     definition: str = ON_TIME_RATE_DEFINITION
+    target: Decimal = DEFAULT_TARGET  # the lab's target in % (a lab setting)
+    definition_zh: str = ON_TIME_RATE_DEFINITION_ZH
+
+    @property
+    def target_fraction(self) -> float:
+        """The target as a fraction (0..1), for a chart's target line."""
+        return float(self.target) / 100
 
 
 #: Dashboard numbers with a drill-down (``broken_chains`` comes from the traceability service).
-COUNTS = (*STATES, "broken_chains")
+COUNTS = (*STATES, "broken_chains", "failed_standards")
 
 
 def dashboard_counts(db: Database, today: date, lead_days: int = 30) -> DashboardCounts:
-    """Overdue, due within ``lead_days``, failed last result, out of service, broken chains."""
+    """Overdue, due within ``lead_days``, failed last result, out of service, broken chains,
+    standards found out of tolerance with no investigation
+    (:func:`~labapp.services.failed_standards.failed_standard_condition`)."""
     conditions = state_conditions(today, lead_days)
     stmt: Any = select(*(func.count().filter(c) for c in conditions.values()))
     stmt = stmt.where(active())
+    unhandled = select(func.count()).select_from(InstrumentRow).where(failed_standard_condition())
     with db.engine.connect() as conn:
         overdue, due_soon, failed, out_of_service = conn.execute(stmt).one()
+        standards = int(conn.execute(unhandled).scalar_one())
     broken = len({c.instrument_id for c in broken_chains(db, today=today)})
-    return DashboardCounts(today, lead_days, overdue, due_soon, failed, out_of_service, broken)
+    return DashboardCounts(
+        today, lead_days, overdue, due_soon, failed, out_of_service, broken, standards
+    )
 
 
 def drill_down(db: Database, key: str, today: date, lead_days: int = 30) -> list[DrillItem]:
@@ -141,6 +153,8 @@ def drill_down(db: Database, key: str, today: date, lead_days: int = 30) -> list
     if key == "broken_chains":
         ids = sorted({c.instrument_id for c in broken_chains(db, today=today)})
         stmt = stmt.where(InstrumentRow.id.in_(ids))
+    elif key == "failed_standards":
+        stmt = stmt.where(failed_standard_condition())
     else:
         condition = state_conditions(today, lead_days)[key]
         stmt = stmt.where(condition, active())
@@ -151,42 +165,10 @@ def drill_down(db: Database, key: str, today: date, lead_days: int = 30) -> list
 # --- on-time verification rate --------------------------------------------------------------
 
 
-def _next_calibration() -> Any:
-    """When an approved event's instrument was next verified or calibrated (correlated)."""
-    nxt = aliased(EventRow)
-    return (
-        select(func.min(nxt.performed_on))
-        .where(
-            nxt.instrument_id == EventRow.instrument_id,
-            nxt.status == EventStatus.APPROVED,
-            nxt.kind.in_(CALIBRATIONS),
-            nxt.performed_on > EventRow.performed_on,
-        )
-        .scalar_subquery()
-    )
-
-
-def _due_in(first: date, last: date) -> tuple[ColumnElement[bool], ...]:
-    """The due occurrences counted in ``[first, last]`` (see the definition)."""
-    return (
-        EventRow.status == EventStatus.APPROVED,
-        EventRow.kind.in_(CALIBRATIONS),
-        EventRow.valid_until >= first,
-        EventRow.valid_until <= last,
-        active(),
-    )
-
-
-def _due_events(first: date, last: date) -> Any:
-    """Per month of ``[first, last]``: due occurrences and those done on time (one statement)."""
-    month = extract("month", EventRow.valid_until)
-    on_time = _next_calibration() <= EventRow.valid_until
-    return (
-        select(month, func.count(), func.count().filter(on_time))
-        .join(InstrumentRow, InstrumentRow.id == EventRow.instrument_id)
-        .where(*_due_in(first, last))
-        .group_by(month)
-    )
+def _counted(conn: Any, first: date, last: date, today: date) -> list[Occurrence]:
+    """The due occurrences 受检率 counts in ``[first, last]``: those not after ``today``."""
+    last = min(last, today)
+    return occurrences(conn, first, last) if first <= last else []
 
 
 def on_time_items(db: Database, first: date, last: date, today: date) -> list[OnTimeItem]:
@@ -195,33 +177,27 @@ def on_time_items(db: Database, first: date, last: date, today: date) -> list[On
     Exactly what :func:`on_time_rate` counts for that period: as many items as its ``due``,
     of which ``on_time`` are on time.  Ordered by due date and asset tag.
     """
-    done = _next_calibration()
-    stmt = (
-        select(InstrumentRow.id, InstrumentRow.asset_tag, InstrumentRow.name,
-               EventRow.valid_until, done)
-        .join(InstrumentRow, InstrumentRow.id == EventRow.instrument_id)
-        .where(*_due_in(first, min(last, today)))
-        .order_by(EventRow.valid_until, InstrumentRow.asset_tag, EventRow.id)
-    )  # fmt: skip
     with db.engine.connect() as conn:
-        rows = conn.execute(stmt).all()
+        found = _counted(conn, first, last, today)
     return [
-        OnTimeItem(iid, tag, name, due, nxt, nxt is not None and nxt <= due)
-        for iid, tag, name, due, nxt in rows
+        OnTimeItem(o.instrument_id, o.asset_tag, o.name, o.due_on, o.done_on, o.on_time)
+        for o in found
     ]
 
 
 def on_time_rate(db: Database, year: int, today: date) -> OnTimeRate:
     """受检率 of ``year`` by month, quarter and year, as :data:`ON_TIME_RATE_DEFINITION` defines.
 
-    Due dates after ``today`` are not counted yet (their items can still be done on time).
+    The occurrences are :func:`labapp.services.occurrences.occurrences` (the annual plan counts
+    the same ones).  Due dates after ``today`` are not counted yet (they can still be done on
+    time).  The lab's target and definition (:mod:`labapp.services.figure_settings`) come with it.
     """
-    first, last = date(year, 1, 1), min(date(year, 12, 31), today)
+    with db.engine.connect() as conn:
+        found = _counted(conn, date(year, 1, 1), date(year, 12, 31), today)
     by_month: dict[int, tuple[int, int]] = {}
-    if first <= last:
-        with db.engine.connect() as conn:
-            for month, due, done in conn.execute(_due_events(first, last)).all():
-                by_month[int(month)] = (int(due), int(done))
+    for occ in found:
+        due, done = by_month.get(occ.due_on.month, (0, 0))
+        by_month[occ.due_on.month] = (due + 1, done + int(occ.on_time))
     months = tuple(
         OnTimePeriod(
             f"{year}-{m:02d}", date(year, m, 1), *by_month.get(m, (0, 0)),
@@ -230,7 +206,11 @@ def on_time_rate(db: Database, year: int, today: date) -> OnTimeRate:
         for m in range(1, 13)
     )  # fmt: skip
     quarters = tuple(_sum(f"{year}-Q{q + 1}", months[3 * q : 3 * q + 3]) for q in range(4))
-    return OnTimeRate(year, months, quarters, _sum(str(year), months))
+    settings = figure_settings(db)
+    return OnTimeRate(
+        year, months, quarters, _sum(str(year), months), settings.on_time_definition_en,
+        settings.on_time_target, settings.on_time_definition_zh,
+    )  # fmt: skip
 
 
 def _sum(label: str, periods: tuple[OnTimePeriod, ...]) -> OnTimePeriod:

@@ -31,7 +31,6 @@ from labapp.io.dashboard_sheets import (
     FIGURES,
     ITEM_COLUMNS,
     LINK_COLUMNS,
-    ON_TIME_RATE_DEFINITION_ZH,
     RATE_COLUMNS,
     RATE_FIGURE_COLUMNS,
 )
@@ -42,17 +41,14 @@ from labapp.plotting.fonts import configure_matplotlib_fonts
 from labapp.plotting.style import ChartLabels
 from labapp.plotting.trend import draw_on_time_rate
 from labapp.services import dashboard, planning
-from labapp.services.dashboard import ON_TIME_RATE_DEFINITION, DrillItem, OnTimePeriod, OnTimeRate
+from labapp.services.dashboard import DrillItem, OnTimePeriod, OnTimeRate
 from labapp.services.database import Database
 from labapp.services.export_cover import cover_for
 from labapp.services.overview import lab_overview
 from labapp.services.planning_dto import ExpiringCertificate
 from labapp.services.traceability import broken_chains
 
-__all__ = ["RATE_TARGET", "draw_rate_year", "export_dashboard", "rate_chart_png", "rate_percent"]
-
-#: The on-time rate the chart's target line shows (a fraction).
-RATE_TARGET = 0.95
+__all__ = ["draw_rate_year", "export_dashboard", "rate_chart_png", "rate_percent", "target_label"]
 _OVERVIEW_ONLY = ("instruments", "standards", "working")
 
 
@@ -64,7 +60,7 @@ def rate_percent(period: OnTimePeriod) -> Decimal | None:
 
 
 def draw_rate_year(
-    figure: Figure, rate: OnTimeRate, labels: ChartLabels, target: float = RATE_TARGET
+    figure: Figure, rate: OnTimeRate, labels: ChartLabels, target: float | None = None
 ) -> Axes:
     """Draw the year's monthly on-time rate on a cleared ``figure`` (the whole year on the axis).
 
@@ -76,9 +72,10 @@ def draw_rate_year(
         The year's rate (``dashboard.on_time_rate``).
     labels : ChartLabels
         Title, y label and legend keys of :func:`~labapp.plotting.trend.draw_on_time_rate`.
-    target : float
-        The target line, a fraction.
+    target : float, optional
+        The target line, a fraction (default: the lab's target, ``rate.target``).
     """
+    target = rate.target_fraction if target is None else target
     figure.clear()
     ax = figure.add_subplot()
     months = rate.months
@@ -101,12 +98,18 @@ def rate_chart_png(rate: OnTimeRate, language: Language) -> bytes:
         title=pick(f"On-time verification rate {rate.year}", f"{rate.year} 年受检率", language),
         y_label=pick("On-time rate", "受检率", language),
         legend={"rate": pick("On-time rate", "受检率", language),
-                "target": pick("Target", "目标", language)},
+                "target": target_label(rate, language)},
     )  # fmt: skip
     draw_rate_year(figure, rate, labels)
     buffer = BytesIO()
     figure.savefig(buffer, format="png", dpi=100)
     return buffer.getvalue()
+
+
+def target_label(rate: OnTimeRate, language: Language) -> str:
+    """The target line's legend text with the lab's target: "Target ≥ 96 %"."""
+    value = f"{rate.target.normalize():f}"
+    return pick(f"Target ≥ {value} %", f"目标 ≥ {value} %", language)
 
 
 def export_dashboard(
@@ -151,7 +154,7 @@ def export_dashboard(
         language,
     )
     keys = (*dashboard.COUNTS, "certificates")
-    titles = {key: sheet_title(_name(key, language, lead_days), set()) for key in keys}
+    titles = {key: sheet_title(_sheet_name(key, language, lead_days), set()) for key in keys}
     rate_sheets = _rate_sheets(rate, today, language)
     expiring = _certificates(certificates, language)
     sheets = [
@@ -165,6 +168,25 @@ def export_dashboard(
     title = pick("Dashboard figures", "质量指标", language)
     cover = cover_for(db, title, exported_by, described)
     return write_workbook(path, cover, sheets, language=language, cancel=cancel)
+
+
+#: Short English sheet names, so a bilingual sheet name "中文 English" fits Excel's 31 characters.
+_SHORT = {
+    "overdue": "Overdue", "due_soon": "Due in {lead} d", "failed": "Failed",
+    "out_of_service": "Out of service", "broken_chains": "Broken chains",
+    "certificates": "Certificates", "failed_standards": "Standards failed",
+}  # fmt: skip
+
+
+def _sheet_name(key: str, language: Language, lead_days: int) -> str:
+    if language != "bilingual" or key not in _SHORT:
+        return _name(key, language, lead_days)
+    return f"{FIGURES[key][1]} / {_SHORT[key]}".format(lead=lead_days)
+
+
+def _title(en: str, zh: str, short_en: str, language: Language) -> str:
+    """A sheet title; bilingual with the short English words (so that it fits 31 characters)."""
+    return f"{zh} / {short_en}" if language == "bilingual" else pick(en, zh, language)
 
 
 def _name(key: str, language: Language, lead_days: int) -> str:
@@ -195,8 +217,11 @@ def _figures_sheet(
 def _rate_figure(rate: OnTimeRate, language: Language, sheet: str) -> SheetSpec:
     """The year's rate as a one-row sheet: numerator, denominator, %, and its definition."""
     total = rate.total
-    row = (total.label, total.on_time, total.due, rate_percent(total), sheet,
-           pick(ON_TIME_RATE_DEFINITION, ON_TIME_RATE_DEFINITION_ZH, language))  # fmt: skip
+    percent = rate_percent(total)
+    met = "" if percent is None else pick(*(("Yes", "是") if percent >= rate.target
+                                            else ("No", "否")), language)  # fmt: skip
+    row = (total.label, total.on_time, total.due, percent, rate.target, met, sheet,
+           pick(rate.definition, rate.definition_zh, language))  # fmt: skip
     title = pick(f"On-time rate {rate.year}", f"{rate.year} 年受检率", language)
     return SheetSpec(title, RATE_FIGURE_COLUMNS, [row])
 
@@ -224,17 +249,20 @@ def _certificates(
 
 def _rate_sheets(rate: OnTimeRate, today: date, language: Language) -> list[SheetSpec]:
     def rows(periods: Iterable[OnTimePeriod]) -> list[tuple[object, ...]]:
-        return [(p.label, p.first_day, p.on_time, p.due, rate_percent(p)) for p in periods]
+        return [(p.label, p.first_day, p.on_time, p.due, rate_percent(p), rate.target)
+                for p in periods]  # fmt: skip
 
     until = min(date(rate.year, 12, 31), today)
     scope = pick(f"due dates {rate.year}, up to {until.isoformat()}",
                  f"{rate.year} 年内到期，截至 {until.isoformat()}", language)  # fmt: skip
     by_month = SheetSpec(
-        pick(f"On-time rate {rate.year} by month", f"{rate.year} 年受检率（月）", language),
+        _title(f"On-time rate {rate.year} by month", f"{rate.year} 年受检率（月）",
+               f"{rate.year} by month", language),
         RATE_COLUMNS, rows(rate.months), scope, image=rate_chart_png(rate, language),
     )  # fmt: skip
     by_quarter = SheetSpec(
-        pick(f"On-time rate {rate.year} by quarter", f"{rate.year} 年受检率（季、年）", language),
+        _title(f"On-time rate {rate.year} by quarter", f"{rate.year} 年受检率（季、年）",
+               f"{rate.year} by quarter", language),
         RATE_COLUMNS, rows([*rate.quarters, rate.total]), scope,
     )  # fmt: skip
     return [by_month, by_quarter]

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import select
 
 from labapp.io.excel_export import CoverInfo
 from labapp.persistence.models import LaboratoryRow
 from labapp.services.database import Database
 
-__all__ = ["cover_for", "laboratory_name"]
+__all__ = ["cover_for", "laboratory_name", "with_laboratory"]
 
 
 def laboratory_name(db: Database) -> str:
@@ -39,3 +41,10 @@ def cover_for(db: Database, title: str, exported_by: str, filter_text: str = "")
         database=db.info.display_name,
         filter_text=filter_text,
     )
+
+
+def with_laboratory(db: Database, cover: CoverInfo) -> CoverInfo:
+    """``cover`` naming the laboratory of ``db`` when it does not name one (the GUI's covers)."""
+    if cover.laboratory:
+        return cover
+    return replace(cover, laboratory=laboratory_name(db))

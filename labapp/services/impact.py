@@ -36,6 +36,7 @@ from labapp.persistence.models import EventRow
 from labapp.persistence.models_impact import ImpactInvestigationRow, ImpactItemRow
 from labapp.persistence.types import utcnow
 from labapp.services.database import Database
+from labapp.services.export_cover import with_laboratory
 from labapp.services.impact_dto import ImpactItem, InvestigationDetail
 from labapp.services.impact_queries import (
     detail_of,
@@ -271,6 +272,7 @@ def export_investigation(
     NotFoundError
         No such investigation.
     """
+    cover = with_laboratory(db, cover)  # a GUI cover names the lab too
     detail = get_investigation(db, investigation_id)
     good_on = None
     if detail.good_event_id is not None:

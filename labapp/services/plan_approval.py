@@ -93,6 +93,7 @@ def revise_plan(db: Database, user: str, plan_id: int, reason: str, title: str =
                 "plan", "only an approved plan is revised", code="plan_not_approved"
             )
         new = PlanRow(year=old.year, title=title or old.title, status=DRAFT)
+        new.revision = (old.revision or 1) + 1
         new.laboratory_id = old.laboratory_id
         new.filter_text = f"revision of plan {old.id}" + (
             f"; {old.filter_text}" if old.filter_text else ""

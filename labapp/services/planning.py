@@ -13,35 +13,30 @@ from decimal import Decimal
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import ColumnElement, Select, and_, func, select
+from sqlalchemy import ColumnElement, Select, and_, select
 
 from labapp.domain.due import DueState
-from labapp.domain.enums import EventKind, EventStatus, ProviderKind
+from labapp.domain.enums import EventKind, ProviderKind
 from labapp.domain.errors import NotFoundError, ValidationError
-from labapp.persistence.audit import bulk_insert_audited
 from labapp.persistence.models import (
-    EventRow,
     InstrumentRow,
     LocationRow,
     PlanItemRow,
-    PlanRow,
     ProcedureRow,
     ProviderRow,
 )
 from labapp.services import check_plans
+from labapp.services.annual_plan import generate_plan, get_plan, list_plans, plan_progress
 from labapp.services.check_dto import CheckPlanInfo
 from labapp.services.database import Database
-from labapp.services.due_conditions import INACTIVE, active
+from labapp.services.due_conditions import INACTIVE
 from labapp.services.expiry import DEFAULT_LEAD_DAYS, expiring_certificates
+from labapp.services.plan_sql import last_cost, plan_filters
 from labapp.services.planning_dto import (
     DueItem,
     DueWindow,
-    PlanDetail,
     PlanFilter,
     PlanItem,
-    PlanProgress,
-    PlanSummary,
-    ProgressState,
 )
 
 __all__ = [
@@ -79,36 +74,6 @@ def window_range(window: DueWindow, today: date) -> tuple[date | None, date]:
     return today, today + timedelta(days=days)
 
 
-def _last_cost() -> Any:
-    """The cost of the instrument's latest approved event (the estimate for the next one)."""
-    return (
-        select(EventRow.cost)
-        .where(EventRow.instrument_id == InstrumentRow.id, EventRow.status == EventStatus.APPROVED)
-        .order_by(EventRow.performed_on.desc(), EventRow.id.desc())
-        .limit(1)
-        .scalar_subquery()
-    )
-
-
-def _filters(flt: PlanFilter) -> list[ColumnElement[bool]]:
-    where: list[ColumnElement[bool]] = [active()]
-    if flt.location_id is not None:
-        where.append(InstrumentRow.location_id == flt.location_id)
-    if flt.department:
-        where.append(LocationRow.department == flt.department)
-    if flt.quantity:
-        where.append(InstrumentRow.quantity == flt.quantity)
-    if flt.provider_id is not None:
-        where.append(InstrumentRow.provider_id == flt.provider_id)
-    if flt.mandatory is not None:
-        where.append(InstrumentRow.mandatory_verification.is_(flt.mandatory))
-    if flt.in_house is True:
-        where.append(ProviderRow.kind == ProviderKind.IN_HOUSE)
-    elif flt.in_house is False:
-        where.append(ProviderRow.kind != ProviderKind.IN_HOUSE)
-    return where
-
-
 def _due_between(first: date | None, last: date) -> ColumnElement[bool]:
     if first is None:
         return InstrumentRow.due_on <= last
@@ -135,13 +100,13 @@ def due_statement(
         InstrumentRow.procedure_id,
     ]
     if with_cost:
-        columns.append(_last_cost())
+        columns.append(last_cost())
     return (
         select(*columns)
         .outerjoin(LocationRow, LocationRow.id == InstrumentRow.location_id)
         .outerjoin(ProviderRow, ProviderRow.id == InstrumentRow.provider_id)
         .outerjoin(ProcedureRow, ProcedureRow.id == InstrumentRow.procedure_id)
-        .where(_due_between(first, last), *_filters(flt))
+        .where(_due_between(first, last), *plan_filters(flt))
         .order_by(InstrumentRow.due_on, InstrumentRow.asset_tag)
     )
 
@@ -196,94 +161,7 @@ def due_checks(db: Database, window: DueWindow, today: date) -> list[CheckPlanIn
     return sorted(filter(falls_due, plans), key=lambda p: (p.due_on or date.min, p.asset_tag))
 
 
-# --- plans ----------------------------------------------------------------------------------
-
-
-def generate_plan(
-    db: Database, user: str, year: int, filters: PlanFilter | None = None, title: str = ""
-) -> PlanDetail:
-    """Create the draft re-verification plan of ``year``: one item per instrument due that year.
-
-    Each item gets the instrument's provider and procedure, the cost of its latest approved event
-    as the estimate, and the due month as the planned month.  The items are inserted in bulk,
-    each with its own CREATE audit entry in the same transaction (thousands of ORM objects
-    took seconds: see ``benchmarks/bench_plan.py``).
-    """
-    if not 1900 <= year <= 9999:
-        raise ValidationError("year", f"{year} is not a plan year", code="invalid")
-    flt = filters or PlanFilter()
-    stmt = due_statement(date(year, 1, 1), date(year, 12, 31), flt)
-    with db.unit_of_work(user) as uow:
-        rows = uow.session.execute(stmt).all()
-        plan = PlanRow(year=year, title=title or f"Re-verification plan {year}", status="draft")
-        plan.filter_text = _filter_text(flt)
-        uow.session.add(plan)
-        uow.flush()
-        bulk_insert_audited(uow.session, PlanItemRow, [_new_item(plan.id, r) for r in rows])
-        uow.commit()
-        plan_id = plan.id
-    return get_plan(db, plan_id)
-
-
-def _new_item(plan_id: int, row: Any) -> dict[str, Any]:
-    return {
-        "plan_id": plan_id,
-        "instrument_id": row[0],
-        "due_on": row[10],
-        "provider_id": row[11],
-        "procedure_id": row[12],
-        "estimated_cost": row[13],
-        "planned_month": row[10].month,
-    }
-
-
-def _filter_text(flt: PlanFilter) -> str:
-    parts = [f"{k}={v}" for k, v in vars(flt).items() if v is not None and v != ""]
-    return ", ".join(parts)
-
-
-def list_plans(db: Database) -> list[PlanSummary]:
-    """Every plan, newest year first."""
-    stmt = (
-        select(PlanRow.id, PlanRow.year, PlanRow.title, PlanRow.status, func.count(PlanItemRow.id))
-        .outerjoin(PlanItemRow, PlanItemRow.plan_id == PlanRow.id)
-        .group_by(PlanRow.id, PlanRow.year, PlanRow.title, PlanRow.status)
-        .order_by(PlanRow.year.desc(), PlanRow.id.desc())
-    )
-    with db.engine.connect() as conn:
-        return [PlanSummary(*row) for row in conn.execute(stmt).all()]
-
-
-def get_plan(db: Database, plan_id: int) -> PlanDetail:
-    """A plan with its items (asset tag, provider and procedure named)."""
-    stmt = (
-        select(
-            PlanItemRow.id,
-            PlanItemRow.instrument_id,
-            InstrumentRow.asset_tag,
-            InstrumentRow.name,
-            PlanItemRow.due_on,
-            PlanItemRow.provider_id,
-            ProviderRow.name,
-            ProcedureRow.code,
-            PlanItemRow.estimated_cost,
-            PlanItemRow.planned_month,
-            PlanItemRow.note,
-            PlanItemRow.version,
-        )
-        .join(InstrumentRow, InstrumentRow.id == PlanItemRow.instrument_id)
-        .outerjoin(ProviderRow, ProviderRow.id == PlanItemRow.provider_id)
-        .outerjoin(ProcedureRow, ProcedureRow.id == PlanItemRow.procedure_id)
-        .where(PlanItemRow.plan_id == plan_id)
-        .order_by(PlanItemRow.planned_month, InstrumentRow.asset_tag)
-    )
-    with db.read() as session:
-        plan = session.get(PlanRow, plan_id)
-        if plan is None:
-            raise NotFoundError("plan", plan_id)
-        rows: list[Any] = list(session.execute(stmt).all())
-        items = tuple(PlanItem(*row) for row in rows)
-        return PlanDetail(plan.id, plan.year, plan.title, plan.status, plan.version, items)
+# --- plans (generated, listed and followed in labapp.services.annual_plan) ----------------
 
 
 def update_plan_item(
@@ -340,61 +218,3 @@ def _apply(
         row.estimated_cost = cost
     if note is not None:
         row.note = note or None
-
-
-def plan_progress(db: Database, plan_id: int, today: date) -> PlanProgress:
-    """Which plan items were done on time, done late, or not yet done, as of ``today``.
-
-    Definition: an item is done by the earliest approved verification or calibration of its
-    instrument performed from :data:`EARLY_DAYS` before its due date up to ``today``; on time
-    when that event was performed on or before the due date, late when after it.
-    """
-    since = date(_plan_year(db, plan_id), 1, 1) - timedelta(days=EARLY_DAYS)
-    stmt = (
-        select(PlanItemRow.id, PlanItemRow.due_on, EventRow.id, EventRow.performed_on)
-        .outerjoin(
-            EventRow,
-            and_(
-                EventRow.instrument_id == PlanItemRow.instrument_id,
-                EventRow.status == EventStatus.APPROVED,
-                EventRow.kind.in_(CALIBRATIONS),
-                EventRow.performed_on >= since,
-                EventRow.performed_on <= today,
-            ),
-        )
-        .where(PlanItemRow.plan_id == plan_id)
-        .order_by(PlanItemRow.id, EventRow.performed_on, EventRow.id)
-    )
-    with db.engine.connect() as conn:
-        rows = conn.execute(stmt).all()
-    first: dict[int, tuple[date | None, int | None, date | None]] = {}
-    for item_id, due, event_id, performed in rows:
-        first.setdefault(item_id, (due, None, None))
-        counts = performed is not None and (due is None or performed >= due - _EARLY)
-        if counts and first[item_id][1] is None:
-            first[item_id] = (due, event_id, performed)
-    states = tuple((k, _state(due, on), event) for k, (due, event, on) in first.items())
-    count = {s: sum(1 for _, st, _ in states if st is s) for s in ProgressState}
-    return PlanProgress(
-        plan_id,
-        states,
-        count[ProgressState.ON_TIME],
-        count[ProgressState.LATE],
-        count[ProgressState.NOT_DONE],
-    )
-
-
-def _plan_year(db: Database, plan_id: int) -> int:
-    with db.engine.connect() as conn:
-        year = conn.execute(select(PlanRow.year).where(PlanRow.id == plan_id)).scalar()
-    if year is None:
-        raise NotFoundError("plan", plan_id)
-    return int(year)
-
-
-def _state(due: date | None, performed: date | None) -> ProgressState:
-    if performed is None:
-        return ProgressState.NOT_DONE
-    if due is None or performed <= due:
-        return ProgressState.ON_TIME
-    return ProgressState.LATE

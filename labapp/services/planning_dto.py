@@ -44,6 +44,7 @@ class PlanFilter:
     provider_id: int | None = None
     mandatory: bool | None = None  # True: only mandatory verification (强检)
     in_house: bool | None = None  # True: in-house provider, False: external providers
+    include_idle: bool = False  # True: sealed and out-of-service items too (never retired)
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,15 @@ class PlanItem:
     planned_month: int
     note: str | None
     version: int
+    model: str | None = None
+    serial_no: str | None = None
+    interval_months: int | None = None
+    last_calibrated_on: date | None = None
+    department: str | None = None
+    location: str | None = None
+    quantity: str | None = None
+    mandatory_verification: bool = False
+    carried_over: bool = False  # due before the plan's year (overdue when the year starts)
 
 
 @dataclass(frozen=True)
@@ -104,6 +114,8 @@ class PlanDetail:
     status: str
     version: int
     items: tuple[PlanItem, ...]
+    revision: int = 1  # 1 for a generated plan, n + 1 for a revision of revision n
+    laboratory: str = ""
 
     @property
     def total_cost(self) -> Decimal:
@@ -137,6 +149,9 @@ class PlanProgress:
     on_time: int
     late: int
     not_done: int
+    carried_over: int = 0  # items due before the plan's year
+    rate_due: int = 0  # items due in the year up to ``today``: the 受检率 denominator
+    rate_on_time: int = 0  # of those, done on time: the 受检率 numerator
 
 
 class CertificateKind(StrEnum):

@@ -33,7 +33,7 @@ from labapp.io.columns import Language
 from labapp.io.excel_errors import write_error_workbook as _write_marked
 from labapp.io.excel_import import CellError, ImportFileError, RegisterImport, read_register
 from labapp.io.excel_template import TemplateChoices, write_register_template
-from labapp.io.labels import lookup_key
+from labapp.io.labels import lookup_key, quantity_key
 from labapp.io.register import FIELDS_BY_KEY, RegisterRow
 from labapp.persistence.models import (
     InstrumentRow,
@@ -295,6 +295,8 @@ def _instrument_data(
         refs[key] = ids[0] if ids else None
     location = refs["location"]
     values = {k: getattr(row, k) for k in _ROW_FIELDS if k in _SAME_NAME}
+    if values.get("quantity"):  # "温度" or "Temperature" (as exported) is stored as its key
+        values["quantity"] = quantity_key(values["quantity"]) or values["quantity"]
     data = InstrumentData(
         **values,
         range_low_value=row.range_low,

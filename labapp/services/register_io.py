@@ -28,7 +28,7 @@ from labapp.domain.due import DueState
 from labapp.io.cell_values import lossy_digits
 from labapp.io.columns import ColumnKind, ColumnSpec, Language, SheetSpec, pick
 from labapp.io.excel_export import CoverInfo, ExportResult, write_workbook
-from labapp.io.labels import enum_label
+from labapp.io.labels import enum_label, quantity_label
 from labapp.io.register import (
     DIGITS_SHEET_EN,
     DIGITS_SHEET_ZH,
@@ -102,7 +102,7 @@ def export_register(
         main = SheetSpec(
             _sheet_title("Register", "台账", language),
             register_columns(),
-            _values(result, digits),
+            _values(result, digits, language),
             described,
         )
         sheets = [main, _digits_sheet(digits, language)]
@@ -151,13 +151,20 @@ _KEYS = [f.key for f in REGISTER_FIELDS]
 _RANGE_UNIT, _RANGE_LOW_UNIT = _KEYS.index("range_unit"), _KEYS.index("range_low_unit")
 
 
-def _values(rows: Any, digits: list[tuple[str, str, str]]) -> Iterator[Sequence[object]]:
-    """Register lines in REGISTER_FIELDS order; lossy decimals noted in ``digits`` on the way."""
+def _values(
+    rows: Any, digits: list[tuple[str, str, str]], language: Language
+) -> Iterator[Sequence[object]]:
+    """Register lines in REGISTER_FIELDS order; lossy decimals noted in ``digits`` on the way.
+
+    The quantity is its label in ``language`` (the import reads a label back as its key).
+    """
     order = [_SOURCE.get(f.key, -1) for f in REGISTER_FIELDS]
+    quantity = _KEYS.index("quantity")
     decimals = [(_SOURCE[key], key) for key in _DECIMAL_KEYS]
     for raw in rows:
         line = [None if i < 0 else raw[i] for i in order]
         line[_RANGE_UNIT], line[_RANGE_LOW_UNIT] = _units(raw[_LOW_UNIT], raw[_HIGH_UNIT])
+        line[quantity] = quantity_label(line[quantity], language) or None
         for index, key in decimals:
             value = raw[index]
             if value is not None and lossy_digits(value):
@@ -196,7 +203,8 @@ def filter_text(flt: RegisterFilter, language: Language, location: str | None = 
     if flt.search.strip():
         parts.append(pick("search", "搜索", language) + f" “{flt.search.strip()}”")
     if flt.quantity:
-        parts.append(pick("quantity", "被测量", language) + f" = {flt.quantity}")
+        shown = quantity_label(flt.quantity, language)
+        parts.append(pick("quantity", "测量量", language) + f" = {shown}")
     for en, zh, value in (
         ("role", "用途", flt.role),
         ("status", "状态", flt.status),

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from labapp.io.columns import Language, SheetSpec, pick
 from labapp.io.excel_export import ExportResult, write_workbook
+from labapp.io.labels import quantity_label
 from labapp.io.trace_sheets import LINK_STATES, TRACE_COLUMNS, reasons_text
 from labapp.services.database import Database
 from labapp.services.export_cover import cover_for
@@ -36,7 +37,8 @@ def trace_filter_text(flt: TraceFilter, language: Language, item_tag: str | None
     else:
         parts.append(pick("items not retired or scrapped", "未退役、未报废的器具", language))
     if flt.quantity is not None:
-        parts.append(pick(f"quantity {flt.quantity}", f"测量量 {flt.quantity}", language))
+        name = quantity_label(flt.quantity, language)
+        parts.append(pick(f"quantity {name}", f"测量量 {name}", language))
     if flt.standards_only:
         parts.append(pick("measurement standards only", "仅计量标准", language))
     return " · ".join(parts)
@@ -95,8 +97,9 @@ def _cells(rows: Iterable[TraceTableRow], language: Language) -> Iterator[tuple[
     for r in rows:
         reasons = tuple((reason.code.value, reason.params) for reason in r.reasons)
         yield (
-            r.item_asset_tag, r.item_name, r.quantity, r.level, r.standard_asset_tag,
-            r.standard_name, r.used_for, r.used_on, r.used_in_certificate, r.provider,
-            r.provider_kind, r.accredited, r.certificate_no, r.certificate_date, r.valid_until,
+            r.item_asset_tag, r.item_name, quantity_label(r.quantity, language), r.level,
+            r.standard_asset_tag, r.standard_name, r.used_for, r.used_on, r.used_in_certificate,
+            r.provider, r.provider_kind, r.accredited, r.certificate_no, r.certificate_date,
+            r.valid_until,
             (r.u_value, r.u_unit), r.k, states[r.broken], reasons_text(reasons, language),
         )  # fmt: skip

@@ -116,6 +116,12 @@ def test_limits_are_fixed_by_the_baseline_and_violations_flagged(lab: Database) 
     assert len(after.values) == len(before.values) + 1
     assert any(v.index == 6 and v.rule is Rule.BEYOND_3_SIGMA for v in after.violations)
     assert after.mpe == Decimal("5") and after.reference == Decimal("0")
+    # six baseline checks against the lab's minimum (default 20, a lab setting)
+    assert (after.baseline_points, after.min_baseline) == (6, 20)
+    from labapp.services.figure_settings import update_figure_settings
+
+    update_figure_settings(lab, "qm", control_min_baseline=5)
+    assert checks.control_chart_data(lab, plan, days[0], days[5]).min_baseline == 5
 
 
 def test_baseline_needs_two_checks(lab: Database) -> None:

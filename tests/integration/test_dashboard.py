@@ -53,22 +53,30 @@ def test_counts_match_drill_down_and_overview(lab: Database) -> None:
 
 
 def _by_hand(lab: Database, year: int) -> Counter[tuple[int, str]]:
-    """Due and on-time occurrences per month, from the rows, in Python."""
+    """Due and on-time occurrences per month, from the rows, in Python.
+
+    Due: each approved verification/calibration's valid-until, and an instrument's own due date
+    no such event records, of instruments in service or suspended (sealed, out of service,
+    retired, scrapped are not due).  On time: a later approved one on or before the due date.
+    """
     columns = (EventRow.instrument_id, EventRow.status, EventRow.kind)
     dates = (EventRow.performed_on, EventRow.valid_until)
+    items = (InstrumentRow.id, InstrumentRow.status, InstrumentRow.due_on,
+             InstrumentRow.last_calibrated_on)  # fmt: skip
     with lab.engine.connect() as conn:
         events = conn.execute(select(*columns, *dates)).all()
-        status = dict(conn.execute(select(InstrumentRow.id, InstrumentRow.status)).all())
+        instruments = {row[0]: row[1:] for row in conn.execute(select(*items)).all()}
     rows = [
         (i, performed, valid)
         for i, st, kind, performed, valid in events
         if st == "approved"
         and kind in ("verification", "calibration")
-        and status[i] not in ("retired", "scrapped")
+        and instruments[i][0] in ("in_service", "suspended")
     ]
     history: dict[int, list[date]] = {}
     for instrument, performed, _ in rows:
         history.setdefault(instrument, []).append(performed)
+    recorded = {(i, valid) for i, _, valid in rows}
     tally: Counter[tuple[int, str]] = Counter()
     for instrument, performed, valid in rows:
         if valid is None or valid.year != year or valid > TODAY:
@@ -76,6 +84,14 @@ def _by_hand(lab: Database, year: int) -> Counter[tuple[int, str]]:
         tally[valid.month, "due"] += 1
         if any(performed < later <= valid for later in history[instrument]):
             tally[valid.month, "on_time"] += 1
+    for i, (st, due, last) in instruments.items():
+        if st not in ("in_service", "suspended") or due is None or (i, due) in recorded:
+            continue
+        if due.year == year and due <= TODAY:
+            tally[due.month, "due"] += 1
+            later = [p for p in history.get(i, []) if last is None or p > last]
+            if later and min(later) <= due:
+                tally[due.month, "on_time"] += 1
     return tally
 
 

@@ -97,7 +97,13 @@ def test_on_time_rate_with_numerator_denominator_chart_and_definition(
     ]
     (year,) = rows(book["On-time rate 2026"])
     assert year[1:4] == (rate.total.on_time, rate.total.due, float(rate_percent(rate.total)))
-    assert year[5] == dashboard.ON_TIME_RATE_DEFINITION
+    assert year[4] == 96  # the default target, a lab setting
+    assert year[5] == ("Yes" if rate_percent(rate.total) >= 96 else "No")
+    assert year[7] == dashboard.ON_TIME_RATE_DEFINITION
+    assert next(book["On-time rate 2026"].iter_rows(values_only=True))[1:3] == (
+        "Done on time (numerator)",
+        "Due occurrences (denominator)",
+    )
 
 
 def test_in_chinese(demo: Database, tmp_path: Path) -> None:
@@ -107,7 +113,7 @@ def test_in_chinese(demo: Database, tmp_path: Path) -> None:
     assert book.sheetnames[:4] == ["封面", "指标", "2026 年受检率", "已超期"]
     assert next(book["指标"].iter_rows(values_only=True))[:2] == ("指标", "数量")
     (year,) = rows(book["2026 年受检率"])
-    assert year[5].startswith("受检率 = 按期检定/校准的台件数 ÷ 应检台件数")
+    assert year[7].startswith("受检率 = 按期完成的应检次数 ÷ 统计期间内的应检次数")
     assert next(book["已超期"].iter_rows(values_only=True)) == (
         "资产编号",
         "名称",

@@ -76,14 +76,14 @@ def _filled_template(db: Database, tmp_path: Path, rows: list[list[object]]) -> 
     return tmp_path / "filled.xlsx"
 
 
-HEADERS = ["资产编号", "名称", "被测量", "测量范围下限", "测量范围上限", "测量范围单位",
+HEADERS = ["资产编号", "名称", "测量量", "测量范围下限", "测量范围上限", "测量范围单位",
            "准确度类型", "准确度数值", "准确度单位", "存放地点", "检定/校准机构",
            "检定规程/校准规范", "保管人", "检定周期(月)", "上次检定日期"]  # fmt: skip
 
 
 def _good(names: dict[str, str], tag: str, **over: object) -> list[object]:
     row: dict[str, object] = {
-        "资产编号": tag, "名称": "数字多用表", "被测量": "DC voltage", "测量范围下限": 0,
+        "资产编号": tag, "名称": "数字多用表", "测量量": "DC voltage", "测量范围下限": 0,
         "测量范围上限": "1000.0", "测量范围单位": "V", "准确度类型": "最大允许误差",
         "准确度数值": "0,0035", "准确度单位": "mV", "存放地点": names["location"],
         "检定/校准机构": names["provider"], "检定规程/校准规范": names["procedure"],

@@ -53,7 +53,9 @@ def test_on_time_rate_table_chart_and_screenshots(qtbot, qtmodeltester, window) 
     assert view.rate_model.rowCount() == 5  # four quarters and the year
     last = view.rate_model.index(4, 3).data()
     assert last == ("–" if expected.total.rate is None else f"{100 * expected.total.rate:.1f} %")
-    assert view.definition.text()
+    assert view.definition.text().endswith("Target: at least 96 %.")  # the lab's default
+    legend = view.chart.figure.axes[0].get_legend()
+    assert "Target ≥ 96 %" in [t.get_text() for t in legend.get_texts()]
     with qtbot.waitSignal(view.rate_loaded, timeout=30_000):
         view.year.setValue(date.today().year - 1)
     assert view.rate.year == date.today().year - 1

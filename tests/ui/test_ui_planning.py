@@ -78,7 +78,7 @@ def test_generate_edit_save_reload_and_export(qtbot, qtmodeltester, window, tmp_
         view.export_due(due_path)
     with qtbot.waitSignal(view.exported, timeout=30_000):
         view.export_plan(plan_path)
-    for path, rows, date_col in ((due_path, len(view.due), 1), (plan_path, model.rowCount(), 4)):
+    for path, rows, date_col in ((due_path, len(view.due), 1), (plan_path, model.rowCount(), 12)):
         book = openpyxl.load_workbook(path)
         sheet = book.worksheets[1]
         assert sheet.freeze_panes == "A2"
@@ -117,3 +117,18 @@ def test_intermediate_checks_due_follow_the_window(qtbot, qtmodeltester, window)
             view.checks_table.doubleClicked.emit(view.checks_model.index(0, 0))
         assert opened.args == [CHECKS, view.checks_model.row_at(0).id]
     qtmodeltester.check(view.checks_model)
+
+
+def test_sealed_and_out_of_service_only_when_asked(qtbot, window) -> None:
+    from labapp.services.planning_dto import PlanFilter
+
+    view = _planning(qtbot, window)
+    year = next(i for i, (w, _) in enumerate(WINDOWS) if w is DueWindow.YEAR)
+    with qtbot.waitSignal(view.due_loaded, timeout=30_000):
+        view.window.setCurrentIndex(year)
+    assert view.current_filter().include_idle is False
+    with qtbot.waitSignal(view.due_loaded, timeout=30_000):
+        view.include_idle.setChecked(True)
+    every = _service(window, lambda db: planning.due_items(
+        db, DueWindow.YEAR, date.today(), PlanFilter(include_idle=True)))  # fmt: skip
+    assert [i.instrument_id for i in view.due] == [i.instrument_id for i in every]

@@ -323,6 +323,9 @@ class ChecksView(CheckPlanActionsMixin, View):
             "reference": self.tr("Reference value"),
             "mpe": self.tr("± MPE"),
             "violations": self.tr("Run-rule violation (rule no.)"),
+            "few_baseline": self.tr(
+                "Limits from {n} baseline points, fewer than the lab's minimum of {m}"
+            ),
         }
         title = self.tr("Control chart (individuals): {0}").format(
             self.plan.point if self.plan else ""
@@ -338,7 +341,8 @@ class ChecksView(CheckPlanActionsMixin, View):
         draw_control_chart(
             ax, list(data.dates), list(data.values), data.limits, reference=data.reference,
             mpe=data.mpe, violations=list(data.violations), unit=data.unit,
-            labels=self._chart_labels(),
+            labels=self._chart_labels(), baseline_points=data.baseline_points,
+            min_baseline=data.min_baseline,
         )  # fmt: skip
         _numeric_dates(ax)
         ax.margins(y=0.12)  # room above the highest point for its rule number

@@ -54,8 +54,10 @@ CARDS: tuple[tuple[str, str, str, str | None], ...] = (
     ("last_event_on", "last_event_on", AUDIT, None),
 )
 #: cards that open the list of the items behind them (``dashboard.drill_down``)
-DRILL_CARDS = frozenset({"overdue", "due_soon", "failed", "out_of_service", "broken_chains"})
-WARN_CARDS = frozenset({"overdue", "failed", "broken_chains"})
+DRILL_CARDS = frozenset(
+    {"overdue", "due_soon", "failed", "out_of_service", "broken_chains", "failed_standards"}
+)
+WARN_CARDS = frozenset({"overdue", "failed", "broken_chains", "failed_standards"})
 CAUTION_CARDS = frozenset({"due_soon"})
 
 
@@ -129,7 +131,8 @@ class OverviewView(View):
         grid = QGridLayout()
         grid.setSpacing(12)
         keys = [(k, p, h) for k, _f, p, h in CARDS]
-        keys += [("broken_chains", REGISTER, None), ("certificates", REGISTER, None)]
+        keys += [("broken_chains", REGISTER, None), ("failed_standards", CALIBRATIONS, None),
+                 ("certificates", REGISTER, None)]  # fmt: skip
         for i, (key, page, hint) in enumerate(keys):
             card = Card(key)
             if key == "certificates":
@@ -205,6 +208,7 @@ class OverviewView(View):
             "events": self.tr("Verifications and calibrations"),
             "last_event_on": self.tr("Last recorded event"),
             "broken_chains": self.tr("Broken traceability chains"),
+            "failed_standards": self.tr("Standards out of tolerance, not investigated"),
             "certificates": self.tr("Lab certificates expiring"),
         }
         for key, card in self.cards.items():
@@ -218,18 +222,28 @@ class OverviewView(View):
                     "shown to an Excel workbook")
         )  # fmt: skip
         self.year_label.setText(self.tr("Year:"))
-        self.definition.setText(
-            self.tr(
-                "On-time verification rate = items verified or calibrated on time ÷ items due. "
-                "An item is due on the due date of each approved verification or calibration "
-                "(instruments not retired or scrapped), when that date falls in the period and "
-                "is not after today; it was on time when the next approved verification or "
-                "calibration was performed on or before that date."
-            )
-        )
+        self._show_definition()
         self._update_subtitle()
         if self.rate is not None:
             self._draw_rate()
+
+    def _show_definition(self) -> None:
+        """The rate's definition (the lab's own words when it set them) and its target."""
+        text = self.tr(
+            "On-time verification rate = due occurrences done on time ÷ due occurrences. A due "
+            "occurrence is the due date of each approved verification or calibration (or an "
+            "item's own due date no event records) of an item in service or suspended, falling "
+            "in the period and not after today; it was on time when the next approved "
+            "verification or calibration was performed on or before that date. The annual plan "
+            "lists the same occurrences."
+        )
+        rate = self.rate
+        if rate is not None and rate.definition == rate.definition_zh:  # the lab's own words
+            text = rate.definition
+        if rate is not None:
+            target = f"{rate.target.normalize():f}"
+            text += " " + self.tr("Target: at least {0} %.").format(target)
+        self.definition.setText(text)
 
     def _lead_days(self) -> int:
         lead = getattr(self.overview, "lead_days", None)
@@ -289,15 +303,16 @@ class OverviewView(View):
     def show_counts(self, counts: Any) -> None:
         """The dashboard's own numbers (broken chains)."""
         self.counts = counts
-        self.cards["broken_chains"].set_value(
-            counts.broken_chains, _tone("broken_chains", counts.broken_chains)
-        )
+        for key in ("broken_chains", "failed_standards"):
+            value = getattr(counts, key)
+            self.cards[key].set_value(value, _tone(key, value))
 
     def show_rate(self, rate: Any) -> None:
         """The rate per quarter and for the year in the table, per month on the chart."""
         self.rate = rate
         self.rate_model.set_rows([*rate.quarters, rate.total])
         self.rate_table.resizeColumnsToContents()
+        self._show_definition()
         self._draw_rate()
         self.rate_loaded.emit(rate)
 
@@ -306,7 +321,8 @@ class OverviewView(View):
         labels = ChartLabels(
             title=self.tr("On-time verification rate {0}").format(rate.year),
             y_label=self.tr("On-time rate"),
-            legend={"rate": self.tr("On-time rate"), "target": self.tr("Target"),
+            legend={"rate": self.tr("On-time rate"),
+                    "target": self.tr("Target ≥ {0} %").format(f"{rate.target.normalize():f}"),
                     "due": self.tr("n={n}")},
             language=QLocale().name(),
         )  # fmt: skip

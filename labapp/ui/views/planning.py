@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QGroupBox,
@@ -150,6 +151,10 @@ class PlanningView(View):
         self.department = QLineEdit()
         self.department.setObjectName("departmentFilter")
         self.department.editingFinished.connect(self.load_due)
+        # Sealed and out-of-service items are not due; a plan may include them when asked.
+        self.include_idle = QCheckBox()
+        self.include_idle.setObjectName("includeIdle")
+        self.include_idle.toggled.connect(lambda _=False: self.load_due())
         self.due_count = QLabel()
         self.export_due_button = QPushButton()
         self.export_due_button.setObjectName("exportDue")
@@ -159,6 +164,7 @@ class PlanningView(View):
             filters.addWidget(widget)
         filters.addWidget(self.provider_kind)
         filters.addWidget(self.department, 1)
+        filters.addWidget(self.include_idle)
         actions.addWidget(self.due_count, 1)
         actions.addWidget(self.export_due_button)
         # The register sorted by due date, for what the due list does not show (retired etc.).
@@ -216,6 +222,7 @@ class PlanningView(View):
         self.location.setItemText(0, self.tr("All locations"))
         self.quantity.setItemText(0, self.tr("All quantities"))
         self.department.setPlaceholderText(self.tr("Department"))
+        self.include_idle.setText(self.tr("Include sealed and out of service"))
         self.export_due_button.setText(self.tr("Export due list…"))
         self.register_button.setText(self.tr("Open register"))
         self.generate_button.setText(self.tr("Generate plan"))
@@ -269,6 +276,7 @@ class PlanningView(View):
             quantity=self.quantity.currentData(),
             mandatory=mandatory,
             in_house=in_house,
+            include_idle=self.include_idle.isChecked(),
         )
 
     def current_window(self) -> DueWindow:
@@ -345,6 +353,10 @@ class PlanningView(View):
                 progress_label("not_done"), progress.not_done,
                 self.plan.total_cost if self.plan else 0,
             )
+            + "\n"
+            + self.tr("Due in the year so far: {0}, of which on time: {1} (the 受检率 of the year) "
+                      "· carried over from earlier years: {2}").format(
+                progress.rate_due, progress.rate_on_time, progress.carried_over)
         )  # fmt: skip
 
     def _plan_changed(self, plan: Any) -> None:

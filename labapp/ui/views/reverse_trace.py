@@ -44,19 +44,22 @@ def export_rows(
     """Worker job: write the reverse trace to ``path`` (a cover sheet, then the rows)."""
     from labapp.io.columns import ColumnKind, ColumnSpec, SheetSpec
     from labapp.io.excel_export import CoverInfo, write_workbook
+    from labapp.io.labels import quantity_label
+    from labapp.services.export_cover import laboratory_name
 
     columns = (
         ColumnSpec("depth", "Depth", "层级", ColumnKind.INTEGER),
         ColumnSpec("performed_on", "Event date", "日期", ColumnKind.DATE),
         ColumnSpec("asset_tag", "Asset tag", "资产编号"),
         ColumnSpec("name", "Item", "名称"),
-        ColumnSpec("quantity", "Quantity", "量"),
+        ColumnSpec("quantity", "Quantity", "测量量"),
         ColumnSpec("via", "Via standard", "经由标准器"),
         ColumnSpec("result", "Result", "结果"),
         ColumnSpec("event_id", "Event", "事件", ColumnKind.INTEGER),
     )
     rows = (
-        (r.depth, r.performed_on, r.asset_tag, r.name, r.quantity or "", r.via_asset_tag,
+        (r.depth, r.performed_on, r.asset_tag, r.name, quantity_label(r.quantity, lang),
+         r.via_asset_tag,
          label(r.result), r.event_id)
         for r in trace.rows
     )  # fmt: skip
@@ -66,6 +69,7 @@ def export_rows(
     )
     cover = CoverInfo(
         title=title,
+        laboratory=laboratory_name(db),
         exported_by=user,
         database=getattr(db.info, "display_name", ""),
         filter_text=filter_text,

@@ -58,7 +58,7 @@ def test_template_round_trip(tmp_path: Path) -> None:
     kinds = {dv.type for dv in sheet.data_validations.dataValidation}
     assert {"list", "date", "whole"} <= kinds
     assert any("lists!" in (dv.formula1 or "") for dv in sheet.data_validations.dataValidation)
-    values = {"资产编号 *": "EL-1", "名称 *": "数字多用表", "被测量": "DC voltage",
+    values = {"资产编号 *": "EL-1", "名称 *": "数字多用表", "测量量": "DC voltage",
               "测量范围下限": 0, "测量范围上限": "1000", "测量范围单位": "V",
               "准确度类型": "最大允许误差", "准确度数值": "0.0080", "准确度单位": "mV",
               "用途": "计量标准", "标准等级": "工作计量标准", "强检": "是", "状态": "在用",

@@ -131,3 +131,17 @@ def test_png_chinese(axes: Axes, save_png: Save, cjk: str) -> None:
     legend = axes.get_legend()
     assert legend is not None
     assert "判异点（规则号）" in {t.get_text() for t in legend.get_texts()}
+
+
+def test_too_few_baseline_points_are_said_on_the_chart() -> None:
+    from matplotlib.figure import Figure
+
+    ax = Figure().add_subplot()
+    labels = ChartLabels(legend={"few_baseline": "基线仅 {n} 点，少于 {m}"})
+    _, data = draw_control_chart(ax, DATES, VALUES, LIMITS, labels=labels,
+                                 baseline_points=16, min_baseline=20)  # fmt: skip
+    assert data.warning == "基线仅 16 点，少于 20"
+    assert data.warning in [t.get_text() for t in ax.texts]
+    ax2 = Figure().add_subplot()
+    _, enough = draw_control_chart(ax2, DATES, VALUES, LIMITS, baseline_points=20, min_baseline=20)
+    assert enough.warning is None and not [t for t in ax2.texts if "baseline" in t.get_text()]

@@ -1,0 +1,200 @@
+"""Due occurrences: the one definition the annual plan, its progress and 受检率 all count.
+
+A *due occurrence* is an (instrument, due date) pair.  It is
+
+- **recorded**: the valid-until date of an approved verification or calibration;
+- **current**: the instrument's own due date when no approved verification or calibration of it
+  records that date (an imported register, a last event that failed and gave no valid-until);
+- **projected** (only for a plan): each further due date of the cycle, one interval after the
+  previous one, counted from the instrument's due date, or, when the instrument is overdue or
+  carried over into the plan's year, from the day its re-verification is planned (the later of
+  ``today`` and 1 January of the plan's year).  A projection is always after ``today``.
+
+Only instruments that are due at all count (:data:`DUE_STATUSES`: in service or suspended):
+sealed (封存) and out-of-service (停用) instruments are re-verified when they come back into
+service, not periodically, and retired or scrapped ones never.  ``include_idle`` lets a plan ask
+for sealed and out-of-service items as well.
+
+An occurrence is **done** by the first approved verification or calibration of its instrument
+performed after the event that recorded it (a current one: after the instrument's last
+calibration date).  It is **on time** when done on or before its due date.  受检率 of a period
+counts the occurrences due in the period up to ``today``; a plan's progress looks its items up in
+the same list, so the two reconcile.  A plan item no longer in the list (a projection, whose real
+date came out otherwise) is done by the first event performed from :data:`EARLY_DAYS` before its
+due date on (:func:`labapp.services.planning.plan_progress`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from dateutil.relativedelta import relativedelta
+from sqlalchemy import ColumnElement, exists, or_, select
+from sqlalchemy.orm import aliased
+
+from labapp.domain.enums import EventKind, EventStatus, InstrumentStatus
+from labapp.persistence.models import EventRow, InstrumentRow
+
+__all__ = [
+    "CALIBRATIONS",
+    "DUE_STATUSES",
+    "EARLY_DAYS",
+    "IDLE_STATUSES",
+    "Occurrence",
+    "due_status",
+    "occurrences",
+    "projected_dates",
+]
+
+CALIBRATIONS = (EventKind.VERIFICATION, EventKind.CALIBRATION)
+#: Statuses whose instruments fall due periodically.
+DUE_STATUSES = (InstrumentStatus.IN_SERVICE, InstrumentStatus.SUSPENDED)
+#: Statuses a plan may include on request (re-verified before they return to service).
+IDLE_STATUSES = (InstrumentStatus.SEALED, InstrumentStatus.OUT_OF_SERVICE)
+#: An occurrence not recorded by an event counts as done by an event at most this long before it.
+EARLY_DAYS = 90
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One due occurrence and what followed it (``done_on`` None: not done yet)."""
+
+    instrument_id: int
+    asset_tag: str
+    name: str
+    due_on: date
+    done_on: date | None
+    done_event_id: int | None
+    recorded: bool  # from an approved event's valid-until (else the instrument's own due date)
+
+    @property
+    def on_time(self) -> bool:
+        """Done on or before the due date."""
+        return self.done_on is not None and self.done_on <= self.due_on
+
+
+def due_status(include_idle: bool = False) -> ColumnElement[bool]:
+    """The instrument falls due (:data:`DUE_STATUSES`, plus the idle ones when asked)."""
+    statuses = DUE_STATUSES + (IDLE_STATUSES if include_idle else ())
+    return InstrumentRow.status.in_(statuses)
+
+
+def _next(column: str) -> Any:
+    """``column`` of the first approved calibration after the event that recorded (correlated)."""
+    nxt = aliased(EventRow)
+    return (
+        select(getattr(nxt, column))
+        .where(
+            nxt.instrument_id == EventRow.instrument_id,
+            nxt.status == EventStatus.APPROVED,
+            nxt.kind.in_(CALIBRATIONS),
+            nxt.performed_on > EventRow.performed_on,
+        )
+        .order_by(nxt.performed_on, nxt.id)
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+def _after_last(column: str) -> Any:
+    """``column`` of the first approved calibration after the instrument's last one (correlated)."""
+    nxt = aliased(EventRow)
+    last = InstrumentRow.last_calibrated_on
+    return (
+        select(getattr(nxt, column))
+        .where(
+            nxt.instrument_id == InstrumentRow.id,
+            nxt.status == EventStatus.APPROVED,
+            nxt.kind.in_(CALIBRATIONS),
+            or_(last.is_(None), nxt.performed_on > last),
+        )
+        .order_by(nxt.performed_on, nxt.id)
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+def _recorded(first: date, last: date, include_idle: bool) -> Any:
+    return (
+        select(
+            InstrumentRow.id, InstrumentRow.asset_tag, InstrumentRow.name, EventRow.valid_until,
+            _next("performed_on"), _next("id"),
+        )
+        .join(InstrumentRow, InstrumentRow.id == EventRow.instrument_id)
+        .where(
+            EventRow.status == EventStatus.APPROVED,
+            EventRow.kind.in_(CALIBRATIONS),
+            EventRow.valid_until >= first,
+            EventRow.valid_until <= last,
+            due_status(include_idle),
+        )
+        .order_by(EventRow.valid_until, InstrumentRow.asset_tag, EventRow.id)
+    )  # fmt: skip
+
+
+def _current(first: date, last: date, include_idle: bool) -> Any:
+    rec = aliased(EventRow)
+    recorded = exists().where(
+        rec.instrument_id == InstrumentRow.id,
+        rec.status == EventStatus.APPROVED,
+        rec.kind.in_(CALIBRATIONS),
+        rec.valid_until == InstrumentRow.due_on,
+    )
+    return (
+        select(
+            InstrumentRow.id, InstrumentRow.asset_tag, InstrumentRow.name, InstrumentRow.due_on,
+            _after_last("performed_on"), _after_last("id"),
+        )
+        .where(
+            InstrumentRow.due_on >= first,
+            InstrumentRow.due_on <= last,
+            due_status(include_idle),
+            ~recorded,
+        )
+    )  # fmt: skip
+
+
+def occurrences(
+    conn: Any, first: date, last: date, *, include_idle: bool = False
+) -> list[Occurrence]:
+    """The recorded and current occurrences due in ``[first, last]`` (by due date, asset tag).
+
+    Parameters
+    ----------
+    conn
+        A SQLAlchemy connection or session.
+    first, last
+        The due dates counted (inclusive).
+    include_idle
+        Count sealed and out-of-service instruments too (never retired or scrapped).
+    """
+    found: dict[tuple[int, date], Occurrence] = {}
+    for stmt, recorded in ((_recorded(first, last, include_idle), True),
+                           (_current(first, last, include_idle), False)):  # fmt: skip
+        for iid, tag, name, due, done_on, done_id in conn.execute(stmt).all():
+            occ = Occurrence(iid, tag, name, due, done_on, done_id, recorded)
+            found.setdefault((iid, due), occ)
+    return sorted(found.values(), key=lambda o: (o.due_on, o.asset_tag))
+
+
+def projected_dates(
+    due_on: date, interval_months: int | None, year: int, today: date
+) -> list[date]:
+    """The projected due dates in ``year`` after an instrument's due date ``due_on``.
+
+    The cycle runs from the day the next re-verification is planned: ``due_on`` itself, or,
+    when that is before ``today`` (overdue) or before the year (carried over, planned in its
+    first month), the later of ``today`` and 1 January of ``year``.  Each further date is one
+    interval after the previous one, as the next event's valid-until would be.  Only dates
+    after ``today`` and inside ``year`` are returned.
+    """
+    if not interval_months or interval_months <= 0:
+        return []
+    when = max(due_on, today, date(year, 1, 1))
+    dates: list[date] = []
+    while (when := when + relativedelta(months=interval_months)) <= date(year, 12, 31):
+        if when > today:
+            dates.append(when)
+    return dates
