@@ -17,6 +17,7 @@ from sqlalchemy import text
 from labapp.cli.main import main
 from labapp.services.database import Database
 from labapp.services.demo import DemoOptions, seed_demo
+from labapp.services.pg_accounts import create_login_role
 
 TODAY = date(2026, 12, 1)
 
@@ -27,8 +28,11 @@ def run(*argv: str) -> tuple[int, str]:
 
 
 @pytest.fixture
-def lab(db: Database, empty_url: str) -> str:
+def lab(db: Database, empty_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setenv("LABAPP_USER", "wangjg")  # the quality manager (an approver)
+    monkeypatch.setenv("LABAPP_PASSWORD", "demo")  # every demo password
     seed_demo(db, DemoOptions(instruments=60, years=3, seed=11, today=TODAY))
+    create_login_role(db, "wangjg", "demo")  # PostgreSQL: the CLI connects as the person
     return empty_url
 
 
@@ -48,14 +52,14 @@ def test_generate_approve_and_export(
     lab: str, db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, said = run("plan", "generate", "--year", "2027", "--today", TODAY.isoformat(),
-                     "--database", lab, "--user", "planner")  # fmt: skip
+                     "--database", lab, "--user", "wangjg")  # fmt: skip
     assert code == 0
     carried = _carried(db)
     with db.engine.connect() as conn:
         lines = conn.execute(text("SELECT count(*) FROM plan_items")).scalar_one()
         created_by = conn.execute(text("SELECT created_by FROM plans")).scalar_one()
     assert f"{lines} lines, {carried} carried over" in said and carried >= 5
-    assert f"{lines - carried} due in 2027" in said and created_by == "planner"
+    assert f"{lines - carried} due in 2027" in said and created_by == "wangjg"
 
     draft = tmp_path / "draft.xlsx"
     assert run("export", "plan", str(draft), "--year", "2027", "--database", lab,
@@ -69,14 +73,14 @@ def test_generate_approve_and_export(
                   "--lang", "zh_CN")  # fmt: skip
     assert code == 2 and "必须填写理由" in capsys.readouterr().err
     code, said = run("plan", "approve", "--year", "2027", "--reason", "管理评审通过",
-                     "--database", lab, "--user", "王主任")  # fmt: skip
-    assert code == 0 and "Approved plan 2027" in said and "王主任" in said
+                     "--database", lab, "--user", "wangjg")  # fmt: skip
+    assert code == 0 and "Approved plan 2027" in said and "wangjg" in said
 
     approved = tmp_path / "approved.xlsx"
     assert run("export", "plan", str(approved), "--year", "2027", "--database", lab,
                "--lang", "zh_CN")[0] == 0  # fmt: skip
     cover = _cover(approved)
-    assert cover["计划状态"] == "已批准" and cover["批准人"] == "王主任"
+    assert cover["计划状态"] == "已批准" and cover["批准人"] == "wangjg"
     assert cover["批准理由"] == "管理评审通过" and cover["版本"] == "1"
     assert cover["批准日期"] == date.today().isoformat()
     rows = list(openpyxl.load_workbook(approved).worksheets[1].iter_rows(values_only=True))
@@ -111,7 +115,7 @@ def test_lab_settings_command(lab: str, db: Database, capsys: pytest.CaptureFixt
     code, said = run("lab", "settings", "--database", lab)
     assert code == 0 and "On-time rate target: 96 %" in said
     code, said = run("lab", "settings", "--on-time-target", "97.5", "--control-min-baseline",
-                     "25", "--database", lab, "--lang", "zh_CN", "--user", "qm")  # fmt: skip
+                     "25", "--database", lab, "--lang", "zh_CN", "--user", "wangjg")  # fmt: skip
     assert code == 0 and "受检率目标值：97.5 %" in said and "至少 25 个基线点" in said
     with db.engine.connect() as conn:
         stored = conn.execute(text("SELECT on_time_target_percent FROM laboratories")).scalar()
