@@ -163,7 +163,11 @@ def read_register(
 
 
 def open_workbook(path: Path) -> Any:
-    """Open an Excel file with calamine, or raise ImportFileError saying why it cannot be read."""
+    """Open an Excel file with calamine, or raise ImportFileError saying why it cannot be read.
+
+    A zipped workbook is first held to :mod:`labapp.io.workbook_limits` (far-corner cells, zip
+    bombs, entity declarations, huge cells): those raise its :class:`WorkbookLimitError`.
+    """
     try:
         with path.open("rb") as handle:
             magic = handle.read(8)
@@ -175,6 +179,10 @@ def open_workbook(path: Path) -> Any:
         raise ImportFileError("password_protected", path)
     if magic[:2] != b"PK" and magic != _OLE2:
         raise ImportFileError("not_excel", path)
+    if magic[:2] == b"PK":
+        from labapp.io.workbook_limits import check_workbook_limits  # it subclasses our error
+
+        check_workbook_limits(path)  # before calamine builds anything from the file
     try:
         return python_calamine.CalamineWorkbook.from_path(str(path))
     except python_calamine.PasswordError as exc:

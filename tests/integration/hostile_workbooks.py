@@ -1,0 +1,207 @@
+"""A corpus of hostile workbooks, each built by hand as a zip of raw XML (no library can write
+them: every writer refuses a cell beyond XFD1048576 or a DOCTYPE).
+
+Each file is a register ledger (header 资产编号 / 名称, one good row) plus one hostile thing, so a
+reader that got past the limits would import it: a refusal is the limits' doing, not the header's.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+    '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+    '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+    "</Types>"
+)  # fmt: skip
+ROOT_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
+    "</Relationships>"
+)  # fmt: skip
+WORKBOOK = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+    '<sheets><sheet name="台账" sheetId="1" r:id="rId1"/></sheets></workbook>'
+)
+WORKBOOK_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+    "</Relationships>"
+)  # fmt: skip
+SHEET_HEAD = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+)
+STRINGS = ["资产编号", "名称", "HOSTILE-1", "Digital multimeter"]
+
+
+def _cell(ref: str, index: int) -> str:
+    return f'<c r="{ref}" t="s"><v>{index}</v></c>'
+
+
+def register_rows(extra: str = "") -> str:
+    """The header row, one good row and ``extra`` (more XML rows) as ``<sheetData>``."""
+    return (
+        "<sheetData>"
+        f'<row r="1">{_cell("A1", 0)}{_cell("B1", 1)}</row>'
+        f'<row r="2">{_cell("A2", 2)}{_cell("B2", 3)}</row>'
+        f"{extra}</sheetData>"
+    )
+
+
+def shared_strings(strings: list[str], prolog: str = "") -> str:
+    items = "".join(f"<si><t>{text}</t></si>" for text in strings)
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{prolog}'
+        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        f'count="{len(strings)}" uniqueCount="{len(strings)}">{items}</sst>'
+    )
+
+
+def write_xlsx(
+    path: Path,
+    *,
+    sheet_data: str | None = None,
+    dimension: str = "A1:B2",
+    strings: str | None = None,
+    sheet_prolog: str = "",
+) -> Path:
+    """A hand-made .xlsx: the register sheet unless parts are given."""
+    data = register_rows() if sheet_data is None else sheet_data
+    sheet = (
+        SHEET_HEAD.replace("<worksheet", f"{sheet_prolog}<worksheet")
+        + f'<dimension ref="{dimension}"/>{data}</worksheet>'
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
+        archive.writestr("_rels/.rels", ROOT_RELS)
+        archive.writestr("xl/workbook.xml", WORKBOOK)
+        archive.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)
+        archive.writestr("xl/worksheets/sheet1.xml", sheet)
+        archive.writestr("xl/sharedStrings.xml", strings or shared_strings(STRINGS))
+    return path
+
+
+def far_corner(path: Path) -> Path:
+    """One cell at XFD1048576 (the last cell of a sheet), declared honestly in the dimension."""
+    extra = f'<row r="1048576">{_cell("XFD1048576", 3)}</row>'
+    return write_xlsx(path, sheet_data=register_rows(extra), dimension="A1:XFD1048576")
+
+
+def far_corner_undeclared(path: Path) -> Path:
+    """The far-corner cell with a lying dimension (A1:B2): only the cell scan sees it."""
+    extra = f'<row r="1048576">{_cell("XFD1048576", 3)}</row>'
+    return write_xlsx(path, sheet_data=register_rows(extra))
+
+
+def wide_and_long(path: Path) -> Path:
+    """Within the row and column limits one by one, beyond them together (GR150000)."""
+    extra = f'<row r="150000">{_cell("GR150000", 3)}</row>'
+    return write_xlsx(path, sheet_data=register_rows(extra), dimension="A1:GR150000")
+
+
+def huge_cell(path: Path, chars: int = 40_000_000) -> Path:
+    """One shared string of ``chars`` characters (compresses ~1000×)."""
+    return write_xlsx(path, strings=shared_strings([*STRINGS[:3], "x" * chars]))
+
+
+def long_cell(path: Path) -> Path:
+    """A shared string just over Excel's 32 767-character limit, not compressible enough to be a
+    bomb: only the cell-length rule refuses it."""
+    import random
+
+    rng = random.Random(1)
+    text = "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(40_000))
+    return write_xlsx(path, strings=shared_strings([*STRINGS[:3], text]))
+
+
+def split_long_cell(path: Path) -> Path:
+    """A shared string over the limit made of rich-text runs each under it."""
+    runs = "".join(f"<r><t>{'y' * 20_000}</t></r>" for _ in range(3))
+    strings = shared_strings(STRINGS[:3]).replace("</sst>", f"<si>{runs}</si></sst>")
+    return write_xlsx(path, strings=strings)
+
+
+BILLION_LAUGHS = (
+    '<!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + "".join(
+        f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">'
+        for i in range(1, 10)
+    )
+    + "]>"
+)
+
+
+def entity_expansion(path: Path) -> Path:
+    """The "billion laughs" DOCTYPE in the shared strings, used by a cell."""
+    strings = shared_strings([*STRINGS[:3], "&lol9;"], prolog=BILLION_LAUGHS)
+    return write_xlsx(path, strings=strings)
+
+
+def corrupt_zip(path: Path) -> Path:
+    """A real workbook cut in half: starts with PK, the central directory is gone."""
+    write_xlsx(path)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    return path
+
+
+def zip_bomb(path: Path) -> Path:
+    """A worksheet part of 20 MB of blanks (valid XML whitespace) that deflates ~1000×."""
+    padding = " " * 20_000_000
+    sheet = SHEET_HEAD + '<dimension ref="A1:B2"/>' + padding + register_rows() + "</worksheet>"
+    write_xlsx(path)
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet2.xml", sheet)
+    return path
+
+
+def formula_text(path: Path, text: str = "=cmd|' /C calc'!A0") -> Path:
+    """A register whose custodian cell holds formula-looking text (a string cell, not a
+    formula): the import must keep it as text and the error workbook must write it as text."""
+    strings = [*STRINGS, "保管人", text]
+    data = (
+        "<sheetData>"
+        f'<row r="1">{_cell("A1", 0)}{_cell("B1", 1)}{_cell("C1", 4)}</row>'
+        f'<row r="2">{_cell("A2", 2)}{_cell("B2", 3)}{_cell("C2", 5)}</row>'
+        "</sheetData>"
+    )
+    return write_xlsx(path, sheet_data=data, dimension="A1:C2", strings=shared_strings(strings))
+
+
+#: name -> builder; every one must be refused with exit 2 by ``labapp-cli import register``
+REFUSED: dict[str, Callable[[Path], Path]] = {
+    "far_corner": far_corner,
+    "far_corner_undeclared": far_corner_undeclared,
+    "wide_and_long": wide_and_long,
+    "huge_cell": huge_cell,
+    "long_cell": long_cell,
+    "split_long_cell": split_long_cell,
+    "entity_expansion": entity_expansion,
+    "corrupt_zip": corrupt_zip,
+    "zip_bomb": zip_bomb,
+}
+#: name -> the WorkbookLimitError reason expected
+REASONS = {
+    "far_corner": "too_many_rows",
+    "far_corner_undeclared": "too_many_rows",
+    "wide_and_long": "too_many_cells",
+    "huge_cell": "zip_bomb",
+    "long_cell": "cell_too_long",
+    "split_long_cell": "cell_too_long",
+    "entity_expansion": "xml_entities",
+    "corrupt_zip": "corrupt",
+    "zip_bomb": "zip_bomb",
+}
