@@ -8,7 +8,8 @@ refuses, each with a :class:`WorkbookLimitError` naming the limit:
 
 * a file that is not a valid zip, or whose parts fail their checksum (``corrupt``);
 * more than :data:`MAX_PARTS` parts, a part unpacking to more than :data:`MAX_PART_BYTES`, all
-  parts to more than :data:`MAX_TOTAL_BYTES` (``too_big``), or a part over 1 MiB that expands
+  parts to more than :data:`MAX_TOTAL_BYTES`, the shared strings to more than
+  :data:`MAX_STRINGS_BYTES` (``too_big``), or a part over 1 MiB that expands
   more than :data:`MAX_RATIO` times (``zip_bomb``; Apache POI's ``ZipSecureFile`` uses the same
   ratio);
 * any ``<!DOCTYPE`` or ``<!ENTITY`` in an XML part (``xml_entities``: entity expansion; Excel
@@ -39,6 +40,7 @@ __all__ = [
     "MAX_PART_BYTES",
     "MAX_RATIO",
     "MAX_ROWS",
+    "MAX_STRINGS_BYTES",
     "MAX_TOTAL_BYTES",
     "WorkbookLimitError",
     "check_workbook_limits",
@@ -49,11 +51,12 @@ MAX_COLUMNS = 200
 MAX_CELLS = 10_000_000
 MAX_CELL_CHARS = 32_767
 MAX_PARTS = 10_000
-MAX_PART_BYTES = 256 * 2**20
-MAX_TOTAL_BYTES = 512 * 2**20
+MAX_PART_BYTES = 512 * 2**20  # 10 M cells of ~40 bytes of XML each
+MAX_STRINGS_BYTES = 128 * 2**20  # the readers hold every shared string in memory
+MAX_TOTAL_BYTES = 1024 * 2**20
 MAX_RATIO = 100
 _RATIO_FROM = 2**20  # a small part may compress very well (a blank sheet): only a big one counts
-_CHUNK = 1 << 16
+_CHUNK = 1 << 20
 # An entity counts as one character and takes up to 10 bytes (&#x10FFFF;): a text run longer
 # than this cannot be within the cell limit, whatever it holds.
 _MAX_RUN_BYTES = 10 * MAX_CELL_CHARS + 64
@@ -152,8 +155,10 @@ def _check_archive(archive: zipfile.ZipFile, path: str | os.PathLike[str]) -> No
 
 def _check_declared(info: zipfile.ZipInfo, path: str | os.PathLike[str]) -> None:
     """The sizes the zip directory declares (zipfile never unpacks more than declared)."""
-    if info.file_size > MAX_PART_BYTES:
-        raise WorkbookLimitError("too_big", path, part=info.filename, limit=_mb(MAX_PART_BYTES))
+    strings = info.filename.lower().endswith("sharedstrings.xml")
+    limit = MAX_STRINGS_BYTES if strings else MAX_PART_BYTES
+    if info.file_size > limit:
+        raise WorkbookLimitError("too_big", path, part=info.filename, limit=_mb(limit))
     if info.file_size > _RATIO_FROM and info.file_size > MAX_RATIO * max(info.compress_size, 1):
         raise WorkbookLimitError("zip_bomb", path, part=info.filename, limit=MAX_RATIO)
 
@@ -174,8 +179,9 @@ def _is_cells(name: str) -> bool:
 
 _DOCTYPE = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _DIMENSION = re.compile(rb"<(?:[\w.-]+:)?dimension\s[^>]*?\bref=\"([^\"]*)\"")
-_CELL_REF = re.compile(rb"<(?:[\w.-]+:)?c\s[^>]*?(?<=\s)r=\"\$?([A-Za-z]+)\$?([0-9]+)\"")
-_ROW_REF = re.compile(rb"<(?:[\w.-]+:)?row\s[^>]*?(?<=\s)r=\"([0-9]+)\"")
+# In a worksheet only <row r="12"> and <c r="B12"> carry an r attribute.
+_COLUMNS = re.compile(rb"\sr=\"\$?([A-Za-z]+)\$?[0-9]")
+_ROWS = re.compile(rb"\sr=\"\$?[A-Za-z]*\$?([0-9]+)\"")
 _LONG_RUN = re.compile(rb">([^<]{%d,})" % (MAX_CELL_CHARS + 1))
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z]{1,8});")
 _SI = re.compile(rb"<(/?)(?:[\w.-]+:)?si[\s>/]|>([^<]+)")
@@ -224,15 +230,19 @@ class _PartScan:
             self._refuse("corrupt", detail="an XML part is not in UTF-8")
 
     def _check_cells(self, region: bytes) -> None:
+        """Far corner and long texts.  A sheet has millions of cells: the regexes collect the
+        distinct column letters and row numbers (few) at C speed, Python looks only at those."""
         for match in _DIMENSION.finditer(region):
             for ref in match[1].split(b":"):
                 corner = re.fullmatch(rb"\$?([A-Za-z]+)\$?([0-9]+)", ref)
                 if corner:
                     self._corner(_column_number(corner[1]), int(corner[2]))
-        for match in _CELL_REF.finditer(region):
-            self._corner(_column_number(match[1]), int(match[2]))
-        for match in _ROW_REF.finditer(region):
-            self._corner(0, int(match[1]))
+        columns = set(_COLUMNS.findall(region))
+        rows = set(_ROWS.findall(region))
+        if columns or rows:
+            column = max((_column_number(c) for c in columns), default=0)
+            row = int(max(rows, key=lambda r: (len(r.lstrip(b"0")), r.lstrip(b"0")))) if rows else 0
+            self._corner(column, row)
         for match in _LONG_RUN.finditer(region):
             if _characters(match[1]) > MAX_CELL_CHARS:
                 self._refuse("cell_too_long", limit=MAX_CELL_CHARS)
