@@ -9,6 +9,13 @@ whitelist (:mod:`labapp.metrology._unit_table`) are accepted, so a typo is refus
 
 Temperature differences and uncertainties are deltas (``K``, ``delta_degC``), never absolute
 ``°C``; :func:`delta_unit` maps an absolute temperature unit to its delta.
+
+Bounds (hostile or mistyped input must never reach the database): a number has at most
+:data:`MAX_DIGITS` significant digits and a decimal exponent (of its leading digit) within
+±:data:`MAX_EXPONENT` (``1e-150000000 V`` would be a 150-million-character string on SQLite); a
+value in °C or °F is never below absolute zero (those units are only absolute: a difference is
+``Δ°C``), and :func:`check_absolute_temperature` holds a value in K, where K is an absolute
+temperature (a range end, a reading), to the same rule.
 """
 
 from __future__ import annotations
@@ -21,12 +28,18 @@ from typing import Any
 import pint
 
 from labapp.metrology._unit_table import OFFSET_UNITS, build_atoms
-from labapp.metrology.errors import NumberError, UncertaintyError, UnitError
+from labapp.metrology.errors import AbsoluteZeroError, NumberError, UncertaintyError, UnitError
 
 __all__ = [
+    "MAX_DIGITS",
+    "MAX_EXPONENT",
+    "AbsoluteZeroError",
+    "NumberError",
     "Quantity",
     "UnitError",
+    "check_absolute_temperature",
     "check_commensurable",
+    "check_decimal_bounds",
     "delta_unit",
     "format_quantity",
     "parse_decimal",
@@ -51,6 +64,14 @@ _CHAR_MAP = str.maketrans(
     {"−": "-", "–": "-", "\u00b5": "μ", "\u2126": "Ω", "⋅": "·", "∙": "·", "×": "*"}
 )
 _DELTAS = {"degree_Celsius": "delta_degree_Celsius", "degree_Fahrenheit": "delta_degree_Fahrenheit"}
+MAX_DIGITS = 50
+MAX_EXPONENT = 30
+_MAX_TEXT = 200  # longer number text is refused before Decimal() reads it
+_MAX_QUANTITY_TEXT = 1000
+_ABSOLUTE_ZERO = {  # lowest value of each absolute-only unit
+    "degree_Celsius": Decimal("-273.15"),
+    "degree_Fahrenheit": Decimal("-459.67"),
+}
 
 
 def _normalise(text: str) -> str:
@@ -110,19 +131,78 @@ def parse_unit(text: str) -> Any:
         If the text is empty or contains anything that is not a whitelisted unit symbol.
     """
     clean = _normalise(text)
+    if len(clean) > _MAX_QUANTITY_TEXT:
+        raise UnitError(f"unit text longer than {_MAX_QUANTITY_TEXT} characters")
     return _unit_from_clean(clean, text)
 
 
 def _parse_number(number: str, whole: str) -> Decimal:
     if number.count(",") + number.count(".") > 1:
         raise NumberError("not_a_number", f"more than one decimal separator in {whole!r}")
+    if len(number) > _MAX_TEXT:
+        raise NumberError("out_of_range", f"number out of range in {whole[:40]!r}…")
     try:
         value = Decimal(number.replace(",", "."))
-    except InvalidOperation as exc:  # pragma: no cover - the regex only lets numbers through
-        raise NumberError("not_a_number", f"not a number in {whole!r}") from exc
-    if not value.is_finite() or abs(float(value)) == float("inf"):
-        raise NumberError("out_of_range", f"number out of range in {whole!r}")
+    except InvalidOperation as exc:  # an exponent beyond what Decimal can hold
+        raise NumberError("out_of_range", f"number out of range in {whole!r}") from exc
+    return check_decimal_bounds(value, whole)
+
+
+def check_decimal_bounds(value: Decimal, text: str | None = None) -> Decimal:
+    """Return ``value`` if finite, of at most :data:`MAX_DIGITS` significant digits and with its
+    leading digit's exponent within ±:data:`MAX_EXPONENT` (zero: its exponent), else refuse it.
+
+    Parameters
+    ----------
+    value : Decimal
+        A number from a person, a file or another program.
+    text : str, optional
+        What was typed, for the message.
+
+    Raises
+    ------
+    NumberError
+        ``reason`` ``out_of_range``.
+    """
+    shown = repr(text if text is not None else str(value)[:40])
+    if not value.is_finite():
+        raise NumberError("out_of_range", f"number out of range in {shown}")
+    digits = len(value.as_tuple().digits)
+    if digits > MAX_DIGITS or abs(value.adjusted()) > MAX_EXPONENT:
+        raise NumberError(
+            "out_of_range",
+            f"number out of range in {shown}: at most {MAX_DIGITS} significant digits and an "
+            f"exponent between -{MAX_EXPONENT} and {MAX_EXPONENT}",
+        )
     return value
+
+
+def check_absolute_temperature(quantity: Any, what: str = "") -> Any:
+    """Return ``quantity``; refuse an absolute temperature (K, °C, °F) below absolute zero.
+
+    A quantity in any other unit, or in a difference unit (``Δ°C``), passes unchanged: call this
+    only where a value in K is an absolute temperature (a reading, a range end, the room).
+
+    Raises
+    ------
+    AbsoluteZeroError
+        With the value in kelvin.
+    """
+    unit = quantity.units
+    name = str(unit)
+    if name.startswith("delta_") or unit.dimensionality != ureg.kelvin.dimensionality:
+        return quantity
+    magnitude = quantity.magnitude
+    if not isinstance(magnitude, Decimal | int | float):
+        return quantity
+    # kelvin, millikelvin ...: multiplicative, zero is absolute zero
+    if magnitude < _ABSOLUTE_ZERO.get(name, 0):
+        kelvin = float(Quantity(float(magnitude), unit).m_as(ureg.kelvin))
+        label = f"{what}: " if what else ""
+        raise AbsoluteZeroError(
+            f"{label}{magnitude} {unit:~P} is below absolute zero ({kelvin:.6g} K)", kelvin
+        )
+    return quantity
 
 
 _DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)(?:[eE][+-]?[0-9]+)?")
@@ -161,6 +241,8 @@ def parse_decimal(text: str, *, refuse_grouping_lookalike: bool = False) -> Deci
         ``reason`` ``not_a_number``, ``ambiguous_separator`` or ``out_of_range``.
     """
     clean = _normalise(text)
+    if len(clean) > _MAX_TEXT:
+        raise NumberError("out_of_range", f"number out of range in {text[:40]!r}…")
     if refuse_grouping_lookalike and _GROUPING_LOOKALIKE.fullmatch(clean):
         raise NumberError(
             "ambiguous_separator", f"{text!r} could be a thousands separator or a decimal comma"
@@ -190,9 +272,13 @@ def parse_quantity(text: str, default_unit: str | None = None) -> Any:
     Raises
     ------
     UnitError
-        Empty text, no number, several numbers, an unknown unit, or a non-finite number.
+        Empty text, no number, several numbers, an unknown unit; its subclasses
+        :class:`NumberError` (a number out of the bounds, see the module docstring) and
+        :class:`AbsoluteZeroError` (°C or °F below absolute zero).
     """
     clean = _normalise(text)
+    if len(clean) > _MAX_QUANTITY_TEXT:
+        raise UnitError(f"quantity text longer than {_MAX_QUANTITY_TEXT} characters")
     match = _NUMBER.fullmatch(clean)
     if match is None:
         raise UnitError(f"expected a number followed by a unit, got {text!r}")
@@ -203,8 +289,12 @@ def parse_quantity(text: str, default_unit: str | None = None) -> Any:
     if not unit_text:
         if default_unit is None:
             raise UnitError(f"no unit in {text!r}")
-        return Quantity(value, parse_unit(default_unit))
-    return Quantity(value, _unit_from_clean(unit_text, text))
+        quantity = Quantity(value, parse_unit(default_unit))
+    else:
+        quantity = Quantity(value, _unit_from_clean(unit_text, text))
+    if str(quantity.units) in _ABSOLUTE_ZERO:  # °C and °F are only absolute temperatures
+        check_absolute_temperature(quantity)
+    return quantity
 
 
 def format_quantity(quantity: Any) -> str:
@@ -248,6 +338,8 @@ def _as_unit(unit: Any) -> Any:
         return parse_unit(unit)
     if isinstance(unit, ureg.Quantity):
         return unit.units
+    if not isinstance(unit, ureg.Unit):
+        raise UnitError(f"not a unit: {unit!r}")
     return unit
 
 
@@ -286,9 +378,15 @@ def to_unit(quantity: Any, unit: Any) -> Any:
     target = _as_unit(unit)
     check_commensurable(quantity.units, target, "to_unit")
     magnitude = quantity.magnitude
-    if not isinstance(magnitude, Decimal):
-        return quantity.to(target)
-    factor, offset = _exact_factor_offset(quantity.units, target)
+    try:
+        if not isinstance(magnitude, Decimal):
+            return quantity.to(target)
+        factor, offset = _exact_factor_offset(quantity.units, target)
+    except pint.errors.PintError as exc:  # Δ°C to °C: same dimension, no conversion
+        raise UnitError(
+            f"{quantity.units:~P} cannot be converted to {target:~P} (a temperature difference "
+            "is not a temperature)"
+        ) from exc
     value = magnitude * factor + offset if offset else magnitude * factor
     return Quantity(value, target)
 
@@ -310,7 +408,10 @@ def uncertainty_in(value: Any, unit: Any | None, what: str) -> float:
             raise UnitError(f"{what} is a quantity but the reference value has no unit")
         check_commensurable(value.units, unit, what)
         source = Quantity(float(value.magnitude), delta_unit(value.units))
-        number = float(source.m_as(delta_unit(unit)))
+        try:
+            number = float(source.m_as(delta_unit(unit)))
+        except pint.errors.PintError as exc:
+            raise UnitError(f"{what}: {value.units:~P} cannot be converted to {unit:~P}") from exc
     elif unit is not None and value != 0:  # a plain zero is zero in any unit
         raise UnitError(f"{what} is a plain number but the reference value has unit {unit:~P}")
     else:

@@ -144,6 +144,14 @@ VALIDATION_CODES: dict[str, str] = {
     ),
     "unknown_unit": QT_TRANSLATE_NOOP("Errors", "{field}: unknown unit “{unit}”."),
     "not_a_number": QT_TRANSLATE_NOOP("Errors", "{field}: not a number."),
+    "out_of_range": QT_TRANSLATE_NOOP(
+        "Errors",
+        "{field}: “{text}” is out of range (at most 50 significant digits, exponent -30 to 30).",
+    ),
+    "below_absolute_zero": QT_TRANSLATE_NOOP(
+        "Errors",
+        "{field}: “{text}” is below absolute zero (a temperature difference is written in Δ°C).",
+    ),
     "not_positive": QT_TRANSLATE_NOOP("Errors", "{field}: must be a positive number."),
     "order": QT_TRANSLATE_NOOP("Errors", "{field}: the lower limit is above the upper limit."),
     "range_order": QT_TRANSLATE_NOOP(
