@@ -1,0 +1,197 @@
+"""Hostile workbooks: refused before parsing, with a typed error, on SQLite and PostgreSQL alike;
+formula-looking text written back as text by every workbook LabApp writes.
+
+The corpus is built by :mod:`hostile_workbooks` (raw XML in hand-made zips).  Through the
+service each file raises :class:`WorkbookLimitError` with its reason and leaves the database as
+it was; through ``labapp-cli import register`` in a subprocess limited to 1.5 GB of address
+space (the far-corner file used to abort at exit 134 and the huge cell took 5.4 GB) each exits 2
+with the message and no traceback.
+"""
+
+from __future__ import annotations
+
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import hostile_workbooks as corpus
+import openpyxl
+import pytest
+from sqlalchemy import text
+
+from labapp.io.columns import ColumnKind, ColumnSpec, SheetSpec
+from labapp.io.excel_export import CoverInfo, write_workbook
+from labapp.io.excel_import import read_register
+from labapp.io.workbook_limits import WorkbookLimitError, check_workbook_limits
+from labapp.services.database import Database, open_database
+from labapp.services.dto import InstrumentData
+from labapp.services.instruments import create_instrument
+from labapp.services.register_import import (
+    check_register_file,
+    import_register,
+    write_error_workbook,
+)
+from labapp.services.register_io import export_register
+
+FORMULA = "=cmd|' /C calc'!A0"
+#: OWASP's list of cell starts a spreadsheet reads as a formula
+FORMULA_STARTS = [FORMULA, "+1+1", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1+1"]
+ADDRESS_SPACE = 1536 * 2**20
+
+
+def count(db: Database, table: str) -> int:
+    with db.read() as session:
+        return int(session.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
+
+
+@pytest.mark.parametrize("name", sorted(corpus.REFUSED))
+def test_limits_refuse_each_hostile_file_fast(name: str, tmp_path: Path) -> None:
+    path = corpus.REFUSED[name](tmp_path / f"{name}.xlsx")
+    start = time.perf_counter()
+    with pytest.raises(WorkbookLimitError) as caught:
+        check_workbook_limits(path)
+    assert caught.value.reason == corpus.REASONS[name]
+    assert time.perf_counter() - start < 2.0
+    assert path.name in caught.value.message_en and path.name in caught.value.message_zh
+    assert "Traceback" not in caught.value.message_en
+
+
+def test_limits_pass_an_honest_workbook(tmp_path: Path) -> None:
+    check_workbook_limits(corpus.write_xlsx(tmp_path / "good.xlsx"))
+    rows = [[f"T-{i}", "name " * 20, i * 1.5] for i in range(5000)]
+    path = write_workbook(
+        tmp_path / "export.xlsx",
+        CoverInfo("honest"),
+        [SheetSpec("data", [ColumnSpec("a", "A", "甲"), ColumnSpec("b", "B", "乙"),
+                            ColumnSpec("c", "C", "丙", ColumnKind.DECIMAL)], rows)],
+    ).path  # fmt: skip
+    check_workbook_limits(path)
+
+
+def test_service_refuses_each_and_writes_nothing(db: Database, tmp_path: Path) -> None:
+    good = check_register_file(db, corpus.write_xlsx(tmp_path / "good.xlsx"))
+    assert good.ok and len(good.rows) == 1  # the same ledger without the hostile part imports
+    before = (count(db, "instruments"), count(db, "audit_log"))
+    refused = {}
+    for name, build in corpus.REFUSED.items():
+        with pytest.raises(WorkbookLimitError) as caught:
+            check_register_file(db, build(tmp_path / f"{name}.xlsx"))
+        refused[name] = caught.value.reason
+    assert refused == corpus.REASONS
+    assert (count(db, "instruments"), count(db, "audit_log")) == before
+    assert import_register(db, "admin", good) == 1  # and the database still takes a good one
+    assert count(db, "instruments") == before[0] + 1
+
+
+def _limited() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE, ADDRESS_SPACE))
+
+
+@pytest.mark.parametrize(
+    ("name", "lang"),
+    [("far_corner", "en"), ("huge_cell", "zh_CN"), ("corrupt_zip", "zh_CN")],
+)  # fmt: skip
+def test_cli_exits_2_within_the_memory_limit(name: str, lang: str, tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'lab.sqlite3'}"
+    db = open_database(url)
+    try:
+        before = (count(db, "instruments"), count(db, "audit_log"))
+    finally:
+        db.dispose()
+    path = corpus.REFUSED[name](tmp_path / f"{name}.xlsx")
+    done = subprocess.run(
+        [sys.executable, "-m", "labapp.cli.main", "import", "register", str(path),
+         "--database", url, "--lang", lang],
+        capture_output=True, text=True, timeout=120, check=False, preexec_fn=_limited,
+    )  # fmt: skip
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+    expected = WorkbookLimitError(corpus.REASONS[name], path, part="")
+    first_words = (expected.message_zh if lang == "zh_CN" else expected.message_en)[:12]
+    assert first_words in done.stderr
+    db = open_database(url)
+    try:
+        assert (count(db, "instruments"), count(db, "audit_log")) == before
+    finally:
+        db.dispose()
+
+
+# --- formula-looking text stays text ---------------------------------------------------------
+
+
+def _value(cell: openpyxl.cell.cell.Cell) -> object:
+    """The cell's text; openpyxl leaves a carriage return as xlsxwriter escapes it (calamine,
+    the import's reader, decodes it)."""
+    value = cell.value
+    return value.replace("_x000D_", "\r") if isinstance(value, str) else value
+
+
+def _text_cells(path: Path) -> dict[object, openpyxl.cell.cell.Cell]:
+    """Every cell holding one of FORMULA_STARTS, by value (openpyxl would load a formula cell
+    with data_type "f")."""
+    found = {}
+    for sheet in openpyxl.load_workbook(path).worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if _value(cell) in FORMULA_STARTS:
+                    found[_value(cell)] = cell
+    return found
+
+
+def test_error_workbook_keeps_formula_text(db: Database, tmp_path: Path) -> None:
+    source = corpus.formula_text(tmp_path / "formula.xlsx")
+    check = check_register_file(db, source)
+    assert [e.value for e in check.errors] == [FORMULA]  # an unknown custodian
+    out = write_error_workbook(check, tmp_path / "errors.xlsx", "en")
+    workbook = openpyxl.load_workbook(out)
+    listed = [c for row in workbook.worksheets[0].iter_rows() for c in row if c.value == FORMULA]
+    copied = workbook["台账"]["C2"]
+    for cell in (*listed, copied):
+        assert (cell.data_type, cell.value) == ("s", FORMULA)
+    assert len(listed) == 1
+
+
+def test_register_export_keeps_formula_text(db: Database, tmp_path: Path) -> None:
+    texts = dict(zip(("name", "manufacturer", "model", "serial_no", "category", "notes"),
+                     FORMULA_STARTS, strict=True))  # fmt: skip
+    create_instrument(db, "admin", InstrumentData(asset_tag="F-1", **texts))
+    path = export_register(db, tmp_path / "register.xlsx").path
+    cells = _text_cells(path)
+    assert set(cells) == set(FORMULA_STARTS)
+    assert all(cell.data_type == "s" for cell in cells.values())
+    (row,) = read_register(path).rows  # the round trip: the same text comes back (stripped,
+    # as the import strips every text cell)
+    assert {key: getattr(row, key) for key in texts} == {k: v.strip() for k, v in texts.items()}
+
+
+def test_every_writer_path_keeps_formula_text(tmp_path: Path) -> None:
+    columns = [
+        ColumnSpec("t", "Text", "文本"),
+        ColumnSpec("d", "Date", "日期", ColumnKind.DATE),
+        ColumnSpec("n", "Number", "数值", ColumnKind.DECIMAL),
+        ColumnSpec("q", "Quantity", "量", ColumnKind.QUANTITY),
+    ]
+    rows = [[text, text, text, ("1", text)] for text in FORMULA_STARTS]
+    cover = CoverInfo(FORMULA, laboratory="+1+1", exported_by="@SUM(A1)", filter_text="-2+3")
+    path = write_workbook(tmp_path / "all.xlsx", cover, [SheetSpec("data", columns, rows)]).path
+    workbook = openpyxl.load_workbook(path)
+    seen = [c for s in workbook.worksheets for r in s.iter_rows() for c in r
+            if _value(c) in FORMULA_STARTS]  # fmt: skip
+    assert len(seen) >= 4 * len(FORMULA_STARTS) + 4
+    assert {c.data_type for c in seen} == {"s"}
+
+
+def test_import_keeps_formula_text_for_a_known_custodian(db: Database, tmp_path: Path) -> None:
+    with db.unit_of_work("admin", "a person with a hostile name") as uow:
+        from labapp.persistence.models import PersonRow
+
+        uow.session.add(PersonRow(name=FORMULA, login="hostile"))
+        uow.commit()
+    check = check_register_file(db, corpus.formula_text(tmp_path / "formula.xlsx"))
+    assert check.ok, check.errors
+    assert import_register(db, "admin", check) == 1
+    path = export_register(db, tmp_path / "again.xlsx").path
+    cell = _text_cells(path)[FORMULA]
+    assert (cell.data_type, cell.value) == ("s", FORMULA)
