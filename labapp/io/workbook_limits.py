@@ -17,6 +17,9 @@ refuses, each with a :class:`WorkbookLimitError` naming the limit:
 * a worksheet whose declared ``<dimension ref>`` or whose cells actually used reach beyond
   :data:`MAX_ROWS` rows, :data:`MAX_COLUMNS` columns or :data:`MAX_CELLS` cells counted from A1
   (``too_many_rows``, ``too_many_columns``, ``too_many_cells``): the readers build that grid;
+* in an ``.ods``, a cell with content repeated (``number-columns-repeated``,
+  ``number-rows-repeated``) beyond the same grid (blank repeats, which LibreOffice writes after
+  every sheet, do not count);
 * a text longer than :data:`MAX_CELL_CHARS` characters, Excel's own cell limit, in a worksheet
   or the shared strings (``cell_too_long``).
 """
@@ -182,6 +185,11 @@ _DIMENSION = re.compile(rb"<(?:[\w.-]+:)?dimension\s[^>]*?\bref=\"([^\"]*)\"")
 # In a worksheet only <row r="12"> and <c r="B12"> carry an r attribute.
 _COLUMNS = re.compile(rb"\sr=\"\$?([A-Za-z]+)\$?[0-9]")
 _ROWS = re.compile(rb"\sr=\"\$?[A-Za-z]*\$?([0-9]+)\"")
+_ODS_TAG = re.compile(
+    rb"<(/?)(?:[\w.-]+:)?(table-row|table-cell|covered-table-cell|table)(?=[\s/>])([^>]*?)(/?)>"
+)
+_ROWS_REPEATED = re.compile(rb"number-rows-repeated=\"([0-9]{1,12})\"")
+_COLUMNS_REPEATED = re.compile(rb"number-columns-repeated=\"([0-9]{1,12})\"")
 _LONG_RUN = re.compile(rb">([^<]{%d,})" % (MAX_CELL_CHARS + 1))
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z]{1,8});")
 _SI = re.compile(rb"<(/?)(?:[\w.-]+:)?si[\s>/]|>([^<]+)")
@@ -194,6 +202,8 @@ class _PartScan:
         self.info, self.path, self.part = info, path, info.filename
         self.cells = _is_cells(info.filename)
         self.strings = info.filename.lower().endswith("sharedstrings.xml")
+        self.ods = info.filename.lower().endswith("content.xml")
+        self.ods_row = self.ods_column = self.ods_repeat = 0
         self.rows = self.columns = 0
         self.si_chars: int | None = None
 
@@ -248,6 +258,27 @@ class _PartScan:
                 self._refuse("cell_too_long", limit=MAX_CELL_CHARS)
         if self.strings:
             self._shared_strings(region)
+        if self.ods:
+            self._ods_repeats(region)
+
+    def _ods_repeats(self, region: bytes) -> None:
+        """ODS repeats a row or cell N times with one attribute: 900 bytes can ask for 90 M
+        cells (calamine aborts).  Repeated *empty* cells and rows (LibreOffice ends every sheet
+        with a million of them) do not count; repeated content does, as if written out."""
+        for match in _ODS_TAG.finditer(region):
+            end, tag, attributes, closed = match[1], match[2], match[3], match[4]
+            if tag == b"table":
+                self.ods_row = 0
+            elif tag == b"table-row" and not end:
+                self.ods_repeat, self.ods_column = _repeat(_ROWS_REPEATED, attributes), 0
+                if closed:  # <table:table-row/>: an empty row
+                    self.ods_row += self.ods_repeat
+            elif tag == b"table-row":
+                self.ods_row += self.ods_repeat
+            elif not end:  # a cell
+                self.ods_column += _repeat(_COLUMNS_REPEATED, attributes)
+                if not closed or b"value-type" in attributes:
+                    self._corner(self.ods_column, self.ods_row + self.ods_repeat)
 
     def _corner(self, column: int, row: int) -> None:
         if row > MAX_ROWS:
@@ -272,6 +303,11 @@ class _PartScan:
 
     def _refuse(self, reason: str, **params: object) -> None:
         raise WorkbookLimitError(reason, self.path, part=self.part, **params)
+
+
+def _repeat(pattern: re.Pattern[bytes], attributes: bytes) -> int:
+    found = pattern.search(attributes)
+    return int(found[1]) if found else 1
 
 
 def _column_number(letters: bytes) -> int:

@@ -185,6 +185,65 @@ def formula_text(path: Path, text: str = "=cmd|' /C calc'!A0") -> Path:
     return write_xlsx(path, sheet_data=data, dimension="A1:C2", strings=shared_strings(strings))
 
 
+_ODS_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+)
+
+
+_MANIFEST = (
+    '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+    'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+    '<manifest:file-entry manifest:full-path="/" '
+    'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+    '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+    "</manifest:manifest>"
+)
+
+
+def _ods_cell(text: str, attributes: str = "") -> str:
+    return (
+        f'<table:table-cell{attributes} office:value-type="string"><text:p>{text}</text:p>'
+        "</table:table-cell>"
+    )
+
+
+def write_ods(path: Path, tail: str) -> Path:
+    """An .ods register (header, one good row) followed by the rows in ``tail``."""
+    rows = "".join(
+        f"<table:table-row>{_ods_cell(a)}{_ods_cell(b)}</table:table-row>"
+        for a, b in (("资产编号", "名称"), ("HOSTILE-1", "Digital multimeter"))
+    )
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODS_NS} '
+        'office:version="1.2"><office:body><office:spreadsheet><table:table table:name="台账">'
+        f"{rows}{tail}</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+        archive.writestr("META-INF/manifest.xml", _MANIFEST, zipfile.ZIP_DEFLATED)
+    return path
+
+
+def ods_repeated(path: Path) -> Path:
+    """One cell with content repeated 10 000 columns × 9 000 rows: 90 M cells in 900 bytes
+    (calamine aborts building them)."""
+    cell = _ods_cell("x", ' table:number-columns-repeated="10000"')
+    return write_ods(
+        path, f'<table:table-row table:number-rows-repeated="9000">{cell}</table:table-row>'
+    )
+
+
+def ods_trailing_blanks(path: Path) -> Path:
+    """What LibreOffice writes after the last row: a million empty repeated rows (harmless)."""
+    blank = '<table:table-cell table:number-columns-repeated="1024"/>'
+    return write_ods(
+        path, f'<table:table-row table:number-rows-repeated="1048574">{blank}</table:table-row>'
+    )
+
+
 #: name -> builder; every one must be refused with exit 2 by ``labapp-cli import register``
 REFUSED: dict[str, Callable[[Path], Path]] = {
     "far_corner": far_corner,
@@ -196,6 +255,7 @@ REFUSED: dict[str, Callable[[Path], Path]] = {
     "entity_expansion": entity_expansion,
     "corrupt_zip": corrupt_zip,
     "zip_bomb": zip_bomb,
+    "ods_repeated": ods_repeated,
 }
 #: name -> the WorkbookLimitError reason expected
 REASONS = {
@@ -208,4 +268,5 @@ REASONS = {
     "entity_expansion": "xml_entities",
     "corrupt_zip": "corrupt",
     "zip_bomb": "zip_bomb",
+    "ods_repeated": "too_many_columns",
 }

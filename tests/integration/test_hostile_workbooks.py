@@ -22,6 +22,7 @@ import pytest
 from sqlalchemy import text
 
 from labapp.io.columns import ColumnKind, ColumnSpec, SheetSpec
+from labapp.io.comparison_excel import read_participants
 from labapp.io.excel_export import CoverInfo, write_workbook
 from labapp.io.excel_import import read_register
 from labapp.io.workbook_limits import WorkbookLimitError, check_workbook_limits
@@ -46,9 +47,14 @@ def count(db: Database, table: str) -> int:
         return int(session.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
 
 
+def _file(tmp_path: Path, name: str) -> Path:
+    suffix = ".ods" if name.startswith("ods") else ".xlsx"
+    return corpus.REFUSED[name](tmp_path / f"{name}{suffix}")
+
+
 @pytest.mark.parametrize("name", sorted(corpus.REFUSED))
 def test_limits_refuse_each_hostile_file_fast(name: str, tmp_path: Path) -> None:
-    path = corpus.REFUSED[name](tmp_path / f"{name}.xlsx")
+    path = _file(tmp_path, name)
     start = time.perf_counter()
     with pytest.raises(WorkbookLimitError) as caught:
         check_workbook_limits(path)
@@ -68,6 +74,15 @@ def test_limits_pass_an_honest_workbook(tmp_path: Path) -> None:
                             ColumnSpec("c", "C", "丙", ColumnKind.DECIMAL)], rows)],
     ).path  # fmt: skip
     check_workbook_limits(path)
+    blanks = corpus.ods_trailing_blanks(tmp_path / "libreoffice.ods")
+    (row,) = read_register(blanks).rows  # the reader copes with blank repeats: not refused
+    assert row.asset_tag == "HOSTILE-1"
+
+
+def test_participants_import_is_held_to_the_same_limits(tmp_path: Path) -> None:
+    with pytest.raises(WorkbookLimitError) as caught:
+        read_participants(corpus.far_corner(tmp_path / "participants.xlsx"))
+    assert caught.value.reason == "too_many_rows"
 
 
 def test_service_refuses_each_and_writes_nothing(db: Database, tmp_path: Path) -> None:
@@ -75,9 +90,9 @@ def test_service_refuses_each_and_writes_nothing(db: Database, tmp_path: Path) -
     assert good.ok and len(good.rows) == 1  # the same ledger without the hostile part imports
     before = (count(db, "instruments"), count(db, "audit_log"))
     refused = {}
-    for name, build in corpus.REFUSED.items():
+    for name in corpus.REFUSED:
         with pytest.raises(WorkbookLimitError) as caught:
-            check_register_file(db, build(tmp_path / f"{name}.xlsx"))
+            check_register_file(db, _file(tmp_path, name))
         refused[name] = caught.value.reason
     assert refused == corpus.REASONS
     assert (count(db, "instruments"), count(db, "audit_log")) == before
@@ -100,7 +115,7 @@ def test_cli_exits_2_within_the_memory_limit(name: str, lang: str, tmp_path: Pat
         before = (count(db, "instruments"), count(db, "audit_log"))
     finally:
         db.dispose()
-    path = corpus.REFUSED[name](tmp_path / f"{name}.xlsx")
+    path = _file(tmp_path, name)
     done = subprocess.run(
         [sys.executable, "-m", "labapp.cli.main", "import", "register", str(path),
          "--database", url, "--lang", lang],
