@@ -210,3 +210,28 @@ def test_import_keeps_formula_text_for_a_known_custodian(db: Database, tmp_path:
     path = export_register(db, tmp_path / "again.xlsx").path
     cell = _text_cells(path)[FORMULA]
     assert (cell.data_type, cell.value) == ("s", FORMULA)
+
+
+# --- numbers and temperatures in a ledger -----------------------------------------------------
+
+
+def test_ledger_numbers_out_of_bounds_and_below_absolute_zero(db: Database, tmp_path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["资产编号", "名称", "测量范围下限", "测量范围上限", "测量范围单位"])
+    sheet.append(["N-1", "voltmeter", "1e-150000000", "1", "V"])
+    sheet.append(["N-2", "thermometer", -300, 100, "°C"])
+    sheet.append(["N-3", "thermometer", "1E-40", 1, "K"])  # text cell
+    sheet.append(["N-4", "thermometer", 1e-40, 1, "K"])  # number cell, same value
+    sheet.append(["N-5", "differential", -1, 1, "Δ°C"])  # a difference range: fine
+    workbook.save(tmp_path / "numbers.xlsx")
+    before = (count(db, "instruments"), count(db, "audit_log"))
+    check = check_register_file(db, tmp_path / "numbers.xlsx")
+    assert sorted((e.row, e.column, e.code) for e in check.errors) == [
+        (2, "C", "out_of_range"),
+        (3, "C", "below_absolute_zero"),
+        (4, "C", "out_of_range"),
+        (5, "C", "out_of_range"),
+    ]
+    assert all(e.message_en and e.message_zh for e in check.errors)
+    assert (count(db, "instruments"), count(db, "audit_log")) == before
