@@ -7,10 +7,10 @@ standard library only, one part at a time in chunks (memory stays bounded whatev
 refuses, each with a :class:`WorkbookLimitError` naming the limit:
 
 * a file that is not a valid zip, or whose parts fail their checksum (``corrupt``);
-* more than :data:`MAX_PARTS` parts, a part unpacking to more than :data:`MAX_PART_BYTES`, all
-  parts to more than :data:`MAX_TOTAL_BYTES`, the shared strings to more than
-  :data:`MAX_STRINGS_BYTES` (``too_big``), or a part over 1 MiB that expands
-  more than :data:`MAX_RATIO` times (``zip_bomb``; Apache POI's ``ZipSecureFile`` uses the same
+* more than :data:`MAX_PARTS` parts (``too_many_parts``); a part unpacking to more than
+  :data:`MAX_PART_BYTES`, all parts to more than :data:`MAX_TOTAL_BYTES`, the shared strings to
+  more than :data:`MAX_STRINGS_BYTES` (``too_big``), or a part over 1 MiB that expands more
+  than :data:`MAX_RATIO` times (``zip_bomb``; Apache POI's ``ZipSecureFile`` uses the same
   ratio);
 * any ``<!DOCTYPE`` or ``<!ENTITY`` in an XML part (``xml_entities``: entity expansion; Excel
   never writes one), or an XML part not in UTF-8;
@@ -73,6 +73,10 @@ _MESSAGES = {
     "too_big": (
         "{name} unpacks to more than {limit} MB ({part}); LabApp does not read such a file",
         "{name} 解压后超过 {limit} MB（{part}），LabApp 不读取这样的文件",
+    ),
+    "too_many_parts": (
+        "{name} holds {found} parts; a workbook LabApp reads holds at most {limit}",
+        "{name} 含有 {found} 个部件，LabApp 读取的工作簿最多 {limit} 个",
     ),
     "zip_bomb": (
         "{name}: part {part} expands more than {limit} times (a compression bomb); refused",
@@ -144,7 +148,7 @@ def check_workbook_limits(path: str | os.PathLike[str]) -> None:
 def _check_archive(archive: zipfile.ZipFile, path: str | os.PathLike[str]) -> None:
     infos = archive.infolist()
     if len(infos) > MAX_PARTS:
-        raise WorkbookLimitError("too_big", path, part=f"{len(infos)} parts", limit=_mb(0))
+        raise WorkbookLimitError("too_many_parts", path, found=len(infos), limit=MAX_PARTS)
     total = sum(info.file_size for info in infos)
     if total > MAX_TOTAL_BYTES:
         raise WorkbookLimitError("too_big", path, part="all parts", limit=_mb(MAX_TOTAL_BYTES))
