@@ -84,7 +84,7 @@ def _range_unit(
     return hi_u
 
 
-def _bounded(value: Decimal | None, field: str) -> None:
+def _bounded(value: Decimal | int | None, field: str) -> None:
     if value is not None:
         try:
             check_decimal_bounds(value)

@@ -148,14 +148,14 @@ def _parse_number(number: str, whole: str) -> Decimal:
     return check_decimal_bounds(value, whole)
 
 
-def check_decimal_bounds(value: Decimal, text: str | None = None) -> Decimal:
+def check_decimal_bounds(value: Decimal | int, text: str | None = None) -> Decimal:
     """Return ``value`` if finite, of at most :data:`MAX_DIGITS` significant digits and with its
     leading digit's exponent within ±:data:`MAX_EXPONENT` (zero: its exponent), else refuse it.
 
     Parameters
     ----------
-    value : Decimal
-        A number from a person, a file or another program.
+    value : Decimal or int
+        A number from a person, a file or another program (an int is taken as its Decimal).
     text : str, optional
         What was typed, for the message.
 
@@ -164,6 +164,10 @@ def check_decimal_bounds(value: Decimal, text: str | None = None) -> Decimal:
     NumberError
         ``reason`` ``out_of_range``.
     """
+    if isinstance(value, int):
+        value = Decimal(value)
+    if not isinstance(value, Decimal):
+        raise NumberError("not_a_number", f"not a number: {type(value).__name__}")
     shown = repr(text if text is not None else str(value)[:40])
     if not value.is_finite():
         raise NumberError("out_of_range", f"number out of range in {shown}")
