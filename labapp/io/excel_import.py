@@ -135,7 +135,8 @@ def read_register(
     Raises
     ------
     ImportFileError
-        ``not_excel``, ``password_protected``, ``empty`` or ``no_header``.
+        ``not_excel``, ``password_protected``, ``empty`` or ``no_header``; its subclass
+        :class:`labapp.io.workbook_limits.WorkbookLimitError` for a file beyond the limits.
     """
     workbook = open_workbook(Path(path))
     sheet_name, head, rows, header_index = _register_sheet(workbook, path)
