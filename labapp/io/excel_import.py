@@ -184,6 +184,10 @@ def open_workbook(path: Path) -> Any:
         from labapp.io.workbook_limits import check_workbook_limits  # it subclasses our error
 
         check_workbook_limits(path)  # before calamine builds anything from the file
+    else:
+        from labapp.io.xls_limits import check_xls_limits
+
+        check_xls_limits(path)
     try:
         return python_calamine.CalamineWorkbook.from_path(str(path))
     except python_calamine.PasswordError as exc:

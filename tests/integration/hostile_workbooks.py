@@ -7,6 +7,7 @@ reader that got past the limits would import it: a refusal is the limits' doing,
 
 from __future__ import annotations
 
+import struct
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -256,6 +257,8 @@ REFUSED: dict[str, Callable[[Path], Path]] = {
     "corrupt_zip": corrupt_zip,
     "zip_bomb": zip_bomb,
     "ods_repeated": ods_repeated,
+    "xls_far_corner": lambda path: xls_far_corner(path),
+    "xls_far_corner_sectors": lambda path: xls_far_corner(path, padding=50),
 }
 #: name -> the WorkbookLimitError reason expected
 REASONS = {
@@ -269,4 +272,53 @@ REASONS = {
     "corrupt_zip": "corrupt",
     "zip_bomb": "zip_bomb",
     "ods_repeated": "too_many_columns",
+    "xls_far_corner": "too_many_columns",
+    "xls_far_corner_sectors": "too_many_columns",
 }
+
+
+# --- legacy .xls (BIFF8 in an OLE2 compound document), written by hand ----------------------
+
+_END, _FREE, _FAT = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD
+
+
+def _biff(kind: int, data: bytes) -> bytes:
+    return struct.pack("<HH", kind, len(data)) + data
+
+
+def _dir_entry(name: str, kind: int, child: int, start: int, size: int) -> bytes:
+    encoded = (name + "\0").encode("utf-16-le") if name else b""
+    entry = encoded.ljust(64, b"\0") + struct.pack("<HBB", len(encoded), kind, 1)
+    entry += struct.pack("<III", _FREE, _FREE, child) + b"\0" * 36
+    return entry + struct.pack("<III", start, size, 0)
+
+
+def write_xls(path: Path, stream: bytes) -> Path:
+    """An OLE2 file (512-byte sectors) holding ``stream`` as "Workbook": in the mini stream when
+    under 4096 bytes, as Excel does, else in regular sectors."""
+    mini = len(stream) < 4096
+    body = stream.ljust(-(-len(stream) // (64 if mini else 512)) * (64 if mini else 512), b"\0")
+    data_sectors = -(-len(body) // 512)
+    fat = [_FAT, _END, _END] + [3 + i + 1 for i in range(data_sectors - 1)] + [_END]
+    fat += [_FREE] * (128 - len(fat))
+    mini_fat = [i + 1 for i in range(len(body) // 64 - 1)] + [_END] if mini else []
+    mini_fat += [_FREE] * (128 - len(mini_fat))
+    root = _dir_entry("Root Entry", 5, 1, 3 if mini else _END, len(body) if mini else 0)
+    book = _dir_entry("Workbook", 2, _FREE, 0 if mini else 3, len(stream))
+    directory = root + book + _dir_entry("", 0, _FREE, 0, 0) * 2
+    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16
+    header += struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + b"\0" * 6
+    header += struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, 2, 1, _END, 0)
+    header += struct.pack("<109I", 0, *([_FREE] * 108))
+    sectors = [struct.pack("<128I", *fat), directory, struct.pack("<128I", *mini_fat)]
+    path.write_bytes(header + b"".join(sectors) + body.ljust(data_sectors * 512, b"\0"))
+    return path
+
+
+def xls_far_corner(path: Path, *, padding: int = 0) -> Path:
+    """One blank cell at IV65536, the last cell of an .xls sheet (calamine builds 16.7 M)."""
+    bof = struct.pack("<HHHHII", 0x0600, 0x0010, 0, 0, 0, 0)
+    sheet = _biff(0x0809, bof) + _biff(0x0201, struct.pack("<HHH", 65535, 255, 15))
+    filler = _biff(0x003C, b"\0" * 100) * padding  # CONTINUE records, ignored
+    stream = _biff(0x0809, bof) + _biff(0x000A, b"") + filler + sheet + _biff(0x000A, b"")
+    return write_xls(path, stream)
