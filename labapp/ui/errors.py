@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from labapp.domain.errors import (
@@ -20,6 +20,7 @@ from labapp.domain.errors import (
     SchemaTooNewError,
     ValidationError,
 )
+from labapp.io.excel_import import ImportFileError
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +74,8 @@ def describe(exc: BaseException) -> str:
             return QCoreApplication.translate("Errors", "Invalid value for {0}: {1}").format(
                 exc.field, exc.message
             )
+        case ImportFileError():  # a file that cannot be read (workbook limits too): its own words
+            return exc.message_zh if QLocale().name().startswith("zh") else exc.message_en
         case LabAppError():
             return str(exc)
     return QCoreApplication.translate("Errors", "Unexpected error: {0}").format(
