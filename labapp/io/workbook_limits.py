@@ -29,6 +29,7 @@ from __future__ import annotations
 import os
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
@@ -139,7 +140,8 @@ def check_workbook_limits(path: str | os.PathLike[str]) -> None:
             _check_archive(archive, path)
     except WorkbookLimitError:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError,
+            zlib.error) as exc:  # fmt: skip
         raise WorkbookLimitError("corrupt", path, detail=str(exc)) from exc
     except (OSError, ValueError, RuntimeError) as exc:  # truncated stream, encrypted member
         raise WorkbookLimitError("corrupt", path, detail=str(exc)) from exc

@@ -10,21 +10,26 @@ with the message and no traceback.
 
 from __future__ import annotations
 
+import io
 import resource
 import subprocess
 import sys
+import tempfile
 import time
+import zipfile
 from pathlib import Path
 
 import hostile_workbooks as corpus
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import text
 
 from labapp.io.columns import ColumnKind, ColumnSpec, SheetSpec
 from labapp.io.comparison_excel import read_participants
 from labapp.io.excel_export import CoverInfo, write_workbook
-from labapp.io.excel_import import open_workbook, read_register
+from labapp.io.excel_import import ImportFileError, open_workbook, read_register
 from labapp.io.workbook_limits import WorkbookLimitError, check_workbook_limits
 from labapp.services.database import Database, open_database
 from labapp.services.dto import InstrumentData
@@ -235,3 +240,45 @@ def test_ledger_numbers_out_of_bounds_and_below_absolute_zero(db: Database, tmp_
     ]
     assert all(e.message_en and e.message_zh for e in check.errors)
     assert (count(db, "instruments"), count(db, "audit_log")) == before
+
+
+# --- any damage: a typed refusal, never a raw exception ----------------------------------------
+
+
+def _good_bytes() -> bytes:
+    with tempfile.TemporaryDirectory() as folder:
+        return corpus.write_xlsx(Path(folder) / "good.xlsx").read_bytes()
+
+
+_GOOD = _good_bytes()
+_PARTS = {i.filename: zipfile.ZipFile(io.BytesIO(_GOOD)).read(i.filename)
+          for i in zipfile.ZipFile(io.BytesIO(_GOOD)).infolist()}  # fmt: skip
+_BYTES = st.sampled_from(b'<>"/=09AZ&;! \0\xff')
+_DAMAGE = st.lists(st.tuples(st.floats(0, 1, exclude_max=True), _BYTES), min_size=1, max_size=5)
+
+
+def _damaged(content: bytes, damage: list[tuple[float, int]]) -> bytes:
+    data = bytearray(content)
+    for where, byte in damage:
+        data[int(where * len(data))] = byte
+    return bytes(data)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from([None, *sorted(_PARTS)]), _DAMAGE)
+def test_damaged_workbook_is_read_or_refused_typed(part: str | None, damage: list) -> None:
+    """Bytes changed in the zip itself (``part`` None) or inside one XML part."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "damaged.xlsx"
+        if part is None:
+            path.write_bytes(_damaged(_GOOD, damage))
+        else:
+            with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+                for name, content in _PARTS.items():
+                    archive.writestr(name, _damaged(content, damage) if name == part else content)
+        start = time.perf_counter()
+        try:
+            read_register(path)
+        except ImportFileError as exc:
+            assert exc.message_en and exc.message_zh
+        assert time.perf_counter() - start < 1.0
