@@ -22,7 +22,6 @@ __all__ = ["check_xls_limits"]
 
 _END_OF_CHAIN = 0xFFFFFFFE
 _FREE = 0xFFFFFFFF
-_MAX_SECTORS = 1 << 22  # 2 GiB of 512-byte sectors: beyond it the file is refused as a chain loop
 # BIFF8 cell records: LABELSST, NUMBER, RK, BLANK, FORMULA, LABEL, BOOLERR, RSTRING
 _CELLS = {0x00FD, 0x0203, 0x027E, 0x0201, 0x0006, 0x0204, 0x0205, 0x00D6}
 _MULTI = {0x00BD, 0x00BE}  # MULRK, MULBLANK: row, first column, ..., last column (u16 at end)
@@ -107,19 +106,21 @@ class _Compound:
         if not 7 <= shift <= 16 or not 2 <= mini_shift < shift:
             raise _Unreadable
         self.size, self.mini_size = 1 << shift, 1 << mini_shift
+        handle.seek(0, os.SEEK_END)
+        self.sectors = handle.tell() // self.size  # no chain is longer: a longer one loops
         fat_count, self.directory = struct.unpack_from("<II", header, 0x2C)
         self.cutoff, self.mini_fat_start = struct.unpack_from("<II", header, 0x38)
         difat_start, difat_count = struct.unpack_from("<II", header, 0x44)
         fat_sectors = list(struct.unpack_from("<109I", header, 0x4C))
         sector = difat_start
-        for _ in range(min(difat_count, _MAX_SECTORS)):
+        for _ in range(min(difat_count, self.sectors)):
             if sector >= _END_OF_CHAIN:
                 break
             entries = struct.unpack(f"<{self.size // 4}I", self.sector(sector))
             fat_sectors.extend(entries[:-1])
             sector = entries[-1]
         self.fat: list[int] = []
-        for number in fat_sectors[:fat_count]:
+        for number in fat_sectors[: min(fat_count, self.sectors)]:
             self.fat.extend(struct.unpack(f"<{self.size // 4}I", self.sector(number)))
 
     def sector(self, number: int) -> bytes:
@@ -132,7 +133,7 @@ class _Compound:
     def chain(self, start: int) -> Iterator[int]:
         sector, seen = start, 0
         while sector not in (_END_OF_CHAIN, _FREE):
-            if sector >= len(self.fat) or seen > _MAX_SECTORS:
+            if sector >= len(self.fat) or seen > self.sectors:
                 raise _Unreadable
             yield sector
             sector, seen = self.fat[sector], seen + 1
@@ -173,7 +174,7 @@ def _mini_stream(doc: _Compound, root_start: int, start: int) -> Iterator[bytes]
     container = b"".join(doc.sector(n) for n in doc.chain(root_start))
     sector, seen = start, 0
     while sector not in (_END_OF_CHAIN, _FREE):
-        if sector >= len(mini_fat) or seen > _MAX_SECTORS:
+        if sector >= len(mini_fat) or seen > len(mini_fat):
             raise _Unreadable
         yield container[sector * doc.mini_size : (sector + 1) * doc.mini_size]
         sector, seen = mini_fat[sector], seen + 1

@@ -282,3 +282,26 @@ def test_damaged_workbook_is_read_or_refused_typed(part: str | None, damage: lis
         except ImportFileError as exc:
             assert exc.message_en and exc.message_zh
         assert time.perf_counter() - start < 1.0
+
+
+def _xls_bytes(padding: int) -> bytes:
+    with tempfile.TemporaryDirectory() as folder:
+        return corpus.xls_far_corner(Path(folder) / "far.xls", padding=padding).read_bytes()
+
+
+_XLS = [_xls_bytes(0), _xls_bytes(50)]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from([0, 1]), _DAMAGE)
+def test_damaged_xls_is_read_or_refused_typed(which: int, damage: list) -> None:
+    """The compound document's header, allocation table, directory or records damaged."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "damaged.xls"
+        path.write_bytes(_damaged(_XLS[which][:2048], damage) + _XLS[which][2048:])
+        start = time.perf_counter()
+        try:
+            open_workbook(path)
+        except ImportFileError as exc:
+            assert exc.message_en and exc.message_zh
+        assert time.perf_counter() - start < 1.0
