@@ -61,6 +61,7 @@ _VERDICTS = {
 }
 # Differences of absolute temperatures are written in these units.
 _DIFFERENCE_SYMBOL = {"degree_Celsius": "K", "degree_Fahrenheit": "Δ°F"}
+_MAX_NUMBER_TEXT = 200  # longer is out of range whatever it says (Decimal() would read it all)
 
 
 @dataclass(frozen=True)
@@ -168,13 +169,17 @@ def _decimal(value: Any, field: str) -> Decimal:
     if isinstance(value, int) and not isinstance(value, bool):
         return Decimal(value)
     if isinstance(value, str):
+        text = value.strip().replace(",", ".")
         try:
-            number = Decimal(value.strip().replace(",", "."))
+            number = Decimal(text) if len(text) <= _MAX_NUMBER_TEXT else Decimal("1e999")
         except InvalidOperation:
             number = Decimal("NaN")
-        if number.is_finite():
-            return number
-    raise ValidationError(field, f"not a number: {value!r}", code="not_a_number")
+        if not number.is_nan():
+            try:  # k is stored as typed: held to the bounds of every number
+                return check_decimal_bounds(number)
+            except UnitError as exc:
+                raise unit_problem(exc, field, value) from exc
+    raise ValidationError(field, f"not a number: {value!r}"[:200], code="not_a_number")
 
 
 def _coverage_factor(value: Any) -> Decimal | None:

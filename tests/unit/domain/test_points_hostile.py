@@ -136,3 +136,15 @@ def test_parse_environment_gives_a_value_or_a_validation_error(text: str | None)
     else:
         assert (value is None) == (unit is None)
     assert time.perf_counter() - start < SECOND
+
+
+@pytest.mark.parametrize(
+    ("k", "code"),
+    [("1e-150000000", "out_of_range"), ("1" * 300, "out_of_range"), ("inf", "out_of_range"),
+     ("nan", "not_a_number"), ("x", "not_a_number"), ("0", "not_positive")],
+)  # fmt: skip
+def test_coverage_factor_is_bounded_like_every_number(k: str, code: str) -> None:
+    # k is stored as typed by the event service: it must never reach the database out of bounds
+    with pytest.raises(ValidationError) as caught:
+        evaluate_point(None, "1 V", "1 V", coverage_factor=k)
+    assert (caught.value.field, caught.value.code) == ("coverage_factor", code)
