@@ -3,8 +3,10 @@
 Every row is checked first (:func:`labapp.services.register_import.check_register_file`).  With a
 bad cell, the cells are listed, an error workbook marking them is written (``--errors``, by default
 ``FILE.errors.xlsx`` beside the file) and nothing is imported: exit 1.  A file that cannot be read
-at all (not Excel, password-protected, empty, no header row): exit 2.  ``--dry-run`` checks only.
-Otherwise every row is added in one audited transaction ("imported from FILE"): exit 0.
+at all (not Excel, password-protected, empty, no header row, or beyond the limits of
+:mod:`labapp.io.workbook_limits`: a far-corner cell, a zip bomb, entities, a huge cell): exit 2.
+``--dry-run`` checks only.  Otherwise every row is added in one audited transaction ("imported
+from FILE"): exit 0.
 """
 
 from __future__ import annotations

@@ -19,7 +19,10 @@ Rules (pure, no database):
 * Every point carries its capability ratio, tolerance half-width / U
   (:func:`labapp.domain.capability.capability_ratio`: JJF 1094 wants at least 3).
 * Bad input raises :class:`ValidationError` naming the field (``"indication"``, ``"mpe"`` ...),
-  with ``code`` ``"required"``, ``"not_a_quantity"``, ``"incommensurable"`` or ``"invalid"``.
+  with ``code`` ``"required"``, ``"not_a_quantity"``, ``"out_of_range"`` (a number beyond the
+  bounds of :mod:`labapp.metrology.units`), ``"below_absolute_zero"`` (the nominal, reference or
+  indication in K, °C or °F below 0 K), ``"incommensurable"`` (also a difference ``Δ°C`` against
+  an absolute ``°C``) or ``"invalid"``; never a pint exception.
 """
 
 from __future__ import annotations
@@ -33,10 +36,12 @@ from labapp.domain.capability import capability_ratio
 from labapp.domain.enums import Decision, EventResult
 from labapp.domain.errors import ValidationError
 from labapp.metrology.conformity import DecisionRule, Verdict, decide
-from labapp.metrology.errors import MetrologyError
+from labapp.metrology.errors import AbsoluteZeroError, MetrologyError, NumberError
 from labapp.metrology.units import (
     Quantity,
     UnitError,
+    check_absolute_temperature,
+    check_decimal_bounds,
     delta_unit,
     parse_quantity,
     parse_unit,
@@ -50,6 +55,7 @@ __all__ = [
     "evaluate_point",
     "overall_result",
     "parse_field",
+    "unit_problem",
     "unit_text",
 ]
 
@@ -61,6 +67,7 @@ _VERDICTS = {
 }
 # Differences of absolute temperatures are written in these units.
 _DIFFERENCE_SYMBOL = {"degree_Celsius": "K", "degree_Fahrenheit": "Δ°F"}
+_MAX_NUMBER_TEXT = 200  # longer is out of range whatever it says (Decimal() would read it all)
 
 
 @dataclass(frozen=True)
@@ -99,15 +106,44 @@ def parse_field(value: Any, field: str, *, required: bool = True) -> Any:
             raise ValidationError(field, "a value is required", code="required")
         return None
     if isinstance(value, ureg.Quantity):
+        if isinstance(value.magnitude, Decimal):
+            try:
+                check_decimal_bounds(value.magnitude)
+            except UnitError as exc:
+                raise unit_problem(exc, field, str(value.magnitude)) from exc
         return value
     if not isinstance(value, str):
         raise ValidationError(field, f"expected text or a quantity, got {value!r}", code="invalid")
     try:
         return parse_quantity(value)
     except UnitError as exc:
-        raise ValidationError(
-            field, str(exc), code="not_a_quantity", params={"text": value}
-        ) from exc
+        raise unit_problem(exc, field, value) from exc
+
+
+def unit_problem(exc: UnitError, field: str, text: str) -> ValidationError:
+    """The :class:`ValidationError` for a quantity refused by :mod:`labapp.metrology.units`.
+
+    Parameters
+    ----------
+    exc
+        The refusal (``NumberError`` out of range, ``AbsoluteZeroError``, or any ``UnitError``).
+    field, text
+        The input's name and what was typed (shortened to 40 characters in ``params``).
+    """
+    shown = text if len(text) <= 40 else text[:40] + "…"
+    if isinstance(exc, NumberError) and exc.reason == "out_of_range":
+        return ValidationError(field, str(exc), code="out_of_range", params={"text": shown})
+    if isinstance(exc, AbsoluteZeroError):
+        return ValidationError(field, str(exc), code="below_absolute_zero", params={"text": shown})
+    return ValidationError(field, str(exc), code="not_a_quantity", params={"text": shown})
+
+
+def _absolute(quantity: Any, field: str) -> Any:
+    """A point value (nominal, reference, indication) in K, °C or °F is at or above 0 K."""
+    try:
+        return check_absolute_temperature(quantity)
+    except AbsoluteZeroError as exc:
+        raise unit_problem(exc, field, f"{quantity.magnitude} {unit_text(quantity.units)}") from exc
 
 
 def _difference_unit(unit: Any) -> Any:
@@ -117,7 +153,10 @@ def _difference_unit(unit: Any) -> Any:
 
 
 def _same_kind(quantity: Any, target: Any, field: str) -> None:
-    if delta_unit(quantity.units).dimensionality != delta_unit(target).dimensionality:
+    """Refuse units of another kind, and a difference (Δ°C) against an absolute °C or °F."""
+    names = {str(quantity.units), str(target)}
+    mixed = bool(names & set(_DIFFERENCE_SYMBOL)) and any(n.startswith("delta_") for n in names)
+    if mixed or delta_unit(quantity.units).dimensionality != delta_unit(target).dimensionality:
         raise ValidationError(
             field,
             f"{unit_text(quantity.units)} is not commensurable with {unit_text(target)}",
@@ -140,13 +179,17 @@ def _decimal(value: Any, field: str) -> Decimal:
     if isinstance(value, int) and not isinstance(value, bool):
         return Decimal(value)
     if isinstance(value, str):
+        text = value.strip().replace(",", ".")
         try:
-            number = Decimal(value.strip().replace(",", "."))
+            number = Decimal(text) if len(text) <= _MAX_NUMBER_TEXT else Decimal("1e999")
         except InvalidOperation:
             number = Decimal("NaN")
-        if number.is_finite():
-            return number
-    raise ValidationError(field, f"not a number: {value!r}", code="not_a_number")
+        if not number.is_nan():
+            try:  # k is stored as typed: held to the bounds of every number
+                return check_decimal_bounds(number)
+            except UnitError as exc:
+                raise unit_problem(exc, field, value) from exc
+    raise ValidationError(field, f"not a number: {value!r}"[:200], code="not_a_number")
 
 
 def _coverage_factor(value: Any) -> Decimal | None:
@@ -230,11 +273,11 @@ def evaluate_point(
         A field is missing, not a quantity, or not commensurable (``field`` names it); the
         guard-band rule without U (``code="required_by_rule"``).
     """
-    ind = parse_field(indication, "indication")
-    ref = parse_field(reference, "reference")
+    ind = _absolute(parse_field(indication, "indication"), "indication")
+    ref = _absolute(parse_field(reference, "reference"), "reference")
     nom = parse_field(nominal, "nominal", required=False)
     if nom is not None:
-        _same_kind(nom, ind.units, "nominal")
+        _same_kind(_absolute(nom, "nominal"), ind.units, "nominal")
     ref_value = _reference_in(ref, ind)
     error = _decimal(ind.magnitude, "indication") - ref_value
     unit = _difference_unit(ind.units)

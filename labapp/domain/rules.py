@@ -1,6 +1,8 @@
 """Validation rules of the register's records (pure; units checked with labapp.metrology.units).
 
-* A measuring range is ``low < high`` with commensurable units (``"0 V"`` … ``"1000 V"``).
+* A measuring range is ``low < high`` with commensurable units (``"0 V"`` … ``"1000 V"``); a range
+  end in K, °C or °F is not below absolute zero (``below_absolute_zero``), and every number keeps
+  the bounds of :mod:`labapp.metrology.units` (``out_of_range``).
 * The accuracy (MPE or U) is commensurable with the range, or relative (``%``, ``ppm``: any
   dimensionless unit); a temperature accuracy is a difference (``"0.05 K"`` or ``"0.05 °C"``
   against a range in °C).
@@ -17,9 +19,12 @@ from typing import Any
 
 from labapp.domain.enums import EventResult, InstrumentStatus
 from labapp.domain.errors import ValidationError
+from labapp.domain.points import unit_problem
 from labapp.metrology.units import (
     Quantity,
     UnitError,
+    check_absolute_temperature,
+    check_decimal_bounds,
     delta_unit,
     parse_quantity,
     parse_unit,
@@ -60,6 +65,8 @@ def _range_unit(
     hi_u = hi_u if hi_u is not None else lo_u
     if lo_u is None or hi_u is None:
         return None  # a dimensionless range: numbers only
+    _absolute(low, lo_u, "range_low_value")
+    _absolute(high, hi_u, "range_high_value")
     if lo_u.dimensionality != hi_u.dimensionality:
         raise ValidationError(
             "range_high_unit",
@@ -77,6 +84,21 @@ def _range_unit(
     return hi_u
 
 
+def _bounded(value: Decimal | int | None, field: str) -> None:
+    if value is not None:
+        try:
+            check_decimal_bounds(value)
+        except UnitError as exc:
+            raise unit_problem(exc, field, str(value)) from exc
+
+
+def _absolute(value: Decimal, unit: Any, field: str) -> None:
+    try:
+        check_absolute_temperature(Quantity(value, unit))
+    except UnitError as exc:
+        raise unit_problem(exc, field, f"{value} {unit:~P}") from exc
+
+
 def check_specification(
     range_low: Decimal | None,
     range_low_unit: str | None,
@@ -91,8 +113,12 @@ def check_specification(
     ------
     ValidationError
         ``field`` is the offending input; ``code`` one of ``unknown_unit``, ``required``,
-        ``incommensurable``, ``range_order``, ``not_positive``.
+        ``incommensurable``, ``range_order``, ``not_positive``, ``out_of_range``,
+        ``below_absolute_zero``.
     """
+    for value, field in ((range_low, "range_low_value"), (range_high, "range_high_value"),
+                         (accuracy_value, "accuracy_value")):  # fmt: skip
+        _bounded(value, field)
     unit = _range_unit(range_low, range_low_unit, range_high, range_high_unit)
     acc = parse_unit_field(accuracy_unit, "accuracy_unit")
     if accuracy_value is not None and accuracy_value < 0:
@@ -161,10 +187,10 @@ def parse_environment(text: str | None, field: str) -> tuple[Decimal | None, str
         return None, None
     try:
         quantity = parse_quantity(text)
+        if field == "temperature":
+            check_absolute_temperature(quantity)  # the room's temperature: "-5 K" is impossible
     except UnitError as exc:
-        raise ValidationError(
-            field, str(exc), code="not_a_quantity", params={"text": text}
-        ) from exc
+        raise unit_problem(exc, field, text) from exc
     unit = quantity.units
     if field == "temperature":
         ok = bool(delta_unit(unit).dimensionality == ureg.kelvin.dimensionality)

@@ -11,6 +11,7 @@ escaping the import.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from datetime import date, datetime
@@ -19,7 +20,13 @@ from functools import lru_cache
 from typing import Any
 
 from labapp.metrology.errors import NumberError
-from labapp.metrology.units import UnitError, check_commensurable, parse_decimal, parse_unit
+from labapp.metrology.units import (
+    UnitError,
+    check_commensurable,
+    check_decimal_bounds,
+    parse_decimal,
+    parse_unit,
+)
 
 __all__ = [
     "CellProblem",
@@ -66,14 +73,30 @@ def as_decimal(cell: object) -> Decimal | None:
         return None
     if isinstance(cell, bool):
         raise CellProblem("not_a_number", "yes/no is not a number", "是/否 不是数值")
-    if isinstance(cell, int):
-        return Decimal(cell)
-    if isinstance(cell, float):
-        # A whole number shows no decimals ("100", not "100.0"); else the shortest repr.
-        return Decimal(int(cell)) if cell.is_integer() else Decimal(repr(cell))
+    if isinstance(cell, int | float):
+        return _bounded(_number_cell(cell))
     if isinstance(cell, str):
         return _decimal_text(cell)
     raise CellProblem("not_a_number", f"{cell!s} is not a number", f"{cell!s} 不是数值")
+
+
+def _number_cell(cell: int | float) -> Decimal:
+    if isinstance(cell, int):
+        return Decimal(cell)
+    if not math.isfinite(cell):
+        return Decimal("NaN")  # refused by _bounded
+    # A whole number shows no decimals ("100", not "100.0"); else the shortest repr.
+    return Decimal(int(cell)) if cell.is_integer() else Decimal(repr(cell))
+
+
+def _bounded(value: Decimal) -> Decimal:
+    """A number cell held to the bounds of typed numbers (1e-40 in a cell is refused as well)."""
+    try:
+        return check_decimal_bounds(value)
+    except NumberError as exc:
+        text = str(value)[:40]
+        en, zh = _NUMBER_WORDS[exc.reason]
+        raise CellProblem(exc.reason, en.format(text=text), zh.format(text=text)) from exc
 
 
 # Reasons of labapp.metrology.units.parse_decimal, in the words of a cell report.
@@ -86,7 +109,10 @@ _NUMBER_WORDS = {
         "{text!r} is not a number (write 10.5 or 10,5, without thousands separators or units)",
         "“{text}”不是数值（请写 10.5 或 10,5，不要千位分隔符和单位）",
     ),
-    "out_of_range": ("{text!r} is out of range", "“{text}”超出数值范围"),
+    "out_of_range": (
+        "{text!r} is out of range (at most 50 significant digits, exponent between -30 and 30)",
+        "“{text}”超出数值范围（最多 50 位有效数字，指数在 -30 到 30 之间）",
+    ),
 }
 
 

@@ -21,14 +21,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from xlsxwriter.utility import xl_col_to_name
 
 from labapp.io.cell_values import CellProblem, as_date, as_decimal, as_text, as_unit, commensurable
 from labapp.io.columns import ColumnKind, ColumnSpec, Language, SheetSpec, pick
-from labapp.io.excel_cells import decimal_number_format, sheet_title
+from labapp.io.excel_cells import decimal_number_format, sheet_title, xlsx_workbook
 from labapp.io.excel_export import CoverInfo
 from labapp.io.excel_import import CellError, ImportFileError, open_workbook
 from labapp.io.excel_sheet import SheetWriter, excel_formats
@@ -341,7 +340,7 @@ def write_comparison_report(
     """
     target = Path(path)
     partial = target.with_name(f".{target.stem}.part.xlsx")
-    workbook = xlsxwriter.Workbook(str(partial), {"remove_timezone": True})
+    workbook = xlsx_workbook(partial, {"remove_timezone": True})
     try:
         formats = excel_formats(workbook)
         formats["left_number"] = workbook.add_format({"num_format": "General", "align": "left"})

@@ -1,23 +1,65 @@
-"""Cell-level rules shared by the Excel writers: number formats from reported digits, text widths.
+"""Cell-level rules shared by the Excel writers: number formats from reported digits, text widths,
+and text that stays text.
 
 Reported digits are data ("10.00 V" is not "10 V"), but Excel stores a float.  The digits survive
 as the cell's ``number_format``, built from the ``Decimal``'s exponent by
 :func:`decimal_number_format`.
+
+Formula injection (OWASP "CSV injection"): a custodian named ``=cmd|' /C calc'!A0`` must come
+back as that text, never as a live formula.  Every xlsxwriter workbook is made by
+:func:`xlsx_workbook` (``strings_to_formulas`` and ``strings_to_urls`` off) and every text goes
+through ``write_string``; the one openpyxl writer (the error workbook) appends rows with
+:func:`append_text_row`, which marks each text cell as a string.  The text is kept exactly as
+typed (no quote put in front), so a round trip imports the same text back.
 """
 
 from __future__ import annotations
 
+import os
 import unicodedata
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from functools import lru_cache
+from typing import Any
+
+import xlsxwriter
 
 __all__ = [
     "SCIENTIFIC_MIN",
+    "append_text_row",
     "decimal_number_format",
     "display_width",
     "fitting_title",
     "sheet_title",
+    "xlsx_workbook",
 ]
+
+#: xlsxwriter options of every workbook LabApp writes: text is never turned into a formula, a
+#: hyperlink or a number (only ``write()`` would, and LabApp uses the typed ``write_*`` methods).
+SAFE_OPTIONS: dict[str, Any] = {
+    "strings_to_formulas": False,
+    "strings_to_urls": False,
+    "strings_to_numbers": False,
+}
+
+
+def xlsx_workbook(path: str | os.PathLike[str], options: Mapping[str, Any] | None = None) -> Any:
+    """A new xlsxwriter workbook with :data:`SAFE_OPTIONS` (``options`` add to them)."""
+    return xlsxwriter.Workbook(os.fspath(path), {**(options or {}), **SAFE_OPTIONS})
+
+
+def append_text_row(sheet: Any, values: Iterable[object]) -> None:
+    """Append a row to an openpyxl sheet, every ``str`` kept as a text cell.
+
+    openpyxl makes any text starting with ``=`` a formula; setting ``data_type`` to ``"s"`` after
+    the assignment writes it as an (inline) string with the same characters.
+    """
+    row = list(values)
+    sheet.append(row)
+    for cell, value in zip(sheet[sheet.max_row], row, strict=False):
+        if isinstance(value, str):
+            cell.data_type = "s"
+
 
 SCIENTIFIC_MIN = Decimal("1e-6")
 _MAX_FIXED_EXPONENT = 9

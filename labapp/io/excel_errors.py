@@ -15,6 +15,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 
 from labapp.io.columns import Language, pick
+from labapp.io.excel_cells import append_text_row
 from labapp.io.excel_import import CellError, RegisterImport
 
 __all__ = ["write_error_workbook"]
@@ -84,11 +85,12 @@ def _errors_sheet(workbook: openpyxl.Workbook, errors: list[CellError], language
             ("Reason", "原因"),
         )
     ]
-    sheet.append(heads)
+    append_text_row(sheet, heads)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for e in errors:
-        sheet.append([e.sheet, e.row, e.column, e.header, e.value, e.code, _reason(e, language)])
+        row = [e.sheet, e.row, e.column, e.header, e.value, e.code, _reason(e, language)]
+        append_text_row(sheet, row)
     sheet.freeze_panes = "A2"
     sheet.column_dimensions["D"].width = 24
     sheet.column_dimensions["G"].width = 80

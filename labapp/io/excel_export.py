@@ -28,10 +28,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter
-
 from labapp.io.columns import Language, SheetSpec, pick
-from labapp.io.excel_cells import decimal_number_format, sheet_title
+from labapp.io.excel_cells import decimal_number_format, sheet_title, xlsx_workbook
 from labapp.io.excel_sheet import SheetWriter, excel_formats
 
 __all__ = [
@@ -132,8 +130,8 @@ def write_workbook(
     partial = target.with_name(f".{target.stem}.{uuid.uuid4().hex[:8]}.xlsx.part")
     ticker = _Ticker(progress, cancel)
     with tempfile.TemporaryDirectory(prefix="labapp-xlsx-", ignore_cleanup_errors=True) as tmp:
-        workbook = xlsxwriter.Workbook(
-            str(partial), {"constant_memory": True, "tmpdir": tmp, "remove_timezone": True}
+        workbook = xlsx_workbook(
+            partial, {"constant_memory": True, "tmpdir": tmp, "remove_timezone": True}
         )
         try:
             counts = _write_all(workbook, cover, sheets, language, ticker)

@@ -135,7 +135,8 @@ def read_register(
     Raises
     ------
     ImportFileError
-        ``not_excel``, ``password_protected``, ``empty`` or ``no_header``.
+        ``not_excel``, ``password_protected``, ``empty`` or ``no_header``; its subclass
+        :class:`labapp.io.workbook_limits.WorkbookLimitError` for a file beyond the limits.
     """
     workbook = open_workbook(Path(path))
     sheet_name, head, rows, header_index = _register_sheet(workbook, path)
@@ -163,7 +164,11 @@ def read_register(
 
 
 def open_workbook(path: Path) -> Any:
-    """Open an Excel file with calamine, or raise ImportFileError saying why it cannot be read."""
+    """Open an Excel file with calamine, or raise ImportFileError saying why it cannot be read.
+
+    A zipped workbook is first held to :mod:`labapp.io.workbook_limits` (far-corner cells, zip
+    bombs, entity declarations, huge cells): those raise its :class:`WorkbookLimitError`.
+    """
     try:
         with path.open("rb") as handle:
             magic = handle.read(8)
@@ -175,6 +180,14 @@ def open_workbook(path: Path) -> Any:
         raise ImportFileError("password_protected", path)
     if magic[:2] != b"PK" and magic != _OLE2:
         raise ImportFileError("not_excel", path)
+    if magic[:2] == b"PK":
+        from labapp.io.workbook_limits import check_workbook_limits  # it subclasses our error
+
+        check_workbook_limits(path)  # before calamine builds anything from the file
+    else:
+        from labapp.io.xls_limits import check_xls_limits
+
+        check_xls_limits(path)
     try:
         return python_calamine.CalamineWorkbook.from_path(str(path))
     except python_calamine.PasswordError as exc:

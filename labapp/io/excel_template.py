@@ -15,12 +15,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
 
 from labapp.domain.enums import AccuracyKind, InstrumentStatus, Role, StandardLevel
 from labapp.io.columns import Language, pick
-from labapp.io.excel_cells import display_width
+from labapp.io.excel_cells import display_width, xlsx_workbook
 from labapp.io.labels import enum_label
 from labapp.io.register import REGISTER_FIELDS, RegisterField
 
@@ -100,7 +99,7 @@ def write_register_template(
         "quantity": list(choices.quantities),
         "procedure": list(choices.procedures),
     }
-    workbook = xlsxwriter.Workbook(os.fspath(path))
+    workbook = xlsx_workbook(path)
     try:
         formats = _formats(workbook)
         sheet = workbook.add_worksheet(pick("Register", "台账", language))

@@ -17,11 +17,20 @@ class UnitError(MetrologyError):
 
 class NumberError(UnitError):
     """A number that cannot be read; ``reason`` is ``not_a_number``, ``ambiguous_separator`` or
-    ``out_of_range`` (a :class:`UnitError`, since a number is read as part of a quantity)."""
+    ``out_of_range`` (not finite, more than 50 significant digits, or a decimal exponent beyond
+    ±30; a :class:`UnitError`, since a number is read as part of a quantity)."""
 
     def __init__(self, reason: str, message: str) -> None:
         super().__init__(message)
         self.reason = reason
+
+
+class AbsoluteZeroError(UnitError):
+    """An absolute temperature (K, °C, °F) below absolute zero; ``kelvin`` is its value in K."""
+
+    def __init__(self, message: str, kelvin: float) -> None:
+        super().__init__(message)
+        self.kelvin = kelvin
 
 
 class UncertaintyError(MetrologyError):

@@ -14,6 +14,13 @@ Every quantity of :data:`ureg` with a ``Decimal`` magnitude (all that :func:`par
 returns) converts to any commensurable unit, offset units included: ``.to()``, ``.m_as()``,
 ``.to_base_units()`` and ``.to_root_units()`` go through :func:`to_unit`, which computes in exact
 rational arithmetic (pint alone raises ``TypeError`` adding its float offset to a ``Decimal``).
+
+Bounds (hostile or mistyped input must never reach the database): a number has at most
+:data:`MAX_DIGITS` significant digits and a decimal exponent (of its leading digit) within
+±:data:`MAX_EXPONENT` (``1e-150000000 V`` would be a 150-million-character string on SQLite); a
+value in °C or °F is never below absolute zero (those units are only absolute: a difference is
+``Δ°C``), and :func:`check_absolute_temperature` holds a value in K, where K is an absolute
+temperature (a range end, a reading), to the same rule.
 """
 
 from __future__ import annotations
@@ -28,12 +35,18 @@ import pint
 
 from labapp.metrology._exact import exact, keep_digits, terminates, to_decimal
 from labapp.metrology._unit_table import OFFSET_UNITS, build_atoms
-from labapp.metrology.errors import NumberError, UncertaintyError, UnitError
+from labapp.metrology.errors import AbsoluteZeroError, NumberError, UncertaintyError, UnitError
 
 __all__ = [
+    "MAX_DIGITS",
+    "MAX_EXPONENT",
+    "AbsoluteZeroError",
+    "NumberError",
     "Quantity",
     "UnitError",
+    "check_absolute_temperature",
     "check_commensurable",
+    "check_decimal_bounds",
     "delta_unit",
     "format_quantity",
     "parse_decimal",
@@ -98,6 +111,14 @@ _CHAR_MAP = str.maketrans(
     {"−": "-", "–": "-", "\u00b5": "μ", "\u2126": "Ω", "⋅": "·", "∙": "·", "×": "*"}
 )
 _DELTAS = {"degree_Celsius": "delta_degree_Celsius", "degree_Fahrenheit": "delta_degree_Fahrenheit"}
+MAX_DIGITS = 50
+MAX_EXPONENT = 30
+_MAX_TEXT = 200  # longer number text is refused before Decimal() reads it
+_MAX_QUANTITY_TEXT = 1000
+_ABSOLUTE_ZERO = {  # lowest value of each absolute-only unit
+    "degree_Celsius": Decimal("-273.15"),
+    "degree_Fahrenheit": Decimal("-459.67"),
+}
 
 
 def _normalise(text: str) -> str:
@@ -157,19 +178,82 @@ def parse_unit(text: str) -> Any:
         If the text is empty or contains anything that is not a whitelisted unit symbol.
     """
     clean = _normalise(text)
+    if len(clean) > _MAX_QUANTITY_TEXT:
+        raise UnitError(f"unit text longer than {_MAX_QUANTITY_TEXT} characters")
     return _unit_from_clean(clean, text)
 
 
 def _parse_number(number: str, whole: str) -> Decimal:
     if number.count(",") + number.count(".") > 1:
         raise NumberError("not_a_number", f"more than one decimal separator in {whole!r}")
+    if len(number) > _MAX_TEXT:
+        raise NumberError("out_of_range", f"number out of range in {whole[:40]!r}…")
     try:
         value = Decimal(number.replace(",", "."))
-    except InvalidOperation as exc:  # pragma: no cover - the regex only lets numbers through
-        raise NumberError("not_a_number", f"not a number in {whole!r}") from exc
-    if not value.is_finite() or abs(float(value)) == float("inf"):
-        raise NumberError("out_of_range", f"number out of range in {whole!r}")
+    except InvalidOperation as exc:  # an exponent beyond what Decimal can hold
+        raise NumberError("out_of_range", f"number out of range in {whole!r}") from exc
+    return check_decimal_bounds(value, whole)
+
+
+def check_decimal_bounds(value: Decimal | int, text: str | None = None) -> Decimal:
+    """Return ``value`` if finite, of at most :data:`MAX_DIGITS` significant digits and with its
+    leading digit's exponent within ±:data:`MAX_EXPONENT` (zero: its exponent), else refuse it.
+
+    Parameters
+    ----------
+    value : Decimal or int
+        A number from a person, a file or another program (an int is taken as its Decimal).
+    text : str, optional
+        What was typed, for the message.
+
+    Raises
+    ------
+    NumberError
+        ``reason`` ``out_of_range``.
+    """
+    if isinstance(value, int):
+        value = Decimal(value)
+    if not isinstance(value, Decimal):
+        raise NumberError("not_a_number", f"not a number: {type(value).__name__}")
+    shown = repr(text if text is not None else str(value)[:40])
+    if not value.is_finite():
+        raise NumberError("out_of_range", f"number out of range in {shown}")
+    digits = len(value.as_tuple().digits)
+    if digits > MAX_DIGITS or abs(value.adjusted()) > MAX_EXPONENT:
+        raise NumberError(
+            "out_of_range",
+            f"number out of range in {shown}: at most {MAX_DIGITS} significant digits and an "
+            f"exponent between -{MAX_EXPONENT} and {MAX_EXPONENT}",
+        )
     return value
+
+
+def check_absolute_temperature(quantity: Any, what: str = "") -> Any:
+    """Return ``quantity``; refuse an absolute temperature (K, °C, °F) below absolute zero.
+
+    A quantity in any other unit, or in a difference unit (``Δ°C``), passes unchanged: call this
+    only where a value in K is an absolute temperature (a reading, a range end, the room).
+
+    Raises
+    ------
+    AbsoluteZeroError
+        With the value in kelvin.
+    """
+    unit = quantity.units
+    name = str(unit)
+    if name.startswith("delta_") or unit.dimensionality != ureg.kelvin.dimensionality:
+        return quantity
+    magnitude = quantity.magnitude
+    if not isinstance(magnitude, Decimal | int | float):
+        return quantity
+    # kelvin, millikelvin ...: multiplicative, zero is absolute zero
+    if magnitude < _ABSOLUTE_ZERO.get(name, 0):
+        kelvin = float(Quantity(float(magnitude), unit).m_as(ureg.kelvin))
+        label = f"{what}: " if what else ""
+        raise AbsoluteZeroError(
+            f"{label}{magnitude} {unit:~P} is below absolute zero ({kelvin:.6g} K)", kelvin
+        )
+    return quantity
 
 
 _DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)(?:[eE][+-]?[0-9]+)?")
@@ -208,6 +292,8 @@ def parse_decimal(text: str, *, refuse_grouping_lookalike: bool = False) -> Deci
         ``reason`` ``not_a_number``, ``ambiguous_separator`` or ``out_of_range``.
     """
     clean = _normalise(text)
+    if len(clean) > _MAX_TEXT:
+        raise NumberError("out_of_range", f"number out of range in {text[:40]!r}…")
     if refuse_grouping_lookalike and _GROUPING_LOOKALIKE.fullmatch(clean):
         raise NumberError(
             "ambiguous_separator", f"{text!r} could be a thousands separator or a decimal comma"
@@ -237,9 +323,13 @@ def parse_quantity(text: str, default_unit: str | None = None) -> Any:
     Raises
     ------
     UnitError
-        Empty text, no number, several numbers, an unknown unit, or a non-finite number.
+        Empty text, no number, several numbers, an unknown unit; its subclasses
+        :class:`NumberError` (a number out of the bounds, see the module docstring) and
+        :class:`AbsoluteZeroError` (°C or °F below absolute zero).
     """
     clean = _normalise(text)
+    if len(clean) > _MAX_QUANTITY_TEXT:
+        raise UnitError(f"quantity text longer than {_MAX_QUANTITY_TEXT} characters")
     match = _NUMBER.fullmatch(clean)
     if match is None:
         raise UnitError(f"expected a number followed by a unit, got {text!r}")
@@ -250,8 +340,12 @@ def parse_quantity(text: str, default_unit: str | None = None) -> Any:
     if not unit_text:
         if default_unit is None:
             raise UnitError(f"no unit in {text!r}")
-        return Quantity(value, parse_unit(default_unit))
-    return Quantity(value, _unit_from_clean(unit_text, text))
+        quantity = Quantity(value, parse_unit(default_unit))
+    else:
+        quantity = Quantity(value, _unit_from_clean(unit_text, text))
+    if str(quantity.units) in _ABSOLUTE_ZERO:  # °C and °F are only absolute temperatures
+        check_absolute_temperature(quantity)
+    return quantity
 
 
 def format_quantity(quantity: Any) -> str:
@@ -305,6 +399,8 @@ def _as_unit(unit: Any) -> Any:
         return parse_unit(unit)
     if isinstance(unit, ureg.Quantity):
         return unit.units
+    if not isinstance(unit, ureg.Unit):
+        raise UnitError(f"not a unit: {unit!r}")
     return unit
 
 
@@ -348,15 +444,18 @@ def to_unit(quantity: Any, unit: Any) -> Any:
     target = _as_unit(unit)
     check_commensurable(quantity.units, target, "to_unit")
     magnitude = quantity.magnitude
-    if not isinstance(magnitude, Decimal):
-        return quantity.to(target)
-    if "decibel" in str(target):  # logarithmic: no factor and offset; pint's float, 15 digits
-        level = Quantity(float(magnitude), quantity.units).to(target)
-        return Quantity(Decimal(f"{float(level.magnitude):.15g}"), target)
     try:
+        if not isinstance(magnitude, Decimal):
+            return quantity.to(target)
+        if "decibel" in str(target):  # logarithmic: no factor and offset; pint's float, 15 digits
+            level = Quantity(float(magnitude), quantity.units).to(target)
+            return Quantity(Decimal(f"{float(level.magnitude):.15g}"), target)
         factor, offset = _exact_factor_offset(quantity.units, target)
-    except pint.DimensionalityError as exc:  # °C to Δ°C: a temperature is not a difference
-        raise UnitError(f"to_unit: {quantity.units:~P} cannot be expressed in {target:~P}") from exc
+    except pint.errors.PintError as exc:  # °C to Δ°C: a temperature is not a difference
+        raise UnitError(
+            f"{quantity.units:~P} cannot be converted to {target:~P} (a temperature difference "
+            "is not a temperature)"
+        ) from exc
     if terminates(factor) and terminates(offset):  # decimal arithmetic keeps the digits
         scaled = magnitude * to_decimal(factor)  # 10.00 mV -> 0.01000 V
         return Quantity(scaled + to_decimal(offset) if offset else scaled, target)
@@ -381,7 +480,10 @@ def uncertainty_in(value: Any, unit: Any | None, what: str) -> float:
             raise UnitError(f"{what} is a quantity but the reference value has no unit")
         check_commensurable(value.units, unit, what)
         source = Quantity(float(value.magnitude), delta_unit(value.units))
-        number = float(source.m_as(delta_unit(unit)))
+        try:
+            number = float(source.m_as(delta_unit(unit)))
+        except pint.errors.PintError as exc:
+            raise UnitError(f"{what}: {value.units:~P} cannot be converted to {unit:~P}") from exc
     elif unit is not None and value != 0:  # a plain zero is zero in any unit
         raise UnitError(f"{what} is a plain number but the reference value has unit {unit:~P}")
     else:

@@ -25,6 +25,7 @@ from labapp.metrology.robust import MIN_VALUES_ALGORITHM_A
 from labapp.metrology.units import (
     Quantity,
     UnitError,
+    check_decimal_bounds,
     delta_unit,
     parse_quantity,
     parse_unit,
@@ -178,13 +179,19 @@ def _decimal(value: object, field: str, participant: str | None = None) -> Decim
     if isinstance(value, bool) or not isinstance(value, Decimal | int | str | float):
         raise _fail(field, f"{value!r} is not a number", "not_a_number", participant)
     text = str(value).strip().replace(",", ".") if isinstance(value, str) else value
+    if isinstance(text, str) and len(text) > 200:
+        text = "1e999"  # out of range whatever it says (Decimal() would read it all)
     try:
         number = Decimal(repr(text) if isinstance(text, float) else text)
     except InvalidOperation:
         raise _fail(field, f"{value!r} is not a number", "not_a_number", participant) from None
     if not number.is_finite():
         raise _fail(field, f"{value!r} is not a number", "not_a_number", participant)
-    return number
+    try:  # stored as typed: held to the bounds of every number
+        return check_decimal_bounds(number)
+    except UnitError as exc:
+        shown = str(value)[:40]
+        raise _fail(field, str(exc), "out_of_range", participant, text=shown) from None
 
 
 def _positive_k(value: object, participant: str | None = None) -> Decimal | None:

@@ -23,7 +23,14 @@ from labapp.domain.errors import NotFoundError, ValidationError
 from labapp.metrology.drift import days_since, fit_drift, interval_for_limits
 from labapp.metrology.errors import MetrologyError
 from labapp.metrology.intervals import method_a3
-from labapp.metrology.units import Quantity, format_quantity, parse_quantity, to_unit
+from labapp.metrology.units import (
+    Quantity,
+    UnitError,
+    format_quantity,
+    parse_quantity,
+    parse_unit,
+    to_unit,
+)
 from labapp.persistence.models import EventRow, InstrumentRow, MeasurementPointRow
 from labapp.services.database import Database
 from labapp.services.instrument_due import due_for
@@ -116,7 +123,12 @@ def _points_stmt(instrument_id: int) -> Any:
 
 
 def _nominal_text(value: Decimal, unit: str | None) -> str:
-    return format_quantity(Quantity(value, unit or "")) if unit else str(value)
+    if not unit:
+        return str(value)
+    try:  # the whitelist parser: pint's own would read a stored "%RH" or "Δ°C" its own way
+        return format_quantity(Quantity(value, parse_unit(unit)))
+    except UnitError:
+        return f"{value} {unit}"
 
 
 def nominal_points(db: Database, instrument_id: int) -> list[NominalOption]:
@@ -142,7 +154,7 @@ def _in(value: Decimal | None, unit: str | None, target: str) -> Decimal | None:
         return None
     if not unit or unit == target:
         return value
-    return Decimal(to_unit(Quantity(value, unit), target).magnitude)
+    return Decimal(to_unit(Quantity(value, parse_unit(unit)), target).magnitude)
 
 
 def _pick(rows: list[Any]) -> list[Any]:

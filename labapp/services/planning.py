@@ -18,6 +18,7 @@ from sqlalchemy import ColumnElement, Select, and_, select
 from labapp.domain.due import DueState
 from labapp.domain.enums import EventKind, ProviderKind
 from labapp.domain.errors import NotFoundError, ValidationError
+from labapp.metrology.units import UnitError, check_decimal_bounds
 from labapp.persistence.models import (
     InstrumentRow,
     LocationRow,
@@ -188,6 +189,12 @@ def update_plan_item(
         raise ValidationError("planned_month", "must be 1 to 12", code="invalid")
     if estimated_cost is not None and estimated_cost < 0:
         raise ValidationError("estimated_cost", "must not be negative", code="invalid")
+    if estimated_cost is not None:
+        try:  # stored as typed: held to the bounds of every number
+            check_decimal_bounds(estimated_cost)
+        except UnitError as exc:
+            raise ValidationError("estimated_cost", str(exc), code="out_of_range",
+                                  params={"text": str(estimated_cost)[:40]}) from exc  # fmt: skip
     with db.unit_of_work(user) as uow:
         row = uow.session.get(PlanItemRow, item_id)
         if row is None:

@@ -33,6 +33,14 @@ _WORDS: dict[str, tuple[str, str]] = {
     "unknown_unit": ("unknown unit {unit!r}", "无法识别的单位“{unit}”"),
     "required": ("a range needs both ends", "测量范围需要上限和下限"),
     "not_positive": ("must be greater than zero", "必须大于零"),
+    "out_of_range": (
+        "{text} is out of range (at most 50 significant digits, exponent between -30 and 30)",
+        "{text} 超出数值范围（最多 50 位有效数字，指数在 -30 到 30 之间）",
+    ),
+    "below_absolute_zero": (
+        "{text} is below absolute zero (a temperature difference is written in Δ°C)",
+        "{text} 低于绝对零度（温差请用 Δ°C 表示）",
+    ),
 }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from labapp.domain.errors import (
@@ -22,6 +22,7 @@ from labapp.domain.errors import (
     SchemaTooNewError,
     ValidationError,
 )
+from labapp.io.excel_import import ImportFileError
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +87,8 @@ def describe(exc: BaseException) -> str:
             return QCoreApplication.translate("Errors", "Invalid value for {0}: {1}").format(
                 exc.field, exc.message
             )
+        case ImportFileError():  # a file that cannot be read (workbook limits too): its own words
+            return exc.message_zh if QLocale().name().startswith("zh") else exc.message_en
         case LabAppError():
             return str(exc)
     return QCoreApplication.translate("Errors", "Unexpected error: {0}").format(
@@ -160,6 +163,14 @@ VALIDATION_CODES: dict[str, str] = {
     ),
     "unknown_unit": QT_TRANSLATE_NOOP("Errors", "{field}: unknown unit “{unit}”."),
     "not_a_number": QT_TRANSLATE_NOOP("Errors", "{field}: not a number."),
+    "out_of_range": QT_TRANSLATE_NOOP(
+        "Errors",
+        "{field}: “{text}” is out of range (at most 50 significant digits, exponent -30 to 30).",
+    ),
+    "below_absolute_zero": QT_TRANSLATE_NOOP(
+        "Errors",
+        "{field}: “{text}” is below absolute zero (a temperature difference is written in Δ°C).",
+    ),
     "not_positive": QT_TRANSLATE_NOOP("Errors", "{field}: must be a positive number."),
     "order": QT_TRANSLATE_NOOP("Errors", "{field}: the lower limit is above the upper limit."),
     "range_order": QT_TRANSLATE_NOOP(

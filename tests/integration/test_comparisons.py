@@ -106,6 +106,8 @@ def test_participants_add_edit_remove_and_unit_conversion(db):
         (ParticipantInput("B", "3.1", "0.5", "2", unit="kg"), "unit", "incommensurable"),
         (ParticipantInput("B", "3.1", "0.5", "2", unit="furlongs"), "unit", "unknown_unit"),
         (ParticipantInput("C", "3.1", "0.5", "2"), "code", "duplicate"),
+        (ParticipantInput("B", "1e-150000000", "0.5", "2"), "value", "out_of_range"),
+        (ParticipantInput("B", "3.1", "1" * 300, "2"), "expanded_uncertainty", "out_of_range"),
     ],
 )
 def test_bad_participants_are_refused_and_nothing_is_lost(db, data, field, code):

@@ -161,6 +161,12 @@ def test_plan_keeps_costs_exact(lab: Database) -> None:
     )
     assert str(saved.estimated_cost) == "1234.50"
     assert planning.get_plan(lab, plan.id).total_cost >= Decimal("1234.50")
+    with pytest.raises(ValidationError) as caught:  # never stored: 1e-150000000 is out of range
+        planning.update_plan_item(
+            lab, USER, item.id, saved.version, estimated_cost=Decimal("1e-150000000")
+        )
+    assert caught.value.code == "out_of_range"
+    assert str(planning.get_plan(lab, plan.id).items[-1].estimated_cost) == "1234.50"
 
 
 def test_expiring_certificates_each_with_its_lead(lab: Database) -> None:

@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from labapp.metrology.units import (
+    AbsoluteZeroError,
     UnitError,
     check_commensurable,
     delta_unit,
@@ -191,6 +192,10 @@ KNOWN_UNITS = ["mV", "V", "kΩ", "°C", "K", "%", "%RH", "ppm", "µm", "kPa", "N
 )
 def test_number_and_known_unit_round_trip(value: Decimal, unit: str, space: str) -> None:
     text = f"{value:f}{space}{unit}"
+    if unit == "°C" and value < Decimal("-273.15"):  # below absolute zero: refused
+        with pytest.raises(AbsoluteZeroError):
+            parse_quantity(text)
+        return
     q = parse_quantity(text)
     assert q.magnitude == value
     assert format(q.magnitude, "f") == f"{value:f}"
