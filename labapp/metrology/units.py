@@ -453,7 +453,7 @@ def to_unit(quantity: Any, unit: Any) -> Any:
         factor, offset = _exact_factor_offset(quantity.units, target)
     except pint.errors.PintError as exc:  # °C to Δ°C: a temperature is not a difference
         raise UnitError(
-            f"{quantity.units:~P} cannot be converted to {target:~P} (a temperature difference "
+            f"{quantity.units:~P} cannot be expressed in {target:~P} (a temperature difference "
             "is not a temperature)"
         ) from exc
     if terminates(factor) and terminates(offset):  # decimal arithmetic keeps the digits
