@@ -355,3 +355,20 @@ def overall_result(
     if Decision.PASS in seen:
         return EventResult.PASS
     return default
+
+
+def event_result(
+    decisions: Iterable[tuple[str, Decision]], stated: EventResult | None = None
+) -> EventResult:
+    """The event's result from ``(stage, decision)`` of its points: the one rule for all.
+
+    The as-left points decide when the event has any (the item as it leaves the lab); an event
+    with as-found points only (nothing adjusted) is decided by those; with no decided point, the
+    ``stated`` verdict (a verification without points) or NO_DECISION.  The event dialog and the
+    event service both call this, so the dialog never contradicts the record.
+    """
+    pairs = list(decisions)
+    stages = {stage for stage, _ in pairs}
+    deciding = "as_left" if "as_left" in stages else "as_found"
+    chosen = [d for stage, d in pairs if stage == deciding]
+    return overall_result(chosen, stated or EventResult.NO_DECISION)

@@ -15,7 +15,8 @@ Rules (documented here, enforced in this module; see also :mod:`labapp.domain.po
   Otherwise ``standards``/``standard_not_valid`` with ``params={asset_tag, reason}`` unless the
   use carries ``override_reason``, which is logged as an OVERRIDE audit entry.  A standard cannot
   be the instrument itself (``self_standard``).
-* Result: the as-left points decide (:func:`overall_result`); as-found from the as-found points
+* Result: :func:`~labapp.domain.points.event_result`, the dialog's rule too: the as-left points
+  decide when there are any, else the as-found ones; as-found from the as-found points
   or as stated; without decided points the stated ``result`` (verification without points), else
   NO_DECISION.  ``valid_until`` = date + interval (calendar months) unless the result is FAIL;
   an intermediate check has none and never moves the due date.
@@ -48,6 +49,7 @@ from labapp.domain.errors import ValidationError
 from labapp.domain.points import (
     DecisionRule,
     evaluate_point,
+    event_result,
     overall_result,
     parse_field,
     unit_text,
@@ -284,7 +286,7 @@ def _fill(
 ) -> None:
     points = _points(data, rule, guard_band_factor)
     decided = {stage: [p.decision for p in points if p.stage == stage] for stage in STAGES}
-    result = overall_result(decided["as_left"], data.result or EventResult.NO_DECISION)
+    result = event_result(((p.stage, p.decision) for p in points), data.result)
     months = _interval(data, instrument)
     row.instrument_id = instrument.id
     row.kind = data.kind

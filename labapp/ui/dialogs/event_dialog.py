@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from labapp.domain.due import due_on
 from labapp.domain.enums import EventKind, EventResult
 from labapp.domain.errors import ValidationError
-from labapp.domain.points import overall_result
+from labapp.domain.points import event_result
 from labapp.ui.dialogs.conflict import ConflictDialog, answer_refusal
 from labapp.ui.dialogs.event_attachments import media_type
 from labapp.ui.dialogs.event_frame import EventFrame
@@ -201,7 +201,8 @@ class EventDialog(EventFrame):
 
     # --- live result --------------------------------------------------------------------------
     def _update_result(self) -> None:
-        result = overall_result(self.model.decisions())
+        stated = None if self.model.decisions() else self.points.stated_result()
+        result = event_result(self.model.stage_decisions(), stated)
         performed = self.form.event_date()
         interval = self.form.interval_months()
         valid_until = None if result == EventResult.FAIL else due_on(performed, interval)

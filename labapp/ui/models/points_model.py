@@ -173,6 +173,14 @@ class PointsModel(QAbstractTableModel):
         """The decision of every evaluated row."""
         return [e.result.decision for e in self._evaluations if e.result is not None]
 
+    def stage_decisions(self) -> list[tuple[str, Decision]]:
+        """``(stage, decision)`` of every evaluated row (what the event's result is made of)."""
+        return [
+            (p.stage, e.result.decision)
+            for p, e in zip(self._points, self._evaluations, strict=False)
+            if e.result is not None
+        ]
+
     def problems(self) -> list[tuple[int, str, str]]:
         """``(row, field, reason)`` of every row that cannot be evaluated."""
         return [(r, e.field, e.problem) for r, e in enumerate(self._evaluations) if e.field]

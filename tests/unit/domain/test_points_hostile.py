@@ -148,3 +148,15 @@ def test_coverage_factor_is_bounded_like_every_number(k: str, code: str) -> None
     with pytest.raises(ValidationError) as caught:
         evaluate_point(None, "1 V", "1 V", coverage_factor=k)
     assert (caught.value.field, caught.value.code) == ("coverage_factor", code)
+
+
+def test_one_result_rule_as_left_decides_when_present() -> None:
+    """The dialog and the service share it: as found FAIL, as left PASS is a PASS (adjusted)."""
+    from labapp.domain.enums import Decision, EventResult
+    from labapp.domain.points import event_result
+
+    adjusted = [("as_found", Decision.FAIL), ("as_left", Decision.PASS)]
+    assert event_result(adjusted) is EventResult.PASS
+    assert event_result([("as_found", Decision.FAIL)]) is EventResult.FAIL  # nothing adjusted
+    assert event_result([], EventResult.PASS) is EventResult.PASS  # stated, no points
+    assert event_result([("as_left", Decision.NONE)]) is EventResult.NO_DECISION
