@@ -40,7 +40,7 @@ def _input(instrument_id: int, remarks: str | None = None) -> Any:
     from labapp.domain.enums import EventKind, EventResult
     from labapp.services.dto import EventInput
 
-    return EventInput(instrument_id=instrument_id, kind=EventKind.VERIFICATION,
+    return EventInput(instrument_id=instrument_id, kind=EventKind.CALIBRATION,
                       performed_on=TODAY, result=EventResult.PASS, remarks=remarks)  # fmt: skip
 
 
