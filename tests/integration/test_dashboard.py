@@ -14,6 +14,7 @@ from sqlalchemy import select, text
 
 from labapp.domain.due import due_on
 from labapp.metrology.drift import days_since, fit_drift, interval_for_limits
+from labapp.persistence import integrity_ddl
 from labapp.persistence.models import AuditLogRow, EventRow, InstrumentRow
 from labapp.plotting.drift import draw_drift_chart
 from labapp.services import dashboard, drift
@@ -190,7 +191,8 @@ def test_drift_converts_units_exactly(lab: Database) -> None:
     series = drift.drift_series(lab, instrument_id, nominal)
     if series.unit != "µV":
         pytest.skip("first point's error is not in µV")
-    with lab.engine.begin() as conn:
+    with lab.engine.begin() as conn:  # the same error stored in nV (set-up: triggers lifted)
+        integrity_ddl.remove(conn)
         conn.execute(
             text(
                 "UPDATE measurement_points SET error_value = :v, error_unit = 'nV' "
@@ -204,6 +206,7 @@ def test_drift_converts_units_exactly(lab: Database) -> None:
                 "d": series.dates[0],
             },
         )
+        integrity_ddl.install(conn)
     again = drift.drift_series(lab, instrument_id, nominal)
     assert again.errors[0] == series.errors[0] and again.unit == "µV"
 
