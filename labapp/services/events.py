@@ -74,6 +74,7 @@ from labapp.services.event_read import (
     valid_standards,
 )
 from labapp.services.event_signing import approve_event, check_event
+from labapp.services.master_data.procedures import ensure_procedure_usable
 from labapp.services.people import signer
 
 __all__ = [
@@ -136,6 +137,8 @@ def save_draft(
         _check_certificate(session, data, event_id)
         if data.performer_id is None:
             data = replace(data, performer_id=person.id)
+        previous = row.procedure_id if row is not None else None
+        ensure_procedure_usable(session, data.procedure_id, data.performed_on, previous)
         row = row or EventRow(revision=1)
         _fill(row, data, instrument, rule, guard_band_factor)
         _set_standards(uow, row, data, instrument)
