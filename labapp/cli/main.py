@@ -1,7 +1,8 @@
 """``labapp-cli``: create, seed and upgrade LabApp databases without the GUI.
 
 Commands: ``init``, ``demo``, ``db upgrade``, ``db current``, ``import register``
-(:mod:`labapp.cli.import_cmd`), each taking ``--database``, and ``--version``.  Typed LabApp errors
+(:mod:`labapp.cli.import_cmd`), ``export``, the master data (``department``, ``location``,
+``provider``, ``procedure``, ``customer``, ``person``: :mod:`labapp.cli.master_cmd`), each taking ``--database``, and ``--version``.  Typed LabApp errors
 print one line on stderr and exit with status 2; ``--lang zh_CN`` or a ``zh_CN`` locale prints
 every message in Simplified Chinese (:mod:`labapp.cli.messages`).
 
@@ -21,6 +22,7 @@ from typing import Any, TextIO
 from labapp import __version__, paths
 from labapp.cli.export_cmd import add_export_parser
 from labapp.cli.import_cmd import add_import_parser
+from labapp.cli.master_cmd import add_master_parsers
 from labapp.cli.messages import LANGUAGES, Messages, detect_language
 from labapp.domain.errors import LabAppError, SchemaBehindError
 
@@ -86,6 +88,7 @@ def _parser(tr: Messages) -> argparse.ArgumentParser:
     current.set_defaults(run=_current)
     add_import_parser(commands, common, tr)
     add_export_parser(commands, common, tr, _date(tr))
+    add_master_parsers(commands, common, tr)
     return parser
 
 
@@ -251,6 +254,9 @@ def _word(exc: LabAppError, tr: Messages) -> str:
     """One line for a typed error, in the user's language (falls back to ``str(exc)``)."""
     if isinstance(exc, _CliError):
         return tr(exc.key, **exc.values)
+    worded = _validation(exc, tr)
+    if worded is not None:
+        return worded
     for cls in type(exc).__mro__:
         key = f"error.{cls.__name__}"
         if tr.has(key):
@@ -260,6 +266,22 @@ def _word(exc: LabAppError, tr: Messages) -> str:
             except (KeyError, IndexError, ValueError):
                 break
     return " ".join(str(exc).split())
+
+
+def _validation(exc: LabAppError, tr: Messages) -> str | None:
+    """A ValidationError worded by its code, when the table words that code and field."""
+    from labapp.domain.errors import ValidationError
+
+    if not isinstance(exc, ValidationError):
+        return None
+    key, field = f"error.code.{exc.code}", f"field.{exc.field}"
+    if not (tr.has(key) and tr.has(field)):
+        return None
+    values = {k: ("-" if v is None else v) for k, v in exc.params.items()}
+    try:
+        return tr(key, **{"value": "", **values, "field": tr(field)})
+    except (KeyError, IndexError, ValueError):
+        return None
 
 
 if __name__ == "__main__":  # pragma: no cover
