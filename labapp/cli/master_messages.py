@@ -7,6 +7,7 @@ Merged into :data:`labapp.cli.messages.MESSAGES`.  ``error.code.<code>`` words a
 from __future__ import annotations
 
 MASTER_MESSAGES: dict[str, tuple[str, str]] = {
+    "label.departments": ("departments", "部门"),
     "help.department": ("departments of the laboratory", "实验室的部门"),
     "help.location": ("locations where instruments are kept", "器具存放地点"),
     "help.provider": ("calibration and verification providers", "检定/校准机构"),
