@@ -95,9 +95,13 @@ def _departments_from_locations() -> None:
     for name in names:
         conn.execute(
             departments.insert().values(
-                name=name, version=1, created_at=now, created_by=MIGRATION_USER,
-                updated_at=now, updated_by=MIGRATION_USER,
-            )  # fmt: skip
+                name=name,
+                version=1,
+                created_at=now,
+                created_by=MIGRATION_USER,
+                updated_at=now,
+                updated_by=MIGRATION_USER,
+            )
         )
     conn.execute(
         sa.text(

@@ -2,9 +2,10 @@
 
 Commands: ``init``, ``demo``, ``db upgrade``, ``db current``, ``import register``
 (:mod:`labapp.cli.import_cmd`), ``export``, the master data (``department``, ``location``,
-``provider``, ``procedure``, ``customer``, ``person``: :mod:`labapp.cli.master_cmd`), each taking ``--database``, and ``--version``.  Typed LabApp errors
-print one line on stderr and exit with status 2; ``--lang zh_CN`` or a ``zh_CN`` locale prints
-every message in Simplified Chinese (:mod:`labapp.cli.messages`).
+``provider``, ``procedure``, ``customer``, ``person``: :mod:`labapp.cli.master_cmd`), each
+taking ``--database``, and ``--version``.  Typed LabApp errors print one line on stderr and exit
+with status 2; ``--lang zh_CN`` or a ``zh_CN`` locale prints every message in Simplified
+Chinese (:mod:`labapp.cli.messages`).
 
 No Qt here: the CLI runs on servers, so it must never import PySide6 (checked by the tests).
 """

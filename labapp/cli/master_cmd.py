@@ -46,8 +46,9 @@ def parse_qualification(tr: Messages) -> Callable[[str], Any]:
             raise argparse.ArgumentTypeError(tr("error.bad_qualification", value=text))
         parts += [""] * (4 - len(parts))
         kind, number, quantity, until = parts
-        return QualificationInput(kind.strip(), number.strip(), quantity.strip() or None,
-                                  valid_until=_iso(until, tr))  # fmt: skip
+        return QualificationInput(
+            kind.strip(), number.strip(), quantity.strip() or None, valid_until=_iso(until, tr)
+        )
 
     return parse
 
@@ -84,8 +85,14 @@ def _group(commands: Any, common: argparse.ArgumentParser, name: str, tr: Messag
     return parser.add_subparsers(metavar="ACTION", required=True)
 
 
-def _writer(actions: Any, common: argparse.ArgumentParser, name: str, tr: Messages,
-            run: Callable[..., int], key: str) -> argparse.ArgumentParser:  # fmt: skip
+def _writer(
+    actions: Any,
+    common: argparse.ArgumentParser,
+    name: str,
+    tr: Messages,
+    run: Callable[..., int],
+    key: str,
+) -> argparse.ArgumentParser:
     """A writing action ``name`` (help ``key``) acting as ``--user LOGIN``."""
     parser: argparse.ArgumentParser = actions.add_parser(name, parents=[common], help=tr(key))
     parser.add_argument("--user", metavar="LOGIN", default=None, help=tr("help.acting_user"))
@@ -93,8 +100,9 @@ def _writer(actions: Any, common: argparse.ArgumentParser, name: str, tr: Messag
     return parser
 
 
-def _reader(actions: Any, common: argparse.ArgumentParser, tr: Messages,
-            run: Callable[..., int], key: str) -> argparse.ArgumentParser:  # fmt: skip
+def _reader(
+    actions: Any, common: argparse.ArgumentParser, tr: Messages, run: Callable[..., int], key: str
+) -> argparse.ArgumentParser:
     """The ``list`` action (help ``key``)."""
     parser: argparse.ArgumentParser = actions.add_parser("list", parents=[common], help=tr(key))
     parser.set_defaults(run=run)
@@ -116,36 +124,63 @@ def add_master_parsers(commands: Any, common: argparse.ArgumentParser, tr: Messa
     add.add_argument("name", metavar="NAME")
     add.add_argument("--building", default=None, help=tr("help.building"))
     add.add_argument("--room", default=None, help=tr("help.room"))
-    add.add_argument("--department", metavar="NAME_OR_CODE", default=None,
-                     help=tr("help.department_ref"))  # fmt: skip
+    add.add_argument(
+        "--department", metavar="NAME_OR_CODE", default=None, help=tr("help.department_ref")
+    )
     _reader(actions, common, tr, _location_list, "help.location_list")
 
     actions = _group(commands, common, "provider", tr)
     add = _writer(actions, common, "add", tr, _provider_add, "help.provider_add")
     add.add_argument("name", metavar="NAME")
-    add.add_argument("--kind", required=True, choices=[k.value for k in ProviderKind],
-                     help=tr("help.provider_kind"))  # fmt: skip
+    add.add_argument(
+        "--kind",
+        required=True,
+        choices=[k.value for k in ProviderKind],
+        help=tr("help.provider_kind"),
+    )
     add.add_argument("--country", default=None, help=tr("help.country"))
     add.add_argument("--accreditation-body", default=None, help=tr("help.accreditation_body"))
     add.add_argument("--accreditation-no", default=None, help=tr("help.accreditation_no"))
-    add.add_argument("--accreditation-valid-until", type=_date_type(tr), default=None,
-                     metavar="YYYY-MM-DD", help=tr("help.accreditation_valid_until"))  # fmt: skip
-    add.add_argument("--scope", action="append", type=parse_scope(tr), default=[],
-                     metavar="QUANTITY[:RANGE[:CMC]]", help=tr("help.scope"))  # fmt: skip
+    add.add_argument(
+        "--accreditation-valid-until",
+        type=_date_type(tr),
+        default=None,
+        metavar="YYYY-MM-DD",
+        help=tr("help.accreditation_valid_until"),
+    )
+    add.add_argument(
+        "--scope",
+        action="append",
+        type=parse_scope(tr),
+        default=[],
+        metavar="QUANTITY[:RANGE[:CMC]]",
+        help=tr("help.scope"),
+    )
     _reader(actions, common, tr, _provider_list, "help.provider_list")
 
     actions = _group(commands, common, "procedure", tr)
     add = _writer(actions, common, "add", tr, _procedure_add, "help.procedure_add")
     add.add_argument("code", metavar="CODE")
     add.add_argument("--title", required=True, help=tr("help.title"))
-    add.add_argument("--kind", required=True, choices=[k.value for k in EventKind],
-                     help=tr("help.procedure_kind"))  # fmt: skip
+    add.add_argument(
+        "--kind",
+        required=True,
+        choices=[k.value for k in EventKind],
+        help=tr("help.procedure_kind"),
+    )
     add.add_argument("--revision", default=None, help=tr("help.revision"))
     add.add_argument("--quantity", default=None, help=tr("help.procedure_quantity"))
-    withdraw = _writer(actions, common, "withdraw", tr, _procedure_withdraw, "help.procedure_withdraw")
+    withdraw = _writer(
+        actions, common, "withdraw", tr, _procedure_withdraw, "help.procedure_withdraw"
+    )
     withdraw.add_argument("code", metavar="CODE")
-    withdraw.add_argument("--on", type=_date_type(tr), default=None, metavar="YYYY-MM-DD",
-                          help=tr("help.withdrawn_on"))  # fmt: skip
+    withdraw.add_argument(
+        "--on",
+        type=_date_type(tr),
+        default=None,
+        metavar="YYYY-MM-DD",
+        help=tr("help.withdrawn_on"),
+    )
     withdraw.add_argument("--reason", default=None, help=tr("help.reason"))
     listing = _reader(actions, common, tr, _procedure_list, "help.procedure_list")
     listing.add_argument("--in-force", action="store_true", help=tr("help.in_force"))
@@ -193,8 +228,9 @@ def department_id(db: Any, ref: str | None) -> int | None:
     for dept in list_departments(db):
         if dept.name.lower() == wanted or (dept.code or "").lower() == wanted:
             return dept.id
-    raise ValidationError("department", f"no department {ref!r}", code="not_found",
-                          params={"value": ref})  # fmt: skip
+    raise ValidationError(
+        "department", f"no department {ref!r}", code="not_found", params={"value": ref}
+    )
 
 
 def _department_add(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
@@ -202,7 +238,9 @@ def _department_add(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
     from labapp.services import master_data as md
 
     def run(db: Any) -> int:
-        made = md.create_department(db, acting_user(args, db, tr), md.DepartmentInput(args.name, args.code))
+        made = md.create_department(
+            db, acting_user(args, db, tr), md.DepartmentInput(args.name, args.code)
+        )
         print(tr("master.added", what=tr("what.department"), name=made.name, id=made.id), file=out)
         return EXIT_OK
 
@@ -227,7 +265,9 @@ def _location_add(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
     from labapp.services import master_data as md
 
     def run(db: Any) -> int:
-        data = md.LocationInput(args.name, args.building, args.room, department_id(db, args.department))
+        data = md.LocationInput(
+            args.name, args.building, args.room, department_id(db, args.department)
+        )
         made = md.create_location(db, acting_user(args, db, tr), data)
         print(tr("master.added", what=tr("what.location"), name=made.name, id=made.id), file=out)
         return EXIT_OK
@@ -253,9 +293,14 @@ def _provider_add(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
     from labapp.services import master_data as md
 
     data = md.ProviderInput(
-        args.name, ProviderKind(args.kind), args.country, args.accreditation_body,
-        args.accreditation_no, args.accreditation_valid_until, tuple(args.scope),
-    )  # fmt: skip
+        args.name,
+        ProviderKind(args.kind),
+        args.country,
+        args.accreditation_body,
+        args.accreditation_no,
+        args.accreditation_valid_until,
+        tuple(args.scope),
+    )
 
     def run(db: Any) -> int:
         made = md.create_provider(db, acting_user(args, db, tr), data)
@@ -270,13 +315,23 @@ def _provider_list(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
     from labapp.services.master_data import list_providers
 
     def run(db: Any) -> int:
-        header = [tr("col.name"), tr("col.kind"), tr("col.accreditation"), tr("col.valid_until"),
-                  tr("col.scope")]  # fmt: skip
+        header = [
+            tr("col.name"),
+            tr("col.kind"),
+            tr("col.accreditation"),
+            tr("col.valid_until"),
+            tr("col.scope"),
+        ]
         rows = [
-            (p.name, p.kind.value, " ".join(filter(None, (p.accreditation_body, p.accreditation_no))),
-             p.accreditation_valid_until, "; ".join(_scope_text(s) for s in p.scopes))
+            (
+                p.name,
+                p.kind.value,
+                " ".join(filter(None, (p.accreditation_body, p.accreditation_no))),
+                p.accreditation_valid_until,
+                "; ".join(_scope_text(s) for s in p.scopes),
+            )
             for p in list_providers(db)
-        ]  # fmt: skip
+        ]
         print_table(out, header, rows)
         return EXIT_OK
 
@@ -291,7 +346,9 @@ def _procedure_add(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
     """``procedure add``: add a procedure, in force."""
     from labapp.services import master_data as md
 
-    data = md.ProcedureInput(args.code, args.title, EventKind(args.kind), args.revision, args.quantity)
+    data = md.ProcedureInput(
+        args.code, args.title, EventKind(args.kind), args.revision, args.quantity
+    )
 
     def run(db: Any) -> int:
         made = md.create_procedure(db, acting_user(args, db, tr), data)
@@ -309,8 +366,12 @@ def _procedure_withdraw(args: argparse.Namespace, tr: Messages, out: TextIO) -> 
     def run(db: Any) -> int:
         found = [p for p in md.list_procedures(db) if p.code.lower() == args.code.strip().lower()]
         if not found:
-            raise ValidationError("procedure", f"no procedure {args.code!r}", code="not_found",
-                                  params={"value": args.code})  # fmt: skip
+            raise ValidationError(
+                "procedure",
+                f"no procedure {args.code!r}",
+                code="not_found",
+                params={"value": args.code},
+            )
         user, on = acting_user(args, db, tr), args.on or date.today()
         done = md.withdraw_procedure(db, user, found[0].id, on, found[0].version, args.reason)
         print(tr("master.withdrawn", code=done.code, on=done.withdrawn_on), file=out)
@@ -324,13 +385,25 @@ def _procedure_list(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
     from labapp.services.master_data import list_procedures
 
     def run(db: Any) -> int:
-        header = [tr("col.code"), tr("col.title"), tr("col.revision"), tr("col.kind"),
-                  tr("col.quantity"), tr("col.status")]  # fmt: skip
+        header = [
+            tr("col.code"),
+            tr("col.title"),
+            tr("col.revision"),
+            tr("col.kind"),
+            tr("col.quantity"),
+            tr("col.status"),
+        ]
         rows = [
-            (p.code, p.title, p.revision, p.kind.value, p.quantity,
-             tr("status.in_force") if p.in_force else tr("status.withdrawn", on=p.withdrawn_on))
+            (
+                p.code,
+                p.title,
+                p.revision,
+                p.kind.value,
+                p.quantity,
+                tr("status.in_force") if p.in_force else tr("status.withdrawn", on=p.withdrawn_on),
+            )
             for p in list_procedures(db, in_force_only=args.in_force)
-        ]  # fmt: skip
+        ]
         print_table(out, header, rows)
         return EXIT_OK
 
@@ -341,7 +414,9 @@ def _customer_add(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
     """``customer add``: add a customer."""
     from labapp.services import master_data as md
 
-    data = md.CustomerInput(args.name, args.code, args.address, args.contact, args.email, args.phone)
+    data = md.CustomerInput(
+        args.name, args.code, args.address, args.contact, args.email, args.phone
+    )
 
     def run(db: Any) -> int:
         made = md.create_customer(db, acting_user(args, db, tr), data)
@@ -356,12 +431,15 @@ def _customer_list(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
     from labapp.services.master_data import list_customers
 
     def run(db: Any) -> int:
-        header = [tr("col.name"), tr("col.code"), tr("col.contact"), tr("col.email"),
-                  tr("col.phone")]  # fmt: skip
+        header = [
+            tr("col.name"),
+            tr("col.code"),
+            tr("col.contact"),
+            tr("col.email"),
+            tr("col.phone"),
+        ]
         rows = [(c.name, c.code, c.contact, c.email, c.phone) for c in list_customers(db)]
         print_table(out, header, rows)
         return EXIT_OK
 
     return with_db(args, run)
-
-

@@ -18,7 +18,10 @@ MASTER_MESSAGES: dict[str, tuple[str, str]] = {
     "help.department_list": ("list the departments", "列出部门"),
     "help.location_add": ("add a location", "新增地点"),
     "help.location_list": ("list the locations", "列出地点"),
-    "help.provider_add": ("add a provider with its accreditation and scope", "新增机构及其认可与能力范围"),
+    "help.provider_add": (
+        "add a provider with its accreditation and scope",
+        "新增机构及其认可与能力范围",
+    ),
     "help.provider_list": ("list the providers", "列出机构"),
     "help.procedure_add": ("add a procedure (in force)", "新增规程/规范（现行有效）"),
     "help.procedure_withdraw": (
@@ -85,7 +88,10 @@ MASTER_MESSAGES: dict[str, tuple[str, str]] = {
         "not KIND:NUMBER[:QUANTITY[:VALID_UNTIL]]: {value}",
         "格式应为 类别:证书号[:测量量[:有效期至]]：{value}",
     ),
-    "error.bad_scope": ("not QUANTITY[:RANGE[:CMC]]: {value}", "格式应为 测量量[:范围[:CMC]]：{value}"),
+    "error.bad_scope": (
+        "not QUANTITY[:RANGE[:CMC]]: {value}",
+        "格式应为 测量量[:范围[:CMC]]：{value}",
+    ),
     "master.added": ("Added {what} {name} (id {id})", "已新增{what} {name}（id {id}）"),
     "master.updated": ("Updated {what} {name}", "已修改{what} {name}"),
     "master.withdrawn": ("Withdrew {code} from {on}", "已作废 {code}（自 {on} 起）"),

@@ -45,8 +45,9 @@ def add_person_parser(commands: Any, common: argparse.ArgumentParser, tr: Messag
     listing.set_defaults(run=_list)
 
 
-def _action(actions: Any, common: argparse.ArgumentParser, tr: Messages, name: str,
-            run: Any) -> argparse.ArgumentParser:  # fmt: skip
+def _action(
+    actions: Any, common: argparse.ArgumentParser, tr: Messages, name: str, run: Any
+) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = actions.add_parser(
         name, parents=[common], help=tr(f"help.person_{name}")
     )
@@ -57,14 +58,25 @@ def _action(actions: Any, common: argparse.ArgumentParser, tr: Messages, name: s
 
 
 def _details(parser: argparse.ArgumentParser, tr: Messages) -> None:
-    parser.add_argument("--role", action="append", default=None,
-                        choices=[r.value for r in PersonRole], help=tr("help.role"))  # fmt: skip
-    parser.add_argument("--department", metavar="NAME_OR_CODE", default=None,
-                        help=tr("help.department_ref"))  # fmt: skip
+    parser.add_argument(
+        "--role",
+        action="append",
+        default=None,
+        choices=[r.value for r in PersonRole],
+        help=tr("help.role"),
+    )
+    parser.add_argument(
+        "--department", metavar="NAME_OR_CODE", default=None, help=tr("help.department_ref")
+    )
     parser.add_argument("--email", default=None, help=tr("help.email"))
-    parser.add_argument("--qualification", action="append", type=parse_qualification(tr),
-                        default=[], metavar="KIND:NUMBER[:QUANTITY[:VALID_UNTIL]]",
-                        help=tr("help.qualification"))  # fmt: skip
+    parser.add_argument(
+        "--qualification",
+        action="append",
+        type=parse_qualification(tr),
+        default=[],
+        metavar="KIND:NUMBER[:QUANTITY[:VALID_UNTIL]]",
+        help=tr("help.qualification"),
+    )
 
 
 def _find(db: Any, login: str) -> Any:
@@ -74,8 +86,9 @@ def _find(db: Any, login: str) -> Any:
     for person in list_people(db):
         if person.login == login.strip():
             return person
-    raise ValidationError("login", f"no person {login!r}", code="not_found",
-                          params={"value": login})  # fmt: skip
+    raise ValidationError(
+        "login", f"no person {login!r}", code="not_found", params={"value": login}
+    )
 
 
 def _add(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
@@ -84,8 +97,14 @@ def _add(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
 
     def run(db: Any) -> int:
         roles = tuple(PersonRole(r) for r in args.role or ())
-        data = md.PersonInput(args.name, args.login.strip(), roles, args.email,
-                              department_id(db, args.department), tuple(args.qualification))  # fmt: skip
+        data = md.PersonInput(
+            args.name,
+            args.login.strip(),
+            roles,
+            args.email,
+            department_id(db, args.department),
+            tuple(args.qualification),
+        )
         made = md.create_person(db, acting_user(args, db, tr), data)
         print(tr("master.added", what=tr("what.person"), name=made.login, id=made.id), file=out)
         return EXIT_OK
@@ -100,14 +119,15 @@ def _update(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
     def run(db: Any) -> int:
         person = _find(db, args.login)
         data = md.PersonInput(
-            args.name if args.name is not None else person.name, person.login,
+            args.name if args.name is not None else person.name,
+            person.login,
             tuple(PersonRole(r) for r in args.role) if args.role is not None else person.roles,
             args.email if args.email is not None else person.email,
-            None if args.no_department else (
-                department_id(db, args.department) if args.department else person.department_id
-            ),
+            None
+            if args.no_department
+            else (department_id(db, args.department) if args.department else person.department_id),
             _licences(person, args.qualification),
-        )  # fmt: skip
+        )
         done = md.update_person(db, acting_user(args, db, tr), person.id, data, person.version)
         print(tr("master.updated", what=tr("what.person"), name=done.login), file=out)
         return EXIT_OK
@@ -124,10 +144,12 @@ def _licences(person: Any, given: list[Any]) -> tuple[Any, ...]:
     for q in person.qualifications:
         new = by_number.pop(q.number, None)
         kept.append(
-            replace(new, id=q.id) if new else
-            QualificationInput(q.kind, q.number, q.quantity, q.scope, q.issued_on,
-                               q.valid_until, q.id)
-        )  # fmt: skip
+            replace(new, id=q.id)
+            if new
+            else QualificationInput(
+                q.kind, q.number, q.quantity, q.scope, q.issued_on, q.valid_until, q.id
+            )
+        )
     return (*kept, *by_number.values())
 
 
@@ -172,15 +194,28 @@ def _list(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
     from labapp.services.master_data import list_people
 
     def run(db: Any) -> int:
-        header = [tr("col.login"), tr("col.name"), tr("col.roles"), tr("col.department"),
-                  tr("col.qualifications"), tr("col.status")]  # fmt: skip
+        header = [
+            tr("col.login"),
+            tr("col.name"),
+            tr("col.roles"),
+            tr("col.department"),
+            tr("col.qualifications"),
+            tr("col.status"),
+        ]
         rows = [
-            (p.login, p.name, ",".join(r.value for r in p.roles), p.department,
-             "; ".join(f"{q.kind} {q.number} {q.quantity or ''} {q.valid_until or ''}".strip()
-                       for q in p.qualifications),
-             tr("status.active") if p.active else tr("status.disabled"))
+            (
+                p.login,
+                p.name,
+                ",".join(r.value for r in p.roles),
+                p.department,
+                "; ".join(
+                    f"{q.kind} {q.number} {q.quantity or ''} {q.valid_until or ''}".strip()
+                    for q in p.qualifications
+                ),
+                tr("status.active") if p.active else tr("status.disabled"),
+            )
             for p in list_people(db, include_inactive=args.all)
-        ]  # fmt: skip
+        ]
         print_table(out, header, rows)
         return EXIT_OK
 

@@ -904,10 +904,10 @@ class DemoCancelledError(LabAppError):
 _ID_TABLES: tuple[Table, ...] = tuple(
     _t(row)
     for row in (
-        LaboratoryRow, DepartmentRow, LocationRow, PersonRow, QualificationRow, ProviderRow, ProviderScopeRow,
-        ProcedureRow, InstrumentRow, EventRow, MeasurementPointRow, EventStandardRow,
-        StandardCertificateRow, CheckPlanRow, IntermediateCheckRow, CheckReadingRow,
-        ComparisonRow, ComparisonParticipantRow, PtCycleRow, SubdisciplineRow,
+        LaboratoryRow, DepartmentRow, LocationRow, PersonRow, QualificationRow, ProviderRow,
+        ProviderScopeRow, ProcedureRow, InstrumentRow, EventRow, MeasurementPointRow,
+        EventStandardRow, StandardCertificateRow, CheckPlanRow, IntermediateCheckRow,
+        CheckReadingRow, ComparisonRow, ComparisonParticipantRow, PtCycleRow, SubdisciplineRow,
         ComparisonScopeRow, CorrectiveActionRow, CorrectiveActionStandardRow, AuditLogRow,
     )
 )  # fmt: skip

@@ -46,13 +46,30 @@ def test_person_add_and_list_in_a_subprocess_without_qt(tmp_path: Path) -> None:
     )
     base = [sys.executable, "-c", code]
     assert subprocess.run([*base, "init", "--database", str(path)], check=False).returncode == 0
-    add = [*base, "person", "add", "li.wei", "--name", "李伟", "--role", "metrologist",
-           "--qualification", "检定员证:JD-2024-001:DC voltage:2029-06-30",
-           "--user", "admin", "--database", str(path)]  # fmt: skip
+    add = [
+        *base,
+        "person",
+        "add",
+        "li.wei",
+        "--name",
+        "李伟",
+        "--role",
+        "metrologist",
+        "--qualification",
+        "检定员证:JD-2024-001:DC voltage:2029-06-30",
+        "--user",
+        "admin",
+        "--database",
+        str(path),
+    ]
     done = subprocess.run(add, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
-    listed = subprocess.run([*base, "person", "list", "--database", str(path)],
-                            capture_output=True, text=True, check=False)  # fmt: skip
+    listed = subprocess.run(
+        [*base, "person", "list", "--database", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     rows = _table(listed.stdout)
     assert rows[1][:3] == ["li.wei", "李伟", "metrologist"]
     assert rows[1][4] == "检定员证 JD-2024-001 DC voltage 2029-06-30"
@@ -63,18 +80,46 @@ def test_master_data_commands(url: str, db: Database) -> None:
     assert run("department", "add", "电学室", "--code", "E", *common)[0] == 0
     assert run("location", "add", "Room 101", "--department", "e", "--room", "101", *common)[0] == 0
     assert run("customer", "add", "华电公司", "--email", "a@b.cn", *common)[0] == 0
-    status, _ = run("provider", "add", "省计量院", "--kind", "accredited_lab",
-                    "--accreditation-body", "CNAS", "--accreditation-no", "L0001",
-                    "--accreditation-valid-until", "2028-03-01",
-                    "--scope", "DC voltage:0–1000 V:k=2: 2 µV/V", "--scope", "mass", *common)  # fmt: skip
+    status, _ = run(
+        "provider",
+        "add",
+        "省计量院",
+        "--kind",
+        "accredited_lab",
+        "--accreditation-body",
+        "CNAS",
+        "--accreditation-no",
+        "L0001",
+        "--accreditation-valid-until",
+        "2028-03-01",
+        "--scope",
+        "DC voltage:0–1000 V:k=2: 2 µV/V",
+        "--scope",
+        "mass",
+        *common,
+    )
     assert status == 0
-    assert run("procedure", "add", "JJG 315-1983", "--title", "直流数字电压表",
-               "--kind", "verification", "--quantity", "DC voltage", *common)[0] == 0  # fmt: skip
+    assert (
+        run(
+            "procedure",
+            "add",
+            "JJG 315-1983",
+            "--title",
+            "直流数字电压表",
+            "--kind",
+            "verification",
+            "--quantity",
+            "DC voltage",
+            *common,
+        )[0]
+        == 0
+    )
     assert run("procedure", "withdraw", "jjg 315-1983", "--on", "2026-05-01", *common)[0] == 0
     assert run("procedure", "list", "--in-force", "--database", url)[1].count("\n") == 1
     provider = md.list_providers(db)[0]
     assert [(s.quantity, s.range_text, s.cmc) for s in provider.scopes] == [
-        ("DC voltage", "0–1000 V", "k=2: 2 µV/V"), ("mass", None, None)
+        ("DC voltage", "0–1000 V", "k=2: 2 µV/V"),
+        ("mass", None, None),
     ]
     locations = _table(run("location", "list", "--database", url)[1])
     assert locations[1] == ["Room 101", "", "101", "电学室"]
@@ -88,23 +133,56 @@ def test_person_update_disable_and_refusals(
     url: str, db: Database, capsys: pytest.CaptureFixture[str]
 ) -> None:
     common = ("--database", url, "--user", "admin")
-    assert run("person", "add", "liuyang", "--name", "刘洋", "--role", "metrologist",
-               "--qualification", "检定员证:N-1:DC voltage:2027-01-01", *common)[0] == 0  # fmt: skip
-    assert run("person", "update", "liuyang", "--role", "checker", "--role", "metrologist",
-               "--qualification", "检定员证:N-1:DC voltage:2030-01-01",
-               "--qualification", "注册计量师:R-9", *common)[0] == 0  # fmt: skip
+    assert (
+        run(
+            "person",
+            "add",
+            "liuyang",
+            "--name",
+            "刘洋",
+            "--role",
+            "metrologist",
+            "--qualification",
+            "检定员证:N-1:DC voltage:2027-01-01",
+            *common,
+        )[0]
+        == 0
+    )
+    assert (
+        run(
+            "person",
+            "update",
+            "liuyang",
+            "--role",
+            "checker",
+            "--role",
+            "metrologist",
+            "--qualification",
+            "检定员证:N-1:DC voltage:2030-01-01",
+            "--qualification",
+            "注册计量师:R-9",
+            *common,
+        )[0]
+        == 0
+    )
     person = md.list_people(db)[0]
     assert person.roles == (PersonRole.CHECKER, PersonRole.METROLOGIST)
     assert [(q.number, str(q.valid_until)) for q in person.qualifications] == [
-        ("N-1", "2030-01-01"), ("R-9", "None")
+        ("N-1", "2030-01-01"),
+        ("R-9", "None"),
     ]
     with db.unit_of_work("admin") as uow:  # liuyang performs an event: he has signed
         item = InstrumentRow(asset_tag="DMM-1", name="DMM")
         uow.session.add(item)
         uow.flush()
-        uow.session.add(EventRow(instrument_id=item.id, kind=EventKind.CALIBRATION,
-                                 performed_on=date(2026, 3, 2),
-                                 performer_id=person.id))  # fmt: skip
+        uow.session.add(
+            EventRow(
+                instrument_id=item.id,
+                kind=EventKind.CALIBRATION,
+                performed_on=date(2026, 3, 2),
+                performer_id=person.id,
+            )
+        )
         uow.commit()
     capsys.readouterr()
     assert run("person", "delete", "liuyang", *common)[0] == 2
@@ -121,4 +199,3 @@ def test_person_update_disable_and_refusals(
     assert "is not a login" in capsys.readouterr().err
     assert run("person", "update", "nobody", "--name", "x", *common)[0] == 2
     assert capsys.readouterr().err.strip() == "error: login: no such record: nobody"
-

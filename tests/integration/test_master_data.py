@@ -50,9 +50,13 @@ def _signed_event(db: Database, performer_id: int) -> None:
         uow.session.add(item)
         uow.flush()
         uow.session.add(
-            EventRow(instrument_id=item.id, kind=EventKind.CALIBRATION,
-                     performed_on=date(2026, 1, 5), performer_id=performer_id)
-        )  # fmt: skip
+            EventRow(
+                instrument_id=item.id,
+                kind=EventKind.CALIBRATION,
+                performed_on=date(2026, 1, 5),
+                performer_id=performer_id,
+            )
+        )
         uow.commit()
 
 
@@ -86,16 +90,26 @@ def test_provider_with_scope_is_editable(db: Database) -> None:
     accredited = md.ProviderInput("省计量院", ProviderKind.ACCREDITED_LAB)
     assert _code(lambda: md.create_provider(db, ADMIN, accredited)) == "required"
     data = md.ProviderInput(
-        "省计量院", ProviderKind.ACCREDITED_LAB, "CN", "CNAS", "L0001", date(2028, 3, 1),
+        "省计量院",
+        ProviderKind.ACCREDITED_LAB,
+        "CN",
+        "CNAS",
+        "L0001",
+        date(2028, 3, 1),
         (md.ScopeInput("DC voltage", "0–1000 V", "2 µV/V"), md.ScopeInput("mass")),
-    )  # fmt: skip
+    )
     made = md.create_provider(db, ADMIN, data)
     assert [s.quantity for s in made.scopes] == ["DC voltage", "mass"]
     first = made.scopes[0]
     edited = md.ProviderInput(
-        "省计量院", ProviderKind.ACCREDITED_LAB, "CN", "CNAS", "L0001", date(2030, 3, 1),
+        "省计量院",
+        ProviderKind.ACCREDITED_LAB,
+        "CN",
+        "CNAS",
+        "L0001",
+        date(2030, 3, 1),
         (md.ScopeInput("DC voltage", "0–100 V", "1 µV/V", id=first.id),),
-    )  # fmt: skip
+    )
     after = md.update_provider(db, ADMIN, made.id, edited, made.version)
     assert after.accreditation_valid_until == date(2030, 3, 1)
     assert [(s.id, s.range_text) for s in after.scopes] == [(first.id, "0–100 V")]
@@ -105,9 +119,12 @@ def test_provider_with_scope_is_editable(db: Database) -> None:
 
 def test_withdrawn_procedure_cannot_be_chosen_for_a_new_event(db: Database) -> None:
     proc = md.create_procedure(
-        db, ADMIN, md.ProcedureInput("JJG 315-1983", "直流数字电压表", EventKind.VERIFICATION,
-                                     "1983", "DC voltage")
-    )  # fmt: skip
+        db,
+        ADMIN,
+        md.ProcedureInput(
+            "JJG 315-1983", "直流数字电压表", EventKind.VERIFICATION, "1983", "DC voltage"
+        ),
+    )
     assert proc.in_force and proc.withdrawn_on is None
     person = md.create_person(db, ADMIN, md.PersonInput("刘洋", "liuyang"))
     with db.unit_of_work(ADMIN) as uow:
@@ -127,8 +144,14 @@ def test_withdrawn_procedure_cannot_be_chosen_for_a_new_event(db: Database) -> N
         ev.save_draft(db, person.login, new, today=date(2026, 6, 1))
     assert (info.value.field, info.value.code) == ("procedure_id", "withdrawn")
     # ... the old event keeps it (edited) and an event performed before the withdrawal may name it
-    ev.save_draft(db, person.login, old, event_id=draft.id, expected_version=draft.version,
-                  today=date(2026, 6, 1))  # fmt: skip
+    ev.save_draft(
+        db,
+        person.login,
+        old,
+        event_id=draft.id,
+        expected_version=draft.version,
+        today=date(2026, 6, 1),
+    )
     late = EventInput(item_id, EventKind.VERIFICATION, date(2026, 4, 30), procedure_id=proc.id)
     assert ev.save_draft(db, person.login, late, today=date(2026, 6, 1)).id > draft.id
     again = lambda: md.withdraw_procedure(db, ADMIN, proc.id, date(2026, 5, 1), None)  # noqa: E731
@@ -140,8 +163,11 @@ def test_withdrawn_procedure_cannot_be_chosen_for_a_new_event(db: Database) -> N
 def test_customers(db: Database) -> None:
     bad = md.CustomerInput("华电公司", email="not-an-address")
     assert _code(lambda: md.create_customer(db, ADMIN, bad)) == "email_format"
-    made = md.create_customer(db, ADMIN, md.CustomerInput("华电公司", "C01", "成都", "王工",
-                                                          "wang@huadian.example", "028-1"))  # fmt: skip
+    made = md.create_customer(
+        db,
+        ADMIN,
+        md.CustomerInput("华电公司", "C01", "成都", "王工", "wang@huadian.example", "028-1"),
+    )
     assert md.list_customers(db)[0].email == "wang@huadian.example"
     dup = md.CustomerInput("华电 2", code="c01")  # codes are unique regardless of case
     assert _code(lambda: md.create_customer(db, ADMIN, dup)) == "duplicate"
@@ -151,10 +177,17 @@ def test_customers(db: Database) -> None:
 
 def test_people_roles_qualifications_and_login_rules(db: Database) -> None:
     dept = md.create_department(db, ADMIN, md.DepartmentInput("电学室"))
-    licence = md.QualificationInput("检定员证", "JD-2024-017", "DC voltage", None,
-                                    date(2024, 1, 1), date(2029, 1, 1))  # fmt: skip
-    data = md.PersonInput("张伟", "zhang.wei", (PersonRole.METROLOGIST, PersonRole.CHECKER),
-                          "zw@lab.example", dept.id, (licence,))  # fmt: skip
+    licence = md.QualificationInput(
+        "检定员证", "JD-2024-017", "DC voltage", None, date(2024, 1, 1), date(2029, 1, 1)
+    )
+    data = md.PersonInput(
+        "张伟",
+        "zhang.wei",
+        (PersonRole.METROLOGIST, PersonRole.CHECKER),
+        "zw@lab.example",
+        dept.id,
+        (licence,),
+    )
     made = md.create_person(db, ADMIN, data)
     assert made.roles == (PersonRole.CHECKER, PersonRole.METROLOGIST)
     assert made.department == "电学室" and made.qualifications[0].number == "JD-2024-017"
@@ -164,14 +197,16 @@ def test_people_roles_qualifications_and_login_rules(db: Database) -> None:
     assert _code(lambda: md.create_person(db, ADMIN, md.PersonInput("Y", "zhang.wei"))) == (
         "duplicate"
     )
-    backwards = md.QualificationInput("检定员证", "N1", issued_on=date(2025, 1, 1),
-                                      valid_until=date(2024, 1, 1))  # fmt: skip
+    backwards = md.QualificationInput(
+        "检定员证", "N1", issued_on=date(2025, 1, 1), valid_until=date(2024, 1, 1)
+    )
     wrong = md.PersonInput("Z", "zz", qualifications=(backwards,))
     assert _code(lambda: md.create_person(db, ADMIN, wrong)) == "date_order"
     # roles change alone still moves the person's version: a concurrent edit is a conflict
     kept = md.QualificationInput(**{**licence.__dict__, "id": made.qualifications[0].id})
-    fewer = md.PersonInput("张伟", "zhang.wei", (PersonRole.METROLOGIST,), "zw@lab.example",
-                           dept.id, (kept,))  # fmt: skip
+    fewer = md.PersonInput(
+        "张伟", "zhang.wei", (PersonRole.METROLOGIST,), "zw@lab.example", dept.id, (kept,)
+    )
     after = md.update_person(db, ADMIN, made.id, fewer, made.version)
     assert after.roles == (PersonRole.METROLOGIST,) and after.version == made.version + 1
     assert after.qualifications[0].id == made.qualifications[0].id
@@ -227,16 +262,25 @@ def test_migration_turns_location_department_texts_into_departments(engine) -> N
     stamp = "version, created_at, created_by, updated_at, updated_by"
     now = "1, '2026-01-01 00:00:00+00:00', 's', '2026-01-01 00:00:00+00:00', 's'"
     with engine.begin() as conn:
-        conn.execute(text(f"INSERT INTO laboratories (id, name, code, {stamp}) "
-                          f"VALUES (1, 'Lab', 'L', {now})"))  # fmt: skip
+        conn.execute(
+            text(
+                f"INSERT INTO laboratories (id, name, code, {stamp}) VALUES (1, 'Lab', 'L', {now})"
+            )
+        )
         for n, dept in enumerate(["电学室", "电学室 ", "热工室", None], start=1):
             conn.execute(
-                text(f"INSERT INTO locations (id, laboratory_id, name, department, {stamp}) "
-                     f"VALUES (:id, 1, :name, :dept, {now})"),
+                text(
+                    f"INSERT INTO locations (id, laboratory_id, name, department, {stamp}) "
+                    f"VALUES (:id, 1, :name, :dept, {now})"
+                ),
                 {"id": n, "name": f"Room {n}", "dept": dept},
-            )  # fmt: skip
-        conn.execute(text(f"INSERT INTO procedures (id, code, title, kind, {stamp}) "
-                          f"VALUES (1, 'JJG 1', 'T', 'verification', {now})"))  # fmt: skip
+            )
+        conn.execute(
+            text(
+                f"INSERT INTO procedures (id, code, title, kind, {stamp}) "
+                f"VALUES (1, 'JJG 1', 'T', 'verification', {now})"
+            )
+        )
     migrations.upgrade(engine)
     with engine.connect() as conn:
         depts = dict(conn.execute(text("SELECT name, id FROM departments")).all())
@@ -246,7 +290,10 @@ def test_migration_turns_location_department_texts_into_departments(engine) -> N
         in_force = conn.execute(text("SELECT in_force, withdrawn_on FROM procedures")).one()
     assert sorted(depts) == ["热工室", "电学室"]
     assert [(i, d) for i, d, _t in locs] == [
-        (1, depts["电学室"]), (2, depts["电学室"]), (3, depts["热工室"]), (4, None)
+        (1, depts["电学室"]),
+        (2, depts["电学室"]),
+        (3, depts["热工室"]),
+        (4, None),
     ]
     assert locs[1][2] == "电学室 "  # the old text is kept as it was
     assert bool(in_force[0]) is True and in_force[1] is None

@@ -55,8 +55,9 @@ def test_add_a_person_with_roles_and_a_licence(qtbot, admin) -> None:
     dialog.role_checks[PersonRole.METROLOGIST].setChecked(True)
     dialog.role_checks[PersonRole.CHECKER].setChecked(True)
     row = dialog.licences.add_line()
-    for column, text in enumerate(["检定员证", "JD-2026-001", "DC voltage", "2026-01-01",
-                                   "2031-01-01"]):  # fmt: skip
+    for column, text in enumerate(
+        ["检定员证", "JD-2026-001", "DC voltage", "2026-01-01", "2031-01-01"]
+    ):
         dialog.licences.table.item(row, column).setText(text)
     _save(qtbot, admin, lambda: admin.add("people", dialog))
     person = next(p for p in admin.rows("people") if p.login == "qian.xs")

@@ -19,9 +19,13 @@ def _record(session: Session, row: DepartmentRow) -> DepartmentRecord:
     count_loc = select(func.count()).where(LocationRow.department_id == row.id)
     count_people = select(func.count()).where(PersonRow.department_id == row.id)
     return DepartmentRecord(
-        row.id, row.version, row.name, row.code,
-        session.scalar(count_loc) or 0, session.scalar(count_people) or 0,
-    )  # fmt: skip
+        row.id,
+        row.version,
+        row.name,
+        row.code,
+        session.scalar(count_loc) or 0,
+        session.scalar(count_people) or 0,
+    )
 
 
 def list_departments(db: Database) -> list[DepartmentRecord]:
@@ -84,5 +88,3 @@ def _rename_locations(session: Session, row: DepartmentRow) -> None:
     stmt = select(LocationRow).where(LocationRow.department_id == row.id)
     for location in session.scalars(stmt):
         location.department = row.name
-
-

@@ -22,9 +22,15 @@ __all__ = ["create_location", "list_locations", "update_location"]
 def _record(session: Session, row: LocationRow) -> LocationRecord:
     dept = session.get(DepartmentRow, row.department_id) if row.department_id else None
     return LocationRecord(
-        row.id, row.version, row.name, row.building, row.room, row.department_id,
-        dept.name if dept else row.department, row.laboratory_id,
-    )  # fmt: skip
+        row.id,
+        row.version,
+        row.name,
+        row.building,
+        row.room,
+        row.department_id,
+        dept.name if dept else row.department,
+        row.laboratory_id,
+    )
 
 
 def list_locations(db: Database) -> list[LocationRecord]:
@@ -39,9 +45,7 @@ def _laboratory(session: Session, wanted: int | None) -> int:
         return load(session, LaboratoryRow, wanted, "laboratory").id
     ids = list(session.scalars(select(LaboratoryRow.id).limit(2)))
     if not ids:
-        raise ValidationError(
-            "laboratory_id", "set up the laboratory first", code="no_laboratory"
-        )
+        raise ValidationError("laboratory_id", "set up the laboratory first", code="no_laboratory")
     if len(ids) > 1:
         raise ValidationError("laboratory_id", "name the laboratory (site)", code="required")
     return ids[0]

@@ -80,15 +80,23 @@ def _has_signed(session: Session, person_id: int) -> bool:
 
 def _record(row: PersonRow, signed: bool, department: str | None) -> PersonRecord:
     quals = tuple(
-        QualificationRecord(q.id, q.kind, q.number, q.quantity, q.scope, q.issued_on,
-                            q.valid_until)
+        QualificationRecord(q.id, q.kind, q.number, q.quantity, q.scope, q.issued_on, q.valid_until)
         for q in sorted(row.qualifications, key=lambda q: q.id or 0)
-    )  # fmt: skip
+    )
     roles = tuple(sorted(r.role for r in row.roles))
     return PersonRecord(
-        row.id, row.version, row.name, row.login, row.email, row.active, roles,
-        row.department_id, department, quals, signed,
-    )  # fmt: skip
+        row.id,
+        row.version,
+        row.name,
+        row.login,
+        row.email,
+        row.active,
+        roles,
+        row.department_id,
+        department,
+        quals,
+        signed,
+    )
 
 
 def _query() -> object:
@@ -125,15 +133,19 @@ def _login(session: Session, row: PersonRow, value: str) -> str:
     login = required("login", value)
     if not LOGIN_PATTERN.match(login):
         raise ValidationError(
-            "login", f"{login!r}: use a-z, 0-9, '.', '_', '-'", code="login_format",
+            "login",
+            f"{login!r}: use a-z, 0-9, '.', '_', '-'",
+            code="login_format",
             params={"value": login},
-        )  # fmt: skip
+        )
     ensure_unique(session, PersonRow.login, login, row.id, "login")
     if row.id is not None and login != row.login and _has_signed(session, row.id):
         raise ValidationError(
-            "login", "the records name this login", code="login_fixed",
+            "login",
+            "the records name this login",
+            code="login_fixed",
             params={"value": row.login},
-        )  # fmt: skip
+        )
     return login
 
 
@@ -168,9 +180,11 @@ def _set_qualifications(session: Session, row: PersonRow, data: PersonInput) -> 
         qual.quantity, qual.scope = clean(item.quantity), clean(item.scope)
         if item.issued_on and item.valid_until and item.issued_on > item.valid_until:
             raise ValidationError(
-                "valid_until", "a licence ends after it is issued", code="date_order",
+                "valid_until",
+                "a licence ends after it is issued",
+                code="date_order",
                 params={"number": qual.number},
-            )  # fmt: skip
+            )
         qual.issued_on, qual.valid_until = item.issued_on, item.valid_until
         kept.append(qual)
     for gone in set(existing.values()) - set(kept):
@@ -246,16 +260,20 @@ def delete_person(db: Database, user: str, person_id: int, expected_version: int
         uow.check_version(row, expected_version)
         if _has_signed(uow.session, person_id):
             raise ValidationError(
-                "person", f"{row.login} has signed records: disable instead",
-                code="person_signed", params={"login": row.login},
-            )  # fmt: skip
+                "person",
+                f"{row.login} has signed records: disable instead",
+                code="person_signed",
+                params={"login": row.login},
+            )
         count = uow.session.scalar(
             select(func.count()).where(InstrumentRow.custodian_id == person_id)
         )
         if count:
             raise ValidationError(
-                "person", f"{row.login} keeps {count} instruments", code="custodian",
+                "person",
+                f"{row.login} keeps {count} instruments",
+                code="custodian",
                 params={"login": row.login, "count": count},
-            )  # fmt: skip
+            )
         uow.session.delete(row)
         uow.commit()

@@ -31,9 +31,16 @@ __all__ = [
 
 def _record(row: ProcedureRow) -> ProcedureRecord:
     return ProcedureRecord(
-        row.id, row.version, row.code, row.title, row.revision, row.kind, row.quantity,
-        row.in_force, row.withdrawn_on,
-    )  # fmt: skip
+        row.id,
+        row.version,
+        row.code,
+        row.title,
+        row.revision,
+        row.kind,
+        row.quantity,
+        row.in_force,
+        row.withdrawn_on,
+    )
 
 
 def list_procedures(db: Database, *, in_force_only: bool = False) -> list[ProcedureRecord]:
@@ -74,9 +81,11 @@ def create_procedure(db: Database, user: str, data: ProcedureInput) -> Procedure
 def _in_force(row: ProcedureRow) -> None:
     if not row.in_force:
         raise ValidationError(
-            "procedure_id", f"{row.code} is withdrawn", code="withdrawn",
+            "procedure_id",
+            f"{row.code} is withdrawn",
+            code="withdrawn",
             params={"code": row.code, "on": row.withdrawn_on},
-        )  # fmt: skip
+        )
 
 
 def update_procedure(

@@ -22,9 +22,16 @@ def _record(row: ProviderRow) -> ProviderRecord:
         ScopeRecord(s.id, s.quantity, s.range_text, s.cmc) for s in sorted(row.scopes, key=_id)
     )
     return ProviderRecord(
-        row.id, row.version, row.name, row.kind, row.country, row.accreditation_body,
-        row.accreditation_no, row.accreditation_valid_until, scopes,
-    )  # fmt: skip
+        row.id,
+        row.version,
+        row.name,
+        row.kind,
+        row.country,
+        row.accreditation_body,
+        row.accreditation_no,
+        row.accreditation_valid_until,
+        scopes,
+    )
 
 
 def _id(scope: ProviderScopeRow) -> int:
@@ -63,8 +70,10 @@ def _set_scopes(session: Session, row: ProviderRow, data: ProviderInput) -> None
             scope = existing[line.id]
         else:
             raise NotFoundError("provider scope", line.id)
-        scope.quantity, scope.range_text, scope.cmc = quantity, clean(line.range_text), clean(
-            line.cmc
+        scope.quantity, scope.range_text, scope.cmc = (
+            quantity,
+            clean(line.range_text),
+            clean(line.cmc),
         )
         kept.append(scope)
     for gone in set(existing.values()) - set(kept):

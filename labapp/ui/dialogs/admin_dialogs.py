@@ -28,8 +28,8 @@ from labapp.ui.widgets.date_edit import date_edit
 
 __all__ = [
     "CustomerDialog",
-    "EnumCombo",
     "DepartmentDialog",
+    "EnumCombo",
     "LocationDialog",
     "ProcedureDialog",
     "ProviderDialog",
@@ -85,7 +85,9 @@ class DepartmentDialog(AdminForm):
         self._build((self.name, self.code))
 
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(self.tr("New department") if self.record is None else self.tr("Department"))
+        self.setWindowTitle(
+            self.tr("New department") if self.record is None else self.tr("Department")
+        )
         self._set_labels([self.tr("Name:"), self.tr("Code:")])
         self.name.setPlaceholderText(self.tr("e.g. 电学室"))
 
@@ -150,17 +152,27 @@ class CustomerDialog(AdminForm):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("New customer") if self.record is None else self.tr("Customer"))
-        self._set_labels([
-            self.tr("Name:"), self.tr("Code:"), self.tr("Contact:"), self.tr("E-mail:"),
-            self.tr("Phone:"), self.tr("Address:"),
-        ])  # fmt: skip
+        self._set_labels(
+            [
+                self.tr("Name:"),
+                self.tr("Code:"),
+                self.tr("Contact:"),
+                self.tr("E-mail:"),
+                self.tr("Phone:"),
+                self.tr("Address:"),
+            ]
+        )
 
     def value(self) -> CustomerInput:
         """What was typed."""
         return CustomerInput(
-            self.name.text(), self.code.text(), self.address.text(), self.contact.text(),
-            self.email.text(), self.phone.text(),
-        )  # fmt: skip
+            self.name.text(),
+            self.code.text(),
+            self.address.text(),
+            self.contact.text(),
+            self.email.text(),
+            self.phone.text(),
+        )
 
 
 class ProcedureDialog(AdminForm):
@@ -179,20 +191,30 @@ class ProcedureDialog(AdminForm):
         self._build((self.code, self.title_edit, self.revision, self.kind, self.quantity))
 
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(self.tr("New procedure") if self.record is None else self.tr("Procedure"))
-        self._set_labels([
-            self.tr("Number:"), self.tr("Title:"), self.tr("Revision:"), self.tr("For:"),
-            self.tr("Quantity:"),
-        ])  # fmt: skip
+        self.setWindowTitle(
+            self.tr("New procedure") if self.record is None else self.tr("Procedure")
+        )
+        self._set_labels(
+            [
+                self.tr("Number:"),
+                self.tr("Title:"),
+                self.tr("Revision:"),
+                self.tr("For:"),
+                self.tr("Quantity:"),
+            ]
+        )
         self.code.setPlaceholderText(self.tr("e.g. JJG 315-1983, JJF 1587-2016, SOP-07"))
         self.kind.retranslate()
 
     def value(self) -> ProcedureInput:
         """What was typed."""
         return ProcedureInput(
-            self.code.text(), self.title_edit.text(), self.kind.current(),
-            self.revision.text(), self.quantity.text(),
-        )  # fmt: skip
+            self.code.text(),
+            self.title_edit.text(),
+            self.kind.current(),
+            self.revision.text(),
+            self.quantity.text(),
+        )
 
 
 class WithdrawDialog(AdminForm):
@@ -232,8 +254,9 @@ class ProviderDialog(AdminForm):
         self.valid_until = _line(r.accreditation_valid_until if r else None, "validUntil")
         self.scopes = LinesGrid("scopes", 3)
         for scope in r.scopes if r else ():
-            self.scopes.add_line([scope.quantity, optional(scope.range_text), optional(scope.cmc)],
-                                 scope.id)  # fmt: skip
+            self.scopes.add_line(
+                [scope.quantity, optional(scope.range_text), optional(scope.cmc)], scope.id
+            )
         self._build(
             (self.name, self.kind, self.country, self.body, self.number, self.valid_until),
             extra=self.scopes,
@@ -242,11 +265,16 @@ class ProviderDialog(AdminForm):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("New provider") if self.record is None else self.tr("Provider"))
-        self._set_labels([
-            self.tr("Name:"), self.tr("Kind:"), self.tr("Country:"),
-            self.tr("Accreditation body:"), self.tr("Accreditation number:"),
-            self.tr("Accreditation valid until:"),
-        ])  # fmt: skip
+        self._set_labels(
+            [
+                self.tr("Name:"),
+                self.tr("Kind:"),
+                self.tr("Country:"),
+                self.tr("Accreditation body:"),
+                self.tr("Accreditation number:"),
+                self.tr("Accreditation valid until:"),
+            ]
+        )
         self.body.setPlaceholderText(self.tr("e.g. CNAS"))
         self.number.setPlaceholderText(self.tr("e.g. L1234"))
         self.valid_until.setPlaceholderText("YYYY-MM-DD")
@@ -261,7 +289,11 @@ class ProviderDialog(AdminForm):
             ScopeInput(texts[0], texts[1], texts[2], key) for key, texts in self.scopes.lines()
         )
         return ProviderInput(
-            self.name.text(), self.kind.current(), self.country.text(), self.body.text(),
-            self.number.text(), parse_date(self.valid_until.text(), "accreditation_valid_until"),
+            self.name.text(),
+            self.kind.current(),
+            self.country.text(),
+            self.body.text(),
+            self.number.text(),
+            parse_date(self.valid_until.text(), "accreditation_valid_until"),
             scopes,
-        )  # fmt: skip
+        )

@@ -60,8 +60,13 @@ class PersonDialog(AdminForm):
         # The grid shows no free-text scope: an edit keeps the stored one.
         self._scopes = {q.id: q.scope for q in (r.qualifications if r else ())}
         for q in r.qualifications if r else ():
-            texts = [q.kind, q.number, optional(q.quantity), optional(q.issued_on),
-                     optional(q.valid_until)]  # fmt: skip
+            texts = [
+                q.kind,
+                q.number,
+                optional(q.quantity),
+                optional(q.issued_on),
+                optional(q.valid_until),
+            ]
             self.licences.add_line(texts, q.id)
         self._build(
             (self.name, self.login, self.email, self.department, self.roles_box),
@@ -71,18 +76,28 @@ class PersonDialog(AdminForm):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("New person") if self.record is None else self.tr("Person"))
-        self._set_labels([
-            self.tr("Name:"), self.tr("Login:"), self.tr("E-mail:"), self.tr("Department:"),
-            self.tr("Roles:"),
-        ])  # fmt: skip
+        self._set_labels(
+            [
+                self.tr("Name:"),
+                self.tr("Login:"),
+                self.tr("E-mail:"),
+                self.tr("Department:"),
+                self.tr("Roles:"),
+            ]
+        )
         self.login.setPlaceholderText(self.tr("e.g. zhang.wei (a–z, 0–9, . _ -)"))
         self.department.setItemText(0, self.tr("(none)"))
         for role, check in self.role_checks.items():
             check.setText(role_text(role))
-        self.licences.set_headers([
-            self.tr("Licence"), self.tr("Number"), self.tr("Quantity / scope"),
-            self.tr("Issued"), self.tr("Valid until"),
-        ])  # fmt: skip
+        self.licences.set_headers(
+            [
+                self.tr("Licence"),
+                self.tr("Number"),
+                self.tr("Quantity / scope"),
+                self.tr("Issued"),
+                self.tr("Valid until"),
+            ]
+        )
         self.licences.add_button.setText(self.tr("Add licence"))
         self.licences.remove_button.setText(self.tr("Remove licence"))
 
@@ -90,13 +105,22 @@ class PersonDialog(AdminForm):
         """What was typed (dates parsed; ``not_a_date`` otherwise)."""
         licences = tuple(
             QualificationInput(
-                t[0], t[1], t[2], self._scopes.get(key), parse_date(t[3], "issued_on"),
-                parse_date(t[4], "valid_until"), key,
-            )  # fmt: skip
+                t[0],
+                t[1],
+                t[2],
+                self._scopes.get(key),
+                parse_date(t[3], "issued_on"),
+                parse_date(t[4], "valid_until"),
+                key,
+            )
             for key, t in self.licences.lines()
         )
         roles = tuple(role for role, check in self.role_checks.items() if check.isChecked())
         return PersonInput(
-            self.name.text(), self.login.text().strip(), roles, self.email.text(),
-            self.department.currentData(), licences,
-        )  # fmt: skip
+            self.name.text(),
+            self.login.text().strip(),
+            roles,
+            self.email.text(),
+            self.department.currentData(),
+            licences,
+        )

@@ -70,18 +70,44 @@ class AdministrationView(View):
         self.title = self.make_title()
         self.refused: QMessageBox | None = None
         self.kinds: dict[str, _Kind] = {}
-        self._kind(PEOPLE, models.PeopleModel(self), md.list_people, md.create_person,
-                   md.update_person)  # fmt: skip
-        self._kind(DEPARTMENTS, models.DepartmentsModel(self), md.list_departments,
-                   md.create_department, md.update_department)  # fmt: skip
-        self._kind(LOCATIONS, models.LocationsModel(self), md.list_locations,
-                   md.create_location, md.update_location)  # fmt: skip
-        self._kind(PROVIDERS, models.ProvidersModel(self), md.list_providers,
-                   md.create_provider, md.update_provider)  # fmt: skip
-        self._kind(PROCEDURES, models.ProceduresModel(self), md.list_procedures,
-                   md.create_procedure, md.update_procedure)  # fmt: skip
-        self._kind(CUSTOMERS, models.CustomersModel(self), md.list_customers,
-                   md.create_customer, md.update_customer)  # fmt: skip
+        self._kind(
+            PEOPLE, models.PeopleModel(self), md.list_people, md.create_person, md.update_person
+        )
+        self._kind(
+            DEPARTMENTS,
+            models.DepartmentsModel(self),
+            md.list_departments,
+            md.create_department,
+            md.update_department,
+        )
+        self._kind(
+            LOCATIONS,
+            models.LocationsModel(self),
+            md.list_locations,
+            md.create_location,
+            md.update_location,
+        )
+        self._kind(
+            PROVIDERS,
+            models.ProvidersModel(self),
+            md.list_providers,
+            md.create_provider,
+            md.update_provider,
+        )
+        self._kind(
+            PROCEDURES,
+            models.ProceduresModel(self),
+            md.list_procedures,
+            md.create_procedure,
+            md.update_procedure,
+        )
+        self._kind(
+            CUSTOMERS,
+            models.CustomersModel(self),
+            md.list_customers,
+            md.create_customer,
+            md.update_customer,
+        )
         self.disable_button = self._selection_button("disablePerson", PEOPLE, self.disable_person)
         self.enable_button = self._selection_button("enablePerson", PEOPLE, self.enable_person)
         self.delete_button = self._selection_button("deletePerson", PEOPLE, self.delete_person)
@@ -154,16 +180,24 @@ class AdministrationView(View):
 
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Administration"))
-        for index, text in enumerate([
-            self.tr("People"), self.tr("Departments and locations"), self.tr("Providers"),
-            self.tr("Procedures"), self.tr("Customers"),
-        ]):  # fmt: skip
+        for index, text in enumerate(
+            [
+                self.tr("People"),
+                self.tr("Departments and locations"),
+                self.tr("Providers"),
+                self.tr("Procedures"),
+                self.tr("Customers"),
+            ]
+        ):
             self.tabs.setTabText(index, text)
         adds = {
-            PEOPLE: self.tr("Add person…"), DEPARTMENTS: self.tr("Add department…"),
-            LOCATIONS: self.tr("Add location…"), PROVIDERS: self.tr("Add provider…"),
-            PROCEDURES: self.tr("Add procedure…"), CUSTOMERS: self.tr("Add customer…"),
-        }  # fmt: skip
+            PEOPLE: self.tr("Add person…"),
+            DEPARTMENTS: self.tr("Add department…"),
+            LOCATIONS: self.tr("Add location…"),
+            PROVIDERS: self.tr("Add provider…"),
+            PROCEDURES: self.tr("Add procedure…"),
+            CUSTOMERS: self.tr("Add customer…"),
+        }
         for key, kind in self.kinds.items():
             kind.add_button.setText(adds[key])
             kind.edit_button.setText(self.tr("Edit…"))
@@ -234,18 +268,23 @@ class AdministrationView(View):
         if record is None:
             return
         if key == PROCEDURES and not record.in_force:
-            self._refused(ValidationError(
-                "procedure_id", "withdrawn", code="withdrawn",
-                params={"code": record.code, "on": record.withdrawn_on},
-            ))  # fmt: skip
+            self._refused(
+                ValidationError(
+                    "procedure_id",
+                    "withdrawn",
+                    code="withdrawn",
+                    params={"code": record.code, "on": record.withdrawn_on},
+                )
+            )
             return
         data = self._ask(dialog or self.dialog_for(key, record))
         if data is not None:
             update, user = self.kinds[key].update, self.session.user
             self.session.run(
                 lambda db: update(db, user, record.id, data, record.version),
-                self._saved, self._refused,
-            )  # fmt: skip
+                self._saved,
+                self._refused,
+            )
 
     def confirm(self, text: str) -> bool:
         """Ask yes/no before a change that cannot simply be undone (tests replace it)."""
@@ -273,8 +312,9 @@ class AdministrationView(View):
         user = self.session.user
         self.session.run(
             lambda db: md.set_person_active(db, user, person.id, active, person.version),
-            self._saved, self._refused,
-        )  # fmt: skip
+            self._saved,
+            self._refused,
+        )
 
     def delete_person(self) -> None:
         """Delete the selected person (refused by the service when they have signed)."""
@@ -286,8 +326,9 @@ class AdministrationView(View):
         user = self.session.user
         self.session.run(
             lambda db: md.delete_person(db, user, person.id, person.version),
-            self._saved, self._refused,
-        )  # fmt: skip
+            self._saved,
+            self._refused,
+        )
 
     def withdraw_procedure(self, dialog: Any = None) -> None:
         """Withdraw the selected procedure from a date, with a reason for the audit log."""
@@ -303,8 +344,9 @@ class AdministrationView(View):
         (on, reason), user = values, self.session.user
         self.session.run(
             lambda db: md.withdraw_procedure(db, user, record.id, on, record.version, reason),
-            self._saved, self._refused,
-        )  # fmt: skip
+            self._saved,
+            self._refused,
+        )
 
     def _saved(self, _value: object = None) -> None:
         self.load()
@@ -313,8 +355,9 @@ class AdministrationView(View):
         if not isinstance(exc, ValidationError):
             show_error(self, exc)
             return
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Administration"), admin_problem(exc),
-                          parent=self)  # fmt: skip
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("Administration"), admin_problem(exc), parent=self
+        )
         box.setObjectName("adminError")
         box.open()
         self.refused = box
