@@ -122,6 +122,7 @@ class LinesGrid(QWidget):
         self.table.setObjectName(name)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
         self.add_button = QPushButton()
         self.add_button.setObjectName(f"{name}Add")
         self.add_button.clicked.connect(lambda: self.add_line())
@@ -138,8 +139,20 @@ class LinesGrid(QWidget):
         layout.addLayout(bar)
 
     def set_headers(self, headers: list[str]) -> None:
-        """The column titles (in the current language)."""
+        """The column titles (in the current language); the widths follow the texts."""
         self.table.setHorizontalHeaderLabels(headers)
+        self.fit()
+
+    def fit(self) -> None:
+        """Columns as wide as their texts (a long licence kind stays whole), the last stretched;
+        an empty grid shares the width evenly."""
+        header = self.table.horizontalHeader()
+        if self.table.rowCount() == 0:
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            return
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.table.resizeColumnsToContents()
 
     def add_line(self, texts: list[str] | None = None, key: int | None = None) -> int:
         """Append a line (empty, or ``texts`` of a stored record ``key``); return its row."""

@@ -22,10 +22,23 @@ __all__ = [
 
 CONTEXT = "AdminModels"
 GREY = QBrush(QColor("#808080"))
+ACTIVE = QT_TRANSLATE_NOOP("AdminModels", "Active")
+DISABLED = QT_TRANSLATE_NOOP("AdminModels", "Disabled")
+YES = QT_TRANSLATE_NOOP("AdminModels", "Yes")
+NO = QT_TRANSLATE_NOOP("AdminModels", "No")
+IN_FORCE = QT_TRANSLATE_NOOP("AdminModels", "In force")
+WITHDRAWN = QT_TRANSLATE_NOOP("AdminModels", "Withdrawn {0}")
+LICENCE_UNTIL = QT_TRANSLATE_NOOP("AdminModels", "{0}, valid until {1}")
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
+
+
+def _licence(q: Any) -> str:
+    if q.valid_until is None:
+        return str(q.number)
+    return _tr(LICENCE_UNTIL).format(q.number, format_value(q.valid_until))
 
 
 class PeopleModel(RowsTableModel):
@@ -46,20 +59,20 @@ class PeopleModel(RowsTableModel):
         key = self.COLUMNS[column][0]
         if key == "roles":
             return ", ".join(role_text(r) for r in row.roles)
-        if key == "qualifications":
-            return "; ".join(
-                " ".join(filter(None, (q.kind, q.number, format_value(q.valid_until))))
-                for q in row.qualifications
-            )
+        if key == "qualifications":  # number and expiry first: the kind is in the tooltip
+            return "; ".join(_licence(q) for q in row.qualifications)
         if key == "active":
-            return _tr("Active") if row.active else _tr("Disabled")
+            return _tr(ACTIVE) if row.active else _tr(DISABLED)
         if key == "has_signed":
-            return _tr("Yes") if row.has_signed else _tr("No")
+            return _tr(YES) if row.has_signed else _tr(NO)
         return super().display(row, column)
 
     def role_data(self, row: Any, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and not row.active:
             return GREY
+        if role == Qt.ItemDataRole.ToolTipRole and self.COLUMNS[column][0] == "qualifications":
+            lines = [f"{q.kind} {q.quantity or ''}: {_licence(q)}" for q in row.qualifications]
+            return "\n".join(lines) or None
         return None
 
 
@@ -107,6 +120,11 @@ class ProvidersModel(RowsTableModel):
             )
         return super().display(row, column)
 
+    def role_data(self, row: Any, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and self.COLUMNS[column][0] == "scopes":
+            return self.display(row, column).replace("; ", "\n") or None
+        return None
+
 
 class ProceduresModel(RowsTableModel):
     """ProcedureRecord rows; a withdrawn procedure in grey, with its date."""
@@ -124,8 +142,8 @@ class ProceduresModel(RowsTableModel):
     def display(self, row: Any, column: int) -> str:
         if self.COLUMNS[column][0] == "in_force":
             if row.in_force:
-                return _tr("In force")
-            return _tr("Withdrawn {0}").format(format_value(row.withdrawn_on))
+                return _tr(IN_FORCE)
+            return _tr(WITHDRAWN).format(format_value(row.withdrawn_on))
         return super().display(row, column)
 
     def role_data(self, row: Any, column: int, role: int) -> Any:

@@ -42,6 +42,15 @@ __all__ = ["ADMINISTRATION", "AdministrationView"]
 ADMINISTRATION = "administration"
 PEOPLE, DEPARTMENTS, LOCATIONS = "people", "departments", "locations"
 PROVIDERS, PROCEDURES, CUSTOMERS = "providers", "procedures", "customers"
+#: widest a column grows to fit its texts (a long scope list is read in the tooltip)
+MAX_COLUMN = 360
+
+
+def _fit(table: QTableView) -> None:
+    table.resizeColumnsToContents()
+    for column in range(table.model().columnCount()):
+        if table.columnWidth(column) > MAX_COLUMN:
+            table.setColumnWidth(column, MAX_COLUMN)
 
 
 @dataclass
@@ -119,7 +128,8 @@ class AdministrationView(View):
 
     # --- construction ------------------------------------------------------------------------
     def _kind(self, key: str, model: RowsTableModel, lister: Any, create: Any, update: Any) -> None:
-        table = read_only_table(model, f"{key}Table", single=True)
+        # one text line per record: long scopes and licence lists show whole in the tooltip
+        table = read_only_table(model, f"{key}Table", single=True, compact=True)
         table.doubleClicked.connect(lambda _i, k=key: self.edit(k))
         add = QPushButton()
         add.setObjectName(f"add_{key}")
@@ -201,7 +211,7 @@ class AdministrationView(View):
         for key, kind in self.kinds.items():
             kind.add_button.setText(adds[key])
             kind.edit_button.setText(self.tr("Edit…"))
-            kind.table.resizeColumnsToContents()
+            _fit(kind.table)
         self.disable_button.setText(self.tr("Disable"))
         self.enable_button.setText(self.tr("Enable"))
         self.delete_button.setText(self.tr("Delete…"))
@@ -216,7 +226,7 @@ class AdministrationView(View):
     def _rows(self, key: str, rows: list[Any]) -> None:
         kind = self.kinds[key]
         kind.model.set_rows(rows)
-        kind.table.resizeColumnsToContents()
+        _fit(kind.table)
         self.loaded.emit(key)
 
     def selected(self, key: str) -> Any:
