@@ -21,3 +21,13 @@ try:
     settings.load_profile("labapp")
 except ImportError:  # pragma: no cover - hypothesis is a test dependency
     pass
+
+
+def _cheap_argon2() -> None:
+    """Hash passwords cheaply in tests (stored hashes carry their own cost, so this is safe)."""
+    from labapp.services.accounts import crypto
+
+    crypto.set_cost(crypto.Argon2Cost(time_cost=1, memory_kib=64, parallelism=1))
+
+
+_cheap_argon2()

@@ -7,7 +7,7 @@ owner ``instruments.customer_id``; ``procedures.in_force`` (every existing proce
 and ``procedures.withdrawn_on``, checked to agree.  Additive only.
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-01 21:00:00
 """
 
@@ -22,7 +22,7 @@ from alembic import op
 import labapp.persistence.types
 
 revision: str = "0007"
-down_revision: str | None = "0005"
+down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

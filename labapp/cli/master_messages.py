@@ -134,12 +134,13 @@ MASTER_MESSAGES: dict[str, tuple[str, str]] = {
     "error.code.duplicate": ("{field}: {value} is already used", "{field}：{value} 已被使用"),
     "error.code.not_found": ("{field}: no such record: {value}", "{field}：没有该记录：{value}"),
     "error.code.login_format": (
-        "{field}: {value} is not a login (a-z first, then a-z, 0-9, '.', '_', '-'; 2–64 long)",
-        "{field}：{value} 不是有效的登录名（以 a-z 开头，其后为 a-z、0-9、'.'、'_'、'-'，2–64 位）",
+        "{field}: {login} is not a login (a-z, 0-9, '.', '_', '-', starting with a letter or a "
+        "digit; 2–63 long)",
+        "{field}：{login} 不是有效的登录名（a-z、0-9、'.'、'_'、'-'，以字母或数字开头，2–63 位）",
     ),
     "error.code.login_fixed": (
-        "{field}: {value} has signed records, which name this login: it cannot change",
-        "{field}：{value} 已签署过记录，记录引用该登录名，不能修改",
+        "{field}: {login} has signed records, which name this login: it cannot change",
+        "{field}：{login} 已签署过记录，记录引用该登录名，不能修改",
     ),
     "error.code.email_format": ("{field}: not an e-mail address", "{field}：不是有效的电子邮箱"),
     "error.code.date_order": (

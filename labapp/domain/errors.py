@@ -142,3 +142,41 @@ class MigrationFailedError(DatabaseError):
         self.url = url
         self.backup = backup
         self.reason = reason
+
+
+class AuthenticationError(LabAppError):
+    """A login or a signature's password was refused.
+
+    ``code``: ``wrong_credentials`` (unknown login or wrong password: never says which),
+    ``locked`` (``params["until"]``), ``disabled``, ``not_logged_in`` (a write by someone
+    who has not logged in), ``must_change_password``.
+    """
+
+    def __init__(self, code: str, params: Mapping[str, object] | None = None) -> None:
+        self.code = code
+        self.params: dict[str, object] = dict(params or {})
+        detail = ", ".join(f"{k}={v}" for k, v in self.params.items())
+        super().__init__(f"authentication refused: {code}" + (f" ({detail})" if detail else ""))
+
+
+class PermissionDeniedError(LabAppError):
+    """The acting person lacks the role (or qualification) the action needs.
+
+    ``code``: ``role`` (``params["role"]`` missing), ``qualification`` (no valid licence for
+    ``params["quantity"]`` on ``params["on"]``), ``separation`` (performer, checker and approver
+    must be different people: ``params["as"]``), ``server`` (the database server refused it).
+    """
+
+    def __init__(self, code: str, params: Mapping[str, object] | None = None) -> None:
+        self.code = code
+        self.params: dict[str, object] = dict(params or {})
+        detail = ", ".join(f"{k}={v}" for k, v in self.params.items())
+        super().__init__(f"permission denied: {code}" + (f" ({detail})" if detail else ""))
+
+
+class IntegrityViolationError(LabAppError):
+    """The database refused to change a sealed record (an approved event, the audit log)."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(f"a sealed record cannot be changed: {detail}")
+        self.detail = detail

@@ -180,3 +180,30 @@ def parse_environment(text: str | None, field: str) -> tuple[Decimal | None, str
         )
     value: Decimal = quantity.magnitude
     return value, f"{unit:~P}"
+
+
+def qualification_covers(
+    licence_quantity: str | None,
+    licence_scope: str | None,
+    quantity: str | None,
+    category: str | None,
+) -> bool:
+    """Whether a licence (检定员证) for ``licence_quantity`` / ``licence_scope`` covers an item.
+
+    A licence names a quantity ("DC voltage") or a discipline ("electrical", "电学"); it covers an
+    item whose quantity is that quantity, or whose category (the discipline, e.g. "电学
+    Electrical") contains it; a licence with no quantity covers everything its scope names, and
+    with neither, everything.  Case and surrounding spaces do not matter.
+    """
+
+    def norm(text: str | None) -> str:
+        return " ".join((text or "").split()).casefold()
+
+    wanted = [w for w in (norm(licence_quantity), norm(licence_scope)) if w]
+    if not wanted:
+        return True
+    item_quantity, item_category = norm(quantity), norm(category)
+    return any(
+        w == item_quantity or (item_category and (w in item_category or item_category in w))
+        for w in wanted
+    )

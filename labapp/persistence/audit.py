@@ -8,6 +8,14 @@ known once it is inserted; the history is captured before, while it is still exa
 
 The user and reason come from ``session.info`` (set by the unit of work); a service may name a
 more specific action (approve, retire ...) for one object with :func:`mark_action`.
+
+Every entry joins a hash chain (:func:`labapp.domain.integrity.chain_hash`): the writer locks the
+single ``audit_head`` row, numbers its entries after the head, chains their hashes and, when the
+unit of work carries the author's unlocked key (:class:`Signer` under ``SIGNER_KEY``), seals the
+last entry of each flush with the author's Ed25519 signature, which covers the whole batch through
+the chain.  On PostgreSQL the time is the server's transaction time (a trigger enforces it and
+records ``current_user``).  Secret columns (``__audit_redacted__``) are logged as changed, never
+with their value; bookkeeping columns (``__audit_skipped__``) are not logged.
 """
 
 from __future__ import annotations
@@ -18,21 +26,47 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from typing import Any, Protocol
 
-from sqlalchemy import event, insert, inspect
+from sqlalchemy import Connection, event, insert, inspect, select, text, update
 from sqlalchemy.orm import Session, UOWTransaction
 from sqlalchemy.sql.schema import Table
 
 from labapp.domain.enums import AuditAction
+from labapp.domain.integrity import chain_hash
 from labapp.persistence.base import SYSTEM_USER, Audited, Versioned
 from labapp.persistence.models import AuditLogRow
+from labapp.persistence.models_accounts import AuditHeadRow
 from labapp.persistence.types import utcnow
 
-__all__ = ["REASON_KEY", "USER_KEY", "audit_text", "bulk_insert_audited", "mark_action"]
+__all__ = [
+    "REASON_KEY",
+    "SIGNER_KEY",
+    "USER_KEY",
+    "Signer",
+    "append_audit",
+    "audit_text",
+    "bulk_insert_audited",
+    "mark_action",
+]
 
 USER_KEY = "labapp.user"
 REASON_KEY = "labapp.reason"
+SIGNER_KEY = "labapp.signer"
+REDACTED = "<changed>"
+
+
+class Signer(Protocol):
+    """An author's unlocked signing key (made by ``labapp.services.accounts``)."""
+
+    login: str
+    key_id: int
+
+    def sign(self, data: bytes) -> str:
+        """The base64 Ed25519 signature of ``data``."""
+        ...
+
+
 _ACTIONS_KEY = "labapp.audit_actions"
 _PENDING_KEY = "labapp.audit_pending"
 
@@ -73,10 +107,18 @@ def mark_action(
 
 
 def _column_keys(obj: Any) -> list[str]:
-    return [a.key for a in inspect(obj).mapper.column_attrs if a.key not in _SKIPPED]
+    skipped = _SKIPPED | getattr(obj, "__audit_skipped__", frozenset())
+    return [a.key for a in inspect(obj).mapper.column_attrs if a.key not in skipped]
 
 
 def _changes(obj: Any, action: AuditAction) -> dict[str, list[str | None]]:
+    changes = _raw_changes(obj, action)
+    for key in getattr(obj, "__audit_redacted__", frozenset()) & changes.keys():
+        changes[key] = [None if v is None else REDACTED for v in changes[key]]
+    return changes
+
+
+def _raw_changes(obj: Any, action: AuditAction) -> dict[str, list[str | None]]:
     state = inspect(obj)
     changes: dict[str, list[str | None]] = {}
     for key in _column_keys(obj):
@@ -165,7 +207,83 @@ def _after_flush(session: Session, _context: UOWTransaction) -> None:
         )
         for item in pending
     ]
-    session.connection().execute(insert(AuditLogRow), rows)
+    append_audit(session.connection(), rows, session.info.get(SIGNER_KEY))
+
+
+def _server_time(conn: Connection) -> datetime:
+    """The time audit entries carry: the server's transaction time on PostgreSQL."""
+    if conn.dialect.name == "postgresql":
+        value: datetime = conn.execute(text("SELECT now()")).scalar_one()
+        return value
+    return utcnow()
+
+
+def _iso(moment: datetime) -> str:
+    from datetime import UTC
+
+    return moment.astimezone(UTC).isoformat()
+
+
+def append_audit(
+    conn: Connection, rows: Sequence[dict[str, Any]], signer: Signer | None = None
+) -> None:
+    """Insert audit ``rows`` at the end of the chain; seal the batch when ``signer`` is given.
+
+    The head row is locked (``SELECT … FOR UPDATE``; SQLite's write lock does the same), so
+    concurrent writers chain one after the other; ``seq`` is unique, so a fork cannot commit.
+    """
+    if not rows:
+        return
+    head = conn.execute(
+        select(AuditHeadRow.seq, AuditHeadRow.hash).where(AuditHeadRow.id == 1).with_for_update()
+    ).one_or_none()
+    if head is None:
+        conn.execute(insert(AuditHeadRow).values(id=1, seq=0, hash=""))
+        seq, prev = 0, ""
+    else:
+        seq, prev = int(head.seq), head.hash
+    at = _server_time(conn)
+    chained = []
+    for row in rows:
+        seq += 1
+        entry = {**row, "at": at, "seq": seq, "prev_hash": prev}
+        prev = chain_hash(prev, _hashed_fields(entry))
+        chained.append({**entry, "entry_hash": prev, "seal": None, "key_id": None})
+    if signer is not None and signer.login == chained[-1]["user_name"]:
+        chained[-1]["seal"] = signer.sign(prev.encode("ascii"))
+        chained[-1]["key_id"] = signer.key_id or None  # 0: the key is being registered now
+    conn.execute(insert(AuditLogRow), chained)
+    conn.execute(update(AuditHeadRow).where(AuditHeadRow.id == 1).values(seq=seq, hash=prev))
+
+
+def _hashed_fields(entry: dict[str, Any]) -> dict[str, Any]:
+    action = entry["action"]
+    return {
+        "seq": entry["seq"],
+        "at": _iso(entry["at"]),
+        "user_name": entry["user_name"],
+        "entity": entry["entity"],
+        "entity_id": entry["entity_id"],
+        "action": action.value if isinstance(action, Enum) else str(action),
+        "changes": entry["changes"],
+        "reason": entry["reason"],
+    }
+
+
+def audit_fields(row: Any) -> dict[str, Any]:
+    """The hashed fields of a stored audit row (for ``audit verify``)."""
+    return _hashed_fields(
+        {
+            "seq": row.seq,
+            "at": row.at,
+            "user_name": row.user_name,
+            "entity": row.entity,
+            "entity_id": row.entity_id,
+            "action": row.action,
+            "changes": row.changes,
+            "reason": row.reason,
+        }
+    )
 
 
 def bulk_insert_audited(
@@ -194,7 +312,7 @@ def bulk_insert_audited(
         _log_row(now, user, table.name, str(i), AuditAction.CREATE, (_created(v), reason))
         for i, v in zip(ids, values, strict=True)
     ]
-    session.connection().execute(insert(AuditLogRow), logs)
+    append_audit(session.connection(), logs, session.info.get(SIGNER_KEY))
     return ids
 
 

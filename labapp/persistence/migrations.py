@@ -23,6 +23,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect, select
 
 from labapp import paths
+from labapp.persistence import integrity_ddl
 from labapp.persistence.models import APPLICATION_ID, Base, MetaRow
 
 __all__ = [
@@ -102,13 +103,17 @@ def _check_foreign_keys(conn: Connection) -> None:
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Upgrade to ``revision`` in one transaction (all or nothing)."""
     with _migration_connection(engine) as conn:
+        integrity_ddl.remove(conn)
         command.upgrade(alembic_config(conn), revision)
+        integrity_ddl.install(conn)
 
 
 def downgrade(engine: Engine, revision: str) -> None:
     """Downgrade to ``revision`` (``"base"`` empties the schema) in one transaction."""
     with _migration_connection(engine) as conn:
+        integrity_ddl.remove(conn)
         command.downgrade(alembic_config(conn), revision)
+        integrity_ddl.install(conn)
 
 
 def stamp(engine: Engine, revision: str) -> None:

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Column,
@@ -103,6 +104,13 @@ class LaboratoryRow(Versioned, Base):
     address: Mapped[str | None] = mapped_column(Text)
     accreditation_no: Mapped[str | None] = mapped_column(String(64))
     accreditation_valid_until: Mapped[date | None] = mapped_column(Date)
+    # Lab settings (migration 0006): set in the first-run wizard, edited by an administrator.
+    accreditation_body: Mapped[str | None] = mapped_column(String(100))
+    certificate_pattern: Mapped[str] = mapped_column(String(100), default="{yyyy}-{seq:04}")
+    decision_rule: Mapped[str] = mapped_column(String(16), default="simple")
+    guard_band_factor: Mapped[Decimal | None] = mapped_column(DecimalText)
+    checker_may_approve: Mapped[bool] = mapped_column(Boolean, default=False)
+    idle_lock_minutes: Mapped[int] = mapped_column(Integer, default=15)
 
 
 class LocationRow(Versioned, Base):
@@ -381,6 +389,9 @@ class EventRow(Versioned, Base):
     interval_reason: Mapped[str | None] = mapped_column(Text)
     remarks: Mapped[str | None] = mapped_column(Text)
     cost: Mapped[Decimal | None] = mapped_column(DecimalText)
+    # The decision rule the points were decided with, kept with the record (migration 0006).
+    decision_rule: Mapped[str] = mapped_column(String(16), default="simple")
+    guard_band_factor: Mapped[Decimal | None] = mapped_column(DecimalText)
 
     instrument: Mapped[InstrumentRow] = relationship()
     supersedes: Mapped[EventRow | None] = relationship(remote_side=[id])
@@ -644,6 +655,14 @@ class AuditLogRow(Base):
     action: Mapped[AuditAction] = mapped_column(str_enum(AuditAction, "action"))
     changes: Mapped[str] = mapped_column(Text, default="{}")
     reason: Mapped[str | None] = mapped_column(Text)
+    # The hash chain (migration 0006; see labapp.domain.integrity): each entry's hash covers the
+    # previous one; the last entry a transaction writes carries its author's Ed25519 seal.
+    seq: Mapped[int] = mapped_column(BigInteger, unique=True)
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    entry_hash: Mapped[str | None] = mapped_column(String(64))
+    seal: Mapped[str | None] = mapped_column(Text)
+    key_id: Mapped[int | None] = mapped_column(Integer)
+    db_user: Mapped[str | None] = mapped_column(String(64))  # PostgreSQL: the server's current_user
 
 
 class MetaRow(Base):
@@ -657,6 +676,7 @@ class MetaRow(Base):
 
 # Rows added by later migrations live in their own modules; importing them here registers their
 # tables on Base.metadata for Alembic and the drift test.
+from labapp.persistence import models_accounts as models_accounts  # noqa: E402
 from labapp.persistence import models_impact as models_impact  # noqa: E402
 from labapp.persistence import models_master as models_master  # noqa: E402
 from labapp.persistence import models_pt as models_pt  # noqa: E402

@@ -18,14 +18,21 @@ from types import TracebackType
 from typing import Any
 
 from sqlalchemy import inspect, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from labapp.domain.enums import AuditAction
-from labapp.domain.errors import ConcurrentModificationError, ConflictInfo
-from labapp.persistence.audit import REASON_KEY, USER_KEY, mark_action
+from labapp.domain.errors import (
+    ConcurrentModificationError,
+    ConflictInfo,
+    IntegrityViolationError,
+    LabAppError,
+    PermissionDeniedError,
+)
+from labapp.persistence.audit import REASON_KEY, SIGNER_KEY, USER_KEY, Signer, mark_action
 from labapp.persistence.base import Versioned
+from labapp.persistence.integrity_ddl import SEALED_MESSAGE
 from labapp.persistence.repositories import (
     EventRepository,
     InstrumentRepository,
@@ -63,13 +70,18 @@ class SqlAlchemyUnitOfWork:
     procedures: Repository[Any]
 
     def __init__(
-        self, session_factory: sessionmaker[Session], user: str, reason: str | None = None
+        self,
+        session_factory: sessionmaker[Session],
+        user: str,
+        reason: str | None = None,
+        signer: Signer | None = None,
     ) -> None:
         if not user or not user.strip():
             raise ValueError("a unit of work needs the name of the user making the change")
         self._factory = session_factory
         self.user = user
         self.reason = reason
+        self.signer = signer
         self._session: Session | None = None
 
     @property
@@ -85,6 +97,7 @@ class SqlAlchemyUnitOfWork:
         session = self._factory()
         session.info[USER_KEY] = self.user
         session.info[REASON_KEY] = self.reason
+        session.info[SIGNER_KEY] = self.signer
         self._session = session
         for name, repository in standard_repositories(session).items():
             setattr(self, name, repository)
@@ -136,7 +149,13 @@ class SqlAlchemyUnitOfWork:
             session.rollback()
             info = self._find_conflict(candidates)
             raise ConcurrentModificationError(info or _unknown_conflict(candidates)) from exc
-        except OperationalError as exc:
+        except DBAPIError as exc:
+            refused = _refusal(exc)
+            if refused is None and not isinstance(exc, OperationalError):
+                raise
+            if refused is not None:
+                session.rollback()
+                raise refused from exc
             # SQLite WAL: a transaction whose snapshot predates another writer's commit cannot
             # write ("database is locked"); if a row we save did change, that is the real story.
             session.rollback()
@@ -158,6 +177,19 @@ class SqlAlchemyUnitOfWork:
                 if current.version != expected:
                     return conflict_from_row(current, expected)
         return None
+
+
+def _refusal(exc: DBAPIError) -> LabAppError | None:
+    """The typed error for a refusal by the database's integrity triggers or grants."""
+    message = str(exc.orig)
+    first = message.strip().splitlines()[0] if message.strip() else ""
+    if "is not an approver" in message:
+        return PermissionDeniedError("server", {"detail": first})
+    if SEALED_MESSAGE in message:
+        return IntegrityViolationError(first.split(SEALED_MESSAGE + ":", 1)[-1].strip())
+    if "permission denied" in message.lower():
+        return PermissionDeniedError("server", {"detail": first})
+    return None
 
 
 def _key(identity: tuple[Any, ...]) -> Any:

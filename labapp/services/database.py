@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from labapp import paths
 from labapp.domain.errors import (
+    AuthenticationError,
     DatabaseError,
     DatabaseReadOnlyError,
     DatabaseUnreachableError,
@@ -38,6 +39,7 @@ from labapp.domain.errors import (
     SchemaTooNewError,
 )
 from labapp.persistence import migrations
+from labapp.persistence.audit import Signer
 from labapp.persistence.engine import (
     make_engine,
     map_database_error,
@@ -99,10 +101,38 @@ class Database:
         self.engine = engine
         self.info = info
         self.session_factory = sessionmaker(engine, expire_on_commit=False)
+        #: Logged-in people's unlocked signing keys, by login (see ``services.accounts``).
+        self.signers: dict[str, Signer] = {}
+        #: The GUI and the CLI set this after a login: then only a logged-in user may write.
+        self.require_login = False
 
-    def unit_of_work(self, user: str, reason: str | None = None) -> SqlAlchemyUnitOfWork:
-        """A unit of work for a change made by ``user`` (use it in a ``with`` block)."""
-        return SqlAlchemyUnitOfWork(self.session_factory, user, reason)
+    def sign_in(self, signer: Signer) -> None:
+        """Let ``signer.login`` write, sealing each change with that person's key."""
+        self.signers[signer.login] = signer
+
+    def sign_out(self, login: str) -> None:
+        """Forget a person's unlocked key (logout, idle lock)."""
+        self.signers.pop(login, None)
+
+    def unit_of_work(
+        self,
+        user: str,
+        reason: str | None = None,
+        *,
+        signer: Signer | None = None,
+        anonymous: bool = False,
+    ) -> SqlAlchemyUnitOfWork:
+        """A unit of work for a change made by ``user`` (use it in a ``with`` block).
+
+        The change is sealed with ``user``'s key when that person is signed in (or ``signer`` is
+        given, as when an account is created).  With :attr:`require_login`, a user who is not
+        signed in is refused (:class:`AuthenticationError` ``not_logged_in``), except for the
+        login itself and the first account (``anonymous``).
+        """
+        signer = signer or self.signers.get(user)
+        if signer is None and self.require_login and not anonymous:
+            raise AuthenticationError("not_logged_in", {"login": user})
+        return SqlAlchemyUnitOfWork(self.session_factory, user, reason, signer)
 
     @contextmanager
     def read(self) -> Iterator[Session]:

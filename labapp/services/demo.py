@@ -45,8 +45,8 @@ from labapp.domain.enums import (
 from labapp.domain.errors import LabAppError, ValidationError
 from labapp.metrology.conformity import decide
 from labapp.metrology.units import delta_unit, parse_quantity, parse_unit
+from labapp.persistence.audit import append_audit
 from labapp.persistence.models import (
-    AuditLogRow,
     CheckPlanRow,
     CheckReadingRow,
     ComparisonParticipantRow,
@@ -87,7 +87,7 @@ __all__ = [
     "seed_demo",
 ]
 
-DEMO_USER = "demo"
+DEMO_USER = "admin"  # the demo administrator seeds the lab (and seals its audit entry)
 SEED_REASON = "demo data seeded"
 MIN_INSTRUMENTS = 30
 LARGE_LAB = 20_000  # above this many items, events carry at most 3 points
@@ -908,7 +908,7 @@ _ID_TABLES: tuple[Table, ...] = tuple(
         ProviderScopeRow, ProcedureRow, InstrumentRow, EventRow, MeasurementPointRow,
         EventStandardRow, StandardCertificateRow, CheckPlanRow, IntermediateCheckRow,
         CheckReadingRow, ComparisonRow, ComparisonParticipantRow, PtCycleRow, SubdisciplineRow,
-        ComparisonScopeRow, CorrectiveActionRow, CorrectiveActionStandardRow, AuditLogRow,
+        ComparisonScopeRow, CorrectiveActionRow, CorrectiveActionStandardRow,
     )
 )  # fmt: skip
 
@@ -1015,13 +1015,16 @@ def _seed(
     _seed_standard_certificates(w, plan, rng)
     _seed_intermediate_checks(w, plan, rng)
     dc_comparison = _seed_comparison(w, plan, rng)
+    from labapp.services.demo_accounts import admin_of, seal_events, seed_accounts
     from labapp.services.demo_impact import seed_failed_standard  # they use this module's helpers
     from labapp.services.demo_pt import seed_pt_plan
 
     seed_failed_standard(w, plan, tally)
     seed_pt_plan(w, plan, dc_comparison)
+    actors = seed_accounts(conn, plan.now)
+    seal_events(conn, actors)
     report = _report(plan, tally, w.counts)
-    _write_audit_entry(w, plan, report)
+    _write_audit_entry(w, plan, report, admin_of(actors))
     _reset_sequences(conn)
     conn.commit()
     return report
@@ -1074,7 +1077,7 @@ def _finish(report: DemoReport, seconds: float) -> DemoReport:
     return replace(report, seconds=seconds)
 
 
-def _write_audit_entry(w: _Writer, plan: _Plan, report: DemoReport) -> None:
+def _write_audit_entry(w: _Writer, plan: _Plan, report: DemoReport, admin: Any) -> None:
     """One entry for the whole seeding: the per-row listener only sees ORM flushes."""
     summary = {
         "instruments": report.counts.get("instruments", 0),
@@ -1084,14 +1087,14 @@ def _write_audit_entry(w: _Writer, plan: _Plan, report: DemoReport) -> None:
         "years": plan.options.years,
         "today": plan.today.isoformat(),
     }
-    w.put(_t(AuditLogRow), [{
-        "id": plan.ids.take("audit_log"), "at": plan.now, "user_name": DEMO_USER,
-        "entity": "database", "entity_id": "demo", "action": AuditAction.CREATE,
+    append_audit(w.conn, [{
+        "user_name": DEMO_USER, "entity": "database", "entity_id": "demo",
+        "action": AuditAction.CREATE,
         "changes": json.dumps(
             {key: [None, str(value)] for key, value in summary.items()}, ensure_ascii=False
         ),
         "reason": SEED_REASON,
-    }])  # fmt: skip
+    }], admin)  # fmt: skip
 
 
 def _reset_sequences(conn: Connection) -> None:
@@ -1108,7 +1111,14 @@ def _reset_sequences(conn: Connection) -> None:
 
 
 def _remove_seeded(conn: Connection, first_ids: Mapping[str, int]) -> None:
-    """Undo a failed or cancelled seeding: delete every row with an id the generator chose."""
+    """Undo a failed or cancelled seeding: delete every row with an id the generator chose.
+
+    The rows are the seeder's own, written moments ago: the integrity triggers that refuse
+    deleting approved events are lifted for this and put back in the same transaction.
+    """
+    from labapp.persistence import integrity_ddl
+
+    integrity_ddl.remove(conn)
     persons = _t(PersonRow).c.id >= first_ids["persons"]
     certificates = standard_certificate_instruments.c.certificate_id
     conn.execute(
@@ -1124,6 +1134,7 @@ def _remove_seeded(conn: Connection, first_ids: Mapping[str, int]) -> None:
                 .where(_t(PersonRoleRow).c.person_id.in_(select(_t(PersonRow).c.id).where(persons)))
             )
         conn.execute(table.delete().where(table.c.id >= first_ids[table.name]))
+    integrity_ddl.install(conn)
     conn.commit()
 
 

@@ -404,7 +404,7 @@ PEOPLE: tuple[tuple[str, str, tuple[PersonRole, ...], str], ...] = (
     ("马超", "machao", (PersonRole.METROLOGIST,), "mass"),
     ("吴强", "wuqiang", (PersonRole.METROLOGIST, PersonRole.CHECKER), "length"),
     ("Emily Chen", "echen", (PersonRole.METROLOGIST,), "length"),
-    ("孙丽", "sunli", (PersonRole.ADMIN,), ""),
+    ("孙丽", "admin", (PersonRole.ADMIN,), ""),
 )
 
 # Stable per-event environment, by discipline: (temperature °C, humidity %RH).

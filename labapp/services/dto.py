@@ -428,3 +428,17 @@ class EventDetail:
     version: int
     updated_by: str
     updated_at: datetime
+    decision_rule: str = "simple"  # the rule the points were decided with, kept with the record
+    guard_band_factor: Decimal | None = None
+    signatures: tuple[SignatureInfo, ...] = ()
+
+
+@dataclass(frozen=True)
+class SignatureInfo:
+    """An electronic signature on an event: what it means, who signed and when."""
+
+    meaning: str  # check | approve
+    person_id: int
+    name: str
+    login: str
+    signed_at: datetime

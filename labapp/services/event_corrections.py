@@ -23,7 +23,7 @@ _COPIED = (
     "instrument_id", "kind", "performed_on", "performer_id", "provider_id", "procedure_id",
     "temperature_value", "temperature_unit", "humidity_value", "humidity_unit", "as_found",
     "as_left", "result", "adjusted", "valid_until", "interval_months", "interval_reason",
-    "remarks", "cost",
+    "remarks", "cost", "decision_rule", "guard_band_factor",
 )  # fmt: skip
 _POINT_FIELDS = tuple(
     c.key

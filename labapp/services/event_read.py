@@ -23,9 +23,17 @@ from labapp.persistence.models import (
     EventStandardRow,
     InstrumentRow,
     MeasurementPointRow,
+    PersonRow,
 )
+from labapp.persistence.models_accounts import SignatureRow
 from labapp.services.database import Database
-from labapp.services.dto import EventDetail, PointDetail, StandardOption, StandardUseDetail
+from labapp.services.dto import (
+    EventDetail,
+    PointDetail,
+    SignatureInfo,
+    StandardOption,
+    StandardUseDetail,
+)
 from labapp.services.instrument_page import attachment_info, event_summary
 
 __all__ = [
@@ -263,6 +271,22 @@ def event_detail(session: Session, row: EventRow) -> EventDetail:
         version=row.version,
         updated_by=row.updated_by,
         updated_at=row.updated_at,
+        decision_rule=row.decision_rule or "simple",
+        guard_band_factor=row.guard_band_factor,
+        signatures=_signatures(session, row.id),
+    )
+
+
+def _signatures(session: Session, event_id: int) -> tuple[SignatureInfo, ...]:
+    stmt = (
+        select(SignatureRow, PersonRow.name, PersonRow.login)
+        .join(PersonRow, PersonRow.id == SignatureRow.person_id)
+        .where(SignatureRow.event_id == event_id)
+        .order_by(SignatureRow.id)
+    )
+    return tuple(
+        SignatureInfo(s.meaning, s.person_id, name, login, s.signed_at)
+        for s, name, login in session.execute(stmt).all()
     )
 
 

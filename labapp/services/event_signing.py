@@ -1,27 +1,46 @@
-"""Four eyes: checking and approving an event, and what an approval does to the instrument.
+"""Electronic signatures: checking (核验) and approving (批准) an event, and what approval does.
 
-Rules in :mod:`labapp.services.events`: the checker and the approver are not the performer;
-approval needs a checked event, sets the instrument's last calibration and due date when this is
-its latest event, suspends it on FAIL, puts a suspended one back in service on a later pass, and
-supersedes the event a correction replaces.
+A signature is the signer re-entering the password: it opens the signer's key and signs the
+event's canonical form (:mod:`labapp.services.accounts.seals`), stored as a ``signatures`` row.
+Rules (also in :mod:`labapp.services.events`):
+
+* the checker holds the checker role, the approver the approver role (``PermissionDeniedError``
+  ``role``);
+* performer, checker and approver are three different people (``four_eyes``: the performer signs;
+  ``checker_approver``: the checker approves, unless the lab's settings allow it);
+* for a verification (检定) the signer holds a licence covering the item's quantity, valid from the
+  day the verification was performed to the day of signing (``PermissionDeniedError``
+  ``qualification``);
+* approval needs a checked event; it sets the instrument's last calibration and due date when this
+  is its latest event, suspends it on FAIL, puts a suspended one back in service on a later pass,
+  and supersedes the event a correction replaces.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from labapp.domain.enums import AuditAction, EventKind, EventResult, EventStatus, InstrumentStatus
-from labapp.domain.errors import ValidationError
-from labapp.domain.rules import check_four_eyes
-from labapp.persistence.models import EventRow
+from labapp.domain.enums import (
+    AuditAction,
+    EventKind,
+    EventResult,
+    EventStatus,
+    InstrumentStatus,
+    PersonRole,
+)
+from labapp.domain.errors import PermissionDeniedError, ValidationError
+from labapp.domain.rules import check_four_eyes, qualification_covers
+from labapp.persistence.models import EventRow, LaboratoryRow, QualificationRow
 from labapp.persistence.types import utcnow
+from labapp.services.accounts import Actor, require_role, unlock
+from labapp.services.accounts.seals import sign_event
 from labapp.services.database import Database
 from labapp.services.dto import EventDetail
 from labapp.services.event_read import commit_event, event_detail, instrument_row, load_row
-from labapp.services.people import signer
 
 __all__ = ["approve_event", "check_event"]
 
@@ -32,10 +51,9 @@ _SIGNABLE = {
 
 
 def _sign(
-    uow: Any, user: str, event_id: int, expected_version: int, status: EventStatus, role: str
-) -> tuple[EventRow, Any]:
-    """Load the event for a signature: right version, right status, not signed by its performer."""
-    person = signer(uow.session, user)
+    uow: Any, actor: Actor, event_id: int, expected_version: int, status: EventStatus, role: str
+) -> EventRow:
+    """Load the event for a signature: right version and status, a signer who may sign it."""
     row = load_row(uow.session, event_id)
     uow.check_version(row, expected_version)
     if row.status is not status:
@@ -44,44 +62,92 @@ def _sign(
             "status", f"{text}, this is {row.status.value}",
             code=code, params={"status": row.status.value},
         )  # fmt: skip
-    check_four_eyes(row.performer_id, person.id, role)
-    return row, person
+    check_four_eyes(row.performer_id, actor.person_id, role)
+    require_role(actor, PersonRole.CHECKER if role == "checker" else PersonRole.APPROVER)
+    if role == "approver" and row.checker_id == actor.person_id and not _may_both(uow.session):
+        raise ValidationError(
+            "approver",
+            "the person who checked the event cannot also approve it",
+            code="checker_approver",
+        )
+    if row.kind is EventKind.VERIFICATION:
+        _check_licence(uow.session, actor, row)
+    return row
 
 
-def check_event(db: Database, user: str, event_id: int, expected_version: int) -> EventDetail:
-    """Sign a draft as checked (核验) by ``user``, who is not its performer.
+def _may_both(session: Session) -> bool:
+    stmt = select(LaboratoryRow.checker_may_approve).order_by(LaboratoryRow.id).limit(1)
+    return bool(session.scalar(stmt))
+
+
+def _check_licence(session: Session, actor: Actor, row: EventRow) -> None:
+    instrument = instrument_row(session, row.instrument_id)
+    today = date.today()
+    stmt = select(QualificationRow).where(QualificationRow.person_id == actor.person_id)
+    for licence in session.scalars(stmt):
+        issued_ok = licence.issued_on is None or licence.issued_on <= row.performed_on
+        valid_ok = licence.valid_until is None or licence.valid_until >= max(
+            today, row.performed_on
+        )
+        covers = qualification_covers(
+            licence.quantity, licence.scope, instrument.quantity, instrument.category
+        )
+        if issued_ok and valid_ok and covers:
+            return
+    raise PermissionDeniedError(
+        "qualification",
+        {"login": actor.login, "quantity": instrument.quantity or "-", "on": today.isoformat()},
+    )
+
+
+def check_event(
+    db: Database, user: str, event_id: int, expected_version: int, password: str
+) -> EventDetail:
+    """Sign a draft as checked (核验) by ``user``, who re-enters the password.
 
     Raises
     ------
+    AuthenticationError
+        Wrong password, locked or disabled account.
+    PermissionDeniedError
+        ``role`` (not a checker), ``qualification`` (verification without a valid licence).
     ValidationError
-        ``unknown_user``, ``four_eyes``, or ``not_draft`` when the event is not a draft.
+        ``four_eyes`` (the checker performed it), ``not_draft``.
     ConcurrentModificationError
         The event changed since ``expected_version``.
     """
-    with db.unit_of_work(user) as uow:
-        row, person = _sign(uow, user, event_id, expected_version, EventStatus.DRAFT, "checker")
+    actor = unlock(db, user, password)
+    with db.unit_of_work(user, signer=actor) as uow:
+        row = _sign(uow, actor, event_id, expected_version, EventStatus.DRAFT, "checker")
         row.status = EventStatus.CHECKED
-        row.checker_id = person.id
+        row.checker_id = actor.person_id
         row.checked_at = utcnow()
         uow.audit(row, AuditAction.CHECK)
+        sign_event(uow.session, actor, row, "check")
         commit_event(uow)
         return event_detail(uow.session, row)
 
 
-def approve_event(db: Database, user: str, event_id: int, expected_version: int) -> EventDetail:
-    """Approve (批准) a checked event; update the instrument; supersede a corrected event.
+def approve_event(
+    db: Database, user: str, event_id: int, expected_version: int, password: str
+) -> EventDetail:
+    """Approve (批准) a checked event with ``user``'s password; update the instrument.
 
     Raises
     ------
+    AuthenticationError, PermissionDeniedError
+        As for :func:`check_event` (``role``: not an approver).
     ValidationError
-        ``unknown_user``, ``four_eyes`` (the approver performed it), ``not_checked``.
+        ``four_eyes`` (the approver performed it), ``checker_approver``, ``not_checked``.
     ConcurrentModificationError
         The event changed since ``expected_version``.
     """
-    with db.unit_of_work(user) as uow:
-        row, person = _sign(uow, user, event_id, expected_version, EventStatus.CHECKED, "approver")
+    actor = unlock(db, user, password)
+    with db.unit_of_work(user, signer=actor) as uow:
+        row = _sign(uow, actor, event_id, expected_version, EventStatus.CHECKED, "approver")
+        sign_event(uow.session, actor, row, "approve")
         row.status = EventStatus.APPROVED
-        row.approver_id = person.id
+        row.approver_id = actor.person_id
         row.approved_at = utcnow()
         uow.audit(row, AuditAction.APPROVE)
         replaced = _supersede(uow, row)

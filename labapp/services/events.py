@@ -57,6 +57,7 @@ from labapp.persistence.models import (
     EventRow,
     EventStandardRow,
     InstrumentRow,
+    LaboratoryRow,
     MeasurementPointRow,
 )
 from labapp.services.database import Database
@@ -98,8 +99,8 @@ def save_draft(
     event_id: int | None = None,
     expected_version: int | None = None,
     today: date | None = None,
-    rule: DecisionRule = DecisionRule.SIMPLE,
-    guard_band_factor: float = 1.0,
+    rule: DecisionRule | None = None,
+    guard_band_factor: float | None = None,
 ) -> EventDetail:
     """Validate and save a draft event (new, or an edit of ``event_id`` at ``expected_version``).
 
@@ -114,7 +115,8 @@ def save_draft(
     today
         The day "future" is judged against (default: the system date).
     rule, guard_band_factor
-        The lab's decision rule for the points.
+        The decision rule for the points, stored with the event.  ``None``: an edit keeps the
+        rule the draft was decided with; a new event takes the lab's default rule.
 
     Raises
     ------
@@ -139,13 +141,40 @@ def save_draft(
             data = replace(data, performer_id=person.id)
         previous = row.procedure_id if row is not None else None
         ensure_procedure_usable(session, data.procedure_id, data.performed_on, previous)
+        rule, factor = _rule(session, row, rule, guard_band_factor)
         row = row or EventRow(revision=1)
-        _fill(row, data, instrument, rule, guard_band_factor)
+        _fill(row, data, instrument, rule, factor)
+        row.decision_rule = rule.value
+        row.guard_band_factor = _factor_text(factor) if rule is DecisionRule.GUARD_BAND else None
         _set_standards(uow, row, data, instrument)
         if row.id is None:
             uow.session.add(row)
         commit_event(uow)
         return event_detail(session, row)
+
+
+def _rule(
+    session: Session, row: EventRow | None, rule: DecisionRule | None, factor: float | None
+) -> tuple[DecisionRule, float]:
+    """The rule a draft is decided with: the caller's, else the record's, else the lab's."""
+    if rule is None and row is not None:
+        rule = DecisionRule(row.decision_rule or "simple")
+        stored = row.guard_band_factor
+        factor = factor if factor is not None else (float(stored) if stored else None)
+    if rule is None:
+        lab = session.execute(
+            select(LaboratoryRow.decision_rule, LaboratoryRow.guard_band_factor)
+            .order_by(LaboratoryRow.id)
+            .limit(1)
+        ).first()
+        rule = DecisionRule(lab[0]) if lab and lab[0] else DecisionRule.SIMPLE
+        if factor is None and lab and lab[1] is not None:
+            factor = float(lab[1])
+    return rule, 1.0 if factor is None else float(factor)
+
+
+def _factor_text(factor: float) -> Decimal:
+    return Decimal(repr(factor)).normalize()
 
 
 def _editable(uow: Any, event_id: int | None, expected_version: int | None) -> EventRow | None:

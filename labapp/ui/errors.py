@@ -184,11 +184,11 @@ VALIDATION_CODES: dict[str, str] = {
     # master data (labapp.services.master_data)
     "login_format": QT_TRANSLATE_NOOP(
         "Errors",
-        "{field}: “{value}” is not a login: start with a–z, then a–z, 0–9, “.”, “_” or “-” "
-        "(2 to 64 characters).",
+        "{field}: “{login}” is not a login: a–z, 0–9, “.”, “_” or “-”, starting with a letter or "
+        "a digit (2 to 63 characters).",
     ),
     "login_fixed": QT_TRANSLATE_NOOP(
-        "Errors", "{field}: {value} has signed records, which name this login: it cannot change."
+        "Errors", "{field}: {login} has signed records, which name this login: it cannot change."
     ),
     "email_format": QT_TRANSLATE_NOOP("Errors", "{field}: not an e-mail address."),
     "not_a_date": QT_TRANSLATE_NOOP("Errors", "{field}: “{value}” is not a date (YYYY-MM-DD)."),

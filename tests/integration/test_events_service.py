@@ -22,7 +22,7 @@ from labapp.domain.enums import (
     PersonRole,
     Role,
 )
-from labapp.domain.errors import ConcurrentModificationError, ValidationError
+from labapp.domain.errors import AuthenticationError, ConcurrentModificationError, ValidationError
 from labapp.persistence.models import AttachmentRow, AuditLogRow
 from labapp.services import attachments as att
 from labapp.services import events as ev
@@ -72,8 +72,8 @@ class Lab:
 
     def approved(self, **kw: object) -> int:
         draft = ev.save_draft(self.db, self.metrologist, self.input(**kw), today=TODAY)
-        checked = ev.check_event(self.db, self.checker, draft.id, draft.version)
-        return ev.approve_event(self.db, self.approver, checked.id, checked.version).id
+        checked = ev.check_event(self.db, self.checker, draft.id, draft.version, "demo")
+        return ev.approve_event(self.db, self.approver, checked.id, checked.version, "demo").id
 
 
 @pytest.fixture
@@ -125,18 +125,18 @@ def test_failed_result_suspends_the_instrument(lab: Lab) -> None:
 def test_four_eyes(lab: Lab) -> None:
     draft = ev.save_draft(lab.db, lab.metrologist, lab.input(), today=TODAY)
     with pytest.raises(ValidationError) as caught:
-        ev.check_event(lab.db, lab.metrologist, draft.id, draft.version)
+        ev.check_event(lab.db, lab.metrologist, draft.id, draft.version, "demo")
     assert caught.value.code == "four_eyes"
     with pytest.raises(ValidationError) as caught:
-        ev.approve_event(lab.db, lab.approver, draft.id, draft.version)
+        ev.approve_event(lab.db, lab.approver, draft.id, draft.version, "demo")
     assert caught.value.code == "not_checked"
-    checked = ev.check_event(lab.db, lab.checker, draft.id, draft.version)
+    checked = ev.check_event(lab.db, lab.checker, draft.id, draft.version, "demo")
     with pytest.raises(ValidationError) as caught:
-        ev.approve_event(lab.db, lab.metrologist, checked.id, checked.version)
+        ev.approve_event(lab.db, lab.metrologist, checked.id, checked.version, "demo")
     assert caught.value.code == "four_eyes"
-    with pytest.raises(ValidationError) as caught:
-        ev.check_event(lab.db, "nobody", draft.id, checked.version)
-    assert caught.value.code == "unknown_user"
+    with pytest.raises(AuthenticationError) as refused:  # no account: never says which part
+        ev.check_event(lab.db, "nobody", draft.id, checked.version, "demo")
+    assert refused.value.code == "wrong_credentials"
 
 
 def test_overdue_standard_refused_then_accepted_with_an_audited_reason(lab: Lab) -> None:
@@ -244,8 +244,8 @@ def test_correction_supersedes_on_approval(lab: Lab) -> None:
         lab.db, lab.metrologist, corrected, event_id=fix.id, expected_version=fix.version,
         today=TODAY,
     )  # fmt: skip
-    fix = ev.check_event(lab.db, lab.checker, fix.id, fix.version)
-    fix = ev.approve_event(lab.db, lab.approver, fix.id, fix.version)
+    fix = ev.check_event(lab.db, lab.checker, fix.id, fix.version, "demo")
+    fix = ev.approve_event(lab.db, lab.approver, fix.id, fix.version, "demo")
     old = ev.get_event(lab.db, first)
     assert old.status is EventStatus.SUPERSEDED and old.superseded_by_id == fix.id
     assert [r.revision for r in fix.revisions] == [1, 2]

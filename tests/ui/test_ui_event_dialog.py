@@ -224,8 +224,8 @@ def test_standard_not_valid_needs_a_reason(qtbot, window):
             points=(PointInput("10 V", "10.1 V", mpe="1 mV"),),
         ),
     )
-    failed = check_event(db, "zhangwei", failed.id, failed.version)
-    approve_event(db, "liming", failed.id, failed.version)
+    failed = check_event(db, "zhangwei", failed.id, failed.version, "demo")
+    approve_event(db, "liming", failed.id, failed.version, "demo")
     login("liuyang")
     dialog = open_dialog(qtbot, window, instrument_id=dialog_item.id)
     model = dialog.standards.model

@@ -141,7 +141,19 @@ def test_export_follows_the_search_and_can_be_cancelled(window, qtbot, tmp_path:
     register = window.views["register"]
     window.show_page("register")
     register.search.setText("CD-")
-    qtbot.waitUntil(lambda: register.count_label.text().endswith("items"), timeout=30_000)
+
+    def searched() -> bool:
+        # the search is debounced: wait until it has applied and its rows and count are in
+        model = register.model
+        tags = [str(model.index(r, 0).data()) for r in range(model.rowCount())]
+        return (
+            not register._debounce.isActive()
+            and bool(tags)
+            and all(t.startswith("CD-") for t in tags)
+            and register.count_label.text().endswith("items")
+        )
+
+    qtbot.waitUntil(searched, timeout=30_000)
     expected = register.total
     export = window.export_register(str(tmp_path / "register.xlsx"))
     with qtbot.waitSignal(export.finished, timeout=60_000) as done:

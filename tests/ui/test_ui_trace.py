@@ -113,8 +113,8 @@ def fail_standard(db, asset_tag: str) -> None:
         ),
     )
     assert draft.result == EventResult.FAIL
-    checked = check_event(db, "zhangwei", draft.id, draft.version)
-    approve_event(db, "liming", checked.id, checked.version)
+    checked = check_event(db, "zhangwei", draft.id, draft.version, "demo")
+    approve_event(db, "liming", checked.id, checked.version, "demo")
 
 
 def test_reverse_trace_of_a_failed_standard_and_export(

@@ -41,9 +41,9 @@ __all__ = [
     "update_person",
 ]
 
-#: A login: lower-case letters, digits, ``.``, ``_``, ``-``; starts with a letter; 2–64 long.
-#: Lower case because PostgreSQL folds unquoted role names, and a login becomes a role there.
-LOGIN_PATTERN = re.compile(r"^[a-z][a-z0-9._-]{1,63}$")
+#: A login: lower-case letters, digits, ``.``, ``_``, ``-``, starting with a letter or digit,
+#: 2–63 long (the accounts' rule: a login becomes a PostgreSQL role, which folds to lower case).
+LOGIN_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,62}$")
 
 
 def _signers() -> object:
@@ -136,7 +136,7 @@ def _login(session: Session, row: PersonRow, value: str) -> str:
             "login",
             f"{login!r}: use a-z, 0-9, '.', '_', '-'",
             code="login_format",
-            params={"value": login},
+            params={"login": login},
         )
     ensure_unique(session, PersonRow.login, login, row.id, "login")
     if row.id is not None and login != row.login and _has_signed(session, row.id):
@@ -144,7 +144,7 @@ def _login(session: Session, row: PersonRow, value: str) -> str:
             "login",
             "the records name this login",
             code="login_fixed",
-            params={"value": row.login},
+            params={"login": row.login},
         )
     return login
 

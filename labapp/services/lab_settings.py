@@ -1,0 +1,218 @@
+"""The laboratory and its settings, and the first-run set-up that creates it with its first admin.
+
+Settings kept with the lab (one ``laboratories`` row): name, address, accreditation body and
+number (e.g. CNAS L1234) and its validity, the certificate numbering pattern, the default decision
+rule for new events (each event keeps the rule it was decided with), whether the checker may also
+approve (off by default; a quality manual may allow it) and the idle time after which a session
+locks.
+
+Certificate numbering patterns use ``{yyyy}``, ``{yy}``, ``{mm}`` and ``{seq}`` / ``{seq:04}`` (the
+sequence within the year, zero-padded to the given width); ``{seq}`` is required.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from labapp.domain.enums import PersonRole
+from labapp.domain.errors import NotFoundError, ValidationError
+from labapp.domain.points import DecisionRule
+from labapp.persistence.models import LaboratoryRow, PersonRow
+from labapp.services.accounts import Actor, NewAccount, create_account, has_accounts
+from labapp.services.database import Database
+
+__all__ = [
+    "DEFAULT_PATTERN",
+    "LabSettings",
+    "LabSettingsInput",
+    "certificate_number",
+    "check_pattern",
+    "get_lab_settings",
+    "is_set_up",
+    "setup_laboratory",
+    "update_lab_settings",
+]
+
+DEFAULT_PATTERN = "{yyyy}-{seq:04}"
+_PLACEHOLDER = re.compile(r"\{(yyyy|yy|mm|seq(?::0?(\d))?)\}")
+_ANY_BRACE = re.compile(r"[{}]")
+
+
+@dataclass(frozen=True)
+class LabSettingsInput:
+    """The lab's settings as a form or the CLI gives them (typed)."""
+
+    name: str
+    code: str
+    address: str | None = None
+    accreditation_body: str | None = None
+    accreditation_no: str | None = None
+    accreditation_valid_until: date | None = None
+    certificate_pattern: str = DEFAULT_PATTERN
+    decision_rule: DecisionRule = DecisionRule.SIMPLE
+    guard_band_factor: Decimal | None = None
+    checker_may_approve: bool = False
+    idle_lock_minutes: int = 15
+
+
+@dataclass(frozen=True)
+class LabSettings(LabSettingsInput):
+    """The lab's settings as stored (with the row's id and version)."""
+
+    id: int = 0
+    version: int = 0
+
+
+def check_pattern(pattern: str) -> str:
+    """``pattern`` stripped, or :class:`ValidationError` ``pattern`` when it cannot number."""
+    text = pattern.strip()
+    rest = _PLACEHOLDER.sub("", text)
+    has_seq = any(m.group(1).startswith("seq") for m in _PLACEHOLDER.finditer(text))
+    if not text or not has_seq or _ANY_BRACE.search(rest) or len(text) > 60:
+        raise ValidationError(
+            "certificate_pattern",
+            "use {yyyy}, {yy}, {mm} and {seq} or {seq:04}; {seq} is required",
+            code="pattern",
+            params={"pattern": pattern},
+        )
+    return text
+
+
+def certificate_number(pattern: str, on: date, seq: int) -> str:
+    """The certificate number ``pattern`` gives for the ``seq``-th certificate of ``on``'s year."""
+
+    def fill(match: re.Match[str]) -> str:
+        key, width = match.group(1), match.group(2)
+        if key == "yyyy":
+            return f"{on.year:04d}"
+        if key == "yy":
+            return f"{on.year % 100:02d}"
+        if key == "mm":
+            return f"{on.month:02d}"
+        return f"{seq:0{int(width or 1)}d}"
+
+    return _PLACEHOLDER.sub(fill, check_pattern(pattern))
+
+
+def _validated(data: LabSettingsInput) -> LabSettingsInput:
+    if not data.name.strip():
+        raise ValidationError("name", "the laboratory's name is required", code="required")
+    if not data.code.strip():
+        raise ValidationError("code", "the laboratory's short code is required", code="required")
+    check_pattern(data.certificate_pattern)
+    if not 1 <= data.idle_lock_minutes <= 480:
+        raise ValidationError(
+            "idle_lock_minutes", "between 1 and 480 minutes", code="range",
+            params={"low": 1, "high": 480},
+        )  # fmt: skip
+    factor = data.guard_band_factor
+    if factor is not None and not Decimal(0) < factor <= Decimal(3):
+        raise ValidationError(
+            "guard_band_factor", "a guard-band factor between 0 and 3", code="range",
+            params={"low": 0, "high": 3},
+        )  # fmt: skip
+    return data
+
+
+def _fill(row: LaboratoryRow, data: LabSettingsInput) -> None:
+    row.name = data.name.strip()
+    row.code = data.code.strip()
+    row.address = (data.address or "").strip() or None
+    row.accreditation_body = (data.accreditation_body or "").strip() or None
+    row.accreditation_no = (data.accreditation_no or "").strip() or None
+    row.accreditation_valid_until = data.accreditation_valid_until
+    row.certificate_pattern = check_pattern(data.certificate_pattern)
+    row.decision_rule = data.decision_rule.value
+    row.guard_band_factor = data.guard_band_factor
+    row.checker_may_approve = data.checker_may_approve
+    row.idle_lock_minutes = data.idle_lock_minutes
+
+
+def _settings(row: LaboratoryRow) -> LabSettings:
+    return LabSettings(
+        name=row.name,
+        code=row.code,
+        address=row.address,
+        accreditation_body=row.accreditation_body,
+        accreditation_no=row.accreditation_no,
+        accreditation_valid_until=row.accreditation_valid_until,
+        certificate_pattern=row.certificate_pattern or DEFAULT_PATTERN,
+        decision_rule=DecisionRule(row.decision_rule or "simple"),
+        guard_band_factor=row.guard_band_factor,
+        checker_may_approve=bool(row.checker_may_approve),
+        idle_lock_minutes=int(row.idle_lock_minutes or 15),
+        id=row.id,
+        version=row.version,
+    )
+
+
+def _first_lab(session: object) -> LaboratoryRow | None:
+    stmt = select(LaboratoryRow).order_by(LaboratoryRow.id).limit(1)
+    return session.scalars(stmt).first()  # type: ignore[attr-defined, no-any-return]
+
+
+def get_lab_settings(db: Database) -> LabSettings | None:
+    """The laboratory's settings (the first laboratory row), or ``None`` before set-up."""
+    with db.read() as session:
+        row = _first_lab(session)
+        return None if row is None else _settings(row)
+
+
+def is_set_up(db: Database) -> bool:
+    """True when the database has its laboratory and at least one account."""
+    return get_lab_settings(db) is not None and has_accounts(db)
+
+
+def update_lab_settings(
+    db: Database, user: str, data: LabSettingsInput, expected_version: int
+) -> LabSettings:
+    """Change the lab's settings (an administrator's task; audited; version-checked).
+
+    Raises
+    ------
+    ValidationError, ConcurrentModificationError, NotFoundError
+    """
+    _validated(data)
+    with db.unit_of_work(user, "laboratory settings") as uow:
+        row = _first_lab(uow.session)
+        if row is None:
+            raise NotFoundError("laboratory", "-")
+        uow.check_version(row, expected_version)
+        _fill(row, data)
+        uow.commit()
+        return _settings(row)
+
+
+def setup_laboratory(db: Database, lab: LabSettingsInput, admin: NewAccount) -> Actor:
+    """First run: create the first administrator, then the laboratory (sealed by that admin).
+
+    Raises
+    ------
+    ValidationError
+        ``already_set_up`` when the database has accounts already; the lab's and the account's
+        own codes otherwise.
+    """
+    _validated(lab)
+    if has_accounts(db):
+        raise ValidationError("setup", "this database is set up already", code="already_set_up")
+    roles = tuple(dict.fromkeys((PersonRole.ADMIN, *admin.roles)))
+    actor = create_account(db, None, NewAccount(admin.login, admin.name, roles, admin.password,
+                                                admin.email))  # fmt: skip
+    with db.unit_of_work(actor.login, "first-run set-up", signer=actor) as uow:
+        row = _first_lab(uow.session)
+        if row is None:
+            row = LaboratoryRow()
+            uow.session.add(row)
+        _fill(row, lab)
+        uow.flush()
+        person = uow.session.get(PersonRow, actor.person_id)
+        if person is not None and person.laboratory_id is None:
+            person.laboratory_id = row.id
+        uow.commit()
+    db.sign_in(actor)
+    return actor
