@@ -10,11 +10,10 @@ Otherwise every row is added in one audited transaction ("imported from FILE"): 
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
 from pathlib import Path
 from typing import Any, TextIO
 
+from labapp.cli.auth import acting_user, add_user_argument
 from labapp.cli.messages import Messages
 
 __all__ = ["EXIT_IMPORTED", "EXIT_INVALID", "EXIT_UNREADABLE", "add_import_parser"]
@@ -32,7 +31,7 @@ def add_import_parser(commands: Any, common: argparse.ArgumentParser, tr: Messag
     register.add_argument("--errors", metavar="OUT.xlsx", type=Path, default=None,
                           help=tr("help.import_errors"))  # fmt: skip
     register.add_argument("--dry-run", action="store_true", help=tr("help.import_dry_run"))
-    register.add_argument("--user", default=None, help=tr("help.import_user"))
+    add_user_argument(register, tr)
     register.set_defaults(run=_import_register)
 
 
@@ -43,6 +42,7 @@ def _import_register(args: argparse.Namespace, tr: Messages, out: TextIO) -> int
 
     db = open_database(_url(args))
     try:
+        user = None if args.dry_run else acting_user(args, db, tr)
         try:
             check = ri.check_register_file(db, args.file)
         except ri.ImportFileError as exc:
@@ -58,7 +58,8 @@ def _import_register(args: argparse.Namespace, tr: Messages, out: TextIO) -> int
         if args.dry_run:
             print(tr("import.dry_run", rows=len(check.rows), file=args.file.name), file=out)
             return EXIT_IMPORTED
-        added = ri.import_register(db, _user(args), check)
+        assert user is not None
+        added = ri.import_register(db, user, check)
         print(tr("import.done", rows=added, file=args.file.name), file=out)
         return EXIT_IMPORTED
     finally:
@@ -83,15 +84,6 @@ def _refuse(check: Any, args: argparse.Namespace, tr: Messages, out: TextIO) -> 
 def _print_warnings(check: Any, tr: Messages) -> None:
     for warning in check.warnings:
         print(tr("import.warning", text=warning), file=_stderr())
-
-
-def _user(args: argparse.Namespace) -> str:
-    if args.user and args.user.strip():
-        return str(args.user.strip())
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no login name in a container
-        return os.environ.get("USER") or "labapp-cli"
 
 
 def _stderr() -> TextIO:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from labapp import __version__, paths
+from labapp.cli.accounts_cmd import add_account_parsers
 from labapp.cli.export_cmd import add_export_parser
 from labapp.cli.import_cmd import add_import_parser
 from labapp.cli.master_cmd import add_master_parsers
@@ -89,6 +90,7 @@ def _parser(tr: Messages) -> argparse.ArgumentParser:
     current.set_defaults(run=_current)
     add_import_parser(commands, common, tr)
     add_export_parser(commands, common, tr, _date(tr))
+    add_account_parsers(commands, common, tr)
     add_master_parsers(commands, common, tr)
     return parser
 
@@ -147,6 +149,11 @@ def _open_or_create(url: str) -> Any:
             raise
     upgrade_database(url)  # an empty server database: create the schema (an admin's command)
     return open_database(url)
+
+
+def open_for_cli(args: argparse.Namespace) -> Any:
+    """The database a command works on (created, like ``init``, when it is new)."""
+    return _open_or_create(_url(args))
 
 
 def _init(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
@@ -258,6 +265,15 @@ def _word(exc: LabAppError, tr: Messages) -> str:
     worded = _validation(exc, tr)
     if worded is not None:
         return worded
+    code = getattr(exc, "code", None)
+    for cls in type(exc).__mro__:
+        key = f"error.{cls.__name__}.{code}"
+        if code and tr.has(key):
+            values = {**vars(exc), **getattr(exc, "params", {})}
+            try:
+                return " ".join(tr(key, **values).split())
+            except (KeyError, IndexError, ValueError):
+                break
     for cls in type(exc).__mro__:
         key = f"error.{cls.__name__}"
         if tr.has(key):

@@ -278,3 +278,12 @@ class Messages:
     def has(self, key: str) -> bool:
         """True when the table has ``key``."""
         return key in MESSAGES
+
+
+def _merge() -> None:
+    from labapp.cli.messages_accounts import MESSAGES as accounts
+
+    MESSAGES.update(accounts)
+
+
+_merge()

@@ -38,7 +38,7 @@ from labapp.domain.errors import (
     SchemaBehindError,
     SchemaTooNewError,
 )
-from labapp.persistence import migrations
+from labapp.persistence import migrations, pg_roles
 from labapp.persistence.audit import Signer
 from labapp.persistence.engine import (
     make_engine,
@@ -142,6 +142,12 @@ class Database:
                 yield session
             finally:
                 session.rollback()
+
+    def replace_engine(self, engine: Engine) -> None:
+        """Work through ``engine`` from now on (PostgreSQL: connected as the logged-in person)."""
+        old, self.engine = self.engine, engine
+        self.session_factory = sessionmaker(engine, expire_on_commit=False)
+        old.dispose()
 
     def dispose(self) -> None:
         """Close every pooled connection."""
@@ -386,6 +392,9 @@ def upgrade_database(url: str) -> tuple[str | None, str]:
         if path is not None and probe.tables and probe.revision != migrations.head_revision():
             migrations.backup_sqlite(path)
         migrations.upgrade(engine)
+        if engine.dialect.name == "postgresql":
+            with engine.begin() as conn:
+                pg_roles.install(conn)
         with engine.connect() as conn:
             after = migrations.current_revision(conn)
         assert after is not None

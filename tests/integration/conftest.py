@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Connection, Engine, create_engine, text
 
 from labapp.persistence import migrations
 from labapp.persistence.engine import make_engine, normalise_url
@@ -50,7 +50,21 @@ def pg_schema_url() -> Iterator[str]:
     finally:
         with admin.connect() as conn:
             conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+            _drop_roles(conn, schema)
         admin.dispose()
+
+
+def _drop_roles(conn: Connection, schema: str) -> None:
+    """Drop the server-wide roles ``db upgrade`` made for this test's schema."""
+    database = conn.execute(text("SELECT current_database()")).scalar_one()
+    prefix = f"labapp_{database}_{schema}".lower()
+    names = conn.execute(
+        text("SELECT rolname FROM pg_roles WHERE rolname LIKE :p ORDER BY rolname DESC"),
+        {"p": prefix.replace("_", "\\_") + "\\_%"},
+    ).scalars()
+    for name in names:
+        conn.execute(text(f'DROP OWNED BY "{name}"'))
+        conn.execute(text(f'DROP ROLE IF EXISTS "{name}"'))
 
 
 @pytest.fixture(params=BACKENDS)

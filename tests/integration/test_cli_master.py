@@ -4,6 +4,7 @@ on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import sys
 from datetime import date
@@ -15,6 +16,7 @@ from labapp.cli.main import main
 from labapp.domain.enums import EventKind, PersonRole
 from labapp.persistence.models import EventRow, InstrumentRow, LaboratoryRow
 from labapp.services import master_data as md
+from labapp.services.accounts import NewAccount, create_account
 from labapp.services.database import Database
 
 
@@ -28,12 +30,19 @@ def _table(text: str) -> list[list[str]]:
     return [line.split("\t") for line in text.splitlines()]
 
 
+PASSWORD = "admin-secret-1"
+
+
 @pytest.fixture
-def url(db: Database, empty_url: str) -> str:
-    """The database of ``db`` (schema at head) with a laboratory, as a URL for ``--database``."""
-    with db.unit_of_work("setup") as uow:
+def url(db: Database, empty_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The database of ``db`` (schema at head) with a laboratory and the administrator account
+    ``admin`` (its password in ``LABAPP_PASSWORD``), as a URL for ``--database``."""
+    actor = create_account(db, None, NewAccount("admin", "管理员", (PersonRole.ADMIN,), PASSWORD))
+    with db.unit_of_work("admin", signer=actor) as uow:
         uow.session.add(LaboratoryRow(name="Lab", code="LAB"))
         uow.commit()
+    monkeypatch.setenv("LABAPP_PASSWORD", PASSWORD)
+    monkeypatch.delenv("LABAPP_USER", raising=False)
     return empty_url
 
 
@@ -45,7 +54,12 @@ def test_person_add_and_list_in_a_subprocess_without_qt(tmp_path: Path) -> None:
         "sys.exit(rc)"
     )
     base = [sys.executable, "-c", code]
+    env = {**os.environ, "LABAPP_PASSWORD": PASSWORD}
     assert subprocess.run([*base, "init", "--database", str(path)], check=False).returncode == 0
+    first = [*base, "user", "add", "admin", "--name", "管理员", "--role", "admin",
+             "--password-stdin", "--database", str(path)]  # fmt: skip
+    made = subprocess.run(first, input=PASSWORD + "\n", text=True, check=False, env=env)
+    assert made.returncode == 0
     add = [
         *base,
         "person",
@@ -62,7 +76,7 @@ def test_person_add_and_list_in_a_subprocess_without_qt(tmp_path: Path) -> None:
         "--database",
         str(path),
     ]
-    done = subprocess.run(add, capture_output=True, text=True, check=False)
+    done = subprocess.run(add, capture_output=True, text=True, check=False, env=env)
     assert done.returncode == 0, done.stderr
     listed = subprocess.run(
         [*base, "person", "list", "--database", str(path)],
@@ -192,7 +206,8 @@ def test_person_update_disable_and_refusals(
     assert run("--lang", "zh_CN", "person", "delete", "liuyang", *common)[0] == 2
     assert capsys.readouterr().err.strip() == "错误：liuyang 已签署过记录：只能停用，不能删除"
     assert run("person", "disable", "liuyang", *common)[0] == 0
-    assert run("person", "list", "--database", url)[1].count("\n") == 1  # the header only
+    active = [r[0] for r in _table(run("person", "list", "--database", url)[1])[1:]]
+    assert active == ["admin"]
     listed = _table(run("person", "list", "--all", "--database", url)[1])
     assert listed[1][-1] == "disabled"
     assert run("person", "add", "Bad Login", "--name", "x", *common)[0] == 2
