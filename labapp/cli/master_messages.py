@@ -163,6 +163,19 @@ MASTER_MESSAGES: dict[str, tuple[str, str]] = {
         "set up the laboratory first (name, address, accreditation)",
         "请先设置实验室（名称、地址、认可信息）",
     ),
+    "error.code.not_permitted": (
+        "{login} may not change this (it needs one of: {roles})",
+        "{login} 无权修改（需要以下角色之一：{roles}）",
+    ),
+    "error.code.last_admin": (
+        "no active administrator would remain: give another person the admin role first",
+        "将没有在职的系统管理员：请先为其他人员授予管理员角色",
+    ),
+    "error.code.has_account": (
+        "{login} has an account: disable the person instead of deleting",
+        "{login} 有登录账户：只能停用，不能删除",
+    ),
+    "field.user": ("user", "用户"),
     "field.name": ("name", "名称"),
     "field.code": ("code", "简码"),
     "field.login": ("login", "登录名"),

@@ -207,6 +207,16 @@ VALIDATION_CODES: dict[str, str] = {
     "no_laboratory": QT_TRANSLATE_NOOP(
         "Errors", "Set up the laboratory first (name, address, accreditation)."
     ),
+    "not_permitted": QT_TRANSLATE_NOOP(
+        "Errors", "{login} may not change this: it needs one of the roles {roles}."
+    ),
+    "last_admin": QT_TRANSLATE_NOOP(
+        "Errors",
+        "No active administrator would remain: give another person the admin role first.",
+    ),
+    "has_account": QT_TRANSLATE_NOOP(
+        "Errors", "{login} has an account: disable the person instead of deleting."
+    ),
 }
 
 
@@ -233,7 +243,7 @@ def field_problem(exc: ValidationError, label: str | None = None) -> str:
     params.setdefault("expected", "")
     params.setdefault("asset_tag", "")
     params.setdefault("event_id", "")
-    for key in ("value", "number", "code", "on", "login", "count"):
+    for key in ("value", "number", "code", "on", "login", "count", "roles"):
         params.setdefault(key, "")
     params["field"] = name
     try:

@@ -86,8 +86,11 @@ def test_dry_run_then_import(ledger: Path, target: tuple[str, Database]) -> None
     assert count(db, "instruments") == before + 30
     with db.read() as session:
         reasons = session.execute(
-            text("SELECT DISTINCT user_name, reason FROM audit_log WHERE id > :n "
-                 "AND entity <> 'accounts'"), {"n": last}
+            text(
+                "SELECT DISTINCT user_name, reason FROM audit_log WHERE id > :n "
+                "AND entity <> 'accounts'"
+            ),
+            {"n": last},
         ).all()
     assert reasons == [("zhangwei", "imported from register.xlsx")]
     again = cli("import", "register", str(ledger), "--database", url, lang="zh_CN")

@@ -18,6 +18,7 @@ from labapp.persistence.models import EventRow, InstrumentRow, LaboratoryRow
 from labapp.services import master_data as md
 from labapp.services.accounts import NewAccount, create_account
 from labapp.services.database import Database
+from labapp.services.pg_accounts import create_login_role
 
 
 def run(*argv: str) -> tuple[int, str]:
@@ -38,6 +39,7 @@ def url(db: Database, empty_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
     """The database of ``db`` (schema at head) with a laboratory and the administrator account
     ``admin`` (its password in ``LABAPP_PASSWORD``), as a URL for ``--database``."""
     actor = create_account(db, None, NewAccount("admin", "管理员", (PersonRole.ADMIN,), PASSWORD))
+    create_login_role(db, "admin", PASSWORD)  # PostgreSQL: the server knows who writes
     with db.unit_of_work("admin", signer=actor) as uow:
         uow.session.add(LaboratoryRow(name="Lab", code="LAB"))
         uow.commit()

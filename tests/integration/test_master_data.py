@@ -297,3 +297,37 @@ def test_migration_turns_location_department_texts_into_departments(engine) -> N
     ]
     assert locs[1][2] == "电学室 "  # the old text is kept as it was
     assert bool(in_force[0]) is True and in_force[1] is None
+
+
+def test_once_there_are_accounts_only_managers_change_master_data(db: Database) -> None:
+    from labapp.services.accounts import NewAccount, create_account
+
+    admin = create_account(
+        db, None, NewAccount("boss", "管理员", (PersonRole.ADMIN,), "secret-pw-1")
+    )
+    create_account(
+        db, admin, NewAccount("liuyang", "刘洋", (PersonRole.METROLOGIST,), "secret-pw-2")
+    )
+    who = md.list_people(db)
+    boss = next(p for p in who if p.login == "boss")
+    liu = next(p for p in who if p.login == "liuyang")
+    provider = md.ProviderInput("NIM", ProviderKind.NMI)
+    with pytest.raises(ValidationError) as info:
+        md.create_provider(db, "liuyang", provider)
+    assert (info.value.code, info.value.params["login"]) == ("not_permitted", "liuyang")
+    # a metrologist cannot give himself the approver role
+    promote = md.PersonInput("刘洋", "liuyang", (PersonRole.METROLOGIST, PersonRole.APPROVER))
+    refused = lambda: md.update_person(db, "liuyang", liu.id, promote, liu.version)  # noqa: E731
+    assert _code(refused) == "not_permitted"
+    assert md.create_provider(db, "boss", provider).name == "NIM"
+    # the last administrator can neither be disabled nor lose the role, a person with an
+    # account is not deleted
+    assert _code(lambda: md.set_person_active(db, "boss", boss.id, False, boss.version)) == (
+        "last_admin"
+    )
+    demote = md.PersonInput("管理员", "boss", (PersonRole.METROLOGIST,))
+    assert _code(lambda: md.update_person(db, "boss", boss.id, demote, boss.version)) == (
+        "last_admin"
+    )
+    assert _code(lambda: md.delete_person(db, "boss", liu.id, liu.version)) == "has_account"
+    assert md.get_person(db, boss.id).roles == (PersonRole.ADMIN,)

@@ -26,6 +26,7 @@ def admin(qtbot, window, monkeypatch):
     wait_idle(qtbot, window.session)
     monkeypatch.setattr(QDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     monkeypatch.setattr(type(view), "confirm", lambda self, text: True)
+    monkeypatch.setattr("labapp.ui.settings.user_name", lambda: "admin")  # the demo's admin
     return view
 
 
@@ -40,6 +41,18 @@ def _select(page, key: str, predicate) -> object:
     index = next(n for n, r in enumerate(rows) if predicate(r))
     page.kinds[key].table.selectRow(index)
     return rows[index]
+
+
+def test_a_metrologist_is_refused(qtbot, admin, monkeypatch) -> None:
+    monkeypatch.setattr("labapp.ui.settings.user_name", lambda: "liuyang")
+    dialog = ProcedureDialog(None, admin)
+    dialog.code.setText("SOP-99")
+    dialog.title_edit.setText("x")
+    admin.add("procedures", dialog)
+    qtbot.waitUntil(lambda: admin.refused is not None, timeout=TIMEOUT)
+    assert admin.refused.text().startswith("liuyang may not change this")
+    wait_idle(qtbot, admin.session)
+    assert "SOP-99" not in [p.code for p in admin.rows("procedures")]
 
 
 def test_models_pass_the_model_tester(admin, qtmodeltester) -> None:

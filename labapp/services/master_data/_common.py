@@ -1,4 +1,5 @@
-"""What every master-data service shares: cleaning typed text, loading rows, uniqueness."""
+"""What every master-data service shares: cleaning typed text, loading rows, uniqueness, and
+who may change the master data."""
 
 from __future__ import annotations
 
@@ -7,7 +8,10 @@ from typing import Any, TypeVar
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from labapp.domain.enums import PersonRole
 from labapp.domain.errors import NotFoundError, ValidationError
+from labapp.persistence.models import PersonRoleRow, PersonRow
+from labapp.persistence.models_accounts import AccountRow
 
 T = TypeVar("T")
 
@@ -48,3 +52,53 @@ def ensure_unique(
         raise ValidationError(
             field, f"{value!r} is already used", code="duplicate", params={"value": value}
         )
+
+
+#: Who keeps the master data other than people: the managers of the quality system.
+MANAGERS = frozenset({PersonRole.ADMIN, PersonRole.QUALITY_MANAGER, PersonRole.TECHNICAL_MANAGER})
+#: Who keeps the people (their roles decide who may sign).
+ADMINS = frozenset({PersonRole.ADMIN})
+
+
+def require_role(session: Session, user: str, allowed: frozenset[PersonRole]) -> None:
+    """Refuse ``user`` unless an active person holding one of ``allowed``.
+
+    A database without any account yet (first run, before the set-up wizard's administrator)
+    takes the change from anyone: there is nobody to ask.
+
+    Raises
+    ------
+    ValidationError
+        ``code="not_permitted"``, ``field="user"``.
+    """
+    if not session.scalar(select(func.count()).select_from(AccountRow)):
+        return
+    person = session.scalars(select(PersonRow).where(PersonRow.login == user)).one_or_none()
+    roles = {r.role for r in person.roles} if person is not None and person.active else set()
+    if not roles & allowed:
+        raise ValidationError(
+            "user",
+            f"{user} may not change the master data",
+            code="not_permitted",
+            params={"login": user, "roles": ", ".join(sorted(r.value for r in allowed))},
+        )
+
+
+def ensure_an_admin_remains(session: Session) -> None:
+    """Refuse a change that leaves no active administrator (nobody could manage accounts).
+
+    Raises
+    ------
+    ValidationError
+        ``code="last_admin"``, ``field="person"``.
+    """
+    if not session.scalar(select(func.count()).select_from(AccountRow)):
+        return
+    admins = (
+        select(func.count())
+        .select_from(PersonRow)
+        .join(PersonRoleRow, PersonRoleRow.person_id == PersonRow.id)
+        .where(PersonRow.active.is_(True), PersonRoleRow.role == PersonRole.ADMIN)
+    )
+    if not session.scalar(admins):
+        raise ValidationError("person", "no administrator would remain", code="last_admin")

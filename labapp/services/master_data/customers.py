@@ -10,7 +10,14 @@ from sqlalchemy.orm import Session
 from labapp.domain.errors import ValidationError
 from labapp.persistence.models_master import CustomerRow
 from labapp.services.database import Database
-from labapp.services.master_data._common import clean, ensure_unique, load, required
+from labapp.services.master_data._common import (
+    MANAGERS,
+    clean,
+    ensure_unique,
+    load,
+    require_role,
+    required,
+)
 from labapp.services.master_data.dto import CustomerInput, CustomerRecord
 
 __all__ = ["check_email", "create_customer", "list_customers", "update_customer"]
@@ -58,6 +65,7 @@ def create_customer(db: Database, user: str, data: CustomerInput) -> CustomerRec
         (``email_format``).
     """
     with db.unit_of_work(user) as uow:
+        require_role(uow.session, user, MANAGERS)
         row = CustomerRow()
         _apply(uow.session, row, data)
         uow.session.add(row)
@@ -72,6 +80,7 @@ def update_customer(
 ) -> CustomerRecord:
     """Change a customer read at ``expected_version``."""
     with db.unit_of_work(user) as uow:
+        require_role(uow.session, user, MANAGERS)
         row = load(uow.session, CustomerRow, customer_id, "customer")
         uow.check_version(row, expected_version)
         _apply(uow.session, row, data)

@@ -3,7 +3,11 @@
 A person who has signed anything (performed, checked or approved an event, performed an
 intermediate check) is part of the record: such a person can be disabled, never deleted, and
 keeps the login the audit trail names.  Being an instrument's custodian is not a signature, but
-a custodian cannot be deleted before the instruments have another one.
+a custodian cannot be deleted before the instruments have another one; nor can a person with an
+account (disable it).
+
+Once the database has accounts, only an administrator changes people (their roles decide who may
+sign), and no change may leave it without an active administrator.
 """
 
 from __future__ import annotations
@@ -24,9 +28,18 @@ from labapp.persistence.models import (
     PersonRow,
     QualificationRow,
 )
+from labapp.persistence.models_accounts import AccountRow
 from labapp.persistence.models_master import DepartmentRow
 from labapp.services.database import Database
-from labapp.services.master_data._common import clean, ensure_unique, load, required
+from labapp.services.master_data._common import (
+    ADMINS,
+    clean,
+    ensure_an_admin_remains,
+    ensure_unique,
+    load,
+    require_role,
+    required,
+)
 from labapp.services.master_data.customers import check_email
 from labapp.services.master_data.dto import PersonInput, PersonRecord, QualificationRecord
 
@@ -202,6 +215,7 @@ def create_person(db: Database, user: str, data: PersonInput) -> PersonRecord:
         ``date_order`` (a licence valid until before it was issued).
     """
     with db.unit_of_work(user) as uow:
+        require_role(uow.session, user, ADMINS)
         row = PersonRow(active=True, roles=[], qualifications=[])
         _apply(uow.session, row, data)
         uow.session.add(row)
@@ -221,11 +235,13 @@ def update_person(
     signed keeps the login (``login_fixed``).
     """
     with db.unit_of_work(user) as uow:
+        require_role(uow.session, user, ADMINS)
         row = load(uow.session, PersonRow, person_id, "person")
         uow.check_version(row, expected_version)
         _apply(uow.session, row, data)
         flag_modified(row, "name")  # roles/licences are other rows: bump the person's version
         uow.flush()
+        ensure_an_admin_remains(uow.session)
         record = _current(uow.session, row)
         uow.commit()
     return record
@@ -236,12 +252,14 @@ def set_person_active(
 ) -> PersonRecord:
     """Disable (``active=False``) or enable again a person; a disabled person cannot sign."""
     with db.unit_of_work(user) as uow:
+        require_role(uow.session, user, ADMINS)
         row = load(uow.session, PersonRow, person_id, "person")
         uow.check_version(row, expected_version)
         row.active = active
         if not active:
             uow.audit(row, AuditAction.RETIRE)
         uow.flush()
+        ensure_an_admin_remains(uow.session)
         record = _current(uow.session, row)
         uow.commit()
     return record
@@ -253,9 +271,11 @@ def delete_person(db: Database, user: str, person_id: int, expected_version: int
     Raises
     ------
     ValidationError
-        ``person_signed`` (disable instead), ``custodian`` (with ``count`` instruments).
+        ``person_signed`` (disable instead), ``custodian`` (with ``count`` instruments),
+        ``has_account``, ``not_permitted``, ``last_admin``.
     """
     with db.unit_of_work(user) as uow:
+        require_role(uow.session, user, ADMINS)
         row = load(uow.session, PersonRow, person_id, "person")
         uow.check_version(row, expected_version)
         if _has_signed(uow.session, person_id):
@@ -275,5 +295,14 @@ def delete_person(db: Database, user: str, person_id: int, expected_version: int
                 code="custodian",
                 params={"login": row.login, "count": count},
             )
+        if uow.session.scalar(select(AccountRow.id).where(AccountRow.person_id == person_id)):
+            raise ValidationError(
+                "person",
+                f"{row.login} has an account: disable the person instead",
+                code="has_account",
+                params={"login": row.login},
+            )
         uow.session.delete(row)
+        uow.flush()
+        ensure_an_admin_remains(uow.session)
         uow.commit()
