@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QDate
@@ -10,8 +11,10 @@ from PySide6.QtWidgets import QDialog
 from uihelpers import shoot, wait_idle
 
 from labapp.domain.enums import PersonRole, ProviderKind
+from labapp.domain.points import DecisionRule
 from labapp.ui import i18n
 from labapp.ui.dialogs.admin_dialogs import ProcedureDialog, ProviderDialog, WithdrawDialog
+from labapp.ui.dialogs.laboratory_dialog import LaboratoryDialog
 from labapp.ui.dialogs.person_dialog import PersonDialog
 from labapp.ui.views.administration import ADMINISTRATION
 
@@ -153,3 +156,27 @@ def test_disable_a_person_who_signed_and_delete_is_refused(qtbot, admin) -> None
     shoot(admin, "administration_people_zh_CN")
     admin.tabs.setCurrentIndex(2)
     shoot(admin, "administration_providers_zh_CN")
+
+
+def test_laboratory_settings_are_shown_and_edited(qtbot, admin) -> None:
+    lab = admin.laboratory.lab
+    assert lab is not None and admin.laboratory.values["name"].text() == lab.name
+    admin.tabs.setCurrentIndex(5)
+    dialog = LaboratoryDialog(lab, admin)
+    dialog.pattern.setText("JD{yyyy}-{seq:04}")
+    dialog.rule.select(DecisionRule.GUARD_BAND)
+    dialog.factor.setText("1,5")  # a decimal comma is read as a decimal point
+    dialog.checker_may_approve.setChecked(True)
+    _save(qtbot, admin, lambda: admin.edit_laboratory(dialog))
+    after = admin.laboratory.lab
+    assert after.certificate_pattern == "JD{yyyy}-{seq:04}" and after.checker_may_approve
+    assert after.decision_rule is DecisionRule.GUARD_BAND
+    assert after.guard_band_factor == Decimal("1.5") and after.version == lab.version + 1
+    assert admin.laboratory.values["decision_rule"].text() == "Guard band (r = 1.5)"
+    bad = LaboratoryDialog(after, admin)
+    bad.pattern.setText("JD{yyyy}")  # no {seq}: certificates could not be numbered
+    admin.edit_laboratory(bad)
+    qtbot.waitUntil(lambda: admin.refused is not None, timeout=TIMEOUT)
+    assert admin.refused.text().startswith("Certificate numbers: use {yyyy}")
+    wait_idle(qtbot, admin.session)
+    shoot(admin, "administration_laboratory")

@@ -33,6 +33,7 @@ from labapp.services.master_data.dto import (
     ScopeInput,
     ScopeRecord,
 )
+from labapp.services.master_data.laboratory import update_laboratory
 from labapp.services.master_data.locations import (
     create_location,
     list_locations,
@@ -98,6 +99,7 @@ __all__ = [
     "set_person_active",
     "update_customer",
     "update_department",
+    "update_laboratory",
     "update_location",
     "update_person",
     "update_procedure",

@@ -3,6 +3,7 @@ providers.  Each collects input and returns the service's input value; the page 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -50,9 +51,12 @@ class EnumCombo(QComboBox):
     (A StrEnum stored as item data comes back as a plain ``str``: the members are kept here.)
     """
 
-    def __init__(self, members: Any, current: Any, name: str) -> None:
+    def __init__(
+        self, members: Any, current: Any, name: str, words: Callable[[Any], str] = label
+    ) -> None:
         super().__init__()
         self.setObjectName(name)
+        self.words = words
         self.members = list(members)
         for _member in self.members:
             self.addItem("")
@@ -70,7 +74,7 @@ class EnumCombo(QComboBox):
     def retranslate(self) -> None:
         """Label the members in the current language."""
         for index, member in enumerate(self.members):
-            self.setItemText(index, label(member))
+            self.setItemText(index, self.words(member))
 
 
 class DepartmentDialog(AdminForm):

@@ -44,6 +44,22 @@ FIELDS: dict[str, str] = {
     "valid_until": QT_TRANSLATE_NOOP("AdminWords", "Valid until"),
     "withdrawn_on": QT_TRANSLATE_NOOP("AdminWords", "Withdrawn on"),
     "person": QT_TRANSLATE_NOOP("AdminWords", "Person"),
+    "address": QT_TRANSLATE_NOOP("AdminWords", "Address"),
+    "certificate_pattern": QT_TRANSLATE_NOOP("AdminWords", "Certificate numbers"),
+    "guard_band_factor": QT_TRANSLATE_NOOP("AdminWords", "Guard band factor"),
+    "idle_lock_minutes": QT_TRANSLATE_NOOP("AdminWords", "Lock after idle"),
+}
+
+#: refusals of the laboratory settings worded here (their codes are the settings' own)
+LAB_CODES: dict[str, str] = {
+    "pattern": QT_TRANSLATE_NOOP(
+        "AdminWords",
+        "Certificate numbers: use {yyyy}, {yy}, {mm} and {seq} or {seq:04}; {seq} is required.",
+    ),
+    "range": QT_TRANSLATE_NOOP(
+        "AdminWords",
+        "{0}: out of range (idle lock 1 to 480 minutes, guard band factor 0 to 3).",
+    ),
 }
 
 
@@ -59,4 +75,6 @@ def role_text(role: PersonRole) -> str:
 def admin_problem(exc: ValidationError) -> str:
     """A refusal of the master-data services in the user's language."""
     label = FIELDS.get(exc.field)
+    if exc.code in LAB_CODES:
+        return _tr(LAB_CODES[exc.code]).replace("{0}", _tr(label) if label else exc.field)
     return field_problem(exc, label=_tr(label) if label else None)

@@ -1,5 +1,5 @@
 """The Administration page: the laboratory's master data in tabs (people, departments and
-locations, providers, procedures, customers).
+locations, providers, procedures, customers) and the laboratory's settings.
 
 Each tab is a read-only table with Add…/Edit… (and, for people, Disable/Enable/Delete…; for
 procedures, Withdraw…).  Dialogs collect input and return values; this page runs the services of
@@ -27,11 +27,14 @@ from PySide6.QtWidgets import (
 
 from labapp.domain.errors import ValidationError
 from labapp.services import master_data as md
+from labapp.services.lab_settings import get_lab_settings
 from labapp.ui.dialogs import admin_dialogs as dialogs
+from labapp.ui.dialogs.laboratory_dialog import LaboratoryDialog
 from labapp.ui.dialogs.person_dialog import PersonDialog
 from labapp.ui.errors import show_error
 from labapp.ui.models import admin_models as models
 from labapp.ui.models.rows_table_model import RowsTableModel
+from labapp.ui.views.admin_laboratory import LaboratoryPanel
 from labapp.ui.views.admin_words import admin_problem
 from labapp.ui.views.base import View
 from labapp.ui.widgets.tables import read_only_table
@@ -123,6 +126,8 @@ class AdministrationView(View):
         self.withdraw_button = self._selection_button(
             "withdrawProcedure", PROCEDURES, self.withdraw_procedure
         )
+        self.laboratory = LaboratoryPanel()
+        self.laboratory.edit_button.clicked.connect(lambda: self.edit_laboratory())
         self._build_layout()
         self.retranslate_ui()
 
@@ -184,6 +189,7 @@ class AdministrationView(View):
         self.tabs.addTab(self._tab((PROVIDERS,)), "")
         self.tabs.addTab(self._tab((PROCEDURES,), (self.withdraw_button,)), "")
         self.tabs.addTab(self._tab((CUSTOMERS,)), "")
+        self.tabs.addTab(self.laboratory, "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.tabs, 1)
@@ -197,6 +203,7 @@ class AdministrationView(View):
                 self.tr("Providers"),
                 self.tr("Procedures"),
                 self.tr("Customers"),
+                self.tr("Laboratory"),
             ]
         ):
             self.tabs.setTabText(index, text)
@@ -221,6 +228,7 @@ class AdministrationView(View):
     def load(self) -> None:
         for key, kind in self.kinds.items():
             self.session.run(kind.lister, lambda rows, k=key: self._rows(k, rows))
+        self.session.run(get_lab_settings, self.laboratory.show_settings)
         self.session.run(lambda _db: None, lambda _none: self.refreshed.emit())
 
     def _rows(self, key: str, rows: list[Any]) -> None:
@@ -357,6 +365,20 @@ class AdministrationView(View):
             self._saved,
             self._refused,
         )
+
+    def edit_laboratory(self, dialog: Any = None) -> None:
+        """Edit the laboratory's settings (saved over the version they were read at)."""
+        lab = self.laboratory.lab
+        if lab is None:
+            return
+        data = self._ask(dialog or LaboratoryDialog(lab, self))
+        if data is not None:
+            user = self.session.user
+            self.session.run(
+                lambda db: md.update_laboratory(db, user, data, lab.version),
+                self._saved,
+                self._refused,
+            )
 
     def _saved(self, _value: object = None) -> None:
         self.load()
