@@ -134,6 +134,20 @@ def test_add_a_provider_and_a_procedure_then_withdraw_it(qtbot, admin) -> None:
     shown = admin.kinds["procedures"].model
     row = admin.rows("procedures").index(gone)
     assert shown.data(shown.index(row, 5)) == "Withdrawn 2026-11-30"
+    # a new event is no longer offered the withdrawn procedure
+    got: list = []
+    admin.session.run(_new_event_lookups, got.append)
+    qtbot.waitUntil(lambda: bool(got), timeout=TIMEOUT)
+    offered = [p.code for p in got[0].procedures]
+    assert "JJG 9999-2026" not in offered and "JJG 315-1983" in offered
+
+
+def _new_event_lookups(db):
+    from labapp.services.register import query_register
+    from labapp.ui.dialogs.event_loading import load_event
+
+    item = query_register(db, None, limit=1, today=date.today())[0]
+    return load_event(db, "admin", item.id, None)
 
 
 def test_disable_a_person_who_signed_and_delete_is_refused(qtbot, admin) -> None:

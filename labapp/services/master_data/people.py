@@ -28,7 +28,7 @@ from labapp.persistence.models import (
     PersonRow,
     QualificationRow,
 )
-from labapp.persistence.models_accounts import AccountRow
+from labapp.persistence.models_accounts import AccountRow, SignatureRow
 from labapp.persistence.models_master import DepartmentRow
 from labapp.services.database import Database
 from labapp.services.master_data._common import (
@@ -65,11 +65,13 @@ def _signers() -> object:
         select(EventRow.checker_id),
         select(EventRow.approver_id),
         select(IntermediateCheckRow.performer_id),
+        select(SignatureRow.person_id),
     )
 
 
 def person_has_signed(source: Session | Database, person_id: int) -> bool:
-    """True when ``person_id`` performed, checked or approved an event, or performed a check.
+    """True when ``person_id`` performed, checked or approved an event, performed a check, or
+    gave an electronic signature.
 
     ``source`` is an open session (inside a unit of work) or a :class:`Database`.
     """
@@ -88,7 +90,8 @@ def _has_signed(session: Session, person_id: int) -> bool:
         )
     )
     check = select(IntermediateCheckRow.id).where(IntermediateCheckRow.performer_id == person_id)
-    return any(session.scalars(q.limit(1)).first() is not None for q in (event, check))
+    signature = select(SignatureRow.id).where(SignatureRow.person_id == person_id)
+    return any(session.scalars(q.limit(1)).first() is not None for q in (event, check, signature))
 
 
 def _record(row: PersonRow, signed: bool, department: str | None) -> PersonRecord:
