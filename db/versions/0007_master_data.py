@@ -4,7 +4,8 @@
 (the old ``locations.department`` text stays, kept in step for its readers; each distinct text
 becomes a department and its locations point at it); ``customers`` (委托单位) with the optional
 owner ``instruments.customer_id``; ``procedures.in_force`` (every existing procedure is in force)
-and ``procedures.withdrawn_on``, checked to agree.  Additive only.
+and ``procedures.withdrawn_on``, checked to agree; indexes on the signer columns of ``events``
+and ``intermediate_checks``.  Additive only.
 
 Revision ID: 0007
 Revises: 0006
@@ -124,8 +125,19 @@ def _procedure_status() -> None:
         )
 
 
+#: the signer columns "has this person signed?" probes (one index each)
+SIGNER_INDEXES = (
+    ("events", "performer_id"),
+    ("events", "checker_id"),
+    ("events", "approver_id"),
+    ("intermediate_checks", "performer_id"),
+)
+
+
 def upgrade() -> None:
     _tables()
+    for table, column in SIGNER_INDEXES:
+        op.create_index(f"ix_{table}_{column}", table, [column])
     _reference("persons", "department_id", "departments")
     _reference("locations", "department_id", "departments")
     _reference("instruments", "customer_id", "customers")
@@ -147,5 +159,7 @@ def downgrade() -> None:
             batch_op.drop_constraint(batch_op.f(f"fk_{table}_{column}"), type_="foreignkey")
             batch_op.drop_index(batch_op.f(f"ix_{table}_{column}"))
             batch_op.drop_column(column)
+    for table, column in SIGNER_INDEXES:
+        op.drop_index(f"ix_{table}_{column}", table_name=table)
     op.drop_table("customers")
     op.drop_table("departments")

@@ -216,3 +216,15 @@ def test_person_update_disable_and_refusals(
     assert "is not a login" in capsys.readouterr().err
     assert run("person", "update", "nobody", "--name", "x", *common)[0] == 2
     assert capsys.readouterr().err.strip() == "error: login: no such record: nobody"
+
+
+def test_a_writing_command_without_password_is_refused(
+    url: str, db: Database, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("LABAPP_PASSWORD")
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))  # not a terminal: no prompt either
+    assert run("department", "add", "电学室", "--database", url, "--user", "admin")[0] == 2
+    assert capsys.readouterr().err.startswith("error: ")
+    monkeypatch.setenv("LABAPP_PASSWORD", "wrong-password")
+    assert run("department", "add", "电学室", "--database", url, "--user", "admin")[0] == 2
+    assert md.list_departments(db) == []

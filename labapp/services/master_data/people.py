@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import func, or_, select, union
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -59,16 +59,6 @@ __all__ = [
 LOGIN_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,62}$")
 
 
-def _signers() -> object:
-    return union(
-        select(EventRow.performer_id.label("pid")),
-        select(EventRow.checker_id),
-        select(EventRow.approver_id),
-        select(IntermediateCheckRow.performer_id),
-        select(SignatureRow.person_id),
-    )
-
-
 def person_has_signed(source: Session | Database, person_id: int) -> bool:
     """True when ``person_id`` performed, checked or approved an event, performed a check, or
     gave an electronic signature.
@@ -82,16 +72,18 @@ def person_has_signed(source: Session | Database, person_id: int) -> bool:
 
 
 def _has_signed(session: Session, person_id: int) -> bool:
-    event = select(EventRow.id).where(
-        or_(
-            EventRow.performer_id == person_id,
-            EventRow.checker_id == person_id,
-            EventRow.approver_id == person_id,
-        )
+    # One indexed probe per signer column (an OR across columns may scan the whole table).
+    columns = (
+        EventRow.performer_id,
+        EventRow.checker_id,
+        EventRow.approver_id,
+        IntermediateCheckRow.performer_id,
+        SignatureRow.person_id,
     )
-    check = select(IntermediateCheckRow.id).where(IntermediateCheckRow.performer_id == person_id)
-    signature = select(SignatureRow.id).where(SignatureRow.person_id == person_id)
-    return any(session.scalars(q.limit(1)).first() is not None for q in (event, check, signature))
+    return any(
+        session.scalars(select(column).where(column == person_id).limit(1)).first() is not None
+        for column in columns
+    )
 
 
 def _record(row: PersonRow, signed: bool, department: str | None) -> PersonRecord:
@@ -127,10 +119,10 @@ def list_people(db: Database, *, include_inactive: bool = True) -> list[PersonRe
     if not include_inactive:
         stmt = stmt.where(PersonRow.active.is_(True))
     with db.read() as session:
-        signed = {pid for (pid,) in session.execute(_signers()) if pid is not None}  # type: ignore[call-overload]
         names = dict(session.execute(select(DepartmentRow.id, DepartmentRow.name)).all())
         return [
-            _record(r, r.id in signed, names.get(r.department_id)) for r in session.scalars(stmt)
+            _record(r, _has_signed(session, r.id), names.get(r.department_id))
+            for r in session.scalars(stmt)
         ]
 
 
