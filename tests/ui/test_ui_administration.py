@@ -194,3 +194,31 @@ def test_laboratory_settings_are_shown_and_edited(qtbot, admin) -> None:
     assert admin.refused.text().startswith("Certificate numbers: use {yyyy}")
     wait_idle(qtbot, admin.session)
     shoot(admin, "administration_laboratory")
+
+
+def test_add_a_department_a_location_in_it_and_a_customer(qtbot, admin) -> None:
+    from labapp.ui.dialogs.admin_dialogs import CustomerDialog, DepartmentDialog, LocationDialog
+
+    dept = DepartmentDialog(None, admin)
+    dept.name.setText("化学室 Chemistry")
+    dept.code.setText("HX")
+    _save(qtbot, admin, lambda: admin.add("departments", dept))
+    made = next(d for d in admin.rows("departments") if d.code == "HX")
+    location = LocationDialog(None, admin.rows("departments"), admin)
+    location.name.setText("化学实验室")
+    location.room.setText("R201")
+    location.department.setCurrentIndex(location.department.findData(made.id))
+    _save(qtbot, admin, lambda: admin.add("locations", location))
+    placed = next(x for x in admin.rows("locations") if x.name == "化学实验室")
+    assert (placed.room, placed.department) == ("R201", "化学室 Chemistry")
+    assert next(d for d in admin.rows("departments") if d.id == made.id).locations == 1
+    customer = CustomerDialog(None, admin)
+    customer.name.setText("华电集团")
+    customer.email.setText("not an address")
+    admin.add("customers", customer)
+    qtbot.waitUntil(lambda: admin.refused is not None, timeout=TIMEOUT)
+    assert admin.refused.text() == "E-mail: not an e-mail address."
+    wait_idle(qtbot, admin.session)
+    customer.email.setText("lab@huadian.example")
+    _save(qtbot, admin, lambda: admin.add("customers", customer))
+    assert [c.name for c in admin.rows("customers")] == ["华电集团"]
