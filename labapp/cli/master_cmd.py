@@ -191,6 +191,9 @@ def add_master_parsers(commands: Any, common: argparse.ArgumentParser, tr: Messa
     for option in ("code", "address", "contact", "email", "phone"):
         add.add_argument(f"--{option}", default=None, help=tr(f"help.customer_{option}"))
     _reader(actions, common, tr, _customer_list, "help.customer_list")
+    owns = _writer(actions, common, "owns", tr, _customer_owns, "help.customer_owns")
+    owns.add_argument("name", metavar="CUSTOMER", help=tr("help.customer_ref"))
+    owns.add_argument("asset_tag", metavar="ASSET_TAG", nargs="+")
 
     people.add_person_parser(commands, common, tr)
 
@@ -440,6 +443,36 @@ def _customer_list(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
         ]
         rows = [(c.name, c.code, c.contact, c.email, c.phone) for c in list_customers(db)]
         print_table(out, header, rows)
+        return EXIT_OK
+
+    return with_db(args, run)
+
+
+def _customer_owns(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
+    """``customer owns``: the customer owns these instruments (``-``: the lab's own again)."""
+    from labapp.domain.errors import ValidationError
+    from labapp.services import master_data as md
+
+    def run(db: Any) -> int:
+        user = acting_user(args, db, tr)
+        owner = None
+        if args.name.strip() != "-":
+            wanted = args.name.strip().lower()
+            found = [
+                c
+                for c in md.list_customers(db)
+                if c.name.lower() == wanted or (c.code or "").lower() == wanted
+            ]
+            if not found:
+                raise ValidationError(
+                    "customer",
+                    f"no customer {args.name!r}",
+                    code="not_found",
+                    params={"value": args.name},
+                )
+            owner = found[0].id
+        md.set_instrument_owner(db, user, args.asset_tag, owner)
+        print(tr("master.owns", name=args.name, n=len(args.asset_tag)), file=out)
         return EXIT_OK
 
     return with_db(args, run)

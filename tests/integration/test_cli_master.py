@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from labapp.cli.main import main
 from labapp.domain.enums import EventKind, PersonRole
@@ -228,3 +229,20 @@ def test_a_writing_command_without_password_is_refused(
     monkeypatch.setenv("LABAPP_PASSWORD", "wrong-password")
     assert run("department", "add", "电学室", "--database", url, "--user", "admin")[0] == 2
     assert md.list_departments(db) == []
+
+
+def test_customer_owns_instruments_all_or_none(url: str, db: Database) -> None:
+    with db.unit_of_work("admin") as uow:
+        uow.session.add_all([InstrumentRow(asset_tag=t, name="DMM") for t in ("C-1", "C-2")])
+        uow.commit()
+    common = ("--database", url, "--user", "admin")
+    assert run("customer", "add", "华电公司", "--code", "HD", *common)[0] == 0
+    assert run("customer", "owns", "hd", "C-1", "NO-SUCH", *common)[0] == 2  # nothing changed
+    owners = "SELECT asset_tag, customer_id FROM instruments ORDER BY asset_tag"
+    with db.read() as session:
+        assert list(session.execute(text(owners))) == [("C-1", None), ("C-2", None)]
+    assert run("customer", "owns", "华电公司", "C-1", "C-2", *common)[0] == 0
+    customer = md.list_customers(db)[0].id
+    assert run("customer", "owns", "-", "C-2", *common)[0] == 0
+    with db.read() as session:
+        assert list(session.execute(text(owners))) == [("C-1", customer), ("C-2", None)]

@@ -8,6 +8,7 @@ This is what other features may use; the modules' other names are private to the
 from labapp.services.master_data.customers import (
     create_customer,
     list_customers,
+    set_instrument_owner,
     update_customer,
 )
 from labapp.services.master_data.departments import (
@@ -96,6 +97,7 @@ __all__ = [
     "list_procedures",
     "list_providers",
     "person_has_signed",
+    "set_instrument_owner",
     "set_person_active",
     "update_customer",
     "update_department",

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from labapp.domain.errors import ValidationError
+from labapp.persistence.models import InstrumentRow
 from labapp.persistence.models_master import CustomerRow
 from labapp.services.database import Database
 from labapp.services.master_data._common import (
@@ -20,7 +22,13 @@ from labapp.services.master_data._common import (
 )
 from labapp.services.master_data.dto import CustomerInput, CustomerRecord
 
-__all__ = ["check_email", "create_customer", "list_customers", "update_customer"]
+__all__ = [
+    "check_email",
+    "create_customer",
+    "list_customers",
+    "set_instrument_owner",
+    "update_customer",
+]
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -88,3 +96,33 @@ def update_customer(
         record = _record(row)
         uow.commit()
     return record
+
+
+def set_instrument_owner(
+    db: Database, user: str, asset_tags: Sequence[str], customer_id: int | None
+) -> int:
+    """Record that customer ``customer_id`` owns the instruments ``asset_tags`` (None: the
+    laboratory's own), all or none; return how many.  Audited as updates of the instruments.
+
+    Raises
+    ------
+    ValidationError
+        ``not_found`` (an unknown asset tag: nothing is changed), ``not_permitted``.
+    NotFoundError
+        No such customer.
+    """
+    with db.unit_of_work(user) as uow:
+        require_role(uow.session, user, MANAGERS)
+        if customer_id is not None:
+            load(uow.session, CustomerRow, customer_id, "customer")
+        for asset_tag in asset_tags:
+            tag = required("asset_tag", asset_tag)
+            stmt = select(InstrumentRow).where(InstrumentRow.asset_tag == tag)
+            item = uow.session.scalars(stmt).one_or_none()
+            if item is None:
+                raise ValidationError(
+                    "asset_tag", f"no instrument {tag!r}", code="not_found", params={"value": tag}
+                )
+            item.customer_id = customer_id
+        uow.commit()
+    return len(asset_tags)
