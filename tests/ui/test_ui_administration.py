@@ -222,3 +222,27 @@ def test_add_a_department_a_location_in_it_and_a_customer(qtbot, admin) -> None:
     customer.email.setText("lab@huadian.example")
     _save(qtbot, admin, lambda: admin.add("customers", customer))
     assert [c.name for c in admin.rows("customers")] == ["华电集团"]
+
+
+def test_a_concurrent_edit_is_a_conflict_and_the_page_reloads(qtbot, admin, monkeypatch) -> None:
+    from labapp.ui.dialogs.admin_dialogs import DepartmentDialog
+
+    shown = []
+    monkeypatch.setattr(
+        "labapp.ui.views.administration.show_error", lambda parent, exc: shown.append(exc)
+    )
+    stale = _select(admin, "departments", lambda d: True)
+    first = DepartmentDialog(stale, admin)
+    first.name.setText("电学 Electrical (1)")
+    _save(qtbot, admin, lambda: admin.edit("departments", first))
+    admin.kinds["departments"].model.set_rows([stale])  # the page still shows the old version
+    admin.kinds["departments"].table.selectRow(0)
+    second = DepartmentDialog(stale, admin)
+    second.name.setText("电学 Electrical (2)")
+    _save(qtbot, admin, lambda: admin.edit("departments", second))
+    assert type(shown[0]).__name__ == "ConcurrentModificationError"
+    names = [d.name for d in admin.rows("departments")]
+    assert "电学 Electrical (1)" in names and "电学 Electrical (2)" not in names
+    # Disable applies to an active person only, Enable to a disabled one
+    _select(admin, "people", lambda p: p.active)
+    assert admin.disable_button.isEnabled() and not admin.enable_button.isEnabled()

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from labapp.domain.errors import ValidationError
+from labapp.domain.errors import ConcurrentModificationError, ValidationError
 from labapp.services import master_data as md
 from labapp.services.lab_settings import get_lab_settings
 from labapp.ui.dialogs import admin_dialogs as dialogs
@@ -126,6 +126,11 @@ class AdministrationView(View):
         self.withdraw_button = self._selection_button(
             "withdrawProcedure", PROCEDURES, self.withdraw_procedure
         )
+        # Disable/Enable/Withdraw… only where they apply to the selected record.
+        for key in (PEOPLE, PROCEDURES):
+            self.kinds[key].table.selectionModel().currentRowChanged.connect(
+                lambda _current, _previous: self._states()
+            )
         self.laboratory = LaboratoryPanel()
         self.laboratory.edit_button.clicked.connect(lambda: self.edit_laboratory())
         self._build_layout()
@@ -383,7 +388,15 @@ class AdministrationView(View):
     def _saved(self, _value: object = None) -> None:
         self.load()
 
+    def _states(self) -> None:
+        person, procedure = self.selected(PEOPLE), self.selected(PROCEDURES)
+        self.disable_button.setEnabled(person is not None and person.active)
+        self.enable_button.setEnabled(person is not None and not person.active)
+        self.withdraw_button.setEnabled(procedure is not None and procedure.in_force)
+
     def _refused(self, exc: BaseException) -> None:
+        if isinstance(exc, ConcurrentModificationError):
+            self.load()  # show what the other user saved; the message says to try again
         if not isinstance(exc, ValidationError):
             show_error(self, exc)
             return
