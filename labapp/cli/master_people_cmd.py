@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Any, TextIO
 
 from labapp.cli.auth import acting_user
-from labapp.cli.master_cmd import (
+from labapp.cli.master_common import (
     EXIT_OK,
     department_id,
     parse_qualification,
