@@ -1,4 +1,5 @@
-"""The sentences of the master-data commands (:mod:`labapp.cli.master_cmd`, shared pieces in :mod:`labapp.cli.master_common`), EN and ZH.
+"""The sentences of the master-data commands (:mod:`labapp.cli.master_cmd`,
+:mod:`labapp.cli.master_people_cmd`), EN and ZH.
 
 Merged into :data:`labapp.cli.messages.MESSAGES`.  ``error.code.<code>`` words a service's
 ``ValidationError`` by its code, ``field.<name>`` its field.
