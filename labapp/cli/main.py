@@ -1,8 +1,10 @@
 """``labapp-cli``: create, seed and upgrade LabApp databases without the GUI.
 
 Commands: ``init``, ``demo``, ``db upgrade``, ``db current``, ``db backup``, ``db restore``
-(:mod:`labapp.cli.backup_cmd`), ``import register``
-(:mod:`labapp.cli.import_cmd`), each taking ``--database``, and ``--version``.  Typed LabApp errors
+(:mod:`labapp.cli.backup_cmd`), ``import register`` (:mod:`labapp.cli.import_cmd`), ``export``,
+``plan``, ``user``, ``audit verify``, ``lab`` (:mod:`labapp.cli.accounts_cmd`), the master data
+(``department``, ``location``, ``provider``, ``procedure``, ``customer``, ``person``:
+:mod:`labapp.cli.master_cmd`), each taking ``--database``, and ``--version``.  Typed LabApp errors
 print one line on stderr and exit with status 2; ``--lang zh_CN`` or a ``zh_CN`` locale prints
 every message in Simplified Chinese (:mod:`labapp.cli.messages`).
 
@@ -24,6 +26,7 @@ from labapp.cli.accounts_cmd import add_account_parsers
 from labapp.cli.backup_cmd import add_backup_parsers
 from labapp.cli.export_cmd import add_export_parser
 from labapp.cli.import_cmd import add_import_parser
+from labapp.cli.master_cmd import add_master_parsers
 from labapp.cli.messages import LANGUAGES, Messages, detect_language
 from labapp.cli.plan_cmd import add_plan_parser
 from labapp.domain.errors import LabAppError, SchemaBehindError
@@ -95,6 +98,7 @@ def _parser(tr: Messages) -> argparse.ArgumentParser:
     add_export_parser(commands, common, tr, _date(tr))
     add_account_parsers(commands, common, tr)
     add_plan_parser(commands, common, tr, _date(tr))
+    add_master_parsers(commands, common, tr)
     return parser
 
 
@@ -274,6 +278,9 @@ def _word(exc: LabAppError, tr: Messages) -> str:
     """One line for a typed error, in the user's language (falls back to ``str(exc)``)."""
     if isinstance(exc, _CliError):
         return tr(exc.key, **exc.values)
+    worded = _validation(exc, tr)
+    if worded is not None:
+        return worded
     code = getattr(exc, "code", None)
     for cls in type(exc).__mro__:
         key = f"error.{cls.__name__}.{code}"
@@ -307,6 +314,22 @@ def _validation_words(exc: LabAppError, tr: Messages) -> str | None:
     if not tr.has(key):
         return None
     return tr("error.ValidationError", field=exc.field, message=tr(key, **exc.params))
+
+
+def _validation(exc: LabAppError, tr: Messages) -> str | None:
+    """A ValidationError worded by its code, when the table words that code and field."""
+    from labapp.domain.errors import ValidationError
+
+    if not isinstance(exc, ValidationError):
+        return None
+    key, field = f"error.code.{exc.code}", f"field.{exc.field}"
+    if not (tr.has(key) and tr.has(field)):
+        return None
+    values = {k: ("-" if v is None else v) for k, v in exc.params.items()}
+    try:
+        return tr(key, **{"value": "", **values, "field": tr(field)})
+    except (KeyError, IndexError, ValueError):
+        return None
 
 
 if __name__ == "__main__":  # pragma: no cover

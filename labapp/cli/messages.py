@@ -390,6 +390,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+from labapp.cli.master_messages import MASTER_MESSAGES  # noqa: E402
+
+assert not MESSAGES.keys() & MASTER_MESSAGES.keys(), "a master-data key repeats a CLI key"
+MESSAGES.update(MASTER_MESSAGES)
+
+
 def detect_language(argv: Sequence[str], env: Mapping[str, str] = os.environ) -> str:
     """``--lang X`` in ``argv`` wins; else a ``zh_CN`` locale in the environment; else English."""
     for n, arg in enumerate(argv):

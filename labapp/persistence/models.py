@@ -128,7 +128,8 @@ class LocationRow(Versioned, Base):
     name: Mapped[str] = mapped_column(String(200))
     building: Mapped[str | None] = mapped_column(String(100))
     room: Mapped[str | None] = mapped_column(String(50))
-    department: Mapped[str | None] = mapped_column(String(200))
+    department: Mapped[str | None] = mapped_column(String(200))  # kept in step (readers)
+    department_id: Mapped[int | None] = mapped_column(_fk("departments.id"), index=True)  # 0007
 
 
 class PersonRow(Versioned, Base):
@@ -142,6 +143,7 @@ class PersonRow(Versioned, Base):
     email: Mapped[str | None] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     laboratory_id: Mapped[int | None] = mapped_column(_fk("laboratories.id"), index=True)
+    department_id: Mapped[int | None] = mapped_column(_fk("departments.id"), index=True)  # 0007
 
     roles: Mapped[list[PersonRoleRow]] = relationship(
         back_populates="person", cascade="all, delete-orphan"
@@ -228,6 +230,13 @@ class ProcedureRow(Versioned, Base):
     """A verification regulation, calibration specification or in-house SOP."""
 
     __tablename__ = "procedures"
+    __table_args__ = (
+        # Withdrawn (作废) exactly when a withdrawal date is recorded (migration 0007).
+        CheckConstraint(
+            "(in_force AND withdrawn_on IS NULL) OR (NOT in_force AND withdrawn_on IS NOT NULL)",
+            name="withdrawn_on",
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(64), unique=True)
@@ -235,6 +244,8 @@ class ProcedureRow(Versioned, Base):
     revision: Mapped[str | None] = mapped_column(String(32))
     kind: Mapped[EventKind] = mapped_column(str_enum(EventKind, "kind"))
     quantity: Mapped[str | None] = mapped_column(String(64))
+    in_force: Mapped[bool] = mapped_column(Boolean, default=True)
+    withdrawn_on: Mapped[date | None] = mapped_column(Date)
 
 
 # --- instruments and standards --------------------------------------------------------------
@@ -275,6 +286,7 @@ class InstrumentRow(Versioned, Base):
     interval_months: Mapped[int | None] = mapped_column(Integer)
     provider_id: Mapped[int | None] = mapped_column(_fk("providers.id"), index=True)
     procedure_id: Mapped[int | None] = mapped_column(_fk("procedures.id"), index=True)
+    customer_id: Mapped[int | None] = mapped_column(_fk("customers.id"), index=True)  # owner
     last_calibrated_on: Mapped[date | None] = mapped_column(Date)
     due_on: Mapped[date | None] = mapped_column(Date, index=True)
     retired_reason: Mapped[str | None] = mapped_column(Text)
@@ -675,4 +687,5 @@ class MetaRow(Base):
 from labapp.persistence import models_accounts as models_accounts  # noqa: E402
 from labapp.persistence import models_impact as models_impact  # noqa: E402
 from labapp.persistence import models_integrity as models_integrity  # noqa: E402
+from labapp.persistence import models_master as models_master  # noqa: E402
 from labapp.persistence import models_pt as models_pt  # noqa: E402

@@ -71,6 +71,7 @@ from labapp.persistence.models import (
     standard_certificate_instruments,
 )
 from labapp.persistence.models_accounts import AccountRow, PersonKeyRow, SignatureRow
+from labapp.persistence.models_master import DepartmentRow
 from labapp.persistence.models_pt import (
     ComparisonScopeRow,
     CorrectiveActionRow,
@@ -479,13 +480,17 @@ def _seed_organisation(w: _Writer, plan: _Plan, rng: random.Random) -> None:
         "accreditation_valid_until": plan.today + timedelta(days=600), **_stamp(plan),
     }])  # fmt: skip
     plan.refs["lab"] = lab_id
-    locations = []
+    locations, departments = [], []
     for d in cat.DISCIPLINES:
+        plan.refs[f"department:{d.key}"] = dept_id = plan.ids.take("departments")
+        departments.append({"id": dept_id, "name": d.name, "code": d.code, **_stamp(plan)})
         plan.refs[f"location:{d.key}"] = loc_id = plan.ids.take("locations")
         locations.append({
             "id": loc_id, "laboratory_id": lab_id, "name": d.location, "building": "计量楼 A",
-            "room": d.location_code, "department": d.name, **_stamp(plan),
+            "room": d.location_code, "department": d.name, "department_id": dept_id,
+            **_stamp(plan),
         })  # fmt: skip
+    w.put(_t(DepartmentRow), departments)
     w.put(_t(LocationRow), locations)
     _seed_people(w, plan, rng)
     _seed_providers(w, plan)
@@ -508,7 +513,7 @@ def _seed_people(w: _Writer, plan: _Plan, rng: random.Random) -> None:
         persons.append({
             "id": person_id, "name": name, "login": login, "active": True,
             "email": f"{login}@scpcl.example.cn", "laboratory_id": plan.refs["lab"],
-            **_stamp(plan),
+            "department_id": plan.refs.get(f"department:{discipline}"), **_stamp(plan),
         })  # fmt: skip
         for role in person_roles:
             roles.append({"person_id": person_id, "role": role})
@@ -911,10 +916,10 @@ class DemoCancelledError(LabAppError):
 _ID_TABLES: tuple[Table, ...] = tuple(
     _t(row)
     for row in (
-        LaboratoryRow, LocationRow, PersonRow, QualificationRow, ProviderRow, ProviderScopeRow,
-        ProcedureRow, InstrumentRow, EventRow, MeasurementPointRow, EventStandardRow,
-        StandardCertificateRow, CheckPlanRow, IntermediateCheckRow, CheckReadingRow,
-        ComparisonRow, ComparisonParticipantRow, PtCycleRow, SubdisciplineRow,
+        LaboratoryRow, DepartmentRow, LocationRow, PersonRow, QualificationRow, ProviderRow,
+        ProviderScopeRow, ProcedureRow, InstrumentRow, EventRow, MeasurementPointRow,
+        EventStandardRow, StandardCertificateRow, CheckPlanRow, IntermediateCheckRow,
+        CheckReadingRow, ComparisonRow, ComparisonParticipantRow, PtCycleRow, SubdisciplineRow,
         ComparisonScopeRow, CorrectiveActionRow, CorrectiveActionStandardRow,
     )
 )  # fmt: skip

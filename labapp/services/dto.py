@@ -255,6 +255,7 @@ class ProcedureInfo:
     code: str
     title: str
     kind: EventKind
+    in_force: bool = True  # False: withdrawn (作废), offered only where a record names it
 
 
 # --- events ----------------------------------------------------------------------------------

@@ -78,6 +78,7 @@ from labapp.services.event_read import (
     valid_standards,
 )
 from labapp.services.event_signing import approve_event, check_event
+from labapp.services.master_data.procedures import ensure_procedure_usable
 from labapp.services.people import signer
 
 __all__ = [
@@ -156,6 +157,8 @@ def stage_draft(
     _check_dates(data, today)
     _check_certificate(session, data, event_id)
     data = replace(data, performer_id=_performer(data, row, person.id))
+    previous = row.procedure_id if row is not None else None
+    ensure_procedure_usable(session, data.procedure_id, data.performed_on, previous)
     rule, factor = _rule(session, row, rule, guard_band_factor)
     row = row or EventRow(revision=1)
     _fill(row, data, instrument, rule, factor)

@@ -97,8 +97,11 @@ def list_providers(db: Database) -> list[ProviderInfo]:
 
 
 def list_procedures(db: Database) -> list[ProcedureInfo]:
-    """Procedures by code."""
-    stmt = select(ProcedureRow.id, ProcedureRow.code, ProcedureRow.title, ProcedureRow.kind)
+    """Procedures by code, withdrawn ones too (``in_force`` False: old records name them)."""
+    stmt = select(
+        ProcedureRow.id, ProcedureRow.code, ProcedureRow.title, ProcedureRow.kind,
+        ProcedureRow.in_force,
+    )  # fmt: skip
     with db.read() as session:
         return [ProcedureInfo(*row) for row in session.execute(stmt.order_by(ProcedureRow.code))]
 

@@ -208,6 +208,42 @@ VALIDATION_CODES: dict[str, str] = {
     "plan_not_approved": QT_TRANSLATE_NOOP(
         "Errors", "Only an approved plan can be revised: a draft is changed directly."
     ),
+    # master data (labapp.services.master_data)
+    "login_format": QT_TRANSLATE_NOOP(
+        "Errors",
+        "{field}: “{login}” is not a login: a–z, 0–9, “.”, “_” or “-”, starting with a letter or "
+        "a digit (2 to 63 characters).",
+    ),
+    "login_fixed": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: {login} has signed records, which name this login: it cannot change."
+    ),
+    "email_format": QT_TRANSLATE_NOOP("Errors", "{field}: not an e-mail address."),
+    "not_a_date": QT_TRANSLATE_NOOP("Errors", "{field}: “{value}” is not a date (YYYY-MM-DD)."),
+    "date_order": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: licence {number} would expire before it was issued."
+    ),
+    "withdrawn": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: {code} is withdrawn (since {on}): choose the procedure in force."
+    ),
+    "person_signed": QT_TRANSLATE_NOOP(
+        "Errors", "{login} has signed records: disable the person instead of deleting."
+    ),
+    "custodian": QT_TRANSLATE_NOOP(
+        "Errors", "{login} keeps {count} instruments: give them another custodian first."
+    ),
+    "no_laboratory": QT_TRANSLATE_NOOP(
+        "Errors", "Set up the laboratory first (name, address, accreditation)."
+    ),
+    "not_permitted": QT_TRANSLATE_NOOP(
+        "Errors", "{login} may not change this: it needs one of the roles {roles}."
+    ),
+    "last_admin": QT_TRANSLATE_NOOP(
+        "Errors",
+        "No active administrator would remain: give another person the admin role first.",
+    ),
+    "has_account": QT_TRANSLATE_NOOP(
+        "Errors", "{login} has an account: disable the person instead of deleting."
+    ),
 }
 
 
@@ -234,6 +270,8 @@ def field_problem(exc: ValidationError, label: str | None = None) -> str:
     params.setdefault("expected", "")
     params.setdefault("asset_tag", "")
     params.setdefault("event_id", "")
+    for key in ("value", "number", "code", "on", "login", "count", "roles"):
+        params.setdefault(key, "")
     params["field"] = name
     try:
         return QCoreApplication.translate("Errors", source).format(**params)

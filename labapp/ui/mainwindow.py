@@ -25,6 +25,7 @@ from labapp.ui.dialogs.preferences import PreferencesDialog
 from labapp.ui.errors import show_error
 from labapp.ui.session import Session
 from labapp.ui.views import base
+from labapp.ui.views.administration import ADMINISTRATION, AdministrationView
 from labapp.ui.views.area import AreaView
 from labapp.ui.views.audit import AuditView
 from labapp.ui.views.calibrations import CalibrationsView
@@ -49,6 +50,7 @@ PAGES: tuple[tuple[str, str], ...] = (
     (base.COMPARISONS, QT_TRANSLATE_NOOP("MainWindow", "Comparisons")),
     (PROFICIENCY, QT_TRANSLATE_NOOP("MainWindow", "PT plan")),
     (base.AUDIT, QT_TRANSLATE_NOOP("MainWindow", "Audit")),
+    (ADMINISTRATION, QT_TRANSLATE_NOOP("MainWindow", "Administration")),
 )
 
 
@@ -117,6 +119,8 @@ class MainWindow(QMainWindow):
                 view = ProficiencyView(self.session)
             elif key == base.PLANNING:
                 view = PlanningView(self.session)
+            elif key == ADMINISTRATION:
+                view = AdministrationView(self.session)
             else:
                 view = AreaView(key, self.session)
             view.setObjectName(f"page_{key}")

@@ -56,10 +56,15 @@ def load_event(db: Any, user: str, instrument_id: int | None, event_id: int | No
         instrument,
         people.list_persons(db),
         people.list_providers(db),
-        people.list_procedures(db),
+        _offered(people.list_procedures(db), detail.procedure_id if detail else None),
         people.person_for_login(db, user),
         standards_on(db, day, instrument),
     )
+
+
+def _offered(procedures: list[Any], current: int | None) -> list[Any]:
+    """The procedures an event may name: those in force, and the one it names already."""
+    return [p for p in procedures if p.in_force or p.id == current]
 
 
 def standards_on(db: Any, day: date, instrument: Any) -> list[Any]:
