@@ -20,6 +20,7 @@ asset tags), ``"investigation_open"`` (``params`` ``investigation_id``) or ``"no
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -49,6 +50,7 @@ from labapp.services.impact_scope import Trigger, assess, last_good_event, reach
 __all__ = [
     "close_investigation",
     "decide_action",
+    "decide_actions",
     "export_investigation",
     "failed_sources",
     "get_investigation",
@@ -170,19 +172,45 @@ def decide_action(
     ConcurrentModificationError
         The item changed since it was read at ``expected_version``.
     """
-    why = _required(reason, "reason")
-    with db.unit_of_work(user, reason=why) as uow:
-        item = uow.session.get(ImpactItemRow, item_id)
-        if item is None:
-            raise NotFoundError("impact_item", item_id)
-        _refuse_closed(item.investigation)
-        uow.check_version(item, expected_version)
-        item.action, item.action_reason = ItemAction(action), why
-        item.decided_by, item.decided_at = user, utcnow()
-        uow.commit()
-        investigation_id = item.investigation_id
-    detail = get_investigation(db, investigation_id)
+    detail = decide_actions(db, user, {item_id: (action, reason)}, {item_id: expected_version})
     return next(i for i in detail.items if i.id == item_id)
+
+
+def decide_actions(
+    db: Database,
+    user: str,
+    decisions: Mapping[int, tuple[ItemAction, str]],
+    versions: Mapping[int, int],
+) -> InvestigationDetail:
+    """Record the actions on many results (one action and reason for a selection, or each its
+    own) in one unit of work: all are saved, or none.
+
+    Raises
+    ------
+    ValidationError
+        ``required`` (a result without a reason) or ``investigation_closed``.
+    ConcurrentModificationError
+        A result changed since it was read at its version in ``versions``.
+    """
+    if not decisions:
+        raise ValidationError("items", "choose the results to decide", code="required")
+    reasons = {item_id: _required(why, "reason") for item_id, (_a, why) in decisions.items()}
+    common = next(iter(reasons.values())) if len(set(reasons.values())) == 1 else None
+    with db.unit_of_work(user, reason=common) as uow:
+        investigation_id = None
+        now = utcnow()
+        for item_id, (action, _why) in decisions.items():
+            item = uow.session.get(ImpactItemRow, item_id)
+            if item is None:
+                raise NotFoundError("impact_item", item_id)
+            _refuse_closed(item.investigation)
+            uow.check_version(item, versions[item_id])
+            item.action, item.action_reason = ItemAction(action), reasons[item_id]
+            item.decided_by, item.decided_at = user, now
+            investigation_id = item.investigation_id
+        uow.commit()
+    assert investigation_id is not None
+    return get_investigation(db, investigation_id)
 
 
 def close_investigation(

@@ -208,3 +208,27 @@ def test_a_failure_already_under_investigation_opens_that_one(qtbot, failed, win
     _open_new(qtbot, view, dialog)
     assert view.detail.summary.id == first
     assert view.list_model.rowCount() == 1
+
+
+def test_decide_many_results_with_one_action_and_reason(qtbot, failed, window) -> None:
+    view = _page(qtbot, window)
+    view.new_button.click()
+    _open_new(qtbot, view, view.dialog)
+    count = view.items_model.rowCount()
+    assert count >= 2 and view.bulk_button.isEnabled()
+    view.items_table.selectAll()
+    assert view.selected_rows() == list(range(count))
+    dialog = view.decide_selected()
+    dialog.action.setCurrentIndex(dialog.action.findData(ItemAction.NOTIFY_CUSTOMER))
+    _ok(dialog)  # no reason: refused in the dialog, nothing saved
+    assert dialog.isVisible() and "reason" in dialog.error.text()
+    dialog.reason.setPlainText("customers told: the standard's error was within their margin")
+    with qtbot.waitSignal(view.shown, timeout=30_000):
+        _ok(dialog)
+    wait_idle(qtbot, window.session)
+    decided = view.detail.items
+    assert len(decided) == count
+    assert {i.action for i in decided} == {ItemAction.NOTIFY_CUSTOMER}
+    assert {i.action_reason for i in decided} == {
+        "customers told: the standard's error was within their margin"
+    }

@@ -195,6 +195,12 @@ class ImpactItemsModel(QAbstractTableModel):
             return item.decided_by or ""
         return format_value(getattr(item, field[column]))
 
+    def decide_rows(self, rows: list[int], action: ItemAction, reason: str) -> None:
+        """Put one action and reason on ``rows`` (pending until saved)."""
+        for row in rows:
+            self.setData(self.index(row, self.COL_ACTION), action)
+            self.setData(self.index(row, self.COL_REASON), reason)
+
     def setData(
         self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = 2
     ) -> bool:

@@ -34,6 +34,7 @@ from labapp.io.excel_export import CoverInfo
 from labapp.services import impact
 from labapp.ui import settings
 from labapp.ui.dialogs.conflict import ConflictDialog
+from labapp.ui.dialogs.impact_bulk import BulkDecisionDialog
 from labapp.ui.dialogs.impact_close import CloseInvestigationDialog
 from labapp.ui.dialogs.impact_new import NewInvestigationDialog
 from labapp.ui.dialogs.impact_words import impact_problem
@@ -68,11 +69,9 @@ class ActionDelegate(ComboDelegate):
 
 
 def _save_actions(db: Any, user: str, detail: Any, pending: dict[int, Any]) -> Any:
-    """Worker job: each decided action with the version it was read at, then the investigation."""
-    versions = {i.id: i.version for i in detail.items}
-    for item_id, (action, reason) in pending.items():
-        impact.decide_action(db, user, item_id, versions[item_id], action, reason)
-    return impact.get_investigation(db, detail.summary.id)
+    """Worker job: every decided action with the version it was read at, in one unit of work."""
+    versions = {i.id: i.version for i in detail.items if i.id in pending}
+    return impact.decide_actions(db, user, pending, versions)
 
 
 class InvestigationsView(View):
@@ -92,7 +91,7 @@ class InvestigationsView(View):
         self.items_model = ImpactItemsModel(self)
         self.points_model = ImpactPointsModel(self)
         self.list_table = read_only_table(self.list_model, "investigationsTable", single=True)
-        self.items_table = read_only_table(self.items_model, "impactItemsTable", single=True)
+        self.items_table = read_only_table(self.items_model, "impactItemsTable", single=False)
         self.items_table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.SelectedClicked
@@ -119,6 +118,7 @@ class InvestigationsView(View):
     def _build_buttons(self) -> None:
         self.new_button = self._button("newInvestigation", self.new_investigation)
         self.save_button = self._button("saveActions", self.save_actions)
+        self.bulk_button = self._button("decideSelected", self.decide_selected)
         self.close_button = self._button("closeInvestigation", self.close_investigation)
         self.export_button = self._button("exportInvestigation", self.export)
         self.count = QLabel()
@@ -137,7 +137,7 @@ class InvestigationsView(View):
         self.detail_box = QGroupBox()
         actions = QHBoxLayout()
         actions.addWidget(self.hint, 1)
-        for button in (self.save_button, self.close_button, self.export_button):
+        for button in (self.bulk_button, self.save_button, self.close_button, self.export_button):
             actions.addWidget(button)
         inner = QSplitter(Qt.Orientation.Vertical)
         inner.addWidget(self.items_table)
@@ -161,6 +161,7 @@ class InvestigationsView(View):
         self.title.setText(self.tr("Failed-standard impact investigations"))
         self.new_button.setText(self.tr("New investigation…"))
         self.save_button.setText(self.tr("Save actions"))
+        self.bulk_button.setText(self.tr("Decide selected…"))
         self.close_button.setText(self.tr("Close…"))
         self.export_button.setText(self.tr("Export…"))
         self.detail_box.setTitle(self.tr("Investigation"))
@@ -187,6 +188,7 @@ class InvestigationsView(View):
     def _update_buttons(self) -> None:
         has, editable = self.detail is not None, self.detail is not None and not self.detail.closed
         self.save_button.setEnabled(editable and bool(self.items_model.pending()))
+        self.bulk_button.setEnabled(editable and bool(self.items_model.rowCount()))
         self.close_button.setEnabled(editable)
         self.export_button.setEnabled(has)
 
@@ -252,6 +254,27 @@ class InvestigationsView(View):
     def _opened(self, detail: Any) -> None:
         self.detail = detail
         self.refresh()
+
+    def selected_rows(self) -> list[int]:
+        """The rows of the results chosen in the table."""
+        return sorted({i.row() for i in self.items_table.selectionModel().selectedRows()})
+
+    def decide_selected(self) -> BulkDecisionDialog | None:
+        """Decide selected…: one action and reason for every chosen result, then save them."""
+        rows = self.selected_rows()
+        if self.detail is None or self.detail.closed or not rows:
+            return None
+        dialog = BulkDecisionDialog(len(rows), ACTIONS, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def decided() -> None:
+            self.items_model.decide_rows(rows, *dialog.values())
+            self.save_actions()
+
+        dialog.accepted.connect(decided)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
 
     def save_actions(self) -> None:
         """Save every action typed, each with its reason (refused here first if one is missing)."""
