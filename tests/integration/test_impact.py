@@ -341,3 +341,19 @@ def test_exported_report_reads_back(db: Database, chain: Chain, tmp_path: Path) 
     assert rows.cell(2, cols["Decided on"]).is_date
     deep = [r for r in rows.iter_rows(min_row=2, values_only=True) if r[0] == "D"]
     assert deep and deep[0][cols["Level"] - 1] == 2 and deep[0][cols["Point"] - 1] is None
+
+
+def test_many_decisions_are_saved_all_or_none(db: Database, chain: Chain) -> None:
+    detail = impact.open_investigation(db, "qm", event_id=chain.failing)
+    items = list(detail.items)
+    assert len(items) >= 2
+    decisions = {i.id: (ItemAction.RECALL, "one reason for all") for i in items}
+    stale = {i.id: i.version for i in items} | {items[-1].id: items[-1].version + 1}
+    with pytest.raises(ConcurrentModificationError):  # one result changed meanwhile: none saved
+        impact.decide_actions(db, "qm", decisions, stale)
+    untouched = impact.get_investigation(db, detail.summary.id).items
+    assert all(i.action is None for i in untouched)
+    done = impact.decide_actions(db, "qm", decisions, {i.id: i.version for i in items})
+    assert {(i.action, i.action_reason) for i in done.items} == {
+        (ItemAction.RECALL, "one reason for all")
+    }
