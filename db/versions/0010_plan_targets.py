@@ -34,9 +34,7 @@ def upgrade() -> None:
         batch_op.drop_constraint(_OLD, type_="unique")
         batch_op.create_unique_constraint(_NEW, ["plan_id", "instrument_id", "due_on"])
     with op.batch_alter_table("plans", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column("revision", sa.Integer(), server_default="1", nullable=False)
-        )
+        batch_op.add_column(sa.Column("revision", sa.Integer(), server_default="1", nullable=False))
     with op.batch_alter_table("laboratories", schema=None) as batch_op:
         batch_op.add_column(
             sa.Column(

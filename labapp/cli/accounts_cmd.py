@@ -68,6 +68,7 @@ def _add_lab(commands: Any, common: argparse.ArgumentParser, tr: Messages) -> No
     put.add_argument("--guard-band-factor", default=None)
     put.add_argument("--checker-may-approve", choices=("yes", "no"), default=None)
     put.add_argument("--idle-lock-minutes", type=int, default=None)
+    put.add_argument("--capability-threshold", default=None)
     add_user_argument(put, tr)
     put.set_defaults(run=_lab_set)
     from labapp.cli.lab_cmd import add_lab_parser
@@ -203,7 +204,7 @@ def _lab_set(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
     from dataclasses import fields, replace
 
     from labapp.domain.enums import PersonRole
-    from labapp.domain.errors import NotFoundError, ValidationError
+    from labapp.domain.errors import NotFoundError
     from labapp.domain.points import DecisionRule
     from labapp.services.accounts import require_role
     from labapp.services.lab_settings import LabSettingsInput, get_lab_settings, update_lab_settings
@@ -224,18 +225,14 @@ def _lab_set(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
                 changes[key] = getattr(args, attr)
         if args.decision_rule is not None:
             changes["decision_rule"] = DecisionRule(args.decision_rule)
-        if args.guard_band_factor is not None:
-            try:
-                changes["guard_band_factor"] = Decimal(args.guard_band_factor)
-            except InvalidOperation:
-                raise ValidationError(
-                    "guard_band_factor", "not a number", code="not_a_number",
-                    params={"value": args.guard_band_factor},
-                ) from None  # fmt: skip
         if args.checker_may_approve is not None:
             changes["checker_may_approve"] = args.checker_may_approve == "yes"
         if args.idle_lock_minutes is not None:
             changes["idle_lock_minutes"] = args.idle_lock_minutes
+        for flag, key in (("guard_band_factor", "guard_band_factor"),
+                          ("capability_threshold", "capability_threshold")):  # fmt: skip
+            if getattr(args, flag) is not None:
+                changes[key] = _number(getattr(args, flag), key)
         keys = {f.name for f in fields(LabSettingsInput)}
         base = LabSettingsInput(**{k: getattr(current, k) for k in keys})
         update_lab_settings(db, admin.login, replace(base, **changes), current.version)
@@ -243,3 +240,15 @@ def _lab_set(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
     finally:
         db.dispose()
     return EXIT_OK
+
+
+def _number(text: str, field: str) -> Decimal:
+    """A number typed on the command line, or the typed refusal."""
+    from labapp.domain.errors import ValidationError
+
+    try:
+        return Decimal(text.strip())
+    except InvalidOperation:
+        raise ValidationError(
+            field, "not a number", code="not_a_number", params={"value": text}
+        ) from None

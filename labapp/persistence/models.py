@@ -111,6 +111,8 @@ class LaboratoryRow(Versioned, Base):
     guard_band_factor: Mapped[Decimal | None] = mapped_column(DecimalText)
     checker_may_approve: Mapped[bool] = mapped_column(Boolean, default=False)
     idle_lock_minutes: Mapped[int] = mapped_column(Integer, default=15)
+    # migration 0011: least tolerance/U ratio unwarned (None: 3, JJF 1094)
+    capability_threshold: Mapped[Decimal | None] = mapped_column(DecimalText)
     # 受检率 settings (None: the defaults of labapp.services.lab_settings)
     on_time_target_percent: Mapped[Decimal | None] = mapped_column(DecimalText)
     on_time_definition: Mapped[str | None] = mapped_column(Text)

@@ -8,6 +8,10 @@ locks.
 
 Certificate numbering patterns use ``{yyyy}``, ``{yy}``, ``{mm}`` and ``{seq}`` / ``{seq:04}`` (the
 sequence within the year, zero-padded to the given width); ``{seq}`` is required.
+
+The capability threshold is the least ratio of the tolerance's half-width to the expanded
+uncertainty a point may have without a warning (default 3: JJF 1094, U95 ≤ MPEV/3; ILAC-G8's
+simple acceptance assumes it).
 """
 
 from __future__ import annotations
@@ -58,6 +62,8 @@ class LabSettingsInput:
     guard_band_factor: Decimal | None = None
     checker_may_approve: bool = False
     idle_lock_minutes: int = 15
+    #: the least tolerance-to-U ratio a point has without a warning (JJF 1094: 3)
+    capability_threshold: Decimal = Decimal(3)
 
 
 @dataclass(frozen=True)
@@ -110,6 +116,11 @@ def _validated(data: LabSettingsInput) -> LabSettingsInput:
             "idle_lock_minutes", "between 1 and 480 minutes", code="range",
             params={"low": 1, "high": 480},
         )  # fmt: skip
+    if not Decimal(1) <= data.capability_threshold <= Decimal(10):
+        raise ValidationError(
+            "capability_threshold", "a capability threshold between 1 and 10", code="range",
+            params={"low": 1, "high": 10},
+        )  # fmt: skip
     factor = data.guard_band_factor
     if factor is not None and not Decimal(0) < factor <= Decimal(3):
         raise ValidationError(
@@ -131,6 +142,7 @@ def _fill(row: LaboratoryRow, data: LabSettingsInput) -> None:
     row.guard_band_factor = data.guard_band_factor
     row.checker_may_approve = data.checker_may_approve
     row.idle_lock_minutes = data.idle_lock_minutes
+    row.capability_threshold = data.capability_threshold
 
 
 def _settings(row: LaboratoryRow) -> LabSettings:
@@ -146,6 +158,9 @@ def _settings(row: LaboratoryRow) -> LabSettings:
         guard_band_factor=row.guard_band_factor,
         checker_may_approve=bool(row.checker_may_approve),
         idle_lock_minutes=int(row.idle_lock_minutes or 15),
+        capability_threshold=(
+            Decimal(3) if row.capability_threshold is None else row.capability_threshold
+        ),
         id=row.id,
         version=row.version,
     )
