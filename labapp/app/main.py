@@ -131,6 +131,7 @@ def self_test(argv_lang: str | None) -> int:
             return 2
         failures: list[BaseException] = []
         session.worker.set_error_handler(failures.append)
+        window.identity.ask = False  # no wizard on the temporary database: nobody to answer it
         window.show()
         session.open(str(Path(tmp) / "self-test.sqlite3"), on_error=failures.append)
         _wait_idle(app, session)

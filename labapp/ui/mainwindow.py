@@ -23,6 +23,7 @@ from labapp.ui import i18n, settings
 from labapp.ui.dialogs.connection import ConnectionDialog
 from labapp.ui.dialogs.preferences import PreferencesDialog
 from labapp.ui.errors import show_error
+from labapp.ui.identity import Identity
 from labapp.ui.session import Session
 from labapp.ui.views import base
 from labapp.ui.views.area import AreaView
@@ -66,6 +67,8 @@ class MainWindow(QMainWindow):
         self.session = session
         session.worker.set_error_handler(lambda exc: show_error(self, exc))
         session.database_changed.connect(self._database_changed)
+        session.actor_changed.connect(lambda _actor: self._identity_changed())
+        self.identity = Identity(self, session)
         self.views: dict[str, base.View] = {}
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -142,6 +145,12 @@ class MainWindow(QMainWindow):
         self.import_template_action = self._action(self.file_menu, lambda: self.import_template())
         self.export_register_action = self._action(self.file_menu, lambda: self.export_register())
         self.file_menu.addSeparator()
+        self.log_in_action = self._action(self.file_menu, lambda: self.identity.ask_login())
+        self.log_out_action = self._action(self.file_menu, lambda: self.identity.log_out())
+        self.change_password_action = self._action(
+            self.file_menu, lambda: self.identity.change_password()
+        )
+        self.file_menu.addSeparator()
         self.quit_action = self._action(self.file_menu, self.close)
         self.quit_action.setShortcut(shortcut(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -199,6 +208,9 @@ class MainWindow(QMainWindow):
         self.import_register_action.setText(self.tr("&Import register…"))
         self.import_template_action.setText(self.tr("Download import &template…"))
         self.export_register_action.setText(self.tr("E&xport register…"))
+        self.log_in_action.setText(self.tr("&Log in…"))
+        self.log_out_action.setText(self.tr("Log &out"))
+        self.change_password_action.setText(self.tr("&Change password…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.preferences_action.setText(self.tr("&Preferences…"))
@@ -224,7 +236,11 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         info = self.session.info
         name = info.display_name if info is not None else self.tr("no database")
-        self.setWindowTitle(self.tr("LabApp — {0}[*]").format(name))
+        actor = self.session.actor
+        if actor is None:
+            self.setWindowTitle(self.tr("LabApp — {0}[*]").format(name))
+        else:
+            self.setWindowTitle(self.tr("LabApp — {0} — {1}[*]").format(name, actor.name))
 
     def _update_status(self) -> None:
         info = self.session.info
@@ -235,7 +251,19 @@ class MainWindow(QMainWindow):
                 self.tr("Database: {0} ({1})").format(info.display_name, info.dialect)
             )
             self.db_label.setToolTip(info.url)
-        self.user_label.setText(self.tr("User: {0}").format(self.session.user))
+        actor = self.session.actor
+        if actor is None:
+            self.user_label.setText(self.tr("Not logged in"))
+        else:
+            who = f"{actor.name} ({actor.login})"
+            self.user_label.setText(self.tr("User: {0}").format(who))
+        self.log_in_action.setEnabled(info is not None and actor is None)
+        self.log_out_action.setEnabled(actor is not None)
+        self.change_password_action.setEnabled(actor is not None)
+
+    def _identity_changed(self) -> None:
+        self._update_title()
+        self._update_status()
 
     # --- behaviour ----------------------------------------------------------------------------
     def _database_changed(self, _info: Any) -> None:

@@ -35,6 +35,12 @@ from labapp.ui.dialogs.event_loading import (
     point_text,
     standards_on,
 )
+from labapp.ui.dialogs.event_signatures import (
+    ask_signature,
+    record_rule,
+    rule_text,
+    signatures_text,
+)
 from labapp.ui.errors import describe, field_problem, show_error
 from labapp.ui.labels import label
 from labapp.ui.models.points_model import PointText
@@ -50,6 +56,7 @@ class EventDialog(EventFrame):
     standards_loaded = Signal()
     saved = Signal(object)  # the EventDetail after a save, check, approval or correction
     failed = Signal(object)  # the exception of a refused action
+    seal_checked = Signal(object)  # the integrity problems of the record shown (maybe none)
 
     def __init__(
         self,
@@ -111,12 +118,38 @@ class EventDialog(EventFrame):
         self.add_point_action.setText(self.tr("Add point"))
         self.remove_point_action.setText(self.tr("Remove point"))
         self.save_button.setText(self.tr("Save draft"))
-        self.check_button.setText(self.tr("Mark checked"))
-        self.approve_button.setText(self.tr("Approve"))
+        self.check_button.setText(self.tr("Check…"))
+        self.approve_button.setText(self.tr("Approve…"))
         self.correct_button.setText(self.tr("Correct…"))
         self._update_title()
         self._update_result()
         self._fill_history()
+        self._show_signatures()
+
+    def _show_signatures(self) -> None:
+        if self.detail is None:
+            self.signed_label.clear()
+            return
+        lines = [rule_text(self.detail), signatures_text(self.detail)]
+        self.signed_label.setText("\n".join(line for line in lines if line))
+
+    def _check_seal(self) -> None:
+        from labapp.services.accounts.seals import SEALED_STATUSES, event_problems
+
+        detail = self.detail
+        if detail is None or str(getattr(detail.status, "value", detail.status)) not in (
+            SEALED_STATUSES
+        ):
+            self.seal_banner.show_problems([])
+            return
+        event_id = detail.id
+        self.session.run(
+            lambda db: event_problems(db, event_id), self._seal_checked, lambda _exc: None
+        )
+
+    def _seal_checked(self, problems: list[Any]) -> None:
+        self.seal_banner.show_problems(problems)
+        self.seal_checked.emit(problems)
 
     def _update_title(self) -> None:
         tag = self.instrument.data.asset_tag if self.instrument is not None else ""
@@ -156,6 +189,7 @@ class EventDialog(EventFrame):
 
     def _show_detail(self, detail: Any) -> None:
         self.detail = detail
+        self.model.set_rule(*record_rule(detail))  # the record's rule, not the Preferences'
         self.form.fill(detail)
         self.model.set_points([point_text(p) for p in detail.points] or [PointText()])
         self.standards.model.set_selection(
@@ -167,6 +201,8 @@ class EventDialog(EventFrame):
         self._apply_status()
         self._fill_history()
         self._update_title()
+        self._show_signatures()
+        self._check_seal()
 
     def _load_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
@@ -287,29 +323,40 @@ class EventDialog(EventFrame):
         self._run(job, then)
         return True
 
-    def mark_checked(self) -> None:
-        """Mark checked: the checker signs (saving pending edits first)."""
-        self._workflow("check_event")
+    def mark_checked(self) -> Any:
+        """Check…: the checker signs with the password (pending edits are saved first)."""
+        return self._workflow("check_event", "check")
 
-    def approve(self) -> None:
-        """Approve: a person other than performer and checker signs; the due date moves."""
-        self._workflow("approve_event")
+    def approve(self) -> Any:
+        """Approve…: a person other than performer and checker signs; the due date moves."""
+        return self._workflow("approve_event", "approve")
 
-    def _workflow(self, name: str) -> None:
+    def _workflow(self, name: str, meaning: str) -> Any:
+        """Open the signature dialog; once signed, save pending edits, then sign."""
+        from labapp.domain.errors import AuthenticationError
         from labapp.services import events
 
         action = getattr(events, name)
         user = self.session.user
-
-        def step(detail: Any) -> None:
-            event_id, version = detail.id, detail.version
-            self._run(lambda db: action(db, user, event_id, version))
-
         self._clear_errors()
-        if self.isWindowModified() and self.status() in EDITABLE_STATUSES:
-            self.save_draft(then=step)
-        elif self.detail is not None:
-            step(self.detail)
+        if self.session.actor is None:
+            self._refused(AuthenticationError("not_logged_in", {"login": ""}))
+            return None
+        tag = self.instrument.data.asset_tag if self.instrument is not None else ""
+        item = f"{tag} {self.instrument.data.name}" if self.instrument is not None else ""
+
+        def signed(password: str) -> None:
+            def step(detail: Any) -> None:
+                event_id, version = detail.id, detail.version
+                self._run(lambda db: action(db, user, event_id, version, password))
+
+            if self.isWindowModified() and self.status() in EDITABLE_STATUSES:
+                self.save_draft(then=step)
+            elif self.detail is not None:
+                step(self.detail)
+
+        self.signature = ask_signature(self, self.session, self.detail, item, meaning, signed)
+        return self.signature
 
     def correct(self, reason: str | None = None) -> QInputDialog | None:
         """Correct…: ask why, then open the new revision (the approved one stays in history)."""
@@ -342,7 +389,13 @@ class EventDialog(EventFrame):
         self.session.run(job, done, self._refused)
 
     def _refused(self, exc: BaseException) -> None:
+        from labapp.domain.errors import AuthenticationError, PermissionDeniedError
+
         self._set_busy(False)
+        if isinstance(exc, AuthenticationError | PermissionDeniedError):
+            self.error_label.setText(describe(exc))  # a refused signature: said under the form
+            self.failed.emit(exc)
+            return
         self.failed.emit(exc)
         self.conflict = answer_refusal(self, exc, self._show_validation, lambda _i: self.reload())
 
