@@ -200,6 +200,7 @@ class _Chain:
         self.last_seq = 0
         self.pending: list[Any] = []
         self.pending_keys: set[str] = set()
+        self.genesis: list[tuple[int, str]] = []
 
     def problem(self, kind: str, key: object, detail: str) -> None:
         self.report.problems.append(IntegrityProblem(kind, "audit_log", str(key), detail))
@@ -210,6 +211,8 @@ class _Chain:
             self.last_seq = row.seq
             return
         self.report.entries += 1
+        if self.pending and self.pending[-1].user_name != row.user_name:
+            self._unsealed()  # another author begins: what came before was never sealed
         if self.last_seq and row.seq != self.last_seq + 1:
             self.problem("chain", row.seq, f"entries {self.last_seq + 1}–{row.seq - 1} are missing")
         self.last_seq = row.seq
@@ -239,9 +242,14 @@ class _Chain:
             self.problem("seal", last.seq, f"the seal of {last.user_name} does not verify "
                          "(forged, or the entries were re-hashed)")  # fmt: skip
         elif good[0] not in self.registered and good[0] not in self.pending_keys:
-            self.problem("seal", last.seq, "sealed with a key that was never registered")
+            if self.registered:
+                self.problem("seal", last.seq, "sealed with a key that was never registered")
+            else:  # the first administrator seals the entries that register their own key
+                self.genesis.append((last.seq, good[0]))
         self.registered |= self.pending_keys
         self.pending_keys = set()
+        if self.genesis and all(key in self.registered for _, key in self.genesis):
+            self.genesis = []
 
     def _candidate_keys(self, row: Any) -> list[str]:
         if row.key_id is not None:
@@ -251,11 +259,18 @@ class _Chain:
             return [owner[1]]
         return list(self.keys_of.get(row.user_name, []))
 
+    def _unsealed(self) -> None:
+        first, last = self.pending[0].seq, self.pending[-1].seq
+        who = self.pending[0].user_name
+        self.problem("seal", first, f"entries {first}–{last} by {who} were written without a "
+                     "login (no author's seal)")  # fmt: skip
+        self.pending, self.pending_keys = [], set()
+
     def finish(self, head: Any) -> None:
         if self.pending:
-            first, last = self.pending[0].seq, self.pending[-1].seq
-            self.problem("seal", first, f"entries {first}–{last} were written without a login "
-                         "(no author's seal)")  # fmt: skip
+            self._unsealed()
+        for seq, _key in self.genesis:
+            self.problem("seal", seq, "sealed with a key that was never registered")
         if head is not None and (int(head.seq) != self.last_seq or (
                 self.report.entries and head.hash != self.prev)):  # fmt: skip
             self.report.problems.append(IntegrityProblem(
