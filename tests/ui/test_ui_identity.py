@@ -1,0 +1,313 @@
+"""Who works in the GUI: the first-run wizard on an empty database, the login dialog (wrong
+password, lockout), the idle lock, electronic signatures by three different people, and the red
+banner on a record whose seal was broken outside LabApp."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
+from uihelpers import shoot, wait_idle
+
+from labapp.domain.enums import EventKind, EventStatus, PersonRole
+from labapp.ui import i18n
+from labapp.ui.dialogs.event_dialog import EventDialog
+from labapp.ui.dialogs.login_dialog import LockDialog, LoginDialog
+from labapp.ui.dialogs.setup_wizard import SetupWizard
+from labapp.ui.models.points_model import COL_INDICATION, COL_MPE, COL_REFERENCE
+
+TIMEOUT = 30_000
+
+
+@pytest.fixture
+def empty_window(qtbot, session, tmp_path: Path):
+    """The main window on a NEW, empty database: the set-up wizard opens."""
+    from labapp.ui.mainwindow import MainWindow
+
+    errors: list[BaseException] = []
+    win = MainWindow(session)
+    session.worker.set_error_handler(errors.append)
+    qtbot.addWidget(win)
+    win.show()
+    session.open(str(tmp_path / "new-lab.sqlite3"), parent=win)
+    qtbot.waitUntil(lambda: isinstance(win.identity.dialog, SetupWizard), timeout=TIMEOUT)
+    win.errors = errors
+    yield win
+    assert not errors, errors
+
+
+def fill_wizard(qtbot, wizard: SetupWizard, shots: str | None = None) -> None:
+    lab = wizard.lab_page
+    lab.name.setText("华东计量检测中心")
+    qtbot.keyClicks(lab.code, "HDJL")
+    lab.body.setText("CNAS")
+    lab.number.setText("L1234")
+    lab.pattern.clear()
+    qtbot.keyClicks(lab.pattern, "JD{yyyy}-{seq")
+    assert not lab.isComplete() and "Not a numbering pattern" in lab.example.text()
+    qtbot.keyClicks(lab.pattern, ":04}")
+    # the example is the first certificate of this year, the sequence padded to 4 digits
+    assert lab.example.text().endswith(f"JD{date.today().year}-0001")
+    assert lab.isComplete()
+    lab.idle.setValue(10)
+    if shots:
+        shoot(wizard, f"wizard-lab-{shots}")
+    wizard.next()
+    admin = wizard.admin_page
+    admin.name.setText("孙丽")
+    qtbot.keyClicks(admin.login, "admin")
+    admin.password.setText("admin-pass-1")
+    admin.again.setText("admin-pass-2")
+    assert not admin.validatePage() and "differ" in admin.problem.text()
+    admin.again.setText("admin-pass-1")
+    if shots:
+        shoot(wizard, f"wizard-admin-{shots}")
+
+
+def finish_wizard(qtbot, win, wizard: SetupWizard):
+    with qtbot.waitSignal(win.session.actor_changed, timeout=TIMEOUT) as blocker:
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+    return blocker.args[0]
+
+
+def login_dialog(qtbot, win) -> LoginDialog:
+    qtbot.waitUntil(lambda: isinstance(win.identity.dialog, LoginDialog), timeout=TIMEOUT)
+    return win.identity.dialog
+
+
+def answer_login(qtbot, win, login: str, password: str) -> None:
+    dialog = login_dialog(qtbot, win)
+    dialog.login.setText(login)
+    dialog.password.setText(password)
+    with qtbot.waitSignal(win.session.actor_changed, timeout=TIMEOUT):
+        dialog.ok_button.click()
+
+
+def switch_to(qtbot, win, login: str, password: str) -> None:
+    """File → Log out, then the next person logs in through the login dialog."""
+    win.log_out_action.trigger()
+    answer_login(qtbot, win, login, password)
+    assert win.session.user == login and f"({login})" in win.user_label.text()
+
+
+def sign(qtbot, dialog: EventDialog, button, password: str, signal: str = "saved"):
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    signature = dialog.signature
+    assert signature is not None and signature.isVisible()
+    signature.password_edit.setText(password)
+    with qtbot.waitSignal(getattr(dialog, signal), timeout=TIMEOUT) as blocker:
+        signature.sign_button.click()
+    return blocker.args[0]
+
+
+def type_point(qtbot, dialog: EventDialog) -> None:
+    table = dialog.points.table
+    for column, text in ((COL_REFERENCE, "10.0000 V"), (COL_INDICATION, "10.0003 V"),
+                         (COL_MPE, "0.5 mV")):  # fmt: skip
+        index = dialog.model.index(0, column)
+        dialog.model.setData(index, text, Qt.ItemDataRole.EditRole)
+        assert index.data(Qt.ItemDataRole.EditRole) == text
+    table.viewport().update()
+
+
+def test_empty_database_to_a_calibration_signed_by_three_people(qtbot, empty_window) -> None:
+    from labapp.services.accounts import NewAccount, create_account
+    from labapp.services.accounts.seals import verify_integrity
+    from labapp.services.dto import InstrumentData
+    from labapp.services.instruments import create_instrument
+    from labapp.services.lab_settings import get_lab_settings
+
+    win = empty_window
+    wizard = win.identity.dialog
+    fill_wizard(qtbot, wizard)
+    admin = finish_wizard(qtbot, win, wizard)
+    assert admin.login == "admin" and admin.has(PersonRole.ADMIN)
+    assert win.identity.dialog is None and "孙丽" in win.windowTitle()
+    db = win.session.db
+    lab = get_lab_settings(db)
+    assert (lab.name, lab.accreditation_no, lab.certificate_pattern, lab.idle_lock_minutes) == (
+        "华东计量检测中心", "L1234", "JD{yyyy}-{seq:04}", 10)  # fmt: skip
+    assert win.identity.idle_timer.interval() == 10 * 60_000
+    # the administrator creates the three people who will do and sign the work
+    for login, name, role in (("liuyang", "刘洋", PersonRole.METROLOGIST),
+                              ("zhangwei", "张伟", PersonRole.CHECKER),
+                              ("liming", "李明", PersonRole.APPROVER)):  # fmt: skip
+        create_account(db, admin, NewAccount(login, name, (role,), f"{login}-pass"))
+    item = create_instrument(db, "admin", InstrumentData(
+        asset_tag="DMM-0001", name="Digital multimeter", quantity="voltage",
+        interval_months=12))  # fmt: skip
+    # the metrologist records the calibration
+    switch_to(qtbot, win, "liuyang", "liuyang-pass")
+    dialog = win.record_event(item.id)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.instrument is not None, timeout=TIMEOUT)
+    assert dialog.form.performer.currentText() == "刘洋"
+    dialog.form.kind.setCurrentIndex(dialog.form.kind.findData(EventKind.CALIBRATION.value))
+    qtbot.keyClicks(dialog.form.certificate_no, "JD-0001")
+    type_point(qtbot, dialog)
+    with qtbot.waitSignal(dialog.saved, timeout=TIMEOUT) as saved:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    draft = saved.args[0]
+    assert draft.status == EventStatus.DRAFT and draft.performer == "刘洋"
+    # the checker signs: the dialog says what is signed and who signs
+    switch_to(qtbot, win, "zhangwei", "zhangwei-pass")
+    dialog.reload()
+    qtbot.waitUntil(lambda: dialog.check_button.isEnabled(), timeout=TIMEOUT)
+    checked = sign(qtbot, dialog, dialog.check_button, "zhangwei-pass")
+    assert checked.status == EventStatus.CHECKED and checked.checker == "张伟"
+    # the approver signs
+    switch_to(qtbot, win, "liming", "liming-pass")
+    dialog.reload()
+    qtbot.waitUntil(lambda: dialog.approve_button.isEnabled(), timeout=TIMEOUT)
+    signature_text = ""
+
+    def remember() -> None:
+        nonlocal signature_text
+        signature_text = dialog.signature.signer_label.text()
+
+    qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
+    remember()
+    assert signature_text == "李明 (liming)"
+    assert "approved (批准)" in dialog.signature.meaning_label.text()
+    assert "JD-0001" in dialog.signature.record_label.text()
+    dialog.signature.password_edit.setText("liming-pass")
+    with qtbot.waitSignal(dialog.saved, timeout=TIMEOUT) as approved_signal:
+        dialog.signature.sign_button.click()
+    approved = approved_signal.args[0]
+    assert approved.status == EventStatus.APPROVED
+    names = {approved.performer, approved.checker, approved.approver}
+    assert names == {"刘洋", "张伟", "李明"}
+    meanings = {(s.meaning, s.login) for s in approved.signatures}
+    assert meanings == {("check", "zhangwei"), ("approve", "liming")}
+    shown = dialog.signed_label.text()
+    assert "checked (核验) by 张伟 (zhangwei)" in shown and "approved (批准) by 李明" in shown
+    assert "Simple acceptance" in shown
+    wait_idle(qtbot, win.session)
+    assert not dialog.seal_banner.isVisible()
+    report = verify_integrity(db)
+    assert report.ok, report.problems
+    assert report.events == 1
+    dialog.close()
+
+
+def test_cancelling_the_wizard_leaves_the_database_empty(qtbot, empty_window) -> None:
+    from labapp.services.accounts import has_accounts
+    from labapp.services.lab_settings import get_lab_settings
+
+    win = empty_window
+    win.identity.dialog.reject()
+    assert win.identity.dialog is None and win.session.actor is None
+    db = win.session.db
+    assert not has_accounts(db) and get_lab_settings(db) is None
+    assert win.open_action.isEnabled() and win.user_label.text() == "Not logged in"
+
+
+def test_wrong_password_and_lockout_are_said_in_the_users_language(qtbot, window) -> None:
+    win = window
+    win.log_out_action.trigger()
+    dialog = login_dialog(qtbot, win)
+    assert "Demo" not in dialog.note.text()  # the seeded copy is not the demo file
+    dialog.login.setText("liuyang")
+    for attempt in range(5):
+        dialog.password.setText(f"wrong-{attempt}")
+        dialog.ok_button.click()
+        qtbot.waitUntil(lambda: dialog.problem.isVisible() and dialog.ok_button.isEnabled(),
+                        timeout=TIMEOUT)  # fmt: skip
+        if attempt < 4:
+            assert "The login or the password is wrong" in dialog.problem.text()
+            dialog.problem.hide()
+    assert "locked after too many wrong passwords until" in dialog.problem.text()
+    dialog.problem.hide()
+    dialog.password.setText("demo")  # the right password does not open a locked account
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: dialog.problem.isVisible(), timeout=TIMEOUT)
+    assert "is locked" in dialog.problem.text() and win.session.actor is None
+    dialog.login.setText("admin")
+    with qtbot.waitSignal(win.session.actor_changed, timeout=TIMEOUT):
+        dialog.ok_button.click()
+    assert win.session.user == "admin"
+
+
+def test_idle_lock_asks_the_same_persons_password(qtbot, window) -> None:
+    win = window
+    db = win.session.db
+    assert win.identity.idle_timer.isActive()
+    win.identity.idle_timer.setInterval(5)  # a tiny idle time, driven by Qt's timer
+    win.identity.idle_timer.start()
+    qtbot.waitUntil(lambda: isinstance(win.identity.dialog, LockDialog), timeout=TIMEOUT)
+    lock = win.identity.dialog
+    wait_idle(qtbot, win.session)
+    assert win.session.locked and "admin" not in db.signers  # the key is forgotten
+    assert "(admin)" in lock.note.text()
+    lock.password.setText("wrong")
+    lock.ok_button.click()
+    qtbot.waitUntil(lambda: lock.problem.isVisible(), timeout=TIMEOUT)
+    assert "wrong" in lock.problem.text() and win.session.locked
+    lock.reject()  # Escape does not close the lock
+    assert lock.isVisible()
+    lock.password.setText("demo")
+    with qtbot.waitSignal(win.session.actor_changed, timeout=TIMEOUT):
+        lock.ok_button.click()
+    assert not win.session.locked and "admin" in db.signers
+    assert win.identity.dialog is None
+    # Log out from the lock: nobody is logged in, the login dialog asks
+    win.identity.idle_timer.setInterval(60_000)
+    lock = win.identity.lock_now()
+    lock.buttons.rejected.emit()
+    assert win.session.actor is None and isinstance(win.identity.dialog, LoginDialog)
+
+
+def approved_event_id(db) -> int:
+    from sqlalchemy import text
+
+    with db.engine.connect() as conn:
+        return conn.execute(
+            text("SELECT e.id FROM events e JOIN measurement_points p ON p.event_id = e.id "
+                 "WHERE e.status = 'approved' ORDER BY e.id DESC LIMIT 1")
+        ).scalar_one()  # fmt: skip
+
+
+def open_event(qtbot, win, event_id: int) -> EventDialog:
+    dialog = EventDialog(win.session, parent=win, event_id=event_id)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.seal_checked, timeout=TIMEOUT) as checked:
+        dialog.show()
+    dialog.problems = checked.args[0]
+    return dialog
+
+
+def test_a_record_changed_outside_labapp_shows_a_red_banner(qtbot, window, lab_path) -> None:
+    win = window
+    event_id = approved_event_id(win.session.db)
+    intact = open_event(qtbot, win, event_id)
+    assert intact.problems == [] and not intact.seal_banner.isVisible()
+    assert "kept with the record" in intact.signed_label.text()
+    intact.close()
+    with sqlite3.connect(lab_path) as conn:  # outside LabApp: the trigger dropped first
+        conn.execute("DROP TRIGGER labapp_measurement_points_upd")
+        conn.execute(
+            "UPDATE measurement_points SET indication_value = '9.999' WHERE event_id = ?",
+            (event_id,),
+        )
+    dialog = open_event(qtbot, win, event_id)
+    assert dialog.problems and dialog.seal_banner.isVisible()
+    assert "SEAL BROKEN" in dialog.seal_banner.text()
+    assert f"Event {event_id}" in dialog.seal_banner.text()
+    shoot(dialog, "seal-broken-en")
+    assert i18n.install_language("zh_CN")
+    reopened = open_event(qtbot, win, event_id)
+    shoot(reopened, "seal-broken-zh")
+    assert i18n.install_language("en")
+    # the Audit page's Verify integrity lists it
+    win.show_page("audit")
+    view = win.views["audit"]
+    with qtbot.waitSignal(view.integrity_verified, timeout=TIMEOUT) as verified:
+        view.verify_button.click()
+    box = verified.args[0]
+    assert "broken, altered or forged" in box.text()
+    assert f"Event {event_id}" in box.informativeText()
+    box.close()
