@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from labapp.ui.dialogs.login_dialog import ChangePasswordDialog, LockDialog, LoginDialog
@@ -161,7 +161,7 @@ class Identity(QObject):
 
         self.session.run(
             job, stored, lambda exc: wizard.show_problem(exc, describe(exc)),
-            wizard.tr("Setting up the laboratory…"), wizard,
+            QCoreApplication.translate("Identity", "Setting up the laboratory…"), wizard,
         )  # fmt: skip
 
     # --- password -----------------------------------------------------------------------------

@@ -27,7 +27,6 @@ from labapp.ui.dialogs.conflict import ConflictDialog, answer_refusal
 from labapp.ui.dialogs.event_attachments import media_type
 from labapp.ui.dialogs.event_frame import EventFrame
 from labapp.ui.dialogs.event_loading import (
-    EDITABLE_STATUSES,
     Loaded,
     decision_rule,
     load_event,
@@ -35,12 +34,7 @@ from labapp.ui.dialogs.event_loading import (
     point_text,
     standards_on,
 )
-from labapp.ui.dialogs.event_signatures import (
-    ask_signature,
-    record_rule,
-    rule_text,
-    signatures_text,
-)
+from labapp.ui.dialogs.event_signatures import SigningMixin, record_rule
 from labapp.ui.errors import describe, field_problem, show_error
 from labapp.ui.labels import label
 from labapp.ui.models.points_model import PointText
@@ -49,7 +43,7 @@ from labapp.ui.models.points_model import PointText
 __all__ = ["EventDialog", "decision_rule"]
 
 
-class EventDialog(EventFrame):
+class EventDialog(EventFrame, SigningMixin):
     """The event form, its points, standards, attachments and revisions, and the workflow."""
 
     loaded = Signal()
@@ -125,31 +119,6 @@ class EventDialog(EventFrame):
         self._update_result()
         self._fill_history()
         self._show_signatures()
-
-    def _show_signatures(self) -> None:
-        if self.detail is None:
-            self.signed_label.clear()
-            return
-        lines = [rule_text(self.detail), signatures_text(self.detail)]
-        self.signed_label.setText("\n".join(line for line in lines if line))
-
-    def _check_seal(self) -> None:
-        from labapp.services.accounts.seals import SEALED_STATUSES, event_problems
-
-        detail = self.detail
-        if detail is None or str(getattr(detail.status, "value", detail.status)) not in (
-            SEALED_STATUSES
-        ):
-            self.seal_banner.show_problems([])
-            return
-        event_id = detail.id
-        self.session.run(
-            lambda db: event_problems(db, event_id), self._seal_checked, lambda _exc: None
-        )
-
-    def _seal_checked(self, problems: list[Any]) -> None:
-        self.seal_banner.show_problems(problems)
-        self.seal_checked.emit(problems)
 
     def _update_title(self) -> None:
         tag = self.instrument.data.asset_tag if self.instrument is not None else ""
@@ -322,41 +291,6 @@ class EventDialog(EventFrame):
 
         self._run(job, then)
         return True
-
-    def mark_checked(self) -> Any:
-        """Check…: the checker signs with the password (pending edits are saved first)."""
-        return self._workflow("check_event", "check")
-
-    def approve(self) -> Any:
-        """Approve…: a person other than performer and checker signs; the due date moves."""
-        return self._workflow("approve_event", "approve")
-
-    def _workflow(self, name: str, meaning: str) -> Any:
-        """Open the signature dialog; once signed, save pending edits, then sign."""
-        from labapp.domain.errors import AuthenticationError
-        from labapp.services import events
-
-        action = getattr(events, name)
-        user = self.session.user
-        self._clear_errors()
-        if self.session.actor is None:
-            self._refused(AuthenticationError("not_logged_in", {"login": ""}))
-            return None
-        tag = self.instrument.data.asset_tag if self.instrument is not None else ""
-        item = f"{tag} {self.instrument.data.name}" if self.instrument is not None else ""
-
-        def signed(password: str) -> None:
-            def step(detail: Any) -> None:
-                event_id, version = detail.id, detail.version
-                self._run(lambda db: action(db, user, event_id, version, password))
-
-            if self.isWindowModified() and self.status() in EDITABLE_STATUSES:
-                self.save_draft(then=step)
-            elif self.detail is not None:
-                step(self.detail)
-
-        self.signature = ask_signature(self, self.session, self.detail, item, meaning, signed)
-        return self.signature
 
     def correct(self, reason: str | None = None) -> QInputDialog | None:
         """Correct…: ask why, then open the new revision (the approved one stays in history)."""

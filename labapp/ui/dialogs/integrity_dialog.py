@@ -36,9 +36,10 @@ class IntegrityDialog(QMessageBox):
             return
         self.setIcon(QMessageBox.Icon.Critical)
         self.setText(
-            self.tr("%n broken, altered or forged record(s) found:", "", len(report.problems))
+            self.tr("Found {0} broken, altered or forged records:").format(len(report.problems))
         )
-        self.setInformativeText("\n".join(seal_problem_text(p) for p in report.problems[:20]))
+        lines = dict.fromkeys(seal_problem_text(p) for p in report.problems)
+        self.setInformativeText("\n".join(list(lines)[:20]))
         self.setDetailedText(
             "\n".join(f"{p.kind} {p.entity} {p.key}: {p.detail}" for p in report.problems)
         )

@@ -80,7 +80,7 @@ class LabPage(QWizardPage):
         self.factor.setDecimals(2)
         self.factor.setValue(1.0)
         self.checker_may_approve = QCheckBox(
-            self.tr("The checker may also approve (only where the quality manual allows it)")
+            self.tr("The checker may also approve (if the quality manual allows it)")
         )
         self.idle = QSpinBox()
         self.idle.setRange(1, 480)
@@ -212,7 +212,7 @@ class SetupWizard(QWizard):
         self.admin_page = AdminPage()
         self.addPage(self.lab_page)
         self.addPage(self.admin_page)
-        self.setMinimumSize(640, 560)
+        self.setMinimumSize(720, 560)
 
     def accept(self) -> None:
         """Finish: hand the values over; :meth:`finish` closes once the set-up is stored."""
