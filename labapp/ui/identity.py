@@ -46,6 +46,7 @@ def opened_state(db: Any) -> OpenedState:
     from labapp.services.accounts import has_accounts
     from labapp.services.lab_settings import get_lab_settings
 
+    db.require_login = True  # from now on only a logged-in person writes (none yet)
     lab = get_lab_settings(db)
     path = db.info.path
     demo = path is not None and path.resolve() == paths.demo_database_path().resolve()
@@ -119,9 +120,14 @@ class Identity(QObject):
         self.session.log_in(
             login,
             password,
-            lambda _actor: self._done(dialog),
+            lambda actor: self._logged_in(dialog, actor),
             lambda exc: dialog.show_problem(describe(exc)),
         )
+
+    def _logged_in(self, dialog: LoginDialog, actor: Any) -> None:
+        self._done(dialog)
+        if actor.must_change_password:  # an administrator reset it: the person sets their own
+            self.change_password()
 
     def _done(self, dialog: Any) -> None:
         if dialog is self.dialog:

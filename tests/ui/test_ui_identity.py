@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
-from uihelpers import shoot, wait_idle
+from uihelpers import log_in, shoot, wait_idle
 
 from labapp.domain.enums import EventKind, EventStatus, PersonRole
 from labapp.ui import i18n
@@ -347,3 +347,56 @@ def test_screenshots_of_the_identity_dialogs(qtbot, empty_window, lab_path) -> N
         shoot(lock, f"lock-{lang}")
         lock.close()
     assert i18n.install_language("en")
+
+
+def test_refused_signatures_are_worded_under_the_form(qtbot, window) -> None:
+    from labapp.services.instruments import list_instruments
+
+    win = window
+    item = next(r for r in list_instruments(win.session.db, limit=500)
+                if r.role == "working" and r.status == "in_service")  # fmt: skip
+    log_in(qtbot, win.session, "liuyang")
+    dialog = win.record_event(item.id)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.instrument is not None, timeout=TIMEOUT)
+    type_point(qtbot, dialog)
+    with qtbot.waitSignal(dialog.saved, timeout=TIMEOUT):
+        dialog.save_button.click()
+    log_in(qtbot, win.session, "zhangwei")
+    assert "liuyang" not in win.session.db.signers  # one person at a time
+    refused = sign(qtbot, dialog, dialog.check_button, "not-my-password", "failed")
+    assert refused.code == "wrong_credentials"
+    assert "The login or the password is wrong" in dialog.error_label.text()
+    assert dialog.status() == EventStatus.DRAFT
+    log_in(qtbot, win.session, "liming")  # an approver, not a checker
+    refused = sign(qtbot, dialog, dialog.check_button, "demo", "failed")
+    assert refused.code == "role"
+    assert "liming does not hold the role checker (核验)" in dialog.error_label.text()
+    win.log_out_action.trigger()
+    assert dialog.mark_checked() is None  # nobody logged in: no signature dialog at all
+    assert "Nobody is logged in" in dialog.error_label.text()
+    dialog.close()
+
+
+def test_change_password_from_the_file_menu(qtbot, window) -> None:
+    from labapp.services.accounts import unlock
+
+    win = window
+    win.change_password_action.trigger()
+    dialog = win.identity.dialog
+    dialog.old.setText("demo")
+    dialog.new.setText("new-password-1")
+    dialog.again.setText("new-password-2")
+    dialog.ok_button.click()
+    assert "differ" in dialog.problem.text()
+    dialog.again.setText("new-password-1")
+    dialog.old.setText("wrong")
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: dialog.problem.isVisible() and dialog.ok_button.isEnabled(),
+                    timeout=TIMEOUT)  # fmt: skip
+    assert "password is wrong" in dialog.problem.text()
+    dialog.old.setText("demo")
+    with qtbot.waitSignal(win.session.actor_changed, timeout=TIMEOUT):
+        dialog.ok_button.click()
+    assert win.identity.dialog is None
+    assert unlock(win.session.db, "admin", "new-password-1").login == "admin"

@@ -85,7 +85,7 @@ class PreferencesDialog(QDialog):
             self.tr("Language:"),
             self.tr("Default database:"),
             self.tr("Due-soon lead time:"),
-            self.tr("Default decision rule:"),
+            self.tr("Decision rule of new events:"),
             self.tr("Exported workbooks:"),
         ]
         for label, text in zip(self.form_labels, texts, strict=True):
