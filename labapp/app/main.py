@@ -102,18 +102,23 @@ def open_startup_database(window: Any, session: Any, url: str, demo: bool) -> No
     """Open ``url``; for the demo, seed it first when empty (with a progress dialog)."""
     from PySide6.QtCore import QCoreApplication
 
+    def seeded(done: bool) -> None:
+        if done:
+            for view in window.views.values():
+                view.mark_stale()
+        window.identity.recheck()  # now the demo's accounts exist: the login dialog
+
     def opened(_info: Any) -> None:
         if not demo:
             return
         label = QCoreApplication.translate("Startup", "Creating the demo laboratory…")
         cancel = threading.Event()
         session.run(
-            lambda db: seed_demo_if_empty(db, cancel),
-            lambda seeded: seeded and [v.mark_stale() for v in window.views.values()],
-            progress=label,
-            parent=window,
+            lambda db: seed_demo_if_empty(db, cancel), seeded, progress=label, parent=window
         )
 
+    if demo:  # no wizard on the demo file while it is still empty: seed it first
+        window.identity.ask = False
     session.open(url, opened, parent=window)
 
 

@@ -82,6 +82,11 @@ class Identity(QObject):
         if self.session.db is not None:
             self.session.run(opened_state, self._state_known)
 
+    def recheck(self) -> None:
+        """Ask again who works (after the demo was seeded into the database just opened)."""
+        self.ask = True
+        self._database_changed(self.session.info)
+
     def _state_known(self, state: OpenedState) -> None:
         self.idle_timer.setInterval(state.idle_lock_minutes * 60_000)
         self.demo = state.demo

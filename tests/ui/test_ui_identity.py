@@ -400,3 +400,21 @@ def test_change_password_from_the_file_menu(qtbot, window) -> None:
         dialog.ok_button.click()
     assert win.identity.dialog is None
     assert unlock(win.session.db, "admin", "new-password-1").login == "admin"
+
+
+def test_the_demo_asks_for_a_login_naming_its_passwords(qtbot, session, lab_path, monkeypatch):
+    from labapp import paths
+    from labapp.app.main import open_startup_database
+    from labapp.ui.mainwindow import MainWindow
+
+    monkeypatch.setattr(paths, "demo_database_path", lambda: lab_path)  # the seeded copy
+    win = MainWindow(session)
+    qtbot.addWidget(win)
+    win.show()
+    open_startup_database(win, session, str(lab_path), demo=True)
+    dialog = login_dialog(qtbot, win)  # after the (here: no-op) seeding, not a wizard
+    assert dialog.note.text() == (
+        "Demo: every account's password is demo, the administrator is admin.")  # fmt: skip
+    answer_login(qtbot, win, "admin", "demo")
+    assert win.session.user == "admin"
+    wait_idle(qtbot, session)
