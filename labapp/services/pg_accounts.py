@@ -36,7 +36,7 @@ def uses_login_roles(db: Database) -> bool:
 def _exec(conn: Connection, template: str, *args: str) -> None:
     """Run DDL built by the server's own ``format()`` (%I identifiers, %L literals)."""
     params = {f"a{i}": a for i, a in enumerate(args)}
-    placeholders = ", ".join(f":a{i}" for i in range(len(args)))
+    placeholders = ", ".join(f"CAST(:a{i} AS text)" for i in range(len(args)))
     sql = conn.execute(text(f"SELECT format('{template}', {placeholders})"), params).scalar_one()
     conn.exec_driver_sql(sql.replace("%", "%%"))
 

@@ -158,9 +158,14 @@ class Identity(QObject):
     def _set_up(self, wizard: SetupWizard, lab: Any, admin: Any) -> None:
         def job(db: Any) -> Any:
             from labapp.services.lab_settings import setup_laboratory
+            from labapp.services.pg_accounts import connect_as, create_login_role
 
             db.require_login = True
             actor = setup_laboratory(db, lab, admin)
+            # PostgreSQL (no-ops on SQLite): the administrator becomes a login role and the
+            # window works as that role from now on, not as the owner who ran db upgrade
+            create_login_role(db, admin.login, admin.password)
+            connect_as(db, admin.login, admin.password)
             db.sign_in(actor)
             return actor
 
