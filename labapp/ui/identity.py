@@ -12,9 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
+from labapp.domain.enums import PersonRole
+from labapp.ui.dialogs.accounts_dialog import AccountsDialog
 from labapp.ui.dialogs.login_dialog import ChangePasswordDialog, LockDialog, LoginDialog
 from labapp.ui.dialogs.setup_wizard import SetupWizard
 from labapp.ui.errors import describe
@@ -74,6 +77,47 @@ class Identity(QObject):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
+
+    # --- the File menu's actions --------------------------------------------------------------
+    def add_actions(self, menu: QMenu) -> list[QAction]:
+        """Log in…, Log out, Change password…, Accounts… in ``menu`` (texts: ``retranslate``)."""
+        slots = (self.ask_login, self.log_out, self.change_password, self.accounts_dialog)
+        self.actions = []
+        for slot in slots:
+            action = QAction(menu)
+            action.triggered.connect(lambda _=False, s=slot: s())
+            menu.addAction(action)
+            self.actions.append(action)
+        self.retranslate()
+        return self.actions
+
+    def retranslate(self) -> None:
+        """The actions' texts in the current language."""
+        texts = (
+            QT_TRANSLATE_NOOP("MainWindow", "&Log in…"),
+            QT_TRANSLATE_NOOP("MainWindow", "Log &out"),
+            QT_TRANSLATE_NOOP("MainWindow", "&Change password…"),
+            QT_TRANSLATE_NOOP("MainWindow", "&Accounts…"),
+        )
+        for action, text in zip(self.actions, texts, strict=True):
+            action.setText(QCoreApplication.translate("MainWindow", text))
+
+    def update_actions(self) -> None:
+        """Which actions the person logged in (or nobody) may use."""
+        actor = self.session.actor
+        admin = actor is not None and actor.has(PersonRole.ADMIN)
+        nobody = self.session.db is not None and actor is None
+        enabled = (nobody, actor is not None, actor is not None, admin)
+        for action, on in zip(self.actions, enabled, strict=True):
+            action.setEnabled(on)
+        self.retranslate()
+
+    def accounts_dialog(self) -> AccountsDialog:
+        """File → Accounts… (administrators; returns the dialog, already shown)."""
+        dialog = AccountsDialog(self.session, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     # --- opening a database -------------------------------------------------------------------
     def _database_changed(self, _info: Any) -> None:

@@ -145,11 +145,9 @@ class MainWindow(QMainWindow):
         self.import_template_action = self._action(self.file_menu, lambda: self.import_template())
         self.export_register_action = self._action(self.file_menu, lambda: self.export_register())
         self.file_menu.addSeparator()
-        self.log_in_action = self._action(self.file_menu, lambda: self.identity.ask_login())
-        self.log_out_action = self._action(self.file_menu, lambda: self.identity.log_out())
-        self.change_password_action = self._action(
-            self.file_menu, lambda: self.identity.change_password()
-        )
+        actions = self.identity.add_actions(self.file_menu)
+        self.log_in_action, self.log_out_action = actions[:2]
+        self.change_password_action, self.accounts_action = actions[2:]
         self.file_menu.addSeparator()
         self.quit_action = self._action(self.file_menu, self.close)
         self.quit_action.setShortcut(shortcut(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
@@ -208,9 +206,6 @@ class MainWindow(QMainWindow):
         self.import_register_action.setText(self.tr("&Import register…"))
         self.import_template_action.setText(self.tr("Download import &template…"))
         self.export_register_action.setText(self.tr("E&xport register…"))
-        self.log_in_action.setText(self.tr("&Log in…"))
-        self.log_out_action.setText(self.tr("Log &out"))
-        self.change_password_action.setText(self.tr("&Change password…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.preferences_action.setText(self.tr("&Preferences…"))
@@ -257,9 +252,7 @@ class MainWindow(QMainWindow):
         else:
             who = f"{actor.name} ({actor.login})"
             self.user_label.setText(self.tr("User: {0}").format(who))
-        self.log_in_action.setEnabled(info is not None and actor is None)
-        self.log_out_action.setEnabled(actor is not None)
-        self.change_password_action.setEnabled(actor is not None)
+        self.identity.update_actions()
 
     def _identity_changed(self) -> None:
         self._update_title()

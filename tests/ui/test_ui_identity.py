@@ -418,3 +418,44 @@ def test_the_demo_asks_for_a_login_naming_its_passwords(qtbot, session, lab_path
     answer_login(qtbot, win, "admin", "demo")
     assert win.session.user == "admin"
     wait_idle(qtbot, session)
+
+
+def test_an_administrator_manages_accounts(qtbot, window) -> None:
+    from labapp.services.accounts import unlock
+
+    win = window
+    assert win.accounts_action.isEnabled()  # admin is logged in
+    dialog = win.identity.accounts_dialog()
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() > 3, timeout=TIMEOUT)
+    before = dialog.table.rowCount()
+    form = dialog.new_account()
+    form.login.setText("wu.min")
+    form.name.setText("吴敏")
+    form.roles[PersonRole.METROLOGIST].setChecked(True)
+    form.password.setText("wu-min-pass")
+    form.again.setText("wu-min-pass")
+    with qtbot.waitSignal(dialog.changed, timeout=TIMEOUT):
+        form._check()
+    assert dialog.table.rowCount() == before + 1
+    assert unlock(win.session.db, "wu.min", "wu-min-pass").has(PersonRole.METROLOGIST)
+    row = next(r for r, a in enumerate(dialog.accounts) if a.login == "wu.min")
+    dialog.table.selectRow(row)
+    prompt = dialog.reset_password()
+    prompt.setTextValue("reset-pass-1")
+    with qtbot.waitSignal(dialog.changed, timeout=TIMEOUT):
+        prompt.accept()
+    assert unlock(win.session.db, "wu.min", "reset-pass-1").must_change_password
+    row = next(r for r, a in enumerate(dialog.accounts) if a.login == "wu.min")
+    assert dialog.table.item(row, 3).text() == "must change the password"
+    dialog.table.selectRow(row)
+    with qtbot.waitSignal(dialog.changed, timeout=TIMEOUT):
+        dialog.toggle_disabled()
+    row = next(r for r, a in enumerate(dialog.accounts) if a.login == "wu.min")
+    assert dialog.table.item(row, 3).text() == "disabled"
+    row = next(r for r, a in enumerate(dialog.accounts) if a.login == "admin")
+    dialog.table.selectRow(row)
+    with qtbot.waitSignal(dialog.failed, timeout=TIMEOUT):
+        dialog.toggle_disabled()
+    assert dialog.problem.text() == "You cannot disable your own account."
+    dialog.close()
