@@ -13,6 +13,7 @@ from labapp.domain.errors import (
     DatabaseReadOnlyError,
     DatabaseUnreachableError,
     DiskFullError,
+    IntegrityViolationError,
     LabAppError,
     MigrationFailedError,
     NotALabAppDatabaseError,
@@ -73,6 +74,12 @@ def describe(exc: BaseException) -> str:
             return authentication_problem(exc)
         case PermissionDeniedError():
             return permission_problem(exc)
+        case IntegrityViolationError():
+            return QCoreApplication.translate(
+                "Errors",
+                "This record is sealed (signed, or part of the audit trail) and cannot be "
+                "changed: a correction is a new revision.",
+            )
         case ValidationError() if exc.code in VALIDATION_CODES:
             return field_problem(exc)
         case ValidationError():

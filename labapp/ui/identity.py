@@ -269,7 +269,11 @@ class Identity(QObject):
         dialog = LockDialog(actor.name, actor.login, self.window)
         dialog.submitted.connect(lambda: self._unlock(dialog, actor.login))
         dialog.log_out_requested.connect(lambda: (self._close_dialog(), self.log_out()))
-        return self._show(dialog)
+        self._close_dialog()
+        self.dialog = dialog
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)  # every window waits
+        dialog.show()
+        return dialog
 
     def _unlock(self, dialog: LockDialog, login: str) -> None:
         from labapp.services.accounts import authenticate

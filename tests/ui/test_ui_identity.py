@@ -243,6 +243,7 @@ def test_idle_lock_asks_the_same_persons_password(qtbot, window) -> None:
     wait_idle(qtbot, win.session)
     assert win.session.locked and "admin" not in db.signers  # the key is forgotten
     assert "(admin)" in lock.note.text()
+    assert lock.windowModality() == Qt.WindowModality.ApplicationModal  # every window waits
     lock.password.setText("wrong")
     lock.ok_button.click()
     qtbot.waitUntil(lambda: lock.problem.isVisible(), timeout=TIMEOUT)
@@ -459,3 +460,45 @@ def test_an_administrator_manages_accounts(qtbot, window) -> None:
         dialog.toggle_disabled()
     assert dialog.problem.text() == "You cannot disable your own account."
     dialog.close()
+
+
+def test_every_identity_refusal_has_its_own_words(qapp) -> None:
+    from datetime import UTC, datetime
+
+    from labapp.domain.errors import (
+        AuthenticationError,
+        IntegrityViolationError,
+        PermissionDeniedError,
+        ValidationError,
+    )
+    from labapp.ui.dialogs.conflict import when_text
+    from labapp.ui.errors import describe
+
+    until = datetime(2026, 12, 1, 8, 15, tzinfo=UTC)
+    words = {
+        describe(AuthenticationError("wrong_credentials")),
+        describe(AuthenticationError("locked", {"login": "liuyang", "until": until})),
+        describe(AuthenticationError("disabled", {"login": "liuyang"})),
+        describe(AuthenticationError("not_logged_in", {"login": ""})),
+        describe(PermissionDeniedError("role", {"role": "approver", "login": "zhangwei"})),
+        describe(
+            PermissionDeniedError(
+                "qualification", {"login": "zhangwei", "quantity": "pressure", "on": "2026-12-01"}
+            )
+        ),
+        describe(IntegrityViolationError("events 5")),
+    }
+    for code in ("checker_approver", "password_short", "password_same", "login_format",
+                 "first_admin", "self_disable", "pattern", "already_set_up"):  # fmt: skip
+        text = describe(ValidationError("x", "raw service text", code=code,
+                                        params={"min": 8, "login": "Bad Login",
+                                                "pattern": "JD-{n}"}))  # fmt: skip
+        assert "raw service text" not in text and "Invalid value" not in text
+        words.add(text)
+    assert len(words) == 15  # one sentence each, none falls back to the raw message
+    locked = describe(AuthenticationError("locked", {"login": "liuyang", "until": until}))
+    assert when_text(until) in locked  # the lock's end in local time, to the minute
+    assert "zhangwei does not hold the role approver (批准) this needs." in words
+    assert describe(ValidationError("x", "y", code="pattern", params={"pattern": "JD-{n}"})) == (
+        "“JD-{n}” cannot number certificates: use {yyyy}, {yy}, {mm} and {seq} or {seq:04}; "
+        "{seq} is required.")  # fmt: skip
