@@ -459,6 +459,15 @@ def test_an_administrator_manages_accounts(qtbot, window) -> None:
     with qtbot.waitSignal(dialog.failed, timeout=TIMEOUT):
         dialog.toggle_disabled()
     assert dialog.problem.text() == "You cannot disable your own account."
+    shoot(dialog, "accounts-en")
+    assert i18n.install_language("zh_CN")
+    again = win.identity.accounts_dialog()
+    qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: again.table.rowCount() == before + 1, timeout=TIMEOUT)
+    shoot(again, "accounts-zh")
+    shoot(again.new_account(), "new-account-zh")
+    assert i18n.install_language("en")
+    again.close()
     dialog.close()
 
 

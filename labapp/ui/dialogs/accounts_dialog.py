@@ -65,6 +65,7 @@ class NewAccountDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
+        self.setMinimumWidth(400)
 
     def _check(self) -> None:
         if self.password.text() != self.again.text():
@@ -103,6 +104,8 @@ class AccountsDialog(QDialog):
         )
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
         self.new_button = QPushButton(self.tr("New account…"))
         self.reset_button = QPushButton(self.tr("Reset password…"))
         self.disable_button = QPushButton(self.tr("Disable / enable"))
