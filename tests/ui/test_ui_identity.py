@@ -303,6 +303,21 @@ def test_a_record_changed_outside_labapp_shows_a_red_banner(qtbot, window, lab_p
     reopened = open_event(qtbot, win, event_id)
     shoot(reopened, "seal-broken-zh")
     assert i18n.install_language("en")
+    # the instrument's history marks the event red
+    from labapp.services.register import get_instrument_detail
+    from labapp.ui.views.instrument_detail import InstrumentDetailPane
+
+    pane = InstrumentDetailPane(win.session)
+    qtbot.addWidget(pane)
+    detail = get_instrument_detail(win.session.db, dialog.detail.instrument_id)
+    with qtbot.waitSignal(pane.seals_checked, timeout=TIMEOUT) as marked:
+        pane.show_detail(detail)
+    assert marked.args[0] == {event_id}
+    model = pane.events_model
+    row = next(r for r in range(model.rowCount()) if model.row_at(r).id == event_id)
+    assert model.index(row, model.COL_STATUS).data().endswith("SEAL BROKEN")
+    others = [r for r in range(model.rowCount()) if r != row]
+    assert all("SEAL BROKEN" not in model.index(r, model.COL_STATUS).data() for r in others)
     # the Audit page's Verify integrity lists it
     win.show_page("audit")
     view = win.views["audit"]
