@@ -103,18 +103,23 @@ def open_startup_database(window: Any, session: Any, url: str, demo: bool) -> No
     """Open ``url``; for the demo, seed it first when empty (with a progress dialog)."""
     from PySide6.QtCore import QCoreApplication
 
+    def seeded(done: bool) -> None:
+        if done:
+            for view in window.views.values():
+                view.mark_stale()
+        window.identity.recheck()  # now the demo's accounts exist: the login dialog
+
     def opened(_info: Any) -> None:
         if not demo:
             return
         label = QCoreApplication.translate("Startup", "Creating the demo laboratory…")
         cancel = threading.Event()
         session.run(
-            lambda db: seed_demo_if_empty(db, cancel),
-            lambda seeded: seeded and [v.mark_stale() for v in window.views.values()],
-            progress=label,
-            parent=window,
+            lambda db: seed_demo_if_empty(db, cancel), seeded, progress=label, parent=window
         )
 
+    if demo:  # no wizard on the demo file while it is still empty: seed it first
+        window.identity.ask = False
     session.open(url, opened, parent=window)
 
 
@@ -132,6 +137,7 @@ def self_test(argv_lang: str | None) -> int:
             return 2
         failures: list[BaseException] = []
         session.worker.set_error_handler(failures.append)
+        window.identity.ask = False  # no wizard on the temporary database: nobody to answer it
         window.show()
         session.open(str(Path(tmp) / "self-test.sqlite3"), on_error=failures.append)
         _wait_idle(app, session)

@@ -8,16 +8,19 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from labapp.domain.errors import (
+    AuthenticationError,
     ConcurrentModificationError,
     DatabaseBusyError,
     DatabaseCorruptError,
     DatabaseReadOnlyError,
     DatabaseUnreachableError,
     DiskFullError,
+    IntegrityViolationError,
     LabAppError,
     MigrationFailedError,
     NotALabAppDatabaseError,
     NotFoundError,
+    PermissionDeniedError,
     SchemaBehindError,
     SchemaTooNewError,
     ValidationError,
@@ -80,6 +83,16 @@ def describe(exc: BaseException) -> str:
         case NotFoundError():
             return QCoreApplication.translate("Errors", "{0} {1} no longer exists.").format(
                 exc.entity, exc.key
+            )
+        case AuthenticationError():
+            return authentication_problem(exc)
+        case PermissionDeniedError():
+            return permission_problem(exc)
+        case IntegrityViolationError():
+            return QCoreApplication.translate(
+                "Errors",
+                "This record is sealed (signed, or part of the audit trail) and cannot be "
+                "changed: a correction is a new revision.",
             )
         case ValidationError() if exc.code in VALIDATION_CODES:
             return field_problem(exc)
@@ -180,6 +193,12 @@ VALIDATION_CODES: dict[str, str] = {
         "Errors",
         "Four eyes: the person who performed the event cannot also check or approve it.",
     ),
+    "performer_is_you": QT_TRANSLATE_NOOP(
+        "Errors", "The performer is the person who records the event (you, logged in)."
+    ),
+    "required_by_rule": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: a guard band needs the expanded uncertainty U to decide."
+    ),
     "standard_not_valid": QT_TRANSLATE_NOOP(
         "Errors", "{field}: {asset_tag} is not valid on the event's date; give a reason to use it."
     ),
@@ -188,7 +207,7 @@ VALIDATION_CODES: dict[str, str] = {
         "Errors", "An approved event cannot be changed: use Correct… to issue a new revision."
     ),
     "unknown_user": QT_TRANSLATE_NOOP(
-        "Errors", "{field}: the user is not a person of the laboratory (set it in Preferences)."
+        "Errors", "{field}: no such person or account in this laboratory."
     ),
     "future": QT_TRANSLATE_NOOP("Errors", "{field}: the date is in the future."),
     "not_draft": QT_TRANSLATE_NOOP("Errors", "Only a draft can be marked checked."),
@@ -244,7 +263,116 @@ VALIDATION_CODES: dict[str, str] = {
     "has_account": QT_TRANSLATE_NOOP(
         "Errors", "{login} has an account: disable the person instead of deleting."
     ),
+    "checker_approver": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The person who checked the event cannot also approve it (the laboratory's settings "
+        "do not allow it).",
+    ),
+    "password_short": QT_TRANSLATE_NOOP("Errors", "A password needs at least {min} characters."),
+    "password_same": QT_TRANSLATE_NOOP("Errors", "The new password must differ from the old one."),
+    "first_admin": QT_TRANSLATE_NOOP(
+        "Errors", "The first account of a laboratory must be an administrator."
+    ),
+    "self_disable": QT_TRANSLATE_NOOP("Errors", "You cannot disable your own account."),
+    "pattern": QT_TRANSLATE_NOOP(
+        "Errors",
+        "“{pattern}” cannot number certificates: use {{yyyy}}, {{yy}}, {{mm}} and {{seq}} or "
+        "{{seq:04}}; {{seq}} is required.",
+    ),
+    "already_set_up": QT_TRANSLATE_NOOP(
+        "Errors", "This database is set up already: log in instead."
+    ),
+    "range": QT_TRANSLATE_NOOP("Errors", "{field}: must be between {low} and {high}."),
+    "unknown_role": QT_TRANSLATE_NOOP("Errors", "Unknown role “{role}”: use one of {roles}."),
 }
+
+#: ``AuthenticationError.code`` -> a sentence (``{until}``: local time the lock ends)
+AUTHENTICATION_CODES: dict[str, str] = {
+    "wrong_credentials": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The login or the password is wrong. After 5 wrong passwords the account "
+        "is locked for 15 minutes.",
+    ),
+    "locked": QT_TRANSLATE_NOOP(
+        "Errors", "The account {login} is locked after too many wrong passwords until {until}."
+    ),
+    "disabled": QT_TRANSLATE_NOOP(
+        "Errors", "The account {login} is disabled: ask an administrator."
+    ),
+    "not_logged_in": QT_TRANSLATE_NOOP(
+        "Errors", "Nobody is logged in: log in (File → Log in…) to make changes."
+    ),
+    "must_change_password": QT_TRANSLATE_NOOP(
+        "Errors", "The password of {login} was reset: change it first (File → Change password…)."
+    ),
+}
+
+#: ``PermissionDeniedError.code`` -> a sentence
+PERMISSION_CODES: dict[str, str] = {
+    "role": QT_TRANSLATE_NOOP("Errors", "{login} does not hold the role {role} this needs."),
+    "qualification": QT_TRANSLATE_NOOP(
+        "Errors",
+        "{login} holds no qualification valid for {quantity} on {on}: a verification needs one.",
+    ),
+    "separation": QT_TRANSLATE_NOOP(
+        "Errors", "Performer, checker and approver must be three different people."
+    ),
+    "server": QT_TRANSLATE_NOOP(
+        "Errors", "The database server refused this for your login: {detail}"
+    ),
+}
+
+#: ``PersonRole`` values in the user's language
+ROLE_NAMES: dict[str, str] = {
+    "metrologist": QT_TRANSLATE_NOOP("Errors", "metrologist"),
+    "checker": QT_TRANSLATE_NOOP("Errors", "checker (核验)"),
+    "approver": QT_TRANSLATE_NOOP("Errors", "approver (批准)"),
+    "quality_manager": QT_TRANSLATE_NOOP("Errors", "quality manager"),
+    "technical_manager": QT_TRANSLATE_NOOP("Errors", "technical manager"),
+    "admin": QT_TRANSLATE_NOOP("Errors", "administrator"),
+}
+
+
+def role_name(role: object) -> str:
+    """A role (``PersonRole`` or its value) in the user's language."""
+    value = str(getattr(role, "value", role))
+    source = ROLE_NAMES.get(value)
+    return QCoreApplication.translate("Errors", source) if source else value
+
+
+def _worded(table: dict[str, str], code: str, params: dict[str, str]) -> str | None:
+    source = table.get(code)
+    if source is None:
+        return None
+    try:
+        return QCoreApplication.translate("Errors", source).format(**params)
+    except (KeyError, IndexError, ValueError):
+        return None
+
+
+def authentication_problem(exc: AuthenticationError) -> str:
+    """A wrong password, a locked or disabled account, nobody logged in: in words."""
+    from labapp.ui.dialogs.conflict import when_text
+
+    params = {key: str(value) for key, value in exc.params.items()}
+    params.setdefault("login", "")
+    until = exc.params.get("until")
+    if until is not None:
+        params["until"] = when_text(until)  # type: ignore[arg-type]
+    text = _worded(AUTHENTICATION_CODES, exc.code, params)
+    return text or QCoreApplication.translate("Errors", "The login was refused ({0}).").format(
+        exc.code
+    )
+
+
+def permission_problem(exc: PermissionDeniedError) -> str:
+    """A missing role or qualification, or a refusal by the database server: in words."""
+    params = {key: str(value) for key, value in exc.params.items()}
+    for key in ("login", "quantity", "on", "detail"):
+        params.setdefault(key, "")
+    params["role"] = role_name(exc.params.get("role", ""))
+    text = _worded(PERMISSION_CODES, exc.code, params)
+    return text or QCoreApplication.translate("Errors", "Not allowed ({0}).").format(exc.code)
 
 
 def field_label(field: str) -> str:
@@ -270,7 +398,8 @@ def field_problem(exc: ValidationError, label: str | None = None) -> str:
     params.setdefault("expected", "")
     params.setdefault("asset_tag", "")
     params.setdefault("event_id", "")
-    for key in ("value", "number", "code", "on", "login", "count", "roles"):
+    for key in ("value", "number", "code", "on", "login", "count", "roles", "min", "pattern",
+                "low", "high", "role"):  # fmt: skip
         params.setdefault(key, "")
     params["field"] = name
     try:

@@ -23,6 +23,7 @@ from labapp.ui import i18n, settings
 from labapp.ui.dialogs.connection import ConnectionDialog
 from labapp.ui.dialogs.preferences import PreferencesDialog
 from labapp.ui.errors import show_error
+from labapp.ui.identity import Identity
 from labapp.ui.session import Session
 from labapp.ui.views import base
 from labapp.ui.views.administration import ADMINISTRATION, AdministrationView
@@ -68,6 +69,8 @@ class MainWindow(QMainWindow):
         self.session = session
         session.worker.set_error_handler(lambda exc: show_error(self, exc))
         session.database_changed.connect(self._database_changed)
+        session.actor_changed.connect(lambda _actor: self._identity_changed())
+        self.identity = Identity(self, session)
         self.views: dict[str, base.View] = {}
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -145,6 +148,10 @@ class MainWindow(QMainWindow):
         self.import_register_action = self._action(self.file_menu, lambda: self.import_register())
         self.import_template_action = self._action(self.file_menu, lambda: self.import_template())
         self.export_register_action = self._action(self.file_menu, lambda: self.export_register())
+        self.file_menu.addSeparator()
+        actions = self.identity.add_actions(self.file_menu)
+        self.log_in_action, self.log_out_action = actions[:2]
+        self.change_password_action, self.accounts_action = actions[2:]
         self.file_menu.addSeparator()
         self.quit_action = self._action(self.file_menu, self.close)
         self.quit_action.setShortcut(shortcut(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
@@ -228,7 +235,11 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         info = self.session.info
         name = info.display_name if info is not None else self.tr("no database")
-        self.setWindowTitle(self.tr("LabApp — {0}[*]").format(name))
+        actor = self.session.actor
+        if actor is None:
+            self.setWindowTitle(self.tr("LabApp — {0}[*]").format(name))
+        else:
+            self.setWindowTitle(self.tr("LabApp — {0} — {1}[*]").format(name, actor.name))
 
     def _update_status(self) -> None:
         info = self.session.info
@@ -239,7 +250,17 @@ class MainWindow(QMainWindow):
                 self.tr("Database: {0} ({1})").format(info.display_name, info.dialect)
             )
             self.db_label.setToolTip(info.url)
-        self.user_label.setText(self.tr("User: {0}").format(self.session.user))
+        actor = self.session.actor
+        if actor is None:
+            self.user_label.setText(self.tr("Not logged in"))
+        else:
+            who = f"{actor.name} ({actor.login})"
+            self.user_label.setText(self.tr("User: {0}").format(who))
+        self.identity.update_actions()
+
+    def _identity_changed(self) -> None:
+        self._update_title()
+        self._update_status()
 
     # --- behaviour ----------------------------------------------------------------------------
     def _database_changed(self, _info: Any) -> None:

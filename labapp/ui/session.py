@@ -37,6 +37,7 @@ class Session(QObject):
     """The database currently open in the window, swapped only once a new one opened cleanly."""
 
     database_changed = Signal(object)  # the new database's info
+    actor_changed = Signal(object)  # the logged-in Actor, or None after a logout
 
     def __init__(self, worker: Worker, connector: Connector, parent: QObject | None = None):
         super().__init__(parent)
@@ -44,6 +45,10 @@ class Session(QObject):
         self.connector = connector
         self.db: Any = None
         self.url: str | None = None
+        #: the person logged in on :attr:`db` (``labapp.services.accounts.Actor``), or None
+        self.actor: Any = None
+        #: True while the idle lock holds (the person's key is forgotten until the password)
+        self.locked = False
 
     @property
     def info(self) -> Any:
@@ -52,8 +57,68 @@ class Session(QObject):
 
     @property
     def user(self) -> str:
-        """Who is working: the Preferences display name or the OS login."""
-        return settings.user_name()
+        """Who is working: the logged-in person's login ("" before anyone logged in)."""
+        return self.actor.login if self.actor is not None else ""
+
+    def log_in(
+        self,
+        login: str,
+        password: str,
+        on_result: ResultHandler | None = None,
+        on_error: ErrorHandler | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """Log ``login`` in on the worker (PostgreSQL: reconnect as the person's role first).
+
+        From then on only a logged-in person writes (``db.require_login``).
+        """
+        db = self.db
+        if db is None:
+            return
+        previous = self.actor.login if self.actor is not None else None
+
+        def job() -> Any:
+            from labapp.services.accounts import authenticate
+            from labapp.services.pg_accounts import connect_as
+
+            db.require_login = True
+            if previous is not None:  # one person at a time: the last one's key is forgotten
+                db.sign_out(previous)
+            connect_as(db, login, password)
+            return authenticate(db, login, password)
+
+        label = self.tr("Logging in…")
+        self.worker.submit(
+            job, lambda actor: self._logged_in(db, actor, on_result), on_error, label, parent
+        )
+
+    def set_actor(self, actor: Any) -> None:
+        """Record ``actor`` as logged in on the open database (after a login or the set-up)."""
+        self._logged_in(self.db, actor, None)
+
+    def _logged_in(self, db: Any, actor: Any, then: ResultHandler | None) -> None:
+        if db is not self.db:
+            return
+        self.actor, self.locked = actor, False
+        self.actor_changed.emit(actor)
+        if then is not None:
+            then(actor)
+
+    def lock(self) -> None:
+        """Idle lock: forget the person's unlocked key until the password is given again."""
+        if self.actor is None or self.db is None:
+            return
+        db, login = self.db, self.actor.login
+        self.locked = True
+        self.worker.submit(lambda: db.sign_out(login))
+
+    def log_out(self) -> None:
+        """Forget who is logged in (their key too); writes are refused until the next login."""
+        if self.actor is not None and self.db is not None:
+            db, login = self.db, self.actor.login
+            self.worker.submit(lambda: db.sign_out(login))
+        self.actor, self.locked = None, False
+        self.actor_changed.emit(None)
 
     def open(
         self,
@@ -89,6 +154,7 @@ class Session(QObject):
 
     def _replace(self, db: Any, url: str) -> None:
         old, self.db, self.url = self.db, db, url
+        self.actor, self.locked = None, False
         settings.remember_database(strip_password(url))
         if old is not None:
             self.worker.submit(old.dispose)

@@ -60,6 +60,19 @@ def session(qtbot):
     session.close()
 
 
+def log_in_through_dialog(qtbot, win, login: str, password: str = "demo") -> None:
+    """Answer the login dialog the window opens on a database with accounts."""
+    from labapp.ui.dialogs.login_dialog import LoginDialog
+
+    qtbot.waitUntil(lambda: isinstance(win.identity.dialog, LoginDialog), timeout=30_000)
+    dialog = win.identity.dialog
+    dialog.login.setText(login)
+    dialog.password.setText(password)
+    with qtbot.waitSignal(win.session.actor_changed, timeout=30_000):
+        dialog.ok_button.click()
+    qtbot.waitUntil(lambda: win.identity.dialog is None)
+
+
 @pytest.fixture
 def window(qtbot, session, lab_path: Path):
     """The main window, shown, with the seeded lab open and the Overview loaded."""
@@ -73,6 +86,7 @@ def window(qtbot, session, lab_path: Path):
     overview = win.views["overview"]
     with qtbot.waitSignal(overview.overview_loaded, timeout=30_000):
         session.open(str(lab_path), parent=win)
+    log_in_through_dialog(qtbot, win, "admin")
     win.errors = errors
     yield win
     assert not errors, errors

@@ -180,21 +180,24 @@ def test_check_page_opens_an_investigation_of_the_failed_check(qtbot, window, la
 
 
 def test_a_change_made_meanwhile_opens_the_conflict_dialog(qtbot, failed, window) -> None:
+    from labapp.services.accounts import authenticate
+
     view = _page(qtbot, window)
     _open_new(qtbot, view, view.new_investigation())
     row = next(r for r, i in enumerate(view.detail.items) if i.needs_action)
     item = view.detail.items[row]
-    impact.decide_action(window.session.db, "li.wei", item.id, item.version,
+    authenticate(window.session.db, "liuyang", "demo")  # another person, signed in too
+    impact.decide_action(window.session.db, "liuyang", item.id, item.version,
                          ItemAction.RECALIBRATE, "re-calibrated first")  # fmt: skip
     _decide(qtbot, view, row, ItemAction.NO_ACTION, "within the guard band after all")
     view.save_button.click()
     qtbot.waitUntil(lambda: view.conflict is not None, timeout=30_000)
-    assert "li.wei" in view.conflict.text()
+    assert "liuyang" in view.conflict.text()
     with qtbot.waitSignal(view.shown, timeout=30_000):
         view.conflict.reload_button.click()
     wait_idle(qtbot, window.session)
     reloaded = view.detail.items[row]
-    assert (reloaded.action, reloaded.decided_by) == (ItemAction.RECALIBRATE, "li.wei")
+    assert (reloaded.action, reloaded.decided_by) == (ItemAction.RECALIBRATE, "liuyang")
     assert not view.items_model.pending()
 
 

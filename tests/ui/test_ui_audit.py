@@ -15,9 +15,12 @@ from labapp.ui.views.base import AUDIT
 
 
 def _changed_item(window):
+    from labapp.services.accounts import authenticate
+
     item = query_register(window.session.db, RegisterFilter(), limit=1, today=date.today())[0]
+    authenticate(window.session.db, "liuyang", "demo")  # the change is liuyang's, signed in
     update_instrument(
-        window.session.db, "li.wei", item.id, item.version, {"model": "NEW-9"}, "label corrected"
+        window.session.db, "liuyang", item.id, item.version, {"model": "NEW-9"}, "label corrected"
     )
     return item
 
@@ -41,7 +44,7 @@ def test_filter_by_item_and_date_shows_old_to_new(qtbot, qtmodeltester, window) 
     first = view.model.row_at(0)
     assert first.entity == "instruments" and first.entity_id == str(item.id)
     cells = [view.model.index(0, c).data() for c in range(view.model.columnCount())]
-    assert "li.wei" in cells
+    assert "liuyang" in cells
     assert "label corrected" in cells
     assert f"model: {item.model or '∅'} → NEW-9" in cells[AuditHistoryModel.COL_CHANGES]
     # a range that ends before today leaves it out
@@ -56,14 +59,14 @@ def test_filter_by_item_and_date_shows_old_to_new(qtbot, qtmodeltester, window) 
 def test_filter_by_person_and_record(qtbot, window) -> None:
     _changed_item(window)
     view = _audit(qtbot, window)
-    view.person.setEditText("li.wei")
+    view.person.setEditText("liuyang")
     view.entity.setCurrentIndex(view.entity.findData("instruments"))
     with qtbot.waitSignal(view.rows_loaded, timeout=10_000):
         view.apply()
     users = {
         view.model.index(r, AuditHistoryModel.COL_USER).data() for r in range(view.model.rowCount())
     }
-    assert users == {"li.wei"}
+    assert users == {"liuyang"}
 
 
 def test_reversed_dates_and_unknown_items_are_refused_with_a_message(qtbot, window) -> None:

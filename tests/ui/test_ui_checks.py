@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCore import QDate
-from uihelpers import shoot, wait_idle
+from uihelpers import log_in, shoot, wait_idle
 
 from labapp.domain.enums import Decision, InstrumentStatus
 from labapp.services import checks
@@ -29,6 +29,7 @@ def page(qtbot, session, lab_path: Path):
     session.worker.set_error_handler(errors.append)
     with qtbot.waitSignal(session.database_changed, timeout=30_000):
         session.open(str(lab_path))
+    log_in(qtbot, session, "admin")  # the demo's administrator (password demo)
     view = ChecksView(session)
     qtbot.addWidget(view)
     view.resize(1100, 780)
@@ -127,7 +128,7 @@ def test_limits_stay_fixed_when_a_later_point_is_added(qtbot, page) -> None:
     assert len(page.canvas.figure.axes) == 1
     later = date.today()
     data = CheckInput(plan.id, later, (f"{before.limits.ucl * 10:.6f} {plan.unit}",), "")
-    page.session.run(lambda db: checks.record_check(db, "tester", data))
+    page.session.run(lambda db: checks.record_check(db, "admin", data))
     wait_idle(qtbot, page.session)
     page.baseline_from.setDate(QDate(before.baseline_from))
     page.baseline_to.setDate(QDate(before.baseline_to))
@@ -207,7 +208,7 @@ def test_screenshots_in_english_and_chinese(qtbot, page) -> None:
     qtbot.waitUntil(lambda: page.chart_data is not None)
     plan = _plan(page)
     far = CheckInput(plan.id, date.today(), (f"{plan.upper_limit * 2} {plan.unit}",))
-    page.session.run(lambda db: checks.record_check(db, "tester", far))
+    page.session.run(lambda db: checks.record_check(db, "admin", far))
     wait_idle(qtbot, page.session)
     with qtbot.waitSignal(page.plans_loaded, timeout=30_000):
         page.refresh()

@@ -257,11 +257,11 @@ def test_iso_13528_annex_e3_reproduces_in_the_scores_table(qtbot, page):
     def load(db):
         data = ComparisonInput("ISO 13528 E.3", "atrazine", "mg/kg",
                                assigned_value_method=AssignedMethod.ALGORITHM_A)  # fmt: skip
-        cid = create_comparison(db, "tester", data).id
+        cid = create_comparison(db, "admin", data).id
         rows = [
             ParticipantInput(f"{i + 1:02d}", repr(v), "0.02", "2") for i, v in enumerate(values)
         ]
-        return import_participants(db, "tester", cid, rows).id
+        return import_participants(db, "admin", cid, rows).id
 
     with qtbot.waitSignal(page.scored, timeout=TIMEOUT):
         page.session.run(load, page.open_comparison)

@@ -7,7 +7,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QLineEdit
-from uihelpers import shoot
+from uihelpers import log_in, shoot
 
 from labapp.domain.enums import Decision, EventKind, EventStatus
 from labapp.ui import i18n, settings
@@ -25,9 +25,9 @@ from labapp.ui.models.points_model import (
 WORKER_TIMEOUT = 30_000
 
 
-def login(name: str) -> None:
-    """Who the GUI signs as (Preferences → user name)."""
-    settings.put(settings.USER_DISPLAY_NAME, name)
+def login(qtbot, window, name: str) -> None:
+    """Who works in the GUI: ``name`` logs in (every demo account's password is demo)."""
+    log_in(qtbot, window.session, name)
 
 
 def working_instrument(db, prefix: str = "DX"):
@@ -77,7 +77,7 @@ def cell(dialog, row, column, role=Qt.ItemDataRole.DisplayRole):
 
 
 def test_points_evaluate_as_typed_with_undo_and_modified_marker(qtbot, qtmodeltester, window):
-    login("liuyang")
+    login(qtbot, window, "liuyang")
     item = working_instrument(window.session.db)
     dialog = open_dialog(qtbot, window, instrument_id=item.id)
     assert "[*]" in dialog.windowTitle() and not dialog.isWindowModified()
@@ -148,6 +148,17 @@ def click_and_wait(qtbot, dialog: EventDialog, button, signal="saved"):
     return blocker.args[0]
 
 
+def sign_and_wait(qtbot, dialog: EventDialog, button, signal="saved", password="demo"):
+    """Check…/Approve…: the signature dialog opens; the password signs."""
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    signature = dialog.signature
+    assert signature is not None and signature.isVisible()
+    signature.password_edit.setText(password)
+    with qtbot.waitSignal(getattr(dialog, signal), timeout=WORKER_TIMEOUT) as blocker:
+        signature.sign_button.click()
+    return blocker.args[0]
+
+
 def register_due(db, instrument_id):
     from labapp.services.instruments import get_instrument
 
@@ -156,7 +167,7 @@ def register_due(db, instrument_id):
 
 def test_draft_check_approve_four_eyes_and_correct(qtbot, window):
     settings.put(settings.DECISION_RULE, "guard_band")
-    login("liuyang")
+    login(qtbot, window, "liuyang")
     db = window.session.db
     item = working_instrument(db)
     due_before = register_due(db, item.id)
@@ -180,17 +191,17 @@ def test_draft_check_approve_four_eyes_and_correct(qtbot, window):
     assert [p.decision for p in detail.points] == [Decision.CONDITIONAL_PASS, Decision.PASS]
     assert dialog.model.index(0, COL_REFERENCE).data() == "10000.2 mV"
     # the performer cannot check their own work: refused, the message shown
-    failure = click_and_wait(qtbot, dialog, dialog.check_button, "failed")
+    failure = sign_and_wait(qtbot, dialog, dialog.check_button, "failed")
     assert failure.code == "four_eyes"
     assert "Four eyes" in dialog.error_label.text()
-    login("zhangwei")
-    detail = click_and_wait(qtbot, dialog, dialog.check_button)
+    login(qtbot, window, "zhangwei")
+    detail = sign_and_wait(qtbot, dialog, dialog.check_button)
     assert detail.status == EventStatus.CHECKED and detail.checker == "张伟"
-    login("liuyang")
-    failure = click_and_wait(qtbot, dialog, dialog.approve_button, "failed")
+    login(qtbot, window, "liuyang")
+    failure = sign_and_wait(qtbot, dialog, dialog.approve_button, "failed")
     assert failure.code == "four_eyes" and "Four eyes" in dialog.error_label.text()
-    login("liming")
-    detail = click_and_wait(qtbot, dialog, dialog.approve_button)
+    login(qtbot, window, "liming")
+    detail = sign_and_wait(qtbot, dialog, dialog.approve_button)
     assert detail.status == EventStatus.APPROVED
     assert dialog.correct_button.isEnabled() and not dialog.save_button.isEnabled()
     assert register_due(db, item.id) == detail.valid_until != due_before
@@ -211,6 +222,7 @@ def test_standard_not_valid_needs_a_reason(qtbot, window):
     from labapp.services.events import approve_event, check_event, save_draft
 
     db = window.session.db
+    login(qtbot, window, "liuyang")  # writes need a logged-in person
     dialog_item = working_instrument(db)
     options = [o for o in _options(db) if o.valid]
     standard = options[0]
@@ -226,7 +238,7 @@ def test_standard_not_valid_needs_a_reason(qtbot, window):
     )
     failed = check_event(db, "zhangwei", failed.id, failed.version, "demo")
     approve_event(db, "liming", failed.id, failed.version, "demo")
-    login("liuyang")
+    login(qtbot, window, "liuyang")
     dialog = open_dialog(qtbot, window, instrument_id=dialog_item.id)
     model = dialog.standards.model
     row = model.row_of(standard.instrument_id)
@@ -264,7 +276,7 @@ def qtmodeltester_check(model) -> None:
 
 def test_form_labels_are_not_clipped_after_a_language_switch(qtbot, window):
     # 上级计量机构 is wider than every English label: the label column must grow to it
-    login("liuyang")
+    login(qtbot, window, "liuyang")
     dialog = open_dialog(qtbot, window, instrument_id=working_instrument(window.session.db).id)
     shoot(dialog, "event_form_labels_en")
     try:
@@ -286,7 +298,7 @@ def test_a_stored_attachment_opens_in_the_system_viewer(qtbot, window, monkeypat
     db = window.session.db
     item = working_instrument(db)
     event = get_instrument_detail(db, item.id).events[0]
-    add_attachment(db, "li.wei", event_id=event.id, filename="report.pdf", content=b"%PDF-1.7")
+    add_attachment(db, "admin", event_id=event.id, filename="report.pdf", content=b"%PDF-1.7")
     shown = []
     monkeypatch.setattr(
         event_attachments.QDesktopServices, "openUrl", lambda url: shown.append(url) or True

@@ -183,14 +183,17 @@ def test_a_concurrent_change_opens_the_conflict_dialog(qtbot, window) -> None:
     item = view.selected_item()
     dialog = _ready(qtbot, view.edit_selected())
     # another user saves the same instrument between open and save
-    update_instrument(window.session.db, "wang", item.id, item.version, {"model": "THEIRS"})
+    from labapp.services.accounts import authenticate
+
+    authenticate(window.session.db, "liuyang", "demo")
+    update_instrument(window.session.db, "liuyang", item.id, item.version, {"model": "THEIRS"})
     dialog.model_no.clear()
     qtbot.keyClicks(dialog.model_no, "MINE")
     _ok(qtbot, dialog)
     qtbot.waitUntil(lambda: dialog.conflict is not None, timeout=10_000)
     box = dialog.conflict
     assert isinstance(box, ConflictDialog)
-    assert "Changed by wang at" in box.text() and "reload?" in box.text()
+    assert "Changed by liuyang at" in box.text() and "reload?" in box.text()
     assert get_instrument_detail(window.session.db, item.id).data.model == "THEIRS"
     box.reload_button.click()
     qtbot.waitUntil(lambda: dialog.model_no.text() == "THEIRS", timeout=10_000)

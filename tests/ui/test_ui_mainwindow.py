@@ -77,8 +77,16 @@ def test_register_model_and_search_requery(qtbot, qtmodeltester, window) -> None
 def test_status_bar_names_database_and_user(window, lab_path: Path) -> None:
     assert lab_path.name in window.db_label.text()
     assert "sqlite" in window.db_label.text()
-    assert settings.login_name() in window.user_label.text()
-    assert window.windowTitle() == f"LabApp — {window.session.info.display_name}[*]"
+    actor = window.session.actor  # the fixture logged the demo's administrator in
+    assert actor.login == "admin" and window.session.user == "admin"
+    assert f"{actor.name} (admin)" in window.user_label.text()
+    name = window.session.info.display_name
+    assert window.windowTitle() == f"LabApp — {name} — {actor.name}[*]"
+    assert window.log_out_action.isEnabled() and not window.log_in_action.isEnabled()
+    window.log_out_action.trigger()  # File → Log out: nobody works, the login dialog asks again
+    assert window.session.actor is None and window.user_label.text() == "Not logged in"
+    assert window.windowTitle() == f"LabApp — {name}[*]"
+    assert window.identity.dialog is not None and window.identity.dialog.isVisible()
 
 
 def test_quit_and_preferences_have_shortcuts(window) -> None:
@@ -142,15 +150,13 @@ def test_connection_dialog_opens_another_database(qtbot, window, tmp_path: Path)
 def test_preferences_persist_in_the_ini_file(qtbot, window) -> None:
     dialog = window.preferences_dialog()
     dialog.due_soon_days.setValue(45)
-    dialog.user_name.setText("Li Wei")
     dialog.decision_rule.setCurrentIndex(1)
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     ini = configparser.ConfigParser()
     ini.read(settings_path(), encoding="utf-8")
     assert ini["planning"]["due_soon_days"] == "45"
-    assert ini["user"]["display_name"] == "Li Wei"
     assert ini["conformity"]["decision_rule"] == "guard_band"
-    assert "Li Wei" in window.user_label.text()
+    assert "(admin)" in window.user_label.text()  # who works is the login, not a preference
     wait_idle(qtbot, window.session)
 
 

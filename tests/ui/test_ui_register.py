@@ -232,7 +232,7 @@ def test_open_attachment_exports_and_opens_it(qtbot, window, monkeypatch) -> Non
     view = _register(qtbot, window)
     item = view.model.row_at(0)
     add_attachment(
-        window.session.db, "li.wei", instrument_id=item.id, filename="cert.pdf", content=b"%PDF-1.4"
+        window.session.db, "admin", instrument_id=item.id, filename="cert.pdf", content=b"%PDF-1.4"
     )
     opened = []
     monkeypatch.setattr(

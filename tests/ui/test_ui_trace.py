@@ -101,7 +101,10 @@ def test_broken_chains_list_shows_the_demo_broken_chain(qtbot, qtmodeltester, wi
 
 def fail_standard(db, asset_tag: str) -> None:
     """Approve a FAIL calibration of a standard (performed by liuyang, four eyes respected)."""
+    from labapp.services.accounts import authenticate
+
     standard = next(r for r in list_instruments(db, limit=500) if r.asset_tag == asset_tag)
+    authenticate(db, "liuyang", "demo")  # the window logged admin in; liuyang signs in to write
     draft = save_draft(
         db,
         "liuyang",

@@ -18,3 +18,18 @@ def shoot(widget, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     assert widget.grab().save(str(path))
     return path
+
+
+def log_in(qtbot, session, login: str, password: str = "demo"):
+    """Log ``login`` in on the open database (as the login dialog does) and return the actor."""
+    with qtbot.waitSignal(session.actor_changed, timeout=30_000) as blocker:
+        session.log_in(login, password)
+    return blocker.args[0]
+
+
+def sign(qtbot, dialog, password: str = "demo"):
+    """Answer the event dialog's signature dialog with ``password``."""
+    signature = dialog.signature
+    assert signature is not None and signature.isVisible()
+    signature.password_edit.setText(password)
+    signature.sign_button.click()

@@ -27,7 +27,6 @@ from labapp.ui.dialogs.conflict import ConflictDialog, answer_refusal
 from labapp.ui.dialogs.event_attachments import media_type
 from labapp.ui.dialogs.event_frame import EventFrame
 from labapp.ui.dialogs.event_loading import (
-    EDITABLE_STATUSES,
     Loaded,
     decision_rule,
     load_event,
@@ -35,6 +34,7 @@ from labapp.ui.dialogs.event_loading import (
     point_text,
     standards_on,
 )
+from labapp.ui.dialogs.event_signatures import SigningMixin, record_rule
 from labapp.ui.errors import describe, field_problem, show_error
 from labapp.ui.labels import label
 from labapp.ui.models.points_model import PointText
@@ -43,13 +43,14 @@ from labapp.ui.models.points_model import PointText
 __all__ = ["EventDialog", "decision_rule"]
 
 
-class EventDialog(EventFrame):
+class EventDialog(EventFrame, SigningMixin):
     """The event form, its points, standards, attachments and revisions, and the workflow."""
 
     loaded = Signal()
     standards_loaded = Signal()
     saved = Signal(object)  # the EventDetail after a save, check, approval or correction
     failed = Signal(object)  # the exception of a refused action
+    seal_checked = Signal(object)  # the integrity problems of the record shown (maybe none)
 
     def __init__(
         self,
@@ -111,12 +112,13 @@ class EventDialog(EventFrame):
         self.add_point_action.setText(self.tr("Add point"))
         self.remove_point_action.setText(self.tr("Remove point"))
         self.save_button.setText(self.tr("Save draft"))
-        self.check_button.setText(self.tr("Mark checked"))
-        self.approve_button.setText(self.tr("Approve"))
+        self.check_button.setText(self.tr("Check…"))
+        self.approve_button.setText(self.tr("Approve…"))
         self.correct_button.setText(self.tr("Correct…"))
         self._update_title()
         self._update_result()
         self._fill_history()
+        self._show_signatures()
 
     def _update_title(self) -> None:
         tag = self.instrument.data.asset_tag if self.instrument is not None else ""
@@ -156,6 +158,7 @@ class EventDialog(EventFrame):
 
     def _show_detail(self, detail: Any) -> None:
         self.detail = detail
+        self.model.set_rule(*record_rule(detail))  # the record's rule, not the Preferences'
         self.form.fill(detail)
         self.model.set_points([point_text(p) for p in detail.points] or [PointText()])
         self.standards.model.set_selection(
@@ -167,6 +170,8 @@ class EventDialog(EventFrame):
         self._apply_status()
         self._fill_history()
         self._update_title()
+        self._show_signatures()
+        self._check_seal()
 
     def _load_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
@@ -282,30 +287,6 @@ class EventDialog(EventFrame):
         self._run(job, then)
         return True
 
-    def mark_checked(self) -> None:
-        """Mark checked: the checker signs (saving pending edits first)."""
-        self._workflow("check_event")
-
-    def approve(self) -> None:
-        """Approve: a person other than performer and checker signs; the due date moves."""
-        self._workflow("approve_event")
-
-    def _workflow(self, name: str) -> None:
-        from labapp.services import events
-
-        action = getattr(events, name)
-        user = self.session.user
-
-        def step(detail: Any) -> None:
-            event_id, version = detail.id, detail.version
-            self._run(lambda db: action(db, user, event_id, version))
-
-        self._clear_errors()
-        if self.isWindowModified() and self.status() in EDITABLE_STATUSES:
-            self.save_draft(then=step)
-        elif self.detail is not None:
-            step(self.detail)
-
     def correct(self, reason: str | None = None) -> QInputDialog | None:
         """Correct…: ask why, then open the new revision (the approved one stays in history)."""
         if reason is None:
@@ -337,7 +318,13 @@ class EventDialog(EventFrame):
         self.session.run(job, done, lambda exc: self._refused(exc, lambda: self._run(job, then)))
 
     def _refused(self, exc: BaseException, retry: Any = None) -> None:
+        from labapp.domain.errors import AuthenticationError, PermissionDeniedError
+
         self._set_busy(False)
+        if isinstance(exc, AuthenticationError | PermissionDeniedError):
+            self.error_label.setText(describe(exc))  # a refused signature: said under the form
+            self.failed.emit(exc)
+            return
         self.failed.emit(exc)
         self.conflict = answer_refusal(
             self, exc, self._show_validation, lambda _i: self.reload(), retry

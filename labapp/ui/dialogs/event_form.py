@@ -312,6 +312,8 @@ class EventForm(QWidget):
         if not read_only:
             self.interval.setEnabled(self.shorten.isChecked())
             self.interval_reason.setEnabled(self.shorten.isChecked())
+        # the performer is the person who records the event (logged in): shown, never chosen
+        self.performer.setEnabled(False)
 
     def widget_for(self, field: str) -> QWidget | None:
         """The input a ``ValidationError.field`` names (None when not a header field)."""

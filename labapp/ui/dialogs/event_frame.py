@@ -26,6 +26,7 @@ from labapp.ui.dialogs.event_form import EventForm
 from labapp.ui.dialogs.event_loading import EDITABLE_STATUSES, decision_rule
 from labapp.ui.dialogs.event_points import PointsPanel
 from labapp.ui.dialogs.event_revisions import RevisionsTree
+from labapp.ui.dialogs.event_signatures import SealBanner
 from labapp.ui.dialogs.event_standards import StandardsPanel
 from labapp.ui.models.points_model import PointsModel
 
@@ -63,6 +64,10 @@ class EventFrame(QDialog):
         self.error_label.setObjectName("fieldError")
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #c62828;")
+        self.seal_banner = SealBanner()
+        self.signed_label = QLabel()
+        self.signed_label.setObjectName("signatures")
+        self.signed_label.setWordWrap(True)
         self._build_buttons()
         self._build_menu()
         self._build_layout()
@@ -107,9 +112,11 @@ class EventFrame(QDialog):
         self.tabs.addTab(self.history, "")
         layout = QVBoxLayout(self)
         layout.setMenuBar(self.menu_bar)
+        layout.addWidget(self.seal_banner)
         layout.addWidget(self.form)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.result_label)
+        layout.addWidget(self.signed_label)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
 

@@ -44,7 +44,6 @@ class PreferencesDialog(QDialog):
         self.decision_rule = QComboBox()
         for rule in DECISION_RULES:
             self.decision_rule.addItem("", rule)
-        self.user_name = QLineEdit()
         self.bilingual = QCheckBox()
         self.bilingual.setObjectName("bilingualExports")
         self.buttons = QDialogButtonBox(
@@ -61,13 +60,12 @@ class PreferencesDialog(QDialog):
         database_row.addWidget(self.default_database, 1)
         database_row.addWidget(self.browse)
         self.form = QFormLayout()
-        self.form_labels = [QLabel() for _ in range(6)]
+        self.form_labels = [QLabel() for _ in range(5)]
         fields: list[Any] = [
             self.language,
             database_row,
             self.due_soon_days,
             self.decision_rule,
-            self.user_name,
             self.bilingual,
         ]
         for label, field in zip(self.form_labels, fields, strict=True):
@@ -87,8 +85,7 @@ class PreferencesDialog(QDialog):
             self.tr("Language:"),
             self.tr("Default database:"),
             self.tr("Due-soon lead time:"),
-            self.tr("Default decision rule:"),
-            self.tr("Your name:"),
+            self.tr("Decision rule of new events:"),
             self.tr("Exported workbooks:"),
         ]
         for label, text in zip(self.form_labels, texts, strict=True):
@@ -100,9 +97,6 @@ class PreferencesDialog(QDialog):
         self.due_soon_days.setSuffix(self.tr(" days"))
         for i, rule in enumerate(DECISION_RULES):
             self.decision_rule.setItemText(i, label_for("rule", rule))
-        self.user_name.setPlaceholderText(
-            self.tr("Empty: your login name ({0})").format(settings.login_name())
-        )
         self.bilingual.setText(self.tr("Headers and words in Chinese and English (中文 / English)"))
         self.language_note.setText(self.tr("The language changes as soon as you press OK."))
 
@@ -112,7 +106,6 @@ class PreferencesDialog(QDialog):
         self.due_soon_days.setValue(settings.get(settings.DUE_SOON_DAYS))
         rule_index = self.decision_rule.findData(settings.get(settings.DECISION_RULE))
         self.decision_rule.setCurrentIndex(max(rule_index, 0))
-        self.user_name.setText(settings.get(settings.USER_DISPLAY_NAME))
         self.bilingual.setChecked(settings.get(settings.BILINGUAL_EXPORTS))
 
     def _browse(self) -> None:
@@ -133,6 +126,5 @@ class PreferencesDialog(QDialog):
             settings.DEFAULT_DATABASE: self.default_database.text().strip(),
             settings.DUE_SOON_DAYS: self.due_soon_days.value(),
             settings.DECISION_RULE: self.decision_rule.currentData(),
-            settings.USER_DISPLAY_NAME: self.user_name.text().strip(),
             settings.BILINGUAL_EXPORTS: self.bilingual.isChecked(),
         }

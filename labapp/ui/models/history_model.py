@@ -15,6 +15,8 @@ from labapp.ui.labels import label_for
 from labapp.ui.models.rows_table_model import RowsTableModel, format_value
 
 FAIL_BRUSH = QBrush(QColor("#f4c7c3"))
+SEAL_BROKEN_BRUSH = QBrush(QColor("#c62828"))
+WHITE_BRUSH = QBrush(QColor("white"))
 
 
 def _raw(value: Any) -> str | None:
@@ -47,13 +49,31 @@ class EventHistoryModel(RowsTableModel):
         COL_STATUS: "event_status",
     }
 
+    #: ids of the events whose seal does not verify (set by the instrument pane)
+    broken: frozenset[int] = frozenset()
+
+    def set_broken(self, ids: frozenset[int]) -> None:
+        """Mark the events ``ids`` as seal broken (red rows, a word in the status column)."""
+        self.broken = frozenset(ids)
+        if self.rowCount():
+            last = self.index(self.rowCount() - 1, self.columnCount() - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
     def display(self, row: Any, column: int) -> str:
         value = getattr(row, self.COLUMNS[column][0], None)
+        if column == self.COL_STATUS and getattr(row, "id", None) in self.broken:
+            text = QCoreApplication.translate("EventHistoryModel", "{0} — SEAL BROKEN")
+            return text.format(label_for("event_status", _raw(value)))
         if column in self._PREFIXES:
             return label_for(self._PREFIXES[column], _raw(value))
         return format_value(getattr(value, "name", value))
 
     def role_data(self, row: Any, column: int, role: int) -> Any:
+        if getattr(row, "id", None) in self.broken:
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return SEAL_BROKEN_BRUSH
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return WHITE_BRUSH
         if role == Qt.ItemDataRole.BackgroundRole and _raw(getattr(row, "result", None)) == "fail":
             return FAIL_BRUSH
         return None

@@ -58,6 +58,7 @@ class AuditView(View):
     """Filters above a table of audit entries, newest first (at most :data:`LATEST`)."""
 
     rows_loaded = Signal()
+    integrity_verified = Signal(object)  # the IntegrityDialog showing the report
 
     def __init__(self, session: Any, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -105,6 +106,9 @@ class AuditView(View):
         self.apply_button.clicked.connect(self.apply)
         self.reset_button = QPushButton()
         self.reset_button.clicked.connect(self.reset_filters)
+        self.verify_button = QPushButton()
+        self.verify_button.setObjectName("verifyIntegrity")
+        self.verify_button.clicked.connect(self.verify_integrity)
         self.labels = [QLabel() for _ in range(5)]
         grid = QGridLayout()
         widgets = (self.item, self.person, self.entity, self.date_from, self.date_to)
@@ -115,6 +119,7 @@ class AuditView(View):
         buttons = QHBoxLayout()
         buttons.addWidget(self.apply_button)
         buttons.addWidget(self.reset_button)
+        buttons.addWidget(self.verify_button)
         grid.addLayout(buttons, 1, len(widgets))
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(1, 2)
@@ -134,6 +139,11 @@ class AuditView(View):
         self.person.lineEdit().setPlaceholderText(self.tr("Anyone"))
         self.apply_button.setText(self.tr("Apply"))
         self.reset_button.setText(self.tr("Reset"))
+        self.verify_button.setText(self.tr("Verify integrity"))
+        self.verify_button.setToolTip(
+            self.tr("Check every seal and the audit trail's hash chain for changes made outside "
+                    "LabApp")
+        )  # fmt: skip
         current = self.entity.currentData()
         self.entity.clear()
         self.entity.addItem(self.tr("All records"), None)
@@ -219,6 +229,32 @@ class AuditView(View):
                 self.table.setColumnWidth(column, 420)
         self._update_note()
         self.rows_loaded.emit()
+
+    def verify_integrity(self) -> None:
+        """Verify integrity: every seal and the audit chain, on the worker; the result shown."""
+        from labapp.services.accounts.seals import verify_integrity
+
+        self.verify_button.setEnabled(False)
+
+        def done(report: Any) -> None:
+            from labapp.ui.dialogs.integrity_dialog import IntegrityDialog
+
+            self.verify_button.setEnabled(True)
+            box = IntegrityDialog(report, self)
+            box.open()
+            self.integrity_verified.emit(box)
+
+        def failed(exc: BaseException) -> None:
+            self.verify_button.setEnabled(True)
+            show_error(self, exc)
+
+        self.session.run(
+            verify_integrity,
+            done,
+            failed,
+            self.tr("Verifying the seals and the audit trail…"),
+            self,
+        )
 
 
 def _pydate(value: QDate) -> date:

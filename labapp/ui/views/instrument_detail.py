@@ -44,6 +44,7 @@ class InstrumentDetailPane(QWidget):
     retire_requested = Signal()
     traceability_requested = Signal(int)
     event_requested = Signal(int)
+    seals_checked = Signal(object)  # ids of the listed events whose seal is broken
 
     def __init__(self, session: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -238,12 +239,31 @@ class InstrumentDetailPane(QWidget):
         self.heading.setText(f"{data.asset_tag} — {data.name}")
         for key, text in self._values(detail).items():
             self.form_values[key].setText(text)
+        self.events_model.set_broken(frozenset())
         self.events_model.set_rows(list(detail.events))
         self.events_table.resizeColumnsToContents()
+        self._check_seals(detail)
         self.audit_model.set_rows(list(detail.history))
         self.audit_table.resizeColumnsToContents()
         self._show_files(detail.attachments)
         self.risk_banner.show_risks(detail.risks)
+
+    def _check_seals(self, detail: Any) -> None:
+        """Mark the listed events whose seal no longer verifies (on the worker)."""
+        from labapp.services.accounts.seals import SEALED_STATUSES, event_problems
+
+        ids = [e.id for e in detail.events if str(getattr(e.status, "value", e.status))
+               in SEALED_STATUSES]  # fmt: skip
+
+        def job(db: Any) -> frozenset[int]:
+            return frozenset(i for i in ids if event_problems(db, i))
+
+        def checked(broken: frozenset[int]) -> None:
+            if self.detail is detail:
+                self.events_model.set_broken(broken)
+                self.seals_checked.emit(broken)
+
+        self.session.run(job, checked, lambda _exc: None)
 
     def _values(self, detail: Any) -> dict[str, str]:
         data = detail.data
