@@ -196,9 +196,7 @@ VALIDATION_CODES: dict[str, str] = {
     "performer_is_you": QT_TRANSLATE_NOOP(
         "Errors", "The performer is the person who records the event (you, logged in)."
     ),
-    "required_by_rule": QT_TRANSLATE_NOOP(
-        "Errors", "{field}: a guard band needs the expanded uncertainty U to decide."
-    ),
+
     "standard_not_valid": QT_TRANSLATE_NOOP(
         "Errors", "{field}: {asset_tag} is not valid on the event's date; give a reason to use it."
     ),

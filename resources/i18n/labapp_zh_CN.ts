@@ -21,6 +21,456 @@
     </message>
 </context>
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>New account…</source>
+        <translation>新建账户…</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <source>Disable / enable</source>
+        <translation>停用 / 启用</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>must change the password</source>
+        <translation>须修改密码</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>New password for {0} ({1}); it must be changed at the next login:</source>
+        <translation>{0}（{1}）的新密码；下次登录时必须修改：</translation>
+    </message>
+</context>
+<context>
+    <name>AdminModels</name>
+    <message>
+        <source>Active</source>
+        <translation>在职</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>现行有效</translation>
+    </message>
+    <message>
+        <source>Withdrawn {0}</source>
+        <translation>{0} 作废</translation>
+    </message>
+    <message>
+        <source>{0}, valid until {1}</source>
+        <translation>{0}，有效期至 {1}</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>资质证书</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Has signed</source>
+        <translation>已签署记录</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>简码</translation>
+    </message>
+    <message>
+        <source>Locations</source>
+        <translation>地点数</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>存放地点</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>上级计量机构</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Accreditation body</source>
+        <translation>认可机构</translation>
+    </message>
+    <message>
+        <source>Accreditation number</source>
+        <translation>认可证书号</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>能力范围</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>测量量</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>委托单位</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>The first administrator</source>
+        <translation>第一位管理员</translation>
+    </message>
+    <message>
+        <source>This account creates the others. Keep its password safe: it also signs.</source>
+        <translation>此账户用于创建其他账户。请妥善保管密码：它也用于电子签名。</translation>
+    </message>
+    <message>
+        <source>e.g. admin</source>
+        <translation>例如 admin</translation>
+    </message>
+    <message>
+        <source>At least {0} characters.</source>
+        <translation>至少 {0} 个字符。</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>登录名：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>再次输入密码：</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>AdminWords</name>
+    <message>
+        <source>Metrologist</source>
+        <translation>检定员</translation>
+    </message>
+    <message>
+        <source>Checker</source>
+        <translation>核验员</translation>
+    </message>
+    <message>
+        <source>Approver</source>
+        <translation>批准人</translation>
+    </message>
+    <message>
+        <source>Quality manager</source>
+        <translation>质量负责人</translation>
+    </message>
+    <message>
+        <source>Technical manager</source>
+        <translation>技术负责人</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>系统管理员</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <extracomment>ValidationError fields of the master-data services, worded here</extracomment>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>简码</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>规程/规范</translation>
+    </message>
+    <message>
+        <source>Laboratory</source>
+        <translation>实验室</translation>
+    </message>
+    <message>
+        <source>Accreditation number</source>
+        <translation>认可证书号</translation>
+    </message>
+    <message>
+        <source>Accreditation valid until</source>
+        <translation>认可有效期至</translation>
+    </message>
+    <message>
+        <source>Scope quantity</source>
+        <translation>能力范围的测量量</translation>
+    </message>
+    <message>
+        <source>Licence kind</source>
+        <translation>资质类别</translation>
+    </message>
+    <message>
+        <source>Licence number</source>
+        <translation>资质证书号</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>发证日期</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Withdrawn on</source>
+        <translation>作废日期</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Certificate numbers</source>
+        <translation>证书编号规则</translation>
+    </message>
+    <message>
+        <source>Guard band factor</source>
+        <translation>保护带系数</translation>
+    </message>
+    <message>
+        <source>Lock after idle</source>
+        <translation>空闲锁定时间</translation>
+    </message>
+    <message>
+        <source>Certificate numbers: use {yyyy}, {yy}, {mm} and {seq} or {seq:04}; {seq} is required.</source>
+        <extracomment>refusals of the laboratory settings worded here (their codes are the settings&apos; own)</extracomment>
+        <translation>证书编号规则：可用 {yyyy}、{yy}、{mm} 和 {seq} 或 {seq:04}；必须包含 {seq}。</translation>
+    </message>
+    <message>
+        <source>{0}: out of range (idle lock 1 to 480 minutes, guard band factor 0 to 3).</source>
+        <translation>{0}：超出范围（空闲锁定 1 至 480 分钟，保护带系数 0 至 3）。</translation>
+    </message>
+</context>
+<context>
+    <name>AdministrationView</name>
+    <message>
+        <source>Administration</source>
+        <extracomment>Page key of the Administration page. widest a column grows to fit its texts (a long scope list is read in the tooltip) a kind&apos;s rows arrived (the kind&apos;s key) every kind was read again (after opening the page or a change)</extracomment>
+        <translation>系统管理</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Departments and locations</source>
+        <translation>部门与地点</translation>
+    </message>
+    <message>
+        <source>Providers</source>
+        <translation>上级计量机构</translation>
+    </message>
+    <message>
+        <source>Procedures</source>
+        <translation>规程/规范</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>委托单位</translation>
+    </message>
+    <message>
+        <source>Laboratory</source>
+        <translation>实验室</translation>
+    </message>
+    <message>
+        <source>Add person…</source>
+        <translation>新增人员…</translation>
+    </message>
+    <message>
+        <source>Add department…</source>
+        <translation>新增部门…</translation>
+    </message>
+    <message>
+        <source>Add location…</source>
+        <translation>新增地点…</translation>
+    </message>
+    <message>
+        <source>Add provider…</source>
+        <translation>新增机构…</translation>
+    </message>
+    <message>
+        <source>Add procedure…</source>
+        <translation>新增规程/规范…</translation>
+    </message>
+    <message>
+        <source>Add customer…</source>
+        <translation>新增委托单位…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Withdraw…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <source>Disable {0} ({1})? They can no longer sign; their records stay.</source>
+        <translation>停用 {0}（{1}）？停用后不能再签字，其记录保留。</translation>
+    </message>
+    <message>
+        <source>Delete {0} ({1})?</source>
+        <translation>删除 {0}（{1}）？</translation>
+    </message>
+</context>
+<context>
     <name>AreaView</name>
     <message>
         <source>Calibrations</source>
@@ -206,6 +656,14 @@
         <translation>重置</translation>
     </message>
     <message>
+        <source>Verify integrity</source>
+        <translation>校验完整性</translation>
+    </message>
+    <message>
+        <source>Check every seal and the audit trail&apos;s hash chain for changes made outside LabApp</source>
+        <translation>检查每个封签和审计追踪的哈希链，发现在 LabApp 之外所做的修改</translation>
+    </message>
+    <message>
         <source>All records</source>
         <translation>全部记录</translation>
     </message>
@@ -224,6 +682,10 @@
     <message>
         <source>No instrument has the asset tag “{0}”.</source>
         <translation>没有资产编号为“{0}”的器具。</translation>
+    </message>
+    <message>
+        <source>Verifying the seals and the audit trail…</source>
+        <translation>正在校验封签和审计追踪…</translation>
     </message>
 </context>
 <context>
@@ -276,6 +738,54 @@
     </message>
 </context>
 <context>
+    <name>BulkDecisionDialog</name>
+    <message>
+        <source>Decide selected results</source>
+        <translation>批量处理所选结果</translation>
+    </message>
+    <message numerus="yes">
+        <source>The same action and reason for %n selected result(s).</source>
+        <translation>
+            <numerusform>为所选的 %n 个结果设置相同的处理措施和理由。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation>理由（必填）</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>处理措施：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <source>Give the reason for this action.</source>
+        <translation>请填写此处理措施的理由。</translation>
+    </message>
+</context>
+<context>
+    <name>BusyDialog</name>
+    <message>
+        <source>Database busy</source>
+        <translation>数据库正忙</translation>
+    </message>
+    <message>
+        <source>The database is busy, try again.</source>
+        <translation>数据库正忙，请重试。</translation>
+    </message>
+    <message>
+        <source>Another user or a long import is saving right now. Nothing was saved; your form is kept as it is. Try again saves it once more.</source>
+        <translation>其他用户或长时间的导入正在保存。本次未保存任何内容；您填写的表单保持不变。“重试”将再次保存。</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+</context>
+<context>
     <name>CalibrationsView</name>
     <message>
         <source>Calibrations</source>
@@ -314,6 +824,29 @@
     <message>
         <source>The start date is after the end date.</source>
         <translation>开始日期晚于结束日期。</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change password — {0}</source>
+        <translation>修改密码 — {0}</translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>当前密码：</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <source>New password again:</source>
+        <translation>再次输入新密码：</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -650,6 +1183,10 @@
     <message>
         <source>Run-rule violation (rule no.)</source>
         <translation>判异准则违例（准则号）</translation>
+    </message>
+    <message>
+        <source>Limits from {n} baseline points, fewer than the lab&apos;s minimum of {m}</source>
+        <translation>控制限仅由 {n} 个基线点得出，少于本实验室规定的最少 {m} 个</translation>
     </message>
     <message>
         <source>Control chart (individuals): {0}</source>
@@ -1394,6 +1931,41 @@
     </message>
 </context>
 <context>
+    <name>CustomerDialog</name>
+    <message>
+        <source>New customer</source>
+        <translation>新增委托单位</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>委托单位</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation>编号：</translation>
+    </message>
+    <message>
+        <source>Contact:</source>
+        <translation>联系人：</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>电子邮箱：</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>电话：</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+</context>
+<context>
     <name>CycleDialog</name>
     <message>
         <source>Accreditation cycle</source>
@@ -1410,6 +1982,29 @@
     <message>
         <source> years</source>
         <translation> 年</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentDialog</name>
+    <message>
+        <source>New department</source>
+        <translation>新增部门</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation>简码：</translation>
+    </message>
+    <message>
+        <source>e.g. 电学室</source>
+        <translation>如 电学室</translation>
     </message>
 </context>
 <context>
@@ -1579,6 +2174,10 @@
         <translation>此文件不是 LabApp 数据库。</translation>
     </message>
     <message>
+        <source>This database file is damaged or truncated ({0}). It was left as it was: restore a backup (labapp-cli db restore).</source>
+        <translation>此数据库文件已损坏或被截断（{0}）。文件未作改动：请恢复备份（labapp-cli db restore）。</translation>
+    </message>
+    <message>
         <source>Created by a newer LabApp (revision {0}): update LabApp.</source>
         <translation>该数据库由更新版本的 LabApp 创建（版本 {0}）：请升级 LabApp。</translation>
     </message>
@@ -1603,6 +2202,10 @@
         <translation>磁盘已满：{0}</translation>
     </message>
     <message>
+        <source>The database is busy (another user or an import is saving), try again.</source>
+        <translation>数据库正忙（其他用户或导入正在保存），请重试。</translation>
+    </message>
+    <message>
         <source>Upgrading the database failed ({0}). A backup was kept at: {1}</source>
         <translation>数据库升级失败（{0}）。备份保存在：{1}</translation>
     </message>
@@ -1617,6 +2220,10 @@
     <message>
         <source>{0} {1} no longer exists.</source>
         <translation>{0} {1} 已不存在。</translation>
+    </message>
+    <message>
+        <source>This record is sealed (signed, or part of the audit trail) and cannot be changed: a correction is a new revision.</source>
+        <translation>此记录已封签（已签署，或属于审计追踪），不能修改：更正须作为新版本。</translation>
     </message>
     <message>
         <source>Invalid value for {0}: {1}</source>
@@ -1749,6 +2356,10 @@
         <translation>{field}：必须填写。</translation>
     </message>
     <message>
+        <source>{field}: the guard-band decision rule needs U to place the guard band.</source>
+        <translation>{field}：保护带判定规则需要 U 才能设定保护带。</translation>
+    </message>
+    <message>
         <source>{field}: “{text}” is not a number with a known unit (e.g. 10.00 mV).</source>
         <translation>{field}：“{text}”不是带已知单位的数值（例如 10.00 mV）。</translation>
     </message>
@@ -1763,6 +2374,14 @@
     <message>
         <source>{field}: not a number.</source>
         <translation>{field}：不是数值。</translation>
+    </message>
+    <message>
+        <source>{field}: “{text}” is out of range (at most 50 significant digits, exponent -30 to 30).</source>
+        <translation>{field}：“{text}”超出数值范围（最多 50 位有效数字，指数在 -30 到 30 之间）。</translation>
+    </message>
+    <message>
+        <source>{field}: “{text}” is below absolute zero (a temperature difference is written in Δ°C).</source>
+        <translation>{field}：“{text}”低于绝对零度（温差请用 Δ°C 表示）。</translation>
     </message>
     <message>
         <source>{field}: must be a positive number.</source>
@@ -1781,6 +2400,10 @@
         <translation>四眼原则：检定/校准人员不能同时核验或批准该记录。</translation>
     </message>
     <message>
+        <source>The performer is the person who records the event (you, logged in).</source>
+        <translation>检定/校准人员即录入本记录的人（即当前登录的您）。</translation>
+    </message>
+    <message>
         <source>{field}: {asset_tag} is not valid on the event&apos;s date; give a reason to use it.</source>
         <translation>{field}：{asset_tag} 在该记录日期不在有效期内；如需使用请说明原因。</translation>
     </message>
@@ -1793,8 +2416,163 @@
         <translation>已批准的记录不能修改：请使用“更正…”生成新版本。</translation>
     </message>
     <message>
-        <source>{field}: the user is not a person of the laboratory (set it in Preferences).</source>
-        <translation>{field}：该用户不是实验室人员（请在首选项中设置）。</translation>
+        <source>{field}: no such person or account in this laboratory.</source>
+        <translation>{field}：本实验室没有此人员或账户。</translation>
+    </message>
+    <message>
+        <source>{field}: “{login}” is not a login: a–z, 0–9, “.”, “_” or “-”, starting with a letter or a digit (2 to 63 characters).</source>
+        <translation>{field}：“{login}”不是有效的登录名：由 a–z、0–9、“.”、“_”或“-”组成，以字母或数字开头（2 至 63 个字符）。</translation>
+    </message>
+    <message>
+        <source>{field}: {login} has signed records, which name this login: it cannot change.</source>
+        <translation>{field}：{login} 已签署过记录，记录引用该登录名，不能修改。</translation>
+    </message>
+    <message>
+        <source>{field}: not an e-mail address.</source>
+        <translation>{field}：不是有效的电子邮箱。</translation>
+    </message>
+    <message>
+        <source>{field}: “{value}” is not a date (YYYY-MM-DD).</source>
+        <translation>{field}：“{value}”不是日期（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <source>{field}: licence {number} would expire before it was issued.</source>
+        <translation>{field}：资质证书 {number} 的有效期早于发证日期。</translation>
+    </message>
+    <message>
+        <source>{field}: {code} is withdrawn (since {on}): choose the procedure in force.</source>
+        <translation>{field}：{code} 已作废（自 {on} 起）：请选择现行有效的规程/规范。</translation>
+    </message>
+    <message>
+        <source>{login} has signed records: disable the person instead of deleting.</source>
+        <translation>{login} 已签署过记录：只能停用，不能删除。</translation>
+    </message>
+    <message>
+        <source>{login} keeps {count} instruments: give them another custodian first.</source>
+        <translation>{login} 是 {count} 台器具的保管人：请先更换保管人。</translation>
+    </message>
+    <message>
+        <source>Set up the laboratory first (name, address, accreditation).</source>
+        <translation>请先设置实验室（名称、地址、认可信息）。</translation>
+    </message>
+    <message>
+        <source>{login} may not change this: it needs one of the roles {roles}.</source>
+        <translation>{login} 无权修改：需要以下角色之一：{roles}。</translation>
+    </message>
+    <message>
+        <source>No active administrator would remain: give another person the admin role first.</source>
+        <translation>将没有在职的系统管理员：请先为其他人员授予管理员角色。</translation>
+    </message>
+    <message>
+        <source>{login} has an account: disable the person instead of deleting.</source>
+        <translation>{login} 有登录账户：只能停用，不能删除。</translation>
+    </message>
+    <message>
+        <source>The person who checked the event cannot also approve it (the laboratory&apos;s settings do not allow it).</source>
+        <translation>核验该记录的人员不能同时批准它（实验室设置不允许）。</translation>
+    </message>
+    <message>
+        <source>A password needs at least {min} characters.</source>
+        <translation>密码至少需要 {min} 个字符。</translation>
+    </message>
+    <message>
+        <source>The new password must differ from the old one.</source>
+        <translation>新密码必须与旧密码不同。</translation>
+    </message>
+    <message>
+        <source>The first account of a laboratory must be an administrator.</source>
+        <translation>实验室的第一个账户必须是管理员。</translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account.</source>
+        <translation>不能停用自己的账户。</translation>
+    </message>
+    <message>
+        <source>“{pattern}” cannot number certificates: use {{yyyy}}, {{yy}}, {{mm}} and {{seq}} or {{seq:04}}; {{seq}} is required.</source>
+        <translation>“{pattern}”不能用于证书编号：请使用 {{yyyy}}、{{yy}}、{{mm}} 和 {{seq}} 或 {{seq:04}}；必须包含 {{seq}}。</translation>
+    </message>
+    <message>
+        <source>This database is set up already: log in instead.</source>
+        <translation>此数据库已完成设置：请直接登录。</translation>
+    </message>
+    <message>
+        <source>{field}: must be between {low} and {high}.</source>
+        <translation>{field}：必须在 {low} 与 {high} 之间。</translation>
+    </message>
+    <message>
+        <source>Unknown role “{role}”: use one of {roles}.</source>
+        <translation>未知角色“{role}”：请使用 {roles} 之一。</translation>
+    </message>
+    <message>
+        <source>The login or the password is wrong. After 5 wrong passwords the account is locked for 15 minutes.</source>
+        <extracomment>``AuthenticationError.code`` -&gt; a sentence (``{until}``: local time the lock ends)</extracomment>
+        <translation>登录名或密码错误。连续输错 5 次密码后，账户将被锁定 15 分钟。</translation>
+    </message>
+    <message>
+        <source>The account {login} is locked after too many wrong passwords until {until}.</source>
+        <translation>账户 {login} 因密码错误次数过多已被锁定，直至 {until}。</translation>
+    </message>
+    <message>
+        <source>The account {login} is disabled: ask an administrator.</source>
+        <translation>账户 {login} 已停用：请联系管理员。</translation>
+    </message>
+    <message>
+        <source>Nobody is logged in: log in (File → Log in…) to make changes.</source>
+        <translation>尚未登录：请先登录（文件 → 登录…）再进行修改。</translation>
+    </message>
+    <message>
+        <source>The password of {login} was reset: change it first (File → Change password…).</source>
+        <translation>{login} 的密码已被重置：请先修改密码（文件 → 修改密码…）。</translation>
+    </message>
+    <message>
+        <source>{login} does not hold the role {role} this needs.</source>
+        <extracomment>``PermissionDeniedError.code`` -&gt; a sentence</extracomment>
+        <translation>{login} 不具备此操作所需的角色：{role}。</translation>
+    </message>
+    <message>
+        <source>{login} holds no qualification valid for {quantity} on {on}: a verification needs one.</source>
+        <translation>{login} 在 {on} 没有适用于 {quantity} 的有效资质：检定需要资质证书。</translation>
+    </message>
+    <message>
+        <source>Performer, checker and approver must be three different people.</source>
+        <translation>检定/校准人员、核验人员和批准人员必须是三个不同的人。</translation>
+    </message>
+    <message>
+        <source>The database server refused this for your login: {detail}</source>
+        <translation>数据库服务器拒绝了您的登录账户执行此操作：{detail}</translation>
+    </message>
+    <message>
+        <source>metrologist</source>
+        <extracomment>``PersonRole`` values in the user&apos;s language</extracomment>
+        <translation>检定/校准人员</translation>
+    </message>
+    <message>
+        <source>checker (核验)</source>
+        <translation>核验人员</translation>
+    </message>
+    <message>
+        <source>approver (批准)</source>
+        <translation>批准人员</translation>
+    </message>
+    <message>
+        <source>quality manager</source>
+        <translation>质量负责人</translation>
+    </message>
+    <message>
+        <source>technical manager</source>
+        <translation>技术负责人</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>The login was refused ({0}).</source>
+        <translation>登录被拒绝（{0}）。</translation>
+    </message>
+    <message>
+        <source>Not allowed ({0}).</source>
+        <translation>不允许（{0}）。</translation>
     </message>
     <message>
         <source>{field}: the date is in the future.</source>
@@ -1881,12 +2659,12 @@
         <translation>保存草稿</translation>
     </message>
     <message>
-        <source>Mark checked</source>
-        <translation>标记为已核验</translation>
+        <source>Check…</source>
+        <translation>核验…</translation>
     </message>
     <message>
-        <source>Approve</source>
-        <translation>批准</translation>
+        <source>Approve…</source>
+        <translation>批准…</translation>
     </message>
     <message>
         <source>Correct…</source>
@@ -2086,6 +2864,46 @@ Why is it used anyway? The reason goes to the audit log.</source>
         <source>Status</source>
         <translation>状态</translation>
     </message>
+    <message>
+        <source>{0} — SEAL BROKEN</source>
+        <extracomment>ids of the events whose seal does not verify (set by the instrument pane)</extracomment>
+        <translation>{0} — 封签已破坏</translation>
+    </message>
+</context>
+<context>
+    <name>EventSignatures</name>
+    <message>
+        <source>Decision rule (kept with the record): {0}</source>
+        <translation>判定规则（随记录保存）：{0}</translation>
+    </message>
+    <message>
+        <source>Signature: {0} by {1} ({2}) at {3}</source>
+        <translation>签名：{1}（{2}）于 {3} {0}</translation>
+    </message>
+    <message>
+        <source>Event {0}: its electronic signature no longer matches the record: the record was changed outside LabApp after it was signed, or the signature is forged.</source>
+        <translation>记录 {0}：电子签名与记录不再一致：签名后有人在 LabApp 之外修改了记录，或签名是伪造的。</translation>
+    </message>
+    <message>
+        <source>Audit entry {0}: the audit trail&apos;s hash chain is broken (an entry was altered, inserted or removed outside LabApp).</source>
+        <translation>审计条目 {0}：审计追踪的哈希链已断裂（有条目在 LabApp 之外被修改、插入或删除）。</translation>
+    </message>
+    <message>
+        <source>Audit entry {0}: the author&apos;s seal does not verify (written outside LabApp or with a key that is not the author&apos;s).</source>
+        <translation>审计条目 {0}：作者的封签校验失败（在 LabApp 之外写入，或使用了非作者本人的密钥）。</translation>
+    </message>
+    <message>
+        <source>The audit trail&apos;s head does not match its last entry (entries removed).</source>
+        <translation>审计追踪的链头与最后一个条目不一致（有条目被删除）。</translation>
+    </message>
+    <message>
+        <source>SEAL BROKEN — do not rely on this record; report it to the quality manager.</source>
+        <translation>封签已破坏 — 请勿采信此记录，并报告质量负责人。</translation>
+    </message>
+    <message>
+        <source>the new event (saved first)</source>
+        <translation>新记录（先保存）</translation>
+    </message>
 </context>
 <context>
     <name>EventsTableModel</name>
@@ -2198,6 +3016,13 @@ Why is it used anyway? The reason goes to the audit log.</source>
     </message>
 </context>
 <context>
+    <name>Identity</name>
+    <message>
+        <source>Setting up the laboratory…</source>
+        <translation>正在设置实验室…</translation>
+    </message>
+</context>
+<context>
     <name>ImpactItemsModel</name>
     <message>
         <source>Item</source>
@@ -2267,6 +3092,14 @@ Why is it used anyway? The reason goes to the audit log.</source>
         <source>The result has no measurement points</source>
         <translation>该结果没有测量点</translation>
     </message>
+    <message>
+        <source>A point lies outside the nominals the standard was found at: its error there was not measured and is not extrapolated; judge this result by hand</source>
+        <translation>测量点超出标准器调整前已测标称值的范围：该处误差未经测量，不作外推；请人工评估此结果</translation>
+    </message>
+    <message>
+        <source>A point has no U: the guard-band rule cannot decide it</source>
+        <translation>测量点没有 U：保护带判定规则无法判定</translation>
+    </message>
 </context>
 <context>
     <name>ImpactPointsModel</name>
@@ -2293,6 +3126,10 @@ Why is it used anyway? The reason goes to the audit log.</source>
     <message>
         <source>Standard&apos;s error here</source>
         <translation>标准器误差传递值</translation>
+    </message>
+    <message>
+        <source>From the standard&apos;s nominal(s)</source>
+        <translation>误差来源（标准器标称值）</translation>
     </message>
     <message>
         <source>U after</source>
@@ -2897,6 +3734,25 @@ Why is it used anyway? The reason goes to the audit log.</source>
     </message>
 </context>
 <context>
+    <name>IntegrityDialog</name>
+    <message>
+        <source>Verify integrity</source>
+        <translation>校验完整性</translation>
+    </message>
+    <message>
+        <source> ({0} entries and {1} records from before sealing began are not sealed.)</source>
+        <translation>（启用封签之前的 {0} 个条目和 {1} 条记录未封签。）</translation>
+    </message>
+    <message>
+        <source>Intact: {0} audit entries, {1} sealed records.</source>
+        <translation>完整：{0} 个审计条目，{1} 条已封签记录。</translation>
+    </message>
+    <message>
+        <source>Found {0} broken, altered or forged records:</source>
+        <translation>发现 {0} 条被破坏、篡改或伪造的记录：</translation>
+    </message>
+</context>
+<context>
     <name>InvestigationText</name>
     <message>
         <source>failed intermediate check of {0}</source>
@@ -2919,8 +3775,8 @@ Why is it used anyway? The reason goes to the audit log.</source>
         <translation>追溯范围：{0}</translation>
     </message>
     <message>
-        <source>As-found error used, the largest of each quantity: {0}</source>
-        <translation>采用的调整前误差（各量取最大值）：{0}</translation>
+        <source>As-found errors at the standard&apos;s nominals (each point gets the error at its own nominal, interpolated between them, never extrapolated): {0}</source>
+        <translation>标准器各标称值的调整前误差（每个测量点采用其标称值处的误差，在标称值之间线性内插，不外推）：{0}</translation>
     </message>
     <message>
         <source>Decision rule: {0}, guard band factor {1}</source>
@@ -3002,6 +3858,10 @@ Why is it used anyway? The reason goes to the audit log.</source>
         <translation>保存处理措施</translation>
     </message>
     <message>
+        <source>Decide selected…</source>
+        <translation>批量处理所选…</translation>
+    </message>
+    <message>
         <source>Close…</source>
         <translation>关闭…</translation>
     </message>
@@ -3044,6 +3904,77 @@ Why is it used anyway? The reason goes to the audit log.</source>
     <message>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>LabPage</name>
+    <message>
+        <source>The laboratory</source>
+        <translation>实验室</translation>
+    </message>
+    <message>
+        <source>What certificates and reports say about your laboratory.</source>
+        <translation>证书和报告中关于本实验室的信息。</translation>
+    </message>
+    <message>
+        <source>e.g. CNAS</source>
+        <translation>例如 CNAS</translation>
+    </message>
+    <message>
+        <source>e.g. L1234</source>
+        <translation>例如 L1234</translation>
+    </message>
+    <message>
+        <source>The checker may also approve (if the quality manual allows it)</source>
+        <translation>核验人员也可批准（须质量手册允许）</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Short code:</source>
+        <translation>简称代码：</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <source>Accreditation body:</source>
+        <translation>认可机构：</translation>
+    </message>
+    <message>
+        <source>Accreditation number:</source>
+        <translation>认可证书编号：</translation>
+    </message>
+    <message>
+        <source>Certificate numbers:</source>
+        <translation>证书编号规则：</translation>
+    </message>
+    <message>
+        <source>Default decision rule:</source>
+        <translation>默认判定规则：</translation>
+    </message>
+    <message>
+        <source>Guard-band factor w (× U):</source>
+        <translation>保护带系数 w（× U）：</translation>
+    </message>
+    <message>
+        <source>Lock after idle time:</source>
+        <translation>空闲锁定时间：</translation>
+    </message>
+    <message>
+        <source>Not a numbering pattern: use {yyyy}, {yy}, {mm} and {seq} or {seq:04}.</source>
+        <translation>不是有效的编号规则：请使用 {yyyy}、{yy}、{mm} 和 {seq} 或 {seq:04}。</translation>
+    </message>
+    <message>
+        <source>The first certificate this year: {0}</source>
+        <translation>今年的第一张证书：{0}</translation>
     </message>
 </context>
 <context>
@@ -3314,6 +4245,209 @@ Why is it used anyway? The reason goes to the audit log.</source>
     </message>
 </context>
 <context>
+    <name>LaboratoryDialog</name>
+    <message>
+        <source>Laboratory</source>
+        <translation>实验室</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Short code:</source>
+        <translation>简称代码：</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <source>Accreditation body:</source>
+        <translation>认可机构：</translation>
+    </message>
+    <message>
+        <source>Accreditation number:</source>
+        <translation>认可证书号：</translation>
+    </message>
+    <message>
+        <source>Accreditation valid until:</source>
+        <translation>认可有效期至：</translation>
+    </message>
+    <message>
+        <source>Certificate numbers:</source>
+        <translation>证书编号规则：</translation>
+    </message>
+    <message>
+        <source>Default decision rule:</source>
+        <translation>默认判定规则：</translation>
+    </message>
+    <message>
+        <source>Guard band factor r (w = r·U):</source>
+        <translation>保护带系数 r（w = r·U）：</translation>
+    </message>
+    <message>
+        <source>The checker may also approve:</source>
+        <translation>核验员可同时批准：</translation>
+    </message>
+    <message>
+        <source>Lock after idle (minutes):</source>
+        <translation>空闲锁定（分钟）：</translation>
+    </message>
+    <message>
+        <source>e.g. JD{yyyy}-{seq:04}</source>
+        <translation>如 JD{yyyy}-{seq:04}</translation>
+    </message>
+    <message>
+        <source>only for the guard band, e.g. 1</source>
+        <translation>仅用于保护带，如 1</translation>
+    </message>
+    <message>
+        <source>only where the quality manual allows it</source>
+        <translation>仅当质量手册允许时</translation>
+    </message>
+</context>
+<context>
+    <name>LaboratoryPanel</name>
+    <message>
+        <source>Not set up yet: the set-up wizard creates it.</source>
+        <translation>尚未设置：由初始设置向导创建。</translation>
+    </message>
+    <message>
+        <source>{0} (r = {1})</source>
+        <translation>{0}（r = {1}）</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>{0} min</source>
+        <translation>{0} 分钟</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Short code:</source>
+        <translation>简称代码：</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <source>Accreditation:</source>
+        <translation>认可：</translation>
+    </message>
+    <message>
+        <source>Accreditation valid until:</source>
+        <translation>认可有效期至：</translation>
+    </message>
+    <message>
+        <source>Certificate numbers:</source>
+        <translation>证书编号规则：</translation>
+    </message>
+    <message>
+        <source>Default decision rule (new events):</source>
+        <translation>默认判定规则（用于新记录）：</translation>
+    </message>
+    <message>
+        <source>The checker may also approve:</source>
+        <translation>核验员可同时批准：</translation>
+    </message>
+    <message>
+        <source>Lock after idle:</source>
+        <translation>空闲锁定：</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+</context>
+<context>
+    <name>LocationDialog</name>
+    <message>
+        <source>New location</source>
+        <translation>新增地点</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>存放地点</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Building:</source>
+        <translation>楼栋：</translation>
+    </message>
+    <message>
+        <source>Room:</source>
+        <translation>房间：</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>部门：</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>LockDialog</name>
+    <message>
+        <source>LabApp is locked</source>
+        <translation>LabApp 已锁定</translation>
+    </message>
+    <message>
+        <source>Locked after a time without use. {0} ({1}): enter your password to go on.</source>
+        <translation>长时间未操作，已锁定。{0}（{1}）：请输入密码继续。</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>退出登录</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Login:</source>
+        <translation>登录名：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Log in — {0}</source>
+        <translation>登录 — {0}</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Demo: every account&apos;s password is demo, the administrator is admin.</source>
+        <translation>演示库：所有账户的密码都是 demo，管理员登录名是 admin。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Overview</source>
@@ -3355,6 +4489,10 @@ Why is it used anyway? The reason goes to the audit log.</source>
     <message>
         <source>Audit</source>
         <translation>审计追踪</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>系统管理</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -3445,12 +4583,20 @@ Why is it used anyway? The reason goes to the audit log.</source>
         <translation>LabApp — {0}[*]</translation>
     </message>
     <message>
+        <source>LabApp — {0} — {1}[*]</source>
+        <translation>LabApp — {0} — {1}[*]</translation>
+    </message>
+    <message>
         <source>No database open</source>
         <translation>未打开数据库</translation>
     </message>
     <message>
         <source>Database: {0} ({1})</source>
         <translation>数据库：{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>Not logged in</source>
+        <translation>未登录</translation>
     </message>
     <message>
         <source>User: {0}</source>
@@ -3479,6 +4625,57 @@ Calibration laboratory management: measurement standards, traceability, calibrat
         <translation>LabApp {0}
 
 校准实验室管理：计量标准、量值溯源、检定校准、测量不确定度和周检计划。</translation>
+    </message>
+    <message>
+        <source>&amp;Log in…</source>
+        <translation>登录(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Change password…</source>
+        <translation>修改密码(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation>账户(&amp;A)…</translation>
+    </message>
+</context>
+<context>
+    <name>NewAccountDialog</name>
+    <message>
+        <source>New account</source>
+        <translation>新建账户</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>登录名：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Roles:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>再次输入密码：</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>Give the account at least one role.</source>
+        <translation>请至少为账户指定一个角色。</translation>
     </message>
 </context>
 <context>
@@ -3627,6 +4824,10 @@ Calibration laboratory management: measurement standards, traceability, calibrat
         <translation>溯源链断裂</translation>
     </message>
     <message>
+        <source>Standards out of tolerance, not investigated</source>
+        <translation>计量标准超差未调查</translation>
+    </message>
+    <message>
         <source>Lab certificates expiring</source>
         <translation>实验室证书即将到期</translation>
     </message>
@@ -3655,8 +4856,16 @@ Calibration laboratory management: measurement standards, traceability, calibrat
         <translation>年度：</translation>
     </message>
     <message>
-        <source>On-time verification rate = items verified or calibrated on time ÷ items due. An item is due on the due date of each approved verification or calibration (instruments not retired or scrapped), when that date falls in the period and is not after today; it was on time when the next approved verification or calibration was performed on or before that date.</source>
-        <translation>受检率 = 按期检定/校准的台件数 ÷ 应检台件数。每次已批准的检定或校准的到期日（不含已退役或报废的器具）落在统计期间内且不晚于今天时，该台件计为应检；若下一次已批准的检定或校准在该到期日当天或之前完成，则计为按期受检。</translation>
+        <source>On-time verification rate = due occurrences done on time ÷ due occurrences. A due occurrence is the due date of each approved verification or calibration (or an item&apos;s own due date no event records) of an item in service or suspended, falling in the period and not after today; it was on time when the next approved verification or calibration was performed on or before that date. The annual plan lists the same occurrences.</source>
+        <translation>受检率 = 按期完成的应检次数 ÷ 应检次数。应检次数指在用或暂停使用的器具每次已批准的检定或校准的到期日（或器具本身未被任何记录覆盖的到期日）落在统计期间内且不晚于今天的次数；若下一次已批准的检定或校准在该日期当天或之前完成，则为按期。年度周检计划列出的正是这些应检次数。</translation>
+    </message>
+    <message>
+        <source>Target: at least {0} %.</source>
+        <translation>目标：不低于 {0} %。</translation>
+    </message>
+    <message>
+        <source>Target ≥ {0} %</source>
+        <translation>目标 ≥ {0} %</translation>
     </message>
     <message>
         <source>No database is open.</source>
@@ -3673,10 +4882,6 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     <message>
         <source>On-time rate</source>
         <translation>受检率</translation>
-    </message>
-    <message>
-        <source>Target</source>
-        <translation>目标</translation>
     </message>
     <message>
         <source>n={n}</source>
@@ -3736,6 +4941,73 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     <message>
         <source>as stated by the participant</source>
         <translation>按参加实验室声明的值</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>New person</source>
+        <translation>新增人员</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>登录名：</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>电子邮箱：</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>部门：</translation>
+    </message>
+    <message>
+        <source>Roles:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>e.g. zhang.wei (a–z, 0–9, . _ -)</source>
+        <translation>如 zhang.wei（a–z、0–9、. _ -）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>资质类别</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>证书号</translation>
+    </message>
+    <message>
+        <source>Quantity / scope</source>
+        <translation>测量量/范围</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>发证日期</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Add licence</source>
+        <translation>添加资质</translation>
+    </message>
+    <message>
+        <source>Remove licence</source>
+        <translation>删除资质</translation>
     </message>
 </context>
 <context>
@@ -3926,6 +5198,10 @@ Calibration laboratory management: measurement standards, traceability, calibrat
         <translation>部门</translation>
     </message>
     <message>
+        <source>Include sealed and out of service</source>
+        <translation>包括封存和停用的器具</translation>
+    </message>
+    <message>
         <source>Export due list…</source>
         <translation>导出到期清单…</translation>
     </message>
@@ -3964,6 +5240,10 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     <message>
         <source>{0}: {1} · {2}: {3} · {4}: {5} · estimated cost {6}</source>
         <translation>{0}：{1} · {2}：{3} · {4}：{5} · 预计费用 {6}</translation>
+    </message>
+    <message>
+        <source>Due in the year so far: {0}, of which on time: {1} (the 受检率 of the year) · carried over from earlier years: {2}</source>
+        <translation>本年度截至今天应检 {0} 次，其中按期完成 {1} 次（即本年度受检率）· 往年结转：{2}</translation>
     </message>
     <message>
         <source>Export to Excel</source>
@@ -4018,7 +5298,12 @@ Calibration laboratory management: measurement standards, traceability, calibrat
         <translation>判定</translation>
     </message>
     <message>
+        <source>MPE / U</source>
+        <translation>MPE / U</translation>
+    </message>
+    <message>
         <source>As found (before adjustment) or as left</source>
+        <extracomment>below this MPE / U the capability cell warns (the lead makes it a lab setting)</extracomment>
         <translation>调整前或调整后</translation>
     </message>
     <message>
@@ -4054,12 +5339,20 @@ Calibration laboratory management: measurement standards, traceability, calibrat
         <translation>按实验室判定规则的判定</translation>
     </message>
     <message>
+        <source>Capability: MPE (half the tolerance) over U; JJF 1094 asks at least 3 for a verification</source>
+        <translation>测量能力：最大允许误差（允差半宽）与 U 之比；JJF 1094 要求检定时不小于 3</translation>
+    </message>
+    <message>
         <source>Add point</source>
         <translation>添加测量点</translation>
     </message>
     <message>
         <source>Remove point</source>
         <translation>删除测量点</translation>
+    </message>
+    <message>
+        <source>MPE / U is {0}, below {1}: U is too large to verify this MPE (JJF 1094: U95 ≤ MPE/3); a pass here is not a reliable statement of conformity.</source>
+        <translation>MPE / U 为 {0}，低于 {1}：U 过大，不足以判定该最大允许误差（JJF 1094：U95 ≤ MPE/3）；此处的“合格”不是可靠的符合性声明。</translation>
     </message>
 </context>
 <context>
@@ -4109,12 +5402,8 @@ Calibration laboratory management: measurement standards, traceability, calibrat
         <translation>到期提醒提前期：</translation>
     </message>
     <message>
-        <source>Default decision rule:</source>
-        <translation>默认判定规则：</translation>
-    </message>
-    <message>
-        <source>Your name:</source>
-        <translation>您的姓名：</translation>
+        <source>Decision rule of new events:</source>
+        <translation>新记录的判定规则：</translation>
     </message>
     <message>
         <source>Exported workbooks:</source>
@@ -4133,10 +5422,6 @@ Calibration laboratory management: measurement standards, traceability, calibrat
         <translation> 天</translation>
     </message>
     <message>
-        <source>Empty: your login name ({0})</source>
-        <translation>留空：使用登录名（{0}）</translation>
-    </message>
-    <message>
         <source>Headers and words in Chinese and English (中文 / English)</source>
         <translation>表头和文字使用中英双语（中文 / English）</translation>
     </message>
@@ -4151,6 +5436,41 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     <message>
         <source>LabApp databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
         <translation>LabApp 数据库 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ProcedureDialog</name>
+    <message>
+        <source>New procedure</source>
+        <translation>新增规程/规范</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>规程/规范</translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation>编号：</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Revision:</source>
+        <translation>版本：</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>用途：</translation>
+    </message>
+    <message>
+        <source>Quantity:</source>
+        <translation>测量量：</translation>
+    </message>
+    <message>
+        <source>e.g. JJG 315-1983, JJF 1587-2016, SOP-07</source>
+        <translation>如 JJG 315-1983、JJF 1587-2016、SOP-07</translation>
     </message>
 </context>
 <context>
@@ -4350,6 +5670,69 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     <message>
         <source>PT plan</source>
         <translation>能力验证计划</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderDialog</name>
+    <message>
+        <source>New provider</source>
+        <translation>新增上级计量机构</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>上级计量机构</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Country:</source>
+        <translation>国家：</translation>
+    </message>
+    <message>
+        <source>Accreditation body:</source>
+        <translation>认可机构：</translation>
+    </message>
+    <message>
+        <source>Accreditation number:</source>
+        <translation>认可证书号：</translation>
+    </message>
+    <message>
+        <source>Accreditation valid until:</source>
+        <translation>认可有效期至：</translation>
+    </message>
+    <message>
+        <source>e.g. CNAS</source>
+        <translation>如 CNAS</translation>
+    </message>
+    <message>
+        <source>e.g. L1234</source>
+        <translation>如 L1234</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>测量量</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>测量范围</translation>
+    </message>
+    <message>
+        <source>CMC</source>
+        <translation>CMC</translation>
+    </message>
+    <message>
+        <source>Add scope line</source>
+        <translation>添加能力范围</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>删除该行</translation>
     </message>
 </context>
 <context>
@@ -4678,12 +6061,76 @@ Calibration laboratory management: measurement standards, traceability, calibrat
 <context>
     <name>Session</name>
     <message>
+        <source>Logging in…</source>
+        <extracomment>the person logged in on :attr:`db` (``labapp.services.accounts.Actor``), or None True while the idle lock holds (the person&apos;s key is forgotten until the password)</extracomment>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
         <source>Testing the connection…</source>
         <translation>正在测试连接…</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Set up a new laboratory — {0}</source>
+        <translation>设置新实验室 — {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureDialog</name>
+    <message>
+        <source>checked (核验)</source>
+        <extracomment>signature meaning (``check`` / ``approve``) -&gt; its words (both languages keep the Chinese term)</extracomment>
+        <translation>核验</translation>
+    </message>
+    <message>
+        <source>approved (批准)</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Electronic signature</source>
+        <translation>电子签名</translation>
+    </message>
+    <message>
+        <source>By entering your password you sign this record as {0}. The signature keeps who signed, when and what it means; the record cannot be changed afterwards without breaking the seal.</source>
+        <translation>输入密码即表示您以“{0}”签署此记录。签名会记录签署人、时间及其含义；此后若修改记录，封签即被破坏。</translation>
+    </message>
+    <message>
+        <source>Record:</source>
+        <translation>记录：</translation>
+    </message>
+    <message>
+        <source>Item:</source>
+        <translation>器具：</translation>
+    </message>
+    <message>
+        <source>Meaning:</source>
+        <translation>含义：</translation>
+    </message>
+    <message>
+        <source>Signed by:</source>
+        <translation>签署人：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>签署</translation>
+    </message>
+    <message>
+        <source>{0}, revision {1}, performed {2}</source>
+        <translation>{0}，第 {1} 版，实施日期 {2}</translation>
+    </message>
+    <message>
+        <source>, certificate {0}</source>
+        <translation>，证书 {0}</translation>
     </message>
 </context>
 <context>
@@ -4934,6 +6381,25 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     <message>
         <source>Writing the traceability table…</source>
         <translation>正在写入量值溯源表…</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
+    <message>
+        <source>Withdraw {0}</source>
+        <translation>作废 {0}</translation>
+    </message>
+    <message>
+        <source>Withdrawn from:</source>
+        <translation>作废日期：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>e.g. replaced by JJG 315-2024</source>
+        <translation>如 由 JJG 315-2024 代替</translation>
     </message>
 </context>
 <context>
