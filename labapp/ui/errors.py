@@ -196,7 +196,6 @@ VALIDATION_CODES: dict[str, str] = {
     "performer_is_you": QT_TRANSLATE_NOOP(
         "Errors", "The performer is the person who records the event (you, logged in)."
     ),
-
     "standard_not_valid": QT_TRANSLATE_NOOP(
         "Errors", "{field}: {asset_tag} is not valid on the event's date; give a reason to use it."
     ),

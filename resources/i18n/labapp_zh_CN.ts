@@ -4295,6 +4295,10 @@ Why is it used anyway? The reason goes to the audit log.</source>
         <translation>空闲锁定（分钟）：</translation>
     </message>
     <message>
+        <source>Least MPE / U without a warning:</source>
+        <translation>不告警的最小 MPE/U 比值：</translation>
+    </message>
+    <message>
         <source>e.g. JD{yyyy}-{seq:04}</source>
         <translation>如 JD{yyyy}-{seq:04}</translation>
     </message>
@@ -4364,6 +4368,10 @@ Why is it used anyway? The reason goes to the audit log.</source>
     <message>
         <source>Lock after idle:</source>
         <translation>空闲锁定：</translation>
+    </message>
+    <message>
+        <source>Least MPE / U without a warning:</source>
+        <translation>不告警的最小 MPE/U 比值：</translation>
     </message>
     <message>
         <source>Edit…</source>

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -96,11 +97,29 @@ def migrated_engine(engine: Engine) -> Engine:
     return engine
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One SQLite file migrated to head (with its triggers), copied for each test that needs one.
+
+    Running every migration for each test was most of a database test's set-up; a copy of the
+    same migrated file is the same database.
+    """
+    path = tmp_path_factory.mktemp("template") / "labapp.sqlite3"
+    database = open_database(f"sqlite:///{path}")
+    database.dispose()
+    for suffix in ("-wal", "-shm"):
+        assert not Path(f"{path}{suffix}").exists() or Path(f"{path}{suffix}").stat().st_size == 0
+    return path
+
+
 @pytest.fixture
-def db(empty_url: str) -> Iterator[Database]:
+def db(empty_url: str, request: pytest.FixtureRequest) -> Iterator[Database]:
     """An open LabApp database at head (PostgreSQL upgraded as an administrator would)."""
     if not empty_url.startswith("sqlite"):
         upgrade_database(empty_url)
+    else:
+        template = request.getfixturevalue("sqlite_template")
+        shutil.copyfile(template, empty_url.removeprefix("sqlite:///"))
     database = open_database(empty_url)
     yield database
     database.dispose()

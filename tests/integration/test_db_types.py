@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError, StatementError
 from sqlalchemy.orm import Session
 
 from labapp.domain.enums import Role
-from labapp.persistence.models import AuditLogRow, InstrumentRow
+from labapp.persistence.models import InstrumentRow
 from labapp.persistence.types import normalise_decimal
 
 DIGITS = [
@@ -66,11 +66,15 @@ def test_normalise_decimal_refuses_nan() -> None:
 def test_timestamps_come_back_aware_utc(migrated_engine: Engine) -> None:
     beijing = timezone(timedelta(hours=8))
     at = datetime(2026, 3, 1, 9, 30, tzinfo=beijing)
+    table = InstrumentRow.__table__  # Core: no flush listener stamps the time over ours
+    with migrated_engine.begin() as conn:
+        conn.execute(table.insert().values(
+            asset_tag="T-1", name="x", role="working", mandatory_verification=False,
+            status="in_service", version=1, created_at=at, created_by="u", updated_at=at,
+            updated_by="u",
+        ))  # fmt: skip
     with Session(migrated_engine) as session:
-        session.add(AuditLogRow(at=at, user_name="u", entity="e", entity_id="1", action="create"))
-        session.commit()
-    with Session(migrated_engine) as session:
-        stored = session.scalar(select(AuditLogRow.at))
+        stored = session.scalar(select(InstrumentRow.created_at))
     assert stored == at
     assert stored is not None and stored.tzinfo is not None
     assert stored.utcoffset() == timedelta(0)

@@ -123,7 +123,7 @@ def test_cli_exits_2_within_the_memory_limit(name: str, lang: str, tmp_path: Pat
     path = _file(tmp_path, name)
     done = subprocess.run(
         [sys.executable, "-m", "labapp.cli.main", "import", "register", str(path),
-         "--database", url, "--lang", lang],
+         "--database", url, "--lang", lang, "--dry-run"],  # reads it all; no login needed
         capture_output=True, text=True, timeout=120, check=False, preexec_fn=_limited,
     )  # fmt: skip
     assert done.returncode == 2, done.stderr

@@ -26,6 +26,7 @@ from sqlalchemy.engine import make_url
 
 from labapp.services import demo
 from labapp.services.database import Database, open_database
+from labapp.services.pg_accounts import create_login_role
 from labapp.services.register_io import export_register
 
 pytestmark = pytest.mark.timeout(120)
@@ -159,6 +160,7 @@ def big_ledger(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def target(db: Database) -> Iterator[Database]:
     demo.seed_demo(db, demo.DemoOptions(instruments=30, years=1, seed=3))
+    create_login_role(db, "liuyang", "demo")  # PostgreSQL: the CLI connects as the person
     yield db
 
 

@@ -29,6 +29,7 @@ from labapp.persistence.models import (
     ProcedureRow,
     ProviderRow,
 )
+from labapp.persistence.models_master import DepartmentRow
 from labapp.services import register_import as ri
 from labapp.services.database import Database, open_database
 from labapp.services.demo import DemoOptions, seed_demo
@@ -37,7 +38,9 @@ from labapp.services.register import RegisterFilter
 from labapp.services.register_io import export_register
 
 TODAY = date(2025, 6, 1)
-REFERENCE_TABLES = (LaboratoryRow, LocationRow, PersonRow, ProviderRow, ProcedureRow)
+REFERENCE_TABLES = (
+    LaboratoryRow, DepartmentRow, LocationRow, PersonRow, ProviderRow, ProcedureRow
+)  # fmt: skip
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import update
 
 from labapp.domain.enums import (
     EventKind,
@@ -26,6 +27,7 @@ from labapp.domain.enums import (
     StandardLevel,
 )
 from labapp.domain.errors import NotFoundError, ValidationError
+from labapp.persistence import integrity_ddl
 from labapp.persistence.models import (
     EventRow,
     EventStandardRow,
@@ -295,11 +297,12 @@ def test_broken_chains_propagate_down_to_any_depth(lab: Lab) -> None:
     """TRF's certificate of 2025-02-01 used a REF that failed: WS and W1/W2 inherit the break."""
     ref_event = forward_chain(lab.db, lab.ref, at=date(2025, 1, 6)).event
     assert ref_event is not None
-    with lab.db.unit_of_work("admin") as uow:
-        row = uow.session.get(EventRow, ref_event.id)
-        assert row is not None
-        row.result = EventResult.FAIL
-        uow.commit()
+    with lab.db.engine.begin() as conn:  # the REF's approved result rewritten (set-up only)
+        integrity_ddl.remove(conn)
+        conn.execute(
+            update(EventRow).where(EventRow.id == ref_event.id).values(result=EventResult.FAIL)
+        )
+        integrity_ddl.install(conn)
     chains = broken_chains(lab.db, today=date(2025, 12, 1))
     found = {(b.asset_tag, b.via_asset_tag, b.link_asset_tag, b.code) for b in chains}
     assert found == {

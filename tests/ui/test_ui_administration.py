@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog
-from uihelpers import shoot, wait_idle
+from uihelpers import log_in, shoot, wait_idle
 
 from labapp.domain.enums import PersonRole, ProviderKind
 from labapp.domain.points import DecisionRule
@@ -29,8 +29,7 @@ def admin(qtbot, window, monkeypatch):
     wait_idle(qtbot, window.session)
     monkeypatch.setattr(QDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     monkeypatch.setattr(type(view), "confirm", lambda self, text: True)
-    monkeypatch.setattr("labapp.ui.settings.user_name", lambda: "admin")  # the demo's admin
-    return view
+    return view  # the window fixture logs the demo's administrator (admin) in
 
 
 def _save(qtbot, page, action) -> None:
@@ -46,8 +45,8 @@ def _select(page, key: str, predicate) -> object:
     return rows[index]
 
 
-def test_a_metrologist_is_refused(qtbot, admin, monkeypatch) -> None:
-    monkeypatch.setattr("labapp.ui.settings.user_name", lambda: "liuyang")
+def test_a_metrologist_is_refused(qtbot, admin) -> None:
+    log_in(qtbot, admin.session, "liuyang")  # a metrologist logs in on the same window
     dialog = ProcedureDialog(None, admin)
     dialog.code.setText("SOP-99")
     dialog.title_edit.setText("x")

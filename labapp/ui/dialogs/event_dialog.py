@@ -137,6 +137,8 @@ class EventDialog(EventFrame, SigningMixin):
         self.form.set_lookups(loaded.persons, loaded.providers, loaded.procedures)
         self.form.set_instrument(data.asset_tag, data.name, data.interval_months)
         self.standards.model.set_options(loaded.options)
+        if loaded.capability_threshold is not None:
+            self.model.capability_threshold = loaded.capability_threshold
         if loaded.detail is not None:
             self._show_detail(loaded.detail)
         else:

@@ -40,6 +40,7 @@ class Loaded:
     procedures: list[Any]
     me: Any  # PersonInfo of the user, or None
     options: list[Any]  # StandardOption on the event's date
+    capability_threshold: Any = None  # the lab's least MPE/U without a warning (None: 3)
 
 
 def load_event(db: Any, user: str, instrument_id: int | None, event_id: int | None) -> Loaded:
@@ -59,7 +60,15 @@ def load_event(db: Any, user: str, instrument_id: int | None, event_id: int | No
         _offered(people.list_procedures(db), detail.procedure_id if detail else None),
         people.person_for_login(db, user),
         standards_on(db, day, instrument),
+        _capability_threshold(db),
     )
+
+
+def _capability_threshold(db: Any) -> Any:
+    from labapp.services.lab_settings import get_lab_settings
+
+    settings = get_lab_settings(db)
+    return None if settings is None else settings.capability_threshold
 
 
 def _offered(procedures: list[Any], current: int | None) -> list[Any]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QLineEdit, QSpinBox, QWidget
 
 from labapp.domain.errors import ValidationError
 from labapp.domain.points import DecisionRule
@@ -55,6 +55,12 @@ class LaboratoryDialog(AdminForm):
         self.idle.setObjectName("idleLock")
         self.idle.setRange(1, 480)
         self.idle.setValue(lab.idle_lock_minutes)
+        self.capability = QDoubleSpinBox()
+        self.capability.setObjectName("capabilityThreshold")
+        self.capability.setRange(1.0, 10.0)
+        self.capability.setDecimals(1)
+        self.capability.setSingleStep(0.5)
+        self.capability.setValue(float(lab.capability_threshold))
         self._build(
             (
                 self.name,
@@ -68,6 +74,7 @@ class LaboratoryDialog(AdminForm):
                 self.factor,
                 self.checker_may_approve,
                 self.idle,
+                self.capability,
             )
         )
         self.setMinimumWidth(640)  # the lab's full name and the check box text stay whole
@@ -87,6 +94,7 @@ class LaboratoryDialog(AdminForm):
                 self.tr("Guard band factor r (w = r·U):"),
                 self.tr("The checker may also approve:"),
                 self.tr("Lock after idle (minutes):"),
+                self.tr("Least MPE / U without a warning:"),
             ]
         )
         self.valid_until.setPlaceholderText("YYYY-MM-DD")
@@ -109,6 +117,7 @@ class LaboratoryDialog(AdminForm):
             self._factor(),
             self.checker_may_approve.isChecked(),
             self.idle.value(),
+            Decimal(f"{self.capability.value():.1f}"),
         )
 
     def _factor(self) -> Decimal | None:

@@ -22,6 +22,7 @@ ROWS = (
     "decision_rule",
     "checker_may_approve",
     "idle_lock_minutes",
+    "capability_threshold",
 )
 
 
@@ -80,6 +81,7 @@ class LaboratoryPanel(QWidget):
             "decision_rule": rule,
             "checker_may_approve": self.tr("Yes") if lab.checker_may_approve else self.tr("No"),
             "idle_lock_minutes": self.tr("{0} min").format(lab.idle_lock_minutes),
+            "capability_threshold": f"{lab.capability_threshold}",
         }
         for key, text in texts.items():
             self.values[key].setText(text)
@@ -96,6 +98,7 @@ class LaboratoryPanel(QWidget):
             "decision_rule": self.tr("Default decision rule (new events):"),
             "checker_may_approve": self.tr("The checker may also approve:"),
             "idle_lock_minutes": self.tr("Lock after idle:"),
+            "capability_threshold": self.tr("Least MPE / U without a warning:"),
         }
         for key, text in captions.items():
             self.captions[key].setText(text)
