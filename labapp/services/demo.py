@@ -377,10 +377,7 @@ def _break_one_chain(plan: _Plan) -> None:
     Of the first few hundred in-house items, the event just after a standard's certificate
     expired is chosen (the shortest gap, so few other events fall into it).
     """
-    # not a failing item: it has no due date, so no chain the lab relies on today runs through it
-    candidates = [
-        i for i in plan.items if i.tier is Tier.WORKING and i.home >= 0 and not i.failing
-    ][:500]
+    candidates = [i for i in plan.items if i.tier is Tier.WORKING and i.home >= 0][:500]
     # Prefer an item's latest event, so the break is in a chain the lab relies on today (the
     # broken-chains list); fall back to any event.
     best = _break_candidate(plan, candidates, latest_only=True) or _break_candidate(

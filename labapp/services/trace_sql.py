@@ -294,7 +294,11 @@ def reverse_trace_sql() -> Select[Any]:
 def _scope_events(with_since: bool) -> Select[Any]:
     """(item_id, event_id): the events whose chains are checked (see ``broken_chains``)."""
     i = ITEMS
-    in_service = and_(i.c.status == InstrumentStatus.IN_SERVICE, i.c.due_on.is_not(None))
+    # calibrated at least once (a failed item keeps its last date but has no due date)
+    in_service = and_(
+        i.c.status == InstrumentStatus.IN_SERVICE,
+        or_(i.c.due_on.is_not(None), i.c.last_calibrated_on.is_not(None)),
+    )
     today = bindparam("today", type_=Date)
     if not with_since:
         latest = certificate_at(i.c.id, today)

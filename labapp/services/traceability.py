@@ -379,8 +379,10 @@ _FLAG_CODES = (
 def broken_chains(db: Database, *, today: date, since: date | None = None) -> list[BrokenChain]:
     """In-service items whose calibration rests on a broken link, and where it breaks.
 
-    Exact definition.  The items are those with status ``in_service`` and a due date (standards
-    and working instruments alike).  The events checked are, per item, its certificate at
+    Exact definition.  The items are those with status ``in_service`` and a due date or a last
+    calibration
+    (standards and working instruments alike, a failed one too: it has no due date since its
+    FAIL).  The events checked are, per item, its certificate at
     ``today`` (latest approved event on or before ``today``) or, with ``since``, every approved
     event of the item performed from ``since`` to ``today`` (for a review of past results).
     A link "event E used standard S" is *directly broken* when S's certificate at E's date is
