@@ -179,6 +179,10 @@ class SigningMixin:
         )
 
     def _seal_checked(self, problems: list[Any]) -> None:
+        from shiboken6 import isValid
+
+        if not (isValid(self) and isValid(self.seal_banner)):
+            return  # the dialog was closed while the worker checked the seal
         self.seal_banner.show_problems(problems)
         self.seal_checked.emit(problems)
 

@@ -259,7 +259,9 @@ class InstrumentDetailPane(QWidget):
             return frozenset(i for i in ids if event_problems(db, i))
 
         def checked(broken: frozenset[int]) -> None:
-            if self.detail is detail:
+            from shiboken6 import isValid
+
+            if isValid(self) and self.detail is detail:  # the pane may be gone by now
                 self.events_model.set_broken(broken)
                 self.seals_checked.emit(broken)
 
