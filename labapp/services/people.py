@@ -24,11 +24,11 @@ from labapp.services.database import Database
 from labapp.services.dto import LocationInfo, PersonInfo, ProcedureInfo, ProviderInfo
 
 __all__ = [
-    "list_locations",
     "list_persons",
-    "list_procedures",
-    "list_providers",
+    "location_choices",
     "person_for_login",
+    "procedure_choices",
+    "provider_choices",
     "signer",
 ]
 
@@ -89,14 +89,14 @@ def person_for_login(db: Database, login: str) -> PersonInfo | None:
         return None if row is None else _info(row, _roles(session, [row.id]))
 
 
-def list_providers(db: Database) -> list[ProviderInfo]:
+def provider_choices(db: Database) -> list[ProviderInfo]:
     """Calibration/verification providers by name."""
     stmt = select(ProviderRow.id, ProviderRow.name, ProviderRow.kind).order_by(ProviderRow.name)
     with db.read() as session:
         return [ProviderInfo(*row) for row in session.execute(stmt)]
 
 
-def list_procedures(db: Database) -> list[ProcedureInfo]:
+def procedure_choices(db: Database) -> list[ProcedureInfo]:
     """Procedures by code, withdrawn ones too (``in_force`` False: old records name them)."""
     stmt = select(
         ProcedureRow.id, ProcedureRow.code, ProcedureRow.title, ProcedureRow.kind,
@@ -106,7 +106,7 @@ def list_procedures(db: Database) -> list[ProcedureInfo]:
         return [ProcedureInfo(*row) for row in session.execute(stmt.order_by(ProcedureRow.code))]
 
 
-def list_locations(db: Database) -> list[LocationInfo]:
+def location_choices(db: Database) -> list[LocationInfo]:
     """Locations by name."""
     stmt = select(LocationRow.id, LocationRow.name, LocationRow.department)
     with db.read() as session:

@@ -53,7 +53,7 @@ class Lab:
         )  # fmt: skip
         options = ev.valid_standards(db, TODAY, quantity="DC voltage")
         self.standard = next(o for o in options if o.valid)
-        self.provider = people.list_providers(db)[0].id
+        self.provider = people.provider_choices(db)[0].id
 
     def input(self, **kw: object) -> EventInput:
         base = EventInput(

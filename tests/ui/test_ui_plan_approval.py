@@ -88,7 +88,7 @@ def test_approve_then_read_only_then_revise(qtbot, qtmodeltester, window) -> Non
 def test_provider_chosen_in_a_combo_and_saved(qtbot, window) -> None:
     from PySide6.QtWidgets import QComboBox
 
-    from labapp.services.people import list_providers
+    from labapp.services.people import provider_choices
 
     view = _planning(qtbot, window)
     view.year.setValue(date.today().year)
@@ -96,7 +96,7 @@ def test_provider_chosen_in_a_combo_and_saved(qtbot, window) -> None:
         qtbot.mouseClick(view.generate_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, window.session)
     model, first = view.plan_model, view.plan_model.item_at(0)
-    providers = list_providers(window.session.db)
+    providers = provider_choices(window.session.db)
     other = next(p for p in providers if p.id != first.provider_id)
     index = model.index(0, PlanItemsModel.COL_PROVIDER)
     view.plan_table.edit(index)

@@ -27,10 +27,10 @@ from labapp.services.instruments import (
     update_instrument,
 )
 from labapp.services.people import (
-    list_locations,
     list_persons,
-    list_procedures,
-    list_providers,
+    location_choices,
+    procedure_choices,
+    provider_choices,
 )
 from labapp.services.register import get_instrument_detail, register_facets
 from labapp.ui.dialogs.conflict import ConflictDialog, answer_refusal
@@ -45,9 +45,9 @@ def _load_lookups(db: Any, instrument_id: int | None) -> dict[str, Any]:
     return {
         "facets": register_facets(db),
         "persons": list_persons(db),
-        "locations": list_locations(db),
-        "providers": list_providers(db),
-        "procedures": list_procedures(db),
+        "locations": location_choices(db),
+        "providers": provider_choices(db),
+        "procedures": procedure_choices(db),
         "detail": get_instrument_detail(db, instrument_id) if instrument_id else None,
     }
 

@@ -30,9 +30,9 @@ def save_edits(
 
 def load_providers(db: Any) -> Any:
     """Worker job: the providers a plan item can be sent to."""
-    from labapp.services.people import list_providers
+    from labapp.services.people import provider_choices
 
-    return list_providers(db)
+    return provider_choices(db)
 
 
 def fit_columns(table: QTableView, widest: int = 240) -> None:
