@@ -22,19 +22,32 @@ from labapp.domain.errors import LabAppError, NotFoundError, ValidationError
 from labapp.persistence.models import AttachmentRow, EventRow, InstrumentRow
 from labapp.services.database import Database
 from labapp.services.dto import AttachmentInfo
-from labapp.services.register import attachment_info
 
 __all__ = [
     "MAX_BYTES",
     "AttachmentCorruptError",
     "add_attachment",
     "attachment_content",
+    "attachment_info",
     "export_attachment",
     "stage_attachment",
 ]
 
 MAX_BYTES = 64 * 1024 * 1024
 ENTITY = "attachments"
+
+
+def attachment_info(row: AttachmentRow) -> AttachmentInfo:
+    """An attachment without its bytes."""
+    return AttachmentInfo(
+        id=row.id,
+        filename=row.filename,
+        size=row.size,
+        sha256=row.sha256,
+        media_type=row.media_type,
+        event_id=row.event_id,
+        instrument_id=row.instrument_id,
+    )
 
 
 class AttachmentCorruptError(LabAppError):

@@ -15,7 +15,7 @@ from labapp.domain.enums import EventKind, EventResult, EventStatus
 from labapp.domain.errors import ValidationError
 from labapp.persistence.models import EventRow
 from labapp.services.database import Database
-from labapp.services.instrument_page import event_summary
+from labapp.services.dto import EventSummary
 
 __all__ = ["EventListItem", "list_events"]
 
@@ -108,3 +108,20 @@ _SUMMARY_FIELDS = (
     "performer",
     "version",
 )
+
+
+def event_summary(row: EventRow) -> EventSummary:
+    """An event as one line of a history."""
+    return EventSummary(
+        id=row.id,
+        kind=row.kind,
+        status=row.status,
+        revision=row.revision,
+        performed_on=row.performed_on,
+        certificate_no=row.certificate_no,
+        provider=row.provider.name if row.provider else None,
+        result=row.result,
+        valid_until=row.valid_until,
+        performer=row.performer.name if row.performer else None,
+        version=row.version,
+    )

@@ -26,6 +26,7 @@ from labapp.persistence.models import (
     PersonRow,
 )
 from labapp.persistence.models_accounts import SignatureRow
+from labapp.services.attachments import attachment_info
 from labapp.services.database import Database
 from labapp.services.dto import (
     EventDetail,
@@ -34,7 +35,7 @@ from labapp.services.dto import (
     StandardOption,
     StandardUseDetail,
 )
-from labapp.services.instrument_page import attachment_info, event_summary
+from labapp.services.event_list import event_summary
 
 __all__ = [
     "ENTITY",

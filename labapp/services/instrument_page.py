@@ -17,44 +17,16 @@ from labapp.persistence.models import (
     ProcedureRow,
     ProviderRow,
 )
+from labapp.services.attachments import attachment_info
 from labapp.services.audit import audit_entry
 from labapp.services.database import Database
-from labapp.services.dto import AttachmentInfo, EventSummary, InstrumentDetail
+from labapp.services.dto import InstrumentDetail
+from labapp.services.event_list import event_summary
 from labapp.services.instruments import detail_of
 from labapp.services.register_dto import accuracy_text, range_text
 from labapp.services.standard_risks import risks_of
 
-__all__ = ["attachment_info", "event_summary", "get_instrument_detail"]
-
-
-def event_summary(row: EventRow) -> EventSummary:
-    """An event as one line of a history."""
-    return EventSummary(
-        id=row.id,
-        kind=row.kind,
-        status=row.status,
-        revision=row.revision,
-        performed_on=row.performed_on,
-        certificate_no=row.certificate_no,
-        provider=row.provider.name if row.provider else None,
-        result=row.result,
-        valid_until=row.valid_until,
-        performer=row.performer.name if row.performer else None,
-        version=row.version,
-    )
-
-
-def attachment_info(row: AttachmentRow) -> AttachmentInfo:
-    """An attachment without its bytes."""
-    return AttachmentInfo(
-        id=row.id,
-        filename=row.filename,
-        size=row.size,
-        sha256=row.sha256,
-        media_type=row.media_type,
-        event_id=row.event_id,
-        instrument_id=row.instrument_id,
-    )
+__all__ = ["get_instrument_detail"]
 
 
 def _history(session: Any, instrument_id: int, event_ids: list[int]) -> tuple[Any, ...]:

@@ -34,7 +34,7 @@ from labapp.persistence.models import EventRow, InstrumentRow, LocationRow, Pers
 from labapp.services.database import Database
 from labapp.services.dto import LocationInfo, RegisterFacets
 from labapp.services.due_conditions import due_condition
-from labapp.services.instrument_page import attachment_info, event_summary, get_instrument_detail
+from labapp.services.instrument_page import get_instrument_detail
 from labapp.services.instruments import (
     create_instrument,
     duplicate_instrument,
@@ -50,11 +50,9 @@ __all__ = [
     "RegisterFilter",
     "RegisterItem",
     "accuracy_text",
-    "attachment_info",
     "count_register",
     "create_instrument",
     "duplicate_instrument",
-    "event_summary",
     "get_instrument_detail",
     "query_register",
     "range_text",
