@@ -29,9 +29,10 @@ from labapp.io.cell_values import CellProblem, as_date, as_decimal, as_text, as_
 from labapp.io.columns import ColumnKind, ColumnSpec, Language, SheetSpec, pick
 from labapp.io.excel_cells import decimal_number_format, sheet_title, xlsx_workbook
 from labapp.io.excel_export import CoverInfo
-from labapp.io.excel_import import CellError, ImportFileError, open_workbook
 from labapp.io.excel_sheet import SheetWriter, excel_formats
+from labapp.io.import_problems import CellError, ImportFileError
 from labapp.io.labels import lookup_key
+from labapp.io.workbook_open import open_workbook
 
 __all__ = [
     "INPUT_COLUMNS",

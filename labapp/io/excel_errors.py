@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Protocol
 
 import openpyxl
 from openpyxl.comments import Comment
@@ -16,9 +17,22 @@ from openpyxl.styles import Font, PatternFill
 
 from labapp.io.columns import Language, pick
 from labapp.io.excel_cells import append_text_row
-from labapp.io.excel_import import CellError, RegisterImport
+from labapp.io.import_problems import CellError
 
-__all__ = ["write_error_workbook"]
+__all__ = ["ImportResult", "write_error_workbook"]
+
+
+class ImportResult(Protocol):
+    """What a reader found: the sheet it read and every bad cell."""
+
+    @property
+    def sheet(self) -> str:
+        """The name of the sheet the rows came from."""
+
+    @property
+    def errors(self) -> list[CellError]:
+        """Every bad cell."""
+
 
 RED = PatternFill(fill_type="solid", start_color="FFFFC7CE", end_color="FFFFC7CE")
 
@@ -29,7 +43,7 @@ def _reason(error: CellError, language: Language) -> str:
 
 def write_error_workbook(
     source_path: str | os.PathLike[str],
-    result: RegisterImport,
+    result: ImportResult,
     out_path: str | os.PathLike[str],
     language: Language,
 ) -> None:
@@ -40,8 +54,8 @@ def write_error_workbook(
     source_path : path-like
         The workbook that was imported; one openpyxl cannot open (``.xls``, ``.ods``) gets the
         errors sheet alone.
-    result : RegisterImport
-        What :func:`labapp.io.excel_import.read_register` returned.
+    result : ImportResult
+        What the reader returned (e.g. :func:`labapp.io.excel_import.read_register`).
     out_path : path-like
         Where to write the marked copy.
     language : {"en", "zh_CN", "bilingual"}
@@ -58,7 +72,7 @@ def write_error_workbook(
     workbook.save(Path(out_path))
 
 
-def _mark_cells(workbook: openpyxl.Workbook, result: RegisterImport, language: Language) -> None:
+def _mark_cells(workbook: openpyxl.Workbook, result: ImportResult, language: Language) -> None:
     sheet = workbook[result.sheet] if result.sheet in workbook.sheetnames else workbook.active
     reasons: dict[str, list[str]] = {}
     for error in result.errors:

@@ -30,6 +30,7 @@ import python_calamine
 from xlsxwriter.utility import xl_col_to_name
 
 from labapp.io.cell_values import CellProblem, as_decimal, as_text
+from labapp.io.import_problems import CellError, ImportFileError
 from labapp.io.labels import lookup_key
 from labapp.io.register import (
     DIGITS_SHEET_EN,
@@ -40,56 +41,17 @@ from labapp.io.register import (
     header_lookup,
 )
 from labapp.io.register_rows import RowChecker
+from labapp.io.workbook_open import open_workbook
 
 __all__ = ["CellError", "ImportFileError", "RegisterImport", "RegisterRow", "read_register"]
 
 HEADER_SEARCH_ROWS = 10
-_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _DIGITS_SHEETS = {
     lookup_key(name)
     for name in (DIGITS_SHEET_EN, DIGITS_SHEET_ZH, f"{DIGITS_SHEET_ZH} {DIGITS_SHEET_EN}")
 }
 _SKIPPED_SHEETS = {"lists", "example", "示例", "说明", "errors", "错误"} | _DIGITS_SHEETS
 _HEADERS = header_lookup()
-
-_FILE_MESSAGES = {
-    "not_excel": ("{name} is not an Excel workbook", "{name} 不是 Excel 工作簿"),
-    "password_protected": (
-        "{name} is password-protected; save it without a password and import again",
-        "{name} 设有密码保护，请另存为无密码文件后再导入",
-    ),
-    "empty": ("{name} holds no data", "{name} 中没有数据"),
-    "no_header": (
-        "no header row naming the asset tag and the name was found in the first 10 rows of {name}",
-        "{name} 的前 10 行中找不到包含“资产编号”和“名称”的表头行",
-    ),
-}
-
-
-class ImportFileError(ValueError):
-    """The file cannot be imported at all; ``reason`` is a code, messages in both languages."""
-
-    def __init__(self, reason: str, path: str | os.PathLike[str], detail: str = "") -> None:
-        en, zh = _FILE_MESSAGES[reason]
-        name = Path(path).name
-        self.reason = reason
-        self.message_en = en.format(name=name) + (f" ({detail})" if detail else "")
-        self.message_zh = zh.format(name=name)
-        super().__init__(self.message_en)
-
-
-@dataclass(frozen=True)
-class CellError:
-    """One bad cell: where (sheet, 1-based Excel row, column letter, header), what, and why."""
-
-    sheet: str
-    row: int
-    column: str
-    header: str
-    value: str
-    code: str
-    message_en: str
-    message_zh: str
 
 
 @dataclass
@@ -163,39 +125,6 @@ def read_register(
     return result
 
 
-def open_workbook(path: Path) -> Any:
-    """Open an Excel file with calamine, or raise ImportFileError saying why it cannot be read.
-
-    A zipped workbook is first held to :mod:`labapp.io.workbook_limits` (far-corner cells, zip
-    bombs, entity declarations, huge cells): those raise its :class:`WorkbookLimitError`.
-    """
-    try:
-        with path.open("rb") as handle:
-            magic = handle.read(8)
-    except OSError as exc:
-        raise ImportFileError("not_excel", path, str(exc)) from exc
-    if not magic:
-        raise ImportFileError("empty", path)
-    if magic == _OLE2 and _encrypted_ole(path):
-        raise ImportFileError("password_protected", path)
-    if magic[:2] != b"PK" and magic != _OLE2:
-        raise ImportFileError("not_excel", path)
-    if magic[:2] == b"PK":
-        from labapp.io.workbook_limits import check_workbook_limits  # it subclasses our error
-
-        check_workbook_limits(path)  # before calamine builds anything from the file
-    else:
-        from labapp.io.xls_limits import check_xls_limits
-
-        check_xls_limits(path)
-    try:
-        return python_calamine.CalamineWorkbook.from_path(str(path))
-    except python_calamine.PasswordError as exc:
-        raise ImportFileError("password_protected", path) from exc
-    except Exception as exc:  # calamine raises several types for a broken or foreign file
-        raise ImportFileError("not_excel", path, str(exc)) from exc
-
-
 def _reported_digits(workbook: Any) -> dict[tuple[str, str], Decimal]:
     """(folded asset tag, field key) → the decimal as reported, from a "Reported digits" sheet."""
     digits: dict[tuple[str, str], Decimal] = {}
@@ -211,15 +140,6 @@ def _reported_digits(workbook: Any) -> dict[tuple[str, str], Decimal]:
             if tag and key and value is not None:
                 digits[(lookup_key(tag), key)] = value
     return digits
-
-
-def _encrypted_ole(path: Path) -> bool:
-    """An OLE2 file is an encrypted OOXML workbook when it holds an EncryptionInfo stream
-    (or when it claims to be .xlsx: an OOXML workbook is only ever OLE2 when encrypted)."""
-    if path.suffix.lower() in {".xlsx", ".xlsm"}:
-        return True
-    with path.open("rb") as handle:
-        return "EncryptionInfo".encode("utf-16-le") in handle.read(1 << 20)
 
 
 def _register_sheet(

@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 from io import BytesIO
 from itertools import chain, islice
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from xlsxwriter.utility import xl_col_to_name
 
@@ -20,10 +20,17 @@ from labapp.io.columns import ColumnKind, ColumnSpec, Language, SheetSpec, heade
 from labapp.io.excel_cells import decimal_number_format, display_width
 from labapp.io.labels import enum_label
 
-if TYPE_CHECKING:
-    from labapp.io.excel_export import _Ticker
+__all__ = ["WIDTH_SAMPLE_ROWS", "RowTicker", "SheetWriter", "excel_formats"]
 
-__all__ = ["WIDTH_SAMPLE_ROWS", "SheetWriter", "excel_formats"]
+
+class RowTicker(Protocol):
+    """Counts the rows written over all sheets and polls progress and cancel now and then."""
+
+    done: int
+
+    def check(self) -> None:
+        """Report progress; raise when the user cancelled."""
+
 
 WIDTH_SAMPLE_ROWS = 200
 MAX_WIDTH = 60
@@ -173,7 +180,7 @@ class SheetWriter:
 
     # --- writing ---------------------------------------------------------------------------------
 
-    def write(self, ticker: _Ticker) -> int:
+    def write(self, ticker: RowTicker) -> int:
         """Write header, sampled rows, then the rest of the iterator; return the data row count."""
         rows: Iterator[Sequence[object]] = iter(self.spec.rows)
         sample = list(islice(rows, WIDTH_SAMPLE_ROWS))
@@ -184,7 +191,7 @@ class SheetWriter:
         self._finish(written)
         return written
 
-    def _stream(self, rows: Iterator[Sequence[object]], ticker: _Ticker) -> int:
+    def _stream(self, rows: Iterator[Sequence[object]], ticker: RowTicker) -> int:
         writers, width = self.writers, len(self.writers)
         row_no = 0
         for row_no, values in enumerate(rows, start=1):

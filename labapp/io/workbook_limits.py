@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from labapp.io.excel_import import ImportFileError
+from labapp.io.import_problems import ImportFileError
 
 __all__ = [
     "MAX_CELLS",

@@ -31,8 +31,9 @@ from labapp.domain.due import instrument_due_on
 from labapp.domain.errors import ValidationError
 from labapp.io.columns import Language
 from labapp.io.excel_errors import write_error_workbook as _write_marked
-from labapp.io.excel_import import CellError, ImportFileError, RegisterImport, read_register
+from labapp.io.excel_import import RegisterImport, read_register
 from labapp.io.excel_template import TemplateChoices, write_register_template
+from labapp.io.import_problems import CellError, ImportFileError
 from labapp.io.labels import lookup_key, quantity_key
 from labapp.io.register import FIELDS_BY_KEY, RegisterRow
 from labapp.persistence.models import (

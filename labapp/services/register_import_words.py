@@ -8,7 +8,8 @@ it was read from and the code a reason in English and Chinese.
 from __future__ import annotations
 
 from labapp.domain.errors import ValidationError
-from labapp.io.excel_import import CellError, RegisterImport
+from labapp.io.excel_import import RegisterImport
+from labapp.io.import_problems import CellError
 from labapp.io.register import FIELDS_BY_KEY, RegisterRow
 
 __all__ = ["domain_problem"]

@@ -25,7 +25,7 @@ from labapp.domain.errors import (
     SchemaTooNewError,
     ValidationError,
 )
-from labapp.io.excel_import import ImportFileError
+from labapp.io.import_problems import ImportFileError
 
 log = logging.getLogger(__name__)
 

@@ -29,8 +29,10 @@ from sqlalchemy import text
 from labapp.io.columns import ColumnKind, ColumnSpec, SheetSpec
 from labapp.io.comparison_excel import read_participants
 from labapp.io.excel_export import CoverInfo, write_workbook
-from labapp.io.excel_import import ImportFileError, open_workbook, read_register
+from labapp.io.excel_import import read_register
+from labapp.io.import_problems import ImportFileError
 from labapp.io.workbook_limits import WorkbookLimitError, check_workbook_limits
+from labapp.io.workbook_open import open_workbook
 from labapp.services.database import Database, open_database
 from labapp.services.dto import InstrumentData
 from labapp.services.instruments import create_instrument

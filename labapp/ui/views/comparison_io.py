@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from labapp.io.excel_export import CoverInfo
-from labapp.io.excel_import import ImportFileError
+from labapp.io.import_problems import ImportFileError
 from labapp.services import comparison_reports as reports
 from labapp.services.comparison_dto import ComparisonDetail
 from labapp.ui import settings

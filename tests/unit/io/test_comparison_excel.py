@@ -16,7 +16,7 @@ from labapp.io.comparison_excel import (
     write_comparison_report,
 )
 from labapp.io.excel_export import CoverInfo
-from labapp.io.excel_import import ImportFileError
+from labapp.io.import_problems import ImportFileError
 
 
 def _book(path, header, *rows):

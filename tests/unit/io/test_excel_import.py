@@ -13,8 +13,9 @@ from labapp.domain.enums import AccuracyKind, InstrumentStatus, Role, StandardLe
 from labapp.io.columns import SheetSpec
 from labapp.io.excel_errors import write_error_workbook
 from labapp.io.excel_export import CoverInfo, write_workbook
-from labapp.io.excel_import import ImportFileError, RegisterImport, read_register
+from labapp.io.excel_import import RegisterImport, read_register
 from labapp.io.excel_template import TemplateChoices, write_register_template
+from labapp.io.import_problems import ImportFileError
 from labapp.io.register import RegisterRow, register_columns
 
 KNOWN = {
