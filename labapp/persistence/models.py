@@ -682,12 +682,3 @@ class MetaRow(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
-
-
-# Rows added by later migrations live in their own modules; importing them here registers their
-# tables on Base.metadata for Alembic and the drift test.
-from labapp.persistence import models_accounts as models_accounts  # noqa: E402
-from labapp.persistence import models_impact as models_impact  # noqa: E402
-from labapp.persistence import models_integrity as models_integrity  # noqa: E402
-from labapp.persistence import models_master as models_master  # noqa: E402
-from labapp.persistence import models_pt as models_pt  # noqa: E402
