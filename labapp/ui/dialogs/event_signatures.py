@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from labapp.domain.points import DecisionRule
 from labapp.ui.dialogs.conflict import when_text
 from labapp.ui.dialogs.event_loading import EDITABLE_STATUSES
+from labapp.ui.dialogs.integrity_dialog import seal_problem_text
 from labapp.ui.dialogs.signature_dialog import SignatureDialog, describe_event, meaning_text
 from labapp.ui.labels import label_for
 
@@ -61,31 +62,6 @@ def signatures_text(detail: Any) -> str:
         for s in getattr(detail, "signatures", ()) or ()
     ]
     return "\n".join(lines)
-
-
-def seal_problem_text(problem: Any) -> str:
-    """An integrity problem in words (by its kind; the service's detail stays technical)."""
-    if problem.kind == "signature":
-        return QCoreApplication.translate(
-            "EventSignatures",
-            "Event {0}: its electronic signature no longer matches the record: the record was "
-            "changed outside LabApp after it was signed, or the signature is forged.",
-        ).format(problem.key)
-    if problem.kind == "chain":
-        return QCoreApplication.translate(
-            "EventSignatures",
-            "Audit entry {0}: the audit trail's hash chain is broken (an entry was altered, "
-            "inserted or removed outside LabApp).",
-        ).format(problem.key)
-    if problem.kind == "seal":
-        return QCoreApplication.translate(
-            "EventSignatures",
-            "Audit entry {0}: the author's seal does not verify (written outside LabApp or "
-            "with a key that is not the author's).",
-        ).format(problem.key)
-    return QCoreApplication.translate(
-        "EventSignatures", "The audit trail's head does not match its last entry (entries removed)."
-    )
 
 
 class SealBanner(QLabel):

@@ -4,12 +4,35 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from labapp.ui.dialogs.event_signatures import seal_problem_text
+__all__ = ["IntegrityDialog", "seal_problem_text"]
 
-__all__ = ["IntegrityDialog"]
+
+def seal_problem_text(problem: Any) -> str:
+    """An integrity problem in words (by its kind; the service's detail stays technical)."""
+    if problem.kind == "signature":
+        return QCoreApplication.translate(
+            "EventSignatures",
+            "Event {0}: its electronic signature no longer matches the record: the record was "
+            "changed outside LabApp after it was signed, or the signature is forged.",
+        ).format(problem.key)
+    if problem.kind == "chain":
+        return QCoreApplication.translate(
+            "EventSignatures",
+            "Audit entry {0}: the audit trail's hash chain is broken (an entry was altered, "
+            "inserted or removed outside LabApp).",
+        ).format(problem.key)
+    if problem.kind == "seal":
+        return QCoreApplication.translate(
+            "EventSignatures",
+            "Audit entry {0}: the author's seal does not verify (written outside LabApp or "
+            "with a key that is not the author's).",
+        ).format(problem.key)
+    return QCoreApplication.translate(
+        "EventSignatures", "The audit trail's head does not match its last entry (entries removed)."
+    )
 
 
 class IntegrityDialog(QMessageBox):
