@@ -17,8 +17,8 @@ from labapp.domain.errors import NotFoundError, ValidationError
 from labapp.domain.proficiency import CorrectiveStatus
 from labapp.persistence.models import ComparisonParticipantRow, ComparisonRow, InstrumentRow
 from labapp.persistence.models_pt import CorrectiveActionRow, CorrectiveActionStandardRow
+from labapp.services.corrective_action_dto import ActionInfo, ActionInput, StandardRef, StandardRisk
 from labapp.services.database import Database
-from labapp.services.proficiency_dto import ActionInfo, ActionInput, StandardRef, StandardRisk
 
 __all__ = [
     "actions_of_participant",

@@ -29,9 +29,10 @@ from labapp.services.comparisons import (
     score_comparison,
     update_comparison,
 )
+from labapp.services.corrective_action_dto import ActionInput
 from labapp.services.dto import InstrumentData
 from labapp.services.instruments import create_instrument
-from labapp.services.proficiency_dto import ActionInput, SubdisciplineInput
+from labapp.services.proficiency_dto import SubdisciplineInput
 
 USER = "zhang.min"
 TODAY = date(2026, 6, 1)

@@ -16,8 +16,8 @@ from labapp.services import checks, impact
 from labapp.services import corrective_actions as ca
 from labapp.services.check_dto import CheckInput
 from labapp.services.comparisons import get_comparison
+from labapp.services.corrective_action_dto import ActionInput
 from labapp.services.instrument_page import get_instrument_detail
-from labapp.services.proficiency_dto import ActionInput
 
 CHECKED_ON = date(2026, 3, 2)
 

@@ -27,14 +27,17 @@ from PySide6.QtWidgets import (
 from labapp.domain.errors import ValidationError
 from labapp.domain.proficiency import CorrectiveStatus
 from labapp.services import corrective_actions as ca
+from labapp.services.corrective_action_dto import ActionInfo, ActionInput
 from labapp.services.events import valid_standards
-from labapp.services.proficiency_dto import ActionInfo, ActionInput
 from labapp.ui.errors import field_problem, show_error
-from labapp.ui.models.proficiency_models import status_text
 
-__all__ = ["CorrectiveActionDialog", "action_problem"]
+__all__ = ["CorrectiveActionDialog", "action_problem", "status_text"]
 
 CONTEXT = "CorrectiveActionDialog"
+STATUS_TEXTS: dict[CorrectiveStatus, str] = {
+    CorrectiveStatus.OPEN: QT_TRANSLATE_NOOP("ProficiencyModels", "Open"),
+    CorrectiveStatus.CLOSED: QT_TRANSLATE_NOOP("ProficiencyModels", "Closed"),
+}
 
 #: (field, code) refusals of the service, worded here
 PROBLEMS: dict[tuple[str, str], str] = {
@@ -58,6 +61,11 @@ def action_problem(exc: ValidationError) -> str:
     """A refusal of the corrective-actions service in the user's language."""
     source = PROBLEMS.get((exc.field, exc.code))
     return QCoreApplication.translate(CONTEXT, source) if source else field_problem(exc)
+
+
+def status_text(value: CorrectiveStatus) -> str:
+    """A corrective action's status in the user's language."""
+    return QCoreApplication.translate("ProficiencyModels", STATUS_TEXTS[value])
 
 
 class CorrectiveActionDialog(QDialog):

@@ -9,6 +9,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from labapp.domain.errors import ValidationError
 from labapp.domain.proficiency import CorrectiveStatus, Coverage
+from labapp.ui.dialogs.corrective_action_dialog import status_text
 from labapp.ui.labels import label_for
 from labapp.ui.models.comparison_models import CLASS_COLOURS, class_text, score_text
 from labapp.ui.models.rows_table_model import RowsTableModel
@@ -37,10 +38,6 @@ COVERAGE_COLOURS: dict[Coverage, str] = {
     Coverage.DUE_SOON: "#FFEB9C",
     Coverage.OVERDUE: "#FFC7CE",
 }
-STATUS_TEXTS: dict[CorrectiveStatus, str] = {
-    CorrectiveStatus.OPEN: QT_TRANSLATE_NOOP("ProficiencyModels", "Open"),
-    CorrectiveStatus.CLOSED: QT_TRANSLATE_NOOP("ProficiencyModels", "Closed"),
-}
 NO_OWN_RESULT = QT_TRANSLATE_NOOP("ProficiencyModels", "No result of this laboratory")
 OPEN_BRUSH = QBrush(QColor("#FFC7CE"))
 DARK_TEXT = QBrush(QColor("#000000"))
@@ -58,11 +55,6 @@ def problem_text(problem: ValidationError | None) -> str:
 def coverage_text(value: Coverage) -> str:
     """A coverage state in the user's language."""
     return QCoreApplication.translate(CONTEXT, COVERAGE_TEXTS[value])
-
-
-def status_text(value: CorrectiveStatus) -> str:
-    """A corrective action's status in the user's language."""
-    return QCoreApplication.translate(CONTEXT, STATUS_TEXTS[value])
 
 
 class CoverageModel(RowsTableModel):

@@ -16,7 +16,7 @@ from labapp.domain.proficiency import CorrectiveStatus
 from labapp.services import comparisons as svc
 from labapp.services import corrective_actions as ca
 from labapp.services.comparison_dto import ComparisonDetail, ComparisonResult
-from labapp.services.proficiency_dto import ActionInfo
+from labapp.services.corrective_action_dto import ActionInfo
 from labapp.ui.dialogs.comparison_dialog import ParticipantDialog
 from labapp.ui.dialogs.corrective_action_dialog import CorrectiveActionDialog
 

@@ -32,7 +32,8 @@ from labapp.plotting.comparison import draw_score_history
 from labapp.plotting.style import ChartLabels
 from labapp.services import corrective_actions as ca
 from labapp.services import proficiency as pt
-from labapp.services.proficiency_dto import ActionInfo, HistoryPoint, PtPlan
+from labapp.services.corrective_action_dto import ActionInfo
+from labapp.services.proficiency_dto import HistoryPoint, PtPlan
 from labapp.ui.dialogs.corrective_action_dialog import CorrectiveActionDialog
 from labapp.ui.dialogs.proficiency_dialogs import CycleDialog, ScopeDialog, SubdisciplineDialog
 from labapp.ui.errors import field_problem, show_error
