@@ -46,8 +46,7 @@ def _rows(n: int):  # type: ignore[no-untyped-def]
 
 
 def labapp_export(path: str, n: int) -> None:
-    from labapp.io.columns import SheetSpec
-    from labapp.io.excel_export import CoverInfo, write_workbook
+    from labapp.io.excel import CoverInfo, SheetSpec, write_workbook
     from labapp.io.register import register_columns
 
     by_key = {c.key: c for c in register_columns()}
@@ -81,7 +80,7 @@ def bare_export(path: str, n: int) -> None:
 
 
 def labapp_import(path: str, n: int) -> None:
-    from labapp.io.excel_import import read_register
+    from labapp.io.register import read_register
 
     result = read_register(path)
     assert len(result.rows) == n and not result.errors, result.errors[:3]
@@ -98,7 +97,7 @@ def bare_import(path: str, n: int) -> None:
 def register_export(path: str, database: str) -> None:
     """The register page's export of a whole database (SQL, both sheets, cover)."""
     from labapp.services.database import open_database
-    from labapp.services.register_io import export_register
+    from labapp.services.exports import export_register
 
     db = open_database(database)
     try:
@@ -150,11 +149,11 @@ DB_CASES = {f.__name__: f for f in (register_export, bare_register_export)}
 # Modules each case needs, imported before the clock starts: the application has them loaded
 # when a user exports or imports (pint's registry alone costs about a second to build).
 _PRELOAD = {
-    "labapp_export": ("labapp.io.excel_export", "labapp.io.register"),
+    "labapp_export": ("labapp.io.excel._export", "labapp.io.register._columns"),
     "bare_export": ("xlsxwriter",),
-    "labapp_import": ("labapp.io.excel_import",),
+    "labapp_import": ("labapp.io.register._read",),
     "bare_import": ("python_calamine",),
-    "register_export": ("labapp.services.register_io", "labapp.services.database"),
+    "register_export": ("labapp.services.exports._register", "labapp.services.database._open"),
     "bare_register_export": ("sqlite3", "xlsxwriter"),
 }
 

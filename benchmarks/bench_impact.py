@@ -9,7 +9,7 @@ investigation writes to the database.
 * Measured: :func:`labapp.services.impact.open_investigation` (trigger, window, trace, every point
   re-evaluated with pint units and the decision rule, rows and audit entries written), then
   :func:`~labapp.services.impact.get_investigation`, the Excel export, and the re-evaluation alone
-  (:func:`labapp.services.impact_scope.assess` run again, nothing written).
+  (:func:`labapp.services.impact._scope.assess` run again, nothing written).
 
 Printed: each time, the ratio to the baseline, and points re-evaluated per second by the
 re-evaluation alone (the part that grows with the standard's workload).  Goal: at least 100
@@ -30,10 +30,10 @@ from pathlib import Path
 from typing import Any
 
 from labapp.domain.points import DecisionRule
-from labapp.io.excel_export import CoverInfo
-from labapp.services import impact
+from labapp.io.excel import CoverInfo
 from labapp.services.database import open_database
-from labapp.services.impact_scope import assess, last_good_event, reached, trigger_of
+from labapp.services.impact import _investigations as impact
+from labapp.services.impact._scope import assess, last_good_event, reached, trigger_of
 from labapp.services.traceability import reverse_trace
 
 GOAL_POINTS_PER_S = 100.0

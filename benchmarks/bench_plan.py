@@ -27,10 +27,10 @@ from datetime import date
 from sqlalchemy import delete, insert, text
 
 from labapp.persistence.models import PlanItemRow, PlanRow
-from labapp.services.annual_plan import plan_lines
 from labapp.services.database import Database, open_database
-from labapp.services.planning import due_items, generate_plan, window_range
-from labapp.services.planning_dto import DueWindow, PlanFilter
+from labapp.services.planning import DueWindow, PlanFilter, due_items, generate_plan
+from labapp.services.planning._annual import plan_lines
+from labapp.services.planning._due import window_range
 
 TODAY = date(2026, 11, 23)
 RAW = """

@@ -17,10 +17,16 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
-from labapp.services import proficiency as pt
-from labapp.services.comparison_dto import AssignedMethod, ComparisonInput, ParticipantInput
-from labapp.services.comparisons import create_comparison, import_participants, score_comparison
+from labapp.services.comparisons import (
+    AssignedMethod,
+    ComparisonInput,
+    ParticipantInput,
+    create_comparison,
+    score_comparison,
+)
+from labapp.services.comparisons._comparisons import import_participants
 from labapp.services.database import Database, open_database
+from labapp.services.proficiency import _plan as pt
 
 
 def seed(db: Database, comparisons: int, participants: int) -> list[int]:

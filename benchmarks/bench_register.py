@@ -40,11 +40,11 @@ from labapp.services.demo import DemoOptions, seed_demo
 from labapp.services.register import (
     SEARCH_COUNT_CAP,
     RegisterFilter,
-    _page_statement,
     count_register,
     query_register,
 )
-from labapp.services.register_dto import REGISTER_FIELDS
+from labapp.services.register._query import _page_statement
+from labapp.services.register._row import REGISTER_FIELDS
 
 GOAL = 3.0
 TODAY = date(2026, 11, 23)

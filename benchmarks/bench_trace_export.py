@@ -2,10 +2,10 @@
 
 Cases, each in its own subprocess so its peak memory (``ru_maxrss``) is its own:
 
-* ``labapp``: :func:`labapp.services.trace_export.export_traceability` of the whole lab (SQL in
+* ``labapp``: :func:`labapp.services.exports.export_traceability` of the whole lab (SQL in
   chunks, the chain walk, cell formats, cover sheet), with the peak memory seen after 10 % of the
   items and at the end (flat memory: the two stay close);
-* ``rows``: :func:`labapp.services.trace_table.trace_table` alone (no workbook), the share of the
+* ``rows``: :func:`labapp.services.traceability.trace_table` alone (no workbook), the share of the
   time spent reading and walking the chains;
 * ``bare``: the same cells, prepared beforehand and streamed from a pickle file, written by a bare
   xlsxwriter ``constant_memory`` loop (``write_row``, one date and one number format).
@@ -39,14 +39,14 @@ def _peak_mb() -> float:
 
 
 def _filter(at: str) -> Any:
-    from labapp.services.trace_table import TraceFilter
+    from labapp.services.traceability import TraceFilter
 
     return TraceFilter(at=date.fromisoformat(at))
 
 
 def labapp(database: str, at: str, path: str) -> dict[str, float]:
     from labapp.services.database import open_database
-    from labapp.services.trace_export import export_traceability
+    from labapp.services.exports import export_traceability
 
     db = open_database(database, create=False)
     early: dict[str, float] = {}
@@ -61,7 +61,7 @@ def labapp(database: str, at: str, path: str) -> dict[str, float]:
 
 def rows(database: str, at: str, path: str) -> dict[str, float]:
     from labapp.services.database import open_database
-    from labapp.services.trace_table import trace_table
+    from labapp.services.traceability import trace_table
 
     db = open_database(database, create=False)
     return {"rows": sum(1 for _ in trace_table(db, _filter(at)))}
@@ -70,8 +70,8 @@ def rows(database: str, at: str, path: str) -> dict[str, float]:
 def prepare(database: str, at: str, path: str) -> dict[str, float]:
     """Dump the export's cells as plain values (str, float, datetime, None) to a pickle stream."""
     from labapp.services.database import open_database
-    from labapp.services.trace_export import _cells
-    from labapp.services.trace_table import trace_table
+    from labapp.services.exports._traceability import _cells
+    from labapp.services.traceability import trace_table
 
     db = open_database(database, create=False)
     n = 0

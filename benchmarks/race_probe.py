@@ -38,7 +38,7 @@ def _init(barrier: Any) -> None:
 
 def _input(instrument_id: int, remarks: str | None = None) -> Any:
     from labapp.domain.enums import EventKind, EventResult
-    from labapp.services.dto import EventInput
+    from labapp.services.events import EventInput
 
     return EventInput(instrument_id=instrument_id, kind=EventKind.CALIBRATION,
                       performed_on=TODAY, result=EventResult.PASS, remarks=remarks)  # fmt: skip
@@ -53,8 +53,8 @@ def _sign(action: Any, db: Any, user: str, event_id: int, version: int) -> Any:
 
 def _work(task: tuple[str, str, str, list[tuple[int, int, int]]]) -> list[tuple[str, str, bool]]:
     from labapp.domain.errors import ConcurrentModificationError
-    from labapp.services import events as ev
     from labapp.services.database import open_database
+    from labapp.services.events import _draft as ev
 
     url, op, user, targets = task
     db = open_database(url, migrate_local=False)
@@ -123,10 +123,10 @@ def probe(url: str, n: int, rounds: int, backend: str) -> None:
 
     from labapp.domain.enums import EventStatus, InstrumentStatus, PersonRole
     from labapp.persistence.models import EventRow
-    from labapp.services import events as ev
-    from labapp.services import people
     from labapp.services.database import open_database
     from labapp.services.demo import DemoOptions, seed_demo
+    from labapp.services.events import _draft as ev
+    from labapp.services.master_data import _lookups as people
     from labapp.services.register import RegisterFilter, query_register
 
     db = open_database(url)

@@ -25,7 +25,7 @@ except ImportError:  # pragma: no cover - hypothesis is a test dependency
 
 def _cheap_argon2() -> None:
     """Hash passwords cheaply in tests (stored hashes carry their own cost, so this is safe)."""
-    from labapp.services.accounts import crypto
+    from labapp.services.accounts import _crypto as crypto
 
     crypto.set_cost(crypto.Argon2Cost(time_cost=1, memory_kib=64, parallelism=1))
 

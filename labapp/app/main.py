@@ -59,7 +59,7 @@ class ServiceConnector:
 def startup_url(args: argparse.Namespace) -> str:
     """The database to open: --demo, --database, LABAPP_DATABASE_URL, Preferences, per-user file."""
     from labapp.services.database import resolve_database_url
-    from labapp.ui import settings
+    from labapp.ui.common import settings
 
     preferred = settings.get(settings.DEFAULT_DATABASE) or None
     return resolve_database_url(args.database, settings_value=preferred, demo=args.demo)
@@ -83,10 +83,10 @@ def build(args: argparse.Namespace) -> tuple[Any, Any, Any]:
     """Create the QApplication, translators, font, worker, session and main window."""
     from PySide6.QtWidgets import QApplication
 
-    from labapp.ui import fonts, i18n, settings
-    from labapp.ui.mainwindow import MainWindow
-    from labapp.ui.session import Session
-    from labapp.ui.worker import Worker
+    from labapp.ui.common import fonts, i18n, settings
+    from labapp.ui.common.session import Session
+    from labapp.ui.common.worker import Worker
+    from labapp.ui.shell.mainwindow import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("LabApp")
@@ -130,7 +130,7 @@ def self_test(argv_lang: str | None) -> int:
         os.environ.setdefault("LABAPP_HOME", tmp)
         args = parse_args(["--lang", argv_lang or "zh_CN"])
         app, session, window = build(args)
-        from labapp.ui import i18n
+        from labapp.ui.common import i18n
 
         if not i18n.install_language(args.lang):
             print("self-test: the zh_CN translation did not load", file=sys.stderr)
@@ -177,7 +177,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         url = startup_url(args)
     except LabAppError as exc:
-        from labapp.ui.errors import show_error
+        from labapp.ui.common.errors import show_error
 
         show_error(window, exc)
     else:

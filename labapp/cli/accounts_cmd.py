@@ -91,7 +91,7 @@ def _user_add(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
         actor = acting_actor(args, db, tr) if has_accounts(db) else None
         new = NewAccount(args.login.strip(), args.name, roles_of(args.role), password)
         made = create_account(db, actor, new)
-        from labapp.services.pg_accounts import create_login_role
+        from labapp.services.accounts import create_login_role
 
         create_login_role(db, made.login, password)
         roles = ", ".join(sorted(r.value for r in made.roles))
@@ -139,8 +139,7 @@ def _user_disable(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
 
 def _user_passwd(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
     from labapp.cli.auth import _login, _password
-    from labapp.services.accounts import change_password, reset_password
-    from labapp.services.pg_accounts import set_role_password
+    from labapp.services.accounts import change_password, reset_password, set_role_password
 
     new = read_password_stdin(tr)
     db = _open(args)
@@ -161,7 +160,7 @@ def _user_passwd(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
 
 
 def _audit_verify(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
-    from labapp.services.accounts.seals import verify_integrity
+    from labapp.services.accounts import verify_integrity
 
     db = _open(args)
     try:
@@ -184,7 +183,7 @@ def _audit_verify(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
 def _lab_show(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
     from dataclasses import asdict
 
-    from labapp.services.lab_settings import get_lab_settings
+    from labapp.services.laboratory import get_lab_settings
 
     db = _open(args)
     try:
@@ -207,7 +206,7 @@ def _lab_set(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
     from labapp.domain.errors import NotFoundError
     from labapp.domain.points import DecisionRule
     from labapp.services.accounts import require_role
-    from labapp.services.lab_settings import LabSettingsInput, get_lab_settings, update_lab_settings
+    from labapp.services.laboratory import LabSettingsInput, get_lab_settings, update_lab_settings
 
     db = _open(args)
     try:

@@ -51,8 +51,7 @@ def acting_actor(args: argparse.Namespace, db: Any, tr: Messages) -> Any:
     AuthenticationError
         ``no_user``, ``no_password``, ``wrong_credentials``, ``locked``, ``disabled``.
     """
-    from labapp.services.accounts import authenticate
-    from labapp.services.pg_accounts import connect_as
+    from labapp.services.accounts import authenticate, connect_as
 
     login = _login(args)
     password = _password(login, tr)

@@ -1,7 +1,7 @@
 """``labapp-cli db backup OUT`` and ``labapp-cli db restore BACKUP``.
 
 SQLite: the online backup API, the copy checked with ``PRAGMA integrity_check`` and LabApp's marks
-(:mod:`labapp.services.db_backup`).  An existing ``OUT`` is replaced only with ``--force``; a
+(:mod:`labapp.services.database._backup`).  An existing ``OUT`` is replaced only with ``--force``; a
 restore replaces a target that holds data only with ``--force``, and keeps the old file beside it
 first.  PostgreSQL: a message giving the ``pg_dump -Fc`` / ``pg_restore`` command, exit 2.
 """
@@ -31,7 +31,7 @@ def add_backup_parsers(db_commands: Any, common: argparse.ArgumentParser, tr: Me
 
 def _backup(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
     from labapp.cli.main import EXIT_OK, _url
-    from labapp.services.db_backup import backup_database
+    from labapp.services.database import backup_database
 
     result = backup_database(_url(args), args.out, force=args.force)
     print(tr("backup.done", source=result.source, out=result.target, revision=result.revision),
@@ -41,7 +41,7 @@ def _backup(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
 
 def _restore(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
     from labapp.cli.main import EXIT_OK, _url
-    from labapp.services.db_backup import restore_database
+    from labapp.services.database import restore_database
 
     result = restore_database(args.backup, _url(args), force=args.force)
     if result.previous is not None:

@@ -140,14 +140,14 @@ def _progress(tr: Messages) -> Callable[[int, int], None]:
 
 
 def _register(db: Any, target: Path, args: argparse.Namespace, tr: Messages) -> Any:
-    from labapp.services.register_io import export_register
+    from labapp.services.exports import export_register
 
     return export_register(db, target, language=_language(args, tr), exported_by=_user(args),
                            today=_today(args), lead_days=args.lead_days)  # fmt: skip
 
 
 def _traceability(db: Any, target: Path, args: argparse.Namespace, tr: Messages) -> Any:
-    from labapp.services.trace_export import TraceFilter, export_traceability
+    from labapp.services.exports import TraceFilter, export_traceability
 
     item_id = _item_id(db, args.item) if args.item else None
     quantity = _quantity(db, args.quantity) if args.quantity else None
@@ -159,8 +159,8 @@ def _traceability(db: Any, target: Path, args: argparse.Namespace, tr: Messages)
 
 def _quantity(db: Any, text: str) -> str:
     """The stored quantity ``text`` names (key, English or Chinese label), else a clear error."""
-    from labapp.io.labels import quantity_label
-    from labapp.services.quantity_names import known_quantities, resolve_quantity
+    from labapp.io.excel import quantity_label
+    from labapp.services.common import known_quantities, resolve_quantity
 
     key = resolve_quantity(db, text)
     if key is None:
@@ -170,7 +170,7 @@ def _quantity(db: Any, text: str) -> str:
 
 
 def _item_id(db: Any, asset_tag: str) -> int:
-    from labapp.services.instruments import list_instruments
+    from labapp.services.register import list_instruments
 
     wanted = asset_tag.strip().casefold()
     found = [r for r in list_instruments(db, search=asset_tag.strip(), limit=50)
@@ -181,7 +181,7 @@ def _item_id(db: Any, asset_tag: str) -> int:
 
 
 def _plan(db: Any, target: Path, args: argparse.Namespace, tr: Messages) -> Any:
-    from labapp.services.plan_export import export_plan
+    from labapp.services.exports import export_plan
     from labapp.services.planning import get_plan, list_plans
 
     plans = [p for p in list_plans(db) if args.year is None or p.year == args.year]
@@ -192,9 +192,8 @@ def _plan(db: Any, target: Path, args: argparse.Namespace, tr: Messages) -> Any:
 
 
 def _due(db: Any, target: Path, args: argparse.Namespace, tr: Messages) -> Any:
-    from labapp.services.plan_export import export_due
-    from labapp.services.planning import due_items
-    from labapp.services.planning_dto import DueWindow, PlanFilter
+    from labapp.services.exports import export_due
+    from labapp.services.planning import DueWindow, PlanFilter, due_items
 
     window = DueWindow(args.window)
     items = due_items(db, window, _today(args), PlanFilter())
@@ -205,7 +204,7 @@ def _due(db: Any, target: Path, args: argparse.Namespace, tr: Messages) -> Any:
 
 
 def _dashboard(db: Any, target: Path, args: argparse.Namespace, tr: Messages) -> Any:
-    from labapp.services.dashboard_export import export_dashboard
+    from labapp.services.exports import export_dashboard
 
     return export_dashboard(db, target, year=args.year, today=_today(args),
                             lead_days=args.lead_days, language=_language(args, tr),

@@ -1,10 +1,10 @@
 """``labapp-cli import register FILE``: import a register ledger from Excel, all or nothing.
 
-Every row is checked first (:func:`labapp.services.register_import.check_register_file`).  With a
+Every row is checked first (:func:`labapp.services.imports.check_register_file`).  With a
 bad cell, the cells are listed, an error workbook marking them is written (``--errors``, by default
 ``FILE.errors.xlsx`` beside the file) and nothing is imported: exit 1.  A file that cannot be read
 at all (not Excel, password-protected, empty, no header row, or beyond the limits of
-:mod:`labapp.io.workbook_limits`: a far-corner cell, a zip bomb, entities, a huge cell): exit 2.
+:mod:`labapp.io.excel._limits`: a far-corner cell, a zip bomb, entities, a huge cell): exit 2.
 ``--dry-run`` checks only.  Otherwise every row is added in one audited transaction ("imported
 from FILE"): exit 0.
 """
@@ -39,7 +39,7 @@ def add_import_parser(commands: Any, common: argparse.ArgumentParser, tr: Messag
 
 def _import_register(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
     from labapp.cli.main import _url
-    from labapp.services import register_import as ri
+    from labapp.services import imports as ri
     from labapp.services.database import open_database
 
     db = open_database(_url(args))
@@ -69,7 +69,7 @@ def _import_register(args: argparse.Namespace, tr: Messages, out: TextIO) -> int
 
 
 def _refuse(check: Any, args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
-    from labapp.services.register_import import write_error_workbook
+    from labapp.services.imports import write_error_workbook
 
     err = _stderr()
     for e in check.errors[:SHOWN_ERRORS]:

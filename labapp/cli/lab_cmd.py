@@ -1,5 +1,5 @@
 """``labapp-cli lab settings``: show or set the laboratory's 受检率 target and definition and the
-control charts' minimum baseline (:mod:`labapp.services.figure_settings`)."""
+control charts' minimum baseline (:mod:`labapp.services.laboratory._figures`)."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def add_lab_parser(actions: Any, common: argparse.ArgumentParser, tr: Messages) 
 def _settings(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
     from labapp.cli.main import _url
     from labapp.services.database import open_database
-    from labapp.services.figure_settings import figure_settings, update_figure_settings
+    from labapp.services.laboratory import figure_settings, update_figure_settings
 
     db = open_database(_url(args), create=False)
     try:

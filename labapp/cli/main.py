@@ -227,9 +227,8 @@ def _demo(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
 
 def _demo_login_roles(db: Any) -> None:
     """PostgreSQL (as the owner): a login role for each demo person, password ``demo``."""
-    from labapp.services.accounts import list_accounts
-    from labapp.services.demo_accounts import DEMO_PASSWORD
-    from labapp.services.pg_accounts import create_login_role, uses_login_roles
+    from labapp.services.accounts import create_login_role, list_accounts, uses_login_roles
+    from labapp.services.demo import DEMO_PASSWORD
 
     if uses_login_roles(db):
         for account in list_accounts(db):

@@ -2,7 +2,7 @@
 
 ``generate`` draws up the draft plan of a year (one line per due occurrence,
 :func:`labapp.services.planning.generate_plan`); ``approve`` approves the newest draft of the year
-with a reason (:func:`labapp.services.plan_approval.approve_plan`).  Who acts comes from
+with a reason (:func:`labapp.services.planning.approve_plan`).  Who acts comes from
 :func:`_acting_user`, the one place that decides it (password authentication replaces it).
 """
 
@@ -60,8 +60,7 @@ def _open(args: argparse.Namespace) -> Any:
 
 
 def _generate(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
-    from labapp.services.planning import generate_plan
-    from labapp.services.planning_dto import PlanFilter
+    from labapp.services.planning import PlanFilter, generate_plan
 
     db = _open(args)
     try:
@@ -79,8 +78,7 @@ def _generate(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
 
 
 def _approve(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
-    from labapp.services.plan_approval import approve_plan
-    from labapp.services.planning import get_plan, list_plans
+    from labapp.services.planning import approve_plan, get_plan, list_plans
 
     db = _open(args)
     try:

@@ -113,7 +113,7 @@ class LaboratoryRow(Versioned, Base):
     idle_lock_minutes: Mapped[int] = mapped_column(Integer, default=15)
     # migration 0011: least tolerance/U ratio unwarned (None: 3, JJF 1094)
     capability_threshold: Mapped[Decimal | None] = mapped_column(DecimalText)
-    # 受检率 settings (None: the defaults of labapp.services.lab_settings)
+    # 受检率 settings (None: the defaults of labapp.services.laboratory._settings)
     on_time_target_percent: Mapped[Decimal | None] = mapped_column(DecimalText)
     on_time_definition: Mapped[str | None] = mapped_column(Text)
     control_min_baseline: Mapped[int | None] = mapped_column(Integer)

@@ -20,8 +20,6 @@ from labapp.domain.errors import AuthenticationError, PermissionDeniedError, Val
 from labapp.domain.points import DecisionRule
 from labapp.persistence.models import LaboratoryRow, PersonRow, QualificationRow
 from labapp.persistence.types import utcnow
-from labapp.services import events as ev
-from labapp.services import lab_settings as ls
 from labapp.services.accounts import (
     LOCK_MINUTES,
     MAX_FAILED,
@@ -33,11 +31,13 @@ from labapp.services.accounts import (
     reset_password,
     set_disabled,
     unlock,
+    verify_integrity,
 )
-from labapp.services.accounts.seals import verify_integrity
 from labapp.services.database import Database
 from labapp.services.demo import DemoOptions, seed_demo
-from labapp.services.dto import PointInput
+from labapp.services.events import PointInput
+from labapp.services.events import _draft as ev
+from labapp.services.laboratory import _settings as ls
 
 LAB = ls.LabSettingsInput(
     name="上海计量测试实验室", code="SHL", accreditation_body="CNAS", accreditation_no="L1234",

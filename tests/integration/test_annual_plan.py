@@ -15,10 +15,12 @@ from sqlalchemy import select
 
 from labapp.domain.enums import EventKind, EventResult, EventStatus
 from labapp.persistence.models import EventRow, InstrumentRow
-from labapp.services import dashboard, planning
+from labapp.services.dashboard import _figures as dashboard
 from labapp.services.database import Database
 from labapp.services.demo import DemoOptions, seed_demo
-from labapp.services.planning_dto import PlanFilter, ProgressState
+from labapp.services.planning import PlanFilter
+from labapp.services.planning import _due as planning
+from labapp.services.planning._dto import ProgressState
 
 TODAY = date(2026, 12, 1)
 USER = "planner"

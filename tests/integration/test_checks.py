@@ -13,11 +13,12 @@ from sqlalchemy import select
 from labapp.domain.due import DueState
 from labapp.domain.enums import AuditAction, Decision, InstrumentStatus
 from labapp.domain.errors import ValidationError
-from labapp.io.excel_export import CoverInfo
+from labapp.io.excel import CoverInfo
 from labapp.metrology.control_charts import Rule
 from labapp.persistence.models import AuditLogRow, InstrumentRow
-from labapp.services import check_plans, checks
-from labapp.services.check_dto import CheckInput, CheckPlanInput
+from labapp.services.checks import CheckInput, CheckPlanInput
+from labapp.services.checks import _checks as checks
+from labapp.services.checks import _plans as check_plans
 from labapp.services.database import Database
 from labapp.services.demo import DemoOptions, seed_demo
 
@@ -118,7 +119,7 @@ def test_limits_are_fixed_by_the_baseline_and_violations_flagged(lab: Database) 
     assert after.mpe == Decimal("5") and after.reference == Decimal("0")
     # six baseline checks against the lab's minimum (default 20, a lab setting)
     assert (after.baseline_points, after.min_baseline) == (6, 20)
-    from labapp.services.figure_settings import update_figure_settings
+    from labapp.services.laboratory import update_figure_settings
 
     update_figure_settings(lab, "qm", control_min_baseline=5)
     assert checks.control_chart_data(lab, plan, days[0], days[5]).min_baseline == 5

@@ -17,9 +17,9 @@ from sqlalchemy.engine import make_url
 
 from labapp.cli.main import main
 from labapp.persistence import migrations
-from labapp.services import instruments as svc
 from labapp.services.database import open_database, upgrade_database
-from labapp.services.dto import InstrumentData
+from labapp.services.register import InstrumentData
+from labapp.services.register import _instruments as svc
 
 HEAD = migrations.head_revision()
 
@@ -176,7 +176,7 @@ def test_on_each_backend(empty_url: str, backend: str, tmp_path: Path) -> None:
 def test_a_restore_while_another_program_writes_waits_then_says_busy(
     lab: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from labapp.services import db_backup
+    from labapp.services.database import _backup as db_backup
 
     out = tmp_path / "b.sqlite3"
     assert _cli("db", "backup", str(out), "--database", str(lab))[0] == 0

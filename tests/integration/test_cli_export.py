@@ -18,9 +18,8 @@ import pytest
 
 from labapp.cli.main import main
 from labapp.services.database import Database, open_database
-from labapp.services.planning import due_items, generate_plan
-from labapp.services.planning_dto import DueWindow
-from labapp.services.trace_table import TraceFilter, count_trace_items
+from labapp.services.planning import DueWindow, due_items, generate_plan
+from labapp.services.traceability import TraceFilter, count_trace_items
 
 TODAY = "2026-11-23"
 DEMO_ARGS = ["--instruments", "60", "--years", "3", "--seed", "2", "--today", TODAY]

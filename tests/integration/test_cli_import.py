@@ -20,7 +20,7 @@ from sqlalchemy import text
 
 from labapp.services.database import Database, open_database
 from labapp.services.demo import DemoOptions, seed_demo
-from labapp.services.register_io import export_register
+from labapp.services.exports import export_register
 
 
 def cli(

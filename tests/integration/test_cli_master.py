@@ -17,9 +17,8 @@ from labapp.cli.main import main
 from labapp.domain.enums import EventKind, PersonRole
 from labapp.persistence.models import EventRow, InstrumentRow, LaboratoryRow
 from labapp.services import master_data as md
-from labapp.services.accounts import NewAccount, create_account
+from labapp.services.accounts import NewAccount, create_account, create_login_role
 from labapp.services.database import Database
-from labapp.services.pg_accounts import create_login_role
 
 
 def run(*argv: str) -> tuple[int, str]:

@@ -15,9 +15,9 @@ import pytest
 from sqlalchemy import text
 
 from labapp.cli.main import main
+from labapp.services.accounts import create_login_role
 from labapp.services.database import Database
 from labapp.services.demo import DemoOptions, seed_demo
-from labapp.services.pg_accounts import create_login_role
 
 TODAY = date(2026, 12, 1)
 

@@ -16,12 +16,13 @@ import pytest
 from labapp.domain.errors import ConcurrentModificationError, ValidationError
 from labapp.metrology import comparison as mc
 from labapp.metrology.comparison import ScoreClass
-from labapp.services.comparison_dto import AssignedMethod, ComparisonInput, ParticipantInput
 from labapp.services.comparisons import (
+    AssignedMethod,
+    ComparisonInput,
+    ParticipantInput,
     add_participant,
     create_comparison,
     get_comparison,
-    import_participants,
     input_from_detail,
     list_comparisons,
     remove_participant,
@@ -29,6 +30,7 @@ from labapp.services.comparisons import (
     update_comparison,
     update_participant,
 )
+from labapp.services.comparisons._comparisons import import_participants
 
 USER = "li.wei"
 #: Beside the repository, as for the metrology tests (tests/unit/metrology/conftest.py).
@@ -203,8 +205,8 @@ def test_scoring_refusals_name_the_participant(db):
 def test_workbook_import_is_all_or_nothing_and_the_report_is_written(db, tmp_path):
     import openpyxl
 
-    from labapp.io.excel_export import CoverInfo
-    from labapp.services.comparison_reports import export_report, import_workbook
+    from labapp.io.excel import CoverInfo
+    from labapp.services.comparisons import export_report, import_workbook
 
     cid = _comparison(db, pilot_lab="L1").id
     _five(db, cid)

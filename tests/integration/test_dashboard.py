@@ -17,10 +17,11 @@ from labapp.metrology.drift import days_since, fit_drift, interval_for_limits
 from labapp.persistence import integrity_ddl
 from labapp.persistence.models import AuditLogRow, EventRow, InstrumentRow
 from labapp.plotting.drift import draw_drift_chart
-from labapp.services import dashboard, drift
+from labapp.services.dashboard import _figures as dashboard
+from labapp.services.dashboard import lab_overview
 from labapp.services.database import Database
 from labapp.services.demo import DemoOptions, seed_demo
-from labapp.services.overview import lab_overview
+from labapp.services.drift import _drift as drift
 from labapp.services.traceability import broken_chains
 
 TODAY = date(2026, 11, 23)

@@ -15,11 +15,13 @@ from typing import Any
 import openpyxl
 import pytest
 
-from labapp.services import dashboard, planning
-from labapp.services.dashboard_export import export_dashboard, rate_percent
+from labapp.services.dashboard import _figures as dashboard
+from labapp.services.dashboard import lab_overview
 from labapp.services.database import Database
 from labapp.services.demo import DemoOptions, seed_demo
-from labapp.services.overview import lab_overview
+from labapp.services.exports import export_dashboard
+from labapp.services.exports._dashboard import rate_percent
+from labapp.services.planning import _due as planning
 
 TODAY = date(2026, 11, 23)
 

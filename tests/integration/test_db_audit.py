@@ -10,10 +10,11 @@ from sqlalchemy import func, select
 from labapp.domain.enums import AuditAction, PersonRole
 from labapp.persistence.models import AuditLogRow, InstrumentRow, PersonRoleRow, PersonRow
 from labapp.persistence.types import utcnow
-from labapp.services import instruments as svc
 from labapp.services.audit import list_audit
+from labapp.services.audit._dto import FieldChange
 from labapp.services.database import Database
-from labapp.services.dto import FieldChange, InstrumentData
+from labapp.services.register import InstrumentData
+from labapp.services.register import _instruments as svc
 
 
 def _count(db: Database, model: type) -> int:

@@ -10,9 +10,9 @@ from sqlalchemy import Engine, select
 from labapp.domain.errors import ConcurrentModificationError, DatabaseBusyError
 from labapp.persistence import engine as engine_module
 from labapp.persistence.models import InstrumentRow
-from labapp.services import instruments as svc
 from labapp.services.database import Database, open_database
-from labapp.services.dto import InstrumentData
+from labapp.services.register import InstrumentData
+from labapp.services.register import _instruments as svc
 
 
 def _new_instrument(db: Database) -> int:

@@ -24,13 +24,9 @@ from labapp.domain.errors import (
 )
 from labapp.persistence import migrations
 from labapp.persistence.engine import make_engine, map_database_error, normalise_url
-from labapp.services.database import (
-    current_database_revision,
-    open_database,
-    upgrade_database,
-)
-from labapp.services.dto import InstrumentData
-from labapp.services.instruments import create_instrument, list_instruments
+from labapp.services.database import open_database, upgrade_database
+from labapp.services.database._open import current_database_revision
+from labapp.services.register import InstrumentData, create_instrument, list_instruments
 
 #: The shipped head; the fixtures add a test-only revision 9999 after it.
 REAL_HEAD = migrations.head_revision()

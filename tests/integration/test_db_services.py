@@ -11,10 +11,10 @@ from labapp import paths
 from labapp.domain.enums import EventKind, EventResult, EventStatus, InstrumentStatus, Role
 from labapp.domain.errors import NotFoundError, ValidationError
 from labapp.persistence.models import EventRow
-from labapp.services import instruments as svc
+from labapp.services.dashboard import lab_overview
 from labapp.services.database import Database, mask_url, resolve_database_url
-from labapp.services.dto import InstrumentData
-from labapp.services.overview import lab_overview
+from labapp.services.register import InstrumentData
+from labapp.services.register import _instruments as svc
 
 TODAY = date(2026, 3, 1)
 

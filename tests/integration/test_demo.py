@@ -11,12 +11,8 @@ from sqlalchemy import text
 
 from labapp.domain.errors import ValidationError
 from labapp.services.database import Database, open_database
-from labapp.services.demo import (
-    DemoCancelledError,
-    DemoDatabaseNotEmptyError,
-    DemoOptions,
-    seed_demo,
-)
+from labapp.services.demo import DemoOptions, seed_demo
+from labapp.services.demo._seed import DemoCancelledError, DemoDatabaseNotEmptyError
 
 OPTIONS = DemoOptions(instruments=40, years=2, seed=7, today=date(2026, 11, 23))
 

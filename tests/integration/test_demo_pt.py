@@ -15,11 +15,11 @@ from labapp.metrology import comparison as mc
 from labapp.metrology.comparison import ScoreClass
 from labapp.persistence.models import ComparisonParticipantRow, ComparisonRow
 from labapp.persistence.models_pt import ComparisonScopeRow, SubdisciplineRow
-from labapp.services import corrective_actions as ca
-from labapp.services import proficiency as pt
+from labapp.services.corrective_actions import _actions as ca
 from labapp.services.demo import DemoOptions, seed_demo
-from labapp.services.demo_pt import CYCLE_START, CYCLE_YEARS, SUBDISCIPLINES
-from labapp.services.instrument_page import get_instrument_detail
+from labapp.services.demo._pt import CYCLE_START, CYCLE_YEARS, SUBDISCIPLINES
+from labapp.services.proficiency import _plan as pt
+from labapp.services.register._page import get_instrument_detail
 
 TODAY = date(2026, 6, 1)
 OPTIONS = DemoOptions(instruments=40, years=2, seed=5, today=TODAY)

@@ -10,11 +10,12 @@ from sqlalchemy import select
 
 from labapp.domain.due import DueState, due_state
 from labapp.persistence.models import InstrumentRow
-from labapp.services import dashboard
+from labapp.services.common import active, due_condition
+from labapp.services.dashboard import _figures as dashboard
+from labapp.services.dashboard import lab_overview
+from labapp.services.dashboard._overview import STATES
 from labapp.services.database import Database
 from labapp.services.demo import DemoOptions, seed_demo
-from labapp.services.due_conditions import active, due_condition
-from labapp.services.overview import STATES, lab_overview
 
 TODAY = date(2026, 11, 23)
 

@@ -12,7 +12,7 @@ from labapp.domain.errors import ValidationError
 from labapp.persistence.models import EventRow, InstrumentRow
 from labapp.services.database import Database
 from labapp.services.demo import DemoOptions, seed_demo
-from labapp.services.event_list import list_events
+from labapp.services.events import list_events
 
 TODAY = date(2025, 6, 1)
 

@@ -26,12 +26,12 @@ from labapp.domain.enums import (
 from labapp.domain.errors import AuthenticationError, ConcurrentModificationError, ValidationError
 from labapp.domain.points import DecisionRule
 from labapp.persistence.models import AttachmentRow, AuditLogRow, EventRow, MeasurementPointRow
-from labapp.services import attachments as att
-from labapp.services import events as ev
-from labapp.services import people
+from labapp.services.attachments import _files as att
 from labapp.services.database import Database
 from labapp.services.demo import DemoOptions, seed_demo
-from labapp.services.dto import EventInput, PointInput, StandardUse
+from labapp.services.events import EventInput, PointInput, StandardUse
+from labapp.services.events import _draft as ev
+from labapp.services.master_data import _lookups as people
 from labapp.services.register import RegisterFilter, get_instrument_detail, query_register
 
 TODAY = date(2025, 6, 1)

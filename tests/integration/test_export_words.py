@@ -12,14 +12,13 @@ import pytest
 from sqlalchemy import text
 
 from labapp.cli.main import main
-from labapp.io.excel_cells import fitting_title, sheet_title
-from labapp.io.excel_export import CoverInfo
-from labapp.services.dashboard_export import export_dashboard
+from labapp.io.excel import CoverInfo, sheet_title
+from labapp.io.excel._cells import fitting_title
+from labapp.services.common import with_laboratory
 from labapp.services.database import Database
 from labapp.services.demo import DemoOptions, seed_demo
-from labapp.services.export_cover import with_laboratory
-from labapp.services.trace_export import export_traceability
-from labapp.services.trace_table import TraceFilter
+from labapp.services.exports import export_dashboard, export_traceability
+from labapp.services.traceability import TraceFilter
 
 TODAY = date(2026, 12, 1)
 KEYS = {"length", "temperature", "mass", "pressure", "resistance"}
@@ -104,7 +103,7 @@ def test_quantity_filter_by_label_and_empty_result(
 
 
 def test_register_shows_quantity_labels(lab: Database, tmp_path: Path) -> None:
-    from labapp.services.register_io import export_register
+    from labapp.services.exports import export_register
 
     path = tmp_path / "r.xlsx"
     export_register(lab, path, language="zh_CN", today=TODAY)

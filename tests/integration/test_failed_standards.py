@@ -15,7 +15,7 @@ from labapp.domain.enums import Decision, EventKind, EventResult, EventStatus
 from labapp.domain.impact import InvestigationStatus
 from labapp.persistence.models import EventRow, InstrumentRow, IntermediateCheckRow
 from labapp.persistence.models_impact import ImpactInvestigationRow
-from labapp.services import dashboard
+from labapp.services.dashboard import _figures as dashboard
 from labapp.services.database import Database
 from labapp.services.demo import DemoOptions, seed_demo
 

@@ -11,11 +11,12 @@ import openpyxl
 import pytest
 
 from labapp.domain.errors import ValidationError
-from labapp.services import dashboard
-from labapp.services.dashboard_export import export_dashboard, rate_percent
+from labapp.services.dashboard import _figures as dashboard
 from labapp.services.database import Database
 from labapp.services.demo import DemoOptions, seed_demo
-from labapp.services.figure_settings import DEFAULT_TARGET, figure_settings, update_figure_settings
+from labapp.services.exports import export_dashboard
+from labapp.services.exports._dashboard import rate_percent
+from labapp.services.laboratory import DEFAULT_TARGET, figure_settings, update_figure_settings
 
 TODAY = date(2026, 12, 1)
 

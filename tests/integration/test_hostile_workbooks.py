@@ -26,22 +26,22 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
 
-from labapp.io.columns import ColumnKind, ColumnSpec, SheetSpec
-from labapp.io.comparison_excel import read_participants
-from labapp.io.excel_export import CoverInfo, write_workbook
-from labapp.io.excel_import import read_register
-from labapp.io.import_problems import ImportFileError
-from labapp.io.workbook_limits import WorkbookLimitError, check_workbook_limits
-from labapp.io.workbook_open import open_workbook
-from labapp.services.database import Database, open_database
-from labapp.services.dto import InstrumentData
-from labapp.services.instruments import create_instrument
-from labapp.services.register_import import (
-    check_register_file,
-    import_register,
-    write_error_workbook,
+from labapp.io.comparisons import read_participants
+from labapp.io.excel import (
+    ColumnKind,
+    ColumnSpec,
+    CoverInfo,
+    ImportFileError,
+    SheetSpec,
+    open_workbook,
+    write_workbook,
 )
-from labapp.services.register_io import export_register
+from labapp.io.excel._limits import WorkbookLimitError, check_workbook_limits
+from labapp.io.register import read_register
+from labapp.services.database import Database, open_database
+from labapp.services.exports import export_register
+from labapp.services.imports import check_register_file, import_register, write_error_workbook
+from labapp.services.register import InstrumentData, create_instrument
 
 FORMULA = "=cmd|' /C calc'!A0"
 #: OWASP's list of cell starts a spreadsheet reads as a formula

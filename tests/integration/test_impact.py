@@ -34,7 +34,7 @@ from labapp.domain.enums import (
 from labapp.domain.errors import ConcurrentModificationError, ValidationError
 from labapp.domain.impact import Assessment, InvestigationStatus, ItemAction
 from labapp.domain.points import DecisionRule
-from labapp.io.excel_export import CoverInfo
+from labapp.io.excel import CoverInfo
 from labapp.persistence.models import (
     AuditLogRow,
     CheckPlanRow,
@@ -44,9 +44,9 @@ from labapp.persistence.models import (
     IntermediateCheckRow,
     MeasurementPointRow,
 )
-from labapp.services import impact
 from labapp.services.database import Database
-from labapp.services.impact_dto import InvestigationDetail
+from labapp.services.impact import _investigations as impact
+from labapp.services.impact._dto import InvestigationDetail
 
 D = Decimal
 PointSpec = tuple[str, str, str, str]  # reference, indication, U, MPE (all V)

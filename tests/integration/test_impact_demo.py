@@ -7,9 +7,9 @@ from datetime import date
 from labapp.domain.enums import EventResult
 from labapp.domain.impact import Assessment
 from labapp.persistence.models import EventRow, InstrumentRow
-from labapp.services import impact
 from labapp.services.database import Database
 from labapp.services.demo import DemoOptions, seed_demo
+from labapp.services.impact import _investigations as impact
 
 TODAY = date(2026, 11, 23)
 

@@ -27,8 +27,8 @@ from labapp.domain.enums import (
 )
 from labapp.domain.impact import Assessment
 from labapp.persistence.models import EventRow, EventStandardRow, InstrumentRow, MeasurementPointRow
-from labapp.services import impact
 from labapp.services.database import Database
+from labapp.services.impact import _investigations as impact
 
 D = Decimal
 CERTIFICATE = {"1": "-0.6", "10": "-0.8", "50": "-1.2", "100": "-1.8"}  # nominal mm: error µm

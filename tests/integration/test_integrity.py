@@ -29,12 +29,12 @@ from labapp.persistence.models import (
     EventRow,
     MetaRow,
 )
-from labapp.services import demo, people
-from labapp.services import events as ev
 from labapp.services.database import Database, upgrade_database
-from labapp.services.demo_state import DemoIncompleteError
-from labapp.services.dto import EventInput
-from labapp.services.event_files import NewFile, save_draft_with_files
+from labapp.services.demo import _seed as demo
+from labapp.services.demo._state import DemoIncompleteError
+from labapp.services.events import EventInput, NewFile, save_draft_with_files
+from labapp.services.events import _draft as ev
+from labapp.services.master_data import _lookups as people
 from labapp.services.register import RegisterFilter, query_register
 
 TODAY = date(2025, 6, 1)

@@ -24,10 +24,10 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
-from labapp.services import demo
+from labapp.services.accounts import create_login_role
 from labapp.services.database import Database, open_database
-from labapp.services.pg_accounts import create_login_role
-from labapp.services.register_io import export_register
+from labapp.services.demo import _seed as demo
+from labapp.services.exports import export_register
 
 pytestmark = pytest.mark.timeout(120)
 

@@ -11,10 +11,10 @@ from sqlalchemy import select
 from labapp.domain.enums import AuditAction, EventKind, PersonRole, ProviderKind
 from labapp.domain.errors import ConcurrentModificationError, NotFoundError, ValidationError
 from labapp.persistence.models import AuditLogRow, EventRow, InstrumentRow, LaboratoryRow
-from labapp.services import events as ev
 from labapp.services import master_data as md
 from labapp.services.database import Database
-from labapp.services.dto import EventInput
+from labapp.services.events import EventInput
+from labapp.services.events import _draft as ev
 
 ADMIN = "admin"
 

@@ -14,11 +14,11 @@ import pytest
 from labapp.domain.due import instrument_due_on, may_fall_due
 from labapp.domain.enums import EventKind, EventResult, EventStatus, InstrumentStatus
 from labapp.persistence.models import EventRow
-from labapp.services import instruments as svc
 from labapp.services.database import Database
 from labapp.services.drift import accept_interval
-from labapp.services.dto import InstrumentData
-from labapp.services.register_import import new_instrument_row
+from labapp.services.imports._register import new_instrument_row
+from labapp.services.register import InstrumentData
+from labapp.services.register import _instruments as svc
 
 LAST = date(2025, 1, 31)
 

@@ -17,11 +17,9 @@ from test_events_service import TODAY, Lab
 
 from labapp.persistence import pg_roles
 from labapp.persistence.engine import make_engine, normalise_url
-from labapp.services.accounts import authenticate
-from labapp.services.accounts.seals import verify_integrity
+from labapp.services.accounts import authenticate, connect_as, create_login_role, verify_integrity
 from labapp.services.database import Database, open_database, upgrade_database
 from labapp.services.demo import DemoOptions, seed_demo
-from labapp.services.pg_accounts import connect_as, create_login_role
 
 pytestmark = pytest.mark.postgres
 
@@ -56,7 +54,7 @@ def _refused(engine: Engine, statement: str, **params: object) -> str:
 def test_the_server_refuses_what_a_metrologist_may_not_do(pg_lab: Lab) -> None:
     approved = pg_lab.approved()
     draft = pg_lab.input(certificate_no="T-PG")
-    from labapp.services import events as ev
+    from labapp.services.events import _draft as ev
 
     draft_id = ev.save_draft(pg_lab.db, pg_lab.metrologist, draft, today=TODAY).id
     metrologist = _as(pg_lab, pg_lab.metrologist)
@@ -117,7 +115,7 @@ def _work_as(lab: Lab, login: str) -> Database:
 
 
 def test_daily_work_as_the_person_is_sealed_and_attributed(pg_lab: Lab) -> None:
-    from labapp.services import events as ev
+    from labapp.services.events import _draft as ev
 
     people = (pg_lab.metrologist, pg_lab.checker, pg_lab.approver)
     desks = [_work_as(pg_lab, login) for login in people]

@@ -11,11 +11,11 @@ from sqlalchemy import text
 
 from labapp.domain.enums import AuditAction
 from labapp.domain.errors import ConcurrentModificationError, ValidationError
-from labapp.services import planning
 from labapp.services.audit import list_audit
 from labapp.services.database import Database
 from labapp.services.demo import DemoOptions, seed_demo
-from labapp.services.plan_approval import approve_plan, plan_approval, revise_plan
+from labapp.services.planning import _due as planning
+from labapp.services.planning import approve_plan, plan_approval, revise_plan
 
 TODAY = date(2026, 11, 23)
 USER, MANAGER = "planner", "quality.manager"

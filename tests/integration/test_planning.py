@@ -10,15 +10,11 @@ from sqlalchemy import text
 from labapp.domain.enums import EventKind, EventResult, EventStatus
 from labapp.domain.errors import ConcurrentModificationError, ValidationError
 from labapp.persistence.models import EventRow
-from labapp.services import planning
 from labapp.services.database import Database
 from labapp.services.demo import DemoOptions, seed_demo
-from labapp.services.planning_dto import (
-    CertificateKind,
-    DueWindow,
-    PlanFilter,
-    ProgressState,
-)
+from labapp.services.planning import DueWindow, PlanFilter
+from labapp.services.planning import _due as planning
+from labapp.services.planning._dto import CertificateKind, ProgressState
 
 TODAY = date(2026, 11, 23)
 USER = "planner"
@@ -231,8 +227,9 @@ def test_due_checks_follow_the_window(lab: Database, window: DueWindow) -> None:
 
 
 def test_a_new_check_plan_is_due_now_then_after_its_check(lab: Database) -> None:
-    from labapp.services import check_plans, checks
-    from labapp.services.check_dto import CheckInput, CheckPlanInput
+    from labapp.services.checks import CheckInput, CheckPlanInput
+    from labapp.services.checks import _checks as checks
+    from labapp.services.checks import _plans as check_plans
 
     with lab.engine.connect() as conn:
         sql = f"SELECT min(id) FROM instruments WHERE role = 'standard' AND {ACTIVE}"

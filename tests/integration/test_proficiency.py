@@ -17,22 +17,23 @@ from labapp.domain.proficiency import CorrectiveStatus, Coverage
 from labapp.metrology import comparison as mc
 from labapp.metrology.comparison import ScoreClass
 from labapp.persistence.models import AuditLogRow
-from labapp.services import corrective_actions as ca
-from labapp.services import proficiency as pt
-from labapp.services.comparison_dto import AssignedMethod, ComparisonInput, ParticipantInput
 from labapp.services.comparisons import (
+    AssignedMethod,
+    ComparisonInput,
+    ParticipantInput,
     create_comparison,
     get_comparison,
-    import_participants,
     input_from_detail,
     remove_participant,
     score_comparison,
     update_comparison,
 )
-from labapp.services.corrective_action_dto import ActionInput
-from labapp.services.dto import InstrumentData
-from labapp.services.instruments import create_instrument
-from labapp.services.proficiency_dto import SubdisciplineInput
+from labapp.services.comparisons._comparisons import import_participants
+from labapp.services.corrective_actions import ActionInput
+from labapp.services.corrective_actions import _actions as ca
+from labapp.services.proficiency import SubdisciplineInput
+from labapp.services.proficiency import _plan as pt
+from labapp.services.register import InstrumentData, create_instrument
 
 USER = "zhang.min"
 TODAY = date(2026, 6, 1)
@@ -201,8 +202,8 @@ def test_corrective_action_open_close_and_standards_at_risk(db):
 def test_report_keeps_reported_digits(db, tmp_path):
     import openpyxl
 
-    from labapp.io.excel_export import CoverInfo
-    from labapp.services.comparison_reports import export_report
+    from labapp.io.excel import CoverInfo
+    from labapp.services.comparisons import export_report
 
     cid = _comparison(db)
     path = export_report(db, cid, tmp_path / "r.xlsx", CoverInfo("Report"))
@@ -229,7 +230,7 @@ def test_report_keeps_reported_digits(db, tmp_path):
 def test_refused_workbook_comes_back_with_its_bad_cells_marked(db, tmp_path):
     import openpyxl
 
-    from labapp.services.comparison_reports import import_workbook, write_participant_errors
+    from labapp.services.comparisons import import_workbook, write_participant_errors
 
     cid = _comparison(db)
     before = get_comparison(db, cid)

@@ -32,11 +32,11 @@ from sqlalchemy import func, select
 from labapp.domain.enums import EventKind, EventResult, EventStatus, InstrumentStatus, PersonRole
 from labapp.domain.errors import ConcurrentModificationError, LabAppError
 from labapp.persistence.models import EventRow
-from labapp.services import events as ev
-from labapp.services import people
 from labapp.services.database import Database, open_database
 from labapp.services.demo import DemoOptions, seed_demo
-from labapp.services.dto import EventInput
+from labapp.services.events import EventInput
+from labapp.services.events import _draft as ev
+from labapp.services.master_data import _lookups as people
 from labapp.services.register import RegisterFilter, query_register
 
 pytestmark = pytest.mark.timeout(120)

@@ -19,7 +19,7 @@ from sqlalchemy import func, insert, select
 
 from labapp.domain.enums import AccuracyKind, InstrumentStatus
 from labapp.domain.errors import ValidationError
-from labapp.io.excel_import import read_register
+from labapp.io.register import read_register
 from labapp.persistence.models import (
     AuditLogRow,
     InstrumentRow,
@@ -30,12 +30,12 @@ from labapp.persistence.models import (
     ProviderRow,
 )
 from labapp.persistence.models_master import DepartmentRow
-from labapp.services import register_import as ri
+from labapp.services.common._instrument_due import latest_result_failed
 from labapp.services.database import Database, open_database
 from labapp.services.demo import DemoOptions, seed_demo
-from labapp.services.instrument_due import latest_result_failed
+from labapp.services.exports import export_register
+from labapp.services.imports import _register as ri
 from labapp.services.register import RegisterFilter
-from labapp.services.register_io import export_register
 
 TODAY = date(2025, 6, 1)
 REFERENCE_TABLES = (
@@ -231,8 +231,7 @@ def test_tag_taken_after_the_check_rolls_back(lab: Database, tmp_path: Path) -> 
     names = _names(lab)
     path = _filled_template(lab, tmp_path, [_good(names, "LATE-1"), _good(names, "LATE-2")])
     check = ri.check_register_file(lab, path)
-    from labapp.services.dto import InstrumentData
-    from labapp.services.instruments import create_instrument
+    from labapp.services.register import InstrumentData, create_instrument
 
     create_instrument(lab, "someone", InstrumentData(asset_tag="LATE-2", name="meanwhile"))
     before = _snapshot(lab)
@@ -321,7 +320,7 @@ def test_export_follows_the_register_filter(lab: Database, tmp_path: Path) -> No
 
 def test_filter_in_words_on_the_cover() -> None:
     from labapp.domain.due import DueState
-    from labapp.services.register_io import filter_text
+    from labapp.services.exports._register import filter_text
 
     flt = RegisterFilter(search=" dmm ", status=InstrumentStatus.SEALED, due_state=DueState.OVERDUE)
     assert filter_text(flt, "en") == "search “dmm”; status = Sealed; due state = overdue"

@@ -11,12 +11,10 @@ import pytest
 from labapp.domain.due import DueState
 from labapp.domain.enums import InstrumentStatus, Role
 from labapp.domain.errors import ValidationError
-from labapp.services import register as reg
 from labapp.services.database import Database
 from labapp.services.demo import DemoOptions, seed_demo
-from labapp.services.dto import InstrumentData
-from labapp.services.instruments import list_instruments, similar_data
-from labapp.services.register import RegisterFilter
+from labapp.services.register import InstrumentData, RegisterFilter, list_instruments, similar_data
+from labapp.services.register import _query as reg
 
 TODAY = date(2025, 6, 1)
 

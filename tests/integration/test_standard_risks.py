@@ -12,12 +12,13 @@ from test_proficiency import USER, _comparison
 
 from labapp.domain.enums import EventResult
 from labapp.persistence.models import CheckPlanRow
-from labapp.services import checks, impact
-from labapp.services import corrective_actions as ca
-from labapp.services.check_dto import CheckInput
+from labapp.services.checks import CheckInput
+from labapp.services.checks import _checks as checks
 from labapp.services.comparisons import get_comparison
-from labapp.services.corrective_action_dto import ActionInput
-from labapp.services.instrument_page import get_instrument_detail
+from labapp.services.corrective_actions import ActionInput
+from labapp.services.corrective_actions import _actions as ca
+from labapp.services.impact import _investigations as impact
+from labapp.services.register._page import get_instrument_detail
 
 CHECKED_ON = date(2026, 3, 2)
 

@@ -22,8 +22,7 @@ from labapp.domain.integrity import chain_hash
 from labapp.persistence import integrity_ddl
 from labapp.persistence.audit import audit_fields
 from labapp.persistence.models import AuditLogRow
-from labapp.services.accounts import authenticate
-from labapp.services.accounts.seals import verify_integrity
+from labapp.services.accounts import authenticate, verify_integrity
 from labapp.services.database import Database
 from labapp.services.demo import DemoOptions, seed_demo
 

@@ -21,15 +21,14 @@ from test_traceability import VOLT, Lab, item
 from test_traceability import lab as _hand_built  # noqa: F401 - registers the fixture
 
 from labapp.domain.enums import Role
-from labapp.io.excel_cells import decimal_number_format
-from labapp.io.trace_sheets import TRACE_COLUMNS
+from labapp.io.excel import decimal_number_format
+from labapp.io.traceability import TRACE_COLUMNS
 from labapp.services.database import Database
 from labapp.services.demo import DemoOptions, seed_demo
-from labapp.services.instruments import list_instruments
-from labapp.services.trace_dto import ChainNode
-from labapp.services.trace_export import export_traceability
-from labapp.services.trace_table import TraceFilter, trace_table
-from labapp.services.traceability import forward_chain
+from labapp.services.exports import export_traceability
+from labapp.services.register import list_instruments
+from labapp.services.traceability import TraceFilter, forward_chain, trace_table
+from labapp.services.traceability._dto import ChainNode
 
 AT = date(2026, 3, 10)
 DEMO_TODAY = date(2026, 11, 23)
@@ -81,7 +80,7 @@ def chain_lab(db: Database, request: pytest.FixtureRequest) -> Lab:
 
 def test_demo_lab_table_is_every_items_forward_chain(db: Database, monkeypatch) -> None:
     seed_demo(db, DemoOptions(instruments=150, seed=3, today=DEMO_TODAY))
-    monkeypatch.setattr("labapp.services.trace_table.CHUNK", 37)  # several chunks, odd size
+    monkeypatch.setattr("labapp.services.traceability._table.CHUNK", 37)  # several chunks, odd size
     got = got_rows(db, TraceFilter(at=DEMO_TODAY))
     expected = expected_rows(db, DEMO_TODAY)
     assert got == expected

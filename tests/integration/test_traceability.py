@@ -38,14 +38,9 @@ from labapp.persistence.models import (
 )
 from labapp.services.database import Database
 from labapp.services.demo import DemoOptions, seed_demo
-from labapp.services.trace_dto import BrokenCode, ChainNode
-from labapp.services.traceability import (
-    broken_chains,
-    chain_is_broken,
-    chain_links,
-    forward_chain,
-    reverse_trace,
-)
+from labapp.services.traceability import broken_chains, forward_chain, reverse_trace
+from labapp.services.traceability._chains import chain_is_broken, chain_links
+from labapp.services.traceability._dto import BrokenCode, ChainNode
 
 VOLT = "DC voltage"
 

@@ -39,7 +39,7 @@ def lab_path(seeded_lab: Path, tmp_path: Path) -> Path:
 def _english_and_fresh_settings(qapp):
     """Each test starts in English with an empty settings file, and ends in English."""
     from labapp.paths import settings_path
-    from labapp.ui import i18n
+    from labapp.ui.common import i18n
 
     settings_path().unlink(missing_ok=True)
     i18n.install_language("en")
@@ -52,8 +52,8 @@ def _english_and_fresh_settings(qapp):
 def session(qtbot):
     """A session with the real database service behind it, closed after the test."""
     from labapp.app.main import ServiceConnector
-    from labapp.ui.session import Session
-    from labapp.ui.worker import Worker
+    from labapp.ui.common.session import Session
+    from labapp.ui.common.worker import Worker
 
     session = Session(Worker(), ServiceConnector())
     yield session
@@ -62,7 +62,7 @@ def session(qtbot):
 
 def log_in_through_dialog(qtbot, win, login: str, password: str = "demo") -> None:
     """Answer the login dialog the window opens on a database with accounts."""
-    from labapp.ui.dialogs.login_dialog import LoginDialog
+    from labapp.ui.accounts._login import LoginDialog
 
     qtbot.waitUntil(lambda: isinstance(win.identity.dialog, LoginDialog), timeout=30_000)
     dialog = win.identity.dialog
@@ -76,7 +76,7 @@ def log_in_through_dialog(qtbot, win, login: str, password: str = "demo") -> Non
 @pytest.fixture
 def window(qtbot, session, lab_path: Path):
     """The main window, shown, with the seeded lab open and the Overview loaded."""
-    from labapp.ui.mainwindow import MainWindow
+    from labapp.ui.shell.mainwindow import MainWindow
 
     errors: list[BaseException] = []
     win = MainWindow(session)

@@ -13,12 +13,14 @@ from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLineEdit, QWidget
 from uihelpers import shoot, wait_idle
 
 from labapp.domain.impact import InvestigationStatus, ItemAction
-from labapp.services import check_plans, checks, impact
-from labapp.services.check_dto import CheckInput
+from labapp.services.checks import CheckInput
+from labapp.services.checks import _checks as checks
+from labapp.services.checks import _plans as check_plans
 from labapp.services.database import open_database
-from labapp.ui.dialogs.impact_new import NewInvestigationDialog
-from labapp.ui.models.impact_models import COLOURS, ImpactItemsModel
-from labapp.ui.views.impact import IMPACT
+from labapp.services.impact import _investigations as impact
+from labapp.ui.impact import IMPACT
+from labapp.ui.impact._models import COLOURS, ImpactItemsModel
+from labapp.ui.impact._new import NewInvestigationDialog
 
 
 @pytest.fixture

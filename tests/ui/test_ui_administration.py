@@ -12,11 +12,11 @@ from uihelpers import log_in, shoot, wait_idle
 
 from labapp.domain.enums import PersonRole, ProviderKind
 from labapp.domain.points import DecisionRule
-from labapp.ui import i18n
-from labapp.ui.dialogs.admin_dialogs import ProcedureDialog, ProviderDialog, WithdrawDialog
-from labapp.ui.dialogs.laboratory_dialog import LaboratoryDialog
-from labapp.ui.dialogs.person_dialog import PersonDialog
-from labapp.ui.views.administration import ADMINISTRATION
+from labapp.ui.administration import ADMINISTRATION
+from labapp.ui.administration._dialogs import ProcedureDialog, ProviderDialog, WithdrawDialog
+from labapp.ui.administration._laboratory_dialog import LaboratoryDialog
+from labapp.ui.administration._person_dialog import PersonDialog
+from labapp.ui.common import i18n
 
 TIMEOUT = 30_000
 
@@ -143,7 +143,7 @@ def test_add_a_provider_and_a_procedure_then_withdraw_it(qtbot, admin) -> None:
 
 def _new_event_lookups(db):
     from labapp.services.register import query_register
-    from labapp.ui.dialogs.event_loading import load_event
+    from labapp.ui.events._loading import load_event
 
     item = query_register(db, None, limit=1, today=date.today())[0]
     return load_event(db, "admin", item.id, None)
@@ -196,7 +196,7 @@ def test_laboratory_settings_are_shown_and_edited(qtbot, admin) -> None:
 
 
 def test_add_a_department_a_location_in_it_and_a_customer(qtbot, admin) -> None:
-    from labapp.ui.dialogs.admin_dialogs import CustomerDialog, DepartmentDialog, LocationDialog
+    from labapp.ui.administration._dialogs import CustomerDialog, DepartmentDialog, LocationDialog
 
     dept = DepartmentDialog(None, admin)
     dept.name.setText("化学室 Chemistry")
@@ -224,11 +224,11 @@ def test_add_a_department_a_location_in_it_and_a_customer(qtbot, admin) -> None:
 
 
 def test_a_concurrent_edit_is_a_conflict_and_the_page_reloads(qtbot, admin, monkeypatch) -> None:
-    from labapp.ui.dialogs.admin_dialogs import DepartmentDialog
+    from labapp.ui.administration._dialogs import DepartmentDialog
 
     shown = []
     monkeypatch.setattr(
-        "labapp.ui.views.administration.show_error", lambda parent, exc: shown.append(exc)
+        "labapp.ui.administration._view.show_error", lambda parent, exc: shown.append(exc)
     )
     stale = _select(admin, "departments", lambda d: True)
     first = DepartmentDialog(stale, admin)

@@ -8,10 +8,9 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt
 from uihelpers import shoot, wait_idle
 
-from labapp.services.instruments import update_instrument
-from labapp.services.register import RegisterFilter, query_register
-from labapp.ui.models.history_model import AuditHistoryModel
-from labapp.ui.views.base import AUDIT
+from labapp.services.register import RegisterFilter, query_register, update_instrument
+from labapp.ui.common.view import AUDIT
+from labapp.ui.register import AuditHistoryModel
 
 
 def _changed_item(window):

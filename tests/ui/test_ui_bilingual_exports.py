@@ -6,8 +6,8 @@ from pathlib import Path
 
 import openpyxl
 
-from labapp.ui import settings
-from labapp.ui.dialogs.preferences import PreferencesDialog
+from labapp.ui.common import settings
+from labapp.ui.shell.preferences import PreferencesDialog
 
 
 def test_preference_is_offered_and_stored(qtbot) -> None:

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from labapp.domain.errors import DatabaseBusyError
-from labapp.ui.dialogs.conflict import BusyDialog, answer_refusal
-from labapp.ui.errors import describe
+from labapp.ui.common.conflict import BusyDialog, answer_refusal
+from labapp.ui.common.errors import describe
 
 BUSY = DatabaseBusyError("sqlite:///lab.sqlite3", "database is locked")
 

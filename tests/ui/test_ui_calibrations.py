@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QInputDialog
 from uihelpers import wait_idle
 
 from labapp.domain.enums import EventStatus
-from labapp.ui.dialogs.event_dialog import EventDialog
-from labapp.ui.views.base import CALIBRATIONS
+from labapp.ui.common.view import CALIBRATIONS
+from labapp.ui.events import EventDialog
 
 TIMEOUT = 30_000
 
@@ -49,7 +49,7 @@ def test_open_event_shows_a_stored_event_read_only_when_approved(qtbot, window):
 
 
 def test_page_lists_events_and_filters_by_status(qtbot, qtmodeltester, window):
-    from labapp.services.event_list import list_events
+    from labapp.services.events import list_events
 
     view = window.views[CALIBRATIONS]
     window.show_page(CALIBRATIONS)

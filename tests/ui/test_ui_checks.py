@@ -11,11 +11,11 @@ from PySide6.QtCore import QDate
 from uihelpers import log_in, shoot, wait_idle
 
 from labapp.domain.enums import Decision, InstrumentStatus
-from labapp.services import checks
-from labapp.services.check_dto import CheckInput
-from labapp.ui import i18n
-from labapp.ui.views.checks import ChecksView
-from labapp.ui.widgets.chart_canvas import ChartCanvas
+from labapp.services.checks import CheckInput
+from labapp.services.checks import _checks as checks
+from labapp.ui.checks import ChecksView
+from labapp.ui.common import i18n
+from labapp.ui.common.chart_canvas import ChartCanvas
 
 
 @pytest.fixture

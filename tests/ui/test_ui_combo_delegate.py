@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QStyleOptionViewItem, QWidget
 
-from labapp.ui.dialogs.event_points import StageDelegate
-from labapp.ui.widgets.combo_delegate import ComboDelegate
+from labapp.ui.common.combo_delegate import ComboDelegate
+from labapp.ui.events._points import StageDelegate
 
 
 class _Units(ComboDelegate):

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QMessageBox
 from uihelpers import shoot, wait_idle
 
 from labapp.metrology.comparison import ScoreClass
-from labapp.services.comparison_dto import AssignedMethod
-from labapp.ui import i18n
-from labapp.ui.models.comparison_models import CLASS_COLOURS
-from labapp.ui.views.base import COMPARISONS
+from labapp.services.comparisons import AssignedMethod
+from labapp.ui.common import i18n
+from labapp.ui.common.view import COMPARISONS
+from labapp.ui.comparisons import CLASS_COLOURS
 
 TIMEOUT = 30_000
 
@@ -166,7 +166,7 @@ def test_participant_dialog_adds_and_a_bad_k_is_refused_by_name(qtbot, page, mon
 def test_new_comparison_dialog_records_one(qtbot, page, monkeypatch):
     from PySide6.QtWidgets import QDialog
 
-    from labapp.ui.dialogs.comparison_dialog import ComparisonDialog
+    from labapp.ui.comparisons._dialogs import ComparisonDialog
 
     monkeypatch.setattr(QDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     dialog = ComparisonDialog(None, page)
@@ -184,7 +184,7 @@ def test_new_comparison_dialog_records_one(qtbot, page, monkeypatch):
 def test_edit_comparison_sets_the_given_assigned_value(qtbot, page, monkeypatch):
     from PySide6.QtWidgets import QDialog
 
-    from labapp.ui.dialogs.comparison_dialog import ComparisonDialog
+    from labapp.ui.comparisons._dialogs import ComparisonDialog
 
     monkeypatch.setattr(QDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     dialog = ComparisonDialog(page.detail, page)
@@ -222,7 +222,7 @@ def test_a_given_sigma_pt_scores_z_and_a_bad_one_is_worded(qtbot, page):
 def test_editing_the_comparison_keeps_its_sigma_pt(qtbot, page, monkeypatch):
     from PySide6.QtWidgets import QDialog
 
-    from labapp.ui.dialogs.comparison_dialog import ComparisonDialog
+    from labapp.ui.comparisons._dialogs import ComparisonDialog
 
     page.sigma_pt.setText("0.50")
     with qtbot.waitSignal(page.scored, timeout=TIMEOUT):
@@ -244,8 +244,8 @@ def test_iso_13528_annex_e3_reproduces_in_the_scores_table(qtbot, page):
     from pathlib import Path
 
     from labapp.metrology.comparison import algorithm_a, classify_score, u_assigned_robust
-    from labapp.services.comparison_dto import ComparisonInput, ParticipantInput
-    from labapp.services.comparisons import create_comparison, import_participants
+    from labapp.services.comparisons import ComparisonInput, ParticipantInput, create_comparison
+    from labapp.services.comparisons._comparisons import import_participants
 
     cases = Path(__file__).resolve().parents[2].parent / "shared/reference-cases"
     path = cases / "published-cases.json"

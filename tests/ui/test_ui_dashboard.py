@@ -7,9 +7,10 @@ from datetime import date
 from matplotlib import dates as mdates
 from uihelpers import shoot, wait_idle
 
-from labapp.services import dashboard, planning
-from labapp.ui import i18n, settings
-from labapp.ui.views.overview import DRILL_CARDS
+from labapp.services.dashboard import _figures as dashboard
+from labapp.services.planning import _due as planning
+from labapp.ui.common import i18n, settings
+from labapp.ui.dashboard._view import DRILL_CARDS
 
 
 def _dashboard(qtbot, window):
@@ -72,7 +73,7 @@ def _item_with_history(db):
     from sqlalchemy import select
 
     from labapp.persistence.models import InstrumentRow
-    from labapp.services import drift
+    from labapp.services.drift import _drift as drift
 
     with db.engine.connect() as conn:
         rows = conn.execute(select(InstrumentRow.id, InstrumentRow.asset_tag)).all()
@@ -85,7 +86,7 @@ def _item_with_history(db):
 
 def test_drift_window_chart_export_and_accept(qtbot, window, tmp_path) -> None:
     from labapp.persistence.models import InstrumentRow
-    from labapp.services import drift
+    from labapp.services.drift import _drift as drift
 
     db = window.session.db
     instrument_id, tag = _item_with_history(db)

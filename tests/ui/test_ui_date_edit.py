@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 
-from labapp.ui.widgets.date_edit import EARLIEST, LATEST, date_edit, parse_typed_date
+from labapp.ui.common.date_edit import EARLIEST, LATEST, date_edit, parse_typed_date
 
 
 def test_a_date_field_starts_today_with_iso_dates_and_bounds(qtbot) -> None:

@@ -7,11 +7,11 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from labapp.ui.dialogs.event_dialog import EventDialog
+from labapp.ui.events import EventDialog
 
 
 def test_a_typed_event_date_is_taken_whole(qtbot, window) -> None:
-    from labapp.services.instruments import list_instruments
+    from labapp.services.register import list_instruments
 
     item = next(r for r in list_instruments(window.session.db, limit=500) if r.role == "working")
     dialog = EventDialog(window.session, parent=window, instrument_id=item.id)

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit
 from uihelpers import log_in, shoot
 
 from labapp.domain.enums import Decision, EventKind, EventStatus
-from labapp.ui import i18n, settings
-from labapp.ui.dialogs.event_dialog import EventDialog
-from labapp.ui.models.points_model import (
+from labapp.ui.common import i18n, settings
+from labapp.ui.events import EventDialog
+from labapp.ui.events._points_model import (
     COL_DECISION,
     COL_ERROR,
     COL_INDICATION,
@@ -32,7 +32,7 @@ def login(qtbot, window, name: str) -> None:
 
 def working_instrument(db, prefix: str = "DX"):
     """An electrical working instrument in service (points in V and mV make sense for it)."""
-    from labapp.services.instruments import list_instruments
+    from labapp.services.register import list_instruments
 
     rows = list_instruments(db, limit=500)
     return next(
@@ -160,7 +160,7 @@ def sign_and_wait(qtbot, dialog: EventDialog, button, signal="saved", password="
 
 
 def register_due(db, instrument_id):
-    from labapp.services.instruments import get_instrument
+    from labapp.services.register import get_instrument
 
     return get_instrument(db, instrument_id).due_on
 
@@ -218,8 +218,8 @@ def test_draft_check_approve_four_eyes_and_correct(qtbot, window):
 
 
 def test_standard_not_valid_needs_a_reason(qtbot, window):
-    from labapp.services.dto import EventInput, PointInput
-    from labapp.services.events import approve_event, check_event, save_draft
+    from labapp.services.events import EventInput, PointInput
+    from labapp.services.events._draft import approve_event, check_event, save_draft
 
     db = window.session.db
     login(qtbot, window, "liuyang")  # writes need a logged-in person
@@ -291,9 +291,9 @@ def test_form_labels_are_not_clipped_after_a_language_switch(qtbot, window):
 
 
 def test_a_stored_attachment_opens_in_the_system_viewer(qtbot, window, monkeypatch):
-    from labapp.services.attachments import add_attachment
+    from labapp.services.attachments._files import add_attachment
     from labapp.services.register import get_instrument_detail
-    from labapp.ui.dialogs import event_attachments
+    from labapp.ui.events import _attachments as event_attachments
 
     db = window.session.db
     item = working_instrument(db)

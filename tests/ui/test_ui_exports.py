@@ -14,11 +14,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from uihelpers import shoot, wait_idle
 
-from labapp.services.instruments import list_instruments
-from labapp.services.trace_table import TraceFilter, count_trace_items
-from labapp.ui import i18n, settings
-from labapp.ui.views.base import OVERVIEW, TRACEABILITY
-from labapp.ui.views.traceability import SCOPE_ITEM, SCOPE_LAB
+from labapp.services.register import list_instruments
+from labapp.services.traceability import TraceFilter, count_trace_items
+from labapp.ui.common import i18n, settings
+from labapp.ui.common.view import OVERVIEW, TRACEABILITY
+from labapp.ui.traceability._view import SCOPE_ITEM, SCOPE_LAB
 
 TIMEOUT = 30_000
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from labapp.domain.errors import ValidationError
-from labapp.io.workbook_limits import WorkbookLimitError
-from labapp.ui import i18n
-from labapp.ui.errors import describe
+from labapp.io.excel._limits import WorkbookLimitError
+from labapp.ui.common import i18n
+from labapp.ui.common.errors import describe
 
 
 def test_limit_error_in_english_and_chinese() -> None:

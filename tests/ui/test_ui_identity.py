@@ -14,11 +14,11 @@ from PySide6.QtWidgets import QWizard
 from uihelpers import log_in, shoot, wait_idle
 
 from labapp.domain.enums import EventKind, EventStatus, PersonRole
-from labapp.ui import i18n
-from labapp.ui.dialogs.event_dialog import EventDialog
-from labapp.ui.dialogs.login_dialog import LockDialog, LoginDialog
-from labapp.ui.dialogs.setup_wizard import SetupWizard
-from labapp.ui.models.points_model import COL_INDICATION, COL_MPE, COL_REFERENCE
+from labapp.ui.accounts._login import LockDialog, LoginDialog
+from labapp.ui.accounts._setup_wizard import SetupWizard
+from labapp.ui.common import i18n
+from labapp.ui.events import EventDialog
+from labapp.ui.events._points_model import COL_INDICATION, COL_MPE, COL_REFERENCE
 
 TIMEOUT = 30_000
 
@@ -26,7 +26,7 @@ TIMEOUT = 30_000
 @pytest.fixture
 def empty_window(qtbot, session, tmp_path: Path):
     """The main window on a NEW, empty database: the set-up wizard opens."""
-    from labapp.ui.mainwindow import MainWindow
+    from labapp.ui.shell.mainwindow import MainWindow
 
     errors: list[BaseException] = []
     win = MainWindow(session)
@@ -115,11 +115,9 @@ def type_point(qtbot, dialog: EventDialog) -> None:
 
 
 def test_empty_database_to_a_calibration_signed_by_three_people(qtbot, empty_window) -> None:
-    from labapp.services.accounts import NewAccount, create_account
-    from labapp.services.accounts.seals import verify_integrity
-    from labapp.services.dto import InstrumentData
-    from labapp.services.instruments import create_instrument
-    from labapp.services.lab_settings import get_lab_settings
+    from labapp.services.accounts import NewAccount, create_account, verify_integrity
+    from labapp.services.laboratory import get_lab_settings
+    from labapp.services.register import InstrumentData, create_instrument
 
     win = empty_window
     wizard = win.identity.dialog
@@ -196,7 +194,7 @@ def test_empty_database_to_a_calibration_signed_by_three_people(qtbot, empty_win
 
 def test_cancelling_the_wizard_leaves_the_database_empty(qtbot, empty_window) -> None:
     from labapp.services.accounts import has_accounts
-    from labapp.services.lab_settings import get_lab_settings
+    from labapp.services.laboratory import get_lab_settings
 
     win = empty_window
     win.identity.dialog.reject()
@@ -305,7 +303,7 @@ def test_a_record_changed_outside_labapp_shows_a_red_banner(qtbot, window, lab_p
     assert i18n.install_language("en")
     # the instrument's history marks the event red
     from labapp.services.register import get_instrument_detail
-    from labapp.ui.views.instrument_detail import InstrumentDetailPane
+    from labapp.ui.register._detail import InstrumentDetailPane
 
     pane = InstrumentDetailPane(win.session)
     qtbot.addWidget(pane)
@@ -330,7 +328,7 @@ def test_a_record_changed_outside_labapp_shows_a_red_banner(qtbot, window, lab_p
 
 
 def test_screenshots_of_the_identity_dialogs(qtbot, empty_window, lab_path) -> None:
-    from labapp.ui.dialogs.signature_dialog import SignatureDialog
+    from labapp.ui.accounts import SignatureDialog
 
     win = empty_window
     for lang in ("en", "zh_CN"):
@@ -366,7 +364,7 @@ def test_screenshots_of_the_identity_dialogs(qtbot, empty_window, lab_path) -> N
 
 
 def test_refused_signatures_are_worded_under_the_form(qtbot, window) -> None:
-    from labapp.services.instruments import list_instruments
+    from labapp.services.register import list_instruments
 
     win = window
     item = next(r for r in list_instruments(win.session.db, limit=500)
@@ -421,7 +419,7 @@ def test_change_password_from_the_file_menu(qtbot, window) -> None:
 def test_the_demo_asks_for_a_login_naming_its_passwords(qtbot, session, lab_path, monkeypatch):
     from labapp import paths
     from labapp.app.main import open_startup_database
-    from labapp.ui.mainwindow import MainWindow
+    from labapp.ui.shell.mainwindow import MainWindow
 
     monkeypatch.setattr(paths, "demo_database_path", lambda: lab_path)  # the seeded copy
     win = MainWindow(session)
@@ -495,8 +493,8 @@ def test_every_identity_refusal_has_its_own_words(qapp) -> None:
         PermissionDeniedError,
         ValidationError,
     )
-    from labapp.ui.dialogs.conflict import when_text
-    from labapp.ui.errors import describe
+    from labapp.ui.common.conflict import when_text
+    from labapp.ui.common.errors import describe
 
     until = datetime(2026, 12, 1, 8, 15, tzinfo=UTC)
     words = {

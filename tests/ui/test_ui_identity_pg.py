@@ -13,7 +13,7 @@ from sqlalchemy import create_engine, text
 from test_ui_identity import TIMEOUT, answer_login
 
 from labapp.persistence.engine import normalise_url
-from labapp.ui.dialogs.setup_wizard import SetupWizard
+from labapp.ui.accounts._setup_wizard import SetupWizard
 
 pytestmark = pytest.mark.postgres
 
@@ -51,7 +51,7 @@ def pg_url():
 
 
 def test_the_wizard_on_postgresql_works_as_the_admins_login_role(qtbot, session, pg_url):
-    from labapp.ui.mainwindow import MainWindow
+    from labapp.ui.shell.mainwindow import MainWindow
 
     win = MainWindow(session)
     qtbot.addWidget(win)

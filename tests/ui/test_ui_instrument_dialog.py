@@ -9,11 +9,10 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from uihelpers import shoot, wait_idle
 
 from labapp.domain.enums import InstrumentStatus
-from labapp.services.instruments import duplicate_instrument, update_instrument
-from labapp.services.register import get_instrument_detail
-from labapp.ui.dialogs.conflict import ConflictDialog
-from labapp.ui.models.instrument_table_model import COL_ASSET_TAG, COL_STATUS
-from labapp.ui.views.base import REGISTER
+from labapp.services.register import duplicate_instrument, get_instrument_detail, update_instrument
+from labapp.ui.common.conflict import ConflictDialog
+from labapp.ui.common.view import REGISTER
+from labapp.ui.register._table_model import COL_ASSET_TAG, COL_STATUS
 
 
 def db_first_laboratory(db) -> int:

@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel
 from uihelpers import shoot, wait_idle
 
 from labapp.paths import settings_path
-from labapp.services.overview import lab_overview
-from labapp.ui import settings
-from labapp.ui.models.instrument_table_model import COL_ASSET_TAG
-from labapp.ui.views.base import REGISTER
-from labapp.ui.views.overview import CARDS
+from labapp.services.dashboard import lab_overview
+from labapp.ui.common import settings
+from labapp.ui.common.view import REGISTER
+from labapp.ui.dashboard._view import CARDS
+from labapp.ui.register._table_model import COL_ASSET_TAG
 
 
 def _load_page(qtbot, window, key: str) -> None:

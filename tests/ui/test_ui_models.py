@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import Qt
 
 from labapp.domain.enums import InstrumentStatus, Role
-from labapp.ui.models.instrument_table_model import (
+from labapp.ui.register._table_model import (
     COL_DUE,
     COL_ROLE,
     COL_STATUS,

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from uihelpers import shoot, wait_idle
 
 from labapp.services.audit import list_audit
-from labapp.ui.models.plan_models import PlanItemsModel
-from labapp.ui.views.base import PLANNING
+from labapp.ui.common.view import PLANNING
+from labapp.ui.planning._models import PlanItemsModel
 
 
 def _planning(qtbot, window):
@@ -88,7 +88,7 @@ def test_approve_then_read_only_then_revise(qtbot, qtmodeltester, window) -> Non
 def test_provider_chosen_in_a_combo_and_saved(qtbot, window) -> None:
     from PySide6.QtWidgets import QComboBox
 
-    from labapp.services.people import provider_choices
+    from labapp.services.master_data import provider_choices
 
     view = _planning(qtbot, window)
     view.year.setValue(date.today().year)

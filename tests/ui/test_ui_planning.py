@@ -7,12 +7,12 @@ from datetime import date, datetime
 import openpyxl
 from uihelpers import shoot, wait_idle
 
-from labapp.services import planning
-from labapp.services.planning_dto import DueWindow
-from labapp.ui import i18n
-from labapp.ui.models.plan_models import PlanItemsModel
-from labapp.ui.views.base import PLANNING
-from labapp.ui.views.planning import WINDOWS
+from labapp.services.planning import DueWindow
+from labapp.services.planning import _due as planning
+from labapp.ui.common import i18n
+from labapp.ui.common.view import PLANNING
+from labapp.ui.planning._models import PlanItemsModel
+from labapp.ui.planning._view import WINDOWS
 
 
 def _planning(qtbot, window):
@@ -93,7 +93,7 @@ def test_generate_edit_save_reload_and_export(qtbot, qtmodeltester, window, tmp_
 
 
 def test_intermediate_checks_due_follow_the_window(qtbot, qtmodeltester, window) -> None:
-    from labapp.ui.views.checks import CHECKS
+    from labapp.ui.checks import CHECKS
 
     view = _planning(qtbot, window)
     qtmodeltester.check(view.checks_model)
@@ -120,7 +120,7 @@ def test_intermediate_checks_due_follow_the_window(qtbot, qtmodeltester, window)
 
 
 def test_sealed_and_out_of_service_only_when_asked(qtbot, window) -> None:
-    from labapp.services.planning_dto import PlanFilter
+    from labapp.services.planning import PlanFilter
 
     view = _planning(qtbot, window)
     year = next(i for i, (w, _) in enumerate(WINDOWS) if w is DueWindow.YEAR)

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt
 
-from labapp.ui.models.points_model import (
+from labapp.ui.events._points_model import (
     COL_CAPABILITY,
     COL_DECISION,
     COL_U,

@@ -11,12 +11,12 @@ from uihelpers import shoot, wait_idle
 
 from labapp.domain.proficiency import CorrectiveStatus, Coverage, Cycle
 from labapp.metrology import comparison as mc
-from labapp.services.comparison_dto import AssignedMethod
-from labapp.ui import i18n
-from labapp.ui.dialogs.comparison_dialog import ParticipantDialog
-from labapp.ui.dialogs.proficiency_dialogs import CycleDialog, SubdisciplineDialog
-from labapp.ui.views.base import COMPARISONS
-from labapp.ui.views.proficiency import PROFICIENCY
+from labapp.services.comparisons import AssignedMethod
+from labapp.ui.common import i18n
+from labapp.ui.common.view import COMPARISONS
+from labapp.ui.comparisons._dialogs import ParticipantDialog
+from labapp.ui.proficiency import PROFICIENCY
+from labapp.ui.proficiency._dialogs import CycleDialog, SubdisciplineDialog
 
 TIMEOUT = 30_000
 
@@ -92,7 +92,7 @@ def test_pt_plan_cycle_subdiscipline_scope_and_history(qtbot, pt_page, monkeypat
 
 
 def _scope(page, scope, subs):
-    from labapp.ui.dialogs.proficiency_dialogs import ScopeDialog
+    from labapp.ui.proficiency._dialogs import ScopeDialog
 
     dialog = ScopeDialog(scope, subs, page)
     dialog.sub.setCurrentIndex(dialog.sub.findText("DC voltage"))

@@ -11,7 +11,8 @@ from uihelpers import shoot, wait_idle
 from labapp.domain.due import DueState
 from labapp.domain.enums import InstrumentStatus
 from labapp.services.register import RegisterFilter, count_register, query_register
-from labapp.ui.models.instrument_table_model import (
+from labapp.ui.common.view import REGISTER
+from labapp.ui.register._table_model import (
     COL_ASSET_TAG,
     COL_DUE,
     COL_STATUS,
@@ -19,7 +20,6 @@ from labapp.ui.models.instrument_table_model import (
     DueStateRole,
     FlagRole,
 )
-from labapp.ui.views.base import REGISTER
 
 
 def _register(qtbot, window):
@@ -136,7 +136,7 @@ def test_a_short_first_page_is_its_own_count(qtbot, window, monkeypatch) -> None
         asked.append(args)
         return count_register(*args, **kw)
 
-    monkeypatch.setattr("labapp.ui.views.register_count.count_register", counting)
+    monkeypatch.setattr("labapp.ui.register._count.count_register", counting)
     tag = view.model.index(3, COL_ASSET_TAG).data()
     qtbot.keyClicks(view.search, tag)
     qtbot.waitUntil(lambda: view.total == 1, timeout=10_000)
@@ -150,7 +150,7 @@ def test_a_short_first_page_is_its_own_count(qtbot, window, monkeypatch) -> None
 
 def test_a_search_count_above_the_cap_says_more_than(qtbot, window, monkeypatch) -> None:
     view = _register(qtbot, window)
-    monkeypatch.setattr("labapp.services.register.SEARCH_COUNT_CAP", 5)
+    monkeypatch.setattr("labapp.services.register._query.SEARCH_COUNT_CAP", 5)
     matches = count_register(window.session.db, RegisterFilter(search="-"))
     assert matches > 5  # every demo asset tag has a dash
     view.model.page_size = 4
@@ -208,7 +208,7 @@ def test_screenshot_register_with_detail_in_english_and_chinese(qtbot, window) -
 
 
 def test_history_double_click_opens_the_event(qtbot, window) -> None:
-    from labapp.ui.dialogs.event_dialog import EventDialog
+    from labapp.ui.events import EventDialog
 
     view = _register(qtbot, window)
     row = next(r for r in range(view.model.rowCount()) if view.model.row_at(r).last_calibrated_on)
@@ -226,8 +226,8 @@ def test_history_double_click_opens_the_event(qtbot, window) -> None:
 
 
 def test_open_attachment_exports_and_opens_it(qtbot, window, monkeypatch) -> None:
-    from labapp.services.attachments import add_attachment
-    from labapp.ui.dialogs import event_attachments
+    from labapp.services.attachments._files import add_attachment
+    from labapp.ui.events import _attachments as event_attachments
 
     view = _register(qtbot, window)
     item = view.model.row_at(0)

@@ -13,7 +13,7 @@ import openpyxl
 from PySide6.QtCore import Qt
 from uihelpers import shoot, wait_idle
 
-from labapp.ui import i18n
+from labapp.ui.common import i18n
 
 HEADERS = ["Asset tag", "Name", "Quantity", "Range low", "Range high", "Range unit",
            "Accuracy kind", "Accuracy value", "Accuracy unit", "Location"]  # fmt: skip
@@ -100,7 +100,7 @@ def test_import_dialog_errors_then_a_good_file(
 
 
 def test_file_menu_opens_the_import_dialog(window, qtbot) -> None:
-    from labapp.ui.dialogs.import_dialog import ImportDialog
+    from labapp.ui.imports import ImportDialog
 
     actions = [a.text() for a in window.file_menu.actions()]
     assert {"&Import register…", "Download import &template…", "E&xport register…"} <= set(actions)
@@ -111,7 +111,7 @@ def test_file_menu_opens_the_import_dialog(window, qtbot) -> None:
 
 
 def test_unreadable_file_is_explained_in_chinese(window, qtbot, tmp_path: Path) -> None:
-    from labapp.ui import settings
+    from labapp.ui.common import settings
 
     settings.put(settings.LANGUAGE, "zh_CN")
     i18n.install_language("zh_CN")

@@ -12,15 +12,17 @@ from PySide6.QtCore import QPoint, Qt
 from uihelpers import shoot, wait_idle
 
 from labapp.domain.impact import ItemAction
-from labapp.services import check_plans, checks, impact
-from labapp.services import corrective_actions as ca
-from labapp.services.check_dto import CheckInput
+from labapp.services.checks import CheckInput
+from labapp.services.checks import _checks as checks
+from labapp.services.checks import _plans as check_plans
+from labapp.services.corrective_actions import _actions as ca
 from labapp.services.database import open_database
-from labapp.ui.views.base import REGISTER
-from labapp.ui.views.checks import CHECKS
-from labapp.ui.views.impact import IMPACT
-from labapp.ui.views.proficiency import PROFICIENCY
-from labapp.ui.views.risk_banner import AMBER, RED
+from labapp.services.impact import _investigations as impact
+from labapp.ui.checks import CHECKS
+from labapp.ui.common.view import REGISTER
+from labapp.ui.impact import IMPACT
+from labapp.ui.proficiency import PROFICIENCY
+from labapp.ui.register._risk_banner import AMBER, RED
 
 
 @pytest.fixture

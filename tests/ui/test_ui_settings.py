@@ -5,7 +5,7 @@ from __future__ import annotations
 import configparser
 
 from labapp.paths import settings_path
-from labapp.ui import settings
+from labapp.ui.common import settings
 
 
 def test_defaults_when_nothing_stored(qapp) -> None:

@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QFileDialog
 from uihelpers import shoot
 
 from labapp.domain.enums import EventKind, EventResult
-from labapp.services.dto import EventInput, PointInput
-from labapp.services.events import approve_event, check_event, save_draft
-from labapp.services.instruments import list_instruments
-from labapp.ui import i18n
-from labapp.ui.models.trace_model import COL_BROKEN, COL_ITEM, COL_PROVIDER
-from labapp.ui.views.base import TRACEABILITY
+from labapp.services.events import EventInput, PointInput
+from labapp.services.events._draft import approve_event, check_event, save_draft
+from labapp.services.register import list_instruments
+from labapp.ui.common import i18n
+from labapp.ui.common.view import TRACEABILITY
+from labapp.ui.traceability._models import COL_BROKEN, COL_ITEM, COL_PROVIDER
 
 TIMEOUT = 30_000
 

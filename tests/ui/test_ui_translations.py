@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from labapp.paths import resources_dir
-from labapp.ui import i18n
+from labapp.ui.common import i18n
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = resources_dir() / "i18n" / "labapp_zh_CN.ts"
@@ -73,7 +73,7 @@ def test_chinese_loads_qt_and_labapp_strings(qapp) -> None:
 
 def test_labels_cover_every_enum_member(qapp) -> None:
     from labapp.domain import enums
-    from labapp.ui.labels import label
+    from labapp.ui.common.labels import label
 
     assert i18n.install_language("zh_CN")
     for enum in (enums.Role, enums.InstrumentStatus, enums.EventKind, enums.Decision):

@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from labapp.paths import settings_path
-from labapp.ui import settings
+from labapp.ui.common import settings
 
 SECRET = "s3cr3t-Pw"
 QUERY_URL = f"postgresql+psycopg://lab@db.example:5432/lab?password={SECRET}&sslmode=require"
@@ -65,9 +65,9 @@ class _Connector:
 
 
 def test_status_bar_tooltip_title_and_recent_list_hide_the_password(qtbot, lab_path) -> None:
-    from labapp.ui.mainwindow import MainWindow
-    from labapp.ui.session import Session
-    from labapp.ui.worker import Worker
+    from labapp.ui.common.session import Session
+    from labapp.ui.common.worker import Worker
+    from labapp.ui.shell.mainwindow import MainWindow
 
     session = Session(Worker(), _Connector(lab_path))
     win = MainWindow(session)

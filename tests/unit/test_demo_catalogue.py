@@ -8,8 +8,8 @@ import pytest
 
 from labapp.domain.enums import ProviderKind
 from labapp.metrology.units import check_commensurable, delta_unit, parse_quantity, parse_unit
-from labapp.services import demo_catalogue as cat
-from labapp.services.demo_catalogue import Tier
+from labapp.services.demo import _catalogue as cat
+from labapp.services.demo._catalogue import Tier
 
 TIER_RANK = {Tier.REFERENCE: 0, Tier.WORKING_STANDARD: 1, Tier.WORKING: 2}
 CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -1,12 +1,13 @@
 """Accounts, logins, electronic signatures and the integrity check (what other features use).
 
-* :mod:`~labapp.services.accounts.accounts`: create, log in, lock out, change/reset, disable.
-* :mod:`~labapp.services.accounts.crypto`: argon2id hashes and Ed25519 keys (libraries' primitives).
-* :mod:`~labapp.services.accounts.seals`: the canonical form of an event, signing it, and
-  ``audit verify`` (every seal and the audit chain).
-"""
+* :mod:`~labapp.services.accounts._accounts`: create, log in, lock out, change/reset, disable.
+* :mod:`~labapp.services.accounts._crypto`: argon2id hashes and Ed25519 keys (libraries' primitives).
+* :mod:`~labapp.services.accounts._seals`: the canonical form of an event, signing it, and
+  ``audit verify`` (every seal and the audit chain)."""
 
-from labapp.services.accounts.accounts import (
+from __future__ import annotations
+
+from labapp.services.accounts._accounts import (
     LOCK_MINUTES,
     MAX_FAILED,
     MIN_PASSWORD_LENGTH,
@@ -24,22 +25,49 @@ from labapp.services.accounts.accounts import (
     set_disabled,
     unlock,
 )
+from labapp.services.accounts._crypto import hash_password, new_key_pair
+from labapp.services.accounts._pg_roles import (
+    connect_as,
+    create_login_role,
+    set_role_password,
+    uses_login_roles,
+)
+from labapp.services.accounts._seals import (
+    SEALED_STATUSES,
+    event_content,
+    event_problems,
+    sign_event,
+    signature_row,
+    verify_integrity,
+)
 
 __all__ = [
     "LOCK_MINUTES",
     "MAX_FAILED",
     "MIN_PASSWORD_LENGTH",
+    "SEALED_STATUSES",
     "AccountInfo",
     "Actor",
     "NewAccount",
     "authenticate",
     "change_password",
+    "connect_as",
     "create_account",
+    "create_login_role",
+    "event_content",
+    "event_problems",
     "has_accounts",
+    "hash_password",
     "list_accounts",
+    "new_key_pair",
     "require_role",
     "reset_password",
     "roles_of",
     "set_disabled",
+    "set_role_password",
+    "sign_event",
+    "signature_row",
     "unlock",
+    "uses_login_roles",
+    "verify_integrity",
 ]

@@ -2,25 +2,27 @@
 people.  One module per kind of record, one unit of work per use case, every change audited by
 the unit of work and checked against the version the caller read.
 
-This is what other features may use; the modules' other names are private to the package.
-"""
+This is what other features may use; the modules' other names are private to the package."""
 
-from labapp.services.master_data.customers import (
+from __future__ import annotations
+
+from labapp.services.master_data._customers import (
     create_customer,
     list_customers,
     set_instrument_owner,
     update_customer,
 )
-from labapp.services.master_data.departments import (
+from labapp.services.master_data._departments import (
     create_department,
     list_departments,
     update_department,
 )
-from labapp.services.master_data.dto import (
+from labapp.services.master_data._dto import (
     CustomerInput,
     CustomerRecord,
     DepartmentInput,
     DepartmentRecord,
+    LocationInfo,
     LocationInput,
     LocationRecord,
     PersonInput,
@@ -34,13 +36,17 @@ from labapp.services.master_data.dto import (
     ScopeInput,
     ScopeRecord,
 )
-from labapp.services.master_data.laboratory import update_laboratory
-from labapp.services.master_data.locations import (
-    create_location,
-    list_locations,
-    update_location,
+from labapp.services.master_data._laboratory import update_laboratory
+from labapp.services.master_data._locations import create_location, list_locations, update_location
+from labapp.services.master_data._lookups import (
+    list_persons,
+    location_choices,
+    person_for_login,
+    procedure_choices,
+    provider_choices,
+    signer,
 )
-from labapp.services.master_data.people import (
+from labapp.services.master_data._people import (
     LOGIN_PATTERN,
     create_person,
     delete_person,
@@ -50,18 +56,14 @@ from labapp.services.master_data.people import (
     set_person_active,
     update_person,
 )
-from labapp.services.master_data.procedures import (
+from labapp.services.master_data._procedures import (
     create_procedure,
     ensure_procedure_usable,
     list_procedures,
     update_procedure,
     withdraw_procedure,
 )
-from labapp.services.master_data.providers import (
-    create_provider,
-    list_providers,
-    update_provider,
-)
+from labapp.services.master_data._providers import create_provider, list_providers, update_provider
 
 __all__ = [
     "LOGIN_PATTERN",
@@ -69,6 +71,7 @@ __all__ = [
     "CustomerRecord",
     "DepartmentInput",
     "DepartmentRecord",
+    "LocationInfo",
     "LocationInput",
     "LocationRecord",
     "PersonInput",
@@ -94,11 +97,17 @@ __all__ = [
     "list_departments",
     "list_locations",
     "list_people",
+    "list_persons",
     "list_procedures",
     "list_providers",
+    "location_choices",
+    "person_for_login",
     "person_has_signed",
+    "procedure_choices",
+    "provider_choices",
     "set_instrument_owner",
     "set_person_active",
+    "signer",
     "update_customer",
     "update_department",
     "update_laboratory",

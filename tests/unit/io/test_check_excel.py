@@ -9,8 +9,8 @@ from pathlib import Path
 import openpyxl
 
 from labapp.domain.enums import Decision
-from labapp.io.check_excel import CheckHistoryRow, write_check_workbook
-from labapp.io.excel_export import CoverInfo
+from labapp.io.checks import CheckHistoryRow, write_check_workbook
+from labapp.io.excel import CoverInfo
 from labapp.metrology.control_charts import repeatability_test, stability_test
 
 HISTORY = [

@@ -9,14 +9,13 @@ import openpyxl
 import pytest
 from matplotlib.figure import Figure
 
-from labapp.io.comparison_excel import (
+from labapp.io.comparisons import (
     INPUT_COLUMNS,
     SCORE_COLUMNS,
     read_participants,
     write_comparison_report,
 )
-from labapp.io.excel_export import CoverInfo
-from labapp.io.import_problems import ImportFileError
+from labapp.io.excel import CoverInfo, ImportFileError
 
 
 def _book(path, header, *rows):

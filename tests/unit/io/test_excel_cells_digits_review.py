@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from labapp.io.cell_values import CellProblem, as_decimal
-from labapp.io.excel_cells import decimal_number_format
+from labapp.io.excel import decimal_number_format
+from labapp.io.register import CellProblem, as_decimal
 
 
 def test_thousands_separator_is_refused_not_read_as_a_decimal_comma() -> None:

@@ -12,8 +12,8 @@ import pytest
 
 from labapp.domain.enums import InstrumentStatus
 from labapp.domain.quantities import Measured
-from labapp.io.columns import ColumnKind, ColumnSpec, SheetSpec
-from labapp.io.excel_export import CoverInfo, decimal_number_format, write_workbook
+from labapp.io.excel import ColumnKind, ColumnSpec, CoverInfo, SheetSpec, write_workbook
+from labapp.io.excel._export import decimal_number_format
 
 COLUMNS = (
     ColumnSpec("asset_tag", "Asset tag", "资产编号"),

@@ -10,13 +10,21 @@ import openpyxl
 import pytest
 
 from labapp.domain.enums import AccuracyKind, InstrumentStatus, Role, StandardLevel
-from labapp.io.columns import SheetSpec
-from labapp.io.excel_errors import write_error_workbook
-from labapp.io.excel_export import CoverInfo, write_workbook
-from labapp.io.excel_import import RegisterImport, read_register
-from labapp.io.excel_template import TemplateChoices, write_register_template
-from labapp.io.import_problems import ImportFileError
-from labapp.io.register import RegisterRow, register_columns
+from labapp.io.excel import (
+    CoverInfo,
+    ImportFileError,
+    SheetSpec,
+    write_error_workbook,
+    write_workbook,
+)
+from labapp.io.register import (
+    RegisterImport,
+    RegisterRow,
+    TemplateChoices,
+    read_register,
+    register_columns,
+    write_register_template,
+)
 
 KNOWN = {
     "known_locations": ["Lab 101", "电学室"],

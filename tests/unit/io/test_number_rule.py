@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from labapp.io.cell_values import CellProblem, as_decimal
+from labapp.io.register import CellProblem, as_decimal
 from labapp.metrology.errors import NumberError, UnitError
 from labapp.metrology.units import parse_decimal, parse_quantity
 

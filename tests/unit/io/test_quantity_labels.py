@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from labapp.io.labels import quantity_key, quantity_label
+from labapp.io.excel import quantity_key, quantity_label
 
 
 @pytest.mark.parametrize(

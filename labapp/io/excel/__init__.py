@@ -1,0 +1,46 @@
+"""TODO."""
+
+from __future__ import annotations
+
+from labapp.io.excel._cells import decimal_number_format, display_width, sheet_title, xlsx_workbook
+from labapp.io.excel._columns import ColumnKind, ColumnSpec, Language, SheetSpec, pick
+from labapp.io.excel._error_workbook import write_error_workbook
+from labapp.io.excel._export import CoverInfo, ExportResult, write_workbook
+from labapp.io.excel._labels import (
+    enum_label,
+    lookup_key,
+    quantity_key,
+    quantity_label,
+    synonyms_for,
+    yes_no_synonyms,
+)
+from labapp.io.excel._open import open_workbook
+from labapp.io.excel._problems import CellError, ImportFileError
+from labapp.io.excel._sheet import SheetWriter, excel_formats
+
+__all__ = [
+    "CellError",
+    "ColumnKind",
+    "ColumnSpec",
+    "CoverInfo",
+    "ExportResult",
+    "ImportFileError",
+    "Language",
+    "SheetSpec",
+    "SheetWriter",
+    "decimal_number_format",
+    "display_width",
+    "enum_label",
+    "excel_formats",
+    "lookup_key",
+    "open_workbook",
+    "pick",
+    "quantity_key",
+    "quantity_label",
+    "sheet_title",
+    "synonyms_for",
+    "write_error_workbook",
+    "write_workbook",
+    "xlsx_workbook",
+    "yes_no_synonyms",
+]

@@ -1,0 +1,43 @@
+"""TODO."""
+
+from __future__ import annotations
+
+from labapp.services.checks._checks import (
+    control_chart_data,
+    convert_readings,
+    export_checks,
+    list_checks,
+    mean_of,
+    record_check,
+    repeatability,
+    stability,
+    verdict_of,
+)
+from labapp.services.checks._dto import CheckInput, CheckPlanInfo, CheckPlanInput
+from labapp.services.checks._plans import (
+    create_plan,
+    delete_plan,
+    end_plan,
+    list_plans,
+    update_plan,
+)
+
+__all__ = [
+    "CheckInput",
+    "CheckPlanInfo",
+    "CheckPlanInput",
+    "control_chart_data",
+    "convert_readings",
+    "create_plan",
+    "delete_plan",
+    "end_plan",
+    "export_checks",
+    "list_checks",
+    "list_plans",
+    "mean_of",
+    "record_check",
+    "repeatability",
+    "stability",
+    "update_plan",
+    "verdict_of",
+]

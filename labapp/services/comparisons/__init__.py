@@ -1,0 +1,53 @@
+"""TODO."""
+
+from __future__ import annotations
+
+from labapp.services.comparisons._comparisons import (
+    add_participant,
+    create_comparison,
+    get_comparison,
+    input_from_detail,
+    list_comparisons,
+    remove_participant,
+    score_comparison,
+    update_comparison,
+    update_participant,
+)
+from labapp.services.comparisons._dto import (
+    AssignedMethod,
+    ComparisonDetail,
+    ComparisonInput,
+    ComparisonResult,
+    ParticipantInfo,
+    ParticipantInput,
+)
+from labapp.services.comparisons._reports import (
+    export_report,
+    import_workbook,
+    results_figure,
+    score_figure,
+    write_participant_errors,
+)
+
+__all__ = [
+    "AssignedMethod",
+    "ComparisonDetail",
+    "ComparisonInput",
+    "ComparisonResult",
+    "ParticipantInfo",
+    "ParticipantInput",
+    "add_participant",
+    "create_comparison",
+    "export_report",
+    "get_comparison",
+    "import_workbook",
+    "input_from_detail",
+    "list_comparisons",
+    "remove_participant",
+    "results_figure",
+    "score_comparison",
+    "score_figure",
+    "update_comparison",
+    "update_participant",
+    "write_participant_errors",
+]

@@ -1,0 +1,24 @@
+"""TODO."""
+
+from __future__ import annotations
+
+from labapp.services.corrective_actions._actions import (
+    actions_of_participant,
+    close_action,
+    list_actions,
+    open_action,
+    standard_risk,
+    update_action,
+)
+from labapp.services.corrective_actions._dto import ActionInfo, ActionInput
+
+__all__ = [
+    "ActionInfo",
+    "ActionInput",
+    "actions_of_participant",
+    "close_action",
+    "list_actions",
+    "open_action",
+    "standard_risk",
+    "update_action",
+]

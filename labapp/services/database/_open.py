@@ -1,0 +1,472 @@
+"""Which database to open, and the desktop policy for opening and migrating it.
+
+Policy (see ``shared/ECOSYSTEM.md``, "Migrations, desktop style"):
+
+* a new or empty local SQLite file gets the schema (upgrade to head, which writes ``labapp_meta``);
+* a local LabApp SQLite file that is behind is backed up, then upgraded in one transaction; if that
+  fails, :class:`MigrationFailedError` names the backup and the file is as it was;
+* a shared PostgreSQL database that is empty or behind is never migrated from a workstation:
+  :class:`SchemaBehindError` (an administrator runs ``labapp-cli db upgrade``);
+* a revision this LabApp does not know: :class:`SchemaTooNewError`;
+* anything that is not a LabApp database is refused and left untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from sqlalchemy import Engine, inspect
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from labapp import paths
+from labapp.domain.errors import (
+    AuthenticationError,
+    DatabaseError,
+    DatabaseReadOnlyError,
+    DatabaseUnreachableError,
+    DiskFullError,
+    MigrationFailedError,
+    NotALabAppDatabaseError,
+    SchemaBehindError,
+    SchemaTooNewError,
+)
+from labapp.persistence import migrations, pg_roles
+from labapp.persistence.audit import Signer
+from labapp.persistence.engine import (
+    WRITE_OPTION,
+    make_engine,
+    map_database_error,
+    mask_url,
+    normalise_url,
+    server_url,
+    sqlite_path,
+    url_without_password,
+)
+from labapp.persistence.sqlite_files import SqliteFile, inspect_sqlite
+from labapp.persistence.uow import SqlAlchemyUnitOfWork
+from labapp.services.database._dto import DatabaseInfo
+
+__all__ = [
+    "ENV_VAR",
+    "Database",
+    "SchemaStatus",
+    "current_database_revision",
+    "mask_url",
+    "open_database",
+    "resolve_database_url",
+    "schema_status",
+    "server_url",
+    "upgrade_database",
+    "url_without_password",
+]
+
+ENV_VAR = "LABAPP_DATABASE_URL"
+
+T = TypeVar("T")
+
+
+def head_revision() -> str:
+    """The schema revision this LabApp creates and expects (``labapp-cli db current`` shows it)."""
+    return migrations.head_revision()
+
+
+def resolve_database_url(
+    cli_value: str | None = None,
+    env: Mapping[str, str] = os.environ,
+    settings_value: str | None = None,
+    demo: bool = False,
+) -> str:
+    """Pick the database: ``--database``, then ``LABAPP_DATABASE_URL``, then settings, then default.
+
+    ``demo=True`` always gives the demo file (:func:`labapp.paths.demo_database_path`), never the
+    user's real database.  Plain paths become ``sqlite:///`` URLs.
+    """
+    if demo:
+        return _url_text(normalise_url(paths.demo_database_path()))
+    for candidate in (cli_value, env.get(ENV_VAR), settings_value):
+        if candidate and candidate.strip():
+            return _url_text(normalise_url(candidate.strip()))
+    return _url_text(normalise_url(paths.default_database_path()))
+
+
+def _url_text(url: URL) -> str:
+    return url.render_as_string(hide_password=False)
+
+
+class Database:
+    """An open LabApp database: the engine, a session factory and what the UI shows about it."""
+
+    def __init__(self, engine: Engine, info: DatabaseInfo) -> None:
+        self.engine = engine
+        self.info = info
+        self.session_factory = sessionmaker(engine, expire_on_commit=False)
+        # Units of work write: on SQLite their transactions begin IMMEDIATE (see engine.py).
+        writer = engine.execution_options(**{WRITE_OPTION: True})
+        self.write_factory = sessionmaker(writer, expire_on_commit=False)
+        #: Logged-in people's unlocked signing keys, by login (see ``services.accounts``).
+        self.signers: dict[str, Signer] = {}
+        #: The GUI and the CLI set this after a login: then only a logged-in user may write.
+        self.require_login = False
+
+    def sign_in(self, signer: Signer) -> None:
+        """Let ``signer.login`` write, sealing each change with that person's key."""
+        self.signers[signer.login] = signer
+
+    def sign_out(self, login: str) -> None:
+        """Forget a person's unlocked key (logout, idle lock)."""
+        self.signers.pop(login, None)
+
+    def unit_of_work(
+        self,
+        user: str,
+        reason: str | None = None,
+        *,
+        signer: Signer | None = None,
+        anonymous: bool = False,
+    ) -> SqlAlchemyUnitOfWork:
+        """A unit of work for a change made by ``user`` (use it in a ``with`` block).
+
+        The change is sealed with ``user``'s key when that person is signed in (or ``signer`` is
+        given, as when an account is created).  With :attr:`require_login`, a user who is not
+        signed in is refused (:class:`AuthenticationError` ``not_logged_in``), except for the
+        login itself and the first account (``anonymous``).
+        """
+        signer = signer or self.signers.get(user)
+        if signer is None and self.require_login and not anonymous:
+            raise AuthenticationError("not_logged_in", {"login": user})
+        return SqlAlchemyUnitOfWork(
+            self.write_factory, user, reason, signer, read_factory=self.session_factory
+        )
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for queries; anything it changed is rolled back."""
+        with self.session_factory() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    def replace_engine(self, engine: Engine) -> None:
+        """Work through ``engine`` from now on (PostgreSQL: connected as the logged-in person)."""
+        old, self.engine = self.engine, engine
+        self.session_factory = sessionmaker(engine, expire_on_commit=False)
+        writer = engine.execution_options(**{WRITE_OPTION: True})
+        self.write_factory = sessionmaker(writer, expire_on_commit=False)
+        old.dispose()
+
+    def dispose(self) -> None:
+        """Close every pooled connection."""
+        self.engine.dispose()
+
+
+@dataclass(frozen=True)
+class _Probe:
+    tables: frozenset[str]
+    is_labapp: bool
+    revision: str | None
+
+
+def open_database(url: str, *, create: bool = True, migrate_local: bool = True) -> Database:
+    """Open ``url`` under the desktop policy (module docstring) and return a :class:`Database`.
+
+    Parameters
+    ----------
+    url
+        A path or a database URL (see :func:`labapp.persistence.engine.make_engine`).
+    create
+        Create a missing SQLite file (otherwise :class:`DatabaseUnreachableError`).
+    migrate_local
+        Upgrade a local SQLite file that is behind (after a backup); otherwise raise
+        :class:`SchemaBehindError` as for a shared database.
+
+    Raises
+    ------
+    NotALabAppDatabaseError, SchemaTooNewError, SchemaBehindError, MigrationFailedError,
+    DatabaseUnreachableError, DatabaseReadOnlyError, DiskFullError
+    """
+    parsed = normalise_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return _open_sqlite(parsed, create=create, migrate_local=migrate_local)
+    return _open_server(parsed)
+
+
+# --- SQLite ----------------------------------------------------------------------------------
+
+
+def _open_sqlite(url: URL, *, create: bool, migrate_local: bool) -> Database:
+    masked = mask_url(url)
+    path = sqlite_path(url)
+    if path is None:  # in-memory: always new
+        return _guarded(url, lambda engine: _create_schema(engine, url))
+    read_only = url.query.get("mode") == "ro"
+    _check_sqlite_file(path, masked, create=create, read_only=read_only)
+    probe = _probe_sqlite(path, masked)  # read-only: nothing is written before this passes
+    if not probe.tables:
+        if read_only:
+            raise DatabaseReadOnlyError(masked, "opened read-only, cannot create the schema")
+        return _guarded(url, lambda engine: _create_schema(engine, url))
+    _check_revision(probe, masked)
+    if probe.revision != migrations.head_revision():
+        if not migrate_local or read_only:
+            raise SchemaBehindError(masked, probe.revision, migrations.head_revision())
+        _backup_and_upgrade(url, path)
+    return _guarded(url, lambda engine: _ready(engine, url))
+
+
+def _check_sqlite_file(path: Path, masked: str, *, create: bool, read_only: bool) -> None:
+    if path.is_dir():
+        raise NotALabAppDatabaseError(masked, "(it is a directory)")
+    if path.exists():
+        if not read_only and not os.access(path, os.W_OK):
+            raise DatabaseReadOnlyError(masked, "the file is read-only")
+        if not read_only and not os.access(path.parent, os.W_OK):
+            raise DatabaseReadOnlyError(masked, f"the folder {path.parent} is read-only")
+        return
+    if not create:
+        raise DatabaseUnreachableError(masked, "no such file")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseReadOnlyError(masked, f"cannot create {path.parent}: {exc}") from exc
+    if not os.access(path.parent, os.W_OK):
+        raise DatabaseReadOnlyError(masked, f"the folder {path.parent} is read-only")
+
+
+def _probe_sqlite(path: Path, masked: str) -> _Probe:
+    """Look inside without writing anything (:mod:`labapp.persistence.sqlite_files`).
+
+    Every object counts (a file holding only a view is not empty), and a file that is no
+    SQLite, truncated or damaged raises its typed error here, before any engine touches it.
+    """
+    try:
+        found: SqliteFile = inspect_sqlite(path, masked)
+    except OSError as exc:
+        raise (
+            map_database_error(exc, masked) or DatabaseUnreachableError(masked, str(exc))
+        ) from exc
+    names = frozenset(name.split(":", 1)[1] for name in found.objects)
+    return _Probe(names, found.is_labapp, found.revision)
+
+
+def _backup_and_upgrade(url: URL, path: Path) -> None:
+    masked = mask_url(url)
+    try:
+        backup = migrations.backup_sqlite(path)
+    except (OSError, sqlite3.Error) as exc:
+        raise (map_database_error(exc, masked) or DatabaseReadOnlyError(masked, str(exc))) from exc
+    engine = make_engine(url)
+    try:
+        migrations.upgrade(engine)
+    except Exception as exc:
+        mapped = map_database_error(exc, masked)
+        if isinstance(mapped, DatabaseReadOnlyError | DiskFullError):
+            raise mapped from exc
+        raise MigrationFailedError(masked, str(backup), str(exc).splitlines()[0]) from exc
+    finally:
+        engine.dispose()
+
+
+def _create_schema(engine: Engine, url: URL) -> Database:
+    migrations.upgrade(engine)
+    return _ready(engine, url)
+
+
+# --- PostgreSQL ------------------------------------------------------------------------------
+
+
+def _open_server(url: URL) -> Database:
+    masked = mask_url(url)
+
+    def check(engine: Engine) -> Database:
+        with engine.connect() as conn:
+            tables = frozenset(inspect(conn).get_table_names())
+            probe = _Probe(
+                tables, migrations.is_labapp_database(conn), migrations.current_revision(conn)
+            )
+        if not probe.tables - {"alembic_version"}:
+            raise SchemaBehindError(masked, None, migrations.head_revision())
+        _check_revision(probe, masked)
+        if probe.revision != migrations.head_revision():
+            raise SchemaBehindError(masked, probe.revision, migrations.head_revision())
+        return _ready(engine, url)
+
+    return _guarded(url, check)
+
+
+# --- shared ----------------------------------------------------------------------------------
+
+
+def _check_revision(probe: _Probe, masked: str) -> None:
+    _check_labapp(probe, masked)
+    if probe.revision not in migrations.known_revisions():
+        raise SchemaTooNewError(masked, str(probe.revision))
+
+
+def _check_labapp(probe: _Probe, masked: str) -> None:
+    if not probe.is_labapp:
+        shown = ", ".join(sorted(probe.tables)[:5])
+        raise NotALabAppDatabaseError(masked, f"(no labapp_meta; tables: {shown})")
+    if probe.revision is None:
+        raise NotALabAppDatabaseError(masked, "(no schema revision)")
+
+
+def _ready(engine: Engine, url: URL) -> Database:
+    """Check the database can be written, then describe it."""
+    with engine.begin() as conn:
+        # A no-op write: fails at once on a read-only file or a read-only server login.
+        conn.exec_driver_sql("UPDATE labapp_meta SET value = value WHERE key = 'application'")
+        revision = migrations.current_revision(conn)
+    return Database(engine, _info(url, revision))
+
+
+def _info(url: URL, revision: str | None) -> DatabaseInfo:
+    path = sqlite_path(url)
+    if path is not None:
+        return DatabaseInfo(mask_url(url), path.name, "sqlite", revision, path)
+    if url.get_backend_name() == "sqlite":
+        return DatabaseInfo(mask_url(url), ":memory:", "sqlite", revision, None)
+    display = f"{url.database} @ {url.host or 'localhost'}"
+    return DatabaseInfo(mask_url(url), display, "postgresql", revision, None)
+
+
+def _guarded(url: URL, action: Callable[[Engine], T]) -> T:
+    """Run ``action(engine)``; on failure dispose the engine and raise a typed error.
+
+    The engine is kept (not disposed) on success: the returned :class:`Database` owns it.
+    """
+    return _with_engine(url, action, keep=True)
+
+
+def _with_engine(url: URL, action: Callable[[Engine], T], *, keep: bool = False) -> T:
+    masked = mask_url(url)
+    engine = make_engine(url)
+    ok = False
+    try:
+        result = action(engine)
+        ok = True
+        return result
+    except DatabaseError:
+        raise
+    except (SQLAlchemyError, OSError, sqlite3.Error) as exc:
+        mapped = map_database_error(exc, masked)
+        if mapped is None:
+            raise
+        raise mapped from exc
+    finally:
+        if not (ok and keep):
+            engine.dispose()
+
+
+# --- CLI -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SchemaStatus:
+    """Where a database stands against this LabApp (``labapp-cli db current``)."""
+
+    revision: str | None
+    head: str
+    newer: bool
+
+    @property
+    def up_to_date(self) -> bool:
+        """At this LabApp's head revision."""
+        return self.revision == self.head
+
+
+def schema_status(url: str, *, must_exist: bool = True) -> SchemaStatus:
+    """The revision of the LabApp database at ``url`` and whether it is behind, at head or newer.
+
+    Reads only: an SQLite file is looked at read-only (:mod:`labapp.persistence.sqlite_files`),
+    and a missing file is not created (``must_exist=False``: it counts as empty).
+
+    Raises
+    ------
+    DatabaseUnreachableError
+        No such file (when ``must_exist``), or the server cannot be reached.
+    NotALabAppDatabaseError, DatabaseCorruptError
+        Another program's database, no SQLite file, a truncated or damaged file.
+    """
+    parsed = normalise_url(url)
+    probe = _read_probe(parsed, create=not must_exist)
+    if probe.tables - {"alembic_version"}:
+        _check_labapp(probe, mask_url(parsed))
+    head = migrations.head_revision()
+    newer = probe.revision is not None and probe.revision not in migrations.known_revisions()
+    return SchemaStatus(probe.revision, head, newer)
+
+
+def current_database_revision(url: str) -> str | None:
+    """The schema revision of the database at ``url`` (``None``: empty), for ``labapp-cli``."""
+    return schema_status(url, must_exist=False).revision
+
+
+def _read_probe(parsed: URL, *, create: bool) -> _Probe:
+    """What the database holds, read without writing (an SQLite file: read-only, no engine)."""
+    masked = mask_url(parsed)
+    path = sqlite_path(parsed)
+    if path is not None:
+        if path.is_dir():
+            raise NotALabAppDatabaseError(masked, "(it is a directory)")
+        if not path.exists() and not create:
+            raise DatabaseUnreachableError(masked, "no such file")
+        return _probe_sqlite(path, masked)
+    if parsed.get_backend_name() == "sqlite":  # in memory: always empty
+        return _Probe(frozenset(), False, None)
+
+    def read(engine: Engine) -> _Probe:
+        with engine.connect() as conn:
+            tables = frozenset(inspect(conn).get_table_names())
+            return _Probe(
+                tables, migrations.is_labapp_database(conn), migrations.current_revision(conn)
+            )
+
+    return _with_engine(parsed, read)
+
+
+def upgrade_database(url: str) -> tuple[str | None, str]:
+    """Upgrade any LabApp database (PostgreSQL included) to head; return (before, after).
+
+    The database is looked at before anything writes to it (an SQLite file read-only): one that
+    is not LabApp's (other tables or views, no ``labapp_meta``), newer than this LabApp,
+    truncated or damaged is refused and left as it was.  An SQLite file that is behind is
+    backed up first; a new or empty one gets the schema.
+    """
+    parsed = normalise_url(url)
+    masked = mask_url(parsed)
+    probe = _read_probe(parsed, create=True)
+    if probe.tables - {"alembic_version"}:
+        _check_revision(probe, masked)
+    path = sqlite_path(parsed)
+    if path is not None:
+        _check_sqlite_file(path, masked, create=True, read_only=False)
+
+    def run(engine: Engine) -> tuple[str | None, str]:
+        backup = None
+        if path is not None and probe.tables and probe.revision != migrations.head_revision():
+            backup = migrations.backup_sqlite(path)
+        try:
+            migrations.upgrade(engine)
+        except (SQLAlchemyError, OSError, sqlite3.Error):
+            raise
+        except Exception as exc:  # a revision refusing the data (e.g. 0008's duplicates)
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise MigrationFailedError(masked, str(backup) if backup else None, reason) from exc
+        if engine.dialect.name == "postgresql":
+            with engine.begin() as conn:
+                pg_roles.install(conn)
+        with engine.connect() as conn:
+            after = migrations.current_revision(conn)
+        assert after is not None
+        return probe.revision, after
+
+    return _with_engine(parsed, run)

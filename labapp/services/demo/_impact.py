@@ -1,0 +1,106 @@
+"""The demo lab's failed standard: one externally calibrated standard came back today found out of
+tolerance as found (three times its MPE at every point, then adjusted), so that Investigations →
+New investigation… finds the results it served since its previous calibration at risk.
+
+The standard chosen is the one that served most results since its previous calibration (ties: the
+first in the register), among in-service standards calibrated by an external provider (an in-house
+event would need standards of its own).  Its register row gets the new calibration date and due
+date, as recording the event in the application would.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from typing import Any
+
+from sqlalchemy import select, update
+
+from labapp.domain.enums import EventResult, InstrumentStatus
+from labapp.persistence.models import (
+    EventRow,
+    EventStandardRow,
+    InstrumentRow,
+    MeasurementPointRow,
+)
+from labapp.services.demo import _catalogue as cat
+from labapp.services.demo._catalogue import Tier
+from labapp.services.demo._seed import (
+    _drift_model,
+    _due,
+    _event_row,
+    _Item,
+    _Plan,
+    _point_rows,
+    _provider_key,
+    _specs,
+    _t,
+    _Tally,
+    _Writer,
+)
+
+__all__ = ["seed_failed_standard"]
+
+#: How far out of tolerance the standard was found, in MPEs.
+FOUND_AT = 3.0
+REMARK = "调整前超差，已调整 (found out of tolerance as found; adjusted)"
+
+
+def _candidates(plan: _Plan) -> dict[int, _Item]:
+    return {
+        item.id: item
+        for item in plan.items
+        if item.tier is not Tier.WORKING
+        and item.dates
+        and item.status is InstrumentStatus.IN_SERVICE
+        and _provider_key(item.template) != cat.IN_HOUSE
+    }
+
+
+def _busiest(w: _Writer, plan: _Plan) -> _Item | None:
+    candidates = _candidates(plan)
+    if not candidates:
+        return None
+    earliest = min(item.dates[-1] for item in candidates.values())
+    links, events = _t(EventStandardRow), _t(EventRow)
+    stmt = (
+        select(links.c.instrument_id, events.c.performed_on)
+        .join(events, events.c.id == links.c.event_id)
+        .where(links.c.instrument_id.in_(candidates), events.c.performed_on >= earliest)
+    )
+    served = Counter(sid for sid, on in w.conn.execute(stmt) if on >= candidates[sid].dates[-1])
+    if not served:
+        return None
+    best = max(served.values())
+    return min((candidates[sid] for sid, n in served.items() if n == best), key=lambda i: i.index)
+
+
+def seed_failed_standard(w: _Writer, plan: _Plan, tally: _Tally) -> int | None:
+    """Write today's as-found failure of the busiest standard; returns the event id (or None)."""
+    standard = _busiest(w, plan)
+    if standard is None:
+        return None
+    rng = random.Random(plan.options.seed + 15_485_863)
+    specs = _specs(standard.template)[: plan.max_points]
+    model = _drift_model(rng, standard, specs)
+    event_id = plan.ids.take("events")
+    found, _ = _point_rows(plan, event_id, specs, model, [FOUND_AT * model.sign] * len(specs))
+    left, _ = _point_rows(plan, event_id, specs, model, [0.1 * model.sign] * len(specs))
+    for row in found:
+        row["stage"] = "as_found"
+    months = standard.template.interval_months
+    event: dict[str, Any] = _event_row(plan, standard, rng, tally, plan.today, False)
+    event.update(
+        id=event_id, as_found=EventResult.FAIL, as_left=EventResult.PASS,
+        result=EventResult.PASS, adjusted=True, valid_until=_due(plan.today, months),
+        remarks=REMARK,
+    )  # fmt: skip
+    w.put(_t(EventRow), [event])
+    w.put(_t(MeasurementPointRow), found + left)
+    items = _t(InstrumentRow)
+    w.conn.execute(
+        update(items)
+        .where(items.c.id == standard.id)
+        .values(last_calibrated_on=plan.today, due_on=_due(plan.today, months))
+    )
+    return event_id

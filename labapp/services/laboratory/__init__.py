@@ -1,0 +1,35 @@
+"""TODO."""
+
+from __future__ import annotations
+
+from labapp.services.laboratory._figures import (
+    DEFAULT_TARGET,
+    ON_TIME_RATE_DEFINITION,
+    ON_TIME_RATE_DEFINITION_ZH,
+    figure_settings,
+    update_figure_settings,
+)
+from labapp.services.laboratory._settings import (
+    DEFAULT_PATTERN,
+    LabSettings,
+    LabSettingsInput,
+    certificate_number,
+    get_lab_settings,
+    setup_laboratory,
+    update_lab_settings,
+)
+
+__all__ = [
+    "DEFAULT_PATTERN",
+    "DEFAULT_TARGET",
+    "ON_TIME_RATE_DEFINITION",
+    "ON_TIME_RATE_DEFINITION_ZH",
+    "LabSettings",
+    "LabSettingsInput",
+    "certificate_number",
+    "figure_settings",
+    "get_lab_settings",
+    "setup_laboratory",
+    "update_figure_settings",
+    "update_lab_settings",
+]

@@ -1,0 +1,47 @@
+"""TODO."""
+
+from __future__ import annotations
+
+from labapp.services.planning._approval import approve_plan, plan_approval, revise_plan
+from labapp.services.planning._dto import (
+    DueItem,
+    DueWindow,
+    ExpiringCertificate,
+    PlanApproval,
+    PlanDetail,
+    PlanFilter,
+)
+from labapp.services.planning._due import (
+    due_checks,
+    due_items,
+    expiring_certificates,
+    generate_plan,
+    get_plan,
+    list_plans,
+    plan_progress,
+    update_plan_item,
+)
+from labapp.services.planning._occurrences import CALIBRATIONS, Occurrence, occurrences
+
+__all__ = [
+    "CALIBRATIONS",
+    "DueItem",
+    "DueWindow",
+    "ExpiringCertificate",
+    "Occurrence",
+    "PlanApproval",
+    "PlanDetail",
+    "PlanFilter",
+    "approve_plan",
+    "due_checks",
+    "due_items",
+    "expiring_certificates",
+    "generate_plan",
+    "get_plan",
+    "list_plans",
+    "occurrences",
+    "plan_approval",
+    "plan_progress",
+    "revise_plan",
+    "update_plan_item",
+]

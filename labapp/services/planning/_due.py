@@ -1,0 +1,222 @@
+"""Re-verification planning (周检计划): what falls due, a year's plan, its progress.
+
+Every list is one SQL statement with the window and the filters in its WHERE clause; nothing is
+filtered in Python (only the intermediate checks due are picked from the checks service's list).
+Instruments retired or scrapped are never due.  The expiry of the lab's own
+certificates lives in :mod:`labapp.services.planning._expiry` (re-exported here for its callers).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from dateutil.relativedelta import relativedelta
+from sqlalchemy import ColumnElement, Select, and_, select
+
+from labapp.domain.due import DueState
+from labapp.domain.enums import EventKind, ProviderKind
+from labapp.domain.errors import NotFoundError, ValidationError
+from labapp.metrology.units import UnitError, check_decimal_bounds
+from labapp.persistence.models import (
+    InstrumentRow,
+    LocationRow,
+    PlanItemRow,
+    ProcedureRow,
+    ProviderRow,
+)
+from labapp.services import checks as check_plans
+from labapp.services.checks import CheckPlanInfo
+from labapp.services.common import INACTIVE
+from labapp.services.database import Database
+from labapp.services.planning._annual import generate_plan, get_plan, list_plans, plan_progress
+from labapp.services.planning._dto import DueItem, DueWindow, PlanFilter, PlanItem
+from labapp.services.planning._expiry import DEFAULT_LEAD_DAYS, expiring_certificates
+from labapp.services.planning._sql import last_cost, plan_filters
+
+__all__ = [
+    "DEFAULT_LEAD_DAYS",
+    "due_checks",
+    "due_items",
+    "expiring_certificates",
+    "generate_plan",
+    "get_plan",
+    "list_plans",
+    "plan_progress",
+    "update_plan_item",
+    "window_range",
+]
+
+CALIBRATIONS = (EventKind.VERIFICATION, EventKind.CALIBRATION)
+#: A plan item counts as done by an event at most this long before its due date (early re-work).
+EARLY_DAYS = 90
+_EARLY = timedelta(days=EARLY_DAYS)
+
+
+def window_range(window: DueWindow, today: date) -> tuple[date | None, date]:
+    """First and last due date of ``window`` (inclusive); ``None``: no lower bound (overdue)."""
+    if window is DueWindow.OVERDUE:
+        return None, today - timedelta(days=1)
+    if window is DueWindow.THIS_MONTH:
+        first = today.replace(day=1)
+        return first, first + relativedelta(months=1, days=-1)
+    if window is DueWindow.QUARTER:
+        first = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+        return first, first + relativedelta(months=3, days=-1)
+    if window is DueWindow.YEAR:
+        return date(today.year, 1, 1), date(today.year, 12, 31)
+    days = {DueWindow.NEXT_30: 30, DueWindow.NEXT_60: 60, DueWindow.NEXT_90: 90}[window]
+    return today, today + timedelta(days=days)
+
+
+def _due_between(first: date | None, last: date) -> ColumnElement[bool]:
+    if first is None:
+        return InstrumentRow.due_on <= last
+    return and_(InstrumentRow.due_on >= first, InstrumentRow.due_on <= last)
+
+
+def due_statement(
+    first: date | None, last: date, flt: PlanFilter, *, with_cost: bool = True
+) -> Select[Any]:
+    """The due list's statement (also what the benchmark runs), ordered by due date and tag."""
+    columns: list[Any] = [
+        InstrumentRow.id,
+        InstrumentRow.asset_tag,
+        InstrumentRow.name,
+        InstrumentRow.quantity,
+        LocationRow.name,
+        LocationRow.department,
+        ProviderRow.name,
+        ProcedureRow.code,
+        InstrumentRow.mandatory_verification,
+        ProviderRow.kind,
+        InstrumentRow.due_on,
+        InstrumentRow.provider_id,
+        InstrumentRow.procedure_id,
+    ]
+    if with_cost:
+        columns.append(last_cost())
+    return (
+        select(*columns)
+        .outerjoin(LocationRow, LocationRow.id == InstrumentRow.location_id)
+        .outerjoin(ProviderRow, ProviderRow.id == InstrumentRow.provider_id)
+        .outerjoin(ProcedureRow, ProcedureRow.id == InstrumentRow.procedure_id)
+        .where(_due_between(first, last), *plan_filters(flt))
+        .order_by(InstrumentRow.due_on, InstrumentRow.asset_tag)
+    )
+
+
+def due_items(
+    db: Database, window: DueWindow, today: date, filters: PlanFilter | None = None
+) -> list[DueItem]:
+    """Everything due in ``window`` (see :func:`window_range`) that passes ``filters``.
+
+    Parameters
+    ----------
+    db
+        The open database.
+    window
+        Overdue, this month, the next 30/60/90 days, this quarter or this year.
+    today
+        The day the window is relative to.
+    filters
+        Location, department, quantity, provider, mandatory verification, in-house vs external.
+    """
+    first, last = window_range(window, today)
+    stmt = due_statement(first, last, filters or PlanFilter())
+    with db.engine.connect() as conn:
+        rows = conn.execute(stmt).all()
+    return [_due_item(row, today) for row in rows]
+
+
+def _due_item(row: Any, today: date) -> DueItem:
+    iid, tag, name, quantity, location, department, provider, procedure, mandatory, kind = row[:10]
+    due, cost = row[10], row[13]
+    return DueItem(
+        iid, tag, name, quantity, location, department, provider, procedure,
+        bool(mandatory), kind == ProviderKind.IN_HOUSE, due, due < today, cost,
+    )  # fmt: skip
+
+
+def due_checks(db: Database, window: DueWindow, today: date) -> list[CheckPlanInfo]:
+    """Intermediate checks (期间核查) of active standards falling due in ``window``.
+
+    From :func:`labapp.services.checks.list_plans` (due = last check + the plan's frequency); a
+    plan never checked is overdue (a standard in use needs its first check), so it is listed in
+    the overdue window.  Ordered by due date, never-checked first.
+    """
+    first, last = window_range(window, today)
+
+    def falls_due(plan: CheckPlanInfo) -> bool:
+        if plan.due_on is None:
+            return first is None and plan.due_state is DueState.OVERDUE
+        return (first is None or plan.due_on >= first) and plan.due_on <= last
+
+    plans = [p for p in check_plans.list_plans(db, today) if p.instrument_status not in INACTIVE]
+    return sorted(filter(falls_due, plans), key=lambda p: (p.due_on or date.min, p.asset_tag))
+
+
+# --- plans (generated, listed and followed in labapp.services.planning._annual) ----------------
+
+
+def update_plan_item(
+    db: Database,
+    user: str,
+    item_id: int,
+    expected_version: int,
+    *,
+    planned_month: int | None = None,
+    provider_id: int | None = None,
+    estimated_cost: Decimal | None = None,
+    note: str | None = None,
+) -> PlanItem:
+    """Change a plan item's month, provider, estimated cost or note (None leaves a field as is).
+
+    Raises
+    ------
+    ConcurrentModificationError
+        Someone saved the item since ``expected_version`` was read.
+    ValidationError
+        A month outside 1–12, a negative cost, or the plan is approved.
+    """
+    if planned_month is not None and not 1 <= planned_month <= 12:
+        raise ValidationError("planned_month", "must be 1 to 12", code="invalid")
+    if estimated_cost is not None and estimated_cost < 0:
+        raise ValidationError("estimated_cost", "must not be negative", code="invalid")
+    if estimated_cost is not None:
+        try:  # stored as typed: held to the bounds of every number
+            check_decimal_bounds(estimated_cost)
+        except UnitError as exc:
+            raise ValidationError("estimated_cost", str(exc), code="out_of_range",
+                                  params={"text": str(estimated_cost)[:40]}) from exc  # fmt: skip
+    with db.unit_of_work(user) as uow:
+        row = uow.session.get(PlanItemRow, item_id)
+        if row is None:
+            raise NotFoundError("plan item", item_id)
+        uow.check_version(row, expected_version)
+        if row.plan.status != "draft":
+            raise ValidationError("plan", "an approved plan is not edited", code="plan_approved")
+        if provider_id is not None and uow.session.get(ProviderRow, provider_id) is None:
+            raise ValidationError("provider_id", "no such provider", code="not_found")
+        _apply(row, planned_month, provider_id, estimated_cost, note)
+        uow.commit()
+        plan_id = row.plan_id
+    return next(i for i in get_plan(db, plan_id).items if i.id == item_id)
+
+
+def _apply(
+    row: PlanItemRow,
+    month: int | None,
+    provider_id: int | None,
+    cost: Decimal | None,
+    note: str | None,
+) -> None:
+    if month is not None:
+        row.planned_month = month
+    if provider_id is not None:
+        row.provider_id = provider_id
+    if cost is not None:
+        row.estimated_cost = cost
+    if note is not None:
+        row.note = note or None

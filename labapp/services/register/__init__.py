@@ -1,0 +1,45 @@
+"""TODO."""
+
+from __future__ import annotations
+
+from labapp.services.register._dto import InstrumentData
+from labapp.services.register._instruments import (
+    EDITABLE_FIELDS,
+    create_instrument,
+    duplicate_instrument,
+    get_instrument,
+    list_instruments,
+    retire_instrument,
+    similar_data,
+    update_instrument,
+)
+from labapp.services.register._query import (
+    SEARCH_COUNT_CAP,
+    RegisterFilter,
+    count_register,
+    get_instrument_detail,
+    query_register,
+    register_facets,
+    register_where,
+)
+from labapp.services.register._row import RegisterItem
+
+__all__ = [
+    "EDITABLE_FIELDS",
+    "SEARCH_COUNT_CAP",
+    "InstrumentData",
+    "RegisterFilter",
+    "RegisterItem",
+    "count_register",
+    "create_instrument",
+    "duplicate_instrument",
+    "get_instrument",
+    "get_instrument_detail",
+    "list_instruments",
+    "query_register",
+    "register_facets",
+    "register_where",
+    "retire_instrument",
+    "similar_data",
+    "update_instrument",
+]

@@ -1,0 +1,25 @@
+"""TODO."""
+
+from __future__ import annotations
+
+from labapp.services.traceability._chains import broken_chains, forward_chain, reverse_trace
+from labapp.services.traceability._dto import TraceRow
+from labapp.services.traceability._sql import certificate_at
+from labapp.services.traceability._table import (
+    TraceFilter,
+    TraceTableRow,
+    count_trace_items,
+    trace_table,
+)
+
+__all__ = [
+    "TraceFilter",
+    "TraceRow",
+    "TraceTableRow",
+    "broken_chains",
+    "certificate_at",
+    "count_trace_items",
+    "forward_chain",
+    "reverse_trace",
+    "trace_table",
+]

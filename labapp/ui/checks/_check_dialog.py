@@ -1,0 +1,230 @@
+"""Record one intermediate check: readings typed with units, the live mean and verdict.
+
+Each reading is converted to the plan's unit as it is typed; a reading in the wrong unit is
+flagged next to its field.  Saving runs :func:`labapp.services.checks.record_check` on the worker
+and emits :attr:`CheckDialog.recorded` with the :class:`RecordResult`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from labapp.domain.enums import Decision
+from labapp.domain.errors import ValidationError
+from labapp.services import checks
+from labapp.services.checks import CheckInput, CheckPlanInfo
+from labapp.ui.common.date_edit import date_edit
+from labapp.ui.common.errors import field_problem, show_error
+from labapp.ui.common.labels import label
+
+__all__ = ["CheckDialog", "reading_problem"]
+
+ERROR_STYLE = "color: #b00020;"
+DEFAULT_READINGS = 6
+
+
+def reading_problem(exc: ValidationError) -> str:
+    """The sentence for a refused reading: ``labapp.ui.common.errors`` words it, "Reading n" names it.
+
+    Parameters
+    ----------
+    exc
+        From ``checks.convert_readings``; ``params["reading"]`` is the 1-based reading number.
+    """
+    name = QCoreApplication.translate("CheckDialog", "Reading {0}")
+    return field_problem(exc, name.format(exc.params.get("reading", "")))
+
+
+class CheckDialog(QDialog):
+    """Collects one check of ``plan`` and saves it."""
+
+    recorded = Signal(object)
+
+    def __init__(self, session: Any, plan: CheckPlanInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.plan = plan
+        self.setObjectName("checkDialog")
+        self.setWindowTitle(self.tr("Record intermediate check"))
+        self.heading = QLabel(self._heading())
+        self.heading.setWordWrap(True)
+        self.performed_on = date_edit(latest=None)  # a check cannot be performed tomorrow
+        self.reference = QLineEdit()
+        self.reference.setObjectName("reference")
+        self.reference.setPlaceholderText(self.tr("e.g. 0 {0}").format(plan.unit or ""))
+        self.reference_error = self._error_label()
+        self.count = QSpinBox()
+        self.count.setRange(1, 30)
+        self.count.setValue(DEFAULT_READINGS)
+        self.count.valueChanged.connect(self._set_count)
+        self.remarks = QLineEdit()
+        form = QFormLayout()
+        form.addRow(self.tr("Performed on"), self.performed_on)
+        form.addRow(self.tr("Reference value"), self.reference)
+        form.addRow("", self.reference_error)
+        form.addRow(self.tr("Number of readings"), self.count)
+        self.grid = QGridLayout()
+        self.edits: list[QLineEdit] = []
+        self.errors: list[QLabel] = []
+        self.mean_label = QLabel()
+        self.mean_label.setObjectName("mean")
+        self.verdict_label = QLabel()
+        self.verdict_label.setObjectName("verdict")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(form)
+        layout.addWidget(
+            QLabel(
+                self.tr("Readings (number and unit; a bare number is in {0})").format(
+                    plan.unit or ""
+                )
+            )
+        )
+        layout.addLayout(self.grid)
+        layout.addWidget(self.mean_label)
+        layout.addWidget(self.verdict_label)
+        layout.addWidget(QLabel(self.tr("Remarks")))
+        layout.addWidget(self.remarks)
+        layout.addWidget(self.buttons)
+        self._set_count(DEFAULT_READINGS)
+        self.setMinimumWidth(520)
+
+    def _heading(self) -> str:
+        p = self.plan
+        limits = f"[{_text(p.lower_limit)}, {_text(p.upper_limit)}] {p.unit or ''}"
+        return self.tr("{0} {1} — check point {2}; limits {3}").format(
+            p.asset_tag, p.instrument_name, p.point, limits
+        )
+
+    @staticmethod
+    def _error_label() -> QLabel:
+        error = QLabel()
+        error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
+        error.hide()
+        return error
+
+    def _set_count(self, count: int) -> None:
+        while len(self.edits) < count:
+            row = len(self.edits)
+            edit = QLineEdit()
+            edit.setObjectName(f"reading{row}")
+            edit.textChanged.connect(self.update_live)
+            error = self._error_label()
+            self.grid.addWidget(QLabel(self.tr("Reading {0}").format(row + 1)), row, 0)
+            self.grid.addWidget(edit, row, 1)
+            self.grid.addWidget(error, row, 2)
+            self.edits.append(edit)
+            self.errors.append(error)
+        for row, (edit, error) in enumerate(zip(self.edits, self.errors, strict=True)):
+            visible = row < count
+            edit.setVisible(visible)
+            self.grid.itemAtPosition(row, 0).widget().setVisible(visible)
+            error.setVisible(visible and bool(error.text()))
+        self.update_live()
+        self.adjustSize()
+
+    def _active(self) -> list[tuple[int, str]]:
+        count = self.count.value()
+        return [(i, e.text().strip()) for i, e in enumerate(self.edits[:count]) if e.text().strip()]
+
+    def _show_error(self, row: int, text: str) -> None:
+        self.errors[row].setText(text)
+        self.errors[row].setVisible(bool(text))
+
+    def update_live(self) -> None:
+        """Convert each reading as typed; show the mean and the verdict of the valid ones."""
+        values: list[Decimal] = []
+        for row, text in self._active():
+            try:
+                (value,) = checks.convert_readings([text], self.plan.unit)
+            except ValidationError as exc:
+                exc.params["reading"] = row + 1
+                self._show_error(row, reading_problem(exc))
+                continue
+            self._show_error(row, "")
+            values.append(value)
+        for row in range(len(self.edits)):
+            if not self.edits[row].text().strip():
+                self._show_error(row, "")
+        self._show_live(values)
+
+    def _show_live(self, values: list[Decimal]) -> None:
+        if not values:
+            self.mean_label.setText(self.tr("Mean: —"))
+            self.verdict_label.setText("")
+            return
+        mean = checks.mean_of(values)
+        verdict = checks.verdict_of(mean, self.plan.lower_limit, self.plan.upper_limit)
+        self.mean_label.setText(
+            self.tr("Mean of %n reading(s): {0} {1}", "", len(values)).format(
+                _text(mean), self.plan.unit or ""
+            )
+        )
+        colour = "#b00020" if verdict is Decision.FAIL else "#00796b"
+        self.verdict_label.setStyleSheet(f"font-weight: bold; color: {colour};")
+        self.verdict_label.setText(self.tr("Verdict: {0}").format(label(verdict)))
+
+    def check_input(self) -> CheckInput:
+        """What the form holds, as the service takes it."""
+        when: date = self.performed_on.date().toPython()  # type: ignore[assignment]
+        readings = tuple(text for _, text in self._active())
+        return CheckInput(
+            self.plan.id, when, readings, self.reference.text().strip(), self.remarks.text()
+        )
+
+    def save(self) -> None:
+        """Record the check on the worker."""
+        data, user = self.check_input(), self.session.user
+        self.buttons.setEnabled(False)
+        self.session.run(lambda db: checks.record_check(db, user, data), self._saved, self._failed)
+
+    def _saved(self, result: Any) -> None:
+        self.recorded.emit(result)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        if isinstance(exc, ValidationError) and exc.field.startswith("readings["):
+            rows = [row for row, _ in self._active()]
+            index = int(exc.field[len("readings[") : -1])
+            row = rows[index] if index < len(rows) else 0
+            exc.params["reading"] = row + 1
+            self._show_error(row, reading_problem(exc))
+            self.edits[row].setFocus()
+        elif isinstance(exc, ValidationError) and exc.field == "reference_value":
+            self.reference_error.setText(field_problem(exc, self.tr("Reference value")))
+            self.reference_error.show()
+        elif isinstance(exc, ValidationError) and exc.code == "plan_ended":
+            self.reference_error.setText(
+                self.tr("The plan ended on {0}: record a check dated before, or resume it.").format(
+                    exc.params.get("ended_on", "")
+                )
+            )
+            self.reference_error.show()
+        else:
+            show_error(self, exc)
+
+
+def _text(value: Decimal | None) -> str:
+    return "—" if value is None else format(value, "f")

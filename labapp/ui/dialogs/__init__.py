@@ -1,1 +1,0 @@
-"""Dialogs: they collect input and return values; the main window acts on them."""

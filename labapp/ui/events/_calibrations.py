@@ -1,0 +1,145 @@
+"""The Calibrations page: recent events filtered by status, kind and date; double-click opens one.
+
+The list comes from ``labapp.services.events.list_events`` on the worker; "Record event…" and a
+double-click ask the main window (``record_event`` / ``open_event``) for the event dialog.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from dateutil.relativedelta import relativedelta
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from labapp.domain.enums import EventKind, EventStatus
+from labapp.ui.common.date_edit import date_edit
+from labapp.ui.common.labels import label
+from labapp.ui.common.rows_table_model import RowsTableModel
+from labapp.ui.common.tables import read_only_table
+from labapp.ui.common.view import View
+
+LIMIT = 500
+
+
+class EventsTableModel(RowsTableModel):
+    """Rows of event summaries."""
+
+    CONTEXT = "EventsTableModel"
+    COLUMNS = (
+        ("performed_on", QT_TRANSLATE_NOOP("EventsTableModel", "Date")),
+        ("asset_tag", QT_TRANSLATE_NOOP("EventsTableModel", "Asset tag")),
+        ("kind", QT_TRANSLATE_NOOP("EventsTableModel", "Kind")),
+        ("status", QT_TRANSLATE_NOOP("EventsTableModel", "Status")),
+        ("revision", QT_TRANSLATE_NOOP("EventsTableModel", "Revision")),
+        ("result", QT_TRANSLATE_NOOP("EventsTableModel", "Result")),
+        ("certificate_no", QT_TRANSLATE_NOOP("EventsTableModel", "Certificate no.")),
+        ("provider", QT_TRANSLATE_NOOP("EventsTableModel", "Provider")),
+        ("performer", QT_TRANSLATE_NOOP("EventsTableModel", "Performed by")),
+        ("valid_until", QT_TRANSLATE_NOOP("EventsTableModel", "Valid until")),
+    )
+
+
+class CalibrationsView(View):
+    """Filters, the table of recent events, "Record event…"."""
+
+    rows_loaded = Signal()
+    open_event = Signal(int)
+    record_event = Signal()
+
+    def __init__(self, session: Any, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.title = self.make_title()
+        self.model = EventsTableModel(self)
+        self.status = QComboBox()
+        self.status.setObjectName("statusFilter")
+        self.status.addItem("", None)
+        for status in EventStatus:
+            self.status.addItem("", status.value)
+        self.kind = QComboBox()
+        self.kind.setObjectName("kindFilter")
+        self.kind.addItem("", None)
+        for kind in EventKind:
+            self.kind.addItem("", kind.value)
+        six_months_ago = date.today() - relativedelta(months=6)
+        self.since = date_edit(six_months_ago, name="since", latest=None)
+        self.until = date_edit(name="until", latest=None)
+        self.from_label, self.to_label = QLabel(), QLabel()
+        self.record_button = QPushButton()
+        self.record_button.setObjectName("recordEvent")
+        self.record_button.clicked.connect(self.record_event)
+        self.count = QLabel()
+        self.table = read_only_table(self.model, "events")
+        self.table.doubleClicked.connect(
+            lambda index: self.open_event.emit(self.model.row_at(index.row()).id)
+        )
+        for combo in (self.status, self.kind):
+            combo.currentIndexChanged.connect(self.refresh)
+        for edit in (self.since, self.until):
+            edit.dateChanged.connect(self.refresh)
+        self._build_layout()
+        self.retranslate_ui()
+
+    def _build_layout(self) -> None:
+        bar = QHBoxLayout()
+        for widget in (self.status, self.kind, self.from_label, self.since, self.to_label):
+            bar.addWidget(widget)
+        bar.addWidget(self.until)
+        bar.addStretch(1)
+        bar.addWidget(self.record_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(self.tr("Calibrations"))
+        self.status.setItemText(0, self.tr("Any status"))
+        for row in range(1, self.status.count()):
+            self.status.setItemText(row, label(EventStatus(self.status.itemData(row))))
+        self.kind.setItemText(0, self.tr("Any kind"))
+        for row in range(1, self.kind.count()):
+            self.kind.setItemText(row, label(EventKind(self.kind.itemData(row))))
+        self.from_label.setText(self.tr("From:"))
+        self.to_label.setText(self.tr("to"))
+        self.record_button.setText(self.tr("Record event…"))
+        self.table.setToolTip(self.tr("Double-click an event to open it"))
+        self._count()
+
+    def _count(self) -> None:
+        self.count.setText(self.tr("%n event(s)", "", self.model.rowCount()))
+
+    def filters(self) -> dict[str, Any]:
+        """The filter values as ``list_events`` keywords."""
+        status, kind = self.status.currentData(), self.kind.currentData()
+        return {
+            "status": None if status is None else EventStatus(status),
+            "kind": None if kind is None else EventKind(kind),
+            "since": self.since.date().toPython(),
+            "until": self.until.date().toPython(),
+            "limit": LIMIT,
+        }
+
+    def load(self) -> None:
+        from labapp.services.events import list_events
+
+        filters = self.filters()
+        if filters["since"] > filters["until"]:
+            self.count.setText(self.tr("The start date is after the end date."))
+            return
+        self.session.run(lambda db: list_events(db, **filters), self._show)
+
+    def _show(self, rows: list[Any]) -> None:
+        self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+        self._count()
+        self.rows_loaded.emit()

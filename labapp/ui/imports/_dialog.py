@@ -1,0 +1,301 @@
+"""Import a register ledger from Excel: choose a file, see every bad cell or what will be added.
+
+The file is checked on the worker (:func:`labapp.services.imports.check_register_file`);
+with bad cells the dialog lists them (sheet, cell, header, value, reason in the user's language)
+and offers "Save error workbook…"; with none it says how many items will be added and offers
+Import, which adds them all in one audited transaction.  Nothing is written before Import.
+
+"Download import template…" (File menu) is :func:`save_template`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from labapp.services.imports import (
+    ImportFileError,
+    check_register_file,
+    import_register,
+    write_error_workbook,
+    write_import_template,
+)
+from labapp.ui.common.export_job import file_language
+from labapp.ui.common.rows_table_model import RowsTableModel
+from labapp.ui.common.tables import read_only_table
+from labapp.ui.register import ERROR_STYLE
+
+EXCEL_FILTER = str(QT_TRANSLATE_NOOP("ImportDialog", "Excel files (*.xlsx *.xlsm *.xls *.ods)"))
+
+
+class ImportErrorModel(RowsTableModel):
+    """The bad cells of a checked file, with the reason in the user's language."""
+
+    CONTEXT = "ImportErrorModel"
+    COLUMNS = (
+        ("sheet", QT_TRANSLATE_NOOP("ImportErrorModel", "Sheet")),
+        ("cell", QT_TRANSLATE_NOOP("ImportErrorModel", "Cell")),
+        ("header", QT_TRANSLATE_NOOP("ImportErrorModel", "Column")),
+        ("value", QT_TRANSLATE_NOOP("ImportErrorModel", "Value")),
+        ("reason", QT_TRANSLATE_NOOP("ImportErrorModel", "Reason")),
+    )
+
+    def display(self, row: Any, column: int) -> str:
+        key = self.COLUMNS[column][0]
+        if key == "cell":
+            return f"{row.column}{row.row}"
+        if key == "reason":
+            return str(row.message_zh if file_language() == "zh_CN" else row.message_en)
+        return str(getattr(row, key))
+
+
+class ImportPreviewModel(RowsTableModel):
+    """The items a clean file will add, as read (before anything is written)."""
+
+    CONTEXT = "ImportPreviewModel"
+    COLUMNS = (
+        ("asset_tag", QT_TRANSLATE_NOOP("ImportPreviewModel", "Asset tag")),
+        ("name", QT_TRANSLATE_NOOP("ImportPreviewModel", "Name")),
+        ("manufacturer", QT_TRANSLATE_NOOP("ImportPreviewModel", "Manufacturer")),
+        ("model", QT_TRANSLATE_NOOP("ImportPreviewModel", "Model")),
+        ("serial_no", QT_TRANSLATE_NOOP("ImportPreviewModel", "Serial number")),
+        ("quantity", QT_TRANSLATE_NOOP("ImportPreviewModel", "Quantity")),
+        ("status", QT_TRANSLATE_NOOP("ImportPreviewModel", "Status")),
+        ("interval_months", QT_TRANSLATE_NOOP("ImportPreviewModel", "Interval (months)")),
+        ("last_calibrated_on", QT_TRANSLATE_NOOP("ImportPreviewModel", "Last calibrated on")),
+    )
+
+
+class ImportDialog(QDialog):
+    """Choose → check on the worker → errors and "Save error workbook…", or Import → done.
+
+    ``imported`` carries the number of items added once the transaction committed.
+    """
+
+    imported = Signal(int)
+    checked = Signal(object)
+    errors_saved = Signal(object)
+
+    def __init__(self, session: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importDialog")
+        self.session = session
+        self.check: Any = None
+        self.path: Path | None = None
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.model = ImportErrorModel(self)
+        self.table = read_only_table(self.model, row_numbers=True)
+        self.preview_model = ImportPreviewModel(self)
+        self.preview = read_only_table(self.preview_model, row_numbers=True)
+        self.choose_button = QPushButton()
+        self.save_errors_button = QPushButton()
+        self.import_button = QPushButton()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
+        self.choose_button.clicked.connect(lambda: self.choose_file())
+        self.save_errors_button.clicked.connect(lambda: self.save_errors())
+        self.import_button.clicked.connect(self.start_import)
+        row = QHBoxLayout()
+        for button in (self.choose_button, self.save_errors_button, self.import_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(self.buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.preview, 1)
+        layout.addLayout(row)
+        self.resize(900, 480)
+        self.retranslate_ui()
+        self._show_state()
+
+    def retranslate_ui(self) -> None:
+        """Every text of the dialog in the current language."""
+        self.setWindowTitle(self.tr("Import register"))
+        self.choose_button.setText(self.tr("Choose file…"))
+        self.save_errors_button.setText(self.tr("Save error workbook…"))
+        self.import_button.setText(self.tr("Import"))
+
+    # --- steps ----------------------------------------------------------------------------------
+
+    def choose_file(self, path: str | Path | None = None) -> None:
+        """Pick a ledger (a file dialog unless ``path`` is given) and check it on the worker."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Import register"), "", _tr(EXCEL_FILTER)
+            )
+        if not path:
+            return
+        self.path, self.check = Path(path), None
+        self.summary.setStyleSheet("")
+        self.summary.setText(self.tr("Checking {0}…").format(self.path.name))
+        self._show_state(busy=True)
+        target = self.path
+        self.session.run(
+            lambda db: check_register_file(db, target),
+            self._checked,
+            self._failed,
+            progress=self.tr("Checking every row…"),
+            parent=self,
+        )
+
+    def _checked(self, check: Any) -> None:
+        self.check = check
+        self.model.set_rows(list(check.errors))
+        self.preview_model.set_rows(list(check.rows))
+        self.table.resizeColumnsToContents()
+        self.preview.resizeColumnsToContents()
+        name = check.path.name
+        if check.errors:
+            self._warn(
+                self.tr("{0}: {1} bad cell(s); nothing will be imported until they are corrected.")
+                .format(name, len(check.errors))
+            )  # fmt: skip
+        elif not check.rows:
+            self._warn(self.tr("{0} holds no register rows.").format(name))
+        else:
+            self.summary.setStyleSheet("")
+            self.summary.setText(
+                self.tr("{0}: every row is valid. {1} item(s) will be added.").format(
+                    name, len(check.rows)
+                )
+            )
+        self._show_state()
+        self.checked.emit(check)
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ImportFileError):
+            self._warn(exc.message_zh if file_language() == "zh_CN" else exc.message_en)
+        else:
+            from labapp.ui.common.errors import describe
+
+            self._warn(describe(exc))
+        self.check = None
+        self._show_state()
+        self.checked.emit(None)
+
+    def save_errors(self, path: str | Path | None = None) -> None:
+        """Write the checked file back with every bad cell marked, where the user chooses."""
+        if self.check is None or self.path is None:
+            return
+        if path is None:
+            suggested = str(self.path.with_name(f"{self.path.stem}.errors.xlsx"))
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save error workbook"), suggested, self.tr("Excel files (*.xlsx)")
+            )
+        if not path:
+            return
+        check, target, lang = self.check, Path(path), file_language()
+        self.session.run(
+            lambda _db: write_error_workbook(check, target, lang),  # type: ignore[arg-type]
+            self._errors_saved,
+            self._failed_save,
+            progress=self.tr("Saving the error workbook…"),
+            parent=self,
+        )
+
+    def _errors_saved(self, path: Path) -> None:
+        self.summary.setText(self.summary.text() + "\n" + self.tr("Saved {0}.").format(path))
+        self.errors_saved.emit(path)
+
+    def _failed_save(self, exc: BaseException) -> None:
+        from labapp.ui.common.errors import show_error
+
+        show_error(self, exc)
+
+    def start_import(self) -> None:
+        """Add every row in one transaction on the worker (audited: "imported from <file>")."""
+        if self.check is None or not self.check.ok:
+            return
+        check, user = self.check, self.session.user
+        self._show_state(busy=True)
+        self.summary.setText(self.tr("Importing {0} item(s)…").format(len(check.rows)))
+        self.session.run(
+            lambda db: import_register(db, user, check),
+            self._imported,
+            self._failed_import,
+            progress=self.tr("Importing…"),
+            parent=self,
+        )
+
+    def _imported(self, count: int) -> None:
+        self.check = None
+        self.summary.setStyleSheet("")
+        self.summary.setText(self.tr("Imported {0} item(s) into the register.").format(count))
+        self._show_state()
+        self.imported.emit(count)
+
+    def _failed_import(self, exc: BaseException) -> None:
+        from labapp.ui.common.errors import describe
+
+        self._warn(self.tr("Nothing was imported: {0}").format(describe(exc)))
+        self.check = None
+        self._show_state()
+
+    # --- helpers --------------------------------------------------------------------------------
+
+    def _warn(self, text: str) -> None:
+        self.summary.setStyleSheet(ERROR_STYLE)
+        self.summary.setText(text)
+
+    def _show_state(self, busy: bool = False) -> None:
+        check = self.check
+        has_errors = check is not None and bool(check.errors)
+        if check is None and not busy and self.path is None:
+            self.summary.setText(
+                self.tr(
+                    "Choose an Excel register ledger (仪器设备台账). Every row is checked first; "
+                    "nothing is written until you confirm, and then all rows are added together."
+                )
+            )
+        self.table.setVisible(has_errors)
+        self.preview.setVisible(check is not None and check.ok and not busy)
+        self.choose_button.setEnabled(not busy)
+        self.save_errors_button.setVisible(has_errors)
+        self.save_errors_button.setEnabled(has_errors and not busy)
+        self.import_button.setVisible(check is not None and check.ok)
+        self.import_button.setEnabled(not busy)
+
+
+def save_template(
+    session: Any,
+    parent: QWidget | None,
+    path: str | Path | None = None,
+    on_saved: Callable[[Path], None] | None = None,
+) -> None:
+    """File → Download import template…: the template with this lab's names in its lists."""
+    if path is None:
+        path, _ = QFileDialog.getSaveFileName(
+            parent,
+            _tr("Download import template"),
+            _tr("register-template.xlsx"),
+            _tr("Excel files (*.xlsx)"),
+        )
+    if not path:
+        return
+    target, lang = Path(path), file_language()
+    session.run(
+        lambda db: write_import_template(db, target, lang),  # type: ignore[arg-type]
+        on_saved,
+        progress=_tr("Writing the template…"),
+        parent=parent,
+    )
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ImportDialog", text)

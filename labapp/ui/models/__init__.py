@@ -1,1 +1,0 @@
-"""Qt item models over the services' frozen DTOs (never over sessions or ORM rows)."""

@@ -1,0 +1,52 @@
+"""Editing a draft plan on the Planning page: the provider editor, saving pending edits, sizing.
+
+The plan table edits month, cost and note as text; the provider is chosen from the lab's
+providers in a combo (:class:`ProviderDelegate`).  Edits stay pending in the model until
+:func:`save_edits` runs them through the service on the worker, each with the version it was
+read at.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QTableView,
+)
+
+from labapp.services import planning
+from labapp.ui.common.combo_delegate import ComboDelegate
+
+
+def save_edits(
+    db: Any, user: str, plan_id: int, items: list[Any], pending: dict[int, dict[str, Any]]
+) -> Any:
+    """Worker job: save each edited item with its version, then reload the plan."""
+    versions = {i.id: i.version for i in items}
+    for item_id, fields in pending.items():
+        planning.update_plan_item(db, user, item_id, versions[item_id], **fields)
+    return planning.get_plan(db, plan_id)
+
+
+def load_providers(db: Any) -> Any:
+    """Worker job: the providers a plan item can be sent to."""
+    from labapp.services.master_data import provider_choices
+
+    return provider_choices(db)
+
+
+def fit_columns(table: QTableView, widest: int = 240) -> None:
+    """Columns sized to their content, none wider than ``widest`` pixels (long provider names)."""
+    table.resizeColumnsToContents()
+    header = table.horizontalHeader()
+    for column in range(header.count()):
+        header.resizeSection(column, min(header.sectionSize(column), widest))
+
+
+class ProviderDelegate(ComboDelegate):
+    """Edits a plan item's provider with a combo of the providers (``model.providers``)."""
+
+    editor_name = "planProviderEditor"
+
+    def choices(self, index: Any) -> list[tuple[str, Any]]:
+        return [(name, ident) for ident, name in index.model().providers.items()]

@@ -1,0 +1,287 @@
+"""The register table: instruments and standards, fetched page by page from SQL.
+
+Filtering and ordering happen in the database (``query_register``); the model only holds the pages
+fetched so far.  A new search, filter or sort bumps a generation counter, so a page of an older
+query that arrives late is dropped instead of mixed into the new one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QIcon
+from PySide6.QtWidgets import QApplication, QStyle
+
+from labapp.ui.common.labels import label_for
+from labapp.ui.common.rows_table_model import RowRole, RowsTableModel, format_value
+
+COL_ASSET_TAG = 0
+COL_NAME = 1
+COL_MANUFACTURER = 2
+COL_MODEL = 3
+COL_SERIAL = 4
+COL_QUANTITY = 5
+COL_RANGE = 6
+COL_ACCURACY = 7
+COL_ROLE = 8
+COL_LEVEL = 9
+COL_CUSTODIAN = 10
+COL_LOCATION = 11
+COL_STATUS = 12
+COL_LAST_CALIBRATED = 13
+COL_DUE = 14
+
+#: column -> (DTO attribute, header); the attribute is also the service's ``order_by`` key.
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("asset_tag", QT_TRANSLATE_NOOP("InstrumentTableModel", "Asset tag")),
+    ("name", QT_TRANSLATE_NOOP("InstrumentTableModel", "Name")),
+    ("manufacturer", QT_TRANSLATE_NOOP("InstrumentTableModel", "Manufacturer")),
+    ("model", QT_TRANSLATE_NOOP("InstrumentTableModel", "Model")),
+    ("serial", QT_TRANSLATE_NOOP("InstrumentTableModel", "Serial number")),
+    ("quantity", QT_TRANSLATE_NOOP("InstrumentTableModel", "Quantity")),
+    ("range_text", QT_TRANSLATE_NOOP("InstrumentTableModel", "Range")),
+    ("accuracy_text", QT_TRANSLATE_NOOP("InstrumentTableModel", "Accuracy")),
+    ("role", QT_TRANSLATE_NOOP("InstrumentTableModel", "Role")),
+    ("level", QT_TRANSLATE_NOOP("InstrumentTableModel", "Level")),
+    ("custodian", QT_TRANSLATE_NOOP("InstrumentTableModel", "Custodian")),
+    ("location", QT_TRANSLATE_NOOP("InstrumentTableModel", "Location")),
+    ("status", QT_TRANSLATE_NOOP("InstrumentTableModel", "Status")),
+    ("last_calibrated_on", QT_TRANSLATE_NOOP("InstrumentTableModel", "Last calibrated")),
+    ("due_on", QT_TRANSLATE_NOOP("InstrumentTableModel", "Due date")),
+)
+
+#: columns the service cannot order by (texts composed from several columns)
+UNSORTABLE = frozenset({"range_text", "accuracy_text"})
+
+#: Raw stored value of the row's due state (overdue / due_soon / ok / none).
+DueStateRole = Qt.ItemDataRole.UserRole + 1
+#: The row's attention flag: overdue / due_soon / failed / out_of_service / "" (nothing).
+FlagRole = Qt.ItemDataRole.UserRole + 3
+__all__ = [
+    "COLUMNS",
+    "DueStateRole",
+    "FlagRole",
+    "InstrumentTableModel",
+    "RowRole",
+    "due_state",
+    "flag_of",
+]
+
+OVERDUE_BRUSH = QBrush(QColor("#f4c7c3"))
+DUE_SOON_BRUSH = QBrush(QColor("#fce8b2"))
+FAILED_BRUSH = QBrush(QColor("#e8c6f0"))
+OUT_OF_SERVICE_BRUSH = QBrush(QColor("#dadce0"))
+#: flag -> (background, standard icon, tooltip); text stays black on every background.
+FLAGS: dict[str, tuple[QBrush, QStyle.StandardPixmap, str]] = {
+    "overdue": (
+        OVERDUE_BRUSH,
+        QStyle.StandardPixmap.SP_MessageBoxCritical,
+        QT_TRANSLATE_NOOP("InstrumentTableModel", "Overdue"),
+    ),
+    "failed": (
+        FAILED_BRUSH,
+        QStyle.StandardPixmap.SP_DialogCancelButton,
+        QT_TRANSLATE_NOOP("InstrumentTableModel", "Failed its last calibration"),
+    ),
+    "due_soon": (
+        DUE_SOON_BRUSH,
+        QStyle.StandardPixmap.SP_MessageBoxWarning,
+        QT_TRANSLATE_NOOP("InstrumentTableModel", "Due soon"),
+    ),
+    "out_of_service": (
+        OUT_OF_SERVICE_BRUSH,
+        QStyle.StandardPixmap.SP_MediaPause,
+        QT_TRANSLATE_NOOP("InstrumentTableModel", "Out of service"),
+    ),
+}
+OUT_OF_SERVICE = frozenset({"out_of_service", "suspended", "sealed", "retired", "scrapped"})
+BLACK = QBrush(QColor("#202124"))
+
+PAGE_SIZE = 200
+
+#: loader(search, limit, offset, deliver) must eventually call deliver(list_of_rows) once.
+Loader = Callable[[str | None, int, int, Callable[[list[Any]], None]], None]
+
+
+def due_state(due_on: date | None, today: date, lead_days: int) -> str:
+    """``overdue``, ``due_soon`` (within ``lead_days``), ``ok`` or ``none`` (no due date)."""
+    if due_on is None:
+        return "none"
+    days = (due_on - today).days
+    if days < 0:
+        return "overdue"
+    return "due_soon" if days <= lead_days else "ok"
+
+
+def flag_of(row: Any, today: date, lead_days: int) -> str:
+    """The most urgent attention flag of a register row ("" when all is well).
+
+    Out of service wins (its due date no longer matters), then overdue, a failed last result,
+    and due soon.
+    """
+    if _raw(getattr(row, "status", None)) in OUT_OF_SERVICE:
+        return "out_of_service"
+    state = _raw(getattr(row, "due_state", None)) or due_state(
+        getattr(row, "due_on", None), today, lead_days
+    )
+    if state == "overdue":
+        return "overdue"
+    if _raw(getattr(row, "last_result", None)) == "fail":
+        return "failed"
+    return "due_soon" if state == "due_soon" else ""
+
+
+class InstrumentTableModel(RowsTableModel):
+    """Read-only register rows; more are fetched when the view scrolls down.
+
+    Sorting a column (a header click) does not sort in Python: it records ``order_by`` and
+    ``descending`` and re-queries, so the database orders all rows, not just the fetched ones.
+    """
+
+    CONTEXT = "InstrumentTableModel"
+    COLUMNS = COLUMNS
+
+    def __init__(self, loader: Loader | None = None, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._loader = loader
+        self._search: str | None = None
+        self._generation = 0
+        self._loading = False
+        self._exhausted = True
+        self.page_size = PAGE_SIZE
+        self.today = date.today()
+        self.lead_days = 30
+        self.order_by = "asset_tag"
+        self.descending = False
+        self._icons: dict[str, QIcon] = {}
+        self.total: int | None = None  # rows the current query has, once counted
+
+    # --- loading ---------------------------------------------------------------------------
+    def set_loader(self, loader: Loader | None) -> None:
+        """Use ``loader`` (None: no database) and reload from the first page."""
+        self._loader = loader
+        self.reload()
+
+    def set_search(self, text: str | None) -> None:
+        """Re-query with a new search text (empty: everything)."""
+        self._search = (text or "").strip() or None
+        self.reload()
+
+    def reload(self) -> None:
+        """Drop every row and fetch the first page again (late pages of old queries are ignored)."""
+        self._generation += 1
+        self.beginResetModel()
+        self._rows = []
+        self._loading = False
+        self._exhausted = self._loader is None
+        self.total = None
+        self.endResetModel()
+        self._request()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Re-query ordered by ``column`` (the database sorts; see the class docstring)."""
+        if not 0 <= column < len(COLUMNS) or COLUMNS[column][0] in UNSORTABLE:
+            return
+        key, descending = COLUMNS[column][0], order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self.order_by, self.descending):
+            return
+        self.order_by, self.descending = key, descending
+        self.reload()
+
+    def _request(self) -> None:
+        if self._loader is None or self._loading or self._exhausted:
+            return
+        self._loading = True
+        generation = self._generation
+        self._loader(
+            self._search,
+            self.page_size,
+            len(self._rows),
+            lambda rows: self._deliver(generation, rows),
+        )
+
+    def _deliver(self, generation: int, rows: list[Any]) -> None:
+        if generation != self._generation:
+            return
+        self._loading = False
+        self._exhausted = len(rows) < self.page_size
+        if rows:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+
+    def loading_failed(self) -> None:
+        """Stop paging after an error (the error itself is shown by the worker's handler)."""
+        self._loading = False
+        self._exhausted = True
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        if parent.isValid() or self._loading or self._exhausted:
+            return False
+        return self.total is None or len(self._rows) < self.total  # no empty last page
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
+        if not parent.isValid():
+            self._request()
+
+    def is_loading(self) -> bool:
+        """True while a page is being fetched."""
+        return self._loading
+
+    def row_of(self, instrument_id: int) -> int:
+        """The row showing ``instrument_id`` among the fetched ones (-1 if none)."""
+        for number, row in enumerate(self._rows):
+            if getattr(row, "id", None) == instrument_id:
+                return number
+        return -1
+
+    # --- cells ----------------------------------------------------------------------------------
+    def role_data(self, row: Any, column: int, role: int) -> Any:
+        flag = flag_of(row, self.today, self.lead_days)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return FLAGS[flag][0] if flag else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return BLACK if flag else None
+        if role == Qt.ItemDataRole.DecorationRole and column == COL_ASSET_TAG and flag:
+            return self._icon(flag)
+        if role == Qt.ItemDataRole.ToolTipRole and flag:
+            return QCoreApplication.translate(self.CONTEXT, FLAGS[flag][2])
+        if role == DueStateRole:
+            return _raw(getattr(row, "due_state", None)) or due_state(
+                row.due_on, self.today, self.lead_days
+            )
+        if role == FlagRole:
+            return flag
+        return None
+
+    def _icon(self, flag: str) -> QIcon:
+        if flag not in self._icons:
+            self._icons[flag] = QApplication.style().standardIcon(FLAGS[flag][1])
+        return self._icons[flag]
+
+    def display(self, row: Any, column: int) -> str:
+        value = getattr(row, COLUMNS[column][0], None)
+        if column == COL_ROLE:
+            return label_for("role", _raw(value))
+        if column == COL_STATUS:
+            return label_for("status", _raw(value))
+        if column == COL_LEVEL:
+            return label_for("level", _raw(value))
+        if COLUMNS[column][0] == "quantity":
+            return label_for("quantity", _raw(value))
+        return format_value(value)
+
+
+def _raw(value: Any) -> str | None:
+    """The stored string of an enum member or a plain string."""
+    return None if value is None else str(getattr(value, "value", value))

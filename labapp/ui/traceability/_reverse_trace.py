@@ -1,0 +1,196 @@
+"""Reverse trace: everything a standard served since a date, to any depth, exportable to Excel."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from dateutil.relativedelta import relativedelta
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from labapp.ui.common import settings
+from labapp.ui.common.date_edit import date_edit
+from labapp.ui.common.labels import label
+from labapp.ui.common.tables import read_only_table
+from labapp.ui.traceability._models import ReverseTraceModel
+
+
+def find_instrument(db: Any, asset_tag: str) -> Any:
+    """Worker job: the item with exactly this asset tag, else the first one matching."""
+    from labapp.domain.errors import NotFoundError
+    from labapp.services.register import list_instruments
+
+    rows = list_instruments(db, search=asset_tag.strip(), limit=50)
+    exact = [r for r in rows if r.asset_tag.lower() == asset_tag.strip().lower()]
+    if not exact and not rows:
+        raise NotFoundError("instruments", asset_tag)
+    return (exact or rows)[0]
+
+
+def export_rows(
+    path: Path, trace: Any, standard: Any, since: date, user: str, lang: Any, db: Any
+) -> Any:
+    """Worker job: write the reverse trace to ``path`` (a cover sheet, then the rows)."""
+    from labapp.io.excel import (
+        ColumnKind,
+        ColumnSpec,
+        CoverInfo,
+        SheetSpec,
+        quantity_label,
+        write_workbook,
+    )
+    from labapp.services.common import laboratory_name
+
+    columns = (
+        ColumnSpec("depth", "Depth", "层级", ColumnKind.INTEGER),
+        ColumnSpec("performed_on", "Event date", "日期", ColumnKind.DATE),
+        ColumnSpec("asset_tag", "Asset tag", "资产编号"),
+        ColumnSpec("name", "Item", "名称"),
+        ColumnSpec("quantity", "Quantity", "测量量"),
+        ColumnSpec("via", "Via standard", "经由标准器"),
+        ColumnSpec("result", "Result", "结果"),
+        ColumnSpec("event_id", "Event", "事件", ColumnKind.INTEGER),
+    )
+    rows = (
+        (r.depth, r.performed_on, r.asset_tag, r.name, quantity_label(r.quantity, lang),
+         r.via_asset_tag,
+         label(r.result), r.event_id)
+        for r in trace.rows
+    )  # fmt: skip
+    filter_text = f"{standard.asset_tag} ≥ {since.isoformat()}"
+    title = (
+        f"Reverse trace {standard.asset_tag}" if lang == "en" else f"反向追溯 {standard.asset_tag}"
+    )
+    cover = CoverInfo(
+        title=title,
+        laboratory=laboratory_name(db),
+        exported_by=user,
+        database=getattr(db.info, "display_name", ""),
+        filter_text=filter_text,
+    )
+    sheet = SheetSpec(title=standard.asset_tag, columns=columns, rows=rows, filter_text=filter_text)
+    return write_workbook(path, cover, [sheet], language=lang)
+
+
+class ReverseTraceWidget(QWidget):
+    """Standard, since, max depth → the events and items it served, counts by depth, export."""
+
+    loaded = Signal()
+    exported = Signal(object)  # the ExportResult
+
+    def __init__(self, session: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.model = ReverseTraceModel(self)
+        self.trace: Any = None
+        self.standard_item: Any = None
+        self.standard = QLineEdit()
+        self.standard.setObjectName("reverseStandard")
+        self.standard.returnPressed.connect(self.run)
+        self.since_label, self.depth_label = QLabel(), QLabel()
+        a_year_ago = date.today() - relativedelta(years=1)
+        self.since = date_edit(a_year_ago, name="reverseSince", latest=None)
+        self.max_depth = QSpinBox()
+        self.max_depth.setObjectName("maxDepth")
+        self.max_depth.setRange(1, 10)
+        self.max_depth.setValue(10)
+        self.run_button = QPushButton()
+        self.run_button.setObjectName("runReverse")
+        self.run_button.clicked.connect(self.run)
+        self.export_button = QPushButton()
+        self.export_button.setObjectName("exportReverse")
+        self.export_button.setEnabled(False)
+        self.export_button.clicked.connect(lambda: self.export())
+        self.counts = QLabel()
+        self.counts.setObjectName("countsByDepth")
+        self.table = read_only_table(self.model, "reverseTrace", row_numbers=True)
+        bar = QHBoxLayout()
+        bar.addWidget(self.standard, 1)
+        bar.addWidget(self.since_label)
+        bar.addWidget(self.since)
+        bar.addWidget(self.depth_label)
+        bar.addWidget(self.max_depth)
+        bar.addWidget(self.run_button)
+        bar.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.table, 1)
+
+    def retranslate_ui(self) -> None:
+        self.standard.setPlaceholderText(self.tr("Asset tag of the standard"))
+        self.since_label.setText(self.tr("Since:"))
+        self.depth_label.setText(self.tr("Max depth:"))
+        self.run_button.setText(self.tr("Trace"))
+        self.export_button.setText(self.tr("Export to Excel…"))
+        self._show_counts()
+
+    def run(self) -> None:
+        """Trace the standard typed, on the worker."""
+        from labapp.services.traceability import reverse_trace
+
+        tag, since, depth = (
+            self.standard.text(),
+            self.since.date().toPython(),
+            self.max_depth.value(),
+        )
+        if not tag.strip():
+            return
+
+        def job(db: Any) -> tuple[Any, Any]:
+            item = find_instrument(db, tag)
+            return item, reverse_trace(db, item.id, since=since, max_depth=depth)
+
+        self.session.run(job, self._show)
+
+    def _show(self, result: tuple[Any, Any]) -> None:
+        self.standard_item, self.trace = result
+        self.model.set_rows(list(self.trace.rows))
+        self.table.resizeColumnsToContents()
+        self.export_button.setEnabled(bool(self.trace.rows))
+        self._show_counts()
+        self.loaded.emit()
+
+    def _show_counts(self) -> None:
+        if self.trace is None:
+            self.counts.setText(self.tr("Type a standard's asset tag and press Trace."))
+            return
+        parts = [
+            self.tr("depth {0}: {1}").format(depth, count)
+            for depth, count in self.trace.counts_by_depth.items()
+        ]
+        text = self.tr("{0} served {1} event(s) on {2} item(s)").format(
+            self.standard_item.asset_tag, self.trace.events, self.trace.instruments
+        )
+        self.counts.setText(text + (" — " + ", ".join(parts) if parts else ""))
+
+    def export(self, path: str | None = None) -> None:
+        """Export to Excel…: a path from QFileDialog, the workbook written on the worker."""
+        if path is None:
+            name = f"reverse-trace-{self.standard_item.asset_tag}.xlsx"
+            path, _filter = QFileDialog.getSaveFileName(
+                self, self.tr("Export the reverse trace"), name, self.tr("Excel files (*.xlsx)")
+            )
+        if not path:
+            return
+        trace, item, user = self.trace, self.standard_item, self.session.user
+        since: date = self.since.date().toPython()
+        target = Path(path)
+        lang = settings.export_language()
+        self.session.run(
+            lambda db: export_rows(target, trace, item, since, user, lang, db),
+            self.exported.emit,
+            progress=self.tr("Exporting…"),
+            parent=self,
+        )

@@ -1,1 +1,0 @@
-"""Reusable widgets shared by several pages (charts, date edits, tables, export jobs)."""
