@@ -1,7 +1,8 @@
 """Words for enum values in files: English and Chinese labels, and the synonyms an import accepts.
 
-The GUI has its own Qt-translated labels (``labapp.ui.common.labels``); a file cannot go through Qt, so the
-file formats keep this table.  The wording follows the GUI's zh_CN catalogue and the glossary.
+The GUI has its own Qt-translated labels (``labapp.ui.common.labels``); a file cannot go through
+Qt, so the file formats keep this table.  The wording follows the GUI's zh_CN catalogue and the
+glossary.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Accounts, logins, electronic signatures and the integrity check (what other features use).
 
 * :mod:`~labapp.services.accounts._accounts`: create, log in, lock out, change/reset, disable.
-* :mod:`~labapp.services.accounts._crypto`: argon2id hashes and Ed25519 keys (libraries' primitives).
+* :mod:`~labapp.services.accounts._crypto`: argon2id hashes and Ed25519 keys (libraries'
+  primitives).
 * :mod:`~labapp.services.accounts._seals`: the canonical form of an event, signing it, and
   ``audit verify`` (every seal and the audit chain)."""
 

@@ -91,7 +91,7 @@ def convert_readings(texts: Sequence[str], unit: str | None) -> list[Decimal]:
 
 
 def _in_unit(text: str, unit: str | None, field: str, **params: Any) -> Decimal:
-    """``text`` as a Decimal in ``unit``, refused with the codes ``labapp.ui.common.errors`` words."""
+    """``text`` as a Decimal in ``unit``, refused with the codes the GUI's error wording knows."""
     try:
         q = parse_quantity(text, default_unit=unit)
     except MetrologyError as exc:

@@ -2,8 +2,9 @@
 
 The export writes one data sheet in :data:`labapp.io.register.REGISTER_FIELDS` order, with the same
 headers the template and the import use, so an exported register imports back unchanged
-(:mod:`labapp.services.imports._register`).  Rows stream from one SQL query (``yield_per``), filtered
-by the register page's :class:`~labapp.services.register.RegisterFilter`, in asset-tag order.
+(:mod:`labapp.services.imports._register`).  Rows stream from one SQL query (``yield_per``),
+filtered by the register page's :class:`~labapp.services.register.RegisterFilter`, in asset-tag
+order.
 
 Reported digits: Excel stores a float and python-calamine does not report number formats, so a
 decimal whose float does not give its digits back (``10.00`` reads back as ``10``) is also listed

@@ -4,8 +4,9 @@ Lifecycle
 ---------
 1. :func:`open_investigation` from a failed event or a failed intermediate check of a standard:
    finds the window and every result the standard served in it, to any depth, re-evaluates them
-   (:mod:`labapp.services.impact._scope`) and stores the lot in one transaction (who and when opened,
-   the as-found error used and the decision rule applied).  One open investigation per trigger.
+   (:mod:`labapp.services.impact._scope`) and stores the lot in one transaction (who and when
+   opened, the as-found error used and the decision rule applied).  One open investigation per
+   trigger.
 2. :func:`decide_action` per result: recall, re-calibrate, notify the customer or no action, always
    with a reason (the audit log records it as the change's reason).
 3. :func:`close_investigation` with a conclusion, refused while an affected or possibly affected

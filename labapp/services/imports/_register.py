@@ -5,7 +5,7 @@ Two steps, so the user sees what will happen before anything is written:
 1. :func:`check_register_file` reads the file (:func:`labapp.io.register.read_register`) against
    what the database knows: locations, providers, procedures (by code) and custodians (by name or
    login), and the asset tags already in the register.  Rows whose cells are fine then go through
-   the same rules as the instrument dialog (``labapp.services.register._instruments._validate``:
+   the same rules as the instrument dialog (``labapp.services.register.validate_instrument``:
    range order across units, accuracy against range, a positive interval).  Every problem becomes a
    :class:`~labapp.io.register._read.CellError` with an English and a Chinese reason; nothing is
    written.  :func:`write_error_workbook` hands the file back with each bad cell marked.
@@ -49,8 +49,12 @@ from labapp.persistence.models import (
 )
 from labapp.services.database import Database
 from labapp.services.imports._words import domain_problem
-from labapp.services.register import EDITABLE_FIELDS, InstrumentData
-from labapp.services.register._instruments import _commit, _validate
+from labapp.services.register import (
+    EDITABLE_FIELDS,
+    InstrumentData,
+    commit_instruments,
+    validate_instrument,
+)
 
 __all__ = [
     "CellError",
@@ -197,7 +201,7 @@ def import_register(
                 uow.flush()
                 if progress is not None:
                     progress(done, total)
-        _commit(uow)
+        commit_instruments(uow)
     if progress is not None:
         progress(total, total)
     return total
@@ -332,7 +336,7 @@ def _rule_outcome(data: InstrumentData, seen: dict[tuple[Any, ...], Any]) -> Val
            data.range_high_unit, data.accuracy_value, data.accuracy_unit)  # fmt: skip
     if key not in seen:
         try:
-            _validate(data)
+            validate_instrument(data)
             seen[key] = None
         except ValidationError as exc:
             seen[key] = exc

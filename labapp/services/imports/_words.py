@@ -1,8 +1,8 @@
 """The instrument rules' refusals (:class:`ValidationError`) as bad cells of a register file.
 
-The rules are the instrument dialog's (``labapp.services.register._instruments``); they name a field of
-:class:`~labapp.services.register.InstrumentData` and a code.  Here the field becomes the register column
-it was read from and the code a reason in English and Chinese.
+The rules are the instrument dialog's (``labapp.services.register._instruments``); they name a
+field of :class:`~labapp.services.register.InstrumentData` and a code.  Here the field becomes the
+register column it was read from and the code a reason in English and Chinese.
 """
 
 from __future__ import annotations

@@ -31,7 +31,7 @@ DEFAULT_TARGET = Decimal("96")
 #: Fewest baseline points a control chart's limits are taken from without a warning.
 DEFAULT_MIN_BASELINE = 20
 
-#: LabApp's definition of the rate (:mod:`labapp.services.planning._occurrences` computes exactly this).
+#: LabApp's definition of the rate (the planning feature's due occurrences compute exactly this).
 ON_TIME_RATE_DEFINITION = (
     "On-time verification rate (受检率) of a period = due occurrences done on time ÷ due "
     "occurrences in the period. A due occurrence is the due date (valid until) of each approved "

@@ -1,7 +1,8 @@
 """The annual re-verification plan (周检计划): one line per due occurrence of the year.
 
-A plan of year Y lists, for every instrument that falls due (see :mod:`labapp.services.planning._occurrences`
-for the one definition of a due occurrence, shared with 受检率):
+A plan of year Y lists, for every instrument that falls due (see
+:mod:`labapp.services.planning._occurrences` for the one definition of a due occurrence, shared
+with 受检率):
 
 1. the items **carried over**: due before 1 January of Y and not re-verified since (overdue, or
    falling due before the year starts), planned in the first month the work can be done;
@@ -215,12 +216,13 @@ def get_plan(db: Database, plan_id: int) -> PlanDetail:
 def plan_progress(db: Database, plan_id: int, today: date) -> PlanProgress:
     """Which plan items were done on time, done late, or not yet done, as of ``today``.
 
-    Each item is looked up among the due occurrences (:mod:`labapp.services.planning._occurrences`), so its
-    state is the one 受检率 gives it; an item no longer among them (a projection whose real due
-    date came out otherwise) is done by the first approved verification or calibration of its
-    instrument performed from :data:`~labapp.services.planning._occurrences.EARLY_DAYS` before its due date
-    up to ``today``.  ``rate_due`` and ``rate_on_time`` count the items due in the plan's year up
-    to ``today``: on a plan generated from the same records they equal 受检率's due and on time.
+    Each item is looked up among the due occurrences
+    (:mod:`labapp.services.planning._occurrences`), so its state is the one 受检率 gives it; an item
+    no longer among them (a projection whose real due date came out otherwise) is done by the first
+    approved verification or calibration of its instrument performed from
+    :data:`~labapp.services.planning._occurrences.EARLY_DAYS` before its due date up to
+    ``today``.  ``rate_due`` and ``rate_on_time`` count the items due in the plan's year up to
+    ``today``: on a plan generated from the same records they equal 受检率's due and on time.
     """
     with db.engine.connect() as conn:
         year = conn.execute(select(PlanRow.year).where(PlanRow.id == plan_id)).scalar()

@@ -28,8 +28,8 @@ def last_cost() -> Any:
 def plan_filters(flt: PlanFilter) -> list[ColumnElement[bool]]:
     """``flt`` as WHERE conditions (joined with locations and providers).
 
-    Only instruments that fall due (:func:`labapp.services.planning._occurrences.due_status`): sealed and
-    out-of-service ones only when ``flt.include_idle``, retired or scrapped ones never.
+    Only instruments that fall due (:func:`labapp.services.planning._occurrences.due_status`):
+    sealed and out-of-service ones only when ``flt.include_idle``, retired or scrapped ones never.
     """
     where: list[ColumnElement[bool]] = [due_status(flt.include_idle)]
     if flt.location_id is not None:

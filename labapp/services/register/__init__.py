@@ -5,6 +5,7 @@ from __future__ import annotations
 from labapp.services.register._dto import InstrumentData
 from labapp.services.register._instruments import (
     EDITABLE_FIELDS,
+    commit_instruments,
     create_instrument,
     duplicate_instrument,
     get_instrument,
@@ -12,6 +13,7 @@ from labapp.services.register._instruments import (
     retire_instrument,
     similar_data,
     update_instrument,
+    validate_instrument,
 )
 from labapp.services.register._query import (
     SEARCH_COUNT_CAP,
@@ -30,6 +32,7 @@ __all__ = [
     "InstrumentData",
     "RegisterFilter",
     "RegisterItem",
+    "commit_instruments",
     "count_register",
     "create_instrument",
     "duplicate_instrument",
@@ -42,4 +45,5 @@ __all__ = [
     "retire_instrument",
     "similar_data",
     "update_instrument",
+    "validate_instrument",
 ]

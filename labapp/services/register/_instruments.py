@@ -155,7 +155,10 @@ def get_instrument(db: Database, instrument_id: int) -> InstrumentDetail:
         return _detail(row)
 
 
-def _validate(data: InstrumentData) -> InstrumentData:
+def validate_instrument(data: InstrumentData) -> InstrumentData:
+    """Check an instrument's data against the register's rules (required text, a positive
+    interval, range order across units, accuracy against range); return it or raise
+    :class:`ValidationError`."""
     for name in _REQUIRED_TEXT:
         value = getattr(data, name)
         if not isinstance(value, str) or not value.strip():
@@ -188,13 +191,13 @@ def create_instrument(db: Database, user: str, data: InstrumentData) -> Instrume
     ValidationError
         A required field is empty, the interval is not positive, or the asset tag is taken.
     """
-    data = _validate(data)
+    data = validate_instrument(data)
     with db.unit_of_work(user) as uow:
         _check_free(uow, data.asset_tag)
         row = InstrumentRow(**{name: getattr(data, name) for name in EDITABLE_FIELDS})
         row.due_on = _computed_due(uow, row, data)
         uow.instruments.add(row)
-        _commit(uow)
+        commit_instruments(uow)
         return _detail(row)
 
 
@@ -224,11 +227,11 @@ def update_instrument(
         row = _load(uow, instrument_id)
         uow.check_version(row, expected_version)
         current = _data(row)
-        data = _validate(replace(current, **changes))
+        data = validate_instrument(replace(current, **changes))
         for name in changes:
             setattr(row, name, getattr(data, name))
         row.due_on = _computed_due(uow, row, data)
-        _commit(uow)
+        commit_instruments(uow)
         return _detail(row)
 
 
@@ -255,7 +258,7 @@ def retire_instrument(
         row.retired_reason = reason.strip()
         row.due_on = None  # a retired instrument never falls due
         uow.audit(row, AuditAction.RETIRE)
-        _commit(uow)
+        commit_instruments(uow)
         return _detail(row)
 
 
@@ -313,7 +316,8 @@ def _load(uow: Any, instrument_id: int) -> InstrumentRow:
     return row  # type: ignore[no-any-return]
 
 
-def _commit(uow: Any) -> None:
+def commit_instruments(uow: Any) -> None:
+    """Commit the unit of work; a duplicate asset tag becomes a :class:`ValidationError`."""
     try:
         uow.commit()
     except IntegrityError as exc:

@@ -9,9 +9,9 @@ in pre-order (children by asset tag), with the same reasons for a broken link.
 
 Set-based, so it scales to 100 000 items: the items are read in keyset-paged chunks of
 :data:`CHUNK`.  Per chunk, one statement reads the items with their certificate at the date, one
-recursive CTE (the upward walk of :mod:`labapp.services.traceability._sql`) gives every link the chunk's
-chains rest on, and the details and uncertainties are read only for events not seen before.  The
-standards' certificates are kept between chunks (a lab has few), the items' own are not, so
+recursive CTE (the upward walk of :mod:`labapp.services.traceability._sql`) gives every link the
+chunk's chains rest on, and the details and uncertainties are read only for events not seen before.
+ The standards' certificates are kept between chunks (a lab has few), the items' own are not, so
 memory stays flat however many items stream through.
 """
 

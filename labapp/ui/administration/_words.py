@@ -1,7 +1,7 @@
 """Words of the Administration page: role names and the master-data services' refusals.
 
-Role names are here (not in :mod:`labapp.ui.common.labels`) so the page owns them; other pages may use
-:func:`role_text` too.
+Role names are here (not in :mod:`labapp.ui.common.labels`) so the page owns them; other pages may
+use :func:`role_text` too.
 """
 
 from __future__ import annotations

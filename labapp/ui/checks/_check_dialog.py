@@ -39,7 +39,8 @@ DEFAULT_READINGS = 6
 
 
 def reading_problem(exc: ValidationError) -> str:
-    """The sentence for a refused reading: ``labapp.ui.common.errors`` words it, "Reading n" names it.
+    """The sentence for a refused reading: ``labapp.ui.common.errors`` words it, "Reading n" names
+    it.
 
     Parameters
     ----------

@@ -2,8 +2,8 @@
 
 No texts here (``InstrumentDialog`` words and retranslates them) and no database: the dialog
 loads and saves on the worker.  Range and accuracy are parsed and checked as the user types
-(:mod:`labapp.ui.register._instrument_quantities`); a problem is worded by ``labapp.ui.common.errors``
-with the field's label, the one wording the other forms use.
+(:mod:`labapp.ui.register._instrument_quantities`); a problem is worded by
+``labapp.ui.common.errors`` with the field's label, the one wording the other forms use.
 """
 
 from __future__ import annotations
