@@ -1,4 +1,15 @@
-"""TODO."""
+"""Workbook machinery every Excel reader and writer shares (no feature of its own).
+
+Writing: the auditor's workbook (:func:`write_workbook`: a cover sheet, then streamed data sheets
+with frozen headers, filters, real dates, reported digits as number formats, print set-up) and
+the cell rules behind it.  Reading: :func:`open_workbook` holds a user's file to the limits
+(:func:`check_workbook_limits`, :func:`check_xls_limits`) before python-calamine parses it; a
+reader reports :class:`ImportFileError` for a file it cannot read and a :class:`CellError` per bad
+cell, which :func:`write_error_workbook` marks in a copy handed back.  Words for enum values in
+files (EN/ZH labels and the synonyms an import accepts) live here too.
+
+This package's ``__init__`` is what other features may use; its ``_modules`` are private.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""TODO."""
+"""The register ledger (仪器设备台账) as LabApp's own file: its columns and header synonyms, the
+template a lab fills in, and reading it back with every cell typed and checked.
+
+This package's ``__init__`` is what other features may use; its ``_modules`` are private.
+"""
 
 from __future__ import annotations
 

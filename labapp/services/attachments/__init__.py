@@ -1,4 +1,8 @@
-"""TODO."""
+"""Files attached to an event or an instrument (certificate scans, raw data, DCC files), kept in
+the database with their SHA-256, verified on the way out.
+
+This package's ``__init__`` is what other features may use; its ``_modules`` are private.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""TODO."""
+"""The audit trail as people read it: who changed what, when, from which value to which, why.
+
+This package's ``__init__`` is what other features may use; its ``_modules`` are private.
+"""
 
 from __future__ import annotations
 

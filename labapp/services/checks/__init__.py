@@ -1,4 +1,9 @@
-"""TODO."""
+"""Intermediate checks of measurement standards (期间核查, ISO/IEC 17025 6.4.10, JJF 1033): check
+plans, recorded checks with their verdict, control charts, stability and repeatability tests, and
+their Excel workbook.
+
+This package's ``__init__`` is what other features may use; its ``_modules`` are private.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,9 @@
-"""TODO."""
+"""What several features share and none owns: the cover every export names its origin with,
+quantities by name, the due rules as SQL conditions, and the one rule that sets an instrument's
+due date.
+
+This package's ``__init__`` is what other features may use; its ``_modules`` are private.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""TODO."""
+"""Comparisons and proficiency testing (计量比对 / 能力验证) as records: comparisons, participants,
+the assigned value and the scores (En, z, ζ), the participants' workbook and the report.
+
+This package's ``__init__`` is what other features may use; its ``_modules`` are private.
+"""
 
 from __future__ import annotations
 

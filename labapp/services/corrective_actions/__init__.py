@@ -1,4 +1,8 @@
-"""TODO."""
+"""Corrective actions (纠正措施) after an unsatisfactory comparison or PT score: open, edit, close,
+and the standards each one puts at risk.
+
+This package's ``__init__`` is what other features may use; its ``_modules`` are private.
+"""
 
 from __future__ import annotations
 

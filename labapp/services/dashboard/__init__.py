@@ -1,4 +1,8 @@
-"""TODO."""
+"""The quality manager's figures: the Overview's counts with the items behind each, the on-time
+verification rate (受检率) and standards found out of tolerance that nobody investigates.
+
+This package's ``__init__`` is what other features may use; its ``_modules`` are private.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""TODO."""
+"""Which database to open and how: the desktop policy for opening, creating and migrating a SQLite
+file or a PostgreSQL server, the schema's state, and whole-database backup and restore.
+
+This package's ``__init__`` is what other features may use; its ``_modules`` are private.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""TODO."""
+"""Drift of one measurement point of an instrument: its history, the fit, and a new interval.
+
+This package's ``__init__`` is what other features may use; its ``_modules`` are private.
+"""
 
 from __future__ import annotations
 

@@ -1,11 +1,17 @@
-"""TODO."""
+"""Verification (检定), calibration (校准) and intermediate-check events: drafts with their points
+and standards, the four-eyes signatures (核验, 批准), approval, corrections as new revisions, and
+the lists and details the GUI reads.
+
+This package's ``__init__`` is what other features may use; its ``_modules`` are private.
+"""
 
 from __future__ import annotations
 
-from labapp.services.events._draft import correct_event, get_event, valid_standards
+from labapp.services.events._corrections import correct_event
 from labapp.services.events._dto import EventInput, EventSummary, PointInput, StandardUse
 from labapp.services.events._files import NewFile, save_draft_with_files
 from labapp.services.events._list import event_summary, list_events
+from labapp.services.events._read import get_event, valid_standards
 
 __all__ = [
     "EventInput",

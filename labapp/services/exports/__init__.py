@@ -1,4 +1,9 @@
-"""TODO."""
+"""The auditor's workbooks that ``labapp-cli export`` and the GUI write: the register (in the
+columns the import reads back), the traceability table, the due list and the annual plan, the
+dashboard's figures, and a standard's reverse trace.
+
+This package's ``__init__`` is what other features may use; its ``_modules`` are private.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""TODO."""
+"""Failed-standard impact investigations (ISO/IEC 17025 7.10, JJF 1033): what a standard found out
+of tolerance put at risk, a decision per result, closing, and the report.
+
+This package's ``__init__`` is what other features may use; its ``_modules`` are private.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,12 @@ from labapp.services.impact._investigations import (
     close_investigation,
     decide_actions,
     export_investigation,
-    failed_sources,
     get_investigation,
-    list_investigations,
     open_investigation,
+)
+from labapp.services.impact._queries import (
+    failed_sources,
+    list_investigations,
     standards_with_failures,
 )
 

@@ -1,4 +1,8 @@
-"""TODO."""
+"""Bringing records in from files: the register ledger (仪器设备台账) checked cell by cell, then
+imported all or nothing in one audited transaction.
+
+This package's ``__init__`` is what other features may use; its ``_modules`` are private.
+"""
 
 from __future__ import annotations
 

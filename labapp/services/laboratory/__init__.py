@@ -1,4 +1,9 @@
-"""TODO."""
+"""The laboratory and its settings: identity, certificate numbering, default decision rule, idle
+lock, capability threshold, the figures' settings (受检率 target and definition, control-chart
+baseline), and the first-run set-up that creates the lab with its first administrator.
+
+This package's ``__init__`` is what other features may use; its ``_modules`` are private.
+"""
 
 from __future__ import annotations
 

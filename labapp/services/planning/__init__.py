@@ -1,7 +1,12 @@
-"""TODO."""
+"""Re-verification planning (周检计划): what falls due, the due occurrences that the annual plan,
+its progress and 受检率 all count, the annual plan and its approval, expiring certificates.
+
+This package's ``__init__`` is what other features may use; its ``_modules`` are private.
+"""
 
 from __future__ import annotations
 
+from labapp.services.planning._annual import generate_plan, get_plan, list_plans, plan_progress
 from labapp.services.planning._approval import approve_plan, plan_approval, revise_plan
 from labapp.services.planning._dto import (
     DueItem,
@@ -11,16 +16,8 @@ from labapp.services.planning._dto import (
     PlanDetail,
     PlanFilter,
 )
-from labapp.services.planning._due import (
-    due_checks,
-    due_items,
-    expiring_certificates,
-    generate_plan,
-    get_plan,
-    list_plans,
-    plan_progress,
-    update_plan_item,
-)
+from labapp.services.planning._due import due_checks, due_items, update_plan_item
+from labapp.services.planning._expiry import expiring_certificates
 from labapp.services.planning._occurrences import CALIBRATIONS, Occurrence, occurrences
 
 __all__ = [

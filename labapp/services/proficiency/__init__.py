@@ -1,4 +1,8 @@
-"""TODO."""
+"""The PT plan (能力验证计划): sub-disciplines per accreditation cycle, which comparisons cover
+them, coverage and the laboratory's score history.
+
+This package's ``__init__`` is what other features may use; its ``_modules`` are private.
+"""
 
 from __future__ import annotations
 

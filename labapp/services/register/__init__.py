@@ -1,4 +1,9 @@
-"""TODO."""
+"""The register of instruments and standards: create, edit, retire and copy an instrument (the
+register's rules), the page of the register filtered, searched and sorted in SQL, and one
+instrument's page with its events, attachments, history and traceability risks.
+
+This package's ``__init__`` is what other features may use; its ``_modules`` are private.
+"""
 
 from __future__ import annotations
 
@@ -15,11 +20,11 @@ from labapp.services.register._instruments import (
     update_instrument,
     validate_instrument,
 )
+from labapp.services.register._page import get_instrument_detail
 from labapp.services.register._query import (
     SEARCH_COUNT_CAP,
     RegisterFilter,
     count_register,
-    get_instrument_detail,
     query_register,
     register_facets,
     register_where,

@@ -1,4 +1,8 @@
-"""TODO."""
+"""Metrological traceability (量值溯源): an item's forward chain up to the national institute,
+reverse traces of what a standard served, broken chains, and the lab's traceability table.
+
+This package's ``__init__`` is what other features may use; its ``_modules`` are private.
+"""
 
 from __future__ import annotations
 

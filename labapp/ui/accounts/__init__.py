@@ -1,4 +1,8 @@
-"""TODO."""
+"""Who works in the window: login, the first-run set-up wizard, the idle lock, password changes,
+the accounts dialog, the electronic-signature dialog and the integrity check's result.
+
+This package's ``__init__`` is what other features may use; its ``_modules`` are private.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""TODO."""
+"""The Administration page: people with roles and licences, departments and locations, providers,
+procedures, customers and the laboratory's settings.
+
+This package's ``__init__`` is what other features may use; its ``_modules`` are private.
+"""
 
 from __future__ import annotations
 

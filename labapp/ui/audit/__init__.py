@@ -1,4 +1,7 @@
-"""TODO."""
+"""The Audit page: the audit trail filtered, and "Verify integrity".
+
+This package's ``__init__`` is what other features may use; its ``_modules`` are private.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""TODO."""
+"""The Comparisons page (计量比对 / 能力验证): comparisons, participants, assigned value, scores,
+the participants' workbook and the report; the score words and colours the PT plan page uses.
+
+This package's ``__init__`` is what other features may use; its ``_modules`` are private.
+"""
 
 from __future__ import annotations
 

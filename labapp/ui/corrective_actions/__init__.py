@@ -1,4 +1,8 @@
-"""TODO."""
+"""The corrective-action dialog (纠正措施) and its status words, used from the Comparisons page and
+the PT plan page.
+
+This package's ``__init__`` is what other features may use; its ``_modules`` are private.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""TODO."""
+"""The Overview page: the quality manager's cards, the on-time rate and its trend.
+
+This package's ``__init__`` is what other features may use; its ``_modules`` are private.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""TODO."""
+"""The Investigations page: failed-standard impact investigations, their results, decisions and
+report.
+
+This package's ``__init__`` is what other features may use; its ``_modules`` are private.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""TODO."""
+"""The import dialog: a register ledger chosen, every bad cell shown, or what will be added.
+
+This package's ``__init__`` is what other features may use; its ``_modules`` are private.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""TODO."""
+"""The Planning page: what falls due, the year's plan with its approval bar, intermediate checks
+due, and the tables the Overview's drill-downs reuse.
+
+This package's ``__init__`` is what other features may use; its ``_modules`` are private.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""TODO."""
+"""The Traceability page: an item's forward chain, broken chains, and reverse traces.
+
+This package's ``__init__`` is what other features may use; its ``_modules`` are private.
+"""
 
 from __future__ import annotations
 
