@@ -52,6 +52,7 @@ from labapp.io.columns import Language, pick
 from labapp.io.pdf._layout import (
     HeavyText,
     PageDecor,
+    ensure_font,
     grid_style,
     numbered_canvas,
     para,
@@ -119,7 +120,14 @@ def _lab_block(doc: CertificateDocument, lang: Language) -> Any:
         return KeepTogether(text)
     logo = _logo(lab.logo)
     table = Table([[logo, text]], colWidths=[logo.drawWidth + 4 * mm, None])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), ensure_font(), 9),  # not Helvetica
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ]
+        )
+    )
     return table
 
 
