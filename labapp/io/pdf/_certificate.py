@@ -235,7 +235,8 @@ def _body(doc: CertificateDocument, lang: Language) -> list[Any]:
     story.append(para(_uncertainty_note(doc, lang), st["cell"]))
     story += _conformity(doc, lang)
     if doc.remarks:
-        story += [para(say("remarks", lang), st["h2"]), para(doc.remarks, st["body"])]
+        remarks = [para(say("remarks", lang), st["h2"]), para(doc.remarks, st["body"])]
+        story.append(KeepTogether(remarks))  # a heading never ends a page alone
     story += [Spacer(1, 6 * mm), para(f"— {say('end', lang)} —", st["center"])]
     return story
 
@@ -339,8 +340,8 @@ def _conformity(doc: CertificateDocument, lang: Language) -> list[Any]:
         EventResult.FAIL: "conformity_fail",
         EventResult.CONDITIONAL: "conformity_conditional",
     }.get(doc.result, "conformity_none")
-    story: list[Any] = [para(say("conformity", lang), st["h2"])]
-    story.append(para(say(key, lang, method=method), st["body"]))
+    heading = para(say("conformity", lang), st["h2"])
+    story: list[Any] = [KeepTogether([heading, para(say(key, lang, method=method), st["body"])])]
     if doc.kind is CertificateKind.VERIFICATION_FAILED or doc.result is EventResult.FAIL:
         failed = [str(p.seq) for p in doc.points if p.decision is Decision.FAIL]
         if failed:
