@@ -1,0 +1,27 @@
+"""PDF writers: certificates (校准证书 / 检定证书 / 检定结果通知书) and printable table reports.
+
+Built with ReportLab (no Qt: the io layer must not import PySide6, and the CLI writes PDFs too);
+every PDF embeds a subset of the shipped WenQuanYi Micro Hei TrueType font, so Chinese and Latin
+text look the same on every workstation.
+"""
+
+from labapp.io.pdf._certificate import write_certificate_pdf
+from labapp.io.pdf._layout import MIN_FONT_SIZE, font_path
+from labapp.io.pdf._table_report import (
+    ReportColumn,
+    SignatureBlock,
+    TableReport,
+    approval_blocks,
+    write_table_report,
+)
+
+__all__ = [
+    "MIN_FONT_SIZE",
+    "ReportColumn",
+    "SignatureBlock",
+    "TableReport",
+    "approval_blocks",
+    "font_path",
+    "write_certificate_pdf",
+    "write_table_report",
+]

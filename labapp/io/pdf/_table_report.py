@@ -1,0 +1,193 @@
+"""A printable table report: A4 landscape, chosen columns, text never under 8 pt, header repeated.
+
+Phase B prints the annual plan, the register, the audit trail and the impact investigation with
+it.  Page 1 starts with a cover block: the title, the lab, lines such as the plan's year and
+approval status, and the signature blocks 编制 / 审核 / 批准 (prepared / reviewed / approved by,
+with name and date when known, blank lines to sign otherwise).  The table follows; its header row
+repeats on every page, every cell wraps (Chinese between any two characters), and every page
+carries the title and "page x of y".  Cells print typed values: ``Measured`` as ``10.00 V``,
+``Decimal`` with its digits, dates as ISO 8601.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import SimpleDocTemplate, Spacer, Table
+
+from labapp.domain.quantities import Measured
+from labapp.io.certificates import format_date, format_datetime, format_decimal, format_measured
+from labapp.io.columns import Language, pick
+from labapp.io.pdf._layout import (
+    MIN_FONT_SIZE,
+    HeavyText,
+    PageDecor,
+    grid_style,
+    numbered_canvas,
+    para,
+    styles,
+)
+
+__all__ = [
+    "ReportColumn",
+    "SignatureBlock",
+    "TableReport",
+    "approval_blocks",
+    "cell_text",
+    "write_table_report",
+]
+
+_PAGE = landscape(A4)
+_MARGIN = 12 * mm
+_WIDTH = _PAGE[0] - 2 * _MARGIN
+
+
+@dataclass(frozen=True)
+class ReportColumn:
+    """A column: its key, headers in both languages, a relative width and an alignment."""
+
+    key: str
+    header_en: str
+    header_zh: str
+    weight: float = 1.0
+    align: str = "LEFT"  # LEFT, RIGHT or CENTER
+
+
+@dataclass(frozen=True)
+class SignatureBlock:
+    """One of 编制 / 审核 / 批准: the role and, once signed, who and when."""
+
+    role_en: str
+    role_zh: str
+    name: str | None = None
+    on: date | None = None
+
+
+def approval_blocks(
+    prepared: tuple[str | None, date | None] = (None, None),
+    reviewed: tuple[str | None, date | None] = (None, None),
+    approved: tuple[str | None, date | None] = (None, None),
+) -> tuple[SignatureBlock, ...]:
+    """The three blocks a plan or report carries: 编制 / 审核 / 批准, each (name, date)."""
+    return (
+        SignatureBlock("Prepared by", "编制", *prepared),
+        SignatureBlock("Reviewed by", "审核", *reviewed),
+        SignatureBlock("Approved by", "批准", *approved),
+    )
+
+
+@dataclass(frozen=True)
+class TableReport:
+    """What a printable table report holds; ``rows`` hold one typed value per column."""
+
+    title_en: str
+    title_zh: str
+    columns: Sequence[ReportColumn]
+    rows: Iterable[Sequence[object]]
+    language: Language = "bilingual"
+    lab_name: str = ""
+    document_no: str = ""
+    cover_lines: Sequence[tuple[str, str, object]] = ()  # (label en, label zh, value)
+    signatures: Sequence[SignatureBlock] = ()
+    generated_at: datetime | None = None
+    font_size: float = 8.5
+
+
+def cell_text(value: object) -> str:
+    """A typed value as a cell prints it (the one formatting rule of the PDF reports)."""
+    if value is None:
+        return ""
+    if isinstance(value, Measured):
+        return format_measured(value)
+    if isinstance(value, Decimal | int) and not isinstance(value, bool):
+        return format_decimal(value)
+    if isinstance(value, datetime):
+        return format_datetime(value)
+    if isinstance(value, date):
+        return format_date(value)
+    if isinstance(value, Enum):
+        return str(value.value)
+    return str(value)
+
+
+def write_table_report(report: TableReport) -> bytes:
+    """Render ``report`` as an A4 landscape PDF and return its bytes."""
+    lang = report.language
+    out = io.BytesIO()
+    title = pick(report.title_en, report.title_zh, lang)
+    right = report.document_no or report.lab_name
+    generated = format_datetime(report.generated_at) if report.generated_at else ""
+    decor = PageDecor(lang, header_left=title, header_right=right, footer_left=generated,
+                      margin=_MARGIN)  # fmt: skip
+    template = SimpleDocTemplate(
+        out, pagesize=_PAGE, leftMargin=_MARGIN, rightMargin=_MARGIN, topMargin=20 * mm,
+        bottomMargin=18 * mm, title=report.title_en, author=report.lab_name,
+    )  # fmt: skip
+    story = [*_cover(report), _table(report)]
+    template.build(story, canvasmaker=numbered_canvas(decor))
+    return out.getvalue()
+
+
+def _cover(report: TableReport) -> list[Any]:
+    lang = report.language
+    st = styles(lang, max(report.font_size, MIN_FONT_SIZE))
+    lines = [report.title_zh, report.title_en] if lang == "bilingual" else [
+        pick(report.title_en, report.title_zh, lang)]  # fmt: skip
+    story: list[Any] = [HeavyText(lines, 15)]
+    if report.lab_name:
+        story.append(para(report.lab_name, st["center"]))
+    if report.cover_lines:
+        rows = [[para(pick(en, zh, lang), st["cell"]), para(cell_text(v), st["body"])]
+                for en, zh, v in report.cover_lines]  # fmt: skip
+        table = Table(rows, colWidths=[0.22 * _WIDTH, 0.5 * _WIDTH], hAlign="LEFT")
+        table.setStyle(grid_style(label_column=True))
+        story += [Spacer(1, 3 * mm), table]
+    if report.signatures:
+        story += [Spacer(1, 3 * mm), _signature_table(report, st)]
+    story.append(Spacer(1, 5 * mm))
+    return story
+
+
+def _signature_table(report: TableReport, st: dict[str, Any]) -> Table:
+    lang = report.language
+    cells = []
+    for block in report.signatures:
+        name = block.name or "\u00a0" * 20
+        on = format_date(block.on) if block.on else "\u00a0" * 12
+        role, day = pick(block.role_en, block.role_zh, lang), pick("Date", "日期", lang)
+        text = f"{role}: {name}\n{day}: {on}"
+        cells.append(para(text, st["body"]))
+    width = _WIDTH / max(len(cells), 1)
+    table = Table([cells], colWidths=[width] * len(cells), rowHeights=[16 * mm])
+    table.setStyle(grid_style())
+    return table
+
+
+def _table(report: TableReport) -> Table:
+    lang = report.language
+    st = styles(lang, max(report.font_size, MIN_FONT_SIZE))
+    columns = list(report.columns)
+    head = [para(pick(c.header_en, c.header_zh, lang), st["head"]) for c in columns]
+    rows: list[list[Any]] = [head]
+    aligned = [_aligned(st["cell"], c.align) for c in columns]
+    for values in report.rows:
+        rows.append([para(cell_text(v), s) for v, s in zip(values, aligned, strict=True)])
+    total = sum(c.weight for c in columns) or 1.0
+    table = Table(rows, colWidths=[c.weight / total * _WIDTH for c in columns], repeatRows=1)
+    table.setStyle(grid_style(header=True))
+    return table
+
+
+def _aligned(style: ParagraphStyle, align: str) -> ParagraphStyle:
+    alignment = {"LEFT": TA_LEFT, "RIGHT": TA_RIGHT, "CENTER": TA_CENTER}[align.upper()]
+    return ParagraphStyle(f"cell_{align}", style, alignment=alignment)

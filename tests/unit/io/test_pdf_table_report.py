@@ -1,0 +1,84 @@
+"""The printable table report: landscape, header row on every page, page x of y, ≥ 8 pt."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date, datetime
+from decimal import Decimal
+
+import pypdf
+
+from labapp.domain.enums import InstrumentStatus
+from labapp.domain.quantities import Measured
+from labapp.io.pdf import (
+    MIN_FONT_SIZE,
+    ReportColumn,
+    TableReport,
+    approval_blocks,
+    write_table_report,
+)
+
+COLUMNS = [
+    ReportColumn("asset_tag", "Asset tag", "管理编号", 1.0),
+    ReportColumn("name", "Name", "器具名称", 2.5),
+    ReportColumn("range", "Range high", "测量上限", 1.2, "RIGHT"),
+    ReportColumn("due", "Due", "到期日", 1.0),
+    ReportColumn("status", "Status", "状态", 0.8),
+    ReportColumn("notes", "Notes", "备注", 3.0),
+]
+
+
+def _rows(n: int) -> list[list[object]]:
+    return [
+        [f"DMM-{i:04d}", f"数字多用表 Digital multimeter {i}", Measured(Decimal("1000.00"), "V"),
+         date(2025, 1 + i % 12, 1), InstrumentStatus.IN_SERVICE,
+         "一段很长的备注，用来检查单元格内的自动换行是否正常工作。 A long remark to wrap."]
+        for i in range(n)
+    ]  # fmt: skip
+
+
+def _report(language: str, n: int = 120) -> TableReport:
+    return TableReport(
+        title_en="Re-verification plan 2025", title_zh="2025 年周检计划", columns=COLUMNS,
+        rows=_rows(n), language=language, lab_name="华东计量校准实验室", document_no="PLAN-2025",
+        cover_lines=[("Approval status", "审批状态", "approved"), ("Items", "器具数", n)],
+        signatures=approval_blocks(("刘洋", date(2025, 1, 5)), ("张伟", None)),
+        generated_at=datetime(2025, 1, 6, 8, 0),
+    )  # fmt: skip
+
+
+def _pages(data: bytes) -> list[pypdf.PageObject]:
+    return list(pypdf.PdfReader(io.BytesIO(data)).pages)
+
+
+def test_landscape_header_on_every_page_and_page_x_of_y() -> None:
+    pages = _pages(write_table_report(_report("bilingual")))
+    assert len(pages) > 2
+    for number, page in enumerate(pages, start=1):
+        assert page.mediabox.width > page.mediabox.height  # landscape
+        text = re.sub(r"\s+", "", page.extract_text())
+        assert "管理编号/Assettag" in text  # the header row repeats
+        assert f"第{number}页共{len(pages)}页/Page{number}of{len(pages)}" in text
+        assert "2025年周检计划/Re-verificationplan2025" in text
+
+
+def test_cover_block_values_and_signatures() -> None:
+    text = re.sub(r"\s+", "", _pages(write_table_report(_report("zh_CN", 5)))[0].extract_text())
+    expected = ["2025年周检计划", "审批状态", "approved", "编制:刘洋", "日期:2025-01-05",
+                "审核:张伟", "批准:", "1000.00V", "DMM-0004", "2025-05-01",
+                "in_service"]  # fmt: skip
+    assert [e for e in expected if e not in text] == []
+
+
+def test_every_row_is_printed_once_and_text_is_at_least_8_pt() -> None:
+    pages = _pages(write_table_report(_report("en", 60)))
+    text = "".join(p.extract_text() for p in pages)
+    assert [f"DMM-{i:04d}" in text for i in range(60)] == [True] * 60
+    assert text.count("DMM-0059") == 1
+    for page in pages:
+        sizes = [
+            float(s)
+            for s in re.findall(rb"/F\d+(?:\+\d+)? ([\d.]+) Tf", page.get_contents().get_data())
+        ]
+        assert sizes and min(sizes) >= MIN_FONT_SIZE
