@@ -1,7 +1,7 @@
 """What a certificate says, in English and Chinese, and how its values are printed.
 
 A file cannot go through Qt's translator, so the certificate formats keep their wording here (as
-:mod:`labapp.io.labels` does for the Excel files), following the glossary.  Values are printed
+the Excel files do in :mod:`labapp.io.excel`), following the glossary.  Values are printed
 from their exact decimals: ``format(Decimal("10.00"), "f")`` is ``"10.00"``, digits never lost.
 """
 
@@ -19,7 +19,7 @@ from labapp.io.certificates._model import (
     Stage,
     Uncertainty,
 )
-from labapp.io.columns import Language, pick
+from labapp.io.excel import Language, pick
 from labapp.metrology.conformity import DecisionRule
 
 __all__ = [

@@ -48,7 +48,7 @@ from labapp.io.certificates import (
     stage_text,
     title_text,
 )
-from labapp.io.columns import Language, pick
+from labapp.io.excel import Language, pick
 from labapp.io.pdf._layout import (
     HeavyText,
     PageDecor,

@@ -28,7 +28,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, TableStyle
 
 from labapp.io.certificates import CertificateError
-from labapp.io.columns import Language, pick
+from labapp.io.excel import Language, pick
 from labapp.paths import resources_dir
 
 __all__ = [

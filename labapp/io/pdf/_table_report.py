@@ -27,7 +27,7 @@ from reportlab.platypus import SimpleDocTemplate, Spacer, Table
 
 from labapp.domain.quantities import Measured
 from labapp.io.certificates import format_date, format_datetime, format_decimal, format_measured
-from labapp.io.columns import Language, pick
+from labapp.io.excel import Language, pick
 from labapp.io.pdf._layout import (
     MIN_FONT_SIZE,
     HeavyText,
