@@ -1,0 +1,384 @@
+"""A ledger line into a :class:`LedgerRecord`, every bad cell an error and every caveat a warning.
+
+First each mapped cell is read by its field's kind (:mod:`labapp.io.ledger._cells`); then the
+line's cells are put together: a range from its own column or from LabApp's split columns (low,
+high, unit), the accuracy from its cell and the split columns (a conflict is an error), the result
+from the result column or the one a status word implies (合格 in 设备状态), 检定方式, the period,
+the tag (from its column, or numbered by the user's pattern), and the notes: the notes column
+followed by every unmapped column as "heading: value" and any 用途 text that is not a role.
+The range and the accuracy are checked together by the instrument rules
+(:func:`labapp.domain.rules.check_specification`); 有效期至 may not precede the verification date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from labapp.domain.enums import AccuracyKind, CalibrationMethod
+from labapp.domain.errors import ValidationError
+from labapp.domain.quantities import Measured
+from labapp.domain.rules import check_specification
+from labapp.io.cell_values import CellProblem
+from labapp.io.labels import quantity_key
+from labapp.io.ledger._cells import PARSERS, folded_tag, text_cell
+from labapp.io.ledger._errors import CellError, CellNote, CellWarning
+from labapp.io.ledger._fields import FIELDS_BY_KEY, FieldKind
+from labapp.io.ledger._mapping import ColumnMapping
+from labapp.io.ledger._quantities import AccuracyValue, RangeValue, spec_problem, without_k
+from labapp.io.ledger._record import LedgerRecord
+from labapp.io.ledger._words import cell_text, parse_role
+
+__all__ = ["RowOutcome", "RowReader"]
+
+_TEXT_FIELDS = ("manufacturer", "model", "serial_no", "category", "quantity", "provider",
+                "procedure", "department", "location", "custodian", "certificate_no")  # fmt: skip
+_DECIMALS = ("range_low", "range_high", "accuracy_value")
+
+
+_WORDS = {
+    "required_name": ("the name is required", "名称为必填项"),
+    "required_tag": (
+        "the asset tag is required (or give a pattern to number the items)",
+        "管理编号为必填项（或给出编号规则）",
+    ),
+    "duplicate_existing": (
+        "asset tag {tag!r} is already in the register",
+        "管理编号“{tag}”在台账中已存在",
+    ),
+    "duplicate_in_file": (
+        "asset tag {tag!r} also appears in row {first}",
+        "管理编号“{tag}”与第 {first} 行重复",
+    ),
+    "missing_unit": ("the range needs a unit", "测量范围缺少单位"),
+    "valid_before_performed": (
+        "valid until {until} is before the verification date {last}",
+        "有效期至 {until} 早于检定日期 {last}",
+    ),
+    "accuracy_value_conflict": (
+        "{split} differs from {value} in the accuracy column",
+        "{split} 与准确度列中的 {value} 不一致",
+    ),
+    "accuracy_kind_conflict": (
+        "the kind {kind} differs from the accuracy column's",
+        "准确度类型 {kind} 与准确度列不一致",
+    ),
+    "missing_accuracy_kind": (
+        "accuracy value given without its kind (MPE or uncertainty)",
+        "填写了准确度数值但未说明类型（最大允许误差或不确定度）",
+    ),
+    "role_to_notes": (
+        "{text!r} is not a role: kept in the notes",
+        "“{text}”不是用途类别，已记入备注",
+    ),
+    "status_result_differ": (
+        "the status says {implied} but the result column {result}: the result column is kept",
+        "设备状态表示“{implied}”，检定结果为“{result}”：以检定结果为准",
+    ),
+    "external_without_provider": ("external (外检) but no provider is named", "外检但未写检定机构"),
+}
+
+
+def _problem(code: str, **params: object) -> CellProblem:
+    en, zh = _WORDS[code]
+    shown = code.removesuffix("_name").removesuffix("_tag") if code.startswith("required") else code
+    shown = shown.replace("accuracy_value_conflict", "accuracy_conflict")
+    shown = shown.replace("accuracy_kind_conflict", "accuracy_conflict")
+    return CellProblem(shown, en.format(**params), zh.format(**params))
+
+
+def _note(code: str, **params: object) -> CellNote:
+    en, zh = _WORDS[code]
+    return CellNote(code, en.format(**params), zh.format(**params))
+
+
+@dataclass
+class RowOutcome:
+    """A line read: its record (None when a cell is bad), its errors and its warnings."""
+
+    record: LedgerRecord | None
+    errors: list[CellError] = field(default_factory=list)
+    warnings: list[CellWarning] = field(default_factory=list)
+
+
+@dataclass
+class _Line:
+    """The line being read: raw cells and typed values by field, and what was found."""
+
+    number: int
+    cells: dict[str, Any]
+    values: dict[str, Any] = field(default_factory=dict)
+    problems: list[tuple[str, CellProblem]] = field(default_factory=list)
+    notes: list[tuple[str, CellNote]] = field(default_factory=list)
+    extra_notes: list[str] = field(default_factory=list)
+
+    def refuse(self, key: str, problem: CellProblem) -> None:
+        self.problems.append((key, problem))
+
+    def failed(self, key: str) -> bool:
+        return any(k == key for k, _ in self.problems)
+
+
+class RowReader:
+    """Reads the lines of one ledger by its mapping; remembers the tags seen in earlier lines.
+
+    Parameters
+    ----------
+    mapping
+        The columns.
+    existing_tags
+        Tags already in the register, folded (:func:`labapp.io.labels.lookup_key`).
+    tags
+        Free tags for lines without one (from the user's pattern), or None.
+    digits
+        (folded tag, field) → the decimal as LabApp's export reported it.
+    """
+
+    def __init__(
+        self,
+        mapping: ColumnMapping,
+        existing_tags: Collection[str],
+        tags: Iterator[str] | None,
+        digits: dict[tuple[str, str], Decimal],
+    ) -> None:
+        self.mapping = mapping
+        self.fields = mapping.fields
+        self.notes_columns = [c for c in mapping.columns if c.field is None]
+        self.existing = existing_tags
+        self.tags = tags
+        self.digits = digits
+        self.seen: dict[str, int] = {}
+
+    def read(self, row: list[Any], excel_row: int) -> RowOutcome:
+        """Read one line (``excel_row`` is its 1-based row in the sheet)."""
+        line = _Line(excel_row, {k: _at(row, c.index) for k, c in self.fields.items()})
+        self._parse(line)
+        record = self._record(line, row)
+        return self._outcome(line, record)
+
+    # --- first pass: every cell by its kind ---------------------------------------------------
+
+    def _parse(self, line: _Line) -> None:
+        for key in sorted(line.cells, key=lambda k: k == "accuracy"):  # its unit column first
+            cell, kind, column = line.cells[key], FIELDS_BY_KEY[key].kind, self.fields[key]
+            if key == "accuracy" and line.values.get("accuracy_unit"):
+                column = replace(column, unit=line.values["accuracy_unit"])
+            try:
+                if kind is FieldKind.TEXT:
+                    line.values[key] = text_cell(cell, key)
+                elif kind is FieldKind.ROLE:
+                    line.values[key] = self._role(line, cell)
+                else:
+                    line.values[key] = PARSERS[kind](cell, column)
+            except CellProblem as problem:
+                line.refuse(key, problem)
+                continue
+            note = getattr(line.values[key], "note", None)
+            if note is not None:
+                line.notes.append((key, note))
+
+    def _role(self, line: _Line, cell: object) -> Any:
+        """用途 is often free text ("生产检测"): what is not a role goes to the notes."""
+        try:
+            return parse_role(cell)
+        except CellProblem:
+            text = cell_text(cell)
+            heading = self.fields["role"].heading
+            line.extra_notes.append(f"{heading}: {text}")
+            line.notes.append(("role", _note("role_to_notes", text=text)))
+            return None
+
+    # --- second pass: the line's cells together -----------------------------------------------
+
+    def _record(self, line: _Line, row: list[Any]) -> LedgerRecord | None:
+        v = line.values
+        tag, generated = self._tag(line)
+        if tag is not None:
+            self._restore_digits(line, tag)
+        name = v.get("name")
+        if name is None and not line.failed("name"):
+            line.refuse("name", _problem("required_name"))
+        low, high, range_text = self._range(line)
+        accuracy = self._accuracy(line, low, high)
+        self._dates(line)
+        texts = {k: v.get(k) for k in _TEXT_FIELDS}
+        if texts["quantity"]:  # "温度" or "Temperature" (as LabApp exports it) is stored as its key
+            texts["quantity"] = quantity_key(texts["quantity"]) or texts["quantity"]
+        if line.problems or tag is None or name is None:
+            return None
+        return LedgerRecord(
+            line.number, tag, name, generated, **texts,
+            range_low=low, range_high=high, range_text=range_text,
+            accuracy_kind=accuracy.kind, accuracy=accuracy.value,
+            accuracy_class=accuracy.accuracy_class, coverage_factor=accuracy.coverage_factor,
+            accuracy_text=accuracy.text, role=v.get("role"), level=v.get("level"),
+            mandatory_verification=v.get("mandatory_verification"),
+            **self._state(line), **self._period(line),
+            last_calibrated_on=v.get("last_calibrated_on"), valid_until=v.get("valid_until"),
+            purchase_value=v.get("purchase_value"), purchased_on=v.get("purchased_on"),
+            notes=self._notes(line, row),
+        )  # fmt: skip
+
+    def _tag(self, line: _Line) -> tuple[str | None, bool]:
+        tag, generated = line.values.get("asset_tag"), False
+        if tag is None and not line.failed("asset_tag"):
+            if self.tags is None:
+                line.refuse("asset_tag", _problem("required_tag"))
+                return None, False
+            tag, generated = next(self.tags), True
+        if tag is None:
+            return None, False
+        folded = folded_tag(tag)
+        if folded in self.existing and not generated:
+            line.refuse("asset_tag", _problem("duplicate_existing", tag=tag))
+        first = self.seen.setdefault(folded, line.number)
+        if first != line.number:
+            line.refuse("asset_tag", _problem("duplicate_in_file", tag=tag, first=first))
+        return tag, generated
+
+    def _restore_digits(self, line: _Line, tag: str) -> None:
+        """Put back the digits LabApp's export reported for a number cell ("10.00")."""
+        if not self.digits:
+            return
+        folded = folded_tag(tag)
+        for key in _DECIMALS:
+            reported = self.digits.get((folded, key))
+            value = line.values.get(key)
+            if reported is not None and isinstance(value, Decimal) and value == reported:
+                line.values[key] = reported
+
+    def _range(self, line: _Line) -> tuple[Measured | None, Measured | None, str | None]:
+        v = line.values
+        combined: RangeValue | None = v.get("range")
+        if combined is not None:
+            return combined.low, combined.high, combined.text
+        low, high = v.get("range_low"), v.get("range_high")
+        unit = v.get("range_unit")
+        low_unit = v.get("range_low_unit") or unit
+        if low is None and high is None:
+            return None, None, None
+        if unit is None and not line.failed("range_unit"):
+            where = "range_unit" if "range_unit" in self.fields else "range_high"
+            line.refuse(where, _problem("missing_unit"))
+            return None, None, None
+        try:
+            check_specification(low, low_unit, high, unit, None, None)
+        except ValidationError as exc:
+            where = "range_low" if exc.field == "range_low_value" else "range_high"
+            line.refuse(where, spec_problem(exc, str(line.cells.get(where))))
+        return Measured.of(low, low_unit), Measured.of(high, unit), None
+
+    def _accuracy(self, line: _Line, low: Measured | None, high: Measured | None) -> AccuracyValue:
+        acc: AccuracyValue = line.values.get("accuracy") or AccuracyValue()
+        merged = _merge_accuracy(line, acc)
+        value = merged.value
+        if value is None or any(line.failed(k) for k in ("accuracy", "accuracy_value")):
+            return merged
+        where = "accuracy" if acc.value is not None else "accuracy_value"
+        try:
+            check_specification(
+                low.value if low else None, low.unit if low else None,
+                high.value if high else None, high.unit if high else None,
+                value.value, value.unit or None,
+            )  # fmt: skip
+        except ValidationError as exc:
+            line.refuse(where, spec_problem(exc, str(line.cells.get(where))))
+        return merged
+
+    def _dates(self, line: _Line) -> None:
+        last: date | None = line.values.get("last_calibrated_on")
+        until: date | None = line.values.get("valid_until")
+        if last is not None and until is not None and until < last:
+            line.refuse("valid_until", _problem("valid_before_performed", until=until, last=last))
+
+    def _state(self, line: _Line) -> dict[str, Any]:
+        v = line.values
+        status, result = v.get("status"), v.get("last_result")
+        implied = status.result if status is not None else None
+        if result is not None and implied is not None and result is not implied:
+            note = _note("status_result_differ", implied=implied.value, result=result.value)
+            line.notes.append(("last_result", note))
+        method = v.get("calibration_method")
+        external = method is not None and method.method is CalibrationMethod.EXTERNAL
+        if external and v.get("provider") is None:
+            line.notes.append(("calibration_method", _note("external_without_provider")))
+        return {
+            "status": status.status if status is not None else None,
+            "last_result": result if result is not None else implied,
+            "calibration_method": method.method if method is not None else None,
+            "last_event_kind": method.kind if method is not None else None,
+        }
+
+    def _period(self, line: _Line) -> dict[str, Any]:
+        period = line.values.get("interval_months")
+        if period is None:
+            return {"interval_months": None, "reverification": None}
+        return {"interval_months": period.months, "reverification": period.reverification}
+
+    def _notes(self, line: _Line, row: list[Any]) -> str | None:
+        parts = [line.values["notes"]] if line.values.get("notes") else []
+        parts += line.extra_notes
+        for column in self.notes_columns:
+            text = cell_text(_at(row, column.index))
+            if text is not None:
+                parts.append(f"{column.heading or column.column}: {text}")
+        return "\n".join(parts) or None
+
+    # --- reporting ----------------------------------------------------------------------------
+
+    def _outcome(self, line: _Line, record: LedgerRecord | None) -> RowOutcome:
+        outcome = RowOutcome(record)
+        for key, problem in line.problems:
+            letter, heading, shown = self._where(key, line)
+            outcome.errors.append(CellError(
+                self.mapping.sheet, line.number, letter, heading, shown, problem.code,
+                problem.message_en, problem.message_zh,
+            ))  # fmt: skip
+        for key, note in line.notes:
+            letter, heading, shown = self._where(key, line)
+            outcome.warnings.append(CellWarning(
+                self.mapping.sheet, line.number, letter, heading, shown, note.code,
+                note.message_en, note.message_zh,
+            ))  # fmt: skip
+        return outcome
+
+    def _where(self, key: str, line: _Line) -> tuple[str, str, str]:
+        column = self.fields.get(key)
+        cell = line.cells.get(key)
+        shown = "" if cell is None else str(cell)
+        if column is None:
+            return "", FIELDS_BY_KEY[key].header_en, shown
+        return column.column, column.heading, shown
+
+
+def _at(row: list[Any], index: int) -> Any:
+    return row[index] if index < len(row) else None
+
+
+def _merge_accuracy(line: _Line, acc: AccuracyValue) -> AccuracyValue:
+    """The accuracy cell and LabApp's split columns (kind, value, unit) together."""
+    v = line.values
+    kind: AccuracyKind | None = v.get("accuracy_kind")
+    number: Decimal | None = v.get("accuracy_value")
+    value = acc.value
+    if number is not None:
+        split = Measured(number, v.get("accuracy_unit") or "")
+        if value is not None and value != split:
+            problem = _problem("accuracy_value_conflict", split=split, value=value)
+            line.refuse("accuracy_value", problem)
+        value = split
+    if kind is None:
+        kind = acc.kind
+    elif acc.value is not None and acc.kind is not kind:
+        line.refuse("accuracy_kind", _problem("accuracy_kind_conflict", kind=kind.value))
+    unstated = kind in (None, AccuracyKind.CLASS) and not line.failed("accuracy_kind")
+    if number is not None and unstated:
+        line.refuse("accuracy_value", _problem("missing_accuracy_kind"))
+    k = v.get("coverage_factor") or acc.coverage_factor
+    if kind is AccuracyKind.UNCERTAINTY and k is None and acc.kind is not kind:
+        line.notes.append(("accuracy_value", without_k(str(number))))
+    k = k if kind is AccuracyKind.UNCERTAINTY else None
+    return AccuracyValue(kind, value, acc.accuracy_class, k, acc.text)
