@@ -104,7 +104,15 @@ def match_heading(text: str, *, contains: bool = False) -> HeadingMatch | None:
 
 
 def _found(folded: str, confidence: float, hints: tuple[str, ...]) -> HeadingMatch:
-    return HeadingMatch(_TABLE[folded], confidence, hints, ACCURACY_HINTS.get(folded))
+    return HeadingMatch(_TABLE[folded], confidence, hints, _accuracy_hint(folded))
+
+
+def _accuracy_hint(folded: str) -> AccuracyKind | None:
+    """The kind a heading names, whole or in one of its parts ("准确度等级 / Accuracy class")."""
+    if folded in ACCURACY_HINTS:
+        return ACCURACY_HINTS[folded]
+    kinds = {ACCURACY_HINTS[p] for p in _SLASHES.split(folded) if p in ACCURACY_HINTS}
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 def _script_parts(text: str) -> list[str]:

@@ -377,8 +377,7 @@ def _mpe(
 
 def _mpe_caveat(s: str, body: str, text: str) -> AccuracyValue | None:
     """±(0.02%+2字), ±0.5%FS, ±0.5℃/±1℃, +0.5/-0.3mm: well formed, not one value and unit."""
-    several = re.search(r"[;；,，、]", body) and s.count("±") + s.count("%") > 1
-    if s.count("±") > 1 or several:
+    if s.count("±") > 1 or _several(body):
         code = "accuracy_several"
     elif "+" in body or body.startswith("-") or "/-" in body or _DIGITS.search(body):
         code = "mpe_compound"
@@ -387,6 +386,14 @@ def _mpe_caveat(s: str, body: str, text: str) -> AccuracyValue | None:
     else:
         return None
     return _as_text(text, code, AccuracyKind.MPE)
+
+
+def _several(body: str) -> bool:
+    """ "0.5%;1%", "0.5%，1%", "0.5%,1%": a list; "0,5%" is a decimal comma."""
+    if re.search(r"[;；，、]", body):
+        return True
+    parts = body.split(",")
+    return len(parts) > 1 and any(p and not p[-1].isdigit() for p in parts[:-1])
 
 
 def _bare(

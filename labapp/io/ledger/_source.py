@@ -114,14 +114,16 @@ def open_ledger(path: str | os.PathLike[str]) -> LedgerSource:
     if not magic:
         raise LedgerFileError("empty", path)
     if magic[:2] == b"PK" or magic == _OLE2:
-        return _workbook(path)
+        suffix = path.suffix.lower().lstrip(".")
+        zipped = suffix if suffix in ("xlsx", "xlsm", "ods") else "xlsx"
+        return _workbook(path, zipped if magic[:2] == b"PK" else "xls")
     return _text(path)
 
 
 # --- workbooks -------------------------------------------------------------------------------
 
 
-def _workbook(path: Path) -> LedgerSource:
+def _workbook(path: Path, kind: str) -> LedgerSource:
     book = open_workbook(path)
     names: list[str] = []
     digit_sheets: list[str] = []
@@ -136,8 +138,7 @@ def _workbook(path: Path) -> LedgerSource:
     def load(name: str) -> LedgerSheet:
         return _calamine_sheet(book, name)
 
-    suffix = path.suffix.lower().lstrip(".") or "xlsx"
-    source = LedgerSource(path, suffix, tuple(names), load)
+    source = LedgerSource(path, kind, tuple(names), load)
     for name in digit_sheets:
         source.digits |= _reported_digits(_calamine_sheet(book, name).rows)
     return source
