@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from labapp.io.cell_values import CellProblem, as_decimal
@@ -67,6 +68,12 @@ def parse_unit_cell(cell: object) -> str | None:
 
 
 def _decimal(cell: object, _c: ColumnAssignment) -> Decimal | None:
+    return _number(_hashable(cell))
+
+
+@lru_cache(maxsize=4096, typed=True)
+def _number(cell: Any) -> Decimal | None:
+    """A number cell by LabApp's number rule; a blank mark ("/") is no number."""
     text = cell_text(cell) if isinstance(cell, str) else None
     if text is not None and is_blank_mark(text):
         return None

@@ -208,6 +208,10 @@ def _merged_across(sheet: LedgerSheet, below: int) -> set[int]:
 
 def _skip(row: list[Any], ignored: set[int], merged: bool, started: bool) -> str | None:
     """Why a line is not an item ("blank", "heading", "numbering", "note"), or None."""
+    if started and not merged:  # the usual line, told from a note without reading every cell
+        values = {cell for c, cell in enumerate(row) if c not in ignored and cell not in _EMPTY}
+        if len(values) >= 2 and sum(not isinstance(v, str) or bool(v.strip()) for v in values) > 1:
+            return None
     content = [(c, t) for c, cell in enumerate(row) if (t := cell_text(cell)) is not None]
     if not content or all(c in ignored and _whole(t) for c, t in content):
         return "blank"
@@ -221,6 +225,9 @@ def _skip(row: list[Any], ignored: set[int], merged: bool, started: bool) -> str
     if len(set(texts)) == 1 and (_NOTE_START.match(texts[0]) or _LABELLED.match(texts[0])):
         return "note"
     return None
+
+
+_EMPTY = (None, "")
 
 
 def _whole(text: str) -> bool:

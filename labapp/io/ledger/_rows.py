@@ -16,6 +16,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from labapp.domain.enums import AccuracyKind, CalibrationMethod
@@ -146,7 +147,12 @@ class RowReader:
     ) -> None:
         self.mapping = mapping
         self.fields = mapping.fields
-        self.notes_columns = [c for c in mapping.columns if c.field is None]
+        # (key, 0-based index, kind, column), the accuracy after its unit column (see _parse)
+        self.order = sorted(
+            ((k, c.index, FIELDS_BY_KEY[k].kind, c) for k, c in self.fields.items()),
+            key=lambda item: item[0] == "accuracy",
+        )
+        self.notes_columns = [(c, c.index) for c in mapping.columns if c.field is None]
         self.existing = existing_tags
         self.tags = tags
         self.digits = digits
@@ -154,7 +160,8 @@ class RowReader:
 
     def read(self, row: list[Any], excel_row: int) -> RowOutcome:
         """Read one line (``excel_row`` is its 1-based row in the sheet)."""
-        line = _Line(excel_row, {k: _at(row, c.index) for k, c in self.fields.items()})
+        width = len(row)
+        line = _Line(excel_row, {k: row[i] if i < width else None for k, i, _, _ in self.order})
         self._parse(line)
         record = self._record(line, row)
         return self._outcome(line, record)
@@ -162,8 +169,8 @@ class RowReader:
     # --- first pass: every cell by its kind ---------------------------------------------------
 
     def _parse(self, line: _Line) -> None:
-        for key in sorted(line.cells, key=lambda k: k == "accuracy"):  # its unit column first
-            cell, kind, column = line.cells[key], FIELDS_BY_KEY[key].kind, self.fields[key]
+        for key, _, kind, column in self.order:
+            cell = line.cells[key]
             if key == "accuracy" and line.values.get("accuracy_unit"):
                 column = replace(column, unit=line.values["accuracy_unit"])
             try:
@@ -206,7 +213,7 @@ class RowReader:
         self._dates(line)
         texts = {k: v.get(k) for k in _TEXT_FIELDS}
         if texts["quantity"]:  # "温度" or "Temperature" (as LabApp exports it) is stored as its key
-            texts["quantity"] = quantity_key(texts["quantity"]) or texts["quantity"]
+            texts["quantity"] = _quantity(texts["quantity"])
         if line.problems or tag is None or name is None:
             return None
         return LedgerRecord(
@@ -264,11 +271,10 @@ class RowReader:
             where = "range_unit" if "range_unit" in self.fields else "range_high"
             line.refuse(where, _problem("missing_unit"))
             return None, None, None
-        try:
-            check_specification(low, low_unit, high, unit, None, None)
-        except ValidationError as exc:
-            where = "range_low" if exc.field == "range_low_value" else "range_high"
-            line.refuse(where, spec_problem(exc, str(line.cells.get(where))))
+        refused = _specification(low, low_unit, high, unit, None, None)
+        if refused is not None:
+            where = "range_low" if refused.field == "range_low_value" else "range_high"
+            line.refuse(where, spec_problem(refused, str(line.cells.get(where))))
         return Measured.of(low, low_unit), Measured.of(high, unit), None
 
     def _accuracy(self, line: _Line, low: Measured | None, high: Measured | None) -> AccuracyValue:
@@ -278,14 +284,13 @@ class RowReader:
         if value is None or any(line.failed(k) for k in ("accuracy", "accuracy_value")):
             return merged
         where = "accuracy" if acc.value is not None else "accuracy_value"
-        try:
-            check_specification(
-                low.value if low else None, low.unit if low else None,
-                high.value if high else None, high.unit if high else None,
-                value.value, value.unit or None,
-            )  # fmt: skip
-        except ValidationError as exc:
-            line.refuse(where, spec_problem(exc, str(line.cells.get(where))))
+        refused = _specification(
+            low.value if low else None, low.unit if low else None,
+            high.value if high else None, high.unit if high else None,
+            value.value, value.unit or None,
+        )  # fmt: skip
+        if refused is not None:
+            line.refuse(where, spec_problem(refused, str(line.cells.get(where))))
         return merged
 
     def _dates(self, line: _Line) -> None:
@@ -321,8 +326,8 @@ class RowReader:
     def _notes(self, line: _Line, row: list[Any]) -> str | None:
         parts = [line.values["notes"]] if line.values.get("notes") else []
         parts += line.extra_notes
-        for column in self.notes_columns:
-            text = cell_text(_at(row, column.index))
+        for column, index in self.notes_columns:
+            text = cell_text(_at(row, index))
             if text is not None:
                 parts.append(f"{column.heading or column.column}: {text}")
         return "\n".join(parts) or None
@@ -352,6 +357,31 @@ class RowReader:
         if column is None:
             return "", FIELDS_BY_KEY[key].header_en, shown
         return column.column, column.heading, shown
+
+
+@lru_cache(maxsize=1024)
+def _quantity(text: str) -> str:
+    """A quantity as the register stores it: its key when the text names a known one."""
+    return quantity_key(text) or text
+
+
+@lru_cache(maxsize=4096)
+def _specification(
+    low: Decimal | None,
+    low_unit: str | None,
+    high: Decimal | None,
+    high_unit: str | None,
+    accuracy: Decimal | None,
+    accuracy_unit: str | None,
+) -> ValidationError | None:
+    """The instrument rules' verdict on a range and accuracy (None: fine); remembered, since a
+    ledger repeats the same specification for every item of a model and each verdict costs unit
+    conversions."""
+    try:
+        check_specification(low, low_unit, high, high_unit, accuracy, accuracy_unit)
+    except ValidationError as exc:
+        return exc
+    return None
 
 
 def _at(row: list[Any], index: int) -> Any:

@@ -49,6 +49,8 @@ R = EventResult
 _SPACES = " \t\r\n\u3000\u00a0"
 #: What a ledger writes in a cell that says "nothing here".
 _BLANK_MARKS = {"/", "\\", "-", "--", "—", "——", "－", "n/a", "na", "none", "null", "空"}
+_LONGEST_MARK = 8  # characters, with spaces a lookup folds away
+_MARK_STARTS = frozenset("/\\-—－nN空／＼ｎＮ")  # a mark's first character, also full-width
 
 
 def cell_text(cell: object) -> str | None:
@@ -64,6 +66,8 @@ def cell_text(cell: object) -> str | None:
 
 def is_blank_mark(text: str) -> bool:
     """Whether ``text`` is one of the marks a ledger writes for "nothing" (/, —, N/A)."""
+    if len(text) > _LONGEST_MARK or text.lstrip(_SPACES)[:1] not in _MARK_STARTS:
+        return False  # the usual cell, decided without folding it
     return lookup_key(text) in _BLANK_MARKS
 
 
