@@ -25,6 +25,7 @@ __all__ = [
     "HeadingMatch",
     "coverage_hint",
     "fold",
+    "heading_hints",
     "match_heading",
     "measurement_unit",
     "money_scale",
@@ -101,6 +102,15 @@ def match_heading(text: str, *, contains: bool = False) -> HeadingMatch | None:
     if found is not None or not contains:
         return found
     return _contained(outside.casefold(), inner)
+
+
+def heading_hints(text: str) -> tuple[str, ...]:
+    """Everything in a heading that may state a unit, a kind or k: its bracketed parts and the
+    parts between slashes ("原值/元" → "原值", "元"), case kept."""
+    raw = _clean(text)
+    inner = tuple(_clean(h) for h in _BRACKETED.findall(raw) if _clean(h))
+    parts = tuple(_clean(p) for p in _SLASHES.split(_BRACKETED.sub("", raw)) if _clean(p))
+    return inner + (parts if len(parts) > 1 else ())
 
 
 def _found(folded: str, confidence: float, hints: tuple[str, ...]) -> HeadingMatch:

@@ -7,13 +7,17 @@ they cover.  Two heading rows are recognised when a parent heading sits over sub
 (检定/校准 over 日期 | 有效期至 | 证书编号; 测量范围 over 下限 | 上限): a column's heading is then
 the parent and the sub-heading together when that names a field, else the sub-heading, else (a
 cell merged down over both rows) the parent; the pair is taken only when it names more fields
-than either row alone.  Of several sheets, the one whose headings name the most fields is taken.
+than either row alone.  Of several sheets, the one whose headings name the most fields is taken,
+with every other sheet that has the very same headings in the same rows (a ledger kept one sheet
+per department); :func:`other_ledger_sheets` names the sheets that look like a ledger with other
+headings, so the reader can say they were not read.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import replace
 from typing import Any
 
 from labapp.io.ledger._errors import LedgerFileError
@@ -24,7 +28,15 @@ from labapp.io.ledger._source import LedgerSheet, LedgerSource
 from labapp.io.ledger._words import cell_text
 from labapp.io.workbook_limits import MAX_CELLS, WorkbookLimitError
 
-__all__ = ["SEARCH_ROWS", "detect_mapping", "fill_merged", "heading_texts", "layout_fingerprint"]
+__all__ = [
+    "SEARCH_ROWS",
+    "detect_mapping",
+    "fill_merged",
+    "heading_texts",
+    "layout_fingerprint",
+    "other_ledger_sheets",
+    "sheet_fingerprint",
+]
 
 SEARCH_ROWS = 30
 MIN_FIELDS = 2
@@ -127,18 +139,46 @@ def detect_mapping(
         ``no_sheet``.
     """
     names = (sheet,) if sheet is not None else source.sheet_names
-    best: tuple[int, int, int, str, list[list[Any]]] | None = None
-    for name in names:
-        head = fill_merged(_head(source.sheet(name)))
-        score, row, heading_rows = _best_layout(head)
-        if best is None or score > best[0]:
-            best = (score, row, heading_rows, name, head)
-    if best is None or not any(cell_text(c) for r in best[4] for c in r):
+    layouts = [(*_layout(source, name), name) for name in names]
+    best = max(layouts, key=lambda found: found[0], default=None)  # the first on a tie
+    if best is None or not any(cell_text(c) for r in best[3] for c in r):
         raise LedgerFileError("empty", source.path)
-    score, row, heading_rows, name, head = best
+    score, row, heading_rows, head, name = best
     if score < MIN_FIELDS:
         raise LedgerFileError("no_header", source.path, limit=SEARCH_ROWS)
-    return _mapping(name, head, row, heading_rows, tag_pattern)
+    mapping = _mapping(name, head, row, heading_rows, tag_pattern)
+    same = tuple(n for *_, n in layouts if n != name and _fits(source, n, mapping))
+    return replace(mapping, sheets=(name, *same))
+
+
+def _layout(source: LedgerSource, name: str) -> tuple[int, int, int, list[list[Any]]]:
+    """(score, 0-based heading row, heading rows, the filled head rows) of one sheet."""
+    head = fill_merged(_head(source.sheet(name)))
+    return (*_best_layout(head), head)
+
+
+def sheet_fingerprint(source: LedgerSource, name: str, header_row: int, heading_rows: int) -> str:
+    """The fingerprint of sheet ``name``'s headings at ``header_row`` (1-based)."""
+    sheet = source.sheet(name)
+    rows = fill_merged(LedgerSheet(name, sheet.rows[:header_row], sheet.merged))
+    return layout_fingerprint(heading_texts(rows, header_row - 1, heading_rows))
+
+
+def _fits(source: LedgerSource, name: str, mapping: ColumnMapping) -> bool:
+    found = sheet_fingerprint(source, name, mapping.header_row, mapping.heading_rows)
+    return found == mapping.fingerprint
+
+
+def other_ledger_sheets(source: LedgerSource, mapping: ColumnMapping) -> list[tuple[str, int]]:
+    """(sheet, 1-based heading row) of each sheet not in ``mapping`` whose headings name at least
+    two fields: a ledger the mapping does not read."""
+    found = []
+    for name in source.sheet_names:
+        if name not in mapping.sheets:
+            score, row, _, _ = _layout(source, name)
+            if score >= MIN_FIELDS:
+                found.append((name, row + 1))
+    return found
 
 
 def _head(sheet: LedgerSheet) -> LedgerSheet:
@@ -164,8 +204,8 @@ def _mapping(
         _keep_best(columns, taken, len(columns) - 1)
     while columns and not columns[-1].heading:
         columns.pop()
-    return ColumnMapping(name, row + 1, heading_rows, tuple(columns), layout_fingerprint(texts),
-                         tag_pattern)  # fmt: skip
+    return ColumnMapping((name,), row + 1, heading_rows, tuple(columns),
+                         layout_fingerprint(texts), tag_pattern)  # fmt: skip
 
 
 def _keep_best(columns: list[ColumnAssignment], taken: dict[str, int], new: int) -> None:

@@ -24,7 +24,15 @@ from xlsxwriter.utility import xl_cell_to_rowcol, xl_col_to_name
 from labapp.domain.enums import AccuracyKind
 from labapp.io.ledger._errors import LedgerFileError
 from labapp.io.ledger._fields import FIELDS_BY_KEY, IGNORE, FieldKind
-from labapp.io.ledger._headings import measurement_unit, money_scale, period_unit
+from labapp.io.ledger._headings import (
+    coverage_hint,
+    heading_hints,
+    match_heading,
+    measurement_unit,
+    money_scale,
+    period_unit,
+    unit_hint,
+)
 from labapp.io.ledger._tags import pattern_problem
 from labapp.metrology.units import UnitError, parse_decimal
 
@@ -68,14 +76,23 @@ class ColumnAssignment:
 
 @dataclass(frozen=True)
 class ColumnMapping:
-    """Where the ledger is (sheet, heading rows) and what each column holds."""
+    """Where the ledger is (its sheets, heading rows) and what each column holds.
 
-    sheet: str
+    ``sheets`` lists every sheet read: a ledger kept one sheet per department or discipline has
+    the same headings on each, and every one of them is read.
+    """
+
+    sheets: tuple[str, ...]
     header_row: int
     heading_rows: int
     columns: tuple[ColumnAssignment, ...]
     fingerprint: str
     tag_pattern: str | None = None
+
+    @property
+    def sheet(self) -> str:
+        """The first sheet read (the one whose headings named the most fields)."""
+        return self.sheets[0]
 
     @property
     def first_data_row(self) -> int:
@@ -108,12 +125,19 @@ class ColumnMapping:
 
     def with_field(self, column: str, field: str | None, unit: str | None = None) -> ColumnMapping:
         """This mapping with ``column`` holding ``field`` (None: to the notes), as the user set;
-        another column holding that field gives it up (to the notes)."""
-        _check_field(field, "mapping")
+        another column holding that field gives it up (to the notes).  ``unit`` overrides what
+        the heading states (its unit, 月 / 年, 元 / 万元), which is read again for the new field.
+
+        Raises
+        ------
+        LedgerFileError
+            ``bad_mapping``: an unknown field or column, or a unit the field cannot take.
+        """
+        _check_field(field, column)
         changed = []
         for c in self.columns:
             if c.column == column:
-                c = replace(c, field=field, unit=unit, confidence=1.0)
+                c = _assigned(c, field, _unit(unit, field, column))
             elif field not in (None, IGNORE) and c.field == field:
                 c = replace(c, field=None, confidence=0.0)
             changed.append(c)
@@ -129,7 +153,7 @@ class ColumnMapping:
 
     def to_json(self) -> str:
         """The mapping as JSON (UTF-8 text, indented for editing)."""
-        data = {"format": FORMAT, "version": VERSION, "sheet": self.sheet,
+        data = {"format": FORMAT, "version": VERSION, "sheets": list(self.sheets),
                 "header_row": self.header_row, "heading_rows": self.heading_rows,
                 "fingerprint": self.fingerprint, "tag_pattern": self.tag_pattern,
                 "columns": [c.as_json() for c in self.columns]}  # fmt: skip
@@ -158,14 +182,33 @@ class ColumnMapping:
         return _mapping(data)
 
 
+def _assigned(c: ColumnAssignment, field: str | None, unit: str | None) -> ColumnAssignment:
+    """Column ``c`` given to ``field`` by the user, with what its heading states for that field."""
+    hints = heading_hints(c.heading)
+    found = match_heading(c.heading, contains=True) if c.heading else None
+    accuracy = field == "accuracy"
+    return replace(
+        c, field=field, confidence=1.0,
+        unit=unit if unit is not None or field is None else unit_hint(field, hints),
+        kind=found.accuracy_kind if accuracy and found is not None else None,
+        coverage_factor=coverage_hint(hints) if accuracy else None,
+    )  # fmt: skip
+
+
 def _bad(en: str, zh: str) -> LedgerFileError:
     return LedgerFileError("bad_mapping", "mapping", detail=en, detail_zh=zh)
 
 
 def _mapping(data: Mapping[str, Any]) -> ColumnMapping:
-    sheet, header_row, rows = data.get("sheet"), data.get("header_row"), data.get("heading_rows")
-    if not isinstance(sheet, str) or not sheet:
-        raise _bad('"sheet" must name a sheet', "“sheet”须为工作表名称")
+    sheets, header_row, rows = data.get("sheets"), data.get("header_row"), data.get("heading_rows")
+    if (
+        not isinstance(sheets, list)
+        or not sheets
+        or not all(isinstance(s, str) and s for s in sheets)
+    ):
+        raise _bad('"sheets" must name the sheets to read', "“sheets”须列出要读取的工作表")
+    if len(set(sheets)) != len(sheets):
+        raise _bad('"sheets" names a sheet twice', "“sheets”中有重复的工作表")
     if not isinstance(header_row, int) or isinstance(header_row, bool) or rows not in (1, 2):
         raise _bad('"header_row" must be a row number and "heading_rows" 1 or 2',
                    "“header_row”须为行号，“heading_rows”须为 1 或 2")  # fmt: skip
@@ -187,7 +230,7 @@ def _mapping(data: Mapping[str, Any]) -> ColumnMapping:
     fingerprint = data.get("fingerprint")
     if not isinstance(fingerprint, str):
         raise _bad('"fingerprint" is missing', "缺少“fingerprint”")
-    return ColumnMapping(sheet, header_row, rows, parsed, fingerprint, pattern)
+    return ColumnMapping(tuple(sheets), header_row, rows, parsed, fingerprint, pattern)
 
 
 def _column(data: object) -> ColumnAssignment:

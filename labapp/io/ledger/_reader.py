@@ -25,8 +25,8 @@ from labapp.io.ledger._headings import match_heading
 from labapp.io.ledger._layout import (
     detect_mapping,
     fill_merged,
-    heading_texts,
-    layout_fingerprint,
+    other_ledger_sheets,
+    sheet_fingerprint,
 )
 from labapp.io.ledger._mapping import ColumnMapping, column_letter
 from labapp.io.ledger._record import REFERENCE_FIELDS, LedgerRecord
@@ -145,28 +145,37 @@ def read_ledger(
 
 def _check_fits(source: LedgerSource, mapping: ColumnMapping) -> None:
     """The file's headings where the mapping says they are must be the ones it was made for."""
-    sheet = source.sheet(mapping.sheet)
-    rows = fill_merged(LedgerSheet(sheet.name, sheet.rows[: mapping.header_row], sheet.merged))
-    texts = heading_texts(rows, mapping.header_row - 1, mapping.heading_rows)
-    if layout_fingerprint(texts) != mapping.fingerprint:
-        raise LedgerFileError(
-            "mapping_mismatch", source.path,
-            detail=f"the headings in row {mapping.header_row} of {mapping.sheet} differ",
-        )  # fmt: skip
+    for name in mapping.sheets:
+        found = sheet_fingerprint(source, name, mapping.header_row, mapping.heading_rows)
+        if found != mapping.fingerprint:
+            raise LedgerFileError(
+                "mapping_mismatch", source.path,
+                detail=f"the headings in row {mapping.header_row} of {name} differ",
+            )  # fmt: skip
 
 
 def _read_lines(
     source: LedgerSource, mapping: ColumnMapping, existing: Collection[str], result: LedgerImport
 ) -> None:
-    sheet = source.sheet(mapping.sheet)
-    rows = fill_merged(sheet, below=mapping.header_row)
-    across = _merged_across(sheet, mapping.header_row)
+    sheets = {name: fill_merged(source.sheet(name), below=mapping.header_row)
+              for name in mapping.sheets}  # fmt: skip
     existing_folded = {lookup_key(t) for t in existing}
     tags = None
     if mapping.tag_pattern:
-        taken = existing_folded | _tags_in_file(rows, mapping)
+        taken = existing_folded.union(*(_tags_in_file(rows, mapping) for rows in sheets.values()))
         tags = TagPattern(mapping.tag_pattern).tags(taken)
     reader = RowReader(mapping, existing_folded, tags, source.digits)
+    for name, rows in sheets.items():
+        _read_sheet(name, rows, _merged_across(source.sheet(name), mapping.header_row), reader,
+                    result)  # fmt: skip
+    for name, row in other_ledger_sheets(source, mapping):
+        result.warnings.append(_not_read(name, row))
+
+
+def _read_sheet(
+    name: str, rows: list[list[Any]], across: set[int], reader: RowReader, result: LedgerImport
+) -> None:
+    mapping = reader.mapping
     ignored = {c.index for c in mapping.columns if c.field == IGNORE}
     started = False
     for index in range(mapping.header_row, len(rows)):
@@ -175,10 +184,10 @@ def _read_lines(
         if skip == "blank":
             continue
         if skip is not None:
-            result.warnings.append(_skipped(mapping.sheet, index + 1, row, skip))
+            result.warnings.append(_skipped(name, index + 1, row, skip))
             continue
         started = True
-        outcome = reader.read(row, index + 1)
+        outcome = reader.read(row, index + 1, name)
         result.errors.extend(outcome.errors)
         result.warnings.extend(outcome.warnings)
         if outcome.record is not None:
@@ -244,6 +253,15 @@ _SKIP_WORDS = {
     "numbering": ("numbers the columns", "为列序号"),
     "note": ("is a note or a section title, not an item", "为注释或分组标题，不是器具"),
 }
+
+
+def _not_read(sheet: str, row: int) -> CellWarning:
+    return CellWarning(
+        sheet, row, "A", "", sheet, "sheet_not_read",
+        f"sheet {sheet!r} looks like a ledger with other headings (row {row}); it was not read: "
+        "map it on its own",
+        f"工作表“{sheet}”像是表头不同的台账（第 {row} 行），未读取，请单独为其建立列映射",
+    )  # fmt: skip
 
 
 def _skipped(sheet: str, number: int, row: list[Any], why: str) -> CellWarning:

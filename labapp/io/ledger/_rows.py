@@ -51,8 +51,8 @@ _WORDS = {
         "管理编号“{tag}”在台账中已存在",
     ),
     "duplicate_in_file": (
-        "asset tag {tag!r} also appears in row {first}",
-        "管理编号“{tag}”与第 {first} 行重复",
+        "asset tag {tag!r} also appears in row {first}{sheet_en}",
+        "管理编号“{tag}”与{sheet_zh}第 {first} 行重复",
     ),
     "missing_unit": ("the range needs a unit", "测量范围缺少单位"),
     "valid_before_performed": (
@@ -156,10 +156,12 @@ class RowReader:
         self.existing = existing_tags
         self.tags = tags
         self.digits = digits
-        self.seen: dict[str, int] = {}
+        self.seen: dict[str, tuple[str, int]] = {}
+        self.sheet = mapping.sheet
 
-    def read(self, row: list[Any], excel_row: int) -> RowOutcome:
-        """Read one line (``excel_row`` is its 1-based row in the sheet)."""
+    def read(self, row: list[Any], excel_row: int, sheet: str | None = None) -> RowOutcome:
+        """Read one line (``excel_row`` is its 1-based row in ``sheet``, default the first)."""
+        self.sheet = sheet or self.mapping.sheet
         width = len(row)
         line = _Line(excel_row, {k: row[i] if i < width else None for k, i, _, _ in self.order})
         self._parse(line)
@@ -241,9 +243,12 @@ class RowReader:
         folded = folded_tag(tag)
         if folded in self.existing and not generated:
             line.refuse("asset_tag", _problem("duplicate_existing", tag=tag))
-        first = self.seen.setdefault(folded, line.number)
-        if first != line.number:
-            line.refuse("asset_tag", _problem("duplicate_in_file", tag=tag, first=first))
+        sheet, first = self.seen.setdefault(folded, (self.sheet, line.number))
+        if (sheet, first) != (self.sheet, line.number):
+            where_en = f" of sheet {sheet}" if sheet != self.sheet else ""
+            where_zh = f"“{sheet}”工作表" if sheet != self.sheet else ""
+            line.refuse("asset_tag", _problem("duplicate_in_file", tag=tag, first=first,
+                                              sheet_en=where_en, sheet_zh=where_zh))  # fmt: skip
         return tag, generated
 
     def _restore_digits(self, line: _Line, tag: str) -> None:
@@ -339,13 +344,13 @@ class RowReader:
         for key, problem in line.problems:
             letter, heading, shown = self._where(key, line)
             outcome.errors.append(CellError(
-                self.mapping.sheet, line.number, letter, heading, shown, problem.code,
+                self.sheet, line.number, letter, heading, shown, problem.code,
                 problem.message_en, problem.message_zh,
             ))  # fmt: skip
         for key, note in line.notes:
             letter, heading, shown = self._where(key, line)
             outcome.warnings.append(CellWarning(
-                self.mapping.sheet, line.number, letter, heading, shown, note.code,
+                self.sheet, line.number, letter, heading, shown, note.code,
                 note.message_en, note.message_zh,
             ))  # fmt: skip
         return outcome

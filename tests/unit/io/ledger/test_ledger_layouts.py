@@ -393,7 +393,34 @@ def test_tab_separated(tmp_path: Path, encoding: str, bom: bool, read_as: str) -
     check_text_ledger(result)
 
 
-# --- 7. LabApp's own register export --------------------------------------------------------
+# --- 7. one sheet per department, same headings ---------------------------------------------
+
+
+def test_every_sheet_with_the_same_headings_is_read(tmp_path: Path) -> None:
+    headings = ["序号", "计量器具名称", "管理编号", "检定日期"]
+    electrical = [["电学室计量器具台账"], headings, [1, "万用表", "E-1", "2025-01-02"],
+                  [2, "电桥", "E-2", "2025-01-03"]]  # fmt: skip
+    thermal = [["热工室计量器具台账"], headings, [1, "温度计", "T-1", "2025-02-02"],
+               [2, "热电偶", "E-2", "2025-02-03"]]  # fmt: skip
+    summary = [["名称", "数量", "管理编号", "使用部门"], ["万用表", 1, "E-1", "电学室"]]
+    path = xlsxwriter_book(
+        tmp_path / "by_department.xlsx", electrical, sheet="电学室",
+        extra_sheets=[("热工室", thermal), ("汇总", summary)],
+    )  # fmt: skip
+    result = read_ledger(path)
+    assert result.mapping.sheets == ("电学室", "热工室")
+    assert [(r.asset_tag, r.name) for r in result.records] == [
+        ("E-1", "万用表"), ("E-2", "电桥"), ("T-1", "温度计"),
+    ]  # fmt: skip
+    (dup,) = result.errors
+    assert (dup.sheet, dup.row, dup.column, dup.code) == ("热工室", 4, "C", "duplicate_in_file")
+    assert "row 4 of sheet 电学室" in dup.message_en and "“电学室”工作表第 4 行" in dup.message_zh
+    (other,) = result.warnings
+    assert (other.sheet, other.code) == ("汇总", "sheet_not_read")
+    assert "汇总" in other.message_en and "未读取" in other.message_zh
+
+
+# --- 8. LabApp's own register export --------------------------------------------------------
 
 
 def register_rows() -> list[RegisterRow]:

@@ -12,6 +12,7 @@ import pytest
 from ledger_books import openpyxl_book
 
 from labapp.domain.enums import AccuracyKind, Reverification
+from labapp.domain.quantities import Measured
 from labapp.io.labels import lookup_key
 from labapp.io.ledger import (
     ColumnMapping,
@@ -109,7 +110,7 @@ def test_detected_mapping_as_json(tmp_path: Path) -> None:
     mapping = detect_ledger_mapping(ledger(tmp_path))
     data = json.loads(mapping.to_json())
     assert data["format"] == "labapp-ledger-mapping" and data["version"] == 1
-    assert (data["sheet"], data["header_row"], data["heading_rows"]) == ("台账", 2, 1)
+    assert (data["sheets"], data["header_row"], data["heading_rows"]) == (["台账"], 2, 1)
     columns = {c["column"]: c for c in data["columns"]}
     assert {k: c["field"] for k, c in columns.items()} == {
         "A": "ignore", "B": "name", "C": "asset_tag", "D": "valid_until",
@@ -257,3 +258,24 @@ def test_a_ledger_without_names_is_refused(tmp_path: Path) -> None:
     with pytest.raises(LedgerFileError) as caught:
         read_ledger(ledger(tmp_path, rows))
     assert caught.value.reason == "no_name" and "器具名称" in caught.value.message_zh
+
+
+def test_a_column_the_user_maps_takes_the_unit_its_heading_states(tmp_path: Path) -> None:
+    rows = [["名称", "设备编号", "尺寸范围(mm)", "复校间隔"], ["塞规", "S-1", "0~25", "2"]]
+    path = ledger(tmp_path, rows)
+    detected = detect_ledger_mapping(path)
+    assert [c.heading for c in detected.unmapped] == ["尺寸范围(mm)", "复校间隔"]
+    (as_notes,) = read_ledger(path, detected).records
+    assert as_notes.notes == "尺寸范围(mm): 0~25\n复校间隔: 2" and as_notes.range_low is None
+    mapped = detected.with_field("C", "range").with_field("D", "interval_months", unit="年")
+    assert (mapped.fields["range"].unit, mapped.fields["interval_months"].unit) == ("mm", "年")
+    (record,) = read_ledger(path, ColumnMapping.from_json(mapped.to_json())).records
+    assert (record.range_low, record.range_high) == (
+        Measured(Decimal("0"), "mm"), Measured(Decimal("25"), "mm"),
+    )  # fmt: skip
+    assert (record.interval_months, record.notes) == (2 * 12, None)
+    with pytest.raises(LedgerFileError) as caught:
+        detected.with_field("C", "range", unit="Mpa")
+    assert "'Mpa' is not a unit for range" in caught.value.message_en
+    with pytest.raises(LedgerFileError):
+        detected.with_field("C", "colour")
