@@ -10,11 +10,11 @@ the accuracy is stated (最大允许误差, 不确定度, 准确度等级) gives
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
 from labapp.domain.enums import AccuracyKind
-from labapp.io.labels import lookup_key
 from labapp.io.register import REGISTER_FIELDS
 
 __all__ = [
@@ -24,8 +24,22 @@ __all__ = [
     "LEDGER_FIELDS",
     "FieldKind",
     "LedgerField",
+    "clean_heading",
     "synonym_table",
 ]
+
+
+_MARKS = str.maketrans("", "", "*※△▲☆★")
+
+
+def clean_heading(text: str) -> str:
+    """A heading as matched, case kept: NFKC (full-width forms), no whitespace, no required-field
+    marks (*, ※), no trailing colon or full stop ("No." is "No")."""
+    return "".join(unicodedata.normalize("NFKC", text).split()).translate(_MARKS).rstrip(":：.")
+
+
+def _fold(text: str) -> str:
+    return clean_heading(text).casefold()
 
 
 class FieldKind(StrEnum):
@@ -73,18 +87,19 @@ LEDGER_FIELDS: tuple[LedgerField, ...] = (
         "资产编号", "内部编号", "设备编号", "统一编号", "器具编号", "仪器编号", "计量编号",
         "固定资产编号", "资产号", "设备管理编号", "计量器具编号", "自编号", "内部管理编号",
         "企业编号", "单位编号", "标识编号", "设备编码", "资产编码", "Asset No.", "Asset number",
-        "Tag", "Tag No.", "Equipment ID", "Equipment No.", "Internal No.", "Inventory No.")),
+        "Tag", "Tag No.", "Equipment ID", "Equipment No.", "Internal No.", "Inventory No.",
+        "Asset ID", "ID No.", "器具编码", "仪器编码")),
     F("name", "Name", "计量器具名称", K.TEXT, (
         "名称", "器具名称", "设备名称", "仪器名称", "仪器设备名称", "测量设备名称", "计量设备名称",
         "标准器名称", "资产名称", "品名", "计量器具", "Instrument", "Instrument name",
-        "Equipment", "Equipment name", "Description", "Device name")),
+        "Equipment", "Equipment name", "Description", "Device name", "Equipment description")),
     F("manufacturer", "Manufacturer", "制造厂", K.TEXT, (
         "制造商", "生产厂家", "厂家", "生产厂", "制造厂商", "制造单位", "生产单位", "生产商",
         "厂商",
         "制造厂家", "品牌", "Make", "Maker", "Brand", "Vendor")),
     F("model", "Model", "型号规格", K.TEXT, (
         "型号", "规格型号", "规格", "型式", "型号/规格", "规格/型号", "Type", "Model/Type",
-        "Specification")),
+        "Specification", "Model No.", "Model number")),
     F("serial_no", "Serial number", "出厂编号", K.TEXT, (
         "编号", "序列号", "出厂号", "机身号", "出厂序号", "产品编号", "器号", "Serial No.", "S/N",
         "SN", "Serial")),
@@ -121,10 +136,12 @@ LEDGER_FIELDS: tuple[LedgerField, ...] = (
         "状态", "使用状态", "管理状态", "状况", "设备状况", "当前状态", "Condition")),
     F("last_result", "Last result", "检定结果", K.RESULT, (
         "结论", "检定结论", "校准结论", "校准结果", "检定/校准结论", "检定/校准结果", "确认结论",
-        "计量确认结论", "确认结果", "结果", "检定校准结论", "Result", "Conclusion")),
+        "计量确认结论", "确认结果", "结果", "检定校准结论", "溯源结论", "溯源结果", "Result",
+        "Conclusion", "Cal result")),
     F("calibration_method", "Calibration method", "检定方式", K.METHOD, (
         "溯源方式", "检校方式", "检定类型", "检定/校准方式", "送检方式", "检定形式", "校准方式",
-        "内检/外检", "Method", "Traceability")),
+        "内检/外检", "检定/校准", "检定或校准", "检校类别", "溯源类型", "检定类别", "Method",
+        "Traceability", "Cal type")),
     F("provider", "Provider", "检定机构", K.TEXT, (
         "检定/校准机构", "校准机构", "检定单位", "校准单位", "检定/校准单位", "溯源机构",
         "溯源单位",
@@ -139,7 +156,8 @@ LEDGER_FIELDS: tuple[LedgerField, ...] = (
     F("location", "Location", "存放地点", K.TEXT, (
         "存放位置", "放置地点", "安装位置", "使用地点", "安装地点", "位置", "地点", "Place")),
     F("custodian", "Custodian", "保管人", K.TEXT, (
-        "责任人", "使用人", "管理人", "负责人", "保管员", "使用/保管人", "Keeper", "Responsible")),
+        "责任人", "使用人", "管理人", "负责人", "保管员", "使用/保管人", "Keeper", "Responsible",
+        "User")),
     F("interval_months", "Interval", "检定周期", K.PERIOD, (
         "校准周期", "周期", "校准间隔", "检定/校准周期", "检定间隔", "复检周期", "确认间隔",
         "计量确认间隔", "检校周期", "检定校准周期", "Calibration interval", "Period", "Cycle")),
@@ -147,16 +165,17 @@ LEDGER_FIELDS: tuple[LedgerField, ...] = (
         "校准日期", "上次检定日期", "检定/校准日期", "检定校准日期", "最近检定日期", "最近校准日期",
         "上次校准日期", "检校日期", "溯源日期", "本次检定日期", "检定时间", "校准时间", "确认日期",
         "计量确认日期", "Calibration date", "Calibrated on", "Last calibrated",
-        "Verification date")),
+        "Verification date", "Cal date", "Last cal", "Date calibrated")),
     F("valid_until", "Valid until", "有效期至", K.DATE, (
         "有效日期", "下次检定日期", "到期日期", "有效期", "有效期限", "失效日期", "下次校准日期",
         "复检日期", "再检日期", "到期日", "截止日期", "有效截止日期", "下次检定时间",
         "计划检定日期",
         "下次确认日期", "检定有效期", "校准有效期", "检定有效期至", "校准有效期至", "Due date",
-        "Next calibration", "Due on", "Expiry date", "Next due", "Valid to", "Expiry")),
+        "Next calibration", "Due on", "Expiry date", "Next due", "Valid to", "Expiry", "Cal due",
+        "Next cal", "Calibration due", "Next calibration date", "Due")),
     F("certificate_no", "Certificate number", "证书编号", K.TEXT, (
         "证书号", "检定证书编号", "校准证书编号", "证书/报告编号", "报告编号", "检定证书号",
-        "证书号码", "Certificate No.", "Cert. No.", "Report No.")),
+        "证书号码", "Certificate No.", "Cert. No.", "Cert No", "Certificate", "Report No.")),
     F("purchase_value", "Purchase value", "原值", K.MONEY, (
         "资产原值", "购置价格", "价格", "单价", "购置金额", "金额", "购入价格", "设备原值", "原价",
         "价值", "购置费", "Price", "Value", "Cost")),
@@ -176,12 +195,12 @@ _NOT_FROM_REGISTER = {"单位", "Unit"}
 
 #: A heading that names the accuracy's kind: folded heading → kind.
 ACCURACY_HINTS: dict[str, AccuracyKind] = {
-    **{lookup_key(t): AccuracyKind.CLASS for t in (
+    **{_fold(t): AccuracyKind.CLASS for t in (
         "准确度等级", "精度等级", "等级", "级别", "准确度级别", "Accuracy class", "Class")},
-    **{lookup_key(t): AccuracyKind.MPE for t in (
+    **{_fold(t): AccuracyKind.MPE for t in (
         "最大允许误差", "允许误差", "允差", "MPE", "MPEV", "Maximum permissible error",
         "Tolerance")},
-    **{lookup_key(t): AccuracyKind.UNCERTAINTY for t in (
+    **{_fold(t): AccuracyKind.UNCERTAINTY for t in (
         "不确定度", "扩展不确定度", "测量不确定度", "Uncertainty")},
 }  # fmt: skip
 
@@ -197,12 +216,12 @@ def synonym_table() -> dict[str, str]:
             f"{f.header_zh} / {f.header_en}",
             *f.synonyms,
         ):
-            table.setdefault(lookup_key(text), f.key)
+            table.setdefault(_fold(text), f.key)
     for rf in REGISTER_FIELDS:
         key = _FROM_REGISTER.get(rf.key, rf.key)
         texts = (rf.key, rf.header_en, rf.header_zh, f"{rf.header_zh} / {rf.header_en}",
                  *rf.synonyms)  # fmt: skip
         for text in texts:
             if text not in _NOT_FROM_REGISTER:
-                table.setdefault(lookup_key(text), key)
+                table.setdefault(_fold(text), key)
     return table

@@ -18,7 +18,13 @@ from decimal import Decimal
 from functools import lru_cache
 
 from labapp.domain.enums import AccuracyKind
-from labapp.io.ledger._fields import ACCURACY_HINTS, FIELDS_BY_KEY, FieldKind, synonym_table
+from labapp.io.ledger._fields import (
+    ACCURACY_HINTS,
+    FIELDS_BY_KEY,
+    FieldKind,
+    clean_heading,
+    synonym_table,
+)
 from labapp.metrology.units import UnitError, parse_decimal, parse_unit
 
 __all__ = [
@@ -41,7 +47,6 @@ _SLASHES = re.compile(r"[/、|\\]")
 _SCRIPT_BREAK = re.compile(
     r"(?<=[\u3000-\u9fff）)])\s+(?=[A-Za-z])|(?<=[A-Za-z.)])\s+(?=[\u3000-\u9fff])"
 )
-_MARKS = str.maketrans("", "", "*※△▲☆★")
 _UNIT_PREFIX = re.compile(r"^(?:单位|unit)[:：]?", re.IGNORECASE)
 _COVERAGE = re.compile(r"^k[=:](.+)$", re.IGNORECASE)
 # A heading naming the next date while containing a last-date heading (下次校准时间).
@@ -73,7 +78,7 @@ def fold(text: str) -> str:
 
 def _clean(text: str) -> str:
     """NFKC without whitespace and required-field marks; case kept (units: "MPa" is not "mPa")."""
-    return "".join(unicodedata.normalize("NFKC", text).split()).translate(_MARKS).rstrip(":：")
+    return clean_heading(text)
 
 
 @lru_cache(maxsize=4096)
@@ -163,6 +168,7 @@ _MONEY_UNITS = {
     **dict.fromkeys(("元", "人民币", "人民币元", "rmb", "cny", "¥", "￥", "yuan"), Decimal(1)),
     "千元": Decimal(1000),
     "万元": Decimal(10000),
+    "万": Decimal(10000),
     "百万元": Decimal(1000000),
 }
 

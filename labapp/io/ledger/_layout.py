@@ -202,10 +202,33 @@ def _mapping(
             found.accuracy_kind, coverage_hint(found.hints), found.confidence,
         ))  # fmt: skip
         _keep_best(columns, taken, len(columns) - 1)
+    _number_as_tag(columns)
     while columns and not columns[-1].heading:
         columns.pop()
     return ColumnMapping((name,), row + 1, heading_rows, tuple(columns),
                          layout_fingerprint(texts), tag_pattern)  # fmt: skip
+
+
+_GENERIC_NUMBER = {"编号", "number", "no"}
+
+
+def _number_as_tag(columns: list[ColumnAssignment]) -> None:
+    """A bare 编号 beside a 出厂编号 is the lab's own number: the tag, when no column is."""
+    if any(c.field == "asset_tag" for c in columns):
+        return
+    generic = [i for i, c in enumerate(columns) if fold(c.heading) in _GENERIC_NUMBER]
+    serial = [i for i, c in enumerate(columns)
+              if i not in generic and c.heading and _names_serial(c.heading)]  # fmt: skip
+    if not generic or not serial:
+        return
+    tag, number = columns[generic[0]], columns[serial[0]]
+    columns[generic[0]] = ColumnAssignment(tag.column, tag.heading, "asset_tag", confidence=0.7)
+    columns[serial[0]] = ColumnAssignment(number.column, number.heading, "serial_no")
+
+
+def _names_serial(heading: str) -> bool:
+    found = match_heading(heading)
+    return found is not None and found.field == "serial_no"
 
 
 def _keep_best(columns: list[ColumnAssignment], taken: dict[str, int], new: int) -> None:

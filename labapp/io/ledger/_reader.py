@@ -177,10 +177,13 @@ def _read_sheet(
 ) -> None:
     mapping = reader.mapping
     ignored = {c.index for c in mapping.columns if c.field == IGNORE}
+    keys = [c.index for f, c in mapping.fields.items() if f in ("name", "asset_tag")]
     started = False
     for index in range(mapping.header_row, len(rows)):
         row = rows[index]
         skip = _skip(row, ignored, index in across, started)
+        if skip is None and _total(row, keys):
+            skip = "note"
         if skip == "blank":
             continue
         if skip is not None:
@@ -237,6 +240,15 @@ def _skip(row: list[Any], ignored: set[int], merged: bool, started: bool) -> str
 
 
 _EMPTY = (None, "")
+_TOTAL = re.compile(r"^(?:合计|总计|小计|共计|总数)|^(?:total|subtotal|sum)\b", re.IGNORECASE)
+
+
+def _total(row: list[Any], keys: list[int]) -> bool:
+    """A totals line (合计 … with a sum under 原值): a 合计 somewhere, and no name or tag but it."""
+    texts = [cell_text(row[k]) if k < len(row) else None for k in keys]
+    if any(t is not None and not _TOTAL.match(t) for t in texts):
+        return False
+    return any(_TOTAL.match(t) for cell in row if (t := cell_text(cell)) is not None)
 
 
 def _whole(text: str) -> bool:

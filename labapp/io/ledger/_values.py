@@ -74,6 +74,11 @@ _PERIOD = re.compile(
     r"(?P<unit>个月|月|年|months?|mos?|m|years?|yrs?|y|a)?(?P<more>半)?(?:/次|一次|/次数)?"
 )
 _DAYS = re.compile(r"[0-9.]+(?:天|日|d|days?|周|weeks?|w)")
+# "1次/年", "2次/年", "一年一次", "1次/2年": so many times per so many years or months
+_TIMES = re.compile(
+    r"(?P<times>[0-9]+|[一二两三四])次/(?P<n>[0-9]+|[一二两三])?(?P<unit>年|个月|月)"
+    r"|每?(?P<n2>[0-9]+|[一二两三])?(?P<unit2>年|个月|月)(?P<times2>[0-9]+|[一二两三四])次"
+)
 
 
 def _bad_period(text: str, code: str = "bad_period") -> CellProblem:
@@ -121,6 +126,9 @@ def parse_period(cell: Any, unit: str | None = None) -> PeriodValue | None:
 
 
 def _period_text(text: str, folded: str, unit: str | None) -> PeriodValue:
+    times = _TIMES.fullmatch(folded)
+    if times:
+        return _per_times(times, text)
     found = _PERIOD.fullmatch(folded)
     if found is None or found["n"] == "":
         raise _bad_period(text)
@@ -141,6 +149,16 @@ def _period_text(text: str, folded: str, unit: str | None) -> PeriodValue:
         value += Decimal("0.5")
     chosen = words_unit or period_unit(unit or "月") or "month"
     return _months(value, chosen, text, bare=words_unit is None and unit is None)
+
+
+def _per_times(found: re.Match[str], text: str) -> PeriodValue:
+    """ "2次/年" is every 6 months; "1次/2年" every 24; the months must come out whole."""
+    times = _count(found["times"] or found["times2"], text)
+    span = _count(found["n"] or found["n2"] or "1", text)
+    unit = period_unit(found["unit"] or found["unit2"])
+    if times <= 0:
+        raise _bad_period(text)
+    return _months(span * (12 if unit == "year" else 1) / times, "month", text, bare=False)
 
 
 def _count(count: str, text: str) -> Decimal:
@@ -264,7 +282,7 @@ def _refuse_date(cell: object, *, impossible: bool = False) -> date:
 # --- money and coverage factor ----------------------------------------------------------------
 
 _MONEY_SIGNS = re.compile(r"^[¥￥$]|^(?:rmb|cny)", re.IGNORECASE)
-_MONEY_WORD = re.compile(r"(百万元|万元|千元|元|rmb|cny)$", re.IGNORECASE)
+_MONEY_WORD = re.compile(r"(百万元|万元|千元|万|元|rmb|cny)$", re.IGNORECASE)
 _GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]{1,2})?")
 
 

@@ -118,6 +118,7 @@ def test_lines_that_are_not_items(tmp_path: Path) -> None:
         ["以下空白"],
         ["注：有效期至以证书为准"],
         [None, "审核：王五"],
+        ["合计", None, None, None, None, None, None, None, None, None, None, None, "3台"],
     ]
     result = read_ledger(openpyxl_book(tmp_path / "notes.xlsx", rows))
     assert result.errors == [] and [r.source_row for r in result.records] == [6]
@@ -128,6 +129,7 @@ def test_lines_that_are_not_items(tmp_path: Path) -> None:
         (8, "row_skipped_note"),
         (9, "row_skipped_note"),
         (10, "row_skipped_note"),
+        (11, "row_skipped_note"),
     }
     note = next(w for w in result.warnings if w.row == 9)
     assert note.value == "注：有效期至以证书为准" and "第 9 行" in note.message_zh

@@ -283,6 +283,11 @@ def test_coverage_factor_cells() -> None:
         ("每年", 12),
         ("1年/次", 12),
         ("6 months", 6),
+        ("1次/年", 12 // 1),
+        ("2次/年", 12 // 2),
+        ("一年两次", 12 // 2),
+        ("1次/2年", 2 * 12 // 1),
+        ("4次/年", 12 // 4),
         ("2 years", 2 * 12),
         ("12", 12),
         (12.0, 12),
@@ -334,7 +339,7 @@ def test_no_periodic_reverification(cell: str, why: Reverification) -> None:
         ("180天", "period_in_days"),
         ("52周", "period_in_days"),
         ("半", "bad_period"),
-        ("一年两次", "bad_period"),
+        ("一年三四次", "bad_period"),
         ("quarterly", "bad_period"),
         (True, "bad_period"),
     ],
@@ -413,6 +418,7 @@ def test_bad_dates(cell: object, code: str) -> None:
         (3500.0, "万元", D(3500) * 10000),
         ("2500元", "万元", D(2500)),  # the cell's own unit wins over the heading's
         ("8.5", "千元", D("8.5") * 1000),
+        ("1.28万", None, D("1.28") * 10000),
     ],
 )
 def test_money(cell: object, unit: str | None, yuan: Decimal) -> None:

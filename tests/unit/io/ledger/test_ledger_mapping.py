@@ -279,3 +279,25 @@ def test_a_column_the_user_maps_takes_the_unit_its_heading_states(tmp_path: Path
     assert "'Mpa' is not a unit for range" in caught.value.message_en
     with pytest.raises(LedgerFileError):
         detected.with_field("C", "colour")
+
+
+def test_a_bare_number_column_beside_the_serial_is_the_tag(tmp_path: Path) -> None:
+    rows = [["序号", "编号", "名称", "出厂编号"], [1, "JL-01", "压力表", "190311"]]
+    mapping = detect_ledger_mapping(ledger(tmp_path, rows))
+    assert {f: c.column for f, c in mapping.fields.items()} == {
+        "asset_tag": "B", "name": "C", "serial_no": "D",
+    }  # fmt: skip
+    assert mapping.fields["asset_tag"].confidence < 1  # shown as a guess in the preview
+    alone = detect_ledger_mapping(ledger(tmp_path, [["编号", "名称"], ["190311", "表"]], "b.xlsx"))
+    assert alone.fields["serial_no"].column == "A" and "asset_tag" in alone.missing
+
+
+@pytest.mark.parametrize(
+    ("heading", "field"),
+    [("Serial No", "serial_no"), ("Cal Due", "valid_until"), ("Cal Date", "last_calibrated_on"),
+     ("Asset ID", "asset_tag"), ("Model No.", "model"), ("Cert No", "certificate_no"),
+     ("检定/校准", "calibration_method"), ("溯源结论", "last_result")],
+)  # fmt: skip
+def test_more_spellings(heading: str, field: str) -> None:
+    found = match_heading(heading)
+    assert found is not None and found.field == field
