@@ -223,6 +223,9 @@ _SPEC_WORDS = {
         "{text} 超出数值范围（最多 50 位有效数字，指数在 -30 到 30 之间）",
     ),
     "not_positive": ("an accuracy is not negative", "准确度不能为负"),
+    "required": ("a range needs both ends", "测量范围需要上限和下限"),
+    "unknown_unit": ("unknown unit {unit!r}", "无法识别的单位“{unit}”"),
+    "not_a_quantity": ("{text} is not a quantity LabApp reads", "{text} 不是可识别的量值"),
 }
 
 

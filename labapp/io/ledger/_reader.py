@@ -157,7 +157,7 @@ def _check_fits(source: LedgerSource, mapping: ColumnMapping) -> None:
 def _read_lines(
     source: LedgerSource, mapping: ColumnMapping, existing: Collection[str], result: LedgerImport
 ) -> None:
-    sheets = {name: fill_merged(source.sheet(name), below=mapping.header_row)
+    sheets = {source.sheet(name).name: fill_merged(source.sheet(name), below=mapping.header_row)
               for name in mapping.sheets}  # fmt: skip
     existing_folded = {lookup_key(t) for t in existing}
     tags = None
@@ -252,7 +252,10 @@ def _total(row: list[Any], keys: list[int]) -> bool:
 
 
 def _whole(text: str) -> bool:
-    return text.replace(".0", "").isdigit()
+    return _WHOLE.fullmatch(text) is not None
+
+
+_WHOLE = re.compile(r"[0-9]+(?:\.0+)?")
 
 
 def _heading_like(texts: list[str]) -> bool:

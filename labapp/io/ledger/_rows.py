@@ -28,7 +28,7 @@ from labapp.io.labels import quantity_key
 from labapp.io.ledger._cells import PARSERS, folded_tag, text_cell
 from labapp.io.ledger._errors import CellError, CellNote, CellWarning
 from labapp.io.ledger._fields import FIELDS_BY_KEY, FieldKind
-from labapp.io.ledger._mapping import ColumnMapping
+from labapp.io.ledger._mapping import ColumnAssignment, ColumnMapping, column_letter
 from labapp.io.ledger._quantities import AccuracyValue, RangeValue, spec_problem, without_k
 from labapp.io.ledger._record import LedgerRecord
 from labapp.io.ledger._words import cell_text, parse_role
@@ -152,7 +152,12 @@ class RowReader:
             ((k, c.index, FIELDS_BY_KEY[k].kind, c) for k, c in self.fields.items()),
             key=lambda item: item[0] == "accuracy",
         )
-        self.notes_columns = [(c, c.index) for c in mapping.columns if c.field is None]
+        self.notes_columns: list[tuple[ColumnAssignment | None, int]] = [
+            (c, c.index) for c in mapping.columns if c.field is None
+        ]
+        known = {c.index for c in mapping.columns}
+        self.width = max(known, default=-1) + 1
+        self.notes_columns += [(None, i) for i in range(self.width) if i not in known]
         self.existing = existing_tags
         self.tags = tags
         self.digits = digits
@@ -276,7 +281,7 @@ class RowReader:
             where = "range_unit" if "range_unit" in self.fields else "range_high"
             line.refuse(where, _problem("missing_unit"))
             return None, None, None
-        refused = _specification(low, low_unit, high, unit, None, None)
+        refused = _specification(_text(low), low_unit, _text(high), unit, None, None)
         if refused is not None:
             where = "range_low" if refused.field == "range_low_value" else "range_high"
             line.refuse(where, spec_problem(refused, str(line.cells.get(where))))
@@ -290,9 +295,9 @@ class RowReader:
             return merged
         where = "accuracy" if acc.value is not None else "accuracy_value"
         refused = _specification(
-            low.value if low else None, low.unit if low else None,
-            high.value if high else None, high.unit if high else None,
-            value.value, value.unit or None,
+            _text(low.value) if low else None, low.unit if low else None,
+            _text(high.value) if high else None, high.unit if high else None,
+            _text(value.value), value.unit or None,
         )  # fmt: skip
         if refused is not None:
             line.refuse(where, spec_problem(refused, str(line.cells.get(where))))
@@ -313,7 +318,7 @@ class RowReader:
             line.notes.append(("last_result", note))
         method = v.get("calibration_method")
         external = method is not None and method.method is CalibrationMethod.EXTERNAL
-        if external and v.get("provider") is None:
+        if external and "provider" in self.fields and v.get("provider") is None:
             line.notes.append(("calibration_method", _note("external_without_provider")))
         return {
             "status": status.status if status is not None else None,
@@ -334,7 +339,12 @@ class RowReader:
         for column, index in self.notes_columns:
             text = cell_text(_at(row, index))
             if text is not None:
-                parts.append(f"{column.heading or column.column}: {text}")
+                label = column.heading or column.column if column else column_letter(index)
+                parts.append(f"{label}: {text}")
+        for index in range(self.width, len(row)):  # cells right of the headings
+            text = cell_text(row[index])
+            if text is not None:
+                parts.append(f"{column_letter(index)}: {text}")
         return "\n".join(parts) or None
 
     # --- reporting ----------------------------------------------------------------------------
@@ -370,20 +380,25 @@ def _quantity(text: str) -> str:
     return quantity_key(text) or text
 
 
+def _text(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
 @lru_cache(maxsize=4096)
 def _specification(
-    low: Decimal | None,
+    low: str | None,
     low_unit: str | None,
-    high: Decimal | None,
+    high: str | None,
     high_unit: str | None,
-    accuracy: Decimal | None,
+    accuracy: str | None,
     accuracy_unit: str | None,
 ) -> ValidationError | None:
-    """The instrument rules' verdict on a range and accuracy (None: fine); remembered, since a
-    ledger repeats the same specification for every item of a model and each verdict costs unit
-    conversions."""
+    """The instrument rules' verdict on a range and accuracy (None: fine); remembered by the
+    numbers as written (so a message quotes this line's digits), since a ledger repeats the same
+    specification for every item of a model and each verdict costs unit conversions."""
+    numbers = [None if n is None else Decimal(n) for n in (low, high, accuracy)]
     try:
-        check_specification(low, low_unit, high, high_unit, accuracy, accuracy_unit)
+        check_specification(numbers[0], low_unit, numbers[1], high_unit, numbers[2], accuracy_unit)
     except ValidationError as exc:
         return exc
     return None

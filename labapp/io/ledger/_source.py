@@ -86,7 +86,10 @@ class LedgerSource:
     _loaded: dict[str, LedgerSheet] = field(default_factory=dict)
 
     def sheet(self, name: str) -> LedgerSheet:
-        """The sheet ``name`` (read once), or LedgerFileError ``no_sheet``."""
+        """The sheet ``name`` (read once), or LedgerFileError ``no_sheet``; a text file's one
+        sheet whatever the name (it is the file's, and a mapping outlives a renamed file)."""
+        if self.format == "csv":
+            name = self.sheet_names[0]
         if name not in self.sheet_names:
             raise LedgerFileError("no_sheet", self.path, sheet=name)
         if name not in self._loaded:

@@ -160,10 +160,27 @@ def test_labapps_split_columns_need_their_unit_and_kind(tmp_path: Path) -> None:
          "准确度单位"],
         ["S-1", "电压表", 0, 10, None, "0.01", "V"],
         ["S-2", "电压表", 0, 10, "V", "0.01", "V"],
+        ["S-3", "电压表", 0, None, "V", None, None],
+        ["S-4", "电压表", "10.00", "10.0", "V", None, None],
     ]  # fmt: skip
     result = read_ledger(openpyxl_book(tmp_path / "split.xlsx", rows))
     assert errors(result) == {
         (2, "E", "missing_unit"),
         (2, "F", "missing_accuracy_kind"),
         (3, "F", "missing_accuracy_kind"),
+        (4, "D", "required"),
+        (5, "D", "range_order"),
     }
+    both_ends = next(e for e in result.errors if e.code == "required")
+    assert both_ends.message_zh.endswith("测量范围需要上限和下限")
+    order = next(e for e in result.errors if e.code == "range_order")
+    assert "10.00 V" in order.message_en and "10.0 V" in order.message_en  # this line's digits
+
+
+def test_cells_without_a_heading_go_to_the_notes(tmp_path: Path) -> None:
+    rows: list[list[object]] = [
+        ["管理编号", None, "计量器具名称"],
+        ["H-1", "旧编号 77", "压力表", None, "右侧手写：已送检"],
+    ]
+    (record,) = read_ledger(openpyxl_book(tmp_path / "headless.xlsx", rows)).records
+    assert record.notes == "B: 旧编号 77\nE: 右侧手写：已送检"

@@ -301,3 +301,14 @@ def test_a_bare_number_column_beside_the_serial_is_the_tag(tmp_path: Path) -> No
 def test_more_spellings(heading: str, field: str) -> None:
     found = match_heading(heading)
     assert found is not None and found.field == field
+
+
+def test_a_csv_mapping_serves_the_file_renamed_next_month(tmp_path: Path) -> None:
+    from ledger_books import text_file
+
+    rows = [["名称", "管理编号", "检定周期（月）"], ["压力表", "C-1", "6"]]
+    mapping = detect_ledger_mapping(text_file(tmp_path / "2026-01.csv", rows, encoding="gbk"))
+    later = text_file(tmp_path / "2026-02.csv", [*rows, ["温度计", "C-2", "12"]], encoding="gbk")
+    result = read_ledger(later, ColumnMapping.from_json(mapping.to_json()))
+    assert [(r.asset_tag, r.interval_months) for r in result.records] == [("C-1", 6), ("C-2", 12)]
+    assert result.warnings == [] and result.errors == []
