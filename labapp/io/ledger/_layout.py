@@ -173,8 +173,9 @@ def other_ledger_sheets(source: LedgerSource, mapping: ColumnMapping) -> list[tu
     """(sheet, 1-based heading row) of each sheet not in ``mapping`` whose headings name at least
     two fields: a ledger the mapping does not read."""
     found = []
+    read = {source.sheet(name).name for name in mapping.sheets}
     for name in source.sheet_names:
-        if name not in mapping.sheets:
+        if name not in read:
             score, row, _, _ = _layout(source, name)
             if score >= MIN_FIELDS:
                 found.append((name, row + 1))
