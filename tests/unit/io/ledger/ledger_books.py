@@ -78,3 +78,28 @@ def text_file(
         data = {"utf-8": b"\xef\xbb\xbf", "utf-16-le": b"\xff\xfe"}[encoding] + data
     path.write_bytes(data)
     return path
+
+
+def xls_book(
+    path: Path, rows: Sequence[Row], merges: Sequence[tuple[int, int, int, int]] = ()
+) -> Path:
+    """A legacy .xls (BIFF8, Excel 97-2003) written by xlwt; dates as date cells; ``merges`` as
+    (first row, last row, first column, last column), 0-based, holding the first row's value."""
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("台账")
+    dates = xlwt.easyxf(num_format_str="yyyy-mm-dd")
+    merged = {(r1, c1) for r1, _, c1, _ in merges}
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if (r, c) in merged or value is None:
+                continue
+            if isinstance(value, datetime | date):
+                sheet.write(r, c, value, dates)
+            else:
+                sheet.write(r, c, value)
+    for r1, r2, c1, c2 in merges:
+        sheet.write_merge(r1, r2, c1, c2, rows[r1][c1])
+    book.save(str(path))
+    return path

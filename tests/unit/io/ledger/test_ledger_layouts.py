@@ -487,3 +487,30 @@ def test_labapps_own_register_reads_back_field_by_field(tmp_path: Path, language
             last_calibrated_on=row.last_calibrated_on, provider=row.provider,
             procedure=row.procedure, notes=row.notes,
         )  # fmt: skip
+
+
+# --- 9. a legacy .xls (Excel 2003) ----------------------------------------------------------
+
+
+def test_a_legacy_xls_ledger(tmp_path: Path) -> None:
+    from ledger_books import xls_book
+
+    rows: list[list[object]] = [
+        ["计量器具台账（2003 格式）", None, None, None, None, None],
+        ["序号", "器具名称", "管理编号", "测量范围", "检定日期", "有效期至"],
+        [1, "压力表", "X-1", "0~1.6MPa", date(2025, 4, 1), "2026.03.31"],
+        [2, "温度计", "X-2", "(0~100)℃", date(2025, 5, 6), date(2026, 5, 5)],
+    ]
+    result = read_ledger(xls_book(tmp_path / "old.xls", rows, merges=[(0, 0, 0, 5)]))
+    assert result.errors == [] and result.format == "xls" and result.mapping.header_row == 2
+    first, second = result.records
+    assert_record(
+        first, source_row=3, asset_tag="X-1", name="压力表", range_low=M(D("0"), "MPa"),
+        range_high=M(D("1.6"), "MPa"), last_calibrated_on=date(2025, 4, 1),
+        valid_until=date(2026, 3, 31),
+    )  # fmt: skip
+    assert_record(
+        second, source_row=4, asset_tag="X-2", name="温度计", range_low=M(D("0"), "°C"),
+        range_high=M(D("100"), "°C"), last_calibrated_on=date(2025, 5, 6),
+        valid_until=date(2026, 5, 5),
+    )  # fmt: skip
