@@ -135,3 +135,45 @@ def test_written_dates_read_back(day: date) -> None:
         (day - date(1899, 12, 30)).days,
     ):
         assert parse_ledger_date(written) == day
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+MAPPING_KEYS = ["sheets", "header_row", "heading_rows", "fingerprint", "tag_pattern", "columns"]
+COLUMN_KEYS = ["column", "heading", "field", "unit", "kind", "k", "confidence"]
+
+
+@given(
+    st.dictionaries(st.sampled_from(MAPPING_KEYS), json_values, max_size=3),
+    st.dictionaries(st.sampled_from(COLUMN_KEYS), json_values, max_size=3),
+)
+def test_an_edited_mapping_is_read_or_refused_with_a_typed_error(
+    top: dict[str, object], column: dict[str, object]
+) -> None:
+    import json
+
+    from labapp.io.ledger import ColumnMapping, LedgerFileError
+
+    first = {"column": "A", "heading": "名称", "field": "name"} | column
+    data = {
+        "format": "labapp-ledger-mapping",
+        "version": 1,
+        "sheets": ["台账"],
+        "header_row": 2,
+        "heading_rows": 1,
+        "fingerprint": "x",
+        "tag_pattern": None,
+        "columns": [first],
+    }
+    data |= top  # fmt: skip
+    try:
+        mapping = ColumnMapping.from_json(json.dumps(data))
+    except LedgerFileError as refused:
+        assert refused.message_en and refused.message_zh
+        return
+    assert ColumnMapping.from_json(mapping.to_json()) == mapping
