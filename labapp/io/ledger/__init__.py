@@ -17,12 +17,13 @@ A file that cannot be read raises :class:`LedgerFileError` (an ``ImportFileError
 workbook limits' ``WorkbookLimitError`` before anything is parsed.
 """
 
+from labapp.io.ledger._accuracy import parse_accuracy
 from labapp.io.ledger._errors import CellError, CellNote, CellWarning, LedgerFileError
 from labapp.io.ledger._fields import FIELDS_BY_KEY, IGNORE, LEDGER_FIELDS, FieldKind, LedgerField
 from labapp.io.ledger._headings import HeadingMatch, match_heading
 from labapp.io.ledger._layout import SEARCH_ROWS, layout_fingerprint
 from labapp.io.ledger._mapping import ColumnAssignment, ColumnMapping
-from labapp.io.ledger._quantities import AccuracyValue, RangeValue, parse_accuracy, parse_range
+from labapp.io.ledger._quantities import AccuracyValue, RangeValue, parse_range
 from labapp.io.ledger._reader import LedgerImport, detect_ledger_mapping, read_ledger
 from labapp.io.ledger._record import REFERENCE_FIELDS, LedgerRecord
 from labapp.io.ledger._source import MAX_TEXT_BYTES

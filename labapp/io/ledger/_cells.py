@@ -14,10 +14,11 @@ from typing import Any
 
 from labapp.io.cell_values import CellProblem, as_decimal
 from labapp.io.labels import lookup_key
+from labapp.io.ledger._accuracy import parse_accuracy
 from labapp.io.ledger._fields import FieldKind
 from labapp.io.ledger._headings import measurement_unit
 from labapp.io.ledger._mapping import ColumnAssignment
-from labapp.io.ledger._quantities import parse_accuracy, parse_range
+from labapp.io.ledger._quantities import parse_range
 from labapp.io.ledger._values import parse_coverage, parse_ledger_date, parse_money, parse_period
 from labapp.io.ledger._words import (
     cell_text,

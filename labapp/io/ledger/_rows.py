@@ -16,20 +16,25 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
-from labapp.domain.enums import AccuracyKind, CalibrationMethod
-from labapp.domain.errors import ValidationError
+from labapp.domain.enums import CalibrationMethod
 from labapp.domain.quantities import Measured
-from labapp.domain.rules import check_specification
 from labapp.io.cell_values import CellProblem
-from labapp.io.labels import quantity_key
 from labapp.io.ledger._cells import PARSERS, folded_tag, text_cell
-from labapp.io.ledger._errors import CellError, CellNote, CellWarning
+from labapp.io.ledger._errors import CellError, CellWarning
 from labapp.io.ledger._fields import FIELDS_BY_KEY, FieldKind
+from labapp.io.ledger._line import (
+    Line,
+    line_note,
+    line_problem,
+    merge_accuracy,
+    quantity,
+    specification,
+    text_of,
+)
 from labapp.io.ledger._mapping import ColumnAssignment, ColumnMapping, column_letter
-from labapp.io.ledger._quantities import AccuracyValue, RangeValue, spec_problem, without_k
+from labapp.io.ledger._quantities import AccuracyValue, RangeValue, spec_problem
 from labapp.io.ledger._record import LedgerRecord
 from labapp.io.ledger._words import cell_text, parse_role
 
@@ -40,62 +45,6 @@ _TEXT_FIELDS = ("manufacturer", "model", "serial_no", "category", "quantity", "p
 _DECIMALS = ("range_low", "range_high", "accuracy_value")
 
 
-_WORDS = {
-    "required_name": ("the name is required", "名称为必填项"),
-    "required_tag": (
-        "the asset tag is required (or give a pattern to number the items)",
-        "管理编号为必填项（或给出编号规则）",
-    ),
-    "duplicate_existing": (
-        "asset tag {tag!r} is already in the register",
-        "管理编号“{tag}”在台账中已存在",
-    ),
-    "duplicate_in_file": (
-        "asset tag {tag!r} also appears in row {first}{sheet_en}",
-        "管理编号“{tag}”与{sheet_zh}第 {first} 行重复",
-    ),
-    "missing_unit": ("the range needs a unit", "测量范围缺少单位"),
-    "valid_before_performed": (
-        "valid until {until} is before the verification date {last}",
-        "有效期至 {until} 早于检定日期 {last}",
-    ),
-    "accuracy_value_conflict": (
-        "{split} differs from {value} in the accuracy column",
-        "{split} 与准确度列中的 {value} 不一致",
-    ),
-    "accuracy_kind_conflict": (
-        "the kind {kind} differs from the accuracy column's",
-        "准确度类型 {kind} 与准确度列不一致",
-    ),
-    "missing_accuracy_kind": (
-        "accuracy value given without its kind (MPE or uncertainty)",
-        "填写了准确度数值但未说明类型（最大允许误差或不确定度）",
-    ),
-    "role_to_notes": (
-        "{text!r} is not a role: kept in the notes",
-        "“{text}”不是用途类别，已记入备注",
-    ),
-    "status_result_differ": (
-        "the status says {implied} but the result column {result}: the result column is kept",
-        "设备状态表示“{implied}”，检定结果为“{result}”：以检定结果为准",
-    ),
-    "external_without_provider": ("external (外检) but no provider is named", "外检但未写检定机构"),
-}
-
-
-def _problem(code: str, **params: object) -> CellProblem:
-    en, zh = _WORDS[code]
-    shown = code.removesuffix("_name").removesuffix("_tag") if code.startswith("required") else code
-    shown = shown.replace("accuracy_value_conflict", "accuracy_conflict")
-    shown = shown.replace("accuracy_kind_conflict", "accuracy_conflict")
-    return CellProblem(shown, en.format(**params), zh.format(**params))
-
-
-def _note(code: str, **params: object) -> CellNote:
-    en, zh = _WORDS[code]
-    return CellNote(code, en.format(**params), zh.format(**params))
-
-
 @dataclass
 class RowOutcome:
     """A line read: its record (None when a cell is bad), its errors and its warnings."""
@@ -103,24 +52,6 @@ class RowOutcome:
     record: LedgerRecord | None
     errors: list[CellError] = field(default_factory=list)
     warnings: list[CellWarning] = field(default_factory=list)
-
-
-@dataclass
-class _Line:
-    """The line being read: raw cells and typed values by field, and what was found."""
-
-    number: int
-    cells: dict[str, Any]
-    values: dict[str, Any] = field(default_factory=dict)
-    problems: list[tuple[str, CellProblem]] = field(default_factory=list)
-    notes: list[tuple[str, CellNote]] = field(default_factory=list)
-    extra_notes: list[str] = field(default_factory=list)
-
-    def refuse(self, key: str, problem: CellProblem) -> None:
-        self.problems.append((key, problem))
-
-    def failed(self, key: str) -> bool:
-        return any(k == key for k, _ in self.problems)
 
 
 class RowReader:
@@ -168,14 +99,14 @@ class RowReader:
         """Read one line (``excel_row`` is its 1-based row in ``sheet``, default the first)."""
         self.sheet = sheet or self.mapping.sheet
         width = len(row)
-        line = _Line(excel_row, {k: row[i] if i < width else None for k, i, _, _ in self.order})
+        line = Line(excel_row, {k: row[i] if i < width else None for k, i, _, _ in self.order})
         self._parse(line)
         record = self._record(line, row)
         return self._outcome(line, record)
 
     # --- first pass: every cell by its kind ---------------------------------------------------
 
-    def _parse(self, line: _Line) -> None:
+    def _parse(self, line: Line) -> None:
         for key, _, kind, column in self.order:
             cell = line.cells[key]
             if key == "accuracy" and line.values.get("accuracy_unit"):
@@ -194,7 +125,7 @@ class RowReader:
             if note is not None:
                 line.notes.append((key, note))
 
-    def _role(self, line: _Line, cell: object) -> Any:
+    def _role(self, line: Line, cell: object) -> Any:
         """用途 is often free text ("生产检测"): what is not a role goes to the notes."""
         try:
             return parse_role(cell)
@@ -202,25 +133,25 @@ class RowReader:
             text = cell_text(cell)
             heading = self.fields["role"].heading
             line.extra_notes.append(f"{heading}: {text}")
-            line.notes.append(("role", _note("role_to_notes", text=text)))
+            line.notes.append(("role", line_note("role_to_notes", text=text)))
             return None
 
     # --- second pass: the line's cells together -----------------------------------------------
 
-    def _record(self, line: _Line, row: list[Any]) -> LedgerRecord | None:
+    def _record(self, line: Line, row: list[Any]) -> LedgerRecord | None:
         v = line.values
         tag, generated = self._tag(line)
         if tag is not None:
             self._restore_digits(line, tag)
         name = v.get("name")
         if name is None and not line.failed("name"):
-            line.refuse("name", _problem("required_name"))
+            line.refuse("name", line_problem("required_name"))
         low, high, range_text = self._range(line)
         accuracy = self._accuracy(line, low, high)
         self._dates(line)
         texts = {k: v.get(k) for k in _TEXT_FIELDS}
         if texts["quantity"]:  # "温度" or "Temperature" (as LabApp exports it) is stored as its key
-            texts["quantity"] = _quantity(texts["quantity"])
+            texts["quantity"] = quantity(texts["quantity"])
         if line.problems or tag is None or name is None:
             return None
         return LedgerRecord(
@@ -236,27 +167,27 @@ class RowReader:
             notes=self._notes(line, row),
         )  # fmt: skip
 
-    def _tag(self, line: _Line) -> tuple[str | None, bool]:
+    def _tag(self, line: Line) -> tuple[str | None, bool]:
         tag, generated = line.values.get("asset_tag"), False
         if tag is None and not line.failed("asset_tag"):
             if self.tags is None:
-                line.refuse("asset_tag", _problem("required_tag"))
+                line.refuse("asset_tag", line_problem("required_tag"))
                 return None, False
             tag, generated = next(self.tags), True
         if tag is None:
             return None, False
         folded = folded_tag(tag)
         if folded in self.existing and not generated:
-            line.refuse("asset_tag", _problem("duplicate_existing", tag=tag))
+            line.refuse("asset_tag", line_problem("duplicate_existing", tag=tag))
         sheet, first = self.seen.setdefault(folded, (self.sheet, line.number))
         if (sheet, first) != (self.sheet, line.number):
             where_en = f" of sheet {sheet}" if sheet != self.sheet else ""
             where_zh = f"“{sheet}”工作表" if sheet != self.sheet else ""
-            line.refuse("asset_tag", _problem("duplicate_in_file", tag=tag, first=first,
+            line.refuse("asset_tag", line_problem("duplicate_in_file", tag=tag, first=first,
                                               sheet_en=where_en, sheet_zh=where_zh))  # fmt: skip
         return tag, generated
 
-    def _restore_digits(self, line: _Line, tag: str) -> None:
+    def _restore_digits(self, line: Line, tag: str) -> None:
         """Put back the digits LabApp's export reported for a number cell ("10.00")."""
         if not self.digits:
             return
@@ -267,7 +198,7 @@ class RowReader:
             if reported is not None and isinstance(value, Decimal) and value == reported:
                 line.values[key] = reported
 
-    def _range(self, line: _Line) -> tuple[Measured | None, Measured | None, str | None]:
+    def _range(self, line: Line) -> tuple[Measured | None, Measured | None, str | None]:
         v = line.values
         combined: RangeValue | None = v.get("range")
         if combined is not None:
@@ -279,47 +210,48 @@ class RowReader:
             return None, None, None
         if unit is None and not line.failed("range_unit"):
             where = "range_unit" if "range_unit" in self.fields else "range_high"
-            line.refuse(where, _problem("missing_unit"))
+            line.refuse(where, line_problem("missing_unit"))
             return None, None, None
-        refused = _specification(_text(low), low_unit, _text(high), unit, None, None)
+        refused = specification(text_of(low), low_unit, text_of(high), unit, None, None)
         if refused is not None:
             where = "range_low" if refused.field == "range_low_value" else "range_high"
             line.refuse(where, spec_problem(refused, str(line.cells.get(where))))
         return Measured.of(low, low_unit), Measured.of(high, unit), None
 
-    def _accuracy(self, line: _Line, low: Measured | None, high: Measured | None) -> AccuracyValue:
+    def _accuracy(self, line: Line, low: Measured | None, high: Measured | None) -> AccuracyValue:
         acc: AccuracyValue = line.values.get("accuracy") or AccuracyValue()
-        merged = _merge_accuracy(line, acc)
+        merged = merge_accuracy(line, acc)
         value = merged.value
         if value is None or any(line.failed(k) for k in ("accuracy", "accuracy_value")):
             return merged
         where = "accuracy" if acc.value is not None else "accuracy_value"
-        refused = _specification(
-            _text(low.value) if low else None, low.unit if low else None,
-            _text(high.value) if high else None, high.unit if high else None,
-            _text(value.value), value.unit or None,
+        refused = specification(
+            text_of(low.value) if low else None, low.unit if low else None,
+            text_of(high.value) if high else None, high.unit if high else None,
+            text_of(value.value), value.unit or None,
         )  # fmt: skip
         if refused is not None:
             line.refuse(where, spec_problem(refused, str(line.cells.get(where))))
         return merged
 
-    def _dates(self, line: _Line) -> None:
+    def _dates(self, line: Line) -> None:
         last: date | None = line.values.get("last_calibrated_on")
         until: date | None = line.values.get("valid_until")
         if last is not None and until is not None and until < last:
-            line.refuse("valid_until", _problem("valid_before_performed", until=until, last=last))
+            problem = line_problem("valid_before_performed", until=until, last=last)
+            line.refuse("valid_until", problem)
 
-    def _state(self, line: _Line) -> dict[str, Any]:
+    def _state(self, line: Line) -> dict[str, Any]:
         v = line.values
         status, result = v.get("status"), v.get("last_result")
         implied = status.result if status is not None else None
         if result is not None and implied is not None and result is not implied:
-            note = _note("status_result_differ", implied=implied.value, result=result.value)
+            note = line_note("status_result_differ", implied=implied.value, result=result.value)
             line.notes.append(("last_result", note))
         method = v.get("calibration_method")
         external = method is not None and method.method is CalibrationMethod.EXTERNAL
         if external and "provider" in self.fields and v.get("provider") is None:
-            line.notes.append(("calibration_method", _note("external_without_provider")))
+            line.notes.append(("calibration_method", line_note("external_without_provider")))
         return {
             "status": status.status if status is not None else None,
             "last_result": result if result is not None else implied,
@@ -327,13 +259,13 @@ class RowReader:
             "last_event_kind": method.kind if method is not None else None,
         }
 
-    def _period(self, line: _Line) -> dict[str, Any]:
+    def _period(self, line: Line) -> dict[str, Any]:
         period = line.values.get("interval_months")
         if period is None:
             return {"interval_months": None, "reverification": None}
         return {"interval_months": period.months, "reverification": period.reverification}
 
-    def _notes(self, line: _Line, row: list[Any]) -> str | None:
+    def _notes(self, line: Line, row: list[Any]) -> str | None:
         parts = [line.values["notes"]] if line.values.get("notes") else []
         parts += line.extra_notes
         for column, index in self.notes_columns:
@@ -349,7 +281,7 @@ class RowReader:
 
     # --- reporting ----------------------------------------------------------------------------
 
-    def _outcome(self, line: _Line, record: LedgerRecord | None) -> RowOutcome:
+    def _outcome(self, line: Line, record: LedgerRecord | None) -> RowOutcome:
         outcome = RowOutcome(record)
         for key, problem in line.problems:
             letter, heading, shown = self._where(key, line)
@@ -365,7 +297,7 @@ class RowReader:
             ))  # fmt: skip
         return outcome
 
-    def _where(self, key: str, line: _Line) -> tuple[str, str, str]:
+    def _where(self, key: str, line: Line) -> tuple[str, str, str]:
         column = self.fields.get(key)
         cell = line.cells.get(key)
         shown = "" if cell is None else str(cell)
@@ -374,61 +306,5 @@ class RowReader:
         return column.column, column.heading, shown
 
 
-@lru_cache(maxsize=1024)
-def _quantity(text: str) -> str:
-    """A quantity as the register stores it: its key when the text names a known one."""
-    return quantity_key(text) or text
-
-
-def _text(value: Decimal | None) -> str | None:
-    return None if value is None else str(value)
-
-
-@lru_cache(maxsize=4096)
-def _specification(
-    low: str | None,
-    low_unit: str | None,
-    high: str | None,
-    high_unit: str | None,
-    accuracy: str | None,
-    accuracy_unit: str | None,
-) -> ValidationError | None:
-    """The instrument rules' verdict on a range and accuracy (None: fine); remembered by the
-    numbers as written (so a message quotes this line's digits), since a ledger repeats the same
-    specification for every item of a model and each verdict costs unit conversions."""
-    numbers = [None if n is None else Decimal(n) for n in (low, high, accuracy)]
-    try:
-        check_specification(numbers[0], low_unit, numbers[1], high_unit, numbers[2], accuracy_unit)
-    except ValidationError as exc:
-        return exc
-    return None
-
-
 def _at(row: list[Any], index: int) -> Any:
     return row[index] if index < len(row) else None
-
-
-def _merge_accuracy(line: _Line, acc: AccuracyValue) -> AccuracyValue:
-    """The accuracy cell and LabApp's split columns (kind, value, unit) together."""
-    v = line.values
-    kind: AccuracyKind | None = v.get("accuracy_kind")
-    number: Decimal | None = v.get("accuracy_value")
-    value = acc.value
-    if number is not None:
-        split = Measured(number, v.get("accuracy_unit") or "")
-        if value is not None and value != split:
-            problem = _problem("accuracy_value_conflict", split=split, value=value)
-            line.refuse("accuracy_value", problem)
-        value = split
-    if kind is None:
-        kind = acc.kind
-    elif acc.value is not None and acc.kind is not kind:
-        line.refuse("accuracy_kind", _problem("accuracy_kind_conflict", kind=kind.value))
-    unstated = kind in (None, AccuracyKind.CLASS) and not line.failed("accuracy_kind")
-    if number is not None and unstated:
-        line.refuse("accuracy_value", _problem("missing_accuracy_kind"))
-    k = v.get("coverage_factor") or acc.coverage_factor
-    if kind is AccuracyKind.UNCERTAINTY and k is None and acc.kind is not kind:
-        line.notes.append(("accuracy_value", without_k(str(number))))
-    k = k if kind is AccuracyKind.UNCERTAINTY else None
-    return AccuracyValue(kind, value, acc.accuracy_class, k, acc.text)
