@@ -36,7 +36,7 @@ from labapp.io.ledger._line import (
 from labapp.io.ledger._mapping import ColumnAssignment, ColumnMapping, column_letter
 from labapp.io.ledger._quantities import AccuracyValue, RangeValue, spec_problem
 from labapp.io.ledger._record import LedgerRecord
-from labapp.io.ledger._words import cell_text, parse_role
+from labapp.io.ledger._words import MethodValue, cell_text, parse_method, parse_role
 
 __all__ = ["RowOutcome", "RowReader"]
 
@@ -149,6 +149,7 @@ class RowReader:
         low, high, range_text = self._range(line)
         accuracy = self._accuracy(line, low, high)
         self._dates(line)
+        self._in_house(line)
         texts = {k: v.get(k) for k in _TEXT_FIELDS}
         if texts["quantity"]:  # "温度" or "Temperature" (as LabApp exports it) is stored as its key
             texts["quantity"] = quantity(texts["quantity"])
@@ -240,6 +241,21 @@ class RowReader:
         if last is not None and until is not None and until < last:
             problem = line_problem("valid_before_performed", until=until, last=last)
             line.refuse("valid_until", problem)
+
+    def _in_house(self, line: Line) -> None:
+        """检定单位 "自校" / "本单位" names no provider: the lab itself (检定方式 内检)."""
+        provider = line.values.get("provider")
+        stated = line.values.get("calibration_method")
+        if provider is None or (stated is not None and stated.method is CalibrationMethod.EXTERNAL):
+            return  # 外检 with a provider named "本公司": left as written
+        try:
+            found = parse_method(provider)
+        except CellProblem:
+            return
+        if found is not None and found.method is CalibrationMethod.IN_HOUSE:
+            line.values["provider"] = None
+            kind = stated.kind if stated is not None and stated.kind else found.kind
+            line.values["calibration_method"] = MethodValue(CalibrationMethod.IN_HOUSE, kind)
 
     def _state(self, line: Line) -> dict[str, Any]:
         v = line.values

@@ -48,9 +48,24 @@ R = EventResult
 
 _SPACES = " \t\r\n\u3000\u00a0"
 #: What a ledger writes in a cell that says "nothing here".
-_BLANK_MARKS = {"/", "\\", "-", "--", "—", "——", "－", "n/a", "na", "none", "null", "空"}
+_BLANK_MARKS = {
+    "/",
+    "\\",
+    "-",
+    "--",
+    "—",
+    "——",
+    "－",
+    "n/a",
+    "na",
+    "none",
+    "null",
+    "空",
+    "无",
+    "暂无",
+}
 _LONGEST_MARK = 8  # characters, with spaces a lookup folds away
-_MARK_STARTS = frozenset("/\\-—－nN空／＼ｎＮ")  # a mark's first character, also full-width
+_MARK_STARTS = frozenset("/\\-—－nN空／＼ｎＮ无暂")  # a mark's first character, also full-width
 
 
 def cell_text(cell: object) -> str | None:
@@ -130,8 +145,8 @@ _RESULTS = {lookup_key(w): result for result, words in _RESULT_WORDS.items() for
 _IN, _OUT = CalibrationMethod.IN_HOUSE, CalibrationMethod.EXTERNAL
 _V, _C = EventKind.VERIFICATION, EventKind.CALIBRATION
 _METHOD_WORDS: dict[tuple[CalibrationMethod | None, EventKind | None], tuple[str, ...]] = {
-    (_IN, None): ("内检", "自检", "内部", "本单位", "自行", "内部检定/校准", "in-house", "in house",
-                  "internal"),
+    (_IN, None): ("内检", "自检", "内部", "本单位", "自行", "内部检定/校准", "本公司", "本厂",
+                  "本室", "本实验室", "本中心", "in-house", "in house", "internal"),
     (_OUT, None): ("外检", "送检", "外送", "委外", "外委", "外部", "外部检定/校准", "external",
                    "outsourced"),
     (_IN, _V): ("内部检定", "自行检定", "本单位检定"),

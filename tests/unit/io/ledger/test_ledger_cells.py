@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ledger_books import openpyxl_book
 
-from labapp.domain.enums import EventResult, InstrumentStatus, Role
+from labapp.domain.enums import CalibrationMethod, EventKind, EventResult, InstrumentStatus, Role
 from labapp.domain.quantities import Measured
 from labapp.io.ledger import LedgerImport, read_ledger
 
@@ -184,3 +184,19 @@ def test_cells_without_a_heading_go_to_the_notes(tmp_path: Path) -> None:
     ]
     (record,) = read_ledger(openpyxl_book(tmp_path / "headless.xlsx", rows)).records
     assert record.notes == "B: 旧编号 77\nE: 右侧手写：已送检"
+
+
+def test_the_lab_itself_named_as_provider_and_none_written_as_a_word(tmp_path: Path) -> None:
+    rows: list[list[object]] = [
+        ["统一编号", "设备名称", "出厂编号", "检定单位", "检定方式"],
+        ["Z-1", "热电阻", "无", "自校", None],
+        ["Z-2", "压力表", "/", "本公司", "内检"],
+        ["Z-3", "天平", "暂无", "省计量院", None],
+    ]
+    first, second, third = read_ledger(openpyxl_book(tmp_path / "self.xlsx", rows)).records
+    assert (first.serial_no, first.provider) == (None, None)
+    assert (first.calibration_method, first.last_event_kind) == (
+        CalibrationMethod.IN_HOUSE, EventKind.CALIBRATION,
+    )  # fmt: skip
+    assert (second.provider, second.calibration_method) == (None, CalibrationMethod.IN_HOUSE)
+    assert (third.serial_no, third.provider, third.calibration_method) == (None, "省计量院", None)
