@@ -85,7 +85,7 @@ def line_note(code: str, **params: object) -> CellNote:
     return CellNote(code, en.format(**params), zh.format(**params))
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """The line being read: raw cells and typed values by field, and what was found."""
 
