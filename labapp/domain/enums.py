@@ -119,3 +119,26 @@ class AuditAction(StrEnum):
     DELETE = "delete"
     CORRECT = "correct"
     OVERRIDE = "override"
+
+
+class CalibrationMethod(StrEnum):
+    """检定方式: verified or calibrated by the lab itself (内检) or by a provider (外检)."""
+
+    IN_HOUSE = "in_house"
+    EXTERNAL = "external"
+
+
+class Reverification(StrEnum):
+    """Whether an item is re-verified periodically, and if not, why (a ledger's 检定周期 cell).
+
+    Only ``PERIODIC`` items have an interval; the others never fall due by the calendar:
+    ``ONE_TIME`` (一次性: verified once before first use, e.g. a glass thermometer), ``ON_FAILURE``
+    (随坏随换: replaced when broken), ``EXEMPT`` (免检: not subject to verification) and
+    ``BEFORE_USE`` (使用前校准: checked before each use).
+    """
+
+    PERIODIC = "periodic"
+    ONE_TIME = "one_time"
+    ON_FAILURE = "on_failure"
+    EXEMPT = "exempt"
+    BEFORE_USE = "before_use"

@@ -36,6 +36,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from labapp.domain.enums import (
     AccuracyKind,
     AuditAction,
+    CalibrationMethod,
     ComparisonRole,
     Decision,
     EventKind,
@@ -44,6 +45,7 @@ from labapp.domain.enums import (
     InstrumentStatus,
     PersonRole,
     ProviderKind,
+    Reverification,
     Role,
     StandardLevel,
 )
@@ -293,6 +295,32 @@ class InstrumentRow(Versioned, Base):
     due_on: Mapped[date | None] = mapped_column(Date, index=True)
     retired_reason: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str | None] = mapped_column(Text)
+    # What a lab's own ledger (台账) states and the columns above cannot hold (migration 0012).
+    department_id: Mapped[int | None] = mapped_column(_fk("departments.id"), index=True)  # 使用部门
+    calibration_method: Mapped[CalibrationMethod | None] = mapped_column(
+        str_enum(CalibrationMethod, "calibration_method")
+    )  # 检定方式: 内检 / 外检
+    reverification: Mapped[Reverification] = mapped_column(
+        str_enum(Reverification, "reverification"),
+        default=Reverification.PERIODIC,
+        server_default=Reverification.PERIODIC.value,
+    )  # 随坏随换 / 一次性 ...: no interval, never due by the calendar
+    # The last verification or calibration as the ledger records it (no event row behind it):
+    # its kind, result, certificate number and the certificate's own valid-until (有效期至),
+    # which is also the due date and is never recomputed from the date and the interval.
+    last_event_kind: Mapped[EventKind | None] = mapped_column(
+        str_enum(EventKind, "last_event_kind")
+    )
+    last_result: Mapped[EventResult | None] = mapped_column(str_enum(EventResult, "last_result"))
+    last_certificate_no: Mapped[str | None] = mapped_column(String(64))
+    last_valid_until: Mapped[date | None] = mapped_column(Date)
+    # U's coverage factor k as stated (never assumed 2); the accuracy or range exactly as written
+    # when the typed columns cannot hold it (±(0.02%+2字), 0~10V/0~100V), flagged at import.
+    accuracy_coverage_factor: Mapped[Decimal | None] = mapped_column(DecimalText)
+    accuracy_text: Mapped[str | None] = mapped_column(Text)
+    range_text: Mapped[str | None] = mapped_column(Text)
+    purchase_value: Mapped[Decimal | None] = mapped_column(DecimalText)  # 原值, in yuan (CNY)
+    purchased_on: Mapped[date | None] = mapped_column(Date)  # 购置日期
 
     custodian: Mapped[PersonRow | None] = relationship(foreign_keys=[custodian_id])
     location: Mapped[LocationRow | None] = relationship()

@@ -25,11 +25,22 @@ from labapp.io.excel._labels import (
     synonyms_for,
     yes_no_synonyms,
 )
+from labapp.io.excel._limits import (
+    MAX_CELL_CHARS,
+    MAX_CELLS,
+    MAX_COLUMNS,
+    MAX_ROWS,
+    WorkbookLimitError,
+)
 from labapp.io.excel._open import open_workbook
 from labapp.io.excel._problems import CellError, ImportFileError
 from labapp.io.excel._sheet import SheetWriter, excel_formats
 
 __all__ = [
+    "MAX_CELLS",
+    "MAX_CELL_CHARS",
+    "MAX_COLUMNS",
+    "MAX_ROWS",
     "CellError",
     "ColumnKind",
     "ColumnSpec",
@@ -39,6 +50,7 @@ __all__ = [
     "Language",
     "SheetSpec",
     "SheetWriter",
+    "WorkbookLimitError",
     "decimal_number_format",
     "display_width",
     "enum_label",
