@@ -3,9 +3,10 @@ record a check.
 
 The plan and check dialogs only collect; here their values are saved on the worker
 (:func:`labapp.ui.common.submission.run_on_submit`) and the standards a new plan may name are
-loaded and handed in.  A plan against which checks were recorded is not deleted (the auditor needs its history): the
-refusal says so and offers to end the plan today instead, after which no check falls due.  A mixin
-of :class:`labapp.ui.checks.ChecksView`; its texts keep the page's translation context.
+loaded and handed in.  A plan against which checks were recorded is not deleted (the auditor needs
+its history): the refusal says so and offers to end the plan today instead, after which no check
+falls due.  A mixin of :class:`labapp.ui.checks.ChecksView`; its texts keep the page's translation
+context.
 """
 
 from __future__ import annotations
