@@ -7,6 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from labapp.services import impact
@@ -42,7 +43,9 @@ def new_dialog(
         lambda ident: session.run(lambda db: impact.failed_sources(db, ident), dialog.fill_sources)
     )
     session.run(impact.standards_with_failures, dialog.fill_standards)
-    searching = dialog.tr("Searching every result the standard served…")
+    searching = QCoreApplication.translate(
+        "NewInvestigationDialog", "Searching every result the standard served…"
+    )
     run_on_submit(session, dialog, open_or_show, progress=searching)
     return dialog
 

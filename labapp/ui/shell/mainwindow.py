@@ -345,9 +345,9 @@ class MainWindow(QMainWindow):
 
     def import_register(self) -> Any:
         """File → Import register… (returns the dialog, already shown)."""
-        from labapp.ui.imports import ImportDialog
+        from labapp.ui.imports import import_dialog
 
-        dialog = ImportDialog(self.session, self)
+        dialog = import_dialog(self.session, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.imported.connect(lambda _count: self._records_changed())
         dialog.show()
