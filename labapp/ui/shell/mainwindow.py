@@ -34,7 +34,7 @@ from labapp.ui.impact import IMPACT, InvestigationsView
 from labapp.ui.planning import PlanningView
 from labapp.ui.proficiency import PROFICIENCY, ProficiencyView
 from labapp.ui.register import RegisterView
-from labapp.ui.shell.connection import ConnectionDialog
+from labapp.ui.shell.connection import ConnectionDialog, connection_dialog
 from labapp.ui.shell.preferences import PreferencesDialog
 from labapp.ui.traceability import TraceabilityView
 
@@ -372,7 +372,7 @@ class MainWindow(QMainWindow):
 
     def open_database_dialog(self) -> ConnectionDialog:
         """File → Open database… (window-modal; returns the dialog, already shown)."""
-        dialog = ConnectionDialog(self.session, self)
+        dialog = connection_dialog(self.session, self)
         dialog.open()
         return dialog
 
