@@ -307,9 +307,9 @@ class MainWindow(QMainWindow):
         return prompt
 
     def _event_dialog(self, **kwargs: Any) -> Any:
-        from labapp.ui.events import EventDialog
+        from labapp.ui.events import event_dialog
 
-        dialog = EventDialog(self.session, parent=self, **kwargs)
+        dialog = event_dialog(self.session, self, **kwargs)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(lambda _detail: self._records_changed())
         dialog.show()
