@@ -289,7 +289,7 @@ class MainWindow(QMainWindow):
     def _ask_asset_tag(self) -> Any:
         from PySide6.QtWidgets import QInputDialog
 
-        from labapp.ui.traceability import find_instrument
+        from labapp.services.register import find_instrument
 
         prompt = QInputDialog(self)
         prompt.setObjectName("recordEventAssetTag")
