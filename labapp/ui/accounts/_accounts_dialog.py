@@ -10,7 +10,7 @@ worker, and a refusal is worded under the table.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -40,10 +40,11 @@ __all__ = ["AccountState", "AccountsDialog", "NewAccountDialog", "PasswordReset"
 
 @dataclass(frozen=True)
 class PasswordReset:
-    """Reset password…: the account's login and its new password (changed at its next login)."""
+    """Reset password…: the account's login and its new password (changed at its next login;
+    never shown in a repr or a log)."""
 
     login: str
-    password: str
+    password: str = field(repr=False)
 
 
 @dataclass(frozen=True)
