@@ -4,7 +4,7 @@ The services check again that the logged-in person is an administrator; every ch
 there.  Both dialogs only collect (:mod:`labapp.ui.common.submission`): the new-account form
 returns a ``NewAccount``, and the accounts dialog emits each change as a typed value
 (``submitted``: a ``NewAccount``, a :class:`PasswordReset` or an :class:`AccountState`) and asks
-for the list with ``refresh_wanted``; :mod:`labapp.ui.accounts._accounts_flow` runs them on the
+for the list with ``refresh_wanted``; :mod:`labapp.ui.accounts._flow` runs them on the
 worker, and a refusal is worded under the table.
 """
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from labapp.domain.enums import PersonRole
 from labapp.ui.accounts._accounts_dialog import AccountsDialog
-from labapp.ui.accounts._accounts_flow import accounts_dialog
+from labapp.ui.accounts._flow import accounts_dialog
 from labapp.ui.accounts._login import ChangePasswordDialog, LockDialog, LoginDialog
 from labapp.ui.accounts._setup_wizard import SetupWizard
 from labapp.ui.common.errors import describe

@@ -4,9 +4,8 @@ This is the one pattern for every dialog that leads to a service call.  A dialog
 session, never submits a job to the worker and never imports a service that reads or writes the
 database; it may use pure helpers (a unit conversion as the user types, a preview of a number).
 
-1. **Opening.**  The caller (the page, or a small controller module of the same ui feature, e.g.
-   ``labapp.ui.register._instrument_flow``) creates the dialog with the records it shows and opens
-   it.
+1. **Opening.**  The caller (the page, or the ``_flow`` module of the same ui feature, e.g.
+   ``labapp.ui.register._flow``) creates the dialog with the records it shows and opens it.
 2. **Choices.**  What the dialog offers from the database (standards in a combo box, people,
    procedures, the record to edit) is loaded by the caller on the worker and handed in:
    ``session.run(loader, dialog.fill_…)``; until then the dialog shows itself busy.  A choice that

@@ -9,7 +9,7 @@ has an open investigation opens that one instead of a second.
 The dialog collects (:mod:`labapp.ui.common.submission`): the page hands in the standards
 (:meth:`NewInvestigationDialog.fill_standards`) and, asked by ``sources_wanted``, the chosen
 standard's failures (:meth:`NewInvestigationDialog.fill_sources`); Open emits ``submitted`` with a
-:class:`NewInvestigation` that :mod:`labapp.ui.impact._investigation_flow` opens on the worker.
+:class:`NewInvestigation` that :mod:`labapp.ui.impact._flow` opens on the worker.
 """
 
 from __future__ import annotations

@@ -41,7 +41,7 @@ from labapp.ui.common.tables import read_only_table
 from labapp.ui.common.view import View
 from labapp.ui.impact._bulk import BulkDecisionDialog
 from labapp.ui.impact._close import CloseInvestigationDialog
-from labapp.ui.impact._investigation_flow import close_dialog, new_dialog
+from labapp.ui.impact._flow import close_dialog, new_dialog
 from labapp.ui.impact._models import (
     ACTIONS,
     ImpactItemsModel,

@@ -5,7 +5,7 @@ The fields, their checks as the user types and the messages under them are the f
 (:mod:`labapp.ui.common.submission`): the register page loads what it offers and the record to
 edit and hands them to :meth:`InstrumentDialog.fill`; OK emits ``submitted`` with an
 :class:`InstrumentSave` (the data, what changed from what the form was filled from, the version
-read and the reason), which :mod:`labapp.ui.register._instrument_flow` saves as this dialog's kind
+read and the reason), which :mod:`labapp.ui.register._flow` saves as this dialog's kind
 of change (create, update, or "add similar" from ``similar_data``, the service's own copy rule).  A
 ``ValidationError`` lands under the field it names and the dialog stays open with everything typed;
 a ``ConcurrentModificationError`` asks to reload (:func:`labapp.ui.common.conflict.answer_refusal`,

@@ -38,8 +38,8 @@ from labapp.ui.common.view import TRACEABILITY, View
 from labapp.ui.register._count import RegisterCount
 from labapp.ui.register._detail import InstrumentDetailPane
 from labapp.ui.register._filters import RegisterFilterBar
+from labapp.ui.register._flow import instrument_dialog, retire_dialog
 from labapp.ui.register._instrument_dialog import InstrumentDialog
-from labapp.ui.register._instrument_flow import instrument_dialog, retire_dialog
 from labapp.ui.register._retire_dialog import RetireDialog
 from labapp.ui.register._table_model import (
     COL_DUE,
