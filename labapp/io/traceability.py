@@ -1,10 +1,15 @@
-"""The traceability table as a sheet: its columns and the words for a broken link, in EN and ZH.
+"""The traceability table and a standard's reverse trace as sheets: their columns and the words
+for a broken link, in EN and ZH.
 
 One row per link of an item's forward chain (a link is "item X needed a valid certificate on date
 d", see :mod:`labapp.services.traceability`): level 0 is the item's own certificate, level 1 a
 standard used in that certificate's event, level 2 a standard used to calibrate that standard, and
 so on up to the national metrology institute.  The GUI words broken links through Qt; a file
 cannot, so the reasons are worded here, following the GUI's zh_CN catalogue.
+
+The reverse trace lists every approved event a standard served since a date, to any depth (see
+:func:`labapp.services.traceability.reverse_trace`): depth 1 used the standard itself, depth n+1
+used an instrument reached at depth n.
 """
 
 from __future__ import annotations
@@ -15,7 +20,13 @@ from datetime import date
 
 from labapp.io.excel import ColumnKind, ColumnSpec, Language, pick
 
-__all__ = ["LINK_STATES", "TRACE_COLUMNS", "reason_text", "reasons_text"]
+__all__ = [
+    "LINK_STATES",
+    "REVERSE_TRACE_COLUMNS",
+    "TRACE_COLUMNS",
+    "reason_text",
+    "reasons_text",
+]
 
 K = ColumnKind
 
@@ -41,6 +52,18 @@ TRACE_COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec("reasons", "Why broken", "中断原因", width_hint=30),
 )
 """Columns of the traceability table (``u`` takes a ``(value, unit)`` pair: two columns)."""
+
+REVERSE_TRACE_COLUMNS: tuple[ColumnSpec, ...] = (
+    ColumnSpec("depth", "Depth", "层级", K.INTEGER),
+    ColumnSpec("performed_on", "Event date", "日期", K.DATE),
+    ColumnSpec("asset_tag", "Asset tag", "资产编号"),
+    ColumnSpec("name", "Item", "名称"),
+    ColumnSpec("quantity", "Quantity", "测量量"),
+    ColumnSpec("via", "Via standard", "经由标准器"),
+    ColumnSpec("result", "Result", "结果", K.ENUM),
+    ColumnSpec("event_id", "Event", "事件", K.INTEGER),
+)
+"""Columns of a standard's reverse trace (``result`` takes the ``EventResult``)."""
 
 #: ok / broken, in English and Chinese
 LINK_STATES: Mapping[bool, tuple[str, str]] = {False: ("OK", "有效"), True: ("Broken", "中断")}

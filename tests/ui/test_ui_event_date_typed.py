@@ -7,14 +7,14 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from labapp.ui.events import EventDialog
+from labapp.ui.events import event_dialog
 
 
 def test_a_typed_event_date_is_taken_whole(qtbot, window) -> None:
     from labapp.services.register import list_instruments
 
     item = next(r for r in list_instruments(window.session.db, limit=500) if r.role == "working")
-    dialog = EventDialog(window.session, parent=window, instrument_id=item.id)
+    dialog = event_dialog(window.session, window, instrument_id=item.id)
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.loaded, timeout=30_000):
         dialog.show()

@@ -11,7 +11,7 @@ from uihelpers import log_in, shoot
 
 from labapp.domain.enums import Decision, EventKind, EventStatus
 from labapp.ui.common import i18n, settings
-from labapp.ui.events import EventDialog
+from labapp.ui.events import EventDialog, event_dialog
 from labapp.ui.events._points_model import (
     COL_DECISION,
     COL_ERROR,
@@ -43,7 +43,7 @@ def working_instrument(db, prefix: str = "DX"):
 
 
 def open_dialog(qtbot, window, **kwargs) -> EventDialog:
-    dialog = EventDialog(window.session, parent=window, **kwargs)
+    dialog = event_dialog(window.session, window, **kwargs)
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.loaded, timeout=WORKER_TIMEOUT):
         dialog.show()

@@ -17,7 +17,7 @@ from labapp.domain.enums import EventKind, EventStatus, PersonRole
 from labapp.ui.accounts._login import LockDialog, LoginDialog
 from labapp.ui.accounts._setup_wizard import SetupWizard
 from labapp.ui.common import i18n
-from labapp.ui.events import EventDialog
+from labapp.ui.events import EventDialog, event_dialog
 from labapp.ui.events._points_model import COL_INDICATION, COL_MPE, COL_REFERENCE
 
 TIMEOUT = 30_000
@@ -271,7 +271,7 @@ def approved_event_id(db) -> int:
 
 
 def open_event(qtbot, win, event_id: int) -> EventDialog:
-    dialog = EventDialog(win.session, parent=win, event_id=event_id)
+    dialog = event_dialog(win.session, win, event_id=event_id)
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.seal_checked, timeout=TIMEOUT) as checked:
         dialog.show()

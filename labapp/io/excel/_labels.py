@@ -11,7 +11,14 @@ import unicodedata
 from enum import StrEnum
 from typing import TypeVar
 
-from labapp.domain.enums import AccuracyKind, InstrumentStatus, ProviderKind, Role, StandardLevel
+from labapp.domain.enums import (
+    AccuracyKind,
+    EventResult,
+    InstrumentStatus,
+    ProviderKind,
+    Role,
+    StandardLevel,
+)
 from labapp.io.excel._columns import Language, pick
 
 __all__ = [
@@ -62,6 +69,11 @@ LABELS: dict[tuple[type[StrEnum], str], tuple[str, str, tuple[str, ...]]] = {
     _k(ProviderKind.ACCREDITED_LAB): ("Accredited laboratory", "认可的校准实验室", ()),
     _k(ProviderKind.LEGAL_BODY): ("Legal verification body", "法定计量检定机构", ()),
     _k(ProviderKind.IN_HOUSE): ("In-house", "本实验室", ()),
+    _k(EventResult.PASS): ("Pass", "合格", ()),
+    _k(EventResult.FAIL): ("Fail", "不合格", ()),
+    _k(EventResult.CONDITIONAL): ("Conditional", "有条件合格", ()),
+    _k(EventResult.LIMITED): ("Limited use", "限制使用", ()),
+    _k(EventResult.NO_DECISION): ("No decision", "不作判定", ()),
 }
 
 # True/False for "mandatory verification" (强检)

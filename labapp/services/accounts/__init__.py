@@ -17,6 +17,7 @@ from labapp.services.accounts._accounts import (
     NewAccount,
     authenticate,
     change_password,
+    check_new_account,
     create_account,
     has_accounts,
     list_accounts,
@@ -24,6 +25,7 @@ from labapp.services.accounts._accounts import (
     reset_password,
     roles_of,
     set_disabled,
+    stage_account,
     unlock,
 )
 from labapp.services.accounts._crypto import hash_password, new_key_pair
@@ -52,6 +54,7 @@ __all__ = [
     "NewAccount",
     "authenticate",
     "change_password",
+    "check_new_account",
     "connect_as",
     "create_account",
     "create_login_role",
@@ -68,6 +71,7 @@ __all__ = [
     "set_role_password",
     "sign_event",
     "signature_row",
+    "stage_account",
     "unlock",
     "uses_login_roles",
     "verify_integrity",

@@ -13,6 +13,10 @@ Rules:
 * A password change keeps the signing key (re-encrypted under the new password); an admin's reset
   cannot open the old key, so the person gets a new key pair (the old public key stays, so old
   seals still verify) and must change the password at the next login.
+
+Over 400 lines on purpose: the account's whole life cycle shares one set of checks (the login's
+form, the password policy, the administrator's role) and one person-and-key layout; split, each
+half would import the other's private rules.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from labapp.persistence.audit import SIGNER_KEY
 from labapp.persistence.models import PersonRoleRow, PersonRow
 from labapp.persistence.models_accounts import AccountRow, PersonKeyRow
 from labapp.persistence.types import utcnow
+from labapp.persistence.uow import SqlAlchemyUnitOfWork
 from labapp.services.accounts import _crypto as crypto
 from labapp.services.database import Database
 
@@ -44,11 +49,13 @@ __all__ = [
     "NewAccount",
     "authenticate",
     "change_password",
+    "check_new_account",
     "create_account",
     "has_accounts",
     "list_accounts",
     "reset_password",
     "set_disabled",
+    "stage_account",
     "unlock",
 ]
 
@@ -159,41 +166,76 @@ def create_account(
         ``login_format``, ``password_short``, ``first_admin``, ``duplicate`` (login has one).
     """
     first = not has_accounts(db)
+    check_new_account(new, actor, first, enforce_policy=enforce_policy)
+    author = actor.login if actor is not None else new.login
+    with db.unit_of_work(author, "account created", signer=actor, anonymous=first) as uow:
+        made = stage_account(uow, actor, new)
+        uow.commit()
+    return made
+
+
+def check_new_account(
+    new: NewAccount, actor: Actor | None, first: bool, *, enforce_policy: bool = True
+) -> None:
+    """Refuse ``new`` before anything is written: its login, name and password, and who creates
+    it (``first``: the database has no account yet, so it needs no actor but must be an
+    administrator's).
+
+    Raises
+    ------
+    AuthenticationError
+        ``not_logged_in``: not the first account and no ``actor``.
+    PermissionDeniedError
+        ``role``: ``actor`` is not an administrator.
+    ValidationError
+        ``login_format``, ``required``, ``password_short``, ``first_admin``.
+    """
     _check_new(new, first)
     _check_password(new.password, enforce_policy=enforce_policy)
     if not first:
         if actor is None:
             raise AuthenticationError("not_logged_in", {"login": ""})
         require_role(actor, PersonRole.ADMIN)
+
+
+def stage_account(uow: SqlAlchemyUnitOfWork, actor: Actor | None, new: NewAccount) -> Actor:
+    """Add ``new``'s person, key pair and account in ``uow`` and flush them (the caller commits,
+    with whatever else its use case writes); checked by
+    :func:`check_new_account` first.  Without ``actor`` (the first account) the new person
+    seals the audit entries from here on.
+
+    Raises
+    ------
+    ValidationError
+        ``duplicate``: the login has an account already.
+    """
     pair = crypto.new_key_pair(new.password)
     password_hash = crypto.hash_password(new.password)
-    author = actor.login if actor is not None else new.login
-    with db.unit_of_work(author, "account created", signer=actor, anonymous=first) as uow:
-        session = uow.session
-        if actor is None:  # the first administrator seals the chain's first entries
-            session.info[SIGNER_KEY] = Actor(new.login, 0, new.name, frozenset(new.roles), 0,
-                                             False, pair.private_key)  # fmt: skip
-        person = _person_for(session, new)
-        key = PersonKeyRow(person_id=person.id, public_key=pair.public_key, created_at=utcnow())
-        session.add(key)
-        uow.flush()
-        made = Actor(new.login, person.id, person.name, frozenset(new.roles), key.id, False,
-                     pair.private_key)  # fmt: skip
-        if actor is None:
-            session.info[SIGNER_KEY] = made
-        session.add(
-            AccountRow(
-                person_id=person.id,
-                password_hash=password_hash,
-                password_changed_at=utcnow(),
-                must_change_password=False,
-                failed_attempts=0,
-                disabled=False,
-                key_id=key.id,
-                private_key=pair.private_blob,
-            )
+    session = uow.session
+    if actor is None:  # the first administrator seals the chain's first entries
+        session.info[SIGNER_KEY] = Actor(new.login, 0, new.name, frozenset(new.roles), 0,
+                                         False, pair.private_key)  # fmt: skip
+    person = _person_for(session, new)
+    key = PersonKeyRow(person_id=person.id, public_key=pair.public_key, created_at=utcnow())
+    session.add(key)
+    uow.flush()
+    made = Actor(new.login, person.id, person.name, frozenset(new.roles), key.id, False,
+                 pair.private_key)  # fmt: skip
+    if actor is None:
+        session.info[SIGNER_KEY] = made
+    session.add(
+        AccountRow(
+            person_id=person.id,
+            password_hash=password_hash,
+            password_changed_at=utcnow(),
+            must_change_password=False,
+            failed_attempts=0,
+            disabled=False,
+            key_id=key.id,
+            private_key=pair.private_blob,
         )
-        uow.commit()
+    )
+    uow.flush()
     return made
 
 

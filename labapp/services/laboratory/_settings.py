@@ -26,8 +26,15 @@ from sqlalchemy import select
 from labapp.domain.enums import PersonRole
 from labapp.domain.errors import NotFoundError, ValidationError
 from labapp.domain.points import DecisionRule
+from labapp.persistence.audit import REASON_KEY
 from labapp.persistence.models import LaboratoryRow, PersonRow
-from labapp.services.accounts import Actor, NewAccount, create_account, has_accounts
+from labapp.services.accounts import (
+    Actor,
+    NewAccount,
+    check_new_account,
+    has_accounts,
+    stage_account,
+)
 from labapp.services.database import Database
 
 __all__ = [
@@ -204,7 +211,8 @@ def update_lab_settings(
 
 
 def setup_laboratory(db: Database, lab: LabSettingsInput, admin: NewAccount) -> Actor:
-    """First run: create the first administrator, then the laboratory (sealed by that admin).
+    """First run: create the first administrator and the laboratory (sealed by that admin), in
+    one unit of work: if either is refused, nothing is written and the set-up can be tried again.
 
     Raises
     ------
@@ -216,9 +224,11 @@ def setup_laboratory(db: Database, lab: LabSettingsInput, admin: NewAccount) -> 
     if has_accounts(db):
         raise ValidationError("setup", "this database is set up already", code="already_set_up")
     roles = tuple(dict.fromkeys((PersonRole.ADMIN, *admin.roles)))
-    actor = create_account(db, None, NewAccount(admin.login, admin.name, roles, admin.password,
-                                                admin.email))  # fmt: skip
-    with db.unit_of_work(actor.login, "first-run set-up", signer=actor) as uow:
+    first = NewAccount(admin.login, admin.name, roles, admin.password, admin.email)
+    check_new_account(first, None, True)
+    with db.unit_of_work(first.login, "account created", anonymous=True) as uow:
+        actor = stage_account(uow, None, first)  # from here on the new admin seals
+        uow.session.info[REASON_KEY] = "first-run set-up"
         row = _first_lab(uow.session)
         if row is None:
             row = LaboratoryRow()

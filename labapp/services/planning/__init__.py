@@ -15,8 +15,10 @@ from labapp.services.planning._dto import (
     PlanApproval,
     PlanDetail,
     PlanFilter,
+    PlanItemEdit,
 )
-from labapp.services.planning._due import due_checks, due_items, update_plan_item
+from labapp.services.planning._due import due_checks, due_items
+from labapp.services.planning._edits import update_plan_item, update_plan_items
 from labapp.services.planning._expiry import expiring_certificates
 from labapp.services.planning._occurrences import CALIBRATIONS, Occurrence, occurrences
 
@@ -29,6 +31,7 @@ __all__ = [
     "PlanApproval",
     "PlanDetail",
     "PlanFilter",
+    "PlanItemEdit",
     "approve_plan",
     "due_checks",
     "due_items",
@@ -41,4 +44,5 @@ __all__ = [
     "plan_progress",
     "revise_plan",
     "update_plan_item",
+    "update_plan_items",
 ]

@@ -16,6 +16,7 @@ __all__ = [
     "PlanDetail",
     "PlanFilter",
     "PlanItem",
+    "PlanItemEdit",
     "PlanProgress",
     "PlanSummary",
     "ProgressState",
@@ -91,6 +92,16 @@ class PlanItem:
     quantity: str | None = None
     mandatory_verification: bool = False
     carried_over: bool = False  # due before the plan's year (overdue when the year starts)
+
+
+@dataclass(frozen=True)
+class PlanItemEdit:
+    """What a person changed on one item of a draft plan (None: the field is left as it is)."""
+
+    planned_month: int | None = None
+    provider_id: int | None = None
+    estimated_cost: Decimal | None = None
+    note: str | None = None
 
 
 @dataclass(frozen=True)

@@ -3,13 +3,13 @@
 Every list is one SQL statement with the window and the filters in its WHERE clause; nothing is
 filtered in Python (only the intermediate checks due are picked from the checks service's list).
 Instruments retired or scrapped are never due.  The expiry of the lab's own
-certificates lives in :mod:`labapp.services.planning._expiry` (re-exported here for its callers).
+certificates lives in :mod:`labapp.services.planning._expiry` and editing a plan's items in
+:mod:`labapp.services.planning._edits` (both re-exported here for their callers).
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
-from decimal import Decimal
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -17,12 +17,9 @@ from sqlalchemy import ColumnElement, Select, and_, select
 
 from labapp.domain.due import DueState
 from labapp.domain.enums import EventKind, ProviderKind
-from labapp.domain.errors import NotFoundError, ValidationError
-from labapp.metrology.units import UnitError, check_decimal_bounds
 from labapp.persistence.models import (
     InstrumentRow,
     LocationRow,
-    PlanItemRow,
     ProcedureRow,
     ProviderRow,
 )
@@ -31,7 +28,8 @@ from labapp.services.checks import CheckPlanInfo
 from labapp.services.common import INACTIVE
 from labapp.services.database import Database
 from labapp.services.planning._annual import generate_plan, get_plan, list_plans, plan_progress
-from labapp.services.planning._dto import DueItem, DueWindow, PlanFilter, PlanItem
+from labapp.services.planning._dto import DueItem, DueWindow, PlanFilter
+from labapp.services.planning._edits import update_plan_item
 from labapp.services.planning._expiry import DEFAULT_LEAD_DAYS, expiring_certificates
 from labapp.services.planning._sql import last_cost, plan_filters
 
@@ -155,68 +153,3 @@ def due_checks(db: Database, window: DueWindow, today: date) -> list[CheckPlanIn
 
     plans = [p for p in check_plans.list_plans(db, today) if p.instrument_status not in INACTIVE]
     return sorted(filter(falls_due, plans), key=lambda p: (p.due_on or date.min, p.asset_tag))
-
-
-# --- plans (generated, listed and followed in labapp.services.planning._annual) ----------------
-
-
-def update_plan_item(
-    db: Database,
-    user: str,
-    item_id: int,
-    expected_version: int,
-    *,
-    planned_month: int | None = None,
-    provider_id: int | None = None,
-    estimated_cost: Decimal | None = None,
-    note: str | None = None,
-) -> PlanItem:
-    """Change a plan item's month, provider, estimated cost or note (None leaves a field as is).
-
-    Raises
-    ------
-    ConcurrentModificationError
-        Someone saved the item since ``expected_version`` was read.
-    ValidationError
-        A month outside 1–12, a negative cost, or the plan is approved.
-    """
-    if planned_month is not None and not 1 <= planned_month <= 12:
-        raise ValidationError("planned_month", "must be 1 to 12", code="invalid")
-    if estimated_cost is not None and estimated_cost < 0:
-        raise ValidationError("estimated_cost", "must not be negative", code="invalid")
-    if estimated_cost is not None:
-        try:  # stored as typed: held to the bounds of every number
-            check_decimal_bounds(estimated_cost)
-        except UnitError as exc:
-            raise ValidationError("estimated_cost", str(exc), code="out_of_range",
-                                  params={"text": str(estimated_cost)[:40]}) from exc  # fmt: skip
-    with db.unit_of_work(user) as uow:
-        row = uow.session.get(PlanItemRow, item_id)
-        if row is None:
-            raise NotFoundError("plan item", item_id)
-        uow.check_version(row, expected_version)
-        if row.plan.status != "draft":
-            raise ValidationError("plan", "an approved plan is not edited", code="plan_approved")
-        if provider_id is not None and uow.session.get(ProviderRow, provider_id) is None:
-            raise ValidationError("provider_id", "no such provider", code="not_found")
-        _apply(row, planned_month, provider_id, estimated_cost, note)
-        uow.commit()
-        plan_id = row.plan_id
-    return next(i for i in get_plan(db, plan_id).items if i.id == item_id)
-
-
-def _apply(
-    row: PlanItemRow,
-    month: int | None,
-    provider_id: int | None,
-    cost: Decimal | None,
-    note: str | None,
-) -> None:
-    if month is not None:
-        row.planned_month = month
-    if provider_id is not None:
-        row.provider_id = provider_id
-    if cost is not None:
-        row.estimated_cost = cost
-    if note is not None:
-        row.note = note or None

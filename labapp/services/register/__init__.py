@@ -20,6 +20,7 @@ from labapp.services.register._instruments import (
     update_instrument,
     validate_instrument,
 )
+from labapp.services.register._lookup import find_instrument
 from labapp.services.register._page import get_instrument_detail
 from labapp.services.register._query import (
     SEARCH_COUNT_CAP,
@@ -41,6 +42,7 @@ __all__ = [
     "count_register",
     "create_instrument",
     "duplicate_instrument",
+    "find_instrument",
     "get_instrument",
     "get_instrument_detail",
     "list_instruments",

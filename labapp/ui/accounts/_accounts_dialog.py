@@ -1,12 +1,16 @@
 """File → Accounts… (administrators): every account, a new one, a password reset, disable/enable.
 
 The services check again that the logged-in person is an administrator; every change is audited
-there.  The new-account form only collects (:class:`NewAccountDialog`); this dialog runs the
-services on the worker and words a refusal under the table.
+there.  Both dialogs only collect (:mod:`labapp.ui.common.submission`): the new-account form
+returns a ``NewAccount``, and the accounts dialog emits each change as a typed value
+(``submitted``: a ``NewAccount``, a :class:`PasswordReset` or an :class:`AccountState`) and asks
+for the list with ``refresh_wanted``; :mod:`labapp.ui.accounts._flow` runs them on the
+worker, and a refusal is worded under the table.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -27,10 +31,28 @@ from PySide6.QtWidgets import (
 )
 
 from labapp.domain.enums import PersonRole
+from labapp.services.accounts import NewAccount
 from labapp.ui.accounts._login import password_edit
 from labapp.ui.common.errors import describe, role_name
 
-__all__ = ["AccountsDialog", "NewAccountDialog"]
+__all__ = ["AccountState", "AccountsDialog", "NewAccountDialog", "PasswordReset"]
+
+
+@dataclass(frozen=True)
+class PasswordReset:
+    """Reset password…: the account's login and its new password (changed at its next login;
+    never shown in a repr or a log)."""
+
+    login: str
+    password: str = field(repr=False)
+
+
+@dataclass(frozen=True)
+class AccountState:
+    """Disable / enable: the account's login and whether it is to be disabled."""
+
+    login: str
+    disabled: bool
 
 
 class NewAccountDialog(QDialog):
@@ -75,10 +97,8 @@ class NewAccountDialog(QDialog):
         else:
             self.accept()
 
-    def value(self) -> Any:
+    def value(self) -> NewAccount:
         """The account as the service's ``NewAccount``."""
-        from labapp.services.accounts import NewAccount
-
         roles = tuple(role for role, box in self.roles.items() if box.isChecked())
         return NewAccount(
             self.login.text().strip().lower(), self.name.text().strip(), roles,
@@ -87,15 +107,20 @@ class NewAccountDialog(QDialog):
 
 
 class AccountsDialog(QDialog):
-    """The accounts of the open database and what an administrator does with them."""
+    """The accounts of the open database and what an administrator does with them.
 
+    ``refresh_wanted`` asks for the list (answer :meth:`show_accounts`); ``submitted`` carries a
+    change (answer :meth:`finish` or :meth:`refuse`).
+    """
+
+    refresh_wanted = Signal()
+    submitted = Signal(object)
     changed = Signal()  # the list was fetched again after a change
     failed = Signal(object)
 
-    def __init__(self, session: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("accountsDialog")
-        self.session = session
         self.accounts: list[Any] = []
         self.setWindowTitle(self.tr("Accounts"))
         self.table = QTableWidget(0, 4)
@@ -128,15 +153,13 @@ class AccountsDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(close)
         self.resize(760, 420)
-        self.refresh()
 
     def refresh(self) -> None:
-        """Fetch the accounts again."""
-        from labapp.services.accounts import list_accounts
+        """Ask for the accounts again."""
+        self.refresh_wanted.emit()
 
-        self.session.run(list_accounts, self._show)
-
-    def _show(self, accounts: list[Any]) -> None:
+    def show_accounts(self, accounts: list[Any]) -> None:
+        """Show ``accounts`` (the list the caller fetched)."""
         self.accounts = list(accounts)
         self.table.setRowCount(len(accounts))
         for row, account in enumerate(accounts):
@@ -159,29 +182,29 @@ class AccountsDialog(QDialog):
         row = self.table.currentRow()
         return self.accounts[row] if 0 <= row < len(self.accounts) else None
 
-    def _run(self, job: Any) -> None:
+    def _submit(self, change: Any) -> None:
         self.problem.clear()
-        self.session.run(job, lambda _r: self.refresh(), self._refused)
+        self.submitted.emit(change)
 
-    def _refused(self, exc: BaseException) -> None:
+    def finish(self, _result: Any = None) -> None:
+        """A change was saved: fetch the list again (the dialog stays open)."""
+        self.refresh()
+
+    def refuse(self, exc: BaseException) -> None:
+        """A change was refused: say why under the table."""
         self.problem.setText(describe(exc))
         self.failed.emit(exc)
 
     def new_account(self) -> NewAccountDialog:
-        """New account…: the form, then ``create_account`` by the logged-in administrator."""
-        from labapp.services.accounts import create_account
-
+        """New account…: the form; its account is created by the logged-in administrator."""
         form = NewAccountDialog(self)
-        admin = self.session.actor
-        form.accepted.connect(lambda: self._run(lambda db: create_account(db, admin, form.value())))
+        form.accepted.connect(lambda: self._submit(form.value()))
         form.open()
         return form
 
     def reset_password(self) -> QInputDialog | None:
         """Reset password…: a new password for the selected account (changed at its next login)."""
-        from labapp.services.accounts import reset_password
-
-        account, admin = self.selected(), self.session.actor
+        account = self.selected()
         if account is None:
             return None
         prompt = QInputDialog(self)
@@ -194,16 +217,13 @@ class AccountsDialog(QDialog):
         )
         prompt.setTextEchoMode(QLineEdit.EchoMode.Password)
         prompt.textValueSelected.connect(
-            lambda text: self._run(lambda db: reset_password(db, admin, account.login, text))
+            lambda text: self._submit(PasswordReset(account.login, text))
         )
         prompt.open()
         return prompt
 
     def toggle_disabled(self) -> None:
         """Disable the selected account (or enable it again); a disabled person cannot sign."""
-        from labapp.services.accounts import set_disabled
-
-        account, admin = self.selected(), self.session.actor
+        account = self.selected()
         if account is not None:
-            flag = not account.disabled
-            self._run(lambda db: set_disabled(db, admin, account.login, flag))
+            self._submit(AccountState(account.login, not account.disabled))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from labapp.domain.enums import PersonRole
 from labapp.ui.accounts._accounts_dialog import AccountsDialog
+from labapp.ui.accounts._flow import accounts_dialog
 from labapp.ui.accounts._login import ChangePasswordDialog, LockDialog, LoginDialog
 from labapp.ui.accounts._setup_wizard import SetupWizard
 from labapp.ui.common.errors import describe
@@ -114,7 +115,7 @@ class Identity(QObject):
 
     def accounts_dialog(self) -> AccountsDialog:
         """File → Accounts… (administrators; returns the dialog, already shown)."""
-        dialog = AccountsDialog(self.session, self.window)
+        dialog = accounts_dialog(self.session, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog

@@ -1,8 +1,11 @@
 """Record one intermediate check: readings typed with units, the live mean and verdict.
 
 Each reading is converted to the plan's unit as it is typed; a reading in the wrong unit is
-flagged next to its field.  Saving runs :func:`labapp.services.checks.record_check` on the worker
-and emits :attr:`CheckDialog.recorded` with the :class:`RecordResult`.
+flagged next to its field.  Save emits :attr:`CheckDialog.submitted` with the
+:class:`CheckInput`; the page records it on the worker
+(:func:`labapp.services.checks.record_check`) and answers :meth:`CheckDialog.finish`, which emits
+:attr:`CheckDialog.recorded` with the :class:`RecordResult`, or :meth:`CheckDialog.refuse`
+(:mod:`labapp.ui.common.submission`).  The live conversion, mean and verdict are pure helpers.
 """
 
 from __future__ import annotations
@@ -52,13 +55,13 @@ def reading_problem(exc: ValidationError) -> str:
 
 
 class CheckDialog(QDialog):
-    """Collects one check of ``plan`` and saves it."""
+    """Collects one check of ``plan``; ``submitted`` carries its :class:`CheckInput`."""
 
+    submitted = Signal(object)
     recorded = Signal(object)
 
-    def __init__(self, session: Any, plan: CheckPlanInfo, parent: QWidget | None = None) -> None:
+    def __init__(self, plan: CheckPlanInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
         self.plan = plan
         self.setObjectName("checkDialog")
         self.setWindowTitle(self.tr("Record intermediate check"))
@@ -195,16 +198,17 @@ class CheckDialog(QDialog):
         )
 
     def save(self) -> None:
-        """Record the check on the worker."""
-        data, user = self.check_input(), self.session.user
+        """Save: hand the check to the page (the buttons wait for its answer)."""
         self.buttons.setEnabled(False)
-        self.session.run(lambda db: checks.record_check(db, user, data), self._saved, self._failed)
+        self.submitted.emit(self.check_input())
 
-    def _saved(self, result: Any) -> None:
+    def finish(self, result: Any) -> None:
+        """The check is recorded: emit :attr:`recorded` and close."""
         self.recorded.emit(result)
         self.accept()
 
-    def _failed(self, exc: BaseException) -> None:
+    def refuse(self, exc: BaseException) -> None:
+        """The check was refused: say why next to the reading or field; nothing typed is lost."""
         self.buttons.setEnabled(True)
         if isinstance(exc, ValidationError) and exc.field.startswith("readings["):
             rows = [row for row, _ in self._active()]

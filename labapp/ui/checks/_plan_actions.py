@@ -1,8 +1,12 @@
-"""Editing, ending and deleting check plans on the Intermediate checks page.
+"""The Intermediate checks page's actions on plans and checks: new, edit, end and delete a plan,
+record a check.
 
-A plan against which checks were recorded is not deleted (the auditor needs its history): the
-refusal says so and offers to end the plan today instead, after which no check falls due.  A mixin
-of :class:`labapp.ui.checks.ChecksView`; its texts keep the page's translation context.
+The plan and check dialogs only collect; here their values are saved on the worker
+(:func:`labapp.ui.common.submission.run_on_submit`) and the standards a new plan may name are
+loaded and handed in.  A plan against which checks were recorded is not deleted (the auditor needs
+its history): the refusal says so and offers to end the plan today instead, after which no check
+falls due.  A mixin of :class:`labapp.ui.checks.ChecksView`; its texts keep the page's translation
+context.
 """
 
 from __future__ import annotations
@@ -15,8 +19,11 @@ from PySide6.QtWidgets import QMessageBox
 
 from labapp.domain.errors import ValidationError
 from labapp.services import checks as check_plans
+from labapp.services.events import valid_standards
+from labapp.ui.checks._check_dialog import CheckDialog
 from labapp.ui.checks._plan_dialog import CheckPlanDialog
 from labapp.ui.common.errors import field_problem, show_error
+from labapp.ui.common.submission import run_on_submit
 
 __all__ = ["CheckPlanActionsMixin"]
 
@@ -44,12 +51,41 @@ class CheckPlanActionsMixin:
             else QCoreApplication.translate("ChecksView", "End plan")
         )  # type: ignore[attr-defined]
 
+    def new_plan(self) -> CheckPlanDialog:
+        """Open the new-plan dialog; the standards valid today are loaded into it."""
+        dialog = CheckPlanDialog(self)  # type: ignore[arg-type]
+        today = date.today()
+        self.session.run(lambda db: valid_standards(db, today), dialog.fill_standards)
+        run_on_submit(self.session, dialog, check_plans.create_plan)
+        return self._open_plan_dialog(dialog)
+
     def edit_plan(self) -> CheckPlanDialog | None:
         """Open the chosen plan in the plan dialog (its standard stays)."""
+        plan = self.plan
+        if plan is None:
+            return None
+        dialog = CheckPlanDialog(self, plan)  # type: ignore[arg-type]
+        run_on_submit(
+            self.session,
+            dialog,
+            lambda db, user, data: check_plans.update_plan(
+                db, user, plan.id, data, plan.version, date.today()
+            ),
+        )
+        return self._open_plan_dialog(dialog)
+
+    def _open_plan_dialog(self, dialog: CheckPlanDialog) -> CheckPlanDialog:
+        dialog.saved.connect(lambda _plan: self.refresh())  # type: ignore[attr-defined]
+        dialog.open()
+        return dialog
+
+    def record_check(self) -> CheckDialog | None:
+        """Open the record-check dialog for the chosen plan; its check is recorded here."""
         if self.plan is None:
             return None
-        dialog = CheckPlanDialog(self.session, self, self.plan)  # type: ignore[arg-type]
-        dialog.saved.connect(lambda _plan: self.refresh())  # type: ignore[attr-defined]
+        dialog = CheckDialog(self.plan, self)  # type: ignore[arg-type]
+        dialog.recorded.connect(self._recorded)  # type: ignore[attr-defined]
+        run_on_submit(self.session, dialog, check_plans.record_check)
         dialog.open()
         return dialog
 

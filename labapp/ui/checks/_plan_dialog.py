@@ -1,9 +1,13 @@
 """A check plan of a measurement standard, new or edited: check point, frequency (or none: checked
-when needed) and limits with their unit."""
+when needed) and limits with their unit.
+
+The dialog collects (:mod:`labapp.ui.common.submission`): the page hands in the standards a new
+plan may name (:meth:`CheckPlanDialog.fill_standards`), Save emits ``submitted`` with the
+:class:`CheckPlanInput`, and the page answers ``finish`` or ``refuse``.
+"""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -19,23 +23,22 @@ from PySide6.QtWidgets import (
 )
 
 from labapp.domain.errors import ValidationError
-from labapp.services import checks as check_plans
 from labapp.services.checks import CheckPlanInput
-from labapp.services.events import valid_standards
 from labapp.ui.common.errors import field_problem, show_error
 
 __all__ = ["CheckPlanDialog"]
 
 
 class CheckPlanDialog(QDialog):
-    """Collects a check plan and saves it (a new one, or ``plan`` edited); :attr:`saved` carries
-    the stored CheckPlanInfo."""
+    """Collects a check plan (a new one, or ``plan`` edited); :attr:`saved` carries the stored
+    CheckPlanInfo."""
 
+    submitted = Signal(object)
     saved = Signal(object)
 
-    def __init__(self, session: Any, parent: QWidget | None = None, plan: Any = None) -> None:
+    def __init__(self, parent: QWidget | None = None, plan: Any = None) -> None:
         super().__init__(parent)
-        self.session, self.plan = session, plan
+        self.plan = plan
         self.setObjectName("checkPlanDialog")
         self.setWindowTitle(self.tr("New check plan") if plan is None else self.tr("Check plan"))
         self.standard = QComboBox()
@@ -66,13 +69,11 @@ class CheckPlanDialog(QDialog):
         form.addRow(self.tr("Upper limit"), self.upper)
         form.addRow(self.error)
         form.addRow(self.buttons)
-        today = date.today()
-        if plan is None:
-            session.run(lambda db: valid_standards(db, today), self._fill)
-        else:
+        if plan is not None:
             self._show_plan(plan)
 
-    def _fill(self, options: list[Any]) -> None:
+    def fill_standards(self, options: list[Any]) -> None:
+        """Offer ``options`` (the standards valid today, loaded by the page) for a new plan."""
         for option in options:
             self.standard.addItem(f"{option.asset_tag} {option.name}", option.instrument_id)
 
@@ -96,24 +97,16 @@ class CheckPlanDialog(QDialog):
         )
 
     def save(self) -> None:
-        """Create or update the plan on the worker."""
-        data, user, plan, today = self.plan_input(), self.session.user, self.plan, date.today()
-        if plan is None:
-            self.session.run(
-                lambda db: check_plans.create_plan(db, user, data), self._saved, self._failed
-            )
-            return
-        self.session.run(
-            lambda db: check_plans.update_plan(db, user, plan.id, data, plan.version, today),
-            self._saved,
-            self._failed,
-        )
+        """Save: hand the plan as typed to the page."""
+        self.submitted.emit(self.plan_input())
 
-    def _saved(self, plan: Any) -> None:
+    def finish(self, plan: Any) -> None:
+        """The plan is stored: emit :attr:`saved` and close."""
         self.saved.emit(plan)
         self.accept()
 
-    def _failed(self, exc: BaseException) -> None:
+    def refuse(self, exc: BaseException) -> None:
+        """The plan was refused: say why under the form (nothing typed is lost)."""
         if isinstance(exc, ValidationError):
             self.error.setText(field_problem(exc))
         else:

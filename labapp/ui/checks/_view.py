@@ -38,10 +38,9 @@ from labapp.plotting.control import draw_control_chart
 from labapp.plotting.style import ChartLabels
 from labapp.services import checks
 from labapp.services import checks as check_plans
-from labapp.ui.checks._check_dialog import CheckDialog, reading_problem
+from labapp.ui.checks._check_dialog import reading_problem
 from labapp.ui.checks._models import CheckHistoryModel, CheckPlansModel, StabilityModel
 from labapp.ui.checks._plan_actions import CheckPlanActionsMixin
-from labapp.ui.checks._plan_dialog import CheckPlanDialog
 from labapp.ui.common import settings
 from labapp.ui.common.chart_canvas import ChartCanvas
 from labapp.ui.common.date_edit import date_edit
@@ -460,22 +459,6 @@ class ChecksView(CheckPlanActionsMixin, View):
             show_error(self, exc)
 
     # --- actions ------------------------------------------------------------------------------
-    def new_plan(self) -> CheckPlanDialog:
-        """Open the new-plan dialog."""
-        dialog = CheckPlanDialog(self.session, self)
-        dialog.saved.connect(lambda _plan: self.refresh())
-        dialog.open()
-        return dialog
-
-    def record_check(self) -> CheckDialog | None:
-        """Open the record-check dialog for the chosen plan."""
-        if self.plan is None:
-            return None
-        dialog = CheckDialog(self.session, self.plan, self)
-        dialog.recorded.connect(self._recorded)
-        dialog.open()
-        return dialog
-
     def _recorded(self, result: Any) -> None:
         self.refresh()
         if result.impact_suggested:

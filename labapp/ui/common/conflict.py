@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from labapp.domain.errors import ConcurrentModificationError, DatabaseBusyError, ValidationError
+from labapp.ui.common.errors import show_error
 
 
 def when_text(at: datetime | None) -> str:
@@ -114,8 +115,7 @@ def answer_refusal(
     A ``ValidationError`` goes to ``show_validation`` (worded next to its field); a
     ``ConcurrentModificationError`` asks to reload (:func:`ask_reload`, returned so the form
     can keep it); a ``DatabaseBusyError`` with a ``retry`` opens :class:`BusyDialog` (returned),
-    whose Try again calls ``retry()``; anything else goes to the worker's error box
-    (``form.session``).
+    whose Try again calls ``retry()``; anything else is shown in an error box over the form.
     """
     if isinstance(exc, ValidationError):
         show_validation(exc)
@@ -127,5 +127,5 @@ def answer_refusal(
         box.open()
         return box
     else:
-        form.session.worker.report(exc)
+        show_error(form, exc)
     return None

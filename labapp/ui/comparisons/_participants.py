@@ -18,7 +18,7 @@ from labapp.services import corrective_actions as ca
 from labapp.services.comparisons import ComparisonDetail, ComparisonResult
 from labapp.services.corrective_actions import ActionInfo
 from labapp.ui.comparisons._dialogs import ParticipantDialog
-from labapp.ui.corrective_actions import CorrectiveActionDialog
+from labapp.ui.corrective_actions import CorrectiveActionDialog, corrective_action_dialog
 
 __all__ = ["ParticipantActionsMixin"]
 
@@ -132,9 +132,9 @@ class ParticipantActionsMixin:
         context = f"{detail.title if detail else ''} · {part.code}"
         current = next((a for a in reversed(actions) if a.status is CorrectiveStatus.OPEN), None)
         standards = (part.instrument_id,) if part.instrument_id else ()
-        dialog = CorrectiveActionDialog(
-            self.session, participant_id=part.id, action=current, context=context,
-            standard_ids=standards, parent=self,  # type: ignore[arg-type]
+        dialog = corrective_action_dialog(
+            self.session, self, participant_id=part.id, action=current, context=context,  # type: ignore[arg-type]
+            standard_ids=standards,
         )  # fmt: skip
         dialog.saved.connect(self.action_saved.emit)
         return dialog

@@ -7,8 +7,10 @@ This package's ``__init__`` is what other features may use; its ``_modules`` are
 from __future__ import annotations
 
 from labapp.ui.corrective_actions._dialog import CorrectiveActionDialog, status_text
+from labapp.ui.corrective_actions._flow import corrective_action_dialog
 
 __all__ = [
     "CorrectiveActionDialog",
+    "corrective_action_dialog",
     "status_text",
 ]

@@ -1,13 +1,15 @@
 """A corrective action (纠正措施) after an unsatisfactory score: open, edit, close.
 
-The dialog saves through :mod:`labapp.services.corrective_actions` on the worker and stays open
-when the service refuses (the reason is shown under the form, nothing typed is lost): closing
-needs what was done and the verification of effectiveness.  A closed action is shown read-only.
+The dialog collects (:mod:`labapp.ui.common.submission`): Save and Close action emit
+``submitted`` with an :class:`ActionSubmit`, which :func:`corrective_action_dialog`'s caller side
+saves through :mod:`labapp.services.corrective_actions` on the worker; the dialog stays open when
+the service refuses (the reason is shown under the form, nothing typed is lost): closing needs
+what was done and the verification of effectiveness.  A closed action is shown read-only.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
@@ -26,12 +28,10 @@ from PySide6.QtWidgets import (
 
 from labapp.domain.errors import ValidationError
 from labapp.domain.proficiency import CorrectiveStatus
-from labapp.services import corrective_actions as ca
 from labapp.services.corrective_actions import ActionInfo, ActionInput
-from labapp.services.events import valid_standards
 from labapp.ui.common.errors import field_problem, show_error
 
-__all__ = ["CorrectiveActionDialog", "action_problem", "status_text"]
+__all__ = ["ActionSubmit", "CorrectiveActionDialog", "action_problem", "status_text"]
 
 CONTEXT = "CorrectiveActionDialog"
 STATUS_TEXTS: dict[CorrectiveStatus, str] = {
@@ -68,17 +68,26 @@ def status_text(value: CorrectiveStatus) -> str:
     return QCoreApplication.translate("ProficiencyModels", STATUS_TEXTS[value])
 
 
+@dataclass(frozen=True)
+class ActionSubmit:
+    """What Save (``closing`` false) or Close action (true) hands to the caller."""
+
+    data: ActionInput
+    closing: bool = False
+
+
 class CorrectiveActionDialog(QDialog):
     """Open a corrective action on ``participant_id``, or edit / close ``action``.
 
-    :attr:`saved` carries the stored :class:`ActionInfo` (after Save or Close action).
+    ``submitted`` carries an :class:`ActionSubmit`; :attr:`saved` the stored
+    :class:`ActionInfo` (after Save or Close action).
     """
 
+    submitted = Signal(object)
     saved = Signal(object)
 
     def __init__(
         self,
-        session: Any,
         *,
         participant_id: int | None = None,
         action: ActionInfo | None = None,
@@ -88,7 +97,7 @@ class CorrectiveActionDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("correctiveActionDialog")
-        self.session, self.action, self.participant_id = session, action, participant_id
+        self.action, self.participant_id = action, participant_id
         self.context_text = context or (
             f"{action.comparison_title} · {action.participant_code}" if action else ""
         )
@@ -108,8 +117,6 @@ class CorrectiveActionDialog(QDialog):
         self.error.setWordWrap(True)
         self._build()
         self._fill_known_standards()
-        today = date.today()
-        session.run(lambda db: valid_standards(db, today), self._fill_standards)
         self.retranslate_ui()
 
     @staticmethod
@@ -169,7 +176,8 @@ class CorrectiveActionDialog(QDialog):
         for ref in self.action.standards if self.action else ():
             self._add_standard(ref.instrument_id, f"{ref.asset_tag} {ref.name}")
 
-    def _fill_standards(self, options: list[Any]) -> None:
+    def fill_standards(self, options: list[Any]) -> None:
+        """Offer ``options`` (the standards valid today, loaded by the caller) to tick."""
         for option in options:
             self._add_standard(option.instrument_id, f"{option.asset_tag} {option.name}")
 
@@ -228,39 +236,24 @@ class CorrectiveActionDialog(QDialog):
         )
 
     def save(self) -> None:
-        """Open the action, or save the changes, on the worker."""
-        data, user, action, part = self.value_input(), self.session.user, self.action, None
-        today = date.today()
-        if action is None:
-            part = self.participant_id
-            assert part is not None  # a new action is opened on a participant
-            self.session.run(
-                lambda db: ca.open_action(db, user, part, data, today), self._saved, self._failed
-            )
-        else:
-            self.session.run(
-                lambda db: ca.update_action(db, user, action.id, data, action.version),
-                self._saved,
-                self._failed,
-            )
+        """Save: hand what was typed to the caller (opens a new action, or saves the changes)."""
+        self.submitted.emit(ActionSubmit(self.value_input()))
 
     def close_action(self) -> None:
-        """Save and close the action (refused without the verification of effectiveness)."""
-        action, data, user, today = self.action, self.value_input(), self.session.user, date.today()
-        if action is None:
+        """Close action: hand what was typed to be saved and closed (refused without the
+        verification of effectiveness)."""
+        if self.action is None:
             return
-        self.session.run(
-            lambda db: ca.close_action(db, user, action.id, data, action.version, today),
-            self._saved,
-            self._failed,
-        )
+        self.submitted.emit(ActionSubmit(self.value_input(), closing=True))
 
-    def _saved(self, info: ActionInfo) -> None:
+    def finish(self, info: ActionInfo) -> None:
+        """Saved: emit :attr:`saved` and close."""
         self.action = info
         self.saved.emit(info)
         self.accept()
 
-    def _failed(self, exc: BaseException) -> None:
+    def refuse(self, exc: BaseException) -> None:
+        """Refused: the reason under the form (nothing typed is lost)."""
         if isinstance(exc, ValidationError):
             self.error.setText(action_problem(exc))
         else:

@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
 from labapp.plotting.drift import draw_drift_chart
 from labapp.plotting.style import ChartLabels
 from labapp.services import drift
+from labapp.services.register import find_instrument
 from labapp.ui.common.chart_canvas import ChartCanvas
 from labapp.ui.common.errors import show_error
-from labapp.ui.traceability import find_instrument
 
 
 def _load(db: Any, asset_tag: str) -> tuple[Any, list[Any]]:

@@ -9,11 +9,13 @@ from __future__ import annotations
 from labapp.ui.events._attachments import open_attachment
 from labapp.ui.events._calibrations import CalibrationsView
 from labapp.ui.events._dialog import EventDialog
+from labapp.ui.events._flow import event_dialog
 from labapp.ui.events._loading import decision_rule
 
 __all__ = [
     "CalibrationsView",
     "EventDialog",
     "decision_rule",
+    "event_dialog",
     "open_attachment",
 ]

@@ -1,9 +1,10 @@
 """The attachments of an event: PDFs dropped on the dialog or chosen, listed with size and SHA-256.
 
-Files chosen before the event has been saved wait in the list ("pending") and are stored by the
-dialog right after the next save (an attachment belongs to a stored event).  Opening a stored
-file exports it to a temporary directory on the worker and hands it to the system viewer
-(:func:`open_attachment`, also used by the instrument page).
+Files chosen before the event has been saved wait in the list ("pending") and are stored with the
+next save of the draft, in its unit of work (an attachment belongs to a stored event).  Opening a
+stored file (``open_wanted``, answered by the dialog's caller) exports it to a temporary directory
+on the worker and hands it to the system viewer (:func:`open_attachment`, also used by the
+instrument page).
 """
 
 from __future__ import annotations
@@ -60,14 +61,15 @@ def human_size(size: int) -> str:
 
 
 class AttachmentsWidget(QWidget):
-    """Stored attachments plus pending files; ``changed`` when a file is added."""
+    """Stored attachments plus pending files; ``changed`` when a file is added; ``open_wanted``
+    asks for a stored attachment to be exported and shown (:func:`open_attachment`)."""
 
     changed = Signal()
     opened = Signal(object)  # the exported Path handed to the system viewer
+    open_wanted = Signal(int)  # the id of the stored attachment to open
 
-    def __init__(self, session: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
         self.stored: list[Any] = []
         self.pending: list[PendingFile] = []
         self.tree = QTreeWidget()
@@ -134,7 +136,7 @@ class AttachmentsWidget(QWidget):
         if isinstance(value, PendingFile):
             self._show(value.path)
             return
-        open_attachment(self.session, value.id, self.opened.emit)
+        self.open_wanted.emit(value.id)
 
     def _show(self, path: Path) -> None:
         show_file(path)

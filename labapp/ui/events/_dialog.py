@@ -3,8 +3,11 @@
 One dialog for the whole life of an event: a draft is typed and saved, marked checked by a
 second person, approved by a third (the service enforces the four eyes), and an approved event is
 corrected by a new revision.  Points are evaluated as they are typed (pure domain code on the GUI
-thread); every database call runs on the session's worker.  Cell edits and added or removed points
-are undoable; the title carries ``[*]`` and the window is marked modified until saved.
+thread).  The dialog collects (:mod:`labapp.ui.common.submission`): what it shows is loaded by its
+caller (:func:`labapp.ui.events._flow.event_dialog`, on the worker) and each action is handed over
+as a typed value (:mod:`labapp.ui.events._actions`) with ``submitted``; the caller answers
+``finish`` with the stored event or ``refuse``.  Cell edits and added or removed points are
+undoable; the title carries ``[*]`` and the window is marked modified until saved.
 """
 
 from __future__ import annotations
@@ -26,16 +29,9 @@ from labapp.domain.points import event_result
 from labapp.ui.common.conflict import ConflictDialog, answer_refusal
 from labapp.ui.common.errors import describe, field_problem, show_error
 from labapp.ui.common.labels import label
-from labapp.ui.events._attachments import media_type
+from labapp.ui.events._actions import Correction, DraftSave, EventAction
 from labapp.ui.events._frame import EventFrame
-from labapp.ui.events._loading import (
-    Loaded,
-    decision_rule,
-    load_event,
-    point_input,
-    point_text,
-    standards_on,
-)
+from labapp.ui.events._loading import Loaded, decision_rule, point_input, point_text
 from labapp.ui.events._points_model import PointText
 from labapp.ui.events._signatures import SigningMixin, record_rule
 
@@ -44,34 +40,33 @@ __all__ = ["EventDialog", "decision_rule"]
 
 
 class EventDialog(EventFrame, SigningMixin):
-    """The event form, its points, standards, attachments and revisions, and the workflow."""
+    """The event form, its points, standards, attachments and revisions, and the workflow.
 
+    Asks its caller: ``reload_wanted(event_id)`` (answer :meth:`show_loaded` or
+    :meth:`load_refused`), ``standards_wanted(day, instrument)`` (:meth:`show_standards`),
+    ``seal_check_wanted(event_id)`` (:meth:`show_seal`) and ``submitted(action)``
+    (:meth:`finish` or :meth:`refuse`).
+    """
+
+    reload_wanted = Signal(int)
+    standards_wanted = Signal(object, object)
+    seal_check_wanted = Signal(int)
+    submitted = Signal(object)
     loaded = Signal()
     standards_loaded = Signal()
     saved = Signal(object)  # the EventDetail after a save, check, approval or correction
     failed = Signal(object)  # the exception of a refused action
     seal_checked = Signal(object)  # the integrity problems of the record shown (maybe none)
 
-    def __init__(
-        self,
-        session: Any,
-        *,
-        instrument_id: int | None = None,
-        event_id: int | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(session, parent)
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.conflict: ConflictDialog | None = None
+        self._pending: tuple[EventAction, Any] | None = None  # the action sent, what follows it
         self.history.revision_requested.connect(self._open_revision)
         self._connect()
         self.retranslate_ui()
         self.resize(1180, 760)
-        self._set_busy(True)
-        self.session.run(
-            lambda db: load_event(db, session.user, instrument_id, event_id),
-            self._show_loaded,
-            self._load_failed,
-        )
+        self._set_busy(True)  # until the caller hands in the event (show_loaded)
 
     def _connect(self) -> None:
         self.model.evaluated.connect(self._update_result)
@@ -131,7 +126,8 @@ class EventDialog(EventFrame, SigningMixin):
         self.setWindowTitle(title)
 
     # --- loading ------------------------------------------------------------------------------
-    def _show_loaded(self, loaded: Loaded) -> None:
+    def show_loaded(self, loaded: Loaded) -> None:
+        """Show the event (or a new one) with the lists its fields offer, as the caller loaded."""
         self.instrument = loaded.instrument
         data = loaded.instrument.data
         self.form.set_lookups(loaded.persons, loaded.providers, loaded.procedures)
@@ -175,7 +171,8 @@ class EventDialog(EventFrame, SigningMixin):
         self._show_signatures()
         self._check_seal()
 
-    def _load_failed(self, exc: BaseException) -> None:
+    def load_refused(self, exc: BaseException) -> None:
+        """The event could not be loaded: say why."""
         self._set_busy(False)
         self.failed.emit(exc)
         show_error(self, exc)
@@ -183,10 +180,10 @@ class EventDialog(EventFrame, SigningMixin):
     def _date_changed(self, day: date) -> None:
         if self.instrument is None:
             return
-        instrument = self.instrument
-        self.session.run(lambda db: standards_on(db, day, instrument), self._standards_arrived)
+        self.standards_wanted.emit(day, self.instrument)
 
-    def _standards_arrived(self, options: list[Any]) -> None:
+    def show_standards(self, options: list[Any]) -> None:
+        """Offer ``options``, the standards valid on the date typed (loaded by the caller)."""
         self.standards.model.set_options(options)
         self.standards_loaded.emit()
 
@@ -200,11 +197,8 @@ class EventDialog(EventFrame, SigningMixin):
     def reload(self, event_id: int | None = None) -> None:
         """Show ``event_id`` (default: this event) as stored now."""
         target = event_id if event_id is not None else self.detail.id
-        user = self.session.user
         self._set_busy(True)
-        self.session.run(
-            lambda db: load_event(db, user, None, target), self._show_loaded, self._load_failed
-        )
+        self.reload_wanted.emit(target)
 
     # --- live result --------------------------------------------------------------------------
     def _update_result(self) -> None:
@@ -261,32 +255,11 @@ class EventDialog(EventFrame, SigningMixin):
             row, field, reason = problems[0]
             self._show_point_problem(row, field, reason)
             return False
-        from labapp.services.events import NewFile, save_draft_with_files
-
-        data, user = self.event_input(), self.session.user
         event_id = None if self.detail is None else self.detail.id
         version = None if self.detail is None else self.detail.version
-        pending = list(self.attachments.pending)
+        files = tuple(file.path for file in self.attachments.pending)
         rule, factor = self.model.rule, self.model.guard_band_factor
-
-        def job(db: Any) -> Any:
-            files = [
-                NewFile(file.path.name, file.path.read_bytes(), media_type(file.path))
-                for file in pending
-            ]
-            # One unit of work: a refused file leaves no draft behind to be saved again.
-            return save_draft_with_files(
-                db,
-                user,
-                data,
-                files,
-                event_id=event_id,
-                expected_version=version,
-                rule=rule,
-                guard_band_factor=factor,
-            )
-
-        self._run(job, then)
+        self._submit(DraftSave(self.event_input(), files, event_id, version, rule, factor), then)
         return True
 
     def correct(self, reason: str | None = None) -> QInputDialog | None:
@@ -301,33 +274,38 @@ class EventDialog(EventFrame, SigningMixin):
             prompt.textValueSelected.connect(lambda text: self.correct(text) if text else None)
             prompt.open()
             return prompt
-        from labapp.services.events import correct_event
-
-        event_id, user = self.detail.id, self.session.user
         self._clear_errors()
-        self._run(lambda db: correct_event(db, user, event_id, reason.strip()))
+        self._submit(Correction(self.detail.id, reason.strip()))
         return None
 
-    def _run(self, job: Any, then: Any = None) -> None:
+    def _submit(self, action: EventAction, then: Any = None) -> None:
+        """Hand ``action`` to the caller; ``then(detail)`` follows once it is done."""
         self._set_busy(True)
+        self._pending = (action, then)
+        self.submitted.emit(action)
 
-        def done(detail: Any) -> None:
-            self._show_detail(detail)
-            self.saved.emit(detail)
-            if then is not None:
-                then(detail)
+    def finish(self, detail: Any) -> None:
+        """The action is done: show the event as stored now, then what follows it."""
+        then = self._pending[1] if self._pending is not None else None
+        self._pending = None
+        self._show_detail(detail)
+        self.saved.emit(detail)
+        if then is not None:
+            then(detail)
 
-        self.session.run(job, done, lambda exc: self._refused(exc, lambda: self._run(job, then)))
-
-    def _refused(self, exc: BaseException, retry: Any = None) -> None:
+    def refuse(self, exc: BaseException) -> None:
+        """The action was refused: say why next to its field (or ask to reload, or to try again
+        when the database was busy); nothing typed is lost."""
         from labapp.domain.errors import AuthenticationError, PermissionDeniedError
 
+        pending, self._pending = self._pending, None
         self._set_busy(False)
         if isinstance(exc, AuthenticationError | PermissionDeniedError):
             self.error_label.setText(describe(exc))  # a refused signature: said under the form
             self.failed.emit(exc)
             return
         self.failed.emit(exc)
+        retry = (lambda: self._submit(*pending)) if pending is not None else None
         self.conflict = answer_refusal(
             self, exc, self._show_validation, lambda _i: self.reload(), retry
         )

@@ -1,6 +1,6 @@
 """The event dialog's frame: its parts, menu, buttons and layout, the modified marker, which
 buttons a status allows, and files dropped on it.  No texts (``EventDialog`` words them) and no
-database work (the dialog's jobs run on the worker).
+database work (the dialog's caller, :mod:`labapp.ui.events._flow`, runs it on the worker).
 """
 
 from __future__ import annotations
@@ -41,11 +41,10 @@ class EventFrame(QDialog):
     editable and which workflow button is enabled.
     """
 
-    def __init__(self, session: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("eventDialog")
         self.setAcceptDrops(True)
-        self.session = session
         self.instrument: Any = None
         self.detail: Any = None
         self._form_dirty = False
@@ -55,7 +54,7 @@ class EventFrame(QDialog):
         self.form = EventForm()
         self.points = PointsPanel(self.model)
         self.standards = StandardsPanel()
-        self.attachments = AttachmentsWidget(session)
+        self.attachments = AttachmentsWidget()
         self.history = RevisionsTree()
         self.tabs = QTabWidget()
         self.result_label = QLabel()

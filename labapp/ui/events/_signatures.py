@@ -2,8 +2,10 @@
 
 * the signatures kept with the record (who, meaning, when) and the decision rule stored with it
   (an existing event is shown with its own rule, never the viewer's Preferences);
-* a red banner when a seal of the record does not verify any more (``event_problems``);
-* :func:`ask_signature`: the signature dialog for Check… / Approve….
+* a red banner when a seal of the record does not verify any more (``seal_check_wanted``: the
+  caller answers with ``event_problems``);
+* :func:`ask_signature`: the signature dialog for Check… / Approve…, whose password becomes a
+  :class:`~labapp.ui.events._actions.Signing` handed to the caller.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from labapp.domain.points import DecisionRule
 from labapp.ui.accounts import SignatureDialog, describe_event, meaning_text, seal_problem_text
 from labapp.ui.common.conflict import when_text
 from labapp.ui.common.labels import label_for
+from labapp.ui.events._actions import Signing
 from labapp.ui.events._loading import EDITABLE_STATUSES
 
 __all__ = [
@@ -94,11 +97,11 @@ class SealBanner(QLabel):
 
 
 def ask_signature(
-    parent: QWidget, session: Any, detail: Any, item: str, meaning: str,
+    parent: QWidget, actor: Any, detail: Any, item: str, meaning: str,
     then: Callable[[str], None],
 ) -> SignatureDialog | None:  # fmt: skip
-    """Open the signature dialog for ``meaning`` (``check``/``approve``); ``then(password)``."""
-    actor = session.actor
+    """Open the signature dialog of ``actor`` (the person logged in) for ``meaning``
+    (``check``/``approve``); ``then(password)``."""
     if actor is None:
         return None
     record = (
@@ -115,18 +118,22 @@ def ask_signature(
 
 class SigningMixin:
     """The event dialog's signatures: Check…/Approve… with the password, what the record keeps
-    (its rule and signatures) and its seal's check (mixed into ``EventDialog``)."""
+    (its rule and signatures) and its seal's check (mixed into ``EventDialog``).
+
+    ``signer`` is the person logged in (the caller keeps it current, :meth:`set_signer`).
+    """
 
     detail: Any
-    session: Any
+    signer: Any = None
     instrument: Any
     signed_label: QLabel
     seal_banner: SealBanner
     signature: SignatureDialog | None = None
     # provided by EventDialog / EventFrame
     seal_checked: Any
-    _run: Any
-    _refused: Any
+    seal_check_wanted: Any
+    _submit: Any
+    refuse: Any
     _clear_errors: Any
     save_draft: Any
     status: Any
@@ -139,8 +146,12 @@ class SigningMixin:
         lines = [rule_text(self.detail), signatures_text(self.detail)]
         self.signed_label.setText("\n".join(line for line in lines if line))
 
+    def set_signer(self, actor: Any) -> None:
+        """The person logged in now (None: nobody), who signs Check… and Approve…."""
+        self.signer = actor
+
     def _check_seal(self) -> None:
-        from labapp.services.accounts import SEALED_STATUSES, event_problems
+        from labapp.services.accounts import SEALED_STATUSES
 
         detail = self.detail
         if detail is None or str(getattr(detail.status, "value", detail.status)) not in (
@@ -148,12 +159,10 @@ class SigningMixin:
         ):
             self.seal_banner.show_problems([])
             return
-        event_id = detail.id
-        self.session.run(
-            lambda db: event_problems(db, event_id), self._seal_checked, lambda _exc: None
-        )
+        self.seal_check_wanted.emit(detail.id)
 
-    def _seal_checked(self, problems: list[Any]) -> None:
+    def show_seal(self, problems: list[Any]) -> None:
+        """Show the record's seal problems (none: the banner hides), as the caller found them."""
         from shiboken6 import isValid
 
         if not (isValid(self) and isValid(self.seal_banner)):
@@ -163,35 +172,31 @@ class SigningMixin:
 
     def mark_checked(self) -> Any:
         """Check…: the checker signs with the password (pending edits are saved first)."""
-        return self._workflow("check_event", "check")
+        return self._workflow("check")
 
     def approve(self) -> Any:
         """Approve…: a person other than performer and checker signs; the due date moves."""
-        return self._workflow("approve_event", "approve")
+        return self._workflow("approve")
 
-    def _workflow(self, name: str, meaning: str) -> Any:
+    def _workflow(self, meaning: str) -> Any:
         """Open the signature dialog; once signed, save pending edits, then sign."""
         from labapp.domain.errors import AuthenticationError
-        from labapp.services import events
 
-        action = getattr(events, name)
-        user = self.session.user
         self._clear_errors()
-        if self.session.actor is None:
-            self._refused(AuthenticationError("not_logged_in", {"login": ""}))
+        if self.signer is None:
+            self.refuse(AuthenticationError("not_logged_in", {"login": ""}))
             return None
         tag = self.instrument.data.asset_tag if self.instrument is not None else ""
         item = f"{tag} {self.instrument.data.name}" if self.instrument is not None else ""
 
         def signed(password: str) -> None:
             def step(detail: Any) -> None:
-                event_id, version = detail.id, detail.version
-                self._run(lambda db: action(db, user, event_id, version, password))
+                self._submit(Signing(meaning, detail.id, detail.version, password))
 
             if self.isWindowModified() and self.status() in EDITABLE_STATUSES:
                 self.save_draft(then=step)
             elif self.detail is not None:
                 step(self.detail)
 
-        self.signature = ask_signature(self, self.session, self.detail, item, meaning, signed)
+        self.signature = ask_signature(self, self.signer, self.detail, item, meaning, signed)
         return self.signature

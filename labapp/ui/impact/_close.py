@@ -2,7 +2,9 @@
 
 The service refuses while an affected or possibly affected result has no action; the refusal is
 shown in the dialog and the typed conclusion is kept.  A change made meanwhile by another user
-opens the conflict dialog; Reload asks the page to show the newer version.
+opens the conflict dialog; Reload asks the page to show the newer version.  The dialog collects
+(:mod:`labapp.ui.common.submission`): ``submitted`` carries the conclusion, the page closes the
+investigation on the worker and answers ``finish`` or ``refuse``.
 """
 
 from __future__ import annotations
@@ -20,22 +22,23 @@ from PySide6.QtWidgets import (
 )
 
 from labapp.domain.errors import ConcurrentModificationError, ValidationError
-from labapp.services import impact
 from labapp.ui.common.conflict import ConflictDialog
+from labapp.ui.common.errors import show_error
 from labapp.ui.impact._words import impact_problem
 
 __all__ = ["CloseInvestigationDialog"]
 
 
 class CloseInvestigationDialog(QDialog):
-    """Asks for the conclusion and closes; :attr:`closed` carries the closed detail."""
+    """Asks for the conclusion (``submitted`` carries it); :attr:`closed` carries the closed
+    detail."""
 
+    submitted = Signal(object)
     closed = Signal(object)
     reload_requested = Signal()
 
-    def __init__(self, session: Any, detail: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, detail: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
         self.detail = detail
         self.conflict: ConflictDialog | None = None
         self.setObjectName("closeInvestigationDialog")
@@ -71,20 +74,17 @@ class CloseInvestigationDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def close_investigation(self) -> None:
-        """Close on the worker with the version the page read."""
-        s, user, text = self.detail.summary, self.session.user, self.conclusion.toPlainText()
+        """Close investigation: hand the conclusion to the page."""
         self.buttons.setEnabled(False)
-        self.session.run(
-            lambda db: impact.close_investigation(db, user, s.id, s.version, text),
-            self._closed,
-            self._failed,
-        )
+        self.submitted.emit(self.conclusion.toPlainText())
 
-    def _closed(self, detail: Any) -> None:
+    def finish(self, detail: Any) -> None:
+        """Closed: emit :attr:`closed` with the detail and close the dialog."""
         self.closed.emit(detail)
         self.accept()
 
-    def _failed(self, exc: BaseException) -> None:
+    def refuse(self, exc: BaseException) -> None:
+        """Refused: say why (the conclusion stays), or offer to reload a newer version."""
         self.buttons.setEnabled(True)
         if isinstance(exc, ValidationError):
             self.error.setText(impact_problem(exc))
@@ -93,7 +93,7 @@ class CloseInvestigationDialog(QDialog):
             self.conflict.finished.connect(self._conflict_answered)
             self.conflict.open()
         else:
-            self.session.worker.report(exc)
+            show_error(self, exc)
 
     def _conflict_answered(self, _result: int) -> None:
         if self.conflict is not None and self.conflict.reloading():

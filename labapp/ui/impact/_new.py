@@ -5,11 +5,16 @@ is the chosen standard's failed as-found events and failed checks, newest first,
 pre-selected (or the newest of the kind asked for, e.g. the check just recorded).  The lab's
 decision rule (Preferences) is shown and recorded with the investigation.  A failure that already
 has an open investigation opens that one instead of a second.
+
+The dialog collects (:mod:`labapp.ui.common.submission`): the page hands in the standards
+(:meth:`NewInvestigationDialog.fill_standards`) and, asked by ``sources_wanted``, the chosen
+standard's failures (:meth:`NewInvestigationDialog.fill_sources`); Open emits ``submitted`` with a
+:class:`NewInvestigation` that :mod:`labapp.ui.impact._flow` opens on the worker.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -24,33 +29,43 @@ from PySide6.QtWidgets import (
 )
 
 from labapp.domain.errors import ValidationError
-from labapp.services import impact
+from labapp.domain.points import DecisionRule
 from labapp.ui.common.errors import show_error
 from labapp.ui.common.labels import label_for
 from labapp.ui.events import decision_rule
 from labapp.ui.impact._words import impact_problem
 
-__all__ = ["NewInvestigationDialog"]
+__all__ = ["NewInvestigation", "NewInvestigationDialog"]
 
-#: The guard band factor r in w = r·U (the lab's decisions use r = 1).
-GUARD_BAND_FACTOR = Decimal(1)
+
+@dataclass(frozen=True)
+class NewInvestigation:
+    """What Open hands to the page: the failed event or check (``kind`` ``event``/``check``,
+    its id), the investigation already open on it (None: open one), the rule and the summary."""
+
+    kind: str
+    source_id: int
+    open_id: int | None
+    rule: DecisionRule
+    summary: str
 
 
 class NewInvestigationDialog(QDialog):
-    """Collects the trigger and opens the investigation; :attr:`opened` carries its detail."""
+    """Collects the trigger (``submitted`` carries a :class:`NewInvestigation`); :attr:`opened`
+    carries the investigation's detail once the page opened it."""
 
+    submitted = Signal(object)
     opened = Signal(object)
+    sources_wanted = Signal(int)  # the standard chosen: the page answers fill_sources
 
     def __init__(
         self,
-        session: Any,
         parent: QWidget | None = None,
         *,
         standard_id: int | None = None,
         kind: str | None = None,
     ) -> None:
         super().__init__(parent)
-        self.session = session
         self._preset = (standard_id, kind)
         self.setObjectName("newInvestigationDialog")
         self.setWindowTitle(self.tr("New impact investigation"))
@@ -82,9 +97,9 @@ class NewInvestigationDialog(QDialog):
         form.addRow(self.error)
         form.addRow(self.buttons)
         self.standard.currentIndexChanged.connect(lambda _=0: self._load_sources())
-        session.run(impact.standards_with_failures, self._fill_standards)
 
-    def _fill_standards(self, standards: list[Any]) -> None:
+    def fill_standards(self, standards: list[Any]) -> None:
+        """Offer ``standards`` (those with a failure on record, loaded by the page)."""
         self.standard.blockSignals(True)
         for s in standards:
             self.standard.addItem(f"{s.asset_tag} {s.name}", s.id)
@@ -99,9 +114,10 @@ class NewInvestigationDialog(QDialog):
         standard_id = self.standard.currentData()
         self.trigger.clear()
         if standard_id is not None:
-            self.session.run(lambda db: impact.failed_sources(db, standard_id), self._fill_sources)
+            self.sources_wanted.emit(standard_id)
 
-    def _fill_sources(self, sources: list[Any]) -> None:
+    def fill_sources(self, sources: list[Any]) -> None:
+        """Offer the chosen standard's failures (loaded by the page), the wanted one chosen."""
         self.trigger.clear()
         for s in sources:
             self.trigger.addItem(self._source_text(s), (s.kind, s.id, s.investigation_id))
@@ -122,35 +138,24 @@ class NewInvestigationDialog(QDialog):
         return text
 
     def open_investigation(self) -> None:
-        """Open the investigation on the worker (searching the results may take a while)."""
+        """Open: hand the trigger to the page (searching the results may take a while)."""
         chosen = self.trigger.currentData()
         if chosen is None:
             self.error.setText(self.tr("Choose the failed event or check."))
             return
         kind, ident, already_open = chosen
         self.buttons.setEnabled(False)
-        if already_open is not None:  # one open investigation per failure: show that one
-            self.session.run(
-                lambda db: impact.get_investigation(db, already_open), self._opened, self._failed
-            )
-            return
-        keys = {"event_id": ident} if kind == "event" else {"check_id": ident}
-        user, rule, text = self.session.user, decision_rule(), self.summary.toPlainText()
-        self.session.run(
-            lambda db: impact.open_investigation(
-                db, user, rule=rule, guard_band_factor=GUARD_BAND_FACTOR, summary=text, **keys
-            ),
-            self._opened,
-            self._failed,
-            progress=self.tr("Searching every result the standard served…"),
-            parent=self,
+        self.submitted.emit(
+            NewInvestigation(kind, ident, already_open, decision_rule(), self.summary.toPlainText())
         )
 
-    def _opened(self, detail: Any) -> None:
+    def finish(self, detail: Any) -> None:
+        """The investigation is open (or was already): emit :attr:`opened` and close."""
         self.opened.emit(detail)
         self.accept()
 
-    def _failed(self, exc: BaseException) -> None:
+    def refuse(self, exc: BaseException) -> None:
+        """Refused: say why in the dialog; the choice and the summary stay."""
         self.buttons.setEnabled(True)
         if isinstance(exc, ValidationError):
             self.error.setText(impact_problem(exc))

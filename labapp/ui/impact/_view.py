@@ -41,6 +41,7 @@ from labapp.ui.common.tables import read_only_table
 from labapp.ui.common.view import View
 from labapp.ui.impact._bulk import BulkDecisionDialog
 from labapp.ui.impact._close import CloseInvestigationDialog
+from labapp.ui.impact._flow import close_dialog, new_dialog
 from labapp.ui.impact._models import (
     ACTIONS,
     ImpactItemsModel,
@@ -245,7 +246,7 @@ class InvestigationsView(View):
         self, standard_id: int | None = None, kind: str | None = None
     ) -> NewInvestigationDialog:
         """New investigation… (window-modal; returns the dialog, already open)."""
-        dialog = NewInvestigationDialog(self.session, self, standard_id=standard_id, kind=kind)
+        dialog = new_dialog(self.session, self, standard_id, kind)
         dialog.opened.connect(self._opened)
         self.dialog = dialog
         dialog.open()
@@ -319,7 +320,7 @@ class InvestigationsView(View):
         """Close… (asks for the conclusion; returns the dialog, already open)."""
         if self.detail is None or self.detail.closed:
             return None
-        dialog = CloseInvestigationDialog(self.session, self.detail, self)
+        dialog = close_dialog(self.session, self, self.detail)
         dialog.closed.connect(self._saved)
         dialog.reload_requested.connect(lambda: self.open_investigation(self.detail.summary.id))
         self.dialog = dialog

@@ -5,9 +5,11 @@ This package's ``__init__`` is what other features may use; its ``_modules`` are
 
 from __future__ import annotations
 
-from labapp.ui.imports._dialog import ImportDialog, save_template
+from labapp.ui.imports._dialog import ImportDialog
+from labapp.ui.imports._flow import import_dialog, save_template
 
 __all__ = [
     "ImportDialog",
+    "import_dialog",
     "save_template",
 ]

@@ -1,16 +1,16 @@
 """Import a register ledger from Excel: choose a file, see every bad cell or what will be added.
 
-The file is checked on the worker (:func:`labapp.services.imports.check_register_file`);
+The dialog collects (:mod:`labapp.ui.common.submission`); :mod:`labapp.ui.imports._flow` runs
+each step on the worker.  The file chosen (``file_chosen``) is checked
+(:func:`labapp.services.imports.check_register_file`, answered by :meth:`ImportDialog.show_check`);
 with bad cells the dialog lists them (sheet, cell, header, value, reason in the user's language)
-and offers "Save error workbook…"; with none it says how many items will be added and offers
-Import, which adds them all in one audited transaction.  Nothing is written before Import.
-
-"Download import template…" (File menu) is :func:`save_template`.
+and offers "Save error workbook…" (``errors_wanted``); with none it says how many items will be
+added and offers Import (``submitted`` with the check), which adds them all in one audited
+transaction.  Nothing is written before Import.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -26,13 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from labapp.services.imports import (
-    ImportFileError,
-    check_register_file,
-    import_register,
-    write_error_workbook,
-    write_import_template,
-)
+from labapp.services.imports import ImportFileError
+from labapp.ui.common.errors import describe, show_error
 from labapp.ui.common.export_job import file_language
 from labapp.ui.common.rows_table_model import RowsTableModel
 from labapp.ui.common.tables import read_only_table
@@ -80,19 +75,24 @@ class ImportPreviewModel(RowsTableModel):
 
 
 class ImportDialog(QDialog):
-    """Choose → check on the worker → errors and "Save error workbook…", or Import → done.
+    """Choose → checked by the caller → errors and "Save error workbook…", or Import → done.
 
-    ``imported`` carries the number of items added once the transaction committed.
+    Asks its caller: ``file_chosen(path)`` (answer :meth:`show_check` / :meth:`check_refused`),
+    ``errors_wanted(check, path)`` (:meth:`show_errors_saved` / :meth:`errors_refused`) and
+    ``submitted(check)`` (:meth:`finish` / :meth:`refuse`).  ``imported`` carries the number of
+    items added once the transaction committed.
     """
 
+    file_chosen = Signal(object)
+    errors_wanted = Signal(object, object)
+    submitted = Signal(object)
     imported = Signal(int)
     checked = Signal(object)
     errors_saved = Signal(object)
 
-    def __init__(self, session: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importDialog")
-        self.session = session
         self.check: Any = None
         self.path: Path | None = None
         self.summary = QLabel()
@@ -134,7 +134,7 @@ class ImportDialog(QDialog):
     # --- steps ----------------------------------------------------------------------------------
 
     def choose_file(self, path: str | Path | None = None) -> None:
-        """Pick a ledger (a file dialog unless ``path`` is given) and check it on the worker."""
+        """Pick a ledger (a file dialog unless ``path`` is given) and have it checked."""
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
                 self, self.tr("Import register"), "", _tr(EXCEL_FILTER)
@@ -145,16 +145,10 @@ class ImportDialog(QDialog):
         self.summary.setStyleSheet("")
         self.summary.setText(self.tr("Checking {0}…").format(self.path.name))
         self._show_state(busy=True)
-        target = self.path
-        self.session.run(
-            lambda db: check_register_file(db, target),
-            self._checked,
-            self._failed,
-            progress=self.tr("Checking every row…"),
-            parent=self,
-        )
+        self.file_chosen.emit(self.path)
 
-    def _checked(self, check: Any) -> None:
+    def show_check(self, check: Any) -> None:
+        """Show the checked file: its bad cells, or what will be added."""
         self.check = check
         self.model.set_rows(list(check.errors))
         self.preview_model.set_rows(list(check.rows))
@@ -178,12 +172,11 @@ class ImportDialog(QDialog):
         self._show_state()
         self.checked.emit(check)
 
-    def _failed(self, exc: BaseException) -> None:
+    def check_refused(self, exc: BaseException) -> None:
+        """The file could not be checked (unreadable, not a ledger): say why."""
         if isinstance(exc, ImportFileError):
             self._warn(exc.message_zh if file_language() == "zh_CN" else exc.message_en)
         else:
-            from labapp.ui.common.errors import describe
-
             self._warn(describe(exc))
         self.check = None
         self._show_state()
@@ -200,49 +193,37 @@ class ImportDialog(QDialog):
             )
         if not path:
             return
-        check, target, lang = self.check, Path(path), file_language()
-        self.session.run(
-            lambda _db: write_error_workbook(check, target, lang),  # type: ignore[arg-type]
-            self._errors_saved,
-            self._failed_save,
-            progress=self.tr("Saving the error workbook…"),
-            parent=self,
-        )
+        self.errors_wanted.emit(self.check, Path(path))
 
-    def _errors_saved(self, path: Path) -> None:
+    def show_errors_saved(self, path: Path) -> None:
+        """The error workbook is written at ``path``."""
         self.summary.setText(self.summary.text() + "\n" + self.tr("Saved {0}.").format(path))
         self.errors_saved.emit(path)
 
-    def _failed_save(self, exc: BaseException) -> None:
-        from labapp.ui.common.errors import show_error
-
+    def errors_refused(self, exc: BaseException) -> None:
+        """The error workbook could not be written: say why in a box."""
         show_error(self, exc)
 
     def start_import(self) -> None:
-        """Add every row in one transaction on the worker (audited: "imported from <file>")."""
+        """Import: hand the checked file to be added in one transaction (audited: "imported from
+        <file>")."""
         if self.check is None or not self.check.ok:
             return
-        check, user = self.check, self.session.user
+        check = self.check
         self._show_state(busy=True)
         self.summary.setText(self.tr("Importing {0} item(s)…").format(len(check.rows)))
-        self.session.run(
-            lambda db: import_register(db, user, check),
-            self._imported,
-            self._failed_import,
-            progress=self.tr("Importing…"),
-            parent=self,
-        )
+        self.submitted.emit(check)
 
-    def _imported(self, count: int) -> None:
+    def finish(self, count: int) -> None:
+        """Imported: say how many items were added; emit :attr:`imported`."""
         self.check = None
         self.summary.setStyleSheet("")
         self.summary.setText(self.tr("Imported {0} item(s) into the register.").format(count))
         self._show_state()
         self.imported.emit(count)
 
-    def _failed_import(self, exc: BaseException) -> None:
-        from labapp.ui.common.errors import describe
-
+    def refuse(self, exc: BaseException) -> None:
+        """Nothing was imported: say why (the file must be chosen and checked again)."""
         self._warn(self.tr("Nothing was imported: {0}").format(describe(exc)))
         self.check = None
         self._show_state()
@@ -270,31 +251,6 @@ class ImportDialog(QDialog):
         self.save_errors_button.setEnabled(has_errors and not busy)
         self.import_button.setVisible(check is not None and check.ok)
         self.import_button.setEnabled(not busy)
-
-
-def save_template(
-    session: Any,
-    parent: QWidget | None,
-    path: str | Path | None = None,
-    on_saved: Callable[[Path], None] | None = None,
-) -> None:
-    """File → Download import template…: the template with this lab's names in its lists."""
-    if path is None:
-        path, _ = QFileDialog.getSaveFileName(
-            parent,
-            _tr("Download import template"),
-            _tr("register-template.xlsx"),
-            _tr("Excel files (*.xlsx)"),
-        )
-    if not path:
-        return
-    target, lang = Path(path), file_language()
-    session.run(
-        lambda db: write_import_template(db, target, lang),  # type: ignore[arg-type]
-        on_saved,
-        progress=_tr("Writing the template…"),
-        parent=parent,
-    )
 
 
 def _tr(text: str) -> str:

@@ -2,8 +2,8 @@
 
 The plan table edits month, cost and note as text; the provider is chosen from the lab's
 providers in a combo (:class:`ProviderDelegate`).  Edits stay pending in the model until
-:func:`save_edits` runs them through the service on the worker, each with the version it was
-read at.
+:func:`save_edits` saves them all through the service on the worker in one unit of work, each
+with the version it was read at (one refused: none is saved).
 """
 
 from __future__ import annotations
@@ -21,11 +21,10 @@ from labapp.ui.common.combo_delegate import ComboDelegate
 def save_edits(
     db: Any, user: str, plan_id: int, items: list[Any], pending: dict[int, dict[str, Any]]
 ) -> Any:
-    """Worker job: save each edited item with its version, then reload the plan."""
+    """Worker job: save every edited item with its version, all or none; the plan as stored."""
     versions = {i.id: i.version for i in items}
-    for item_id, fields in pending.items():
-        planning.update_plan_item(db, user, item_id, versions[item_id], **fields)
-    return planning.get_plan(db, plan_id)
+    edits = {item_id: planning.PlanItemEdit(**fields) for item_id, fields in pending.items()}
+    return planning.update_plan_items(db, user, plan_id, edits, versions)
 
 
 def load_providers(db: Any) -> Any:

@@ -39,7 +39,7 @@ from labapp.ui.common.errors import field_problem, show_error
 from labapp.ui.common.labels import label_for
 from labapp.ui.common.tables import read_only_table
 from labapp.ui.common.view import View
-from labapp.ui.corrective_actions import CorrectiveActionDialog
+from labapp.ui.corrective_actions import CorrectiveActionDialog, corrective_action_dialog
 from labapp.ui.proficiency._dialogs import CycleDialog, ScopeDialog, SubdisciplineDialog
 from labapp.ui.proficiency._models import ActionsModel, CoverageModel, HistoryModel
 
@@ -346,7 +346,7 @@ class ProficiencyView(View):
 
     def action_dialog(self, action: ActionInfo) -> CorrectiveActionDialog:
         """The dialog of an existing corrective action (tests drive it)."""
-        dialog = CorrectiveActionDialog(self.session, action=action, parent=self)
+        dialog = corrective_action_dialog(self.session, self, action=action)
         dialog.saved.connect(self._saved)
         return dialog
 

@@ -1,17 +1,20 @@
-"""Add, edit or "add similar" an instrument: the form's texts, loading and saving.
+"""Add, edit or "add similar" an instrument: the form's texts, what it offers, what OK returns.
 
 The fields, their checks as the user types and the messages under them are the form's
-(:mod:`labapp.ui.register._instrument_form`).  On OK the service saves on the worker: a new item
-with ``create_instrument``, an edit with ``update_instrument``, "add similar" with
-``duplicate_instrument`` (the form starts from ``similar_data``, the service's own copy rule,
-and sends what the user changed).  A ``ValidationError`` lands under the field it names and the
-dialog stays open with everything typed; a ``ConcurrentModificationError`` asks to reload
-(:func:`labapp.ui.common.conflict.answer_refusal`, the one way the forms answer a refusal).
+(:mod:`labapp.ui.register._instrument_form`).  The dialog collects
+(:mod:`labapp.ui.common.submission`): the register page loads what it offers and the record to
+edit and hands them to :meth:`InstrumentDialog.fill`; OK emits ``submitted`` with an
+:class:`InstrumentSave` (the data, what changed from what the form was filled from, the version
+read and the reason), which :mod:`labapp.ui.register._flow` saves as this dialog's kind
+of change (create, update, or "add similar" from ``similar_data``, the service's own copy rule).  A
+``ValidationError`` lands under the field it names and the dialog stays open with everything typed;
+a ``ConcurrentModificationError`` asks to reload (:func:`labapp.ui.common.conflict.answer_refusal`,
+the one way the forms answer a refusal) and ``reload_wanted`` asks the page for the stored version.
 """
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -19,38 +22,23 @@ from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from labapp.domain.enums import AccuracyKind
 from labapp.domain.errors import ValidationError
-from labapp.services.master_data import (
-    list_persons,
-    location_choices,
-    procedure_choices,
-    provider_choices,
-)
-from labapp.services.register import (
-    InstrumentData,
-    create_instrument,
-    duplicate_instrument,
-    get_instrument_detail,
-    register_facets,
-    similar_data,
-    update_instrument,
-)
+from labapp.services.register import InstrumentData, similar_data
 from labapp.ui.common.conflict import ConflictDialog, answer_refusal
 from labapp.ui.common.labels import label
 from labapp.ui.register._instrument_form import ERROR_STYLE, InstrumentForm, fill_ids
 
-__all__ = ["ERROR_STYLE", "InstrumentDialog"]
+__all__ = ["ERROR_STYLE", "InstrumentDialog", "InstrumentSave"]
 
 
-def _load_lookups(db: Any, instrument_id: int | None) -> dict[str, Any]:
-    """Everything the form offers, and the instrument to edit (one worker job)."""
-    return {
-        "facets": register_facets(db),
-        "persons": list_persons(db),
-        "locations": location_choices(db),
-        "providers": provider_choices(db),
-        "procedures": procedure_choices(db),
-        "detail": get_instrument_detail(db, instrument_id) if instrument_id else None,
-    }
+@dataclass(frozen=True)
+class InstrumentSave:
+    """What OK hands to the page: the form's ``data``, the fields ``changes`` from what the form
+    was filled from, the ``version`` of the edited instrument read, and the ``reason`` typed."""
+
+    data: InstrumentData
+    changes: dict[str, Any]
+    version: int
+    reason: str | None
 
 
 class InstrumentDialog(InstrumentForm):
@@ -58,22 +46,23 @@ class InstrumentDialog(InstrumentForm):
     with that one's specification (``similar_data``, saved by ``duplicate_instrument``);
     neither: a new one.
 
-    ``saved`` carries the stored ``InstrumentDetail``.
+    ``submitted`` carries an :class:`InstrumentSave`; ``saved`` the stored ``InstrumentDetail``;
+    ``reload_wanted`` asks for the stored version after a conflict (:meth:`show_reloaded`).
     """
 
+    submitted = Signal(object)
     saved = Signal(object)
     ready = Signal()
+    reload_wanted = Signal()
 
     def __init__(
         self,
-        session: Any,
         instrument_id: int | None = None,
         similar_to: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("instrumentDialog")
-        self.session = session
         self.instrument_id = instrument_id
         self.similar_to = similar_to
         self.version = 0  # of the instrument being edited, once loaded
@@ -82,9 +71,7 @@ class InstrumentDialog(InstrumentForm):
         self.buttons.rejected.connect(self.reject)
         self.accuracy_kind.currentIndexChanged.connect(self._accuracy_placeholder)
         self.retranslate_ui()
-        self._set_busy(True)
-        source = instrument_id or similar_to
-        self.session.run(lambda db: _load_lookups(db, source), self._lookups_loaded)
+        self._set_busy(True)  # until the page hands in what the form offers (fill)
 
     # --- texts --------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
@@ -152,7 +139,9 @@ class InstrumentDialog(InstrumentForm):
             self.accuracy.setPlaceholderText(self.tr("e.g. 0.05 V or 0.01 %"))
 
     # --- loading ------------------------------------------------------------------------------
-    def _lookups_loaded(self, lookups: dict[str, Any]) -> None:
+    def fill(self, lookups: dict[str, Any]) -> None:
+        """Offer what ``lookups`` holds (quantities, people, locations, providers, procedures) and
+        show its ``detail`` (the instrument edited or copied; None for a new one)."""
         self.quantity.addItems(["", *lookups["facets"].quantities])
         none = self.tr("(none)")
         fill_ids(self.custodian, [(p.id, p.name) for p in lookups["persons"]], none)
@@ -180,7 +169,7 @@ class InstrumentDialog(InstrumentForm):
 
     # --- saving -------------------------------------------------------------------------------
     def save(self) -> None:
-        """OK: check, then save on the worker (the dialog closes on success only)."""
+        """OK: check, then hand the change to the page (the dialog closes on success only)."""
         self.general_error.clear()
         for key in self.errors:
             self._clear_error(key)
@@ -190,26 +179,17 @@ class InstrumentDialog(InstrumentForm):
             self.show_problem(exc)
             return
         self._set_busy(True)
-        self.session.run(self._job(data), self._saved, self._failed)
+        reason = self.reason.text().strip() or None
+        self.submitted.emit(InstrumentSave(data, _changes(self.base, data), self.version, reason))
 
-    def _job(self, data: InstrumentData) -> Any:
-        """The service call that saves ``data`` as this dialog's kind of change."""
-        user, changes = self.session.user, _changes(self.base, data)
-        if self.instrument_id:
-            reason = self.reason.text().strip() or None
-            ident, version = self.instrument_id, self.version
-            return lambda db: update_instrument(db, user, ident, version, changes, reason)
-        if self.similar_to:
-            source = self.similar_to
-            return lambda db: duplicate_instrument(db, user, source, data.asset_tag, changes)
-        return lambda db: create_instrument(db, user, data)
-
-    def _saved(self, detail: Any) -> None:
+    def finish(self, detail: Any) -> None:
+        """Saved: emit :attr:`saved` with the stored detail and close."""
         self._set_busy(False)
         self.saved.emit(detail)
         self.accept()
 
-    def _failed(self, exc: BaseException) -> None:
+    def refuse(self, exc: BaseException) -> None:
+        """Refused: the problem under its field, or the conflict box (Reload asks the page)."""
         self._set_busy(False)
         self.conflict = answer_refusal(self, exc, self.show_problem, self._reload)
 
@@ -217,10 +197,10 @@ class InstrumentDialog(InstrumentForm):
         if not self.instrument_id:
             return  # only an edit meets a newer version (a new item has none)
         self._set_busy(True)
-        ident = self.instrument_id
-        self.session.run(lambda db: get_instrument_detail(db, ident), self._reloaded)
+        self.reload_wanted.emit()
 
-    def _reloaded(self, detail: Any) -> None:
+    def show_reloaded(self, detail: Any) -> None:
+        """Show the version stored now (the page fetched it after Reload)."""
         self._show_data(detail)
         self._set_busy(False)
 

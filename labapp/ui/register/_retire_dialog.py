@@ -1,4 +1,8 @@
-"""Retire an instrument with a reason: it stays in the register and its history, never deleted."""
+"""Retire an instrument with a reason: it stays in the register and its history, never deleted.
+
+The dialog collects (:mod:`labapp.ui.common.submission`): OK emits ``submitted`` with the version
+read and the reason; the register page retires on the worker and answers ``finish`` / ``refuse``.
+"""
 
 from __future__ import annotations
 
@@ -15,20 +19,20 @@ from PySide6.QtWidgets import (
 )
 
 from labapp.domain.errors import ValidationError
-from labapp.services.register import retire_instrument
 from labapp.ui.common.conflict import ConflictDialog, answer_refusal
 from labapp.ui.common.errors import describe
 from labapp.ui.register._instrument_form import ERROR_STYLE
 
 
 class RetireDialog(QDialog):
-    """Asks why; OK retires on the worker (``saved`` carries the new ``InstrumentDetail``)."""
+    """Asks why; ``submitted`` carries ``(version, reason)``, ``saved`` the new
+    ``InstrumentDetail``."""
 
+    submitted = Signal(object)
     saved = Signal(object)
 
     def __init__(
         self,
-        session: Any,
         instrument_id: int,
         version: int,
         asset_tag: str,
@@ -36,7 +40,6 @@ class RetireDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("retireDialog")
-        self.session = session
         self.instrument_id = instrument_id
         self.version = version
         self.conflict: ConflictDialog | None = None
@@ -76,24 +79,21 @@ class RetireDialog(QDialog):
         self.error.show()
 
     def save(self) -> None:
-        """OK: refuse an empty reason here; else retire on the worker."""
+        """OK: refuse an empty reason here; else hand ``(version, reason)`` to the page."""
         reason = self.reason.toPlainText().strip()
         if not reason:
             self.show_error(self.tr("A reason is required to retire an instrument."))
             return
-        user, ident, version = self.session.user, self.instrument_id, self.version
         self.buttons.setEnabled(False)
-        self.session.run(
-            lambda db: retire_instrument(db, user, ident, version, reason),
-            self._saved,
-            self._failed,
-        )
+        self.submitted.emit((self.version, reason))
 
-    def _saved(self, detail: Any) -> None:
+    def finish(self, detail: Any) -> None:
+        """Retired: emit :attr:`saved` with the new detail and close."""
         self.saved.emit(detail)
         self.accept()
 
-    def _failed(self, exc: BaseException) -> None:
+    def refuse(self, exc: BaseException) -> None:
+        """Refused: the problem under the reason, or the conflict box (the reason stays)."""
         self.buttons.setEnabled(True)
         self.conflict = answer_refusal(self, exc, self._show_problem, self._reload)
 

@@ -38,6 +38,7 @@ from labapp.ui.common.view import TRACEABILITY, View
 from labapp.ui.register._count import RegisterCount
 from labapp.ui.register._detail import InstrumentDetailPane
 from labapp.ui.register._filters import RegisterFilterBar
+from labapp.ui.register._flow import instrument_dialog, retire_dialog
 from labapp.ui.register._instrument_dialog import InstrumentDialog
 from labapp.ui.register._retire_dialog import RetireDialog
 from labapp.ui.register._table_model import (
@@ -337,30 +338,28 @@ class RegisterView(View):
     # --- add, edit, add similar, retire ---------------------------------------------------------
     def new_instrument(self) -> InstrumentDialog:
         """Register → New instrument… (window-modal; returns the dialog, already open)."""
-        return self._open_dialog(InstrumentDialog(self.session, parent=self))
+        return self._open_dialog(instrument_dialog(self.session, self))
 
     def edit_selected(self) -> InstrumentDialog | None:
         """Register → Edit… on the selected item."""
         item = self.selected_item()
         if item is None:
             return None
-        dialog = InstrumentDialog(self.session, instrument_id=item.id, parent=self)
-        return self._open_dialog(dialog)
+        return self._open_dialog(instrument_dialog(self.session, self, instrument_id=item.id))
 
     def duplicate_selected(self) -> InstrumentDialog | None:
         """Register → Add similar…: a new item prefilled from the selected one."""
         item = self.selected_item()
         if item is None:
             return None
-        dialog = InstrumentDialog(self.session, similar_to=item.id, parent=self)
-        return self._open_dialog(dialog)
+        return self._open_dialog(instrument_dialog(self.session, self, similar_to=item.id))
 
     def retire_selected(self) -> RetireDialog | None:
         """Register → Retire… the selected item, with a reason."""
         item = self.selected_item()
         if item is None:
             return None
-        dialog = RetireDialog(self.session, item.id, item.version, item.asset_tag, parent=self)
+        dialog = retire_dialog(self.session, self, item)
         dialog.saved.connect(self._saved)
         dialog.open()
         return dialog

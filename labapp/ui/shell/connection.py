@@ -1,7 +1,10 @@
 """File → Open database: a SQLite file or a PostgreSQL server, tested on the worker, then opened.
 
 The dialog only closes once the new database opened; until then the window keeps the previous one,
-and any error is worded in the user's language inside the dialog.
+and any error is worded in the user's language inside the dialog.  The dialog collects
+(:mod:`labapp.ui.common.submission`): Test connection emits ``test_wanted`` and Open ``submitted``
+with the chosen URL; :func:`connection_dialog` answers them with the session's ``probe`` and
+``open`` (opening a database is the session's own work, not a service's).
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -41,12 +44,15 @@ def postgres_url(host: str, port: int, database: str, user: str, password: str) 
 
 
 class ConnectionDialog(QDialog):
-    """Choose, test and open a database through ``session``."""
+    """Choose a database: ``test_wanted(url)`` (answer :meth:`show_tested` or :meth:`refuse`)
+    and ``submitted(url)`` (answer :meth:`finish` or :meth:`refuse`)."""
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    test_wanted = Signal(str)
+    submitted = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("connectionDialog")
-        self.session = session
         self.recent = QComboBox()
         for url in settings.get(settings.RECENT_DATABASES):
             self.recent.addItem(url, url)
@@ -192,7 +198,8 @@ class ConnectionDialog(QDialog):
         self.status.setStyleSheet("")
         self.status.setText(text)
 
-    def _error(self, exc: BaseException) -> None:
+    def refuse(self, exc: BaseException) -> None:
+        """The database could not be tested or opened: say why in the dialog."""
         self._set_busy(False)
         self.status.setStyleSheet("color: #b3261e;")
         self.status.setText(describe(exc))
@@ -205,25 +212,36 @@ class ConnectionDialog(QDialog):
         return True
 
     def test_connection(self) -> None:
-        """Probe the chosen database on the worker and report in the dialog."""
+        """Test connection: have the chosen database probed; the answer shows in the dialog."""
         if self._missing():
             return
         self._set_busy(True, self.tr("Testing the connection…"))
-        self.session.probe(self.url(), self._tested, self._error, self)
+        self.test_wanted.emit(self.url())
 
-    def _tested(self, info: Any) -> None:
+    def show_tested(self, info: Any) -> None:
+        """The database answered: say what it is."""
         self._set_busy(
             False, self.tr("Connection works: {0} ({1}).").format(info.display_name, info.dialect)
         )
 
     def open_database(self) -> None:
-        """Open the chosen database; the dialog closes only once it is open."""
+        """Open: have the chosen database opened; the dialog closes only once it is open."""
         if self._missing():
             return
-        url = self.url()
         self._set_busy(True, self.tr("Opening the database…"))
-        self.session.open(url, lambda _info: self._opened(url), self._error, self)
+        self.submitted.emit(self.url())
 
-    def _opened(self, url: str) -> None:
+    def finish(self, _info: Any = None) -> None:
+        """The database is open: close."""
         self._set_busy(False)
         self.accept()
+
+
+def connection_dialog(session: Session, parent: QWidget | None = None) -> ConnectionDialog:
+    """The Open database dialog (not yet open), tested and opened through ``session``."""
+    dialog = ConnectionDialog(parent)
+    dialog.test_wanted.connect(
+        lambda url: session.probe(url, dialog.show_tested, dialog.refuse, dialog)
+    )
+    dialog.submitted.connect(lambda url: session.open(url, dialog.finish, dialog.refuse, dialog))
+    return dialog

@@ -34,7 +34,7 @@ from labapp.ui.impact import IMPACT, InvestigationsView
 from labapp.ui.planning import PlanningView
 from labapp.ui.proficiency import PROFICIENCY, ProficiencyView
 from labapp.ui.register import RegisterView
-from labapp.ui.shell.connection import ConnectionDialog
+from labapp.ui.shell.connection import ConnectionDialog, connection_dialog
 from labapp.ui.shell.preferences import PreferencesDialog
 from labapp.ui.traceability import TraceabilityView
 
@@ -289,7 +289,7 @@ class MainWindow(QMainWindow):
     def _ask_asset_tag(self) -> Any:
         from PySide6.QtWidgets import QInputDialog
 
-        from labapp.ui.traceability import find_instrument
+        from labapp.services.register import find_instrument
 
         prompt = QInputDialog(self)
         prompt.setObjectName("recordEventAssetTag")
@@ -307,9 +307,9 @@ class MainWindow(QMainWindow):
         return prompt
 
     def _event_dialog(self, **kwargs: Any) -> Any:
-        from labapp.ui.events import EventDialog
+        from labapp.ui.events import event_dialog
 
-        dialog = EventDialog(self.session, parent=self, **kwargs)
+        dialog = event_dialog(self.session, self, **kwargs)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(lambda _detail: self._records_changed())
         dialog.show()
@@ -345,9 +345,9 @@ class MainWindow(QMainWindow):
 
     def import_register(self) -> Any:
         """File → Import register… (returns the dialog, already shown)."""
-        from labapp.ui.imports import ImportDialog
+        from labapp.ui.imports import import_dialog
 
-        dialog = ImportDialog(self.session, self)
+        dialog = import_dialog(self.session, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.imported.connect(lambda _count: self._records_changed())
         dialog.show()
@@ -372,7 +372,7 @@ class MainWindow(QMainWindow):
 
     def open_database_dialog(self) -> ConnectionDialog:
         """File → Open database… (window-modal; returns the dialog, already shown)."""
-        dialog = ConnectionDialog(self.session, self)
+        dialog = connection_dialog(self.session, self)
         dialog.open()
         return dialog
 

@@ -5,10 +5,8 @@ This package's ``__init__`` is what other features may use; its ``_modules`` are
 
 from __future__ import annotations
 
-from labapp.ui.traceability._reverse_trace import find_instrument
 from labapp.ui.traceability._view import TraceabilityView
 
 __all__ = [
     "TraceabilityView",
-    "find_instrument",
 ]

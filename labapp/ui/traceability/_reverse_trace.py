@@ -1,4 +1,9 @@
-"""Reverse trace: everything a standard served since a date, to any depth, exportable to Excel."""
+"""Reverse trace: everything a standard served since a date, to any depth, exportable to Excel.
+
+The page only asks: the trace comes from :func:`labapp.services.traceability.reverse_trace` and the
+workbook is written by :func:`labapp.services.exports.export_reverse_trace`, both on the worker;
+here are the fields, the table, the file dialog and the job.
+"""
 
 from __future__ import annotations
 
@@ -19,68 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from labapp.services.exports import export_reverse_trace
+from labapp.services.register import find_instrument
+from labapp.services.traceability import reverse_trace
 from labapp.ui.common import settings
 from labapp.ui.common.date_edit import date_edit
-from labapp.ui.common.labels import label
 from labapp.ui.common.tables import read_only_table
 from labapp.ui.traceability._models import ReverseTraceModel
-
-
-def find_instrument(db: Any, asset_tag: str) -> Any:
-    """Worker job: the item with exactly this asset tag, else the first one matching."""
-    from labapp.domain.errors import NotFoundError
-    from labapp.services.register import list_instruments
-
-    rows = list_instruments(db, search=asset_tag.strip(), limit=50)
-    exact = [r for r in rows if r.asset_tag.lower() == asset_tag.strip().lower()]
-    if not exact and not rows:
-        raise NotFoundError("instruments", asset_tag)
-    return (exact or rows)[0]
-
-
-def export_rows(
-    path: Path, trace: Any, standard: Any, since: date, user: str, lang: Any, db: Any
-) -> Any:
-    """Worker job: write the reverse trace to ``path`` (a cover sheet, then the rows)."""
-    from labapp.io.excel import (
-        ColumnKind,
-        ColumnSpec,
-        CoverInfo,
-        SheetSpec,
-        quantity_label,
-        write_workbook,
-    )
-    from labapp.services.common import laboratory_name
-
-    columns = (
-        ColumnSpec("depth", "Depth", "层级", ColumnKind.INTEGER),
-        ColumnSpec("performed_on", "Event date", "日期", ColumnKind.DATE),
-        ColumnSpec("asset_tag", "Asset tag", "资产编号"),
-        ColumnSpec("name", "Item", "名称"),
-        ColumnSpec("quantity", "Quantity", "测量量"),
-        ColumnSpec("via", "Via standard", "经由标准器"),
-        ColumnSpec("result", "Result", "结果"),
-        ColumnSpec("event_id", "Event", "事件", ColumnKind.INTEGER),
-    )
-    rows = (
-        (r.depth, r.performed_on, r.asset_tag, r.name, quantity_label(r.quantity, lang),
-         r.via_asset_tag,
-         label(r.result), r.event_id)
-        for r in trace.rows
-    )  # fmt: skip
-    filter_text = f"{standard.asset_tag} ≥ {since.isoformat()}"
-    title = (
-        f"Reverse trace {standard.asset_tag}" if lang == "en" else f"反向追溯 {standard.asset_tag}"
-    )
-    cover = CoverInfo(
-        title=title,
-        laboratory=laboratory_name(db),
-        exported_by=user,
-        database=getattr(db.info, "display_name", ""),
-        filter_text=filter_text,
-    )
-    sheet = SheetSpec(title=standard.asset_tag, columns=columns, rows=rows, filter_text=filter_text)
-    return write_workbook(path, cover, [sheet], language=lang)
 
 
 class ReverseTraceWidget(QWidget):
@@ -95,6 +45,7 @@ class ReverseTraceWidget(QWidget):
         self.model = ReverseTraceModel(self)
         self.trace: Any = None
         self.standard_item: Any = None
+        self.criteria: tuple[date, int] | None = None  # since, max depth of the trace shown
         self.standard = QLineEdit()
         self.standard.setObjectName("reverseStandard")
         self.standard.returnPressed.connect(self.run)
@@ -138,24 +89,19 @@ class ReverseTraceWidget(QWidget):
 
     def run(self) -> None:
         """Trace the standard typed, on the worker."""
-        from labapp.services.traceability import reverse_trace
-
-        tag, since, depth = (
-            self.standard.text(),
-            self.since.date().toPython(),
-            self.max_depth.value(),
-        )
+        tag, depth = self.standard.text(), self.max_depth.value()
+        since: date = self.since.date().toPython()  # type: ignore[assignment]
         if not tag.strip():
             return
 
-        def job(db: Any) -> tuple[Any, Any]:
+        def job(db: Any) -> tuple[Any, Any, tuple[date, int]]:
             item = find_instrument(db, tag)
-            return item, reverse_trace(db, item.id, since=since, max_depth=depth)
+            return item, reverse_trace(db, item.id, since=since, max_depth=depth), (since, depth)
 
         self.session.run(job, self._show)
 
-    def _show(self, result: tuple[Any, Any]) -> None:
-        self.standard_item, self.trace = result
+    def _show(self, result: tuple[Any, Any, tuple[date, int]]) -> None:
+        self.standard_item, self.trace, self.criteria = result
         self.model.set_rows(list(self.trace.rows))
         self.table.resizeColumnsToContents()
         self.export_button.setEnabled(bool(self.trace.rows))
@@ -182,14 +128,14 @@ class ReverseTraceWidget(QWidget):
             path, _filter = QFileDialog.getSaveFileName(
                 self, self.tr("Export the reverse trace"), name, self.tr("Excel files (*.xlsx)")
             )
-        if not path:
+        if not path or self.criteria is None:
             return
-        trace, item, user = self.trace, self.standard_item, self.session.user
-        since: date = self.since.date().toPython()
-        target = Path(path)
-        lang = settings.export_language()
+        (since, depth), ident, user = self.criteria, self.standard_item.id, self.session.user
+        target, lang = Path(path), settings.export_language()
         self.session.run(
-            lambda db: export_rows(target, trace, item, since, user, lang, db),
+            lambda db: export_reverse_trace(
+                db, target, ident, since=since, max_depth=depth, language=lang, exported_by=user
+            ),
             self.exported.emit,
             progress=self.tr("Exporting…"),
             parent=self,

@@ -32,7 +32,7 @@ from labapp.ui.common.export_job import ExportJob
 from labapp.ui.common.view import View
 from labapp.ui.traceability._broken_chains import BrokenChainsWidget
 from labapp.ui.traceability._models import COL_ITEM, ChainTreeModel, reason_text
-from labapp.ui.traceability._reverse_trace import ReverseTraceWidget, find_instrument
+from labapp.ui.traceability._reverse_trace import ReverseTraceWidget
 
 MAX_COLUMN = 220
 #: what "Export…" writes: the whole lab, its standards, or the chain shown
@@ -41,7 +41,7 @@ SCOPE_LAB, SCOPE_STANDARDS, SCOPE_ITEM = range(3)
 
 def chain_of(db: Any, asset_tag: str | None, instrument_id: int | None, at: date) -> Any:
     """Worker job: (the item, its forward chain at ``at``)."""
-    from labapp.services.register import get_instrument
+    from labapp.services.register import find_instrument, get_instrument
     from labapp.services.traceability import forward_chain
 
     if instrument_id is None:
