@@ -18,7 +18,8 @@ class Measured:
     unit: str
 
     def __str__(self) -> str:
-        return f"{self.value} {self.unit}".strip()
+        """``"10.00 mV"``: the digits as reported, never an exponent (``1E-7`` prints 0.0000001)."""
+        return f"{format(self.value, 'f')} {self.unit}".strip()
 
     @classmethod
     def of(cls, value: Decimal | None, unit: str | None) -> Measured | None:
