@@ -32,7 +32,6 @@ from labapp.ui.events._loading import (
     Loaded,
     decision_rule,
     load_event,
-    point_input,
     point_text,
     standards_on,
 )
@@ -162,7 +161,11 @@ class EventDialog(EventFrame, SigningMixin):
         self.detail = detail
         self.model.set_rule(*record_rule(detail))  # the record's rule, not the Preferences'
         self.form.fill(detail)
-        self.model.set_points([point_text(p) for p in detail.points] or [PointText()])
+        points = list(detail.points)  # typed values kept; their text only for display
+        if points:
+            self.model.set_points([point_text(p) for p in points], [p.values for p in points])
+        else:
+            self.model.set_points([PointText()])
         self.standards.model.set_selection(
             {s.instrument_id: s.override_reason for s in detail.standards}
         )
@@ -244,7 +247,7 @@ class EventDialog(EventFrame, SigningMixin):
         return EventInput(
             instrument_id=self.instrument.id,
             standards=tuple(StandardUse(i, reason) for i, reason in chosen.items()),
-            points=tuple(point_input(p) for p in self.model.points()),
+            points=tuple(self.model.values()),  # typed when typed: nothing parsed here
             result=stated,
             **values,
         )
