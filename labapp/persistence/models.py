@@ -490,14 +490,19 @@ POINT_COLUMNS = {
 }
 
 
+_POINT_PAIRS = tuple((n, f"{p}_value", f"{p}_unit") for n, p in POINT_COLUMNS.items())
+
+
 def point_columns(point: PointValues) -> dict[str, Any]:
     """The columns of :class:`MeasurementPointRow` holding ``point``: each ``Measured``'s value
     and unit as they are (the digits kept), k and the stage; computed columns are not included."""
     columns: dict[str, Any] = {"stage": point.stage, "coverage_factor": point.coverage_factor}
-    for name, prefix in POINT_COLUMNS.items():
+    for name, value_column, unit_column in _POINT_PAIRS:
         value: Measured | None = getattr(point, name)
-        columns[f"{prefix}_value"] = None if value is None else value.value
-        columns[f"{prefix}_unit"] = None if value is None else value.unit
+        if value is None:
+            columns[value_column] = columns[unit_column] = None
+        else:
+            columns[value_column], columns[unit_column] = value.value, value.unit
     return columns
 
 
