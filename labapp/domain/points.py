@@ -2,8 +2,10 @@
 
 Rules (pure, no database):
 
-* Values come as the text a person typed (``"10,003 V"``: decimal comma accepted) or as pint
-  quantities with ``Decimal`` magnitudes; the typed digits are kept.
+* Values come as pint quantities with ``Decimal`` magnitudes or as the text a person typed
+  (``"10,003 V"``: decimal comma accepted); the typed digits are kept.  LabApp's own callers
+  parse text once where it is typed and evaluate typed points with
+  :func:`labapp.domain.point_values.evaluate_values`; the text path serves a metrologist's script.
 * The error is ``indication - reference`` computed in ``Decimal`` in the indication's unit, the
   reference converted exactly with :func:`labapp.metrology.units.to_unit`.  The error of an
   absolute temperature reading (°C, °F) is a temperature *difference*: it is reported in K

@@ -1,7 +1,8 @@
 """A measured value as the register stores it: an exact decimal plus a unit string.
 
-No pint here: the unit is kept as the text a person or certificate wrote (already whitelisted by
-:mod:`labapp.metrology.units` when it was typed); parsing and conversion stay in ``metrology``.
+No pint here: the unit is kept as the short symbol of the unit a person or certificate wrote
+(whitelisted by :mod:`labapp.metrology.units` when it was typed, see
+:func:`labapp.domain.point_values.parse_measured`); parsing and conversion stay in ``metrology``.
 """
 
 from __future__ import annotations
