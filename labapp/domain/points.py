@@ -193,17 +193,10 @@ def _decimal(value: Any, field: str) -> Decimal:
 
 
 def parse_number(text: str | None, field: str, *, required: bool = False) -> Decimal | None:
-    """A number typed alone (k, a cost, a percentage) by LabApp's one number rule,
+    """A number typed alone (k, a factor, a cost) by LabApp's one number rule,
     :func:`~labapp.metrology.units.parse_decimal`: typed digits kept, a decimal comma accepted.
 
-    Parameters
-    ----------
-    text
-        As typed (``"2"``, ``"10,5"``, full-width digits); blank is None unless ``required``.
-    field
-        The input's name, reported in the error.
-    required
-        Refuse a blank text (``code="required"``).
+    ``text`` blank is None (``required``: refused); ``field`` names the input in the error.
 
     Raises
     ------

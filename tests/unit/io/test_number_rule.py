@@ -69,8 +69,10 @@ def test_number_cells_keep_their_shortest_digits() -> None:
         as_decimal(True)
 
 
-@pytest.mark.parametrize(("text", "reason"), [("inf", "out_of_range"), ("-Infinity", "out_of_range"),
-                                              ("NaN", "not_a_number")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [("inf", "out_of_range"), ("-Infinity", "out_of_range"), ("NaN", "not_a_number")],
+)
 def test_infinity_is_out_of_range_and_nan_no_number(text: str, reason: str) -> None:
     """Decimal() reads both; neither is a value a person can have measured."""
     with pytest.raises(NumberError) as refused:
