@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import argparse
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, TextIO
 
 from labapp.cli.auth import acting_actor, add_user_argument, read_password_stdin
@@ -242,12 +242,9 @@ def _lab_set(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
 
 
 def _number(text: str, field: str) -> Decimal:
-    """A number typed on the command line, or the typed refusal."""
-    from labapp.domain.errors import ValidationError
+    """A number typed on the command line (LabApp's one number rule), or the typed refusal."""
+    from labapp.domain.points import parse_number
 
-    try:
-        return Decimal(text.strip())
-    except InvalidOperation:
-        raise ValidationError(
-            field, "not a number", code="not_a_number", params={"value": text}
-        ) from None
+    number = parse_number(text, field, required=True)
+    assert number is not None  # required
+    return number

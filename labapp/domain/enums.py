@@ -80,6 +80,14 @@ class EventResult(StrEnum):
     NO_DECISION = "no_decision"
 
 
+class Stage(StrEnum):
+    """When a calibration point was measured: as found (调整前, before any adjustment) or as left
+    (调整后, as the item leaves the lab; the points of an event never adjusted are as left)."""
+
+    AS_FOUND = "as_found"
+    AS_LEFT = "as_left"
+
+
 class Decision(StrEnum):
     """Decision on one measurement point (ILAC-G8)."""
 

@@ -51,16 +51,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from enum import StrEnum
-from functools import cache
 from typing import Any
 
 from labapp.domain.enums import Decision
 from labapp.domain.errors import ValidationError
 from labapp.domain.impact_transfer import ErrorTable, transfer_at
+from labapp.domain.point_values import PointValues, unit_of
 from labapp.domain.points import DecisionRule, evaluate_point, unit_text
 from labapp.domain.quantities import Measured
 from labapp.metrology.errors import MetrologyError
-from labapp.metrology.units import Quantity, delta_unit, parse_unit, to_unit
+from labapp.metrology.units import Quantity, delta_unit, to_unit
 
 __all__ = [
     "RELATIVE_UNIT",
@@ -69,7 +69,6 @@ __all__ = [
     "InvestigationStatus",
     "ItemAction",
     "NotAssessable",
-    "PointFacts",
     "PointReassessment",
     "as_found_error",
     "as_found_errors",
@@ -163,20 +162,6 @@ class AsFoundError:
 
 
 @dataclass(frozen=True)
-class PointFacts:
-    """One recorded point as stored (every value with its unit)."""
-
-    nominal: Measured | None
-    reference: Measured | None
-    indication: Measured | None
-    expanded_uncertainty: Measured | None
-    coverage_factor: Decimal | None
-    mpe: Measured | None
-    lower: Measured | None
-    upper: Measured | None
-
-
-@dataclass(frozen=True)
 class PointReassessment:
     """A point before and after adding the standard's as-found error.
 
@@ -196,14 +181,8 @@ class PointReassessment:
     source: str | None = None  # the nominal(s) of S the shift came from (or S's range)
 
 
-@cache
-def _unit(text: str) -> Any:
-    """A parsed unit, kept per text: the same few units recur on every point of a lab."""
-    return parse_unit(text)
-
-
 def _quantity(value: Measured | None) -> Any:
-    return None if value is None else Quantity(value.value, _unit(value.unit or ""))
+    return None if value is None else Quantity(value.value, unit_of(value.unit or ""))
 
 
 def _is_offset(unit: Any) -> bool:
@@ -250,7 +229,7 @@ def error_for(errors: Sequence[AsFoundError], reference: Measured) -> AsFoundErr
 
 
 def _kind(unit: str) -> str:
-    return str(delta_unit(_unit(unit or "")).dimensionality)
+    return str(delta_unit(unit_of(unit or "")).dimensionality)
 
 
 def _one_error(reference: Measured, indication: Measured) -> AsFoundError:
@@ -278,13 +257,13 @@ def transfer(error: AsFoundError, reference: Measured, error_unit: str) -> Decim
     ref = _quantity(reference)
     if (
         delta_unit(ref.units).dimensionality
-        != delta_unit(_unit(error.reference_unit)).dimensionality
+        != delta_unit(unit_of(error.reference_unit)).dimensionality
     ):
         raise ValidationError(
             "reference", "not commensurable with the standard", code="incommensurable",
             params={"unit": reference.unit, "expected": error.reference_unit},
         )  # fmt: skip
-    target = _unit(error_unit)
+    target = unit_of(error_unit)
     if error.relative:
         if _is_offset(ref.units):
             raise ValidationError("reference", "relative error on an offset scale",
@@ -293,14 +272,14 @@ def transfer(error: AsFoundError, reference: Measured, error_unit: str) -> Decim
         with localcontext() as ctx:
             ctx.prec = RELATIVE_DIGITS
             return +(abs(magnitude) * error.value / 100)
-    absolute = Quantity(error.value, delta_unit(_unit(error.unit)))
+    absolute = Quantity(error.value, delta_unit(unit_of(error.unit)))
     shifted: Decimal = to_unit(absolute, delta_unit(target)).magnitude
     return shifted
 
 
 def _as_difference(value: Measured, unit: str) -> Decimal:
-    source = Quantity(value.value, delta_unit(_unit(value.unit or unit)))
-    converted: Decimal = to_unit(source, delta_unit(_unit(unit))).magnitude
+    source = Quantity(value.value, delta_unit(unit_of(value.unit or unit)))
+    converted: Decimal = to_unit(source, delta_unit(unit_of(unit))).magnitude
     return converted
 
 
@@ -330,7 +309,7 @@ def _verdict(before: Decision, after: Decision) -> Assessment:
 
 
 def reassess_point(
-    point: PointFacts,
+    point: PointValues,
     error: AsFoundError | Sequence[ErrorTable],
     *,
     rule: DecisionRule = DecisionRule.SIMPLE,
@@ -369,7 +348,10 @@ def reassess_point(
 
 
 def _reassess(
-    point: PointFacts, error: AsFoundError | Sequence[ErrorTable], rule: DecisionRule, factor: float
+    point: PointValues,
+    error: AsFoundError | Sequence[ErrorTable],
+    rule: DecisionRule,
+    factor: float,
 ) -> PointReassessment:
     assert point.reference is not None and point.indication is not None  # checked by the caller
     limits = (_quantity(point.mpe), _quantity(point.lower), _quantity(point.upper))
@@ -391,7 +373,7 @@ def _reassess(
     shifted = Measured(point.indication.value + shift, point.indication.unit)
     after = decide(shifted, big_u, rule, factor).decision
     if after is not Decision.FAIL:  # nothing is worse than FAIL: skip the second decision
-        widened_u = Quantity(u_after, delta_unit(_unit(unit)))
+        widened_u = Quantity(u_after, delta_unit(unit_of(unit)))
         r = factor if rule is DecisionRule.GUARD_BAND else 1.0
         widened = decide(point.indication, widened_u, DecisionRule.GUARD_BAND, r).decision
         after = max(after, widened, key=_RANK.__getitem__)

@@ -2,8 +2,10 @@
 
 Rules (pure, no database):
 
-* Values come as the text a person typed (``"10,003 V"``: decimal comma accepted) or as pint
-  quantities with ``Decimal`` magnitudes; the typed digits are kept.
+* Values come as pint quantities with ``Decimal`` magnitudes or as the text a person typed
+  (``"10,003 V"``: decimal comma accepted); the typed digits are kept.  LabApp's own callers
+  parse text once where it is typed and evaluate typed points with
+  :func:`labapp.domain.point_values.evaluate_values`; the text path serves a metrologist's script.
 * The error is ``indication - reference`` computed in ``Decimal`` in the indication's unit, the
   reference converted exactly with :func:`labapp.metrology.units.to_unit`.  The error of an
   absolute temperature reading (°C, °F) is a temperature *difference*: it is reported in K
@@ -29,11 +31,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from labapp.domain.capability import capability_ratio
-from labapp.domain.enums import Decision, EventResult
+from labapp.domain.enums import Decision, EventResult, Stage
 from labapp.domain.errors import ValidationError
 from labapp.metrology.conformity import DecisionRule, Verdict, decide
 from labapp.metrology.errors import AbsoluteZeroError, MetrologyError, NumberError
@@ -43,6 +45,7 @@ from labapp.metrology.units import (
     check_absolute_temperature,
     check_decimal_bounds,
     delta_unit,
+    parse_decimal,
     parse_quantity,
     parse_unit,
     to_unit,
@@ -55,6 +58,7 @@ __all__ = [
     "evaluate_point",
     "overall_result",
     "parse_field",
+    "parse_number",
     "unit_problem",
     "unit_text",
 ]
@@ -67,7 +71,6 @@ _VERDICTS = {
 }
 # Differences of absolute temperatures are written in these units.
 _DIFFERENCE_SYMBOL = {"degree_Celsius": "K", "degree_Fahrenheit": "Δ°F"}
-_MAX_NUMBER_TEXT = 200  # longer is out of range whatever it says (Decimal() would read it all)
 
 
 @dataclass(frozen=True)
@@ -174,22 +177,42 @@ def _as_difference(quantity: Any, target: Any, field: str) -> Decimal:
 
 
 def _decimal(value: Any, field: str) -> Decimal:
-    if isinstance(value, Decimal):
-        return value
+    """A number given as a Decimal, an int or text, held to the bounds of every number."""
     if isinstance(value, int) and not isinstance(value, bool):
-        return Decimal(value)
+        value = Decimal(value)
+    if isinstance(value, Decimal):
+        try:  # k is stored as given: held to the bounds of every number
+            return check_decimal_bounds(value)
+        except UnitError as exc:
+            raise unit_problem(exc, field, str(value)[:40]) from exc
     if isinstance(value, str):
-        text = value.strip().replace(",", ".")
-        try:
-            number = Decimal(text) if len(text) <= _MAX_NUMBER_TEXT else Decimal("1e999")
-        except InvalidOperation:
-            number = Decimal("NaN")
-        if not number.is_nan():
-            try:  # k is stored as typed: held to the bounds of every number
-                return check_decimal_bounds(number)
-            except UnitError as exc:
-                raise unit_problem(exc, field, value) from exc
+        number = parse_number(value, field, required=True)
+        assert number is not None  # required
+        return number
     raise ValidationError(field, f"not a number: {value!r}"[:200], code="not_a_number")
+
+
+def parse_number(text: str | None, field: str, *, required: bool = False) -> Decimal | None:
+    """A number typed alone (k, a factor, a cost) by LabApp's one number rule,
+    :func:`~labapp.metrology.units.parse_decimal`: typed digits kept, a decimal comma accepted.
+
+    ``text`` blank is None (``required``: refused); ``field`` names the input in the error.
+
+    Raises
+    ------
+    ValidationError
+        ``code`` ``required``, ``not_a_number`` or ``out_of_range``, ``params={"text": …}``.
+    """
+    if text is None or not text.strip():
+        if required:
+            raise ValidationError(field, "a value is required", code="required")
+        return None
+    try:
+        return parse_decimal(text)
+    except NumberError as exc:
+        shown = text if len(text) <= 40 else text[:40] + "…"
+        code = "out_of_range" if exc.reason == "out_of_range" else "not_a_number"
+        raise ValidationError(field, str(exc), code=code, params={"text": shown}) from exc
 
 
 def _coverage_factor(value: Any) -> Decimal | None:
@@ -358,7 +381,7 @@ def overall_result(
 
 
 def event_result(
-    decisions: Iterable[tuple[str, Decision]], stated: EventResult | None = None
+    decisions: Iterable[tuple[Stage, Decision]], stated: EventResult | None = None
 ) -> EventResult:
     """The event's result from ``(stage, decision)`` of its points: the one rule for all.
 
@@ -369,6 +392,6 @@ def event_result(
     """
     pairs = list(decisions)
     stages = {stage for stage, _ in pairs}
-    deciding = "as_left" if "as_left" in stages else "as_found"
+    deciding = Stage.AS_LEFT if Stage.AS_LEFT in stages else Stage.AS_FOUND
     chosen = [d for stage, d in pairs if stage == deciding]
     return overall_result(chosen, stated or EventResult.NO_DECISION)

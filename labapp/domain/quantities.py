@@ -1,7 +1,8 @@
 """A measured value as the register stores it: an exact decimal plus a unit string.
 
-No pint here: the unit is kept as the text a person or certificate wrote (already whitelisted by
-:mod:`labapp.metrology.units` when it was typed); parsing and conversion stay in ``metrology``.
+No pint here: the unit is kept as the short symbol of the unit a person or certificate wrote
+(whitelisted by :mod:`labapp.metrology.units` when it was typed, see
+:func:`labapp.domain.point_values.parse_measured`); parsing and conversion stay in ``metrology``.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ class Measured:
     unit: str
 
     def __str__(self) -> str:
-        return f"{self.value} {self.unit}".strip()
+        """``"10.00 mV"``: the digits as reported, never an exponent (``1E-7`` prints 0.0000001)."""
+        return f"{format(self.value, 'f')} {self.unit}".strip()
 
     @classmethod
     def of(cls, value: Decimal | None, unit: str | None) -> Measured | None:

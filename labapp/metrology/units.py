@@ -258,6 +258,7 @@ def check_absolute_temperature(quantity: Any, what: str = "") -> Any:
 
 _DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)(?:[eE][+-]?[0-9]+)?")
 _GROUPING_LOOKALIKE = re.compile(r"[+-]?[0-9]{1,3},[0-9]{3}")
+_INFINITY = re.compile(r"[+-]?(?:inf|infinity)", re.IGNORECASE)
 
 
 def parse_decimal(text: str, *, refuse_grouping_lookalike: bool = False) -> Decimal:
@@ -273,6 +274,11 @@ def parse_decimal(text: str, *, refuse_grouping_lookalike: bool = False) -> Deci
     hundred and thirty-four: with ``refuse_grouping_lookalike=True`` (the Excel import) it is
     refused rather than read 1000 times too small.  "1,2345", "12,34" and "1234,5" are unambiguous
     decimal commas everywhere.
+
+    "inf" and "-Infinity" are numbers out of range (``out_of_range``), "nan" is no number.  Every
+    number LabApp reads from text goes through here: forms, the command line, spreadsheet cells,
+    the point rule's coverage factor (:func:`labapp.domain.points.parse_number` words the refusal
+    as a ``ValidationError`` naming the field).
 
     Parameters
     ----------
@@ -298,6 +304,8 @@ def parse_decimal(text: str, *, refuse_grouping_lookalike: bool = False) -> Deci
         raise NumberError(
             "ambiguous_separator", f"{text!r} could be a thousands separator or a decimal comma"
         )
+    if _INFINITY.fullmatch(clean):
+        raise NumberError("out_of_range", f"number out of range in {text!r}")
     if not _DECIMAL.fullmatch(clean):
         raise NumberError("not_a_number", f"{text!r} is not a number")
     return _parse_number(clean, text)

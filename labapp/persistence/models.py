@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import (
     BigInteger,
@@ -47,11 +48,13 @@ from labapp.domain.enums import (
     ProviderKind,
     Reverification,
     Role,
+    Stage,
     StandardLevel,
 )
+from labapp.domain.point_values import QUANTITY_FIELDS, PointValues
 from labapp.domain.quantities import Measured
 from labapp.persistence.base import Audited, Base, Versioned
-from labapp.persistence.types import DecimalText, UtcDateTime, str_enum
+from labapp.persistence.types import DecimalText, UtcDateTime, enum_text, str_enum
 
 __all__ = [
     "APPLICATION_ID",
@@ -79,13 +82,12 @@ __all__ = [
     "ProviderScopeRow",
     "QualificationRow",
     "StandardCertificateRow",
+    "point_columns",
     "standard_certificate_instruments",
 ]
 
 APPLICATION_ID = "labapp"
 UNIT = 32  # length of every unit column
-
-STAGES = ("as_found", "as_left")
 
 
 def _fk(target: str, *, cascade: bool = False) -> ForeignKey:
@@ -474,7 +476,7 @@ class MeasurementPointRow(Versioned, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(_fk("events.id", cascade=True), index=True)
     seq: Mapped[int] = mapped_column(Integer)
-    stage: Mapped[str] = mapped_column(String(16), default="as_left")
+    stage: Mapped[Stage] = mapped_column(enum_text(Stage, 16), default=Stage.AS_LEFT)
     nominal_value: Mapped[Decimal | None] = mapped_column(DecimalText)
     nominal_unit: Mapped[str | None] = mapped_column(String(UNIT))
     reference_value: Mapped[Decimal | None] = mapped_column(DecimalText)
@@ -499,6 +501,37 @@ class MeasurementPointRow(Versioned, Base):
     capability: Mapped[Decimal | None] = mapped_column(DecimalText)
 
     event: Mapped[EventRow] = relationship(back_populates="points")
+
+    @property
+    def values(self) -> PointValues:
+        """The point as stated, typed: each value/unit column pair a ``Measured``, never text."""
+        typed = {
+            name: Measured.of(getattr(self, f"{column}_value"), getattr(self, f"{column}_unit"))
+            for name, column in POINT_COLUMNS.items()
+        }
+        return PointValues(**typed, coverage_factor=self.coverage_factor, stage=self.stage)
+
+
+#: the column pair (``<prefix>_value``, ``<prefix>_unit``) of each quantity of a point
+POINT_COLUMNS = {
+    name: f"tolerance_{name}" if name in ("lower", "upper") else name for name in QUANTITY_FIELDS
+}
+
+
+_POINT_PAIRS = tuple((n, f"{p}_value", f"{p}_unit") for n, p in POINT_COLUMNS.items())
+
+
+def point_columns(point: PointValues) -> dict[str, Any]:
+    """The columns of :class:`MeasurementPointRow` holding ``point``: each ``Measured``'s value
+    and unit as they are (the digits kept), k and the stage; computed columns are not included."""
+    columns: dict[str, Any] = {"stage": point.stage, "coverage_factor": point.coverage_factor}
+    for name, value_column, unit_column in _POINT_PAIRS:
+        value: Measured | None = getattr(point, name)
+        if value is None:
+            columns[value_column] = columns[unit_column] = None
+        else:
+            columns[value_column], columns[unit_column] = value.value, value.unit
+    return columns
 
 
 class AttachmentRow(Versioned, Base):

@@ -4,7 +4,8 @@
   goes through float), ``NUMERIC`` without precision/scale on PostgreSQL (which keeps the scale).
 * :class:`UtcDateTime` stores UTC and always returns timezone-aware UTC datetimes.
 * :func:`str_enum` stores a ``StrEnum`` as its lowercase value in a VARCHAR with a CHECK constraint
-  (never a native PostgreSQL ENUM, so both databases hold identical schemas).
+  (never a native PostgreSQL ENUM, so both databases hold identical schemas);
+  :func:`enum_text` does the same for a column made before it (its table states the CHECK).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 from sqlalchemy import DateTime, Dialect, Enum, Numeric, Text
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
-__all__ = ["DecimalText", "UtcDateTime", "normalise_decimal", "str_enum", "utcnow"]
+__all__ = ["DecimalText", "UtcDateTime", "enum_text", "normalise_decimal", "str_enum", "utcnow"]
 
 
 def utcnow() -> datetime:
@@ -104,6 +105,23 @@ def str_enum(enum_cls: type[StrEnum], name: str) -> Enum:
         native_enum=False,
         create_constraint=True,
         length=32,
+        validate_strings=True,
+        values_callable=lambda cls: [member.value for member in cls],
+    )
+
+
+def enum_text(enum_cls: type[StrEnum], length: int) -> Enum:
+    """A ``StrEnum`` read and written as its value in an existing VARCHAR(``length``).
+
+    For a column that was a plain string before its enum existed and whose table already states
+    the CHECK constraint (``measurement_points.stage``): the schema stays as migrated, the rows
+    come back as members (``Stage.AS_LEFT``) and an unknown value is refused before it is sent.
+    """
+    return Enum(
+        enum_cls,
+        native_enum=False,
+        create_constraint=False,
+        length=length,
         validate_strings=True,
         values_callable=lambda cls: [member.value for member in cls],
     )

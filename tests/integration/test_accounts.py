@@ -17,6 +17,7 @@ from test_events_service import TODAY, Lab
 
 from labapp.domain.enums import EventKind, EventStatus, PersonRole
 from labapp.domain.errors import AuthenticationError, PermissionDeniedError, ValidationError
+from labapp.domain.point_values import parse_point
 from labapp.domain.points import DecisionRule
 from labapp.persistence.models import LaboratoryRow, PersonRow, QualificationRow
 from labapp.persistence.types import utcnow
@@ -35,7 +36,6 @@ from labapp.services.accounts import (
 )
 from labapp.services.database import Database
 from labapp.services.demo import DemoOptions, seed_demo
-from labapp.services.events import PointInput
 from labapp.services.events import _draft as ev
 from labapp.services.laboratory import _settings as ls
 
@@ -195,7 +195,7 @@ def test_password_change_keeps_the_key_reset_makes_a_new_one(lab: Lab) -> None:
 def test_the_decision_rule_belongs_to_the_record(lab: Lab) -> None:
     # error 0.0045 V against an MPE of 0.005 V with U = 0.001 V: a pass under simple
     # acceptance, but inside the guard band (|e| + U > MPE): conditional under a guard band.
-    points = (PointInput("10.000 V", "10.0045 V", "10 V", "0.001 V", "2", "0.005 V"),)
+    points = (parse_point("10.000 V", "10.0045 V", "10 V", "0.001 V", "2", "0.005 V"),)
     event_id = lab.approved(points=points)
     assert ev.get_event(lab.db, event_id).decision_rule == "simple"
     with lab.db.engine.begin() as conn:  # the lab changes its default rule afterwards

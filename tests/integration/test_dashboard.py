@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 from datetime import date, timedelta
-from decimal import Decimal
 
 import numpy as np
 import pytest
@@ -13,6 +12,7 @@ from matplotlib.figure import Figure
 from sqlalchemy import select, text
 
 from labapp.domain.due import due_on
+from labapp.domain.quantities import Measured
 from labapp.metrology.drift import days_since, fit_drift, interval_for_limits
 from labapp.persistence import integrity_ddl
 from labapp.persistence.models import AuditLogRow, EventRow, InstrumentRow
@@ -131,13 +131,13 @@ def test_every_on_time_number_lists_its_items(lab: Database) -> None:
     assert late, "the demo lab has late or missed re-verifications"
 
 
-def _instrument_with_history(lab: Database) -> tuple[int, str]:
+def _instrument_with_history(lab: Database) -> tuple[int, Measured]:
     with lab.engine.connect() as conn:
         rows = conn.execute(select(InstrumentRow.id).order_by(InstrumentRow.id)).scalars().all()
     for instrument_id in rows:
         options = drift.nominal_points(lab, instrument_id)
         if options and options[0].events >= 4:
-            return instrument_id, options[0].text
+            return instrument_id, options[0].nominal
     raise AssertionError("no instrument with four events at one point")
 
 
@@ -147,9 +147,9 @@ def test_drift_series_units_and_prediction(lab: Database) -> None:
     assert len(series.dates) >= 4 and series.dates == tuple(sorted(series.dates))
     assert series.lower is not None and series.upper is not None
     # The same point asked in another unit of the nominal gives the same series.
-    value, unit = nominal.split(" ", 1)
+    value, unit = nominal.value, nominal.unit
     if unit == "V":
-        in_mv = drift.drift_series(lab, instrument_id, f"{Decimal(value) * 1000} mV")
+        in_mv = drift.drift_series(lab, instrument_id, Measured(value * 1000, "mV"))
         assert replace(in_mv, nominal=nominal) == series
     # Prediction equals the metrology functions on the same numbers, and the drift chart's.
     t = days_since(series.dates, series.dates[0])

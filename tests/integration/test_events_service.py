@@ -24,7 +24,9 @@ from labapp.domain.enums import (
     Role,
 )
 from labapp.domain.errors import AuthenticationError, ConcurrentModificationError, ValidationError
+from labapp.domain.point_values import parse_measured, parse_point
 from labapp.domain.points import DecisionRule
+from labapp.domain.quantities import Measured
 from labapp.persistence.models import AttachmentRow, AuditLogRow, EventRow, MeasurementPointRow
 from labapp.services.attachments import _files as att
 from labapp.services.database import Database
@@ -35,6 +37,10 @@ from labapp.services.master_data import _lookups as people
 from labapp.services.register import RegisterFilter, get_instrument_detail, query_register
 
 TODAY = date(2025, 6, 1)
+
+
+def m(text: str) -> Measured | None:
+    return parse_measured(text, "value")
 
 
 class Lab:
@@ -66,8 +72,8 @@ class Lab:
             humidity="45 %RH",
             standards=(StandardUse(self.standard.instrument_id),),
             points=(
-                PointInput("10.000 V", "10.003 V", "10 V", "0.001 V", "2", "0.005 V"),
-                PointInput("100.00 V", "100.02 V", "100 V", "0.01 V", "2", "0.05 V"),
+                parse_point("10.000 V", "10.003 V", "10 V", "0.001 V", "2", "0.005 V"),
+                parse_point("100.00 V", "100.02 V", "100 V", "0.01 V", "2", "0.05 V"),
             ),
         )
         return replace(base, **kw)  # type: ignore[arg-type]
@@ -117,7 +123,7 @@ def test_draft_check_approve_moves_the_due_date(lab: Lab) -> None:
 
 
 def test_failed_result_suspends_the_instrument(lab: Lab) -> None:
-    bad = (PointInput("10.000 V", "10.009 V", mpe="0.005 V"),)
+    bad = (parse_point("10.000 V", "10.009 V", mpe="0.005 V"),)
     event = ev.get_event(lab.db, lab.approved(points=bad))
     assert event.result is EventResult.FAIL and event.valid_until is None
     detail = get_instrument_detail(lab.db, lab.uut.id)
@@ -170,7 +176,7 @@ def test_failed_standard_refused(lab: Lab) -> None:
     )
     others = [o for o in ev.valid_standards(lab.db, TODAY) if o.valid]
     ref = next(o for o in others if o.instrument_id != lab.standard.instrument_id)
-    bad = (PointInput("10.000 V", "10.009 V", mpe="0.005 V"),)
+    bad = (parse_point("10.000 V", "10.009 V", mpe="0.005 V"),)
     standard_lab.approved(
         standards=(StandardUse(ref.instrument_id),), points=bad, certificate_no="T-STD"
     )
@@ -203,7 +209,11 @@ def test_bad_inputs_name_their_field(lab: Lab) -> None:
         "temperature": lab.input(temperature="45 %RH"),
         "humidity": lab.input(humidity="20 °C"),
         "points.1.indication": lab.input(
-            points=(PointInput("10 V", "10.0 V"), PointInput("10 V", "ten"))
+            # a typed value the service must still refuse: a unit LabApp does not know
+            points=(
+                parse_point("10 V", "10.0 V"),
+                PointInput(m("10 V"), Measured(Decimal(10), "ten")),
+            )
         ),
         "interval_reason": lab.input(interval_months=6),
     }
@@ -238,7 +248,7 @@ def test_correction_supersedes_on_approval(lab: Lab) -> None:
     assert fix.certificate_no is None  # a replacement certificate has its own number
     corrected = lab.input(
         certificate_no="T-0001/R1",
-        points=(PointInput("10.000 V", "10.003 V", mpe="0.005 V"),),
+        points=(parse_point("10.000 V", "10.003 V", mpe="0.005 V"),),
         interval_months=6,
         interval_reason="correction",
     )
@@ -318,10 +328,10 @@ def test_audit_trail_of_an_approved_event(lab: Lab) -> None:
 def test_capability_is_stored_with_each_point_and_read_back(lab: Lab) -> None:
     """MPE / U per point (JJF 1094: at least 3), computed here by hand, kept with the record."""
     points = (
-        PointInput("10.000 V", "10.003 V", "10 V", "0.001 V", "2", "0.005 V"),  # 5 / 1 = 5
-        PointInput("10.000 V", "10.003 V", "10 V", "2 mV", "2", "5 mV"),  # 5 / 2 = 2.5
-        PointInput("1.000000 V", "1.000003 V", "1 V", "20 µV", "2", "10 µV"),  # 0.5, the issue
-        PointInput("10.000 V", "10.003 V", "10 V", None, None, "0.005 V"),  # no U: none
+        parse_point("10.000 V", "10.003 V", "10 V", "0.001 V", "2", "0.005 V"),  # 5 / 1 = 5
+        parse_point("10.000 V", "10.003 V", "10 V", "2 mV", "2", "5 mV"),  # 5 / 2 = 2.5
+        parse_point("1.000000 V", "1.000003 V", "1 V", "20 µV", "2", "10 µV"),  # 0.5, the issue
+        parse_point("10.000 V", "10.003 V", "10 V", None, None, "0.005 V"),  # no U: none
     )
     draft = ev.save_draft(lab.db, lab.metrologist, lab.input(points=points), today=TODAY)
     detail = ev.get_event(lab.db, draft.id)
@@ -338,7 +348,7 @@ def test_capability_is_stored_with_each_point_and_read_back(lab: Lab) -> None:
 
 
 def test_guard_band_without_u_is_refused_and_nothing_saved(lab: Lab) -> None:
-    blank_u = (PointInput("10.000 V", "10.003 V", "10 V", None, None, "0.005 V"),)
+    blank_u = (parse_point("10.000 V", "10.003 V", "10 V", None, None, "0.005 V"),)
     with pytest.raises(ValidationError) as refused:
         ev.save_draft(lab.db, lab.metrologist, lab.input(points=blank_u), today=TODAY,
                       rule=DecisionRule.GUARD_BAND)  # fmt: skip

@@ -218,7 +218,8 @@ def test_draft_check_approve_four_eyes_and_correct(qtbot, window):
 
 
 def test_standard_not_valid_needs_a_reason(qtbot, window):
-    from labapp.services.events import EventInput, PointInput
+    from labapp.domain.point_values import parse_point
+    from labapp.services.events import EventInput
     from labapp.services.events._draft import approve_event, check_event, save_draft
 
     db = window.session.db
@@ -233,7 +234,7 @@ def test_standard_not_valid_needs_a_reason(qtbot, window):
             instrument_id=standard.instrument_id,
             kind=EventKind.CALIBRATION,
             performed_on=date.today(),
-            points=(PointInput("10 V", "10.1 V", mpe="1 mV"),),
+            points=(parse_point("10 V", "10.1 V", mpe="1 mV"),),
         ),
     )
     failed = check_event(db, "zhangwei", failed.id, failed.version, "demo")

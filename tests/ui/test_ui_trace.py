@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QFileDialog
 from uihelpers import shoot
 
 from labapp.domain.enums import EventKind, EventResult
-from labapp.services.events import EventInput, PointInput
+from labapp.domain.point_values import parse_point
+from labapp.services.events import EventInput
 from labapp.services.events._draft import approve_event, check_event, save_draft
 from labapp.services.register import list_instruments
 from labapp.ui.common import i18n
@@ -112,7 +113,7 @@ def fail_standard(db, asset_tag: str) -> None:
             instrument_id=standard.id,
             kind=EventKind.CALIBRATION,
             performed_on=date.today(),
-            points=(PointInput("10 V", "10.1 V", mpe="1 mV"),),
+            points=(parse_point("10 V", "10.1 V", mpe="1 mV"),),
         ),
     )
     assert draft.result == EventResult.FAIL

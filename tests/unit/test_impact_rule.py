@@ -12,7 +12,6 @@ from labapp.domain.impact import (
     AsFoundError,
     Assessment,
     NotAssessable,
-    PointFacts,
     as_found_error,
     as_found_errors,
     downstream_assessment,
@@ -21,6 +20,7 @@ from labapp.domain.impact import (
     transfer,
     worst,
 )
+from labapp.domain.point_values import PointValues
 from labapp.domain.points import DecisionRule
 from labapp.domain.quantities import Measured
 
@@ -31,10 +31,12 @@ def m(value: str, unit: str) -> Measured:
     return Measured(D(value), unit)
 
 
-def point(ref: str, ind: str, u: str | None, mpe: str | None, unit: str = "V") -> PointFacts:
+def point(ref: str, ind: str, u: str | None, mpe: str | None, unit: str = "V") -> PointValues:
     big_u = None if u is None else m(u, unit)
     limit = None if mpe is None else m(mpe, unit)
-    return PointFacts(None, m(ref, unit), m(ind, unit), big_u, D(2), limit, None, None)
+    return PointValues(
+        m(ref, unit), m(ind, unit), expanded_uncertainty=big_u, coverage_factor=D(2), mpe=limit
+    )
 
 
 #: S read 10.0012 V where the reference was 10.0000 V: +0.012 % of reading.
@@ -133,11 +135,10 @@ def test_a_failed_point_stays_not_affected() -> None:
     [
         (point("5.0000", "5.0008", "0.0002", None), NotAssessable.NO_TOLERANCE),
         (point("25.00", "25.10", "0.05", "0.50", unit="°C"), NotAssessable.INCOMMENSURABLE),
-        (PointFacts(None, None, m("5.0008", "V"), None, None, m("1", "mV"), None, None),
-         NotAssessable.INCOMPLETE),
+        (PointValues(None, m("5.0008", "V"), mpe=m("1", "mV")), NotAssessable.INCOMPLETE),
     ],
 )  # fmt: skip
-def test_not_assessable_points_say_why(facts: PointFacts, reason: NotAssessable) -> None:
+def test_not_assessable_points_say_why(facts: PointValues, reason: NotAssessable) -> None:
     result = reassess_point(facts, S_ERROR)
     assert result.assessment is Assessment.NOT_ASSESSABLE
     assert result.reason is reason

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import fields
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -20,13 +20,14 @@ from sqlalchemy.orm import Session, selectinload
 from labapp.domain.enums import ComparisonRole
 from labapp.domain.errors import NotFoundError, ValidationError
 from labapp.metrology import comparison as mc
-from labapp.metrology.errors import ComparisonError
+from labapp.metrology.errors import ComparisonError, NumberError
 from labapp.metrology.robust import MIN_VALUES_ALGORITHM_A
 from labapp.metrology.units import (
     Quantity,
     UnitError,
     check_decimal_bounds,
     delta_unit,
+    parse_decimal,
     parse_quantity,
     parse_unit,
     to_unit,
@@ -173,23 +174,22 @@ def _fail(
 
 
 def _decimal(value: object, field: str, participant: str | None = None) -> Decimal | None:
-    """A stored number from a Decimal, an int or typed text; anything else is refused."""
+    """A stored number from a Decimal, an int or typed text (LabApp's one number rule,
+    :func:`~labapp.metrology.units.parse_decimal`); anything else is refused."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, bool) or not isinstance(value, Decimal | int | str | float):
         raise _fail(field, f"{value!r} is not a number", "not_a_number", participant)
-    text = str(value).strip().replace(",", ".") if isinstance(value, str) else value
-    if isinstance(text, str) and len(text) > 200:
-        text = "1e999"  # out of range whatever it says (Decimal() would read it all)
     try:
-        number = Decimal(repr(text) if isinstance(text, float) else text)
-    except InvalidOperation:
-        raise _fail(field, f"{value!r} is not a number", "not_a_number", participant) from None
-    if not number.is_finite():
-        raise _fail(field, f"{value!r} is not a number", "not_a_number", participant)
-    try:  # stored as typed: held to the bounds of every number
-        return check_decimal_bounds(number)
-    except UnitError as exc:
+        if isinstance(value, str):
+            return parse_decimal(value)
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        if not number.is_finite():
+            raise _fail(field, f"{value!r} is not a number", "not_a_number", participant)
+        return check_decimal_bounds(number)  # stored as typed: held to the bounds of every number
+    except NumberError as exc:
+        if exc.reason != "out_of_range":
+            raise _fail(field, f"{value!r} is not a number", "not_a_number", participant) from None
         shown = str(value)[:40]
         raise _fail(field, str(exc), "out_of_range", participant, text=shown) from None
 
@@ -290,10 +290,11 @@ def _sigma_quantity(text: str, unit: str) -> Decimal:
 
 
 def _is_number(text: str) -> bool:
+    """Whether ``text`` is a number alone (one out of range too: it is refused as such)."""
     try:
-        Decimal(text.strip().replace(",", "."))
-    except InvalidOperation:
-        return False
+        parse_decimal(text)
+    except NumberError as exc:
+        return exc.reason == "out_of_range"
     return True
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import select, update
 
-from labapp.domain.enums import EventResult, InstrumentStatus
+from labapp.domain.enums import EventResult, InstrumentStatus, Stage
 from labapp.persistence.models import (
     EventRow,
     EventStandardRow,
@@ -87,7 +87,7 @@ def seed_failed_standard(w: _Writer, plan: _Plan, tally: _Tally) -> int | None:
     found, _ = _point_rows(plan, event_id, specs, model, [FOUND_AT * model.sign] * len(specs))
     left, _ = _point_rows(plan, event_id, specs, model, [0.1 * model.sign] * len(specs))
     for row in found:
-        row["stage"] = "as_found"
+        row["stage"] = Stage.AS_FOUND
     months = standard.template.interval_months
     event: dict[str, Any] = _event_row(plan, standard, rng, tally, plan.today, False)
     event.update(

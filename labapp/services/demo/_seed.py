@@ -41,11 +41,14 @@ from labapp.domain.enums import (
     InstrumentStatus,
     PersonRole,
     Role,
+    Stage,
     StandardLevel,
 )
 from labapp.domain.errors import LabAppError, ValidationError
+from labapp.domain.point_values import PointValues, parse_measured, unit_of
+from labapp.domain.quantities import Measured
 from labapp.metrology.conformity import decide
-from labapp.metrology.units import delta_unit, parse_quantity, parse_unit
+from labapp.metrology.units import delta_unit
 from labapp.persistence.audit import append_audit
 from labapp.persistence.engine import WRITE_OPTION
 from labapp.persistence.models import (
@@ -68,6 +71,7 @@ from labapp.persistence.models import (
     ProviderScopeRow,
     QualificationRow,
     StandardCertificateRow,
+    point_columns,
     standard_certificate_instruments,
 )
 from labapp.persistence.models_accounts import AccountRow, PersonKeyRow, SignatureRow
@@ -160,38 +164,46 @@ class DemoReport:
 # --- prepared catalogue ---------------------------------------------------------------------
 
 
+#: the coverage factor of every demo certificate
+_K = Decimal(2)
+
+
 @dataclass(frozen=True)
 class _PointSpec:
     seq: int
-    nominal: Decimal
-    nominal_unit: str
+    nominal: Measured  # also the reference value
     mpe: Decimal
     unit: str  # error, U, tolerance unit
     quantum: Decimal  # error resolution
     factor: Decimal  # one error unit in the nominal's (delta) unit
+    lower: Measured  # -MPE
+    upper: Measured  # +MPE, the MPE itself
 
 
 def _prepare_point(seq: int, point: cat.Point) -> _PointSpec:
-    nominal = parse_quantity(point.nominal)
-    mpe = parse_quantity(point.mpe)
-    target = delta_unit(nominal.units)
-    factor = float((1 * parse_unit(point.mpe.split(" ", 1)[1])).to(target).magnitude)
-    exponent = mpe.magnitude.as_tuple().exponent
-    nominal_unit = point.nominal.split(" ", 1)[1]
+    """A catalogue point, its text parsed once into typed values."""
+    nominal = _measured(point.nominal)
+    mpe = _measured(point.mpe)
+    target = delta_unit(unit_of(nominal.unit))
+    factor = float((1 * unit_of(mpe.unit)).to(target).magnitude)
+    exponent = mpe.value.as_tuple().exponent
     return _PointSpec(
         seq,
-        nominal.magnitude,
-        nominal_unit,
-        mpe.magnitude,
-        point.mpe.split(" ", 1)[1],
+        nominal,
+        mpe.value,
+        mpe.unit,
         Decimal(1).scaleb(exponent - 1),
         Decimal(f"{factor:.12g}"),
+        Measured(-mpe.value, mpe.unit),
+        mpe,
     )
 
 
-def _split(quantity_text: str) -> tuple[Decimal, str]:
-    number, unit = quantity_text.split(" ", 1)
-    return Decimal(number), unit
+def _measured(text: str) -> Measured:
+    """A catalogue quantity ("10.000 V") as typed values (the catalogue's tests keep it valid)."""
+    value = parse_measured(text, "catalogue", required=True)
+    assert value is not None  # required
+    return value
 
 
 # --- the plan -------------------------------------------------------------------------------
@@ -588,8 +600,7 @@ def _provider_key(tpl: Template) -> str:
 def _instrument_row(plan: _Plan, item: _Item) -> dict[str, Any]:
     tpl = item.template
     role, level = _ROLE_LEVEL[tpl.tier]
-    low, low_unit = _split(tpl.range_low)
-    high, high_unit = _split(tpl.range_high)
+    low, high = _measured(tpl.range_low), _measured(tpl.range_high)
     first = _specs(tpl)[0]
     by_class = tpl.accuracy_kind.value == "class"
     last = item.dates[-1] if item.dates else None
@@ -597,8 +608,8 @@ def _instrument_row(plan: _Plan, item: _Item) -> dict[str, Any]:
         "id": item.id, "asset_tag": item.asset_tag, "name": tpl.name,
         "manufacturer": tpl.manufacturer, "model": tpl.model, "serial_no": item.serial,
         "category": _discipline(tpl.discipline).name, "quantity": tpl.quantity,
-        "range_low_value": low, "range_low_unit": low_unit,
-        "range_high_value": high, "range_high_unit": high_unit,
+        "range_low_value": low.value, "range_low_unit": low.unit,
+        "range_high_value": high.value, "range_high_unit": high.unit,
         "accuracy_kind": tpl.accuracy_kind,
         "accuracy_value": None if by_class else first.mpe,
         "accuracy_unit": None if by_class else first.unit,
@@ -678,20 +689,15 @@ def _point_rows(
         error = spec.quantum * round(frac * float(spec.mpe / spec.quantum))
         verdict = decide(error, big_u, -spec.mpe, spec.mpe)
         failed = failed or verdict.value == "fail"
+        indication = Measured(spec.nominal.value + error * spec.factor, spec.nominal.unit)
+        point = PointValues(
+            spec.nominal, indication, spec.nominal, Measured(big_u, spec.unit), _K, spec.upper,
+            spec.lower, spec.upper, Stage.AS_LEFT,
+        )  # fmt: skip
         rows.append({
-            "id": plan.ids.take("measurement_points"), "event_id": event_id,
-            "seq": spec.seq, "stage": "as_left",
-            "nominal_value": spec.nominal, "nominal_unit": spec.nominal_unit,
-            "reference_value": spec.nominal, "reference_unit": spec.nominal_unit,
-            "indication_value": spec.nominal + error * spec.factor,
-            "indication_unit": spec.nominal_unit,
-            "error_value": error, "error_unit": spec.unit,
-            "expanded_uncertainty_value": big_u, "expanded_uncertainty_unit": spec.unit,
-            "coverage_factor": Decimal(2),
-            "tolerance_lower_value": -spec.mpe, "tolerance_lower_unit": spec.unit,
-            "tolerance_upper_value": spec.mpe, "tolerance_upper_unit": spec.unit,
-            "mpe_value": spec.mpe, "mpe_unit": spec.unit, "decision": Decision(verdict.value),
-            **_stamp(plan),
+            **point_columns(point), "id": plan.ids.take("measurement_points"),
+            "event_id": event_id, "seq": spec.seq, "error_value": error, "error_unit": spec.unit,
+            "decision": Decision(verdict.value), **_stamp(plan),
         })  # fmt: skip
     return rows, failed
 
@@ -837,7 +843,7 @@ def _seed_intermediate_checks(w: _Writer, plan: _Plan, rng: random.Random) -> No
         }  # fmt: skip
         plans.append({
             "id": plan_id, "instrument_id": item.id, "check_instrument_id": None,
-            "point": f"{spec.nominal} {spec.nominal_unit}", "frequency_months": 6,
+            "point": str(spec.nominal), "frequency_months": 6,
             **limits, **_stamp(plan),
         })  # fmt: skip
         centre = rng.uniform(-0.3, 0.3)

@@ -13,24 +13,20 @@ import math
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import select
 
 from labapp.domain.due import due_on
-from labapp.domain.enums import Decision, EventKind, EventStatus
+from labapp.domain.enums import Decision, EventKind, EventStatus, Stage
 from labapp.domain.errors import NotFoundError, ValidationError
+from labapp.domain.point_values import quantity_of, unit_of
+from labapp.domain.quantities import Measured
 from labapp.metrology.drift import days_since, fit_drift, interval_for_limits
 from labapp.metrology.errors import MetrologyError
 from labapp.metrology.intervals import method_a3
-from labapp.metrology.units import (
-    Quantity,
-    UnitError,
-    format_quantity,
-    parse_quantity,
-    parse_unit,
-    to_unit,
-)
+from labapp.metrology.units import Quantity, to_unit
 from labapp.persistence.models import EventRow, InstrumentRow, MeasurementPointRow
 from labapp.services.common import due_for
 from labapp.services.database import Database
@@ -51,9 +47,13 @@ _PASSING = (Decision.PASS, Decision.CONDITIONAL_PASS)
 
 @dataclass(frozen=True)
 class NominalOption:
-    """A nominal value found in an instrument's approved events, and in how many."""
+    """A nominal value found in an instrument's approved events, and in how many.
 
-    text: str  # "10 V"
+    Nominals equal in value are one option ("10 V", "10.00 V" and "10000 mV" are one point);
+    ``nominal`` is the first as recorded.
+    """
+
+    nominal: Measured  # Measured(Decimal("10"), "V")
     events: int
 
 
@@ -71,7 +71,7 @@ class DriftSeries:
 
     instrument_id: int
     asset_tag: str
-    nominal: str
+    nominal: Measured
     unit: str
     dates: tuple[date, ...]
     errors: tuple[Decimal, ...]
@@ -122,31 +122,31 @@ def _points_stmt(instrument_id: int) -> Any:
     )
 
 
-def _nominal_text(value: Decimal, unit: str | None) -> str:
-    if not unit:
-        return str(value)
-    try:  # the whitelist parser: pint's own would read a stored "%RH" or "Δ°C" its own way
-        return format_quantity(Quantity(value, parse_unit(unit)))
-    except UnitError:
-        return f"{value} {unit}"
+@lru_cache(maxsize=4096)
+def _key(nominal: Measured) -> tuple[str, Decimal]:
+    """What identifies a nominal: its value in base units (10 V, 10.00 V and 10000 mV are one).
+
+    A unit LabApp does not know (never written by it) is its own kind, compared by value.
+    """
+    try:
+        base = quantity_of(nominal).to_base_units()
+    except (ValidationError, MetrologyError):
+        return nominal.unit, nominal.value.normalize()
+    return str(base.units), Decimal(base.magnitude).normalize()
 
 
 def nominal_points(db: Database, instrument_id: int) -> list[NominalOption]:
     """The nominal values of an instrument's history, in order of first appearance."""
     with db.engine.connect() as conn:
         rows = conn.execute(_points_stmt(instrument_id)).all()
-    counts: dict[str, set[int]] = {}
+    first: dict[tuple[str, Decimal], Measured] = {}
+    events: dict[tuple[str, Decimal], set[int]] = {}
     for row in rows:
-        counts.setdefault(_nominal_text(row.nominal_value, row.nominal_unit), set()).add(row.id)
-    return [NominalOption(text, len(ids)) for text, ids in counts.items()]
-
-
-def _same(value: Decimal, unit: str | None, nominal: Any) -> bool:
-    try:
-        here = parse_quantity(f"{value} {unit}") if unit else None
-        return here is not None and to_unit(here, nominal.units).magnitude == nominal.magnitude
-    except MetrologyError:
-        return False
+        nominal = Measured(row.nominal_value, row.nominal_unit or "")
+        key = _key(nominal)
+        first.setdefault(key, nominal)
+        events.setdefault(key, set()).add(row.id)
+    return [NominalOption(first[key], len(ids)) for key, ids in events.items()]
 
 
 def _in(value: Decimal | None, unit: str | None, target: str) -> Decimal | None:
@@ -154,32 +154,27 @@ def _in(value: Decimal | None, unit: str | None, target: str) -> Decimal | None:
         return None
     if not unit or unit == target:
         return value
-    return Decimal(to_unit(Quantity(value, parse_unit(unit)), target).magnitude)
+    return Decimal(to_unit(Quantity(value, unit_of(unit)), target).magnitude)
 
 
 def _pick(rows: list[Any]) -> list[Any]:
     """One point per event: the as-found point when there is one, else the as-left point."""
     chosen: dict[int, Any] = {}
     for row in rows:
-        if row.id not in chosen or row.stage == "as_found":
+        if row.id not in chosen or row.stage is Stage.AS_FOUND:
             chosen[row.id] = row
     return list(chosen.values())
 
 
-def drift_series(db: Database, instrument_id: int, nominal: str) -> DriftSeries:
-    """The drift of ``instrument_id`` at ``nominal`` (text such as "10 V"; "10000 mV" matches).
+def drift_series(db: Database, instrument_id: int, nominal: Measured) -> DriftSeries:
+    """The drift of ``instrument_id`` at ``nominal`` (10 V: a point recorded at 10000 mV is it).
 
     Raises
     ------
     NotFoundError
         No such instrument.
-    ValidationError
-        The nominal is not a quantity.
     """
-    try:
-        wanted = parse_quantity(nominal)
-    except MetrologyError as exc:
-        raise ValidationError("nominal", str(exc), code="invalid") from exc
+    wanted = _key(nominal)
     with db.engine.connect() as conn:
         head = conn.execute(
             select(
@@ -189,8 +184,8 @@ def drift_series(db: Database, instrument_id: int, nominal: str) -> DriftSeries:
         if head is None:
             raise NotFoundError("instrument", instrument_id)
         rows = conn.execute(_points_stmt(instrument_id)).all()
-    rows = _pick([r for r in rows if _same(r.nominal_value, r.nominal_unit, wanted)])
-    return _series(instrument_id, head, nominal, rows)
+    at = [r for r in rows if _key(Measured(r.nominal_value, r.nominal_unit or "")) == wanted]
+    return _series(instrument_id, head, nominal, _pick(at))
 
 
 def _limits(last: Any, unit: str) -> tuple[Decimal | None, Decimal | None]:
@@ -202,7 +197,7 @@ def _limits(last: Any, unit: str) -> tuple[Decimal | None, Decimal | None]:
     return lower, upper
 
 
-def _series(instrument_id: int, head: Any, nominal: str, rows: list[Any]) -> DriftSeries:
+def _series(instrument_id: int, head: Any, nominal: Measured, rows: list[Any]) -> DriftSeries:
     unit = rows[-1].error_unit or "" if rows else ""
     errors = tuple(_in(r.error_value, r.error_unit, unit) or Decimal(0) for r in rows)
     us = tuple(

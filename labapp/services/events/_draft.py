@@ -44,28 +44,22 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from labapp.domain.due import due_on
-from labapp.domain.enums import AuditAction, EventKind, EventResult, EventStatus
+from labapp.domain.enums import AuditAction, EventKind, EventResult, EventStatus, Stage
 from labapp.domain.errors import ValidationError
-from labapp.domain.points import (
-    DecisionRule,
-    evaluate_point,
-    event_result,
-    overall_result,
-    parse_field,
-    unit_text,
-)
+from labapp.domain.point_values import evaluate_values
+from labapp.domain.points import DecisionRule, PointEvaluation, event_result, overall_result
 from labapp.domain.rules import parse_environment
 from labapp.persistence.models import (
-    STAGES,
     EventRow,
     EventStandardRow,
     InstrumentRow,
     LaboratoryRow,
     MeasurementPointRow,
+    point_columns,
 )
 from labapp.services.database import Database
 from labapp.services.events._corrections import correct_event
-from labapp.services.events._dto import EventDetail, EventInput
+from labapp.services.events._dto import EventDetail, EventInput, PointInput
 from labapp.services.events._read import (
     INACTIVE,
     commit_event,
@@ -92,6 +86,7 @@ __all__ = [
 ]
 
 _EDITABLE = (EventStatus.DRAFT, EventStatus.CHECKED)
+_STAGES = frozenset(Stage)
 
 
 def save_draft(
@@ -112,7 +107,7 @@ def save_draft(
     user
         Login of the person saving (must be a person of the lab).
     data
-        The form's input; quantities as typed.
+        The form's input: typed values, parsed where they were typed (points as ``Measured``).
     event_id, expected_version
         Edit this draft; the version the form was read at (required for an edit).
     today
@@ -287,7 +282,7 @@ def _fill(
     guard_band_factor: float,
 ) -> None:
     points = _points(data, rule, guard_band_factor)
-    decided = {stage: [p.decision for p in points if p.stage == stage] for stage in STAGES}
+    decided = {stage: [p.decision for p in points if p.stage == stage] for stage in Stage}
     result = event_result(((p.stage, p.decision) for p in points), data.result)
     months = _interval(data, instrument)
     row.instrument_id = instrument.id
@@ -302,8 +297,9 @@ def _fill(
     row.procedure_id = data.procedure_id
     row.temperature_value, row.temperature_unit = parse_environment(data.temperature, "temperature")
     row.humidity_value, row.humidity_unit = parse_environment(data.humidity, "humidity")
-    row.as_found = overall_result(decided["as_found"], data.as_found or EventResult.NO_DECISION)
-    if not decided["as_found"] and data.as_found is None:
+    as_found = decided[Stage.AS_FOUND]
+    row.as_found = overall_result(as_found, data.as_found or EventResult.NO_DECISION)
+    if not as_found and data.as_found is None:
         row.as_found = None
     row.as_left = result
     row.result = result
@@ -320,25 +316,14 @@ def _points(
     data: EventInput, rule: DecisionRule, guard_band_factor: float
 ) -> list[MeasurementPointRow]:
     rows: list[MeasurementPointRow] = []
-    seq = dict.fromkeys(STAGES, 0)
+    seq = dict.fromkeys(Stage, 0)
     for index, point in enumerate(data.points):
-        if point.stage not in STAGES:
+        if point.stage not in _STAGES:
             raise ValidationError(
                 f"points.{index}.stage", f"unknown stage {point.stage!r}", code="invalid"
             )
         try:
-            result = evaluate_point(
-                point.nominal,
-                point.reference,
-                point.indication,
-                point.expanded_uncertainty,
-                point.coverage_factor,
-                point.mpe,
-                point.lower,
-                point.upper,
-                rule=rule,
-                guard_band_factor=guard_band_factor,
-            )
+            result = evaluate_values(point, rule=rule, guard_band_factor=guard_band_factor)
         except ValidationError as exc:
             params = {**exc.params, "index": index, "input": exc.field}
             raise ValidationError(
@@ -349,29 +334,16 @@ def _points(
     return rows
 
 
-def _split(text: str | None) -> tuple[Any, str | None]:
-    quantity = parse_field(text, "value", required=False)
-    if quantity is None:
-        return None, None
-    return quantity.magnitude, unit_text(quantity.units)
-
-
-def _point_row(point: Any, seq: int, result: Any) -> MeasurementPointRow:
-    row = MeasurementPointRow(stage=point.stage, seq=seq, decision=result.decision)
-    for name in ("nominal", "reference", "indication", "expanded_uncertainty", "mpe"):
-        value, unit = _split(getattr(point, name))
-        setattr(row, f"{name}_value", value)
-        setattr(row, f"{name}_unit", unit)
-    for name in ("lower", "upper"):
-        value, unit = _split(getattr(point, name))
-        setattr(row, f"tolerance_{name}_value", value)
-        setattr(row, f"tolerance_{name}_unit", unit)
-    k = (point.coverage_factor or "").strip().replace(",", ".")
-    row.coverage_factor = Decimal(k) if k else None  # checked by evaluate_point
-    row.error_value = result.error
-    row.error_unit = result.error_unit
-    row.capability = result.capability  # tolerance half-width / U, kept with the record
-    return row
+def _point_row(point: PointInput, seq: int, result: PointEvaluation) -> MeasurementPointRow:
+    """The row of a point: its values as given (checked by the evaluation) and what was computed."""
+    return MeasurementPointRow(
+        **point_columns(point),
+        seq=seq,
+        decision=result.decision,
+        error_value=result.error,
+        error_unit=result.error_unit,
+        capability=result.capability,  # tolerance half-width / U, kept with the record
+    )
 
 
 def _set_standards(uow: Any, row: EventRow, data: EventInput, instrument: InstrumentRow) -> None:

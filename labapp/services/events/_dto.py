@@ -11,7 +11,10 @@ from labapp.domain.enums import (
     EventKind,
     EventResult,
     EventStatus,
+    Stage,
 )
+from labapp.domain.point_values import PointValues
+from labapp.domain.quantities import Measured
 from labapp.services.attachments import AttachmentInfo
 
 
@@ -40,19 +43,9 @@ class StandardUse:
     override_reason: str | None = None
 
 
-@dataclass(frozen=True)
-class PointInput:
-    """One point as typed: quantities are text ("10.003 V", decimal comma accepted)."""
-
-    reference: str
-    indication: str
-    nominal: str | None = None
-    expanded_uncertainty: str | None = None
-    coverage_factor: str | None = None
-    mpe: str | None = None
-    lower: str | None = None
-    upper: str | None = None
-    stage: str = "as_left"  # "as_found" or "as_left"
+#: One point as the form sends it: typed values (``Measured``, k a ``Decimal``, the ``Stage``),
+#: parsed once where they were typed (:func:`labapp.domain.point_values.parse_point`).
+PointInput = PointValues
 
 
 @dataclass(frozen=True)
@@ -81,23 +74,31 @@ class EventInput:
 
 @dataclass(frozen=True)
 class PointDetail:
-    """A stored point with its computed error and decision."""
+    """A stored point: its typed values as stated, the computed error and the decision."""
 
     id: int
-    stage: str
+    stage: Stage
     seq: int
-    nominal: str | None
-    reference: str | None
-    indication: str | None
+    nominal: Measured | None
+    reference: Measured | None
+    indication: Measured | None
     error_value: Decimal | None
     error_unit: str | None
-    expanded_uncertainty: str | None
+    expanded_uncertainty: Measured | None
     coverage_factor: Decimal | None
-    mpe: str | None
-    lower: str | None
-    upper: str | None
+    mpe: Measured | None
+    lower: Measured | None
+    upper: Measured | None
     decision: Decision
     capability: Decimal | None = None  # tolerance half-width / U as saved (None: none formed)
+
+    @property
+    def values(self) -> PointValues:
+        """The point as stated (what an edit of the event starts from)."""
+        return PointValues(
+            self.reference, self.indication, self.nominal, self.expanded_uncertainty,
+            self.coverage_factor, self.mpe, self.lower, self.upper, self.stage,
+        )  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -151,20 +151,21 @@ def _text(value: Any, unit: str | None) -> str | None:
 
 
 def _point_detail(p: MeasurementPointRow) -> PointDetail:
+    values = p.values
     return PointDetail(
         id=p.id,
-        stage=p.stage,
+        stage=values.stage,
         seq=p.seq,
-        nominal=_text(p.nominal_value, p.nominal_unit),
-        reference=_text(p.reference_value, p.reference_unit),
-        indication=_text(p.indication_value, p.indication_unit),
+        nominal=values.nominal,
+        reference=values.reference,
+        indication=values.indication,
         error_value=p.error_value,
         error_unit=p.error_unit,
-        expanded_uncertainty=_text(p.expanded_uncertainty_value, p.expanded_uncertainty_unit),
-        coverage_factor=p.coverage_factor,
-        mpe=_text(p.mpe_value, p.mpe_unit),
-        lower=_text(p.tolerance_lower_value, p.tolerance_lower_unit),
-        upper=_text(p.tolerance_upper_value, p.tolerance_upper_unit),
+        expanded_uncertainty=values.expanded_uncertainty,
+        coverage_factor=values.coverage_factor,
+        mpe=values.mpe,
+        lower=values.lower,
+        upper=values.upper,
         decision=p.decision,
         capability=p.capability,
     )

@@ -41,13 +41,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from labapp.domain.enums import EventResult, EventStatus
+from labapp.domain.enums import EventResult, EventStatus, Stage
 from labapp.domain.errors import NotFoundError, ValidationError
 from labapp.domain.impact import (
     AsFoundError,
     Assessment,
     NotAssessable,
-    PointFacts,
     PointReassessment,
     as_found_errors,
     downstream_assessment,
@@ -55,6 +54,7 @@ from labapp.domain.impact import (
     worst,
 )
 from labapp.domain.impact_transfer import ErrorTable, error_tables
+from labapp.domain.point_values import PointValues
 from labapp.domain.points import DecisionRule, unit_text
 from labapp.domain.quantities import Measured
 from labapp.metrology.errors import MetrologyError
@@ -129,20 +129,15 @@ def _event_trigger(session: Session, event_id: int) -> Trigger:
     if not _failed(row) or row.status is EventStatus.SUPERSEDED:
         raise ValidationError("trigger", "the event did not find the standard out of tolerance",
                               code="not_failed", params={"event_id": event_id})  # fmt: skip
-    found = [p for p in row.points if p.stage == "as_found"] or list(row.points)
-    triples = [(n, r, i) for n, r, i in (_triple(p) for p in found) if r and i]
+    found = [p.values for p in row.points if p.stage is Stage.AS_FOUND]
+    found = found or [p.values for p in row.points]
+    triples = [
+        (p.nominal, p.reference, p.indication) for p in found if p.reference and p.indication
+    ]
     errors = as_found_errors((r, i) for _n, r, i in triples)
     tables = error_tables(triples)
     return Trigger(row.instrument_id, row.id, None, row.performed_on, errors, _describe(tables),
                    tables)  # fmt: skip
-
-
-def _triple(p: MeasurementPointRow) -> tuple[Measured | None, Measured | None, Measured | None]:
-    return (
-        Measured.of(p.nominal_value, p.nominal_unit),
-        Measured.of(p.reference_value, p.reference_unit),
-        Measured.of(p.indication_value, p.indication_unit),
-    )
 
 
 def _check_trigger(session: Session, check_id: int) -> Trigger:
@@ -203,7 +198,7 @@ def _points_by_event(session: Session, ids: Sequence[int]) -> dict[int, list[Mea
     for point in session.scalars(stmt.order_by(MeasurementPointRow.seq)):
         grouped.setdefault(point.event_id, []).append(point)
     return {
-        event: [p for p in points if p.stage == "as_left"] or points
+        event: [p for p in points if p.stage is Stage.AS_LEFT] or points
         for event, points in grouped.items()
     }
 
@@ -224,20 +219,7 @@ def _upstream(session: Session, rows: Sequence[TraceRow]) -> dict[int, int | Non
     return {event: c for event, item, c in session.execute(stmt) if via.get(event) == item}
 
 
-def _facts(p: MeasurementPointRow) -> PointFacts:
-    return PointFacts(
-        Measured.of(p.nominal_value, p.nominal_unit),
-        Measured.of(p.reference_value, p.reference_unit),
-        Measured.of(p.indication_value, p.indication_unit),
-        Measured.of(p.expanded_uncertainty_value, p.expanded_uncertainty_unit),
-        p.coverage_factor,
-        Measured.of(p.mpe_value, p.mpe_unit),
-        Measured.of(p.tolerance_lower_value, p.tolerance_lower_unit),
-        Measured.of(p.tolerance_upper_value, p.tolerance_upper_unit),
-    )
-
-
-def in_mpe_unit(r: PointReassessment, facts: PointFacts) -> PointReassessment:
+def in_mpe_unit(r: PointReassessment, facts: PointValues) -> PointReassessment:
     """``r`` with its error, U, shift and U after in the MPE's unit (exact decimal scaling).
 
     Only an absolute MPE commensurable with the error unit sets the unit (mm errors against a
@@ -264,7 +246,7 @@ def _point_row(
     p: MeasurementPointRow, tables: Sequence[ErrorTable], rule: DecisionRule, factor: float
 ) -> ImpactPointRow:
     """The point re-evaluated with the standard's error at its nominal, in the MPE's unit."""
-    facts = _facts(p)
+    facts = p.values
     r = in_mpe_unit(reassess_point(facts, tables, rule=rule, guard_band_factor=factor), facts)
     return ImpactPointRow(
         point_id=p.id, seq=p.seq,

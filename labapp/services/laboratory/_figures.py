@@ -8,11 +8,13 @@ plans this kind of lab answers to ask at least 96 % on-time verification for key
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from sqlalchemy import select
 
 from labapp.domain.errors import ValidationError
+from labapp.metrology.errors import NumberError
+from labapp.metrology.units import parse_decimal
 from labapp.persistence.models import LaboratoryRow
 from labapp.services.database import Database
 
@@ -92,10 +94,13 @@ def figure_settings(db: Database) -> FigureSettings:
 
 
 def _target(value: Decimal | str) -> Decimal:
-    try:
-        target = Decimal(str(value).strip().rstrip("%").strip())
-    except InvalidOperation:
-        raise ValidationError("on_time_target", "not a number", code="invalid") from None
+    text = value if isinstance(value, str) else format(value, "f")
+    try:  # LabApp's one number rule; "95 %" may carry its percent sign
+        target = parse_decimal(text.strip().rstrip("%"))
+    except NumberError as exc:
+        if exc.reason != "out_of_range":
+            raise ValidationError("on_time_target", "not a number", code="invalid") from None
+        target = Decimal("Infinity")  # out of range: refused below with the range it must be in
     if not Decimal(0) < target <= Decimal(100):
         raise ValidationError(
             "on_time_target", "must be above 0 and at most 100 %", code="out_of_range",

@@ -34,10 +34,11 @@ from typing import Any
 
 from sqlalchemy import Connection, Row
 
-from labapp.domain.enums import EventResult, ProviderKind
+from labapp.domain.enums import EventResult, ProviderKind, Stage
 from labapp.domain.errors import NotFoundError, ValidationError
+from labapp.domain.point_values import unit_of
 from labapp.metrology.errors import UncertaintyError, UnitError
-from labapp.metrology.units import parse_quantity, parse_unit, uncertainty_in
+from labapp.metrology.units import Quantity, uncertainty_in
 from labapp.services.database import Database
 from labapp.services.traceability._dto import (
     BrokenChain,
@@ -243,7 +244,7 @@ def _uncertainties(rows: Sequence[Row[Any]]) -> dict[int, tuple[str, Decimal, st
         by_event.setdefault(row.event_id, {}).setdefault(row.stage, []).append(row)
     result = {}
     for event_id, stages in by_event.items():
-        points = stages.get("as_left") or stages.get("as_found") or []
+        points = stages.get(Stage.AS_LEFT) or stages.get(Stage.AS_FOUND) or []
         best = _largest(points)
         k = f" (k = {best.coverage_factor})" if best.coverage_factor is not None else ""
         text = f"U = {best.expanded_uncertainty_value} {best.expanded_uncertainty_unit}{k}"
@@ -265,7 +266,7 @@ def _largest(points: Sequence[Row[Any]]) -> Row[Any]:
         if unit == reference:
             return float(value)
         try:
-            return uncertainty_in(parse_quantity(f"{value} {unit}"), parse_unit(reference), "U")
+            return uncertainty_in(Quantity(value, unit_of(unit)), unit_of(reference), "U")
         except (UnitError, UncertaintyError):
             return float("-inf")  # not comparable with the others: never chosen as the largest
 

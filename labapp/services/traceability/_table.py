@@ -26,9 +26,10 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Date, Integer, Row, Select, bindparam, func, select
 
-from labapp.domain.enums import InstrumentStatus, ProviderKind, Role
+from labapp.domain.enums import InstrumentStatus, ProviderKind, Role, Stage
+from labapp.domain.point_values import unit_of
 from labapp.metrology.errors import UncertaintyError, UnitError
-from labapp.metrology.units import parse_quantity, parse_unit, uncertainty_in
+from labapp.metrology.units import Quantity, uncertainty_in
 from labapp.services.database import Database
 from labapp.services.traceability._chains import MAX_DEPTH, _reading, _reasons, _unaccredited
 from labapp.services.traceability._dto import BrokenReason, ChainInstrument
@@ -290,7 +291,7 @@ def _u(stages: dict[str, list[Row[Any]]]) -> tuple[Decimal, str, Decimal | None]
     uncertainties; a unit that does not convert is never the largest), with the unit factor
     cached: pint for every point of 100 000 items cost a third of the export's time.
     """
-    points = stages.get("as_left") or stages.get("as_found")
+    points = stages.get(Stage.AS_LEFT) or stages.get(Stage.AS_FOUND)
     if not points:
         return None
     reference = points[0].expanded_uncertainty_unit
@@ -310,7 +311,7 @@ def _factor(unit: str, reference: str) -> float:
     if unit == reference:
         return 1.0
     try:
-        return uncertainty_in(parse_quantity(f"1 {unit}"), parse_unit(reference), "U")
+        return uncertainty_in(Quantity(Decimal(1), unit_of(unit)), unit_of(reference), "U")
     except (UnitError, UncertaintyError):
         return float("-inf")
 

@@ -7,12 +7,11 @@ saves it with :func:`~labapp.services.laboratory.update_lab_settings`.
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QLineEdit, QSpinBox, QWidget
 
-from labapp.domain.errors import ValidationError
-from labapp.domain.points import DecisionRule
+from labapp.domain.points import DecisionRule, parse_number
 from labapp.services.laboratory import LabSettings, LabSettingsInput
 from labapp.ui.administration._dialogs import EnumCombo
 from labapp.ui.administration._form import AdminForm, optional, parse_date
@@ -121,12 +120,4 @@ class LaboratoryDialog(AdminForm):
         )
 
     def _factor(self) -> Decimal | None:
-        text = self.factor.text().strip().replace(",", ".")
-        if not text:
-            return None
-        try:
-            return Decimal(text)
-        except InvalidOperation:
-            raise ValidationError(
-                "guard_band_factor", f"{text!r} is not a number", code="not_a_number"
-            ) from None
+        return parse_number(self.factor.text(), "guard_band_factor")  # "1,5" is 1.5

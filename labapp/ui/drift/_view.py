@@ -152,14 +152,14 @@ class DriftWindow(QWidget):
         self.options = list(options)
         self.nominal.clear()
         for option in options:
-            self.nominal.addItem(self._option_text(option), option.text)
+            self.nominal.addItem(self._option_text(option), option.nominal)
         if options:
             self.load_series()
         else:
             self.summary.setText(self.tr("No approved results with points for this item."))
 
     def _option_text(self, option: Any) -> str:
-        return self.tr("{0} ({1} events)").format(option.text, option.events)
+        return self.tr("{0} ({1} events)").format(option.nominal, option.events)
 
     def load_series(self) -> None:
         """Fetch the drift series of the chosen point."""

@@ -31,7 +31,7 @@ from labapp.ui.common.errors import describe, field_problem, show_error
 from labapp.ui.common.labels import label
 from labapp.ui.events._actions import Correction, DraftSave, EventAction
 from labapp.ui.events._frame import EventFrame
-from labapp.ui.events._loading import Loaded, decision_rule, point_input, point_text
+from labapp.ui.events._loading import Loaded, decision_rule, point_text
 from labapp.ui.events._points_model import PointText
 from labapp.ui.events._signatures import SigningMixin, record_rule
 
@@ -158,7 +158,11 @@ class EventDialog(EventFrame, SigningMixin):
         self.detail = detail
         self.model.set_rule(*record_rule(detail))  # the record's rule, not the Preferences'
         self.form.fill(detail)
-        self.model.set_points([point_text(p) for p in detail.points] or [PointText()])
+        points = list(detail.points)  # typed values kept; their text only for display
+        if points:
+            self.model.set_points([point_text(p) for p in points], [p.values for p in points])
+        else:
+            self.model.set_points([PointText()])
         self.standards.model.set_selection(
             {s.instrument_id: s.override_reason for s in detail.standards}
         )
@@ -238,7 +242,7 @@ class EventDialog(EventFrame, SigningMixin):
         return EventInput(
             instrument_id=self.instrument.id,
             standards=tuple(StandardUse(i, reason) for i, reason in chosen.items()),
-            points=tuple(point_input(p) for p in self.model.points()),
+            points=tuple(self.model.values()),  # typed when typed: nothing parsed here
             result=stated,
             **values,
         )

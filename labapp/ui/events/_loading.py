@@ -1,13 +1,15 @@
 """What the event dialog fetches and converts: worker jobs and the table's text rows.
 
-The jobs run on the worker (never on the GUI thread); the conversions turn the service's
-``PointDetail`` into the text the points table edits and back into ``PointInput``.
+The jobs run on the worker (never on the GUI thread); :func:`point_text` writes a stored
+``PointDetail``'s typed values as the text the points table shows (the table keeps the typed
+values too: nothing is parsed back).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from labapp.domain.enums import EventStatus
@@ -20,7 +22,6 @@ __all__ = [
     "Loaded",
     "decision_rule",
     "load_event",
-    "point_input",
     "point_text",
     "standards_on",
 ]
@@ -85,10 +86,12 @@ def standards_on(db: Any, day: date, instrument: Any) -> list[Any]:
 
 
 def point_text(point: Any) -> PointText:
-    """A stored ``PointDetail`` as the text the table edits."""
+    """A stored ``PointDetail`` as the text the table shows (``"10.000 V"``: digits as stored)."""
 
     def text(value: Any) -> str:
-        return "" if value is None else str(value)
+        if isinstance(value, Decimal):  # k and the ratio, never with an exponent
+            return format(value, "f")
+        return "" if value is None else str(value)  # a Measured: "10.000 V"
 
     return PointText(
         stage=point.stage,
@@ -101,23 +104,6 @@ def point_text(point: Any) -> PointText:
         lower=text(point.lower),
         upper=text(point.upper),
         capability=text(getattr(point, "capability", None)),
-    )
-
-
-def point_input(point: PointText) -> Any:
-    """A typed row as the service's ``PointInput``."""
-    from labapp.services.events import PointInput
-
-    return PointInput(
-        reference=point.reference,
-        indication=point.indication,
-        nominal=point.nominal or None,
-        expanded_uncertainty=point.expanded_uncertainty or None,
-        coverage_factor=point.coverage_factor or None,
-        mpe=point.mpe or None,
-        lower=point.lower or None,
-        upper=point.upper or None,
-        stage=point.stage,
     )
 
 

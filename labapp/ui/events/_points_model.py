@@ -1,9 +1,11 @@
 """The measurement points of an event, as typed, evaluated live with the lab's decision rule.
 
-Every cell keeps the text the user typed (digits and unit: "10000.2 mV" stays as typed).  Each
-row is evaluated with :func:`labapp.domain.points.evaluate_point` whenever one of its cells
-changes: the pure function runs on the GUI thread, no database involved.  A typed error (text in
-a number cell, incommensurable units) colours the cell it names red with the reason as tooltip.
+Every cell keeps the text the user typed (digits and unit: "10000.2 mV" stays as typed) and its
+value parsed once, when the text changed (:mod:`labapp.ui.events._point_cells`).  Each row is
+evaluated from its typed values with :func:`labapp.domain.point_values.evaluate_values` whenever
+one of its cells changes: the pure function runs on the GUI thread, no database involved.  A
+typed error (text in a number cell, incommensurable units) colours the cell it names red with the
+reason as tooltip.  :meth:`PointsModel.values` gives the typed points the dialog saves.
 
 The last column is the point's capability, MPE / U (tolerance half-width over U,
 :func:`labapp.domain.capability.capability_ratio`): below the lab's threshold (JJF 1094: 3) the
@@ -16,7 +18,6 @@ removed row is one :class:`QUndoCommand`, so Ctrl+Z / Ctrl+Shift+Z undo and redo
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
 from decimal import Decimal
 from typing import Any
 
@@ -32,16 +33,16 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QUndoCommand, QUndoStack
 
 from labapp.domain.capability import CAPABILITY_THRESHOLD
-from labapp.domain.enums import Decision
-from labapp.domain.errors import ValidationError
-from labapp.domain.points import DecisionRule, PointEvaluation, evaluate_point
-from labapp.ui.common.errors import field_problem
+from labapp.domain.enums import Decision, Stage
+from labapp.domain.point_values import PointValues
+from labapp.domain.points import DecisionRule
 from labapp.ui.common.labels import label, label_for
+from labapp.ui.events._point_cells import Evaluated, PointRow, PointText, evaluate_row, parse_row
 from labapp.ui.events._points_capability import capability_cell
 
 CONTEXT = "PointsModel"
 
-STAGES = ("as_left", "as_found")
+STAGES = (Stage.AS_LEFT, Stage.AS_FOUND)
 
 (
     COL_STAGE,
@@ -80,58 +81,6 @@ DECISION_BRUSHES = {
 }
 
 
-@dataclass(frozen=True)
-class PointText:
-    """One measurement point exactly as typed (blank: not given)."""
-
-    stage: str = "as_left"
-    nominal: str = ""
-    reference: str = ""
-    indication: str = ""
-    expanded_uncertainty: str = ""
-    coverage_factor: str = ""
-    mpe: str = ""
-    lower: str = ""  # asymmetric limits of a stored point (no column: kept, not edited)
-    upper: str = ""
-    capability: str = ""  # the ratio stored with the record (cleared by an edit)
-
-    def is_blank(self) -> bool:
-        """No value typed (the stage and the stored ratio do not count)."""
-        skip = ("stage", "capability")
-        return not any(getattr(self, f.name).strip() for f in fields(self) if f.name not in skip)
-
-
-@dataclass(frozen=True)
-class Evaluated:
-    """A row's evaluation: the result, or the field at fault and the worded reason."""
-
-    result: PointEvaluation | None = None
-    field: str | None = None
-    problem: str = ""
-
-
-def evaluate(point: PointText, rule: DecisionRule, guard_band_factor: float) -> Evaluated:
-    """Evaluate ``point`` (a blank row evaluates to nothing, without complaint)."""
-    if point.is_blank():
-        return Evaluated()
-    try:
-        result = evaluate_point(
-            point.nominal,
-            point.reference,
-            point.indication,
-            point.expanded_uncertainty,
-            point.coverage_factor,
-            point.mpe or None,
-            point.lower or None,
-            point.upper or None,
-            rule=rule,
-            guard_band_factor=guard_band_factor,
-        )
-    except ValidationError as exc:
-        return Evaluated(field=exc.field, problem=field_problem(exc))
-    return Evaluated(result=result)
-
-
 class PointsModel(QAbstractTableModel):
     """Editable table of :class:`PointText` rows with computed error and decision columns.
 
@@ -149,21 +98,36 @@ class PointsModel(QAbstractTableModel):
         self.read_only = False
         #: below this MPE / U the capability cell warns (the lead makes it a lab setting)
         self.capability_threshold = CAPABILITY_THRESHOLD
-        self._points: list[PointText] = []
+        self._rows: list[PointRow] = []
         self._evaluations: list[Evaluated] = []
 
     # --- contents -----------------------------------------------------------------------------
-    def set_points(self, points: list[PointText]) -> None:
-        """Replace every row (loading an event; not an undoable edit)."""
+    def set_points(self, points: list[PointText], values: list[PointValues] | None = None) -> None:
+        """Replace every row (loading an event; not an undoable edit).
+
+        ``values``: the typed points the texts were written from (a stored event), taken as they
+        are; without them each text is parsed.
+        """
         self.beginResetModel()
-        self._points = list(points)
-        self._evaluations = [self._evaluate(p) for p in self._points]
+        typed = values if values is not None else [None] * len(points)
+        self._rows = [parse_row(p, v) for p, v in zip(points, typed, strict=True)]
+        self._evaluations = [self._evaluate(r) for r in self._rows]
         self.endResetModel()
         self.evaluated.emit()
 
     def points(self) -> list[PointText]:
         """The rows as typed, blank rows left out."""
-        return [p for p in self._points if not p.is_blank()]
+        return [r.text for r in self._rows if not r.text.is_blank()]
+
+    def values(self) -> list[PointValues]:
+        """The typed points, blank rows left out (what the dialog saves; parsed when typed).
+
+        Raises
+        ------
+        ValidationError
+            A row whose cell does not parse (the dialog saves only when :meth:`problems` is empty).
+        """
+        return [r.values() for r in self._rows if not r.text.is_blank()]
 
     def evaluation(self, row: int) -> Evaluated:
         """The evaluation of ``row``."""
@@ -173,11 +137,11 @@ class PointsModel(QAbstractTableModel):
         """The decision of every evaluated row."""
         return [e.result.decision for e in self._evaluations if e.result is not None]
 
-    def stage_decisions(self) -> list[tuple[str, Decision]]:
+    def stage_decisions(self) -> list[tuple[Stage, Decision]]:
         """``(stage, decision)`` of every evaluated row (what the event's result is made of)."""
         return [
-            (p.stage, e.result.decision)
-            for p, e in zip(self._points, self._evaluations, strict=False)
+            (r.cells["stage"], e.result.decision)
+            for r, e in zip(self._rows, self._evaluations, strict=True)
             if e.result is not None
         ]
 
@@ -186,27 +150,28 @@ class PointsModel(QAbstractTableModel):
         return [(r, e.field, e.problem) for r, e in enumerate(self._evaluations) if e.field]
 
     def set_rule(self, rule: DecisionRule, guard_band_factor: float = 1.0) -> None:
-        """Use another decision rule; every row is evaluated again."""
+        """Use another decision rule; every row is evaluated again (from its parsed cells)."""
         self.rule, self.guard_band_factor = rule, guard_band_factor
-        self._evaluations = [self._evaluate(p) for p in self._points]
-        if self._points:
-            last = self.index(len(self._points) - 1, COL_CAPABILITY)
+        self._evaluations = [self._evaluate(r) for r in self._rows]
+        if self._rows:
+            last = self.index(len(self._rows) - 1, COL_CAPABILITY)
             self.dataChanged.emit(self.index(0, 0), last)
         self.evaluated.emit()
 
-    def _evaluate(self, point: PointText) -> Evaluated:
-        return evaluate(point, self.rule, self.guard_band_factor)
+    def _evaluate(self, row: PointRow) -> Evaluated:
+        return evaluate_row(row, self.rule, self.guard_band_factor)
 
     # --- live preview while a cell is being typed --------------------------------------------
     def preview(self, row: int, column: int, text: str) -> None:
         """Evaluate ``row`` as if ``text`` were in the cell being typed (not stored, not undoable).
 
-        The editor calls this on each keystroke, so the error and decision follow the typing;
-        committing the editor stores the text as one undoable edit.
+        The editor calls this on each keystroke, so the error and decision follow the typing: the
+        typed cell is parsed, the row's other cells are not parsed again.  Committing the editor
+        stores the text as one undoable edit.
         """
-        if not 0 <= row < len(self._points) or column not in EDITABLE:
+        if not 0 <= row < len(self._rows) or column not in EDITABLE:
             return
-        typed = replace(self._points[row], **{COLUMNS[column][0]: text})
+        typed = self._rows[row].with_cell(COLUMNS[column][0], text, edit=False)
         self._evaluations[row] = self._evaluate(typed)
         # Not the edited cell itself: the view would reset the open editor to the stored text.
         if column > 0:
@@ -215,34 +180,32 @@ class PointsModel(QAbstractTableModel):
         self.evaluated.emit()
 
     def end_preview(self, row: int) -> None:
-        """The editor closed: evaluate ``row`` from its stored text again."""
-        if 0 <= row < len(self._points):
-            self._evaluations[row] = self._evaluate(self._points[row])
+        """The editor closed: evaluate ``row`` from its stored cells again."""
+        if 0 <= row < len(self._rows):
+            self._evaluations[row] = self._evaluate(self._rows[row])
             self.dataChanged.emit(self.index(row, 0), self.index(row, COL_CAPABILITY))
             self.evaluated.emit()
 
     # --- raw changes (the undo commands call these) ---------------------------------------
     def set_cell(self, row: int, column: int, text: str) -> None:
-        """Store ``text`` in a cell and evaluate its row again."""
-        self._points[row] = replace(
-            self._points[row], **{COLUMNS[column][0]: text, "capability": ""}
-        )
-        self._evaluations[row] = self._evaluate(self._points[row])
+        """Store ``text`` in a cell, parse that cell and evaluate its row again."""
+        self._rows[row] = self._rows[row].with_cell(COLUMNS[column][0], text)
+        self._evaluations[row] = self._evaluate(self._rows[row])
         self.dataChanged.emit(self.index(row, 0), self.index(row, COL_CAPABILITY))
         self.evaluated.emit()
 
-    def insert_point(self, row: int, point: PointText) -> None:
+    def insert_point(self, row: int, point: PointRow) -> None:
         """Insert ``point`` before ``row``."""
         self.beginInsertRows(QModelIndex(), row, row)
-        self._points.insert(row, point)
+        self._rows.insert(row, point)
         self._evaluations.insert(row, self._evaluate(point))
         self.endInsertRows()
         self.evaluated.emit()
 
-    def take_point(self, row: int) -> PointText:
-        """Remove ``row`` and return its point."""
+    def take_point(self, row: int) -> PointRow:
+        """Remove ``row`` and return it."""
         self.beginRemoveRows(QModelIndex(), row, row)
-        point = self._points.pop(row)
+        point = self._rows.pop(row)
         self._evaluations.pop(row)
         self.endRemoveRows()
         self.evaluated.emit()
@@ -258,20 +221,20 @@ class PointsModel(QAbstractTableModel):
     def add_point(self, point: PointText | None = None) -> int:
         """Append a point (the stage of the last row by default); returns its row."""
         if point is None:
-            stage = self._points[-1].stage if self._points else STAGES[0]
+            stage = self._rows[-1].text.stage if self._rows else STAGES[0]
             point = PointText(stage=stage)
-        row = len(self._points)
-        self._push(_RowCommand(self, row, point, adding=True))
+        row = len(self._rows)
+        self._push(_RowCommand(self, row, parse_row(point), adding=True))
         return row
 
     def remove_point(self, row: int) -> None:
         """Remove ``row`` (undoable)."""
-        if 0 <= row < len(self._points):
-            self._push(_RowCommand(self, row, self._points[row], adding=False))
+        if 0 <= row < len(self._rows):
+            self._push(_RowCommand(self, row, self._rows[row], adding=False))
 
     # --- Qt model -----------------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._points)
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -294,9 +257,9 @@ class PointsModel(QAbstractTableModel):
         return flags
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._points):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        point, evaluated = self._points[index.row()], self._evaluations[index.row()]
+        point, evaluated = self._rows[index.row()].text, self._evaluations[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.EditRole and column in EDITABLE:
             return getattr(point, COLUMNS[column][0])
@@ -315,9 +278,9 @@ class PointsModel(QAbstractTableModel):
 
     def capability(self, row: int) -> Decimal | None:
         """The ratio shown for ``row``: the stored one, else the live evaluation's."""
-        point, evaluated = self._points[row], self._evaluations[row]
-        if point.capability.strip():
-            return Decimal(point.capability)
+        stored, evaluated = self._rows[row].capability, self._evaluations[row]
+        if stored is not None:
+            return stored
         return evaluated.result.capability if evaluated.result is not None else None
 
     def _capability_data(self, row: int, role: int) -> Any:
@@ -358,7 +321,7 @@ class PointsModel(QAbstractTableModel):
             return False
         text = "" if value is None else str(value)
         row, column = index.row(), index.column()
-        old = getattr(self._points[row], COLUMNS[column][0])
+        old = getattr(self._rows[row].text, COLUMNS[column][0])
         if column == COL_STAGE and text not in STAGES:
             return False
         if text == old:
@@ -402,7 +365,7 @@ class _CellCommand(QUndoCommand):
 
 
 class _RowCommand(QUndoCommand):
-    def __init__(self, model: PointsModel, row: int, point: PointText, *, adding: bool) -> None:
+    def __init__(self, model: PointsModel, row: int, point: PointRow, *, adding: bool) -> None:
         text = "Add point" if adding else "Remove point"
         super().__init__(QCoreApplication.translate(CONTEXT, text))
         self._model, self._row, self._point, self._adding = model, row, point, adding

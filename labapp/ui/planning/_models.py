@@ -6,7 +6,6 @@ changes per item until the page saves them through the service.
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
@@ -19,6 +18,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from labapp.metrology.errors import NumberError
+from labapp.metrology.units import parse_decimal
 from labapp.ui.common.labels import label_for
 from labapp.ui.common.rows_table_model import RowsTableModel, format_value
 
@@ -298,11 +299,9 @@ class PlanItemsModel(QAbstractTableModel):
         if column == self.COL_MONTH:
             return ("planned_month", int(text)) if text.isdigit() and 1 <= int(text) <= 12 else None
         if column == self.COL_COST:
-            if "," in text:  # "1,234" is 1234 to some and 1.234 to others: refuse, never guess
+            try:  # "1,234" is 1234 to some and 1.234 to others: refused, never guessed
+                cost = parse_decimal(text, refuse_grouping_lookalike=True)
+            except NumberError:
                 return None
-            try:
-                cost = Decimal(text)
-            except InvalidOperation:
-                return None
-            return ("estimated_cost", cost) if cost.is_finite() and cost >= 0 else None
+            return ("estimated_cost", cost) if cost >= 0 else None
         return ("note", text)

@@ -67,3 +67,17 @@ def test_number_cells_keep_their_shortest_digits() -> None:
     assert as_decimal(7) == 7 and as_decimal("  ") is None
     with pytest.raises(CellProblem):
         as_decimal(True)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [("inf", "out_of_range"), ("-Infinity", "out_of_range"), ("NaN", "not_a_number")],
+)
+def test_infinity_is_out_of_range_and_nan_no_number(text: str, reason: str) -> None:
+    """Decimal() reads both; neither is a value a person can have measured."""
+    with pytest.raises(NumberError) as refused:
+        parse_decimal(text)
+    assert refused.value.reason == reason
+    with pytest.raises(CellProblem) as problem:
+        as_decimal(text)
+    assert problem.value.code == reason
