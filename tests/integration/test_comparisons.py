@@ -31,20 +31,13 @@ from labapp.services.comparisons import (
 )
 
 USER = "li.wei"
-#: Beside the repository, as for the metrology tests (tests/unit/metrology/conftest.py).
-CASES = (
-    Path(__file__).resolve().parents[2].parent
-    / "shared"
-    / "reference-cases"
-    / "published-cases.json"
-)
+#: In the repository, as for the metrology tests (tests/unit/metrology/conftest.py).
+CASES = Path(__file__).resolve().parents[1] / "data" / "reference-cases" / "published-cases.json"
 
 
 def _e3_case() -> dict:
-    if CASES.exists():
-        cases = json.loads(CASES.read_text(encoding="utf-8"))
-        return next(c for c in cases if c["id"] == "iso13528_2022_E3_robust")
-    pytest.skip(f"published reference cases not found at {CASES}")
+    cases = json.loads(CASES.read_text(encoding="utf-8"))
+    return next(c for c in cases if c["id"] == "iso13528_2022_E3_robust")
 
 
 def _comparison(db, **changes):

@@ -247,10 +247,7 @@ def test_iso_13528_annex_e3_reproduces_in_the_scores_table(qtbot, page):
     from labapp.services.comparison_dto import ComparisonInput, ParticipantInput
     from labapp.services.comparisons import create_comparison, import_participants
 
-    cases = Path(__file__).resolve().parents[2].parent / "shared/reference-cases"
-    path = cases / "published-cases.json"
-    if not path.exists():
-        pytest.skip(f"published reference cases not found at {path}")
+    path = Path(__file__).resolve().parents[1] / "data/reference-cases/published-cases.json"
     case = next(c for c in json.loads(path.read_text("utf-8")) if c["id"].endswith("E3_robust"))
     values = case["inputs"]["x"]
 
