@@ -6,19 +6,30 @@ finds the same items everywhere.  The text matches, case-insensitively, anywhere
 name, model, serial number, manufacturer, quantity, location and custodian (``ILIKE`` on
 PostgreSQL; on SQLite ``LIKE``, which ignores the case of ASCII letters as SQLite's ``lower()``
 does, without calling ``lower()`` on every cell; ``%``, ``_`` and ``\\`` are matched literally).
-Location and custodian match through their small tables (``location_id IN (...)``), so counting
-needs no join.
+
+Indexed (:mod:`labapp.persistence.search_index`): for text of three characters or more the
+condition is ``id IN (a UNION of three branches)``, each able to use an index: the instrument
+columns, the location's name, the custodian's name.  On SQLite the first branch takes its
+candidates from the FTS5 trigram index and keeps those the ``LIKE`` rule above accepts (the
+index folds more than ASCII case, so it may offer a few more; the rule has the last word, so
+the results are exactly the scan's); on PostgreSQL ``ILIKE`` itself uses the GIN trigram indexes.
+A trigram index cannot serve one or two characters, so shorter text keeps the scan, written as
+before (location and custodian matched through their small tables).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import ColumnElement, and_, literal_column, or_, select, union
 
 from labapp.persistence.models import InstrumentRow, LocationRow, PersonRow
+from labapp.persistence.search_index import fts_table
 
-__all__ = ["search_condition"]
+__all__ = ["INDEXED_MIN_CHARS", "scan_condition", "search_condition"]
+
+#: A trigram index needs at least one trigram: shorter text is scanned.
+INDEXED_MIN_CHARS = 3
 
 _TEXT_COLUMNS = (
     InstrumentRow.asset_tag,
@@ -40,6 +51,32 @@ def search_condition(text: str, dialect: str) -> ColumnElement[bool]:
     dialect
         ``Database.engine.dialect.name`` (``"sqlite"`` or ``"postgresql"``).
     """
+    if len(text) < INDEXED_MIN_CHARS:
+        return scan_condition(text, dialect)
+    pattern = f"%{_escape_like(text)}%"
+    columns = or_(*(_contains(c, pattern, dialect) for c in _TEXT_COLUMNS))
+    if dialect == "sqlite":
+        candidates = select(fts_table.c.rowid).where(_fts_match(text))
+        instruments = _ids(and_(InstrumentRow.id.in_(candidates), columns))
+    else:
+        instruments = _ids(columns)
+    places = select(LocationRow.id).where(_contains(LocationRow.name, pattern, dialect))
+    people = select(PersonRow.id).where(_contains(PersonRow.name, pattern, dialect))
+    branches = union(
+        instruments,
+        _ids(InstrumentRow.location_id.in_(places)),
+        _ids(InstrumentRow.custodian_id.in_(people)),
+    )
+    return InstrumentRow.id.in_(branches)
+
+
+def _ids(where: ColumnElement[bool]) -> Any:
+    """One branch: instrument ids, never correlated with the caller's own ``instruments``."""
+    return select(InstrumentRow.id).where(where).correlate(None)
+
+
+def scan_condition(text: str, dialect: str) -> ColumnElement[bool]:
+    """The same rule as a scan of every row (text shorter than a trigram; the test's oracle)."""
     pattern = f"%{_escape_like(text)}%"
     places = select(LocationRow.id).where(_contains(LocationRow.name, pattern, dialect))
     people = select(PersonRow.id).where(_contains(PersonRow.name, pattern, dialect))
@@ -48,6 +85,12 @@ def search_condition(text: str, dialect: str) -> ColumnElement[bool]:
         InstrumentRow.location_id.in_(places),
         InstrumentRow.custodian_id.in_(people),
     )
+
+
+def _fts_match(text: str) -> ColumnElement[bool]:
+    """FTS5: ``text`` as one phrase (its trigrams in a row, within one column)."""
+    phrase = '"' + text.replace('"', '""') + '"'
+    return literal_column(fts_table.name).op("MATCH")(phrase)  # type: ignore[no-any-return]
 
 
 def _escape_like(text: str) -> str:
