@@ -145,6 +145,8 @@ class Bench:
 
 def register_actions(bench: Bench, scroll_seconds: float) -> None:
     """First page, searches as typed, then the scroll to the end with the memory it keeps."""
+    from PySide6.QtCore import QModelIndex
+
     from labapp.ui.views import base
 
     view = bench.window.views[base.REGISTER]
@@ -160,6 +162,8 @@ def register_actions(bench: Bench, scroll_seconds: float) -> None:
     while model.canFetchMore() and time.monotonic() - start < scroll_seconds:
         rows = model.rowCount()
         table.scrollToBottom()
+        if not model.is_loading() and model.canFetchMore():  # offscreen the bar may not move
+            model.fetchMore(QModelIndex())  # what the view does at the bottom of its scroll bar
         wait_until(lambda r=rows: model.rowCount() > r or not model.canFetchMore(), 60)
         pages += 1
     settle()
