@@ -80,6 +80,7 @@ def test_indexed_search_finds_exactly_what_the_scan_finds(lab: Database) -> None
     for term in terms:
         indexed = _ids(lab, search_condition(term, dialect))
         assert indexed == _ids(lab, scan_condition(term, dialect)), term
+        assert indexed == _ids(lab, search_condition(term, dialect, many=True)), term
         found_any += bool(indexed)
     assert found_any > len(terms) // 2  # the terms are real: most of them match something
 
@@ -207,3 +208,21 @@ def test_the_triggers_survive_a_later_batch_rebuild(
     found = _ids(db, search_condition("ebuilt gau", dialect))
     assert found == _ids(db, scan_condition("ebuilt gau", dialect))
     assert len(found) == 1
+
+
+def test_a_common_text_is_read_in_page_order_with_the_same_rows(
+    lab: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above the threshold the register takes the page-order plan; the rows do not change."""
+    from labapp.services import register_search
+
+    flt = reg.RegisterFilter(search="ODD-")
+    rare = [i.id for i in reg.query_register(lab, flt, today=TODAY)]
+    with lab.engine.connect() as conn:
+        assert not register_search.is_common(conn, "ODD-")
+        monkeypatch.setattr(register_search, "COMMON_CANDIDATES", len(ODD))
+        assert register_search.is_common(conn, "ODD-") == (lab.engine.dialect.name == "sqlite")
+        assert not register_search.is_common(conn, "OD")  # under a trigram: never
+    reg._page_statement.cache_clear()
+    assert [i.id for i in reg.query_register(lab, flt, today=TODAY)] == rare
+    assert reg.count_register(lab, flt, cap=3) == 4 and reg.count_register(lab, flt) == len(ODD)
