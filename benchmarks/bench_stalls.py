@@ -159,12 +159,16 @@ def register_actions(bench: Bench, scroll_seconds: float) -> None:
     before, pages, start = rss_mb(), 0, time.monotonic()
     model, table = view.model, view.table
     bench.heartbeat.take()
-    while model.canFetchMore() and time.monotonic() - start < scroll_seconds:
+
+    def more() -> bool:  # a page in flight is not the end (canFetchMore is False meanwhile)
+        return model.is_loading() or model.canFetchMore()
+
+    while more() and time.monotonic() - start < scroll_seconds:
         rows = model.rowCount()
         table.scrollToBottom()
         if not model.is_loading() and model.canFetchMore():  # offscreen the bar may not move
             model.fetchMore(QModelIndex())  # what the view does at the bottom of its scroll bar
-        wait_until(lambda r=rows: model.rowCount() > r or not model.canFetchMore(), 60)
+        wait_until(lambda r=rows: model.rowCount() > r or not more(), 60)
         pages += 1
     settle()
     gaps = bench.heartbeat.take()
@@ -172,7 +176,7 @@ def register_actions(bench: Bench, scroll_seconds: float) -> None:
     bench.results.append(("register: scroll to the end", worst, over, 0.0))
     gc.collect()
     after = rss_mb()
-    end = "the end" if not model.canFetchMore() else f"stopped after {scroll_seconds:g} s"
+    end = "the end" if not more() else f"stopped after {scroll_seconds:g} s"
     print(f"{'register: scroll (' + str(pages) + ' pages, ' + end + ')':44} worst gap "
           f"{worst:7.0f} ms  {over:3d} > {STALL_GOAL_MS:.0f} ms  {model.rowCount()} rows kept, "
           f"RSS {before:.0f} -> {after:.0f} MB (+{after - before:.0f} MB)", flush=True)  # fmt: skip
