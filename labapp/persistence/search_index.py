@@ -154,7 +154,7 @@ def _install_postgresql(conn: Connection) -> None:
         opclass = f'"{schema}".gin_trgm_ops'
         conn.exec_driver_sql(
             f"CREATE INDEX IF NOT EXISTS {name} ON {table} USING gin ({column} {opclass}) "
-            "WITH (fastupdate = off)"  # see _FASTUPDATE
+            f"WITH (fastupdate = {'on' if _FASTUPDATE else 'off'})"
         )
 
 

@@ -6,6 +6,7 @@ for the odd names added here, the matches worked out in Python from the names th
 
 from __future__ import annotations
 
+import logging
 import shutil
 from datetime import date
 from pathlib import Path
@@ -15,6 +16,7 @@ from sqlalchemy import Engine, insert, inspect, select, text
 
 from labapp import paths
 from labapp.persistence import migrations, search_index
+from labapp.persistence.engine import make_engine
 from labapp.persistence.models import InstrumentRow
 from labapp.services import register as reg
 from labapp.services.database import Database
@@ -226,3 +228,22 @@ def test_a_common_text_is_read_in_page_order_with_the_same_rows(
     reg._page_statement.cache_clear()
     assert [i.id for i in reg.query_register(lab, flt, today=TODAY)] == rare
     assert reg.count_register(lab, flt, cap=3) == 4 and reg.count_register(lab, flt) == len(ODD)
+
+
+def test_without_pg_trgm_the_upgrade_warns_in_both_languages_and_search_scans(
+    pg_schema_url: str, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A server without the extension (or a login that may not create it): worded, not fatal."""
+    monkeypatch.setattr(search_index, "_extension_schema", lambda _conn: None)
+    engine = make_engine(pg_schema_url)
+    try:
+        with caplog.at_level(logging.WARNING, logger=search_index.__name__):
+            migrations.upgrade(engine)
+        assert "pg_trgm" in caplog.text and "CREATE EXTENSION pg_trgm" in caplog.text
+        assert "无法建立搜索索引" in caplog.text  # and in Chinese
+        assert "Traceback" not in caplog.text
+        assert not _has_index(engine)
+        db = Database(engine, None)  # type: ignore[arg-type]
+        assert _ids(db, search_condition("nothing-like-it", "postgresql")) == set()
+    finally:
+        engine.dispose()
