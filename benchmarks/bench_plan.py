@@ -23,14 +23,15 @@ import statistics
 import time
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from sqlalchemy import delete, insert, text
 
 from labapp.persistence.models import PlanItemRow, PlanRow
 from labapp.services.database import Database, open_database
-from labapp.services.planning import DueWindow, PlanFilter, due_items, generate_plan
+from labapp.services.planning import due_items
 from labapp.services.planning._annual import plan_lines
-from labapp.services.planning._due import window_range
+from labapp.services.planning._due import DueWindow, PlanFilter, generate_plan, window_range
 
 TODAY = date(2026, 11, 23)
 RAW = """
@@ -77,7 +78,7 @@ def main() -> None:
 
         def raw(a: date | None = first, b: date = last) -> int:
             with db.engine.connect() as conn:
-                return len(conn.exec_driver_sql(_driver(RAW), (a, b)).fetchall())
+                return len(conn.exec_driver_sql(_driver(RAW, conn), (a, b)).fetchall())
 
         rows = raw()
         service_ms, raw_ms = paired_ms(lambda w=window: due_items(db, w, TODAY), raw)
@@ -148,9 +149,10 @@ def bench_generate(db: Database, year: int) -> None:
     )
 
 
-def _driver(sql: str) -> str:
-    """The statement with the driver's positional placeholders (SQLite ``?``)."""
-    return sql.replace(":a", "?").replace(":b", "?")
+def _driver(sql: str, conn: Any) -> str:
+    """The statement with the driver's positional placeholders (SQLite ``?``, psycopg ``%s``)."""
+    mark = "?" if conn.dialect.name == "sqlite" else "%s"
+    return sql.replace(":a", mark).replace(":b", mark)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 
 # Before anything imports Qt or computes a per-user path.
@@ -10,6 +12,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MPLBACKEND", "Agg")
 if "LABAPP_HOME" not in os.environ:
     os.environ["LABAPP_HOME"] = tempfile.mkdtemp(prefix="labapp-test-home-")
+    # the suite leaves nothing behind (pytest's own tmp_path folders: tmp_path_retention_policy)
+    atexit.register(shutil.rmtree, os.environ["LABAPP_HOME"], ignore_errors=True)
 
 try:
     from hypothesis import HealthCheck, settings

@@ -124,10 +124,15 @@ def open_startup_database(window: Any, session: Any, url: str, demo: bool) -> No
 
 
 def self_test(argv_lang: str | None) -> int:
-    """Offscreen, Chinese, a temporary database opened and migrated, every page loaded: exit 0."""
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    """Chinese, a temporary database opened and migrated, every page loaded: exit 0.
+
+    The Qt platform is the one given (``QT_QPA_PLATFORM``, so ``xcb`` under Xvfb really draws
+    on an X server), offscreen when none is.  ``LABAPP_HOME`` is always a temporary directory:
+    the self-test reads and writes no one's settings, even where ``LABAPP_HOME`` is set.
+    """
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory(prefix="labapp-self-test-") as tmp:
-        os.environ.setdefault("LABAPP_HOME", tmp)
+        os.environ["LABAPP_HOME"] = tmp
         args = parse_args(["--lang", argv_lang or "zh_CN"])
         app, session, window = build(args)
         from labapp.ui.common import i18n
@@ -149,7 +154,8 @@ def self_test(argv_lang: str | None) -> int:
         if failures or session.url is None:
             print(f"self-test failed: {failures or 'no database opened'}", file=sys.stderr)
             return 1
-        print(f"self-test ok: {window.windowTitle()}")
+        platform = app.platformName()
+        print(f"self-test ok ({platform}): {window.windowTitle()}")
         return 0
 
 

@@ -49,6 +49,8 @@ class _CliError(LabAppError):
 
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
     """Run ``labapp-cli`` with ``argv`` (default ``sys.argv[1:]``); return the exit status."""
+    if argv is None:  # the console script: the process's own streams
+        utf8_streams()
     args_list = list(sys.argv[1:] if argv is None else argv)
     out = out or sys.stdout
     tr = Messages(detect_language(args_list))
@@ -61,6 +63,19 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     except KeyboardInterrupt:
         print(tr("interrupted"), file=sys.stderr)
         return 130
+
+
+def utf8_streams() -> None:
+    """Write UTF-8 on stdout and stderr whatever the console's code page, never raising.
+
+    A Windows console or pipe in cp1252 could not encode the Chinese names of the demo lab, so the
+    summary raised ``UnicodeEncodeError`` after the data was written; ``errors="replace"`` keeps
+    even a lone surrogate from stopping a command half way.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="replace")
 
 
 # --- arguments ------------------------------------------------------------------------------

@@ -11,10 +11,15 @@ from matplotlib import font_manager
 
 __all__ = ["CJK_FAMILIES", "configure_matplotlib_fonts", "find_cjk_family"]
 
-#: Preferred Simplified Chinese families, Windows / macOS / Linux, best first.
+#: Preferred Simplified Chinese families, best first: Windows (Microsoft YaHei), macOS (PingFang
+#: SC; Hiragino Sans GB and Heiti SC where a font list cannot see PingFang, as matplotlib's often
+#: cannot on a recent macOS), Linux (Noto Sans CJK SC / Source Han Sans SC, WenQuanYi Micro Hei),
+#: then Windows' older SimHei.  The one list for Qt (labapp.ui.common.fonts) and matplotlib alike.
 CJK_FAMILIES = (
     "Microsoft YaHei",
     "PingFang SC",
+    "Hiragino Sans GB",
+    "Heiti SC",
     "Noto Sans CJK SC",
     "Source Han Sans SC",
     "WenQuanYi Micro Hei",

@@ -17,9 +17,6 @@ from labapp.domain.errors import ConcurrentModificationError, ValidationError
 from labapp.metrology import comparison as mc
 from labapp.metrology.comparison import ScoreClass
 from labapp.services.comparisons import (
-    AssignedMethod,
-    ComparisonInput,
-    ParticipantInput,
     add_participant,
     create_comparison,
     get_comparison,
@@ -30,23 +27,21 @@ from labapp.services.comparisons import (
     update_comparison,
     update_participant,
 )
-from labapp.services.comparisons._comparisons import import_participants
+from labapp.services.comparisons._comparisons import (
+    AssignedMethod,
+    ComparisonInput,
+    ParticipantInput,
+    import_participants,
+)
 
 USER = "li.wei"
-#: Beside the repository, as for the metrology tests (tests/unit/metrology/conftest.py).
-CASES = (
-    Path(__file__).resolve().parents[2].parent
-    / "shared"
-    / "reference-cases"
-    / "published-cases.json"
-)
+#: In the repository, as for the metrology tests (tests/unit/metrology/conftest.py).
+CASES = Path(__file__).resolve().parents[1] / "data" / "reference-cases" / "published-cases.json"
 
 
 def _e3_case() -> dict:
-    if CASES.exists():
-        cases = json.loads(CASES.read_text(encoding="utf-8"))
-        return next(c for c in cases if c["id"] == "iso13528_2022_E3_robust")
-    pytest.skip(f"published reference cases not found at {CASES}")
+    cases = json.loads(CASES.read_text(encoding="utf-8"))
+    return next(c for c in cases if c["id"] == "iso13528_2022_E3_robust")
 
 
 def _comparison(db, **changes):
@@ -206,7 +201,7 @@ def test_workbook_import_is_all_or_nothing_and_the_report_is_written(db, tmp_pat
     import openpyxl
 
     from labapp.io.excel import CoverInfo
-    from labapp.services.comparisons import export_report, import_workbook
+    from labapp.services.comparisons._comparisons import export_report, import_workbook
 
     cid = _comparison(db, pilot_lab="L1").id
     _five(db, cid)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,25 @@ def lab_path(seeded_lab: Path, tmp_path: Path) -> Path:
     copy = tmp_path / "lab.sqlite3"
     shutil.copy(seeded_lab, copy)
     return copy
+
+
+#: Qt messages that say nothing about LabApp: the offscreen platform cannot pass size hints to a
+#: window manager it does not have, and says so for every dialog shown.
+HARMLESS_QT_MESSAGES = ("This plugin does not support propagateSizeHints()",)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _quiet_offscreen_qt(qapp):
+    """Drop :data:`HARMLESS_QT_MESSAGES` (printed between tests too); pass every other on."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(_mode, _context, message: str) -> None:
+        if message not in HARMLESS_QT_MESSAGES:
+            sys.stderr.write(f"{message}\n")
+
+    previous = qInstallMessageHandler(handler)
+    yield
+    qInstallMessageHandler(previous)
 
 
 @pytest.fixture(autouse=True)

@@ -7,6 +7,7 @@ from the File menu; the export follows the register page's search and can be can
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import openpyxl
@@ -164,8 +165,13 @@ def test_export_follows_the_search_and_can_be_cancelled(window, qtbot, tmp_path:
         min_row=2, values_only=True)]  # fmt: skip
     assert tags and all(str(t).startswith("CD-") for t in tags)
 
+    # The worker must not finish the export before Cancel is pressed (on an idle machine it did,
+    # and the export came back complete): hold the worker until the cancel flag is set.
+    gate = threading.Event()
+    window.session.worker.submit(lambda: gate.wait(30))
     export = window.export_register(str(tmp_path / "cancelled.xlsx"))
     export.cancel.set()  # as the progress dialog's Cancel button does
+    gate.set()
     with qtbot.waitSignal(export.finished, timeout=60_000) as done:
         pass
     assert done.args[0].cancelled and not (tmp_path / "cancelled.xlsx").exists()

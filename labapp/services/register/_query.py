@@ -43,7 +43,7 @@ from labapp.services.register._instruments import (
 )
 from labapp.services.register._page import get_instrument_detail
 from labapp.services.register._row import RegisterItem, accuracy_text, range_text
-from labapp.services.register._search import search_condition
+from labapp.services.register._search import is_common, search_condition
 
 __all__ = [
     "SEARCH_COUNT_CAP",
@@ -143,12 +143,15 @@ _COLUMNS = (
 
 
 def register_where(
-    flt: RegisterFilter, today: date, lead_days: int, dialect: str
+    flt: RegisterFilter, today: date, lead_days: int, dialect: str, *, many: bool = False
 ) -> list[ColumnElement[bool]]:
-    """The register page's filter as SQL conditions (the register export applies the same)."""
+    """The register page's filter as SQL conditions (the register export applies the same).
+
+    ``many``: the search text is common (see :func:`register_search.is_common`).
+    """
     conditions: list[ColumnElement[bool]] = []
     if flt.search and flt.search.strip():
-        conditions.append(search_condition(flt.search.strip(), dialect))
+        conditions.append(search_condition(flt.search.strip(), dialect, many=many))
     if flt.quantity:
         conditions.append(InstrumentRow.quantity == flt.quantity)
     if flt.role is not None:
@@ -214,13 +217,14 @@ def query_register(
     """
     if limit < 0 or offset < 0:
         raise ValidationError("limit", "the page must not be negative", code="invalid")
-    dialect = db.engine.dialect.name
-    stmt = _page_statement(flt or RegisterFilter(), order_by, descending, today, lead_days, dialect)
+    dialect, flt = db.engine.dialect.name, flt or RegisterFilter()
     params = {"page_limit": limit, "page_offset": offset}
     # A Core statement on a plain connection, cells left as the driver gives them: the ORM's row
     # loading and SQLAlchemy's per-cell type processing cost more than the query itself on the
     # 100 000-item lab; RegisterItem types a cell when the view reads it (bench_register.py).
     with db.engine.connect() as conn:
+        many = _common_search(conn, flt)
+        stmt = _page_statement(flt, order_by, descending, today, lead_days, dialect, many)
         rows = conn.execute(stmt, params).fetchall()
     return [RegisterItem(row, today, lead_days) for row in rows]
 
@@ -233,6 +237,7 @@ def _page_statement(
     today: date,
     lead_days: int,
     dialect: str,
+    many: bool = False,
 ) -> Any:
     """The page query for one filter and order, built once: scrolling only changes the page.
 
@@ -242,7 +247,8 @@ def _page_statement(
     ordering = _ordering(order_by, descending)
     # The page's ids first, then its columns: otherwise the database computes the last-result
     # subquery for every matching row before sorting them (ten times slower by due date).
-    page = _from(select(InstrumentRow.id)).where(*register_where(flt, today, lead_days, dialect))
+    where = register_where(flt, today, lead_days, dialect, many=many)
+    page = _from(select(InstrumentRow.id)).where(*where)
     page = page.order_by(*ordering).limit(bindparam("page_limit"))
     ids = page.offset(bindparam("page_offset")).subquery("page")
     columns = [type_coerce(c, NullType()) for c in (*_COLUMNS, _last_result())]
@@ -269,13 +275,19 @@ def count_register(
     flt = flt or RegisterFilter()
     if flt.due_state is not None and today is None:
         raise ValidationError("today", "a due-state filter needs today's date", code="required")
-    where = register_where(flt, today or date.today(), lead_days, db.engine.dialect.name)
-    matches = select(InstrumentRow.id).where(*where)
-    if cap is not None:
-        matches = matches.limit(cap + 1)
-    stmt = select(func.count()).select_from(matches.subquery())
     with db.engine.connect() as conn:
+        many = cap is not None and _common_search(conn, flt)  # a capped count stops early
+        where = register_where(flt, today or date.today(), lead_days, conn.dialect.name, many=many)
+        matches = select(InstrumentRow.id).where(*where)
+        if cap is not None:
+            matches = matches.limit(cap + 1)
+        stmt = select(func.count()).select_from(matches.subquery())
         return int(conn.execute(stmt).scalar_one())
+
+
+def _common_search(conn: Any, flt: RegisterFilter) -> bool:
+    """Whether the filter's search text is common enough to read in page order (SQLite)."""
+    return bool(flt.search and flt.search.strip()) and is_common(conn, flt.search.strip())
 
 
 def register_facets(db: Database) -> RegisterFacets:

@@ -2,7 +2,9 @@
 
 The ``.ts`` source is committed; the ``.qm`` is built.  A frozen or installed LabApp ships a
 compiled ``.qm`` next to the ``.ts``; a source checkout compiles a missing or stale one with
-PySide6's ``lrelease`` into the per-user cache directory on first use.
+PySide6's ``lrelease`` into the per-user cache directory on first use.  A frozen app
+(``sys.frozen``) loads only the ``.qm`` it ships: it never compiles (it has no lrelease) and never
+compares file times (an installer or PyInstaller may copy the ``.qm`` before the ``.ts``).
 """
 
 from __future__ import annotations
@@ -62,6 +64,8 @@ def qm_path(lang: str) -> Path | None:
     """The compiled LabApp translation for ``lang``, compiling it first when missing or stale."""
     ts = ts_path(lang)
     shipped = ts.with_suffix(".qm")
+    if getattr(sys, "frozen", False):
+        return shipped if shipped.is_file() else None
     if _fresh(shipped, ts):
         return shipped
     if not ts.is_file():

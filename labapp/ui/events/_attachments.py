@@ -154,13 +154,17 @@ def open_attachment(
     """Export stored attachment ``attachment_id`` on the worker, then open it with the system
     viewer; ``opened`` then gets the exported path.
 
-    The file goes to a new temporary folder under its own name, so the viewer shows that name.
+    The file goes to a new folder under its own name, so the viewer shows that name; the folder
+    is in LabApp's cache directory (``LABAPP_HOME`` too), not loose in the system's /tmp.
     """
 
     def export(db: Any) -> Path:
+        from labapp.paths import cache_dir
         from labapp.services.attachments import export_attachment
 
-        return export_attachment(db, attachment_id, Path(tempfile.mkdtemp(prefix="labapp-")))
+        folder = cache_dir() / "opened"
+        folder.mkdir(exist_ok=True)
+        return export_attachment(db, attachment_id, Path(tempfile.mkdtemp(dir=folder)))
 
     def done(path: Path) -> None:
         show_file(path)

@@ -1,8 +1,9 @@
 """Fixtures of the metrology tests: the published reference cases beside the repository.
 
-The cases live in ``<repo root>/../shared/reference-cases/published-cases.json`` (in CI the
-repository is cloned with ``shared/`` beside it).  Tests compute their expected numbers from the
-cases' inputs and compare with the published outputs; they skip when the file is absent.
+The cases live in the repository, ``tests/data/reference-cases/published-cases.json`` (copied with
+their README and licences from the team's shared reference cases, so a plain clone runs every
+test).  Tests compute their expected numbers from the cases' inputs and compare with the published
+outputs; a missing file fails, never skips.
 """
 
 from __future__ import annotations
@@ -14,15 +15,14 @@ from typing import Any
 
 import pytest
 
-CASES_PATH = Path(__file__).resolve().parents[3].parent / "shared" / "reference-cases"
+CASES_PATH = Path(__file__).resolve().parents[2] / "data" / "reference-cases"
 CASES_FILE = CASES_PATH / "published-cases.json"
 
 
 @pytest.fixture(scope="session")
 def published_case() -> Callable[[str], dict[str, Any]]:
     """Return a function giving the published case with the given id."""
-    if not CASES_FILE.is_file():
-        pytest.skip(f"published reference cases not found at {CASES_FILE}")
+    assert CASES_FILE.is_file(), f"published reference cases not found at {CASES_FILE}"
     cases = {case["id"]: case for case in json.loads(CASES_FILE.read_text(encoding="utf-8"))}
 
     def get(case_id: str) -> dict[str, Any]:
