@@ -76,7 +76,7 @@ MAX_DEPTH = 20
 
 
 @contextmanager
-def _reading(db: Database) -> Iterator[Connection]:
+def reading(db: Database) -> Iterator[Connection]:
     """A Core connection for these read-only queries, rolled back after.
 
     Not :meth:`Database.read`'s ORM session: it adds ~4 ms per statement to Core selects of
@@ -119,7 +119,7 @@ def forward_chain(db: Database, instrument_id: int, *, at: date | None = None) -
         No such instrument.
     """
     at = at or date.today()
-    with _reading(db) as conn:
+    with reading(db) as conn:
         params = {"instrument_id": instrument_id, "at": at, "max_depth": MAX_DEPTH}
         shape = conn.execute(forward_cte_sql(), params).all()
         items = _instruments(conn, {row.instrument_id for row in shape})
@@ -171,7 +171,7 @@ def _build(
     children: dict[str, list[ChainNode]] = {}
     for row in sorted(shape, key=lambda r: -r.depth):
         detail = details.get(row.event_id) if row.event_id is not None else None
-        reasons = _reasons(row, items[row.instrument_id], detail)
+        reasons = broken_reasons(row, items[row.instrument_id], detail)
         node = ChainNode(
             depth=row.depth,
             instrument=items[row.instrument_id],
@@ -195,7 +195,7 @@ def _parent_path(path: str) -> str:
     return path[: path.rstrip(",").rfind(",") + 1]
 
 
-def _reasons(
+def broken_reasons(
     row: Row[Any], item: ChainInstrument, detail: Row[Any] | None
 ) -> tuple[BrokenReason, ...]:
     """Why the link of ``row`` is broken (module docstring); empty when it holds."""
@@ -211,7 +211,7 @@ def _reasons(
         reasons.append(BrokenReason(BrokenCode.EXPIRED, params))
     if detail.result == EventResult.FAIL:
         reasons.append(BrokenReason(BrokenCode.STANDARD_FAILED, cert))
-    if _unaccredited(detail):
+    if unaccredited(detail):
         params = {
             **cert,
             "provider": detail.provider_name,
@@ -227,7 +227,9 @@ def _reasons(
     return tuple(reasons)
 
 
-def _unaccredited(detail: Row[Any]) -> bool:
+def unaccredited(detail: Row[Any]) -> bool:
+    """Whether an accredited lab or legal body gave the certificate outside its scope or after its
+    accreditation lapsed (a broken link)."""
     if detail.provider_kind not in EXTERNAL_ACCREDITED:
         return False
     lapsed = detail.accreditation_valid_until is not None and (
@@ -344,7 +346,7 @@ def reverse_trace(
     """
     if max_depth < 1:
         raise ValidationError("max_depth", "at least 1")
-    with _reading(db) as conn:
+    with reading(db) as conn:
         params = {"standard_id": standard_id, "since": since, "max_depth": max_depth}
         result = conn.execute(reverse_trace_sql(), params).all()
     rows = tuple(_trace_row(*r) for r in result)
@@ -396,7 +398,7 @@ def broken_chains(db: Database, *, today: date, since: date | None = None) -> li
     links).  One row per (item, event, broken root link, reason, standard of the event through
     which it is reached), ordered by asset tag and date.
     """
-    with _reading(db) as conn:
+    with reading(db) as conn:
         params = {"today": today, "since": since} if since else {"today": today}
         rows = conn.execute(broken_chains_sql(since is not None), params).all()
     return [chain for row in rows for chain in _broken_rows(row)]

@@ -318,7 +318,7 @@ def _scope_events(with_since: bool) -> Select[Any]:
     )
 
 
-def _upward(scope: CTE) -> CTE:
+def upward_cte(scope: CTE) -> CTE:
     """Every event the scope's chains rest on: the scope events, their standards' certificates..."""
     anchor = select(cast(scope.c.event_id, Integer).label("event_id"))
     up = anchor.cte("upward", recursive=True)
@@ -329,7 +329,7 @@ def _upward(scope: CTE) -> CTE:
     return up.union(step)
 
 
-def _links(up: CTE) -> CTE:
+def links_cte(up: CTE) -> CTE:
     """(event_id, used_on, std_id, cert_id) for every standard used by an upward event."""
     e, link = EVENTS.alias("le"), LINKS.alias("ll")
     return (
@@ -411,7 +411,7 @@ def broken_chains_sql(with_since: bool) -> Select[Any]:
     Parameters: ``today`` and, ``with_since``, ``since`` (dates).
     """
     scope = _scope_events(with_since).cte("scope")
-    links = _links(_upward(scope))
+    links = links_cte(upward_cte(scope))
     direct = _direct(links)
     down = _downward(direct, links)
     item, via, root, e = ITEMS.alias("item"), ITEMS.alias("via"), ITEMS.alias("root"), EVENTS
