@@ -49,12 +49,10 @@ from labapp.ui.common.errors import show_error
 from labapp.ui.common.labels import label
 from labapp.ui.common.rows_table_model import RowRole
 from labapp.ui.common.tables import read_only_table
-from labapp.ui.common.view import View
+from labapp.ui.common.view import IMPACT, View
 
-__all__ = ["CHECKS", "ChecksView"]
+__all__ = ["ChecksView"]
 
-# Page key of this view.
-CHECKS = "checks"
 FAIL_STYLE = "font-weight: bold; color: #b00020;"
 PASS_STYLE = "font-weight: bold; color: #00796b;"
 #: the tables' columns are as wide as their contents
@@ -503,7 +501,7 @@ class ChecksView(CheckPlanActionsMixin, View):
 
     def investigate_impact(self) -> None:
         """Go to the Investigations page with New investigation… on this standard's failed check."""
-        from labapp.ui.impact import IMPACT, new_investigation_hint
+        from labapp.ui.impact import new_investigation_hint
 
         if self.plan is not None:
             self.navigate.emit(IMPACT, new_investigation_hint(self.plan.instrument_id, "check"))

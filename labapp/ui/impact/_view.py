@@ -51,8 +51,6 @@ from labapp.ui.impact._new import NewInvestigationDialog
 from labapp.ui.impact._text import detail_text
 from labapp.ui.impact._words import impact_problem
 
-IMPACT = "impact"
-
 
 def new_investigation_hint(standard_id: int, kind: str | None = None) -> dict[str, Any]:
     """The ``navigate`` hint that opens New investigation… on a standard (and trigger kind)."""
