@@ -12,6 +12,7 @@ from labapp.services.events._dto import EventInput, EventSummary, PointInput, St
 from labapp.services.events._files import NewFile, save_draft_with_files
 from labapp.services.events._list import event_summary, list_events
 from labapp.services.events._read import get_event, valid_standards
+from labapp.services.events._signing import approve_event, check_event
 
 __all__ = [
     "EventInput",
@@ -19,6 +20,8 @@ __all__ = [
     "NewFile",
     "PointInput",
     "StandardUse",
+    "approve_event",
+    "check_event",
     "correct_event",
     "event_summary",
     "get_event",
