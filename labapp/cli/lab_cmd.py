@@ -1,5 +1,5 @@
 """``labapp-cli lab settings``: show or set the laboratory's 受检率 target and definition and the
-control charts' minimum baseline (:mod:`labapp.services.laboratory._figures`)."""
+control charts' minimum baseline (:mod:`labapp.services.laboratory`)."""
 
 from __future__ import annotations
 

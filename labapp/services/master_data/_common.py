@@ -1,5 +1,6 @@
 """What every master-data service shares: cleaning typed text, loading rows, uniqueness, and
-who may change the master data."""
+who may change the master data (:data:`MANAGERS`; people and the lab's settings: ``ADMINS``,
+asked with :func:`labapp.services.accounts.require_login_role`)."""
 
 from __future__ import annotations
 
@@ -56,32 +57,6 @@ def ensure_unique(
 
 #: Who keeps the master data other than people: the managers of the quality system.
 MANAGERS = frozenset({PersonRole.ADMIN, PersonRole.QUALITY_MANAGER, PersonRole.TECHNICAL_MANAGER})
-#: Who keeps the people (their roles decide who may sign).
-ADMINS = frozenset({PersonRole.ADMIN})
-
-
-def require_role(session: Session, user: str, allowed: frozenset[PersonRole]) -> None:
-    """Refuse ``user`` unless an active person holding one of ``allowed``.
-
-    A database without any account yet (first run, before the set-up wizard's administrator)
-    takes the change from anyone: there is nobody to ask.
-
-    Raises
-    ------
-    ValidationError
-        ``code="not_permitted"``, ``field="user"``.
-    """
-    if not session.scalar(select(func.count()).select_from(AccountRow)):
-        return
-    person = session.scalars(select(PersonRow).where(PersonRow.login == user)).one_or_none()
-    roles = {r.role for r in person.roles} if person is not None and person.active else set()
-    if not roles & allowed:
-        raise ValidationError(
-            "user",
-            f"{user} may not change the master data",
-            code="not_permitted",
-            params={"login": user, "roles": ", ".join(sorted(r.value for r in allowed))},
-        )
 
 
 def ensure_an_admin_remains(session: Session) -> None:

@@ -11,13 +11,13 @@ from sqlalchemy.orm import Session
 from labapp.domain.errors import ValidationError
 from labapp.persistence.models import InstrumentRow
 from labapp.persistence.models_master import CustomerRow
+from labapp.services.accounts import require_login_role
 from labapp.services.database import Database
 from labapp.services.master_data._common import (
     MANAGERS,
     clean,
     ensure_unique,
     load,
-    require_role,
     required,
 )
 from labapp.services.master_data._dto import CustomerInput, CustomerRecord
@@ -73,7 +73,7 @@ def create_customer(db: Database, user: str, data: CustomerInput) -> CustomerRec
         (``email_format``).
     """
     with db.unit_of_work(user) as uow:
-        require_role(uow.session, user, MANAGERS)
+        require_login_role(uow.session, user, MANAGERS)
         row = CustomerRow()
         _apply(uow.session, row, data)
         uow.session.add(row)
@@ -88,7 +88,7 @@ def update_customer(
 ) -> CustomerRecord:
     """Change a customer read at ``expected_version``."""
     with db.unit_of_work(user) as uow:
-        require_role(uow.session, user, MANAGERS)
+        require_login_role(uow.session, user, MANAGERS)
         row = load(uow.session, CustomerRow, customer_id, "customer")
         uow.check_version(row, expected_version)
         _apply(uow.session, row, data)
@@ -112,7 +112,7 @@ def set_instrument_owner(
         No such customer.
     """
     with db.unit_of_work(user) as uow:
-        require_role(uow.session, user, MANAGERS)
+        require_login_role(uow.session, user, MANAGERS)
         if customer_id is not None:
             load(uow.session, CustomerRow, customer_id, "customer")
         for asset_tag in asset_tags:

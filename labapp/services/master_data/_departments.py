@@ -8,13 +8,13 @@ from sqlalchemy.orm import Session
 
 from labapp.persistence.models import LocationRow, PersonRow
 from labapp.persistence.models_master import DepartmentRow
+from labapp.services.accounts import require_login_role
 from labapp.services.database import Database
 from labapp.services.master_data._common import (
     MANAGERS,
     clean,
     ensure_unique,
     load,
-    require_role,
     required,
 )
 from labapp.services.master_data._dto import DepartmentInput, DepartmentRecord
@@ -59,7 +59,7 @@ def create_department(db: Database, user: str, data: DepartmentInput) -> Departm
         No name (``required``); the name or code is taken (``duplicate``).
     """
     with db.unit_of_work(user) as uow:
-        require_role(uow.session, user, MANAGERS)
+        require_login_role(uow.session, user, MANAGERS)
         row = DepartmentRow()
         _apply(uow.session, row, data)
         uow.session.add(row)
@@ -79,7 +79,7 @@ def update_department(
     ValidationError, NotFoundError, ConcurrentModificationError
     """
     with db.unit_of_work(user) as uow:
-        require_role(uow.session, user, MANAGERS)
+        require_login_role(uow.session, user, MANAGERS)
         row = load(uow.session, DepartmentRow, department_id, "department")
         uow.check_version(row, expected_version)
         old_name = row.name

@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session
 from labapp.domain.errors import ValidationError
 from labapp.persistence.models import LaboratoryRow, LocationRow
 from labapp.persistence.models_master import DepartmentRow
+from labapp.services.accounts import require_login_role
 from labapp.services.database import Database
-from labapp.services.master_data._common import MANAGERS, clean, load, require_role, required
+from labapp.services.master_data._common import MANAGERS, clean, load, required
 from labapp.services.master_data._dto import LocationInput, LocationRecord
 
 __all__ = ["create_location", "list_locations", "update_location"]
@@ -82,7 +83,7 @@ def create_location(db: Database, user: str, data: LocationInput) -> LocationRec
         No such department or laboratory.
     """
     with db.unit_of_work(user) as uow:
-        require_role(uow.session, user, MANAGERS)
+        require_login_role(uow.session, user, MANAGERS)
         row = LocationRow()
         _apply(uow.session, row, data)
         uow.session.add(row)
@@ -97,7 +98,7 @@ def update_location(
 ) -> LocationRecord:
     """Change a location read at ``expected_version`` (its laboratory stays)."""
     with db.unit_of_work(user) as uow:
-        require_role(uow.session, user, MANAGERS)
+        require_login_role(uow.session, user, MANAGERS)
         row = load(uow.session, LocationRow, location_id, "location")
         uow.check_version(row, expected_version)
         _apply(uow.session, row, data)

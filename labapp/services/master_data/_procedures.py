@@ -16,13 +16,13 @@ from sqlalchemy.orm import Session
 from labapp.domain.enums import AuditAction
 from labapp.domain.errors import ValidationError
 from labapp.persistence.models import ProcedureRow
+from labapp.services.accounts import require_login_role
 from labapp.services.database import Database
 from labapp.services.master_data._common import (
     MANAGERS,
     clean,
     ensure_unique,
     load,
-    require_role,
     required,
 )
 from labapp.services.master_data._dto import ProcedureInput, ProcedureRecord
@@ -76,7 +76,7 @@ def create_procedure(db: Database, user: str, data: ProcedureInput) -> Procedure
         No code or title (``required``), a code taken (``duplicate``).
     """
     with db.unit_of_work(user) as uow:
-        require_role(uow.session, user, MANAGERS)
+        require_login_role(uow.session, user, MANAGERS)
         row = ProcedureRow(in_force=True, withdrawn_on=None)
         _apply(uow.session, row, data)
         uow.session.add(row)
@@ -101,7 +101,7 @@ def update_procedure(
 ) -> ProcedureRecord:
     """Change a procedure in force read at ``expected_version`` (``withdrawn`` otherwise)."""
     with db.unit_of_work(user) as uow:
-        require_role(uow.session, user, MANAGERS)
+        require_login_role(uow.session, user, MANAGERS)
         row = load(uow.session, ProcedureRow, procedure_id, "procedure")
         uow.check_version(row, expected_version)
         _in_force(row)
@@ -129,7 +129,7 @@ def withdraw_procedure(
     NotFoundError, ConcurrentModificationError
     """
     with db.unit_of_work(user) as uow:
-        require_role(uow.session, user, MANAGERS)
+        require_login_role(uow.session, user, MANAGERS)
         row = load(uow.session, ProcedureRow, procedure_id, "procedure")
         uow.check_version(row, expected_version)
         _in_force(row)

@@ -10,13 +10,13 @@ from sqlalchemy.orm import Session, selectinload
 from labapp.domain.enums import ProviderKind
 from labapp.domain.errors import NotFoundError, ValidationError
 from labapp.persistence.models import ProviderRow, ProviderScopeRow
+from labapp.services.accounts import require_login_role
 from labapp.services.database import Database
 from labapp.services.master_data._common import (
     MANAGERS,
     clean,
     ensure_unique,
     load,
-    require_role,
     required,
 )
 from labapp.services.master_data._dto import ProviderInput, ProviderRecord, ScopeRecord
@@ -98,7 +98,7 @@ def create_provider(db: Database, user: str, data: ProviderInput) -> ProviderRec
         (``duplicate``).
     """
     with db.unit_of_work(user) as uow:
-        require_role(uow.session, user, MANAGERS)
+        require_login_role(uow.session, user, MANAGERS)
         row = ProviderRow(scopes=[])
         _apply(uow.session, row, data)
         uow.session.add(row)
@@ -113,7 +113,7 @@ def update_provider(
 ) -> ProviderRecord:
     """Change a provider read at ``expected_version``; its scope becomes ``data.scopes``."""
     with db.unit_of_work(user) as uow:
-        require_role(uow.session, user, MANAGERS)
+        require_login_role(uow.session, user, MANAGERS)
         row = load(uow.session, ProviderRow, provider_id, "provider")
         uow.check_version(row, expected_version)
         _apply(uow.session, row, data)
