@@ -6,7 +6,7 @@ Commands: ``init``, ``demo``, ``db upgrade``, ``db current``, ``db backup``, ``d
 (``department``, ``location``, ``provider``, ``procedure``, ``customer``, ``person``:
 :mod:`labapp.cli.master_cmd`), each taking ``--database``, and ``--version``.  Typed LabApp errors
 print one line on stderr and exit with status 2; ``--lang zh_CN`` or a ``zh_CN`` locale prints
-every message in Simplified Chinese (:mod:`labapp.cli.messages`).
+every message in Simplified Chinese (:mod:`labapp.cli.messages`; errors: :mod:`labapp.cli.errors`).
 
 No Qt here: the CLI runs on servers, so it must never import PySide6 (checked by the tests).
 """
@@ -33,6 +33,7 @@ from labapp.cli.common import (
     masked,
     open_or_create,
 )
+from labapp.cli.errors import word_error
 from labapp.cli.export_cmd import add_export_parser
 from labapp.cli.import_cmd import add_import_parser
 from labapp.cli.master_cmd import add_master_parsers
@@ -40,7 +41,7 @@ from labapp.cli.messages import LANGUAGES, Messages, detect_language
 from labapp.cli.plan_cmd import add_plan_parser
 from labapp.domain.errors import LabAppError
 
-__all__ = ["EXIT_BEHIND", "EXIT_ERROR", "EXIT_NEWER", "EXIT_OK", "main"]
+__all__ = ["EXIT_BEHIND", "EXIT_ERROR", "EXIT_NEWER", "EXIT_OK", "main", "word_error"]
 
 
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
@@ -52,7 +53,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     try:
         return int(args.run(args, tr, out))
     except LabAppError as exc:
-        print(tr("error.prefix") + _word(exc, tr), file=sys.stderr)
+        print(tr("error.prefix") + word_error(exc, tr), file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print(tr("interrupted"), file=sys.stderr)
@@ -211,67 +212,6 @@ def _print_report(report: Any, tr: Messages, out: TextIO) -> None:
         key = f"label.{label}"
         print(tr("demo.line", label=tr(key) if tr.has(key) else label, count=count), file=out)
     print(tr("demo.time", seconds=report.seconds, today=report.today), file=out)
-
-
-# --- errors ---------------------------------------------------------------------------------
-
-
-def _word(exc: LabAppError, tr: Messages) -> str:
-    """One line for a typed error, in the user's language (falls back to ``str(exc)``)."""
-    if isinstance(exc, CliError):
-        return tr(exc.key, **exc.values)
-    worded = _validation(exc, tr)
-    if worded is not None:
-        return worded
-    code = getattr(exc, "code", None)
-    for cls in type(exc).__mro__:
-        key = f"error.{cls.__name__}.{code}"
-        if code and tr.has(key):
-            values = {**vars(exc), **getattr(exc, "params", {})}
-            try:
-                return " ".join(tr(key, **values).split())
-            except (KeyError, IndexError, ValueError):
-                break
-    worded = _validation_words(exc, tr)
-    if worded is not None:
-        return worded
-    for cls in type(exc).__mro__:
-        key = f"error.{cls.__name__}"
-        if tr.has(key):
-            values = {k: ("none" if v is None else v) for k, v in vars(exc).items()}
-            try:
-                return " ".join(tr(key, **values).split())
-            except (KeyError, IndexError, ValueError):
-                break
-    return " ".join(str(exc).split())
-
-
-def _validation_words(exc: LabAppError, tr: Messages) -> str | None:
-    """A ValidationError worded by ``error.validation.FIELD.CODE`` when the table has it."""
-    from labapp.domain.errors import ValidationError
-
-    if not isinstance(exc, ValidationError):
-        return None
-    key = f"error.validation.{exc.field}.{exc.code}"
-    if not tr.has(key):
-        return None
-    return tr("error.ValidationError", field=exc.field, message=tr(key, **exc.params))
-
-
-def _validation(exc: LabAppError, tr: Messages) -> str | None:
-    """A ValidationError worded by its code, when the table words that code and field."""
-    from labapp.domain.errors import ValidationError
-
-    if not isinstance(exc, ValidationError):
-        return None
-    key, field = f"error.code.{exc.code}", f"field.{exc.field}"
-    if not (tr.has(key) and tr.has(field)):
-        return None
-    values = {k: ("-" if v is None else v) for k, v in exc.params.items()}
-    try:
-        return tr(key, **{"value": "", **values, "field": tr(field)})
-    except (KeyError, IndexError, ValueError):
-        return None
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -385,12 +385,17 @@
         <source>{0}: out of range (idle lock 1 to 480 minutes, guard band factor 0 to 3).</source>
         <translation>{0}：超出范围（空闲锁定 1 至 480 分钟，保护带系数 0 至 3）。</translation>
     </message>
+    <message>
+        <source>{0}: licence {1} would expire before it was issued.</source>
+        <extracomment>a licence&apos;s dates in the wrong order (the common sentence speaks of any two dates)</extracomment>
+        <translation>{0}：资质证书 {1} 的有效期早于发证日期。</translation>
+    </message>
 </context>
 <context>
     <name>AdministrationView</name>
     <message>
         <source>Administration</source>
-        <extracomment>Page key of the Administration page. widest a column grows to fit its texts (a long scope list is read in the tooltip) a kind&apos;s rows arrived (the kind&apos;s key) every kind was read again (after opening the page or a change)</extracomment>
+        <extracomment>The Administration page&apos;s tabs. widest a column grows to fit its texts (a long scope list is read in the tooltip) a kind&apos;s rows arrived (the kind&apos;s key) every kind was read again (after opening the page or a change)</extracomment>
         <translation>系统管理</translation>
     </message>
     <message>
@@ -468,42 +473,6 @@
     <message>
         <source>Delete {0} ({1})?</source>
         <translation>删除 {0}（{1}）？</translation>
-    </message>
-</context>
-<context>
-    <name>AreaView</name>
-    <message>
-        <source>Calibrations</source>
-        <extracomment>page key -&gt; (title, what the area holds)</extracomment>
-        <translation>检定校准</translation>
-    </message>
-    <message>
-        <source>Verification, calibration and intermediate-check results of each instrument: measurement points, errors of indication, uncertainties and the pass/fail decision, checked and approved by a second person.</source>
-        <translation>每台计量器具的检定、校准和期间核查结果：测量点、示值误差、测量不确定度及合格/不合格判定，经核验员核验、批准人批准。</translation>
-    </message>
-    <message>
-        <source>Traceability</source>
-        <translation>量值溯源</translation>
-    </message>
-    <message>
-        <source>The traceability chain of every standard and instrument, from the national metrology institute through the lab&apos;s standards, with the certificate behind each link.</source>
-        <translation>每台计量标准和计量器具的溯源链：从国家计量院经本实验室的计量标准逐级传递，每一环节附有相应证书。</translation>
-    </message>
-    <message>
-        <source>Planning</source>
-        <translation>周检计划</translation>
-    </message>
-    <message>
-        <source>The re-verification plan: what falls due in the coming months, where it goes and the on-time verification rate.</source>
-        <translation>量值溯源计划：未来几个月内到期的器具、送往何处检定校准，以及受检率。</translation>
-    </message>
-    <message>
-        <source>Comparisons</source>
-        <translation>计量比对</translation>
-    </message>
-    <message>
-        <source>Comparisons and proficiency testing: the lab&apos;s results against the assigned value, with En numbers, z-scores and zeta scores.</source>
-        <translation>计量比对与能力验证：本实验室结果与指定值的比较，包括 En 值、z 比分数和 ζ 分数。</translation>
     </message>
 </context>
 <context>
@@ -1515,24 +1484,8 @@
         <translation>稳健平均值（ISO 13528 算法 A）</translation>
     </message>
     <message>
-        <source>Too few results for this method (at least {needed} needed).</source>
-        <extracomment>ValidationError codes and fields of the comparisons service, worded here</extracomment>
-        <translation>结果数量不足以采用此方法（至少需要 {needed} 个）。</translation>
-    </message>
-    <message>
-        <source>The pilot laboratory is not among the participants.</source>
-        <translation>主导实验室不在参加实验室之中。</translation>
-    </message>
-    <message>
-        <source>Algorithm A cannot be applied to these results.</source>
-        <translation>这些结果无法采用算法 A。</translation>
-    </message>
-    <message>
-        <source>A corrective action follows this result: it stays (close the action, keep the record).</source>
-        <translation>该结果已有纠正措施，不能删除（请关闭纠正措施，保留记录）。</translation>
-    </message>
-    <message>
         <source>Value</source>
+        <extracomment>ValidationError fields of the comparisons service, worded here (its codes are worded by :mod:`labapp.ui.common.errors`, as every code is)</extracomment>
         <translation>测量结果</translation>
     </message>
     <message>
@@ -1880,10 +1833,6 @@
     <message>
         <source>Record the verification of effectiveness before closing the action.</source>
         <translation>关闭纠正措施前请记录有效性验证。</translation>
-    </message>
-    <message>
-        <source>This corrective action is already closed.</source>
-        <translation>该纠正措施已关闭。</translation>
     </message>
     <message>
         <source>Corrective action</source>
@@ -2351,8 +2300,32 @@
         <translation>批准人</translation>
     </message>
     <message>
+        <source>Limit</source>
+        <translation>限值</translation>
+    </message>
+    <message>
+        <source>Check frequency</source>
+        <translation>核查频次</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Planned month</source>
+        <translation>计划月份</translation>
+    </message>
+    <message>
+        <source>Estimated cost</source>
+        <translation>预计费用</translation>
+    </message>
+    <message>
+        <source>Invalid value for {field}: {message}</source>
+        <extracomment>``ValidationError.code`` -&gt; a sentence; ``{field}``, ``{message}`` and the error&apos;s params fill it</extracomment>
+        <translation>{field} 的值无效：{message}</translation>
+    </message>
+    <message>
         <source>{field}: a value is required.</source>
-        <extracomment>``ValidationError.code`` -&gt; a sentence; ``{field}`` and the error&apos;s params fill it</extracomment>
         <translation>{field}：必须填写。</translation>
     </message>
     <message>
@@ -2436,8 +2409,8 @@
         <translation>{field}：“{value}”不是日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
-        <source>{field}: licence {number} would expire before it was issued.</source>
-        <translation>{field}：资质证书 {number} 的有效期早于发证日期。</translation>
+        <source>{field}: the start date is after the end date.</source>
+        <translation>{field}：开始日期晚于结束日期。</translation>
     </message>
     <message>
         <source>{field}: {code} is withdrawn (since {on}): choose the procedure in force.</source>
@@ -2502,6 +2475,86 @@
     <message>
         <source>Unknown role “{role}”: use one of {roles}.</source>
         <translation>未知角色“{role}”：请使用 {roles} 之一。</translation>
+    </message>
+    <message>
+        <source>{field}: must not be negative.</source>
+        <translation>{field}：不能为负数。</translation>
+    </message>
+    <message>
+        <source>Too few values for this (at least {needed} needed).</source>
+        <translation>数量不足（至少需要 {needed} 个）。</translation>
+    </message>
+    <message>
+        <source>{field}: too long (at most 32 characters).</source>
+        <translation>{field}：过长（最多 32 个字符）。</translation>
+    </message>
+    <message>
+        <source>The file is too large (at most {max} bytes).</source>
+        <translation>文件过大（最多 {max} 字节）。</translation>
+    </message>
+    <message>
+        <source>This change conflicts with a record already stored.</source>
+        <translation>此修改与已保存的记录冲突。</translation>
+    </message>
+    <message>
+        <source>{errors} cells of the file are wrong: nothing was imported.</source>
+        <translation>文件中有 {errors} 个单元格有误：未导入任何记录。</translation>
+    </message>
+    <message>
+        <source>The baseline period holds {count} checks; the control limits need at least 2.</source>
+        <translation>基准期内有 {count} 次核查；控制限至少需要 2 次。</translation>
+    </message>
+    <message>
+        <source>{count} checks were recorded against this plan: end it instead of deleting it.</source>
+        <translation>此计划已记录 {count} 次核查：请结束该计划，而不是删除。</translation>
+    </message>
+    <message>
+        <source>The check plan ended on {ended_on}: no check is recorded on or after that day.</source>
+        <translation>核查计划已于 {ended_on} 结束：该日及以后不能再记录核查。</translation>
+    </message>
+    <message>
+        <source>The pilot laboratory is not among the participants.</source>
+        <translation>主导实验室不在参加实验室之中。</translation>
+    </message>
+    <message>
+        <source>Algorithm A cannot be applied to these results.</source>
+        <translation>这些结果无法采用算法 A。</translation>
+    </message>
+    <message>
+        <source>A corrective action follows this result: it stays (close the action, keep the record).</source>
+        <translation>该结果已有纠正措施，不能删除（请关闭纠正措施，保留记录）。</translation>
+    </message>
+    <message>
+        <source>The laboratory has no result of its own in this comparison.</source>
+        <translation>本实验室在该比对中没有自己的结果。</translation>
+    </message>
+    <message>
+        <source>This corrective action is already closed.</source>
+        <translation>该纠正措施已关闭。</translation>
+    </message>
+    <message>
+        <source>{count} affected or possibly affected results have no action yet ({items}): decide each one, with its reason, before closing.</source>
+        <translation>有 {count} 项受影响或可能受影响的结果尚未确定处理措施（{items}）：关闭前请逐项确定措施并填写理由。</translation>
+    </message>
+    <message>
+        <source>The investigation is closed: it can no longer be changed.</source>
+        <translation>调查已关闭，不能再修改。</translation>
+    </message>
+    <message>
+        <source>Investigation {investigation_id} is already open for this failure.</source>
+        <translation>此不合格已有进行中的调查 {investigation_id}。</translation>
+    </message>
+    <message>
+        <source>This event or check did not find the standard out of tolerance.</source>
+        <translation>该检定/校准或核查并未发现标准器超差。</translation>
+    </message>
+    <message>
+        <source>{field}: a relative error cannot be carried to a temperature on an offset scale (°C, °F).</source>
+        <translation>{field}：相对误差不能用于摄氏度、华氏度等非绝对温标上的温度。</translation>
+    </message>
+    <message>
+        <source>{field}: outside the standard&apos;s calibrated points ({range}): its error there is unknown.</source>
+        <translation>{field}：超出标准器已校准的点（{range}），该处的误差未知。</translation>
     </message>
     <message>
         <source>The login or the password is wrong. After 5 wrong passwords the account is locked for 15 minutes.</source>
@@ -3154,23 +3207,6 @@ Why is it used anyway? The reason goes to the audit log.</source>
 </context>
 <context>
     <name>ImpactWords</name>
-    <message>
-        <source>{count} affected or possibly affected results have no action yet ({items}): decide each one, with its reason, before closing.</source>
-        <extracomment>``ValidationError.code`` of the impact service -&gt; a sentence filled from the error&apos;s params</extracomment>
-        <translation>有 {count} 项受影响或可能受影响的结果尚未确定处理措施（{items}）：关闭前请逐项确定措施并填写理由。</translation>
-    </message>
-    <message>
-        <source>The investigation is closed: it can no longer be changed.</source>
-        <translation>调查已关闭，不能再修改。</translation>
-    </message>
-    <message>
-        <source>Investigation {investigation_id} is already open for this failure.</source>
-        <translation>此不合格已有进行中的调查 {investigation_id}。</translation>
-    </message>
-    <message>
-        <source>This event or check did not find the standard out of tolerance.</source>
-        <translation>该检定/校准或核查并未发现标准器超差。</translation>
-    </message>
     <message>
         <source>Give the reason for the action.</source>
         <extracomment>``ValidationError.field`` with code ``required`` -&gt; a sentence</extracomment>
@@ -5596,7 +5632,7 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     <name>ProficiencyView</name>
     <message>
         <source>Name</source>
-        <extracomment>Page key of the PT plan. ValidationError fields of the PT plan service, worded here</extracomment>
+        <extracomment>ValidationError fields of the PT plan service, worded here</extracomment>
         <translation>名称</translation>
     </message>
     <message>
