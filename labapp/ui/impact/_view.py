@@ -218,7 +218,7 @@ class InvestigationsView(View):
     def show_detail(self, detail: Any) -> None:
         """Show an investigation: header, results, their points."""
         self.detail = detail
-        self.items_model.set_items(list(detail.items), editable=not detail.closed)
+        self.items_model.set_rows(list(detail.items), editable=not detail.closed)
         self.items_table.resizeColumnsToContents()
         self.points_model.set_rows([])
         if detail.items:
@@ -276,7 +276,7 @@ class InvestigationsView(View):
 
     def save_actions(self) -> None:
         """Save every action typed, each with its reason (refused here first if one is missing)."""
-        pending, detail = self.items_model.pending(), self.detail
+        pending, detail = self.items_model.decisions(), self.detail
         missing = [i.asset_tag for i in detail.items if i.id in pending and not all(pending[i.id])]
         if missing:
             self._warn(self.tr("Choose an action and give its reason for: {0}").format(

@@ -322,7 +322,7 @@ class PlanningView(View):
     def show_plan(self, plan: Any) -> None:
         """Show a plan's items, then fetch its progress."""
         self.plan = plan
-        self.plan_model.set_plan(list(plan.items), editable=plan.status == "draft")
+        self.plan_model.set_rows(list(plan.items), editable=plan.status == "draft")
         self.approval_bar.set_plan(plan)
         fit_columns(self.plan_table)
         today = date.today()
