@@ -17,6 +17,9 @@ content with its meaning (``check`` / ``approve``), the signer's login and the t
 
 Entries and events from before sealing began (a database upgraded from an older LabApp) are
 counted as such, not reported as broken.
+
+Long module on purpose: what a seal covers and how it is verified must be read side by side;
+apart, the canonical form could change without the check that reads it.
 """
 
 from __future__ import annotations

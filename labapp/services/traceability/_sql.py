@@ -13,6 +13,10 @@ before d (ties broken by the larger id): :func:`certificate_at`.
 Each statement is built once per process (``functools.cache``) with named bind parameters, and the
 services pass the values at execution: building these CTEs aliases wide tables (a few ms each) and
 a new statement object also pays for its cache key, which cost more than running the query.
+
+Long module on purpose: the chains' CTEs are built from each other (the upward walk feeds the
+links, the links the direct and downward walks); kept together so a change to one is checked
+against the others.
 """
 
 from __future__ import annotations
