@@ -1046,7 +1046,6 @@
     <name>ChecksView</name>
     <message>
         <source>Intermediate checks</source>
-        <extracomment>the tables&apos; columns are as wide as their contents</extracomment>
         <translation>期间核查</translation>
     </message>
     <message>
@@ -1183,6 +1182,7 @@
     </message>
     <message>
         <source>Pass</source>
+        <extracomment>the tables&apos; columns are as wide as their contents</extracomment>
         <translation>合格</translation>
     </message>
     <message>
@@ -3429,94 +3429,6 @@ Why is it used anyway? The reason goes to the audit log.</source>
         <translation>打开量值溯源</translation>
     </message>
     <message>
-        <source>Asset tag</source>
-        <translation>资产编号</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>Manufacturer</source>
-        <translation>制造厂</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>型号</translation>
-    </message>
-    <message>
-        <source>Serial number</source>
-        <translation>出厂编号</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>Quantity</source>
-        <translation>测量量</translation>
-    </message>
-    <message>
-        <source>Range</source>
-        <translation>测量范围</translation>
-    </message>
-    <message>
-        <source>Accuracy</source>
-        <translation>准确度</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>用途</translation>
-    </message>
-    <message>
-        <source>Level</source>
-        <translation>等级</translation>
-    </message>
-    <message>
-        <source>Mandatory verification</source>
-        <translation>强制检定</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Custodian</source>
-        <translation>保管人</translation>
-    </message>
-    <message>
-        <source>Location</source>
-        <translation>存放地点</translation>
-    </message>
-    <message>
-        <source>Interval</source>
-        <translation>检定周期</translation>
-    </message>
-    <message>
-        <source>Default provider</source>
-        <translation>默认上级计量机构</translation>
-    </message>
-    <message>
-        <source>Default procedure</source>
-        <translation>默认规程/规范</translation>
-    </message>
-    <message>
-        <source>Last calibrated</source>
-        <translation>上次检定/校准</translation>
-    </message>
-    <message>
-        <source>Due date</source>
-        <translation>到期日</translation>
-    </message>
-    <message>
-        <source>Reason for retiring</source>
-        <translation>停用原因</translation>
-    </message>
-    <message>
-        <source>Last changed</source>
-        <translation>最后修改</translation>
-    </message>
-    <message>
         <source>Select an item to see its details.</source>
         <translation>选择一个器具以查看详细信息。</translation>
     </message>
@@ -3580,7 +3492,35 @@ Why is it used anyway? The reason goes to the audit log.</source>
         <translation> 个月</translation>
     </message>
     <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Maximum permissible error (MPE)</source>
+        <translation>最大允许误差（MPE）</translation>
+    </message>
+    <message>
+        <source>Accuracy class</source>
+        <translation>准确度等级</translation>
+    </message>
+    <message>
+        <source>Uncertainty</source>
+        <translation>测量不确定度</translation>
+    </message>
+    <message>
+        <source>e.g. 0.2</source>
+        <translation>例如 0.2</translation>
+    </message>
+    <message>
+        <source>e.g. 0.05 V or 0.01 %</source>
+        <translation>例如 0.05 V 或 0.01 %</translation>
+    </message>
+</context>
+<context>
+    <name>InstrumentFields</name>
+    <message>
         <source>Asset tag</source>
+        <extracomment>key -&gt; label, for every key the form or the detail pane shows</extracomment>
         <translation>资产编号</translation>
     </message>
     <message>
@@ -3606,6 +3546,10 @@ Why is it used anyway? The reason goes to the audit log.</source>
     <message>
         <source>Quantity</source>
         <translation>测量量</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>测量范围</translation>
     </message>
     <message>
         <source>Range from</source>
@@ -3636,6 +3580,10 @@ Why is it used anyway? The reason goes to the audit log.</source>
         <translation>法制属性</translation>
     </message>
     <message>
+        <source>Mandatory verification</source>
+        <translation>强制检定</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -3660,94 +3608,6 @@ Why is it used anyway? The reason goes to the audit log.</source>
         <translation>默认规程/规范</translation>
     </message>
     <message>
-        <source>Reason for the change</source>
-        <translation>修改原因</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
-        <source>Maximum permissible error (MPE)</source>
-        <translation>最大允许误差（MPE）</translation>
-    </message>
-    <message>
-        <source>Accuracy class</source>
-        <translation>准确度等级</translation>
-    </message>
-    <message>
-        <source>Uncertainty</source>
-        <translation>测量不确定度</translation>
-    </message>
-    <message>
-        <source>e.g. 0.2</source>
-        <translation>例如 0.2</translation>
-    </message>
-    <message>
-        <source>e.g. 0.05 V or 0.01 %</source>
-        <translation>例如 0.05 V 或 0.01 %</translation>
-    </message>
-</context>
-<context>
-    <name>InstrumentTableModel</name>
-    <message>
-        <source>Asset tag</source>
-        <extracomment>column -&gt; (DTO attribute, header); the attribute is also the service&apos;s ``order_by`` key.</extracomment>
-        <translation>资产编号</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>Manufacturer</source>
-        <translation>制造厂</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>型号</translation>
-    </message>
-    <message>
-        <source>Serial number</source>
-        <translation>出厂编号</translation>
-    </message>
-    <message>
-        <source>Quantity</source>
-        <translation>测量量</translation>
-    </message>
-    <message>
-        <source>Range</source>
-        <translation>测量范围</translation>
-    </message>
-    <message>
-        <source>Accuracy</source>
-        <translation>准确度</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>Level</source>
-        <translation>等级</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Out of service</source>
-        <translation>停用</translation>
-    </message>
-    <message>
-        <source>Location</source>
-        <translation>存放地点</translation>
-    </message>
-    <message>
-        <source>Custodian</source>
-        <translation>保管人</translation>
-    </message>
-    <message>
         <source>Last calibrated</source>
         <translation>上次检定/校准</translation>
     </message>
@@ -3756,8 +3616,27 @@ Why is it used anyway? The reason goes to the audit log.</source>
         <translation>到期日</translation>
     </message>
     <message>
+        <source>Reason for retiring</source>
+        <translation>停用原因</translation>
+    </message>
+    <message>
+        <source>Last changed</source>
+        <translation>最后修改</translation>
+    </message>
+    <message>
+        <source>Reason for the change</source>
+        <translation>修改原因</translation>
+    </message>
+</context>
+<context>
+    <name>InstrumentTableModel</name>
+    <message>
+        <source>Out of service</source>
+        <translation>停用</translation>
+    </message>
+    <message>
         <source>Overdue</source>
-        <extracomment>columns the service cannot order by (texts composed from several columns) Raw stored value of the row&apos;s due state (overdue / due_soon / ok / none). The row&apos;s attention flag: overdue / due_soon / failed / out_of_service / &quot;&quot; (nothing). flag -&gt; (background, standard icon, tooltip); text stays black on every background.</extracomment>
+        <extracomment>column -&gt; (DTO attribute, the key of its label in the register&apos;s fields); the attribute is also the service&apos;s ``order_by`` key. column -&gt; (DTO attribute, header), the header being the field&apos;s label (context InstrumentFields) columns the service cannot order by (texts composed from several columns) Raw stored value of the row&apos;s due state (overdue / due_soon / ok / none). The row&apos;s attention flag: overdue / due_soon / failed / out_of_service / &quot;&quot; (nothing). flag -&gt; (background, standard icon, tooltip); text stays black on every background.</extracomment>
         <translation>已超期</translation>
     </message>
     <message>

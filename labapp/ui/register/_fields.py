@@ -49,56 +49,24 @@ FIELD_LABELS: dict[str, str] = {
     "reason": QT_TRANSLATE_NOOP("InstrumentFields", "Reason for the change"),
 }
 
+#: what the instrument is, then how it is used: the order both the form and the detail show
+_IDENTITY = ("asset_tag", "name", "manufacturer", "model", "serial_no", "category", "quantity")
+_USE = (
+    "role",
+    "level",
+    "mandatory",
+    "status",
+    "custodian",
+    "location",
+    "interval",
+    "provider",
+    "procedure",
+)
 #: the instrument form's two columns (``mandatory`` is the legal-status check box)
-FORM_LEFT = (
-    "asset_tag",
-    "name",
-    "manufacturer",
-    "model",
-    "serial_no",
-    "category",
-    "quantity",
-    "range_low",
-    "range_high",
-    "accuracy_kind",
-    "accuracy",
-)
-FORM_RIGHT = (
-    "role",
-    "level",
-    "mandatory",
-    "status",
-    "custodian",
-    "location",
-    "interval",
-    "provider",
-    "procedure",
-)
+FORM_LEFT = (*_IDENTITY, "range_low", "range_high", "accuracy_kind", "accuracy")
+FORM_RIGHT = _USE
 #: the detail pane's lines, in order
-DETAIL_ROWS = (
-    "asset_tag",
-    "name",
-    "manufacturer",
-    "model",
-    "serial_no",
-    "category",
-    "quantity",
-    "range",
-    "accuracy",
-    "role",
-    "level",
-    "mandatory",
-    "status",
-    "custodian",
-    "location",
-    "interval",
-    "provider",
-    "procedure",
-    "last",
-    "due",
-    "retired",
-    "changed",
-)
+DETAIL_ROWS = (*_IDENTITY, "range", "accuracy", *_USE, "last", "due", "retired", "changed")
 
 
 def field_label(key: str) -> str:
