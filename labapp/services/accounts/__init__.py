@@ -42,8 +42,10 @@ from labapp.services.accounts._roles import (
 )
 from labapp.services.accounts._seals import (
     SEALED_STATUSES,
+    event_children,
     event_content,
     event_problems,
+    sealed_event_chunks,
     sign_event,
     signature_row,
     verify_integrity,
@@ -63,6 +65,7 @@ __all__ = [
     "connect_as",
     "create_account",
     "create_login_role",
+    "event_children",
     "event_content",
     "event_problems",
     "has_accounts",
@@ -74,6 +77,7 @@ __all__ = [
     "require_role",
     "reset_password",
     "roles_of",
+    "sealed_event_chunks",
     "set_disabled",
     "set_role_password",
     "sign_event",
