@@ -87,7 +87,19 @@ class EditableRowsModel(RowsTableModel):
         row, field = self._rows[index.row()], self.EDITABLE[index.column()]
         if new == self.value(row, field):
             return True
-        self._pending.setdefault(row.id, {})[field] = new
-        last = index.siblingAtColumn(self.columnCount() - 1)
-        self.dataChanged.emit(index.siblingAtColumn(0), last)
+        self.store_edit(index.row(), field, new)
         return True
+
+    def store_edit(self, row_number: int, field: str, value: Any) -> None:
+        """Keep an accepted edit (here: as pending) and repaint its row.
+
+        A model whose rows are the edited values themselves (a table of points with an undo
+        stack) overrides this, and :meth:`value`, to change its row instead.
+        """
+        self._pending.setdefault(self._rows[row_number].id, {})[field] = value
+        self.row_changed(row_number)
+
+    def row_changed(self, row_number: int) -> None:
+        """Tell the views that every cell of ``row_number`` may show something else."""
+        last = self.columnCount() - 1
+        self.dataChanged.emit(self.index(row_number, 0), self.index(row_number, last))
