@@ -15,7 +15,15 @@ import argparse
 from decimal import Decimal
 from typing import Any, TextIO
 
-from labapp.cli.auth import acting_actor, add_user_argument, read_password_stdin
+from labapp.cli.auth import (
+    acting_actor,
+    add_user_argument,
+    login_of,
+    password_for,
+    read_password_stdin,
+)
+from labapp.cli.common import open_for_cli
+from labapp.cli.lab_cmd import add_lab_parser
 from labapp.cli.messages import Messages
 
 __all__ = ["add_account_parsers"]
@@ -71,22 +79,14 @@ def _add_lab(commands: Any, common: argparse.ArgumentParser, tr: Messages) -> No
     put.add_argument("--capability-threshold", default=None)
     add_user_argument(put, tr)
     put.set_defaults(run=_lab_set)
-    from labapp.cli.lab_cmd import add_lab_parser
-
     add_lab_parser(labs, common, tr)  # lab settings: the 受检率 target, definition, baseline
-
-
-def _open(args: argparse.Namespace) -> Any:
-    from labapp.cli.main import open_for_cli
-
-    return open_for_cli(args)
 
 
 def _user_add(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
     from labapp.services.accounts import NewAccount, create_account, has_accounts, roles_of
 
     password = read_password_stdin(tr)
-    db = _open(args)
+    db = open_for_cli(args)
     try:
         actor = acting_actor(args, db, tr) if has_accounts(db) else None
         new = NewAccount(args.login.strip(), args.name, roles_of(args.role), password)
@@ -105,7 +105,7 @@ def _user_list(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
     from labapp.persistence.types import utcnow
     from labapp.services.accounts import list_accounts
 
-    db = _open(args)
+    db = open_for_cli(args)
     try:
         print(tr("user.header"), file=out)
         now = utcnow()
@@ -126,7 +126,7 @@ def _user_list(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
 def _user_disable(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
     from labapp.services.accounts import set_disabled
 
-    db = _open(args)
+    db = open_for_cli(args)
     try:
         admin = acting_actor(args, db, tr)
         set_disabled(db, admin, args.login.strip(), args.disabled)
@@ -138,16 +138,15 @@ def _user_disable(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
 
 
 def _user_passwd(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
-    from labapp.cli.auth import _login, _password
     from labapp.services.accounts import change_password, reset_password, set_role_password
 
     new = read_password_stdin(tr)
-    db = _open(args)
+    db = open_for_cli(args)
     try:
         login = args.login.strip()
-        me = _login(args)
+        me = login_of(args)
         if me == login:
-            change_password(db, login, _password(login, tr), new)
+            change_password(db, login, password_for(login, tr), new)
             key = "user.changed"
         else:
             reset_password(db, acting_actor(args, db, tr), login, new)
@@ -162,7 +161,7 @@ def _user_passwd(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
 def _audit_verify(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
     from labapp.services.accounts import verify_integrity
 
-    db = _open(args)
+    db = open_for_cli(args)
     try:
         report = verify_integrity(db)
     finally:
@@ -185,7 +184,7 @@ def _lab_show(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
 
     from labapp.services.laboratory import get_lab_settings
 
-    db = _open(args)
+    db = open_for_cli(args)
     try:
         settings = get_lab_settings(db)
     finally:
@@ -208,7 +207,7 @@ def _lab_set(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
     from labapp.services.accounts import require_role
     from labapp.services.laboratory import LabSettingsInput, get_lab_settings, update_lab_settings
 
-    db = _open(args)
+    db = open_for_cli(args)
     try:
         admin = acting_actor(args, db, tr)
         require_role(admin, PersonRole.ADMIN)

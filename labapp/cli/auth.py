@@ -16,7 +16,14 @@ from typing import Any
 from labapp.cli.messages import Messages
 from labapp.domain.errors import AuthenticationError
 
-__all__ = ["acting_actor", "acting_user", "add_user_argument", "read_password_stdin"]
+__all__ = [
+    "acting_actor",
+    "acting_user",
+    "add_user_argument",
+    "login_of",
+    "password_for",
+    "read_password_stdin",
+]
 
 USER_ENV = "LABAPP_USER"
 PASSWORD_ENV = "LABAPP_PASSWORD"
@@ -27,14 +34,16 @@ def add_user_argument(parser: argparse.ArgumentParser, tr: Messages) -> None:
     parser.add_argument("--user", default=None, metavar="LOGIN", help=tr("help.user"))
 
 
-def _login(args: argparse.Namespace) -> str:
+def login_of(args: argparse.Namespace) -> str:
+    """The login a command acts as: ``--user`` or ``LABAPP_USER`` (refused when neither)."""
     login = (getattr(args, "user", None) or os.environ.get(USER_ENV) or "").strip()
     if not login:
         raise AuthenticationError("no_user")
     return login
 
 
-def _password(login: str, tr: Messages) -> str:
+def password_for(login: str, tr: Messages) -> str:
+    """``login``'s password: ``LABAPP_PASSWORD``, else a prompt on a terminal, else refused."""
     password = os.environ.get(PASSWORD_ENV)
     if password is not None:
         return password
@@ -53,8 +62,8 @@ def acting_actor(args: argparse.Namespace, db: Any, tr: Messages) -> Any:
     """
     from labapp.services.accounts import authenticate, connect_as
 
-    login = _login(args)
-    password = _password(login, tr)
+    login = login_of(args)
+    password = password_for(login, tr)
     connect_as(db, login, password)  # PostgreSQL: the server knows who writes
     actor = authenticate(db, login, password)
     db.require_login = True

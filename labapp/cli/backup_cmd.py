@@ -12,6 +12,7 @@ import argparse
 from pathlib import Path
 from typing import Any, TextIO
 
+from labapp.cli.common import EXIT_OK, database_url
 from labapp.cli.messages import Messages
 
 __all__ = ["add_backup_parsers"]
@@ -30,20 +31,18 @@ def add_backup_parsers(db_commands: Any, common: argparse.ArgumentParser, tr: Me
 
 
 def _backup(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
-    from labapp.cli.main import EXIT_OK, _url
     from labapp.services.database import backup_database
 
-    result = backup_database(_url(args), args.out, force=args.force)
+    result = backup_database(database_url(args), args.out, force=args.force)
     print(tr("backup.done", source=result.source, out=result.target, revision=result.revision),
           file=out)  # fmt: skip
     return EXIT_OK
 
 
 def _restore(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
-    from labapp.cli.main import EXIT_OK, _url
     from labapp.services.database import restore_database
 
-    result = restore_database(args.backup, _url(args), force=args.force)
+    result = restore_database(args.backup, database_url(args), force=args.force)
     if result.previous is not None:
         print(tr("restore.kept", path=result.previous), file=out)
     print(tr("restore.done", backup=result.source, target=result.target,

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
+from labapp.cli.common import open_existing
 from labapp.cli.messages import Messages
 from labapp.domain.errors import LabAppError
 
@@ -86,11 +87,8 @@ def add_export_parser(
 
 def run_export(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
     """Open the database, write the workbook, print where it went and how many rows."""
-    from labapp.cli.main import _url
-    from labapp.services.database import open_database
-
     target = _checked_target(args.out)
-    db = open_database(_url(args), create=False)
+    db = open_existing(args)
     try:
         job = _JOBS[args.kind]
         result = job(db, target, args, tr)

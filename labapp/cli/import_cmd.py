@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from labapp.cli.auth import acting_user, add_user_argument
+from labapp.cli.common import database_url
 from labapp.cli.messages import Messages
 
 __all__ = ["EXIT_IMPORTED", "EXIT_INVALID", "EXIT_UNREADABLE", "add_import_parser"]
@@ -38,11 +39,10 @@ def add_import_parser(commands: Any, common: argparse.ArgumentParser, tr: Messag
 
 
 def _import_register(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
-    from labapp.cli.main import _url
     from labapp.services import imports as ri
     from labapp.services.database import open_database
 
-    db = open_database(_url(args))
+    db = open_database(database_url(args))
     try:
         user = None if args.dry_run else acting_user(args, db, tr)
         try:

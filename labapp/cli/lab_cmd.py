@@ -1,13 +1,14 @@
 """``labapp-cli lab settings``: show or set the laboratory's 受检率 target and definition and the
-control charts' minimum baseline (:mod:`labapp.services.laboratory._figures`)."""
+control charts' minimum baseline (:mod:`labapp.services.laboratory`)."""
 
 from __future__ import annotations
 
 import argparse
 from typing import Any, TextIO
 
+from labapp.cli.auth import acting_user
+from labapp.cli.common import open_existing
 from labapp.cli.messages import Messages
-from labapp.cli.plan_cmd import _acting_user
 
 __all__ = ["add_lab_parser"]
 
@@ -26,16 +27,14 @@ def add_lab_parser(actions: Any, common: argparse.ArgumentParser, tr: Messages) 
 
 
 def _settings(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
-    from labapp.cli.main import _url
-    from labapp.services.database import open_database
     from labapp.services.laboratory import figure_settings, update_figure_settings
 
-    db = open_database(_url(args), create=False)
+    db = open_existing(args)
     try:
         changes = (args.on_time_target, args.on_time_definition, args.control_min_baseline)
         if any(v is not None for v in changes):
             shown = update_figure_settings(
-                db, _acting_user(args, db, tr), on_time_target=args.on_time_target,
+                db, acting_user(args, db, tr), on_time_target=args.on_time_target,
                 on_time_definition=args.on_time_definition,
                 control_min_baseline=args.control_min_baseline,
             )  # fmt: skip

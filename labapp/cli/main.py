@@ -6,7 +6,7 @@ Commands: ``init``, ``demo``, ``db upgrade``, ``db current``, ``db backup``, ``d
 (``department``, ``location``, ``provider``, ``procedure``, ``customer``, ``person``:
 :mod:`labapp.cli.master_cmd`), each taking ``--database``, and ``--version``.  Typed LabApp errors
 print one line on stderr and exit with status 2; ``--lang zh_CN`` or a ``zh_CN`` locale prints
-every message in Simplified Chinese (:mod:`labapp.cli.messages`).
+every message in Simplified Chinese (:mod:`labapp.cli.messages`; errors: :mod:`labapp.cli.errors`).
 
 No Qt here: the CLI runs on servers, so it must never import PySide6 (checked by the tests).
 """
@@ -14,37 +14,34 @@ No Qt here: the CLI runs on servers, so it must never import PySide6 (checked by
 from __future__ import annotations
 
 import argparse
-import configparser
 import sys
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
 from labapp import __version__, paths
 from labapp.cli.accounts_cmd import add_account_parsers
 from labapp.cli.backup_cmd import add_backup_parsers
+from labapp.cli.common import (
+    EXIT_BEHIND,
+    EXIT_ERROR,
+    EXIT_NEWER,
+    EXIT_OK,
+    CliError,
+    database_url,
+    date_type,
+    masked,
+    open_or_create,
+)
+from labapp.cli.errors import word_error
 from labapp.cli.export_cmd import add_export_parser
 from labapp.cli.import_cmd import add_import_parser
 from labapp.cli.master_cmd import add_master_parsers
 from labapp.cli.messages import LANGUAGES, Messages, detect_language
 from labapp.cli.plan_cmd import add_plan_parser
-from labapp.domain.errors import LabAppError, SchemaBehindError
+from labapp.domain.errors import LabAppError
 
-__all__ = ["main"]
-
-EXIT_OK, EXIT_BEHIND, EXIT_ERROR = 0, 1, 2
-#: ``db current``: the database was created by a newer LabApp (update LabApp, never downgrade).
-EXIT_NEWER = 3
-
-
-class _CliError(LabAppError):
-    """An error of the command line itself, worded from the message table."""
-
-    def __init__(self, key: str, **values: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.values = values
+__all__ = ["EXIT_BEHIND", "EXIT_ERROR", "EXIT_NEWER", "EXIT_OK", "main", "word_error"]
 
 
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
@@ -58,7 +55,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     try:
         return int(args.run(args, tr, out))
     except LabAppError as exc:
-        print(tr("error.prefix") + _word(exc, tr), file=sys.stderr)
+        print(tr("error.prefix") + word_error(exc, tr), file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print(tr("interrupted"), file=sys.stderr)
@@ -99,7 +96,7 @@ def _parser(tr: Messages) -> argparse.ArgumentParser:
     demo.add_argument("--instruments", type=int, default=200, help=tr("help.instruments"))
     demo.add_argument("--years", type=int, default=5, help=tr("help.years"))
     demo.add_argument("--seed", type=int, default=1, help=tr("help.seed"))
-    demo.add_argument("--today", type=_date(tr), default=None, help=tr("help.today"))
+    demo.add_argument("--today", type=date_type(tr), default=None, help=tr("help.today"))
     demo.add_argument("--replace", action="store_true", help=tr("help.replace"))
     demo.set_defaults(run=_demo)
     db = commands.add_parser("db", parents=[common], help=tr("help.db"))
@@ -110,9 +107,9 @@ def _parser(tr: Messages) -> argparse.ArgumentParser:
     current.set_defaults(run=_current)
     add_backup_parsers(db_commands, common, tr)
     add_import_parser(commands, common, tr)
-    add_export_parser(commands, common, tr, _date(tr))
+    add_export_parser(commands, common, tr, date_type(tr))
     add_account_parsers(commands, common, tr)
-    add_plan_parser(commands, common, tr, _date(tr))
+    add_plan_parser(commands, common, tr, date_type(tr))
     add_master_parsers(commands, common, tr)
     return parser
 
@@ -122,64 +119,11 @@ def _usage(parser: argparse.ArgumentParser) -> int:
     return EXIT_ERROR
 
 
-def _date(tr: Messages) -> Any:
-    def parse(text: str) -> date:
-        try:
-            return date.fromisoformat(text)
-        except ValueError as exc:
-            raise argparse.ArgumentTypeError(tr("error.bad_date", value=text)) from exc
-
-    return parse
-
-
-def _settings_database() -> str | None:
-    """The GUI's Preferences choice (``database/default`` in the INI file), read without Qt."""
-    ini = configparser.ConfigParser(interpolation=None)
-    try:
-        ini.read(paths.settings_path(), encoding="utf-8")
-    except (configparser.Error, OSError, UnicodeDecodeError):
-        return None
-    value = ini.get("database", "default", fallback="").strip().strip('"')
-    return value or None
-
-
-def _url(args: argparse.Namespace, *, demo: bool = False) -> str:
-    from labapp.services.database import resolve_database_url
-
-    if demo and not args.database:
-        return resolve_database_url(demo=True)
-    return resolve_database_url(args.database, settings_value=_settings_database())
-
-
-def _masked(url: str) -> str:
-    from labapp.services.database import mask_url
-
-    return mask_url(url)
-
-
 # --- commands -------------------------------------------------------------------------------
 
 
-def _open_or_create(url: str) -> Any:
-    """Open ``url``, creating the schema in a new file or an empty server database."""
-    from labapp.services.database import open_database, upgrade_database
-
-    try:
-        return open_database(url)
-    except SchemaBehindError as exc:
-        if exc.current is not None:
-            raise
-    upgrade_database(url)  # an empty server database: create the schema (an admin's command)
-    return open_database(url)
-
-
-def open_for_cli(args: argparse.Namespace) -> Any:
-    """The database a command works on (created, like ``init``, when it is new)."""
-    return _open_or_create(_url(args))
-
-
 def _init(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
-    db = _open_or_create(_url(args))
+    db = open_or_create(database_url(args))
     try:
         print(tr("init.done", url=db.info.url, revision=db.info.revision), file=out)
     finally:
@@ -190,17 +134,17 @@ def _init(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
 def _upgrade(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
     from labapp.services.database import upgrade_database
 
-    url = _url(args)
+    url = database_url(args)
     before, after = upgrade_database(url)
     key = "upgrade.none" if before == after else "upgrade.done"
-    print(tr(key, url=_masked(url), before=before or "-", after=after), file=out)
+    print(tr(key, url=masked(url), before=before or "-", after=after), file=out)
     return EXIT_OK
 
 
 def _current(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
     from labapp.services.database import schema_status
 
-    status = schema_status(_url(args))  # reads only: never creates or changes a file
+    status = schema_status(database_url(args))  # reads only: never creates or changes a file
     print(tr("current.revision", revision=status.revision or tr("current.empty")), file=out)
     print(tr("current.head", head=status.head), file=out)
     if status.newer:
@@ -222,13 +166,13 @@ def _sqlite_file(url: str) -> Path | None:
 def _demo(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
     from labapp.services.demo import DemoOptions, seed_demo
 
-    url = _url(args, demo=True)
+    url = database_url(args, demo=True)
     if args.replace:
         _remove_demo_file(url, tr, out)
     options = DemoOptions(
         instruments=args.instruments, years=args.years, seed=args.seed, today=args.today
     )
-    db = _open_or_create(url)
+    db = open_or_create(url)
     try:
         print(tr("demo.start", url=db.info.url, instruments=options.instruments,
                  years=options.years), file=out, flush=True)  # fmt: skip
@@ -255,7 +199,7 @@ def _remove_demo_file(url: str, tr: Messages, out: TextIO) -> None:
     path = _sqlite_file(url)
     demo = paths.demo_database_path().resolve()
     if path is None or path.resolve() != demo:
-        raise _CliError("error.replace_not_demo", demo=demo, url=_masked(url))
+        raise CliError("error.replace_not_demo", demo=demo, url=masked(url))
     if not path.exists():
         return
     for suffix in ("", "-wal", "-shm", "-journal"):
@@ -283,67 +227,6 @@ def _print_report(report: Any, tr: Messages, out: TextIO) -> None:
         key = f"label.{label}"
         print(tr("demo.line", label=tr(key) if tr.has(key) else label, count=count), file=out)
     print(tr("demo.time", seconds=report.seconds, today=report.today), file=out)
-
-
-# --- errors ---------------------------------------------------------------------------------
-
-
-def _word(exc: LabAppError, tr: Messages) -> str:
-    """One line for a typed error, in the user's language (falls back to ``str(exc)``)."""
-    if isinstance(exc, _CliError):
-        return tr(exc.key, **exc.values)
-    worded = _validation(exc, tr)
-    if worded is not None:
-        return worded
-    code = getattr(exc, "code", None)
-    for cls in type(exc).__mro__:
-        key = f"error.{cls.__name__}.{code}"
-        if code and tr.has(key):
-            values = {**vars(exc), **getattr(exc, "params", {})}
-            try:
-                return " ".join(tr(key, **values).split())
-            except (KeyError, IndexError, ValueError):
-                break
-    worded = _validation_words(exc, tr)
-    if worded is not None:
-        return worded
-    for cls in type(exc).__mro__:
-        key = f"error.{cls.__name__}"
-        if tr.has(key):
-            values = {k: ("none" if v is None else v) for k, v in vars(exc).items()}
-            try:
-                return " ".join(tr(key, **values).split())
-            except (KeyError, IndexError, ValueError):
-                break
-    return " ".join(str(exc).split())
-
-
-def _validation_words(exc: LabAppError, tr: Messages) -> str | None:
-    """A ValidationError worded by ``error.validation.FIELD.CODE`` when the table has it."""
-    from labapp.domain.errors import ValidationError
-
-    if not isinstance(exc, ValidationError):
-        return None
-    key = f"error.validation.{exc.field}.{exc.code}"
-    if not tr.has(key):
-        return None
-    return tr("error.ValidationError", field=exc.field, message=tr(key, **exc.params))
-
-
-def _validation(exc: LabAppError, tr: Messages) -> str | None:
-    """A ValidationError worded by its code, when the table words that code and field."""
-    from labapp.domain.errors import ValidationError
-
-    if not isinstance(exc, ValidationError):
-        return None
-    key, field = f"error.code.{exc.code}", f"field.{exc.field}"
-    if not (tr.has(key) and tr.has(field)):
-        return None
-    values = {k: ("-" if v is None else v) for k, v in exc.params.items()}
-    try:
-        return tr(key, **{"value": "", **values, "field": tr(field)})
-    except (KeyError, IndexError, ValueError):
-        return None
 
 
 if __name__ == "__main__":  # pragma: no cover

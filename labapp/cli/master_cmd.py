@@ -16,14 +16,9 @@ from datetime import date
 from typing import Any, TextIO
 
 from labapp.cli.auth import acting_user
-from labapp.cli.master_common import (
-    EXIT_OK,
-    date_type,
-    department_id,
-    parse_scope,
-    print_table,
-    with_db,
-)
+from labapp.cli.common import EXIT_OK, date_type, print_table, with_db
+from labapp.cli.master_common import department_id, parse_scope
+from labapp.cli.master_people_cmd import add_person_parser
 from labapp.cli.messages import Messages
 from labapp.domain.enums import EventKind, ProviderKind
 
@@ -64,8 +59,6 @@ def _reader(
 
 def add_master_parsers(commands: Any, common: argparse.ArgumentParser, tr: Messages) -> None:
     """Add the master-data commands (module docstring) to ``labapp-cli``'s subcommands."""
-    from labapp.cli import master_people_cmd as people
-
     actions = _group(commands, common, "department", tr)
     add = _writer(actions, common, "add", tr, _department_add, "help.department_add")
     add.add_argument("name", metavar="NAME")
@@ -148,7 +141,7 @@ def add_master_parsers(commands: Any, common: argparse.ArgumentParser, tr: Messa
     owns.add_argument("name", metavar="CUSTOMER", help=tr("help.customer_ref"))
     owns.add_argument("asset_tag", metavar="ASSET_TAG", nargs="+")
 
-    people.add_person_parser(commands, common, tr)
+    add_person_parser(commands, common, tr)
 
 
 def _department_add(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:

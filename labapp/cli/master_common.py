@@ -1,38 +1,21 @@
-"""What the master-data commands share: argument types for the repeated options, opening the
-database, tab-separated lists, and finding a department by name or code."""
+"""What the master-data commands share: argument types for the repeated options
+(``--qualification``, ``--scope``) and finding a department by name or code.
+
+Opening the database, dates and tab-separated lists are every command's: :mod:`labapp.cli.common`.
+"""
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Iterable, Sequence
-from datetime import date
-from typing import Any, TextIO
+from collections.abc import Callable
+from typing import Any
 
+from labapp.cli.common import iso_date
 from labapp.cli.messages import Messages
 
-__all__ = [
-    "EXIT_OK",
-    "date_type",
-    "department_id",
-    "parse_qualification",
-    "parse_scope",
-    "print_table",
-    "with_db",
-]
-
-EXIT_OK = 0
-
+__all__ = ["department_id", "parse_qualification", "parse_scope"]
 
 # --- argument types ---------------------------------------------------------------------------
-
-
-def _iso(text: str, tr: Messages) -> date | None:
-    if not text.strip():
-        return None
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(tr("error.bad_date", value=text)) from exc
 
 
 def parse_qualification(tr: Messages) -> Callable[[str], Any]:
@@ -46,7 +29,7 @@ def parse_qualification(tr: Messages) -> Callable[[str], Any]:
         parts += [""] * (4 - len(parts))
         kind, number, quantity, until = parts
         return QualificationInput(
-            kind.strip(), number.strip(), quantity.strip() or None, valid_until=_iso(until, tr)
+            kind.strip(), number.strip(), quantity.strip() or None, valid_until=iso_date(until, tr)
         )
 
     return parse
@@ -66,36 +49,7 @@ def parse_scope(tr: Messages) -> Callable[[str], Any]:
     return parse
 
 
-def date_type(tr: Messages) -> Callable[[str], date]:
-    def parse(text: str) -> date:
-        value = _iso(text, tr)
-        if value is None:
-            raise argparse.ArgumentTypeError(tr("error.bad_date", value=text))
-        return value
-
-    return parse
-
-
 # --- running ----------------------------------------------------------------------------------
-
-
-def with_db(args: argparse.Namespace, action: Callable[[Any], int]) -> int:
-    """Open the database of ``args``, run ``action(db)``, close it."""
-    from labapp.cli.main import _url
-    from labapp.services.database import open_database
-
-    db = open_database(_url(args))
-    try:
-        return action(db)
-    finally:
-        db.dispose()
-
-
-def print_table(out: TextIO, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
-    """Tab-separated lines under a header (scripts split on tabs; empty cells stay empty)."""
-    print("\t".join(header), file=out)
-    for row in rows:
-        print("\t".join("" if v is None else str(v) for v in row), file=out)
 
 
 def department_id(db: Any, ref: str | None) -> int | None:

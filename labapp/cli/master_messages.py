@@ -1,8 +1,8 @@
 """The sentences of the master-data commands (:mod:`labapp.cli.master_cmd`,
 :mod:`labapp.cli.master_people_cmd`), EN and ZH.
 
-Merged into :data:`labapp.cli.messages.MESSAGES`.  ``error.code.<code>`` words a service's
-``ValidationError`` by its code, ``field.<name>`` its field.
+Merged into :data:`labapp.cli.messages.MESSAGES`; the errors' sentences (a service's
+``ValidationError`` by its code) are :mod:`labapp.cli.messages_errors`.
 """
 
 from __future__ import annotations
@@ -79,27 +79,16 @@ MASTER_MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.customer_ref": ("customer (name or code, or '-')", "委托单位（名称或编号，或 '-'）"),
     "master.owns": ("{name} now owns {n} instrument(s)", "已登记 {n} 台器具属于 {name}"),
-    "field.customer": ("customer", "委托单位"),
-    "field.asset_tag": ("asset tag", "资产编号"),
     "help.customer_code": ("customer code", "委托单位编号"),
     "help.customer_address": ("address", "地址"),
     "help.customer_contact": ("contact person", "联系人"),
     "help.customer_email": ("e-mail", "电子邮箱"),
     "help.customer_phone": ("telephone", "电话"),
     "help.person_name": ("full name", "姓名"),
-    "help.role": ("a role (repeat for more)", "角色（可重复）"),
     "help.email": ("e-mail", "电子邮箱"),
     "help.qualification": (
         "a licence, e.g. 检定员证:JD-017:DC voltage:2029-12-31 (repeat for more)",
         "资质证书，如 检定员证:JD-017:直流电压:2029-12-31（可重复）",
-    ),
-    "error.bad_qualification": (
-        "not KIND:NUMBER[:QUANTITY[:VALID_UNTIL]]: {value}",
-        "格式应为 类别:证书号[:测量量[:有效期至]]：{value}",
-    ),
-    "error.bad_scope": (
-        "not QUANTITY[:RANGE[:CMC]]: {value}",
-        "格式应为 测量量[:范围[:CMC]]：{value}",
     ),
     "master.added": ("Added {what} {name} (id {id})", "已新增{what} {name}（id {id}）"),
     "master.updated": ("Updated {what} {name}", "已修改{what} {name}"),
@@ -138,66 +127,4 @@ MASTER_MESSAGES: dict[str, tuple[str, str]] = {
     "status.withdrawn": ("withdrawn {on}", "{on} 作废"),
     "status.active": ("active", "在职"),
     "status.disabled": ("disabled", "已停用"),
-    # ValidationError codes of the master-data services
-    "error.code.required": ("{field}: a value is required", "{field}：必须填写"),
-    "error.code.duplicate": ("{field}: {value} is already used", "{field}：{value} 已被使用"),
-    "error.code.not_found": ("{field}: no such record: {value}", "{field}：没有该记录：{value}"),
-    "error.code.login_format": (
-        "{field}: {login} is not a login (a-z, 0-9, '.', '_', '-', starting with a letter or a "
-        "digit; 2–63 long)",
-        "{field}：{login} 不是有效的登录名（a-z、0-9、'.'、'_'、'-'，以字母或数字开头，2–63 位）",
-    ),
-    "error.code.login_fixed": (
-        "{field}: {login} has signed records, which name this login: it cannot change",
-        "{field}：{login} 已签署过记录，记录引用该登录名，不能修改",
-    ),
-    "error.code.email_format": ("{field}: not an e-mail address", "{field}：不是有效的电子邮箱"),
-    "error.code.date_order": (
-        "{field}: licence {number} would expire before it was issued",
-        "{field}：资质证书 {number} 的有效期早于发证日期",
-    ),
-    "error.code.withdrawn": (
-        "{field}: {code} is withdrawn (since {on}): choose the procedure in force",
-        "{field}：{code} 已作废（自 {on} 起）：请选择现行有效的规程/规范",
-    ),
-    "error.code.person_signed": (
-        "{login} has signed records: disable the person instead of deleting",
-        "{login} 已签署过记录：只能停用，不能删除",
-    ),
-    "error.code.custodian": (
-        "{login} keeps {count} instruments: give them another custodian first",
-        "{login} 是 {count} 台器具的保管人：请先更换保管人",
-    ),
-    "error.code.no_laboratory": (
-        "set up the laboratory first (name, address, accreditation)",
-        "请先设置实验室（名称、地址、认可信息）",
-    ),
-    "error.code.not_permitted": (
-        "{login} may not change this (it needs one of: {roles})",
-        "{login} 无权修改（需要以下角色之一：{roles}）",
-    ),
-    "error.code.last_admin": (
-        "no active administrator would remain: give another person the admin role first",
-        "将没有在职的系统管理员：请先为其他人员授予管理员角色",
-    ),
-    "error.code.has_account": (
-        "{login} has an account: disable the person instead of deleting",
-        "{login} 有登录账户：只能停用，不能删除",
-    ),
-    "field.user": ("user", "用户"),
-    "field.name": ("name", "名称"),
-    "field.code": ("code", "简码"),
-    "field.login": ("login", "登录名"),
-    "field.title": ("title", "名称"),
-    "field.email": ("e-mail", "电子邮箱"),
-    "field.department": ("department", "部门"),
-    "field.procedure": ("procedure", "规程/规范"),
-    "field.procedure_id": ("procedure", "规程/规范"),
-    "field.laboratory_id": ("laboratory", "实验室"),
-    "field.accreditation_no": ("accreditation number", "认可证书号"),
-    "field.scopes": ("scope quantity", "能力范围的测量量"),
-    "field.qualification_kind": ("licence kind", "资质类别"),
-    "field.qualification_number": ("licence number", "资质证书号"),
-    "field.valid_until": ("valid until", "有效期至"),
-    "field.person": ("person", "人员"),
 }

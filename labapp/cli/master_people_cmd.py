@@ -14,13 +14,8 @@ from dataclasses import replace
 from typing import Any, TextIO
 
 from labapp.cli.auth import acting_user
-from labapp.cli.master_common import (
-    EXIT_OK,
-    department_id,
-    parse_qualification,
-    print_table,
-    with_db,
-)
+from labapp.cli.common import EXIT_OK, print_table, with_db
+from labapp.cli.master_common import department_id, parse_qualification
 from labapp.cli.messages import Messages
 from labapp.domain.enums import PersonRole
 

@@ -1,7 +1,8 @@
 """Every sentence ``labapp-cli`` prints, in English and Simplified Chinese.
 
-The CLI has no Qt (so no ``.qm`` catalogue): one small table, checked by the tests to hold both
-languages for every key.  ``--lang zh_CN`` or a ``zh_CN`` locale (``LC_ALL``, ``LC_MESSAGES``,
+The CLI has no Qt (so no ``.qm`` catalogue): one small table (this module's, the master data's,
+the accounts' and the errors' merged), checked by the tests to hold both languages for every
+key.  ``--lang zh_CN`` or a ``zh_CN`` locale (``LC_ALL``, ``LC_MESSAGES``,
 ``LANG``) selects Chinese.
 """
 
@@ -9,6 +10,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
+from string import Formatter
+
+from labapp.cli.master_messages import MASTER_MESSAGES
+from labapp.cli.messages_accounts import MESSAGES as ACCOUNT_MESSAGES
+from labapp.cli.messages_errors import ERROR_MESSAGES
 
 LANGUAGES = ("en", "zh_CN")
 
@@ -87,7 +93,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "traceability：只导出计量标准",
     ),
     "help.bilingual": ("headers in Chinese and English", "表头使用中英双语"),
-    "help.user": ("who exports (default: your login)", "导出人（默认：当前登录名）"),
     # results
     "init.done": (
         "LabApp database ready: {url} (schema {revision})",
@@ -219,91 +224,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "label.out_of_service": ("out of service / sealed", "停用/封存"),
     "label.drafts": ("draft events", "草稿记录"),
     "label.broken_links": ("broken traceability links", "溯源链断裂"),
-    # errors (one line each, printed with "error: " in front)
-    "error.prefix": ("error: ", "错误："),
-    "error.ValidationError": ("{field}: {message}", "{field}：{message}"),
-    "error.NotFoundError": ("{entity} {key!r} not found", "未找到{entity} {key!r}"),
-    "error.DatabaseUnreachableError": (
-        "cannot connect to {url}: {reason}",
-        "无法连接 {url}：{reason}",
-    ),
-    "error.NotALabAppDatabaseError": (
-        "{url} is not a LabApp database {reason}; it was left untouched",
-        "{url} 不是 LabApp 数据库 {reason}；未做任何修改",
-    ),
-    "error.DatabaseCorruptError": (
-        "{url} is damaged or truncated ({reason}); it was left as it was: restore a backup"
-        " (labapp-cli db restore)",
-        "{url} 已损坏或被截断（{reason}）；文件未作改动：请恢复备份（labapp-cli db restore）",
-    ),
-    "error.TargetExistsError": (
-        "{path} exists already and holds data; give --force to replace it",
-        "{path} 已存在且有数据；如需替换请加 --force",
-    ),
-    "error.UseServerToolsError": (
-        "{url} is a PostgreSQL database: LabApp does not copy it; use the server's tool"
-        " (password from ~/.pgpass or PGPASSWORD): {command}",
-        "{url} 是 PostgreSQL 数据库：LabApp 不复制它；请使用服务器工具"
-        "（密码放在 ~/.pgpass 或 PGPASSWORD 中）：{command}",
-    ),
-    "error.SchemaTooNewError": (
-        "{url} has schema revision {revision}, created by a newer LabApp",
-        "{url} 的结构版本为 {revision}，由更新版本的 LabApp 创建",
-    ),
-    "error.SchemaBehindError": (
-        "{url} is at schema revision {current}, this LabApp needs {head}; "
-        "run 'labapp-cli db upgrade'",
-        "{url} 的结构版本为 {current}，当前 LabApp 需要 {head}；请运行 'labapp-cli db upgrade'",
-    ),
-    "error.DatabaseReadOnlyError": ("{url} is read-only: {reason}", "{url} 只读：{reason}"),
-    "error.DiskFullError": (
-        "disk full while writing {url}: {reason}",
-        "写入 {url} 时磁盘已满：{reason}",
-    ),
-    "error.DatabaseBusyError": (
-        "the database {url} is busy (another user or an import is saving), try again",
-        "数据库 {url} 正忙（其他用户或导入正在保存），请稍后重试",
-    ),
-    "error.MigrationFailedError": (
-        "upgrading {url} failed ({reason}); backup at {backup}",
-        "升级 {url} 失败（{reason}）；备份位于 {backup}",
-    ),
-    "error.DemoDatabaseNotEmptyError": (
-        "{url} already holds {instruments} instruments; the demo lab is only seeded into an "
-        "empty database (--replace works on the demo database only)",
-        "{url} 中已有 {instruments} 台件；演示数据只写入空数据库（--replace 仅用于演示数据库）",
-    ),
-    "error.DemoIncompleteError": (
-        "{url} holds a demo laboratory whose seeding never completed ({instruments} "
-        "instruments); run 'labapp-cli demo --replace' to seed it again",
-        "{url} 中的演示实验室未生成完整（{instruments} 台件）；"
-        "请运行 'labapp-cli demo --replace' 重新生成",
-    ),
-    "error.DemoCancelledError": (
-        "seeding the demo laboratory was cancelled",
-        "已取消生成演示实验室",
-    ),
-    "error.replace_not_demo": (
-        "--replace only replaces the demo database ({demo}), not {url}",
-        "--replace 只能用于演示数据库（{demo}），不能用于 {url}",
-    ),
-    "error.bad_date": ("not a date (YYYY-MM-DD): {value}", "不是日期（YYYY-MM-DD）：{value}"),
-    "error.NotXlsxError": (
-        "{path}: the file to write must end in .xlsx",
-        "{path}：要写入的文件必须以 .xlsx 结尾",
-    ),
-    "error.NoFolderError": ("no such folder: {folder}", "文件夹不存在：{folder}"),
-    "error.NoItemError": ("no item with asset tag {tag!r}", "没有资产编号为 {tag!r} 的器具"),
-    "error.NoQuantityError": (
-        "no quantity {text!r} in the register (by key, English or Chinese name); it holds: {known}",
-        "台账中没有测量量 {text!r}（按代码、中文或英文名称查找）；现有：{known}",
-    ),
-    "error.NoPlanError": (
-        "no re-verification plan for year {year}; generate it with 'labapp-cli plan generate "
-        "--year {year}' or on the Planning page",
-        "没有 {year} 年的周检计划；请用 'labapp-cli plan generate --year {year}' 或在“计划”页面"
-        "生成",
-    ),
     # plan generate / approve
     "help.plan": (
         "the annual re-verification plan (周检计划): generate, approve",
@@ -331,7 +251,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "who acts, recorded in the audit log (default: your login name)",
         "操作人，记入审计日志（默认：当前登录名）",
     ),
-    "help.lab": ("the laboratory's settings", "实验室设置"),
     "help.lab_settings": (
         "show or set the on-time rate's target and definition and the control charts' minimum "
         "baseline",
@@ -355,15 +274,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Control charts: at least {n} baseline points",
         "控制图：至少 {n} 个基线点",
     ),
-    "error.validation.on_time_target.invalid": ("not a number", "不是数值"),
-    "error.validation.on_time_target.out_of_range": (
-        "{value} % is not above 0 and at most 100 %",
-        "{value} % 不在 0（不含）到 100 % 之间",
-    ),
-    "error.validation.control_min_baseline.out_of_range": (
-        "{value}: at least 2",
-        "{value}：至少为 2",
-    ),
     "plan.title": ("Re-verification plan {year}", "{year} 年周检计划"),
     "plan.generated": (
         "Generated draft plan {year} (id {id}): {lines} lines, {carried} carried over from "
@@ -375,25 +285,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Approved plan {year} (id {id}, revision {revision}, {lines} lines) as {user}",
         "已批准 {year} 年周检计划（编号 {id}，第 {revision} 版，共 {lines} 行），批准人 {user}",
     ),
-    "error.NoDraftPlanError": (
-        "no draft plan for year {year} ({approved} approved); generate one with "
-        "'labapp-cli plan generate --year {year}'",
-        "{year} 年没有周检计划草稿（已批准 {approved} 份）；请用 "
-        "'labapp-cli plan generate --year {year}' 生成",
-    ),
-    "error.validation.reason.required": ("a reason is required", "必须填写理由"),
-    "error.validation.year.invalid": ("{year} is not a plan year", "{year} 不是有效的计划年度"),
-    "error.validation.plan.plan_approved": (
-        "the plan is approved already",
-        "该计划已批准",
-    ),
 }
 
 
-from labapp.cli.master_messages import MASTER_MESSAGES  # noqa: E402
-
-assert not MESSAGES.keys() & MASTER_MESSAGES.keys(), "a master-data key repeats a CLI key"
-MESSAGES.update(MASTER_MESSAGES)
+for _table in (MASTER_MESSAGES, ACCOUNT_MESSAGES, ERROR_MESSAGES):
+    assert not MESSAGES.keys() & _table.keys(), "a key of the CLI's tables repeats"
+    MESSAGES.update(_table)
 
 
 def detect_language(argv: Sequence[str], env: Mapping[str, str] = os.environ) -> str:
@@ -428,11 +325,9 @@ class Messages:
         """True when the table has ``key``."""
         return key in MESSAGES
 
-
-def _merge() -> None:
-    from labapp.cli.messages_accounts import MESSAGES as accounts
-
-    MESSAGES.update(accounts)
-
-
-_merge()
+    def fill(self, key: str, values: Mapping[str, object]) -> str:
+        """The sentence ``key`` with ``values``; a name it uses that ``values`` lacks is left
+        empty (an error's params vary with the place that raised it)."""
+        text = MESSAGES[key][self._column]
+        names = {name for _, name, _, _ in Formatter().parse(text) if name}
+        return text.format(**{name: values.get(name, "") for name in names})

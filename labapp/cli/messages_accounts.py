@@ -1,7 +1,7 @@
 """The CLI's sentences for accounts, logins, signatures, seals and the lab's settings (EN, ZH).
 
-Merged into :data:`labapp.cli.messages.MESSAGES`; a typed error with a ``code`` is worded by the
-key ``error.<ErrorClass>.<code>`` with the error's ``params``.
+Merged into :data:`labapp.cli.messages.MESSAGES`; the errors' sentences are
+:mod:`labapp.cli.messages_errors`.
 """
 
 from __future__ import annotations
@@ -84,78 +84,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lab.none": ("no laboratory is set up yet", "尚未设置实验室"),
     "lab.line": ("{label}: {value}", "{label}：{value}"),
     "lab.saved": ("laboratory settings saved", "实验室设置已保存"),
-    "error.AuthenticationError.wrong_credentials": (
-        "wrong login or password",
-        "登录名或密码错误",
-    ),
-    "error.AuthenticationError.locked": (
-        "the account {login} is locked after repeated wrong passwords until {until}",
-        "账户 {login} 因多次密码错误已被锁定，至 {until} 解锁",
-    ),
-    "error.AuthenticationError.disabled": (
-        "the account {login} is disabled",
-        "账户 {login} 已停用",
-    ),
-    "error.AuthenticationError.not_logged_in": (
-        "{login} is not logged in: give --user (or LABAPP_USER) and the password",
-        "{login} 未登录：请提供 --user（或 LABAPP_USER）和密码",
-    ),
-    "error.AuthenticationError.no_user": (
-        "this command changes the database: give --user LOGIN (or LABAPP_USER)",
-        "此命令会修改数据库：请提供 --user 登录名（或 LABAPP_USER）",
-    ),
-    "error.AuthenticationError.no_password": (
-        "no password for {login}: set LABAPP_PASSWORD or run on a terminal to be asked",
-        "没有 {login} 的密码：请设置 LABAPP_PASSWORD，或在终端中运行以提示输入",
-    ),
-    "error.PermissionDeniedError.role": (
-        "{login} does not hold the role {role}",
-        "{login} 不具有 {role} 角色",
-    ),
-    "error.PermissionDeniedError.qualification": (
-        "{login} holds no licence valid for {quantity} on {on} (verification needs one)",
-        "{login} 没有在 {on} 有效、覆盖 {quantity} 的检定员证（检定需要）",
-    ),
-    "error.PermissionDeniedError.server": (
-        "the database server refused: {detail}",
-        "数据库服务器拒绝：{detail}",
-    ),
-    "error.IntegrityViolationError": (
-        "a sealed record cannot be changed: {detail}",
-        "已封印的记录不能修改：{detail}",
-    ),
-    "error.ValidationError.password_short": (
-        "a password has at least {min} characters",
-        "密码至少需要 {min} 个字符",
-    ),
-    "error.ValidationError.password_same": (
-        "the new password is the old one",
-        "新密码与原密码相同",
-    ),
-    "error.ValidationError.login_format": (
-        "{login!r} is not a login: 2-63 lowercase letters, digits, '.', '_' or '-'",
-        "{login!r} 不是有效的登录名：2-63 个小写字母、数字、'.'、'_' 或 '-'",
-    ),
-    "error.ValidationError.first_admin": (
-        "the first account must be an administrator (--role admin)",
-        "第一个账户必须是管理员（--role admin）",
-    ),
-    "error.ValidationError.duplicate": ("{field}: already recorded", "{field}：已存在"),
-    "error.ValidationError.unknown_role": (
-        "unknown role {role!r}; roles: {roles}",
-        "未知角色 {role!r}；可用角色：{roles}",
-    ),
-    "error.ValidationError.self_disable": (
-        "you cannot disable your own account",
-        "不能停用自己的账户",
-    ),
-    "error.ValidationError.unknown_user": ("{login} has no account", "{login} 没有账户"),
-    "error.ValidationError.pattern": (
-        "certificate numbering {pattern!r}: use {{yyyy}}, {{yy}}, {{mm}} and {{seq}} or {{seq:04}}",
-        "证书编号规则 {pattern!r}：请使用 {{yyyy}}、{{yy}}、{{mm}} 和 {{seq}} 或 {{seq:04}}",
-    ),
-    "error.ValidationError.already_set_up": (
-        "this database is set up already",
-        "此数据库已完成初始设置",
-    ),
 }

@@ -3,7 +3,8 @@
 ``generate`` draws up the draft plan of a year (one line per due occurrence,
 :func:`labapp.services.planning.generate_plan`); ``approve`` approves the newest draft of the year
 with a reason (:func:`labapp.services.planning.approve_plan`).  Who acts comes from
-:func:`_acting_user`, the one place that decides it (password authentication replaces it).
+:func:`labapp.cli.auth.acting_user` (``--user`` and its password), the one place that decides
+it.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 import argparse
 from typing import Any, TextIO
 
+from labapp.cli.auth import acting_user
+from labapp.cli.common import open_existing
 from labapp.cli.messages import Messages
 from labapp.domain.errors import LabAppError
 
@@ -24,13 +27,6 @@ class NoDraftPlanError(LabAppError):
         super().__init__(f"no draft plan for year {year}")
         self.year = year
         self.approved = approved
-
-
-def _acting_user(args: argparse.Namespace, db: Any, tr: Messages) -> str:
-    """The logged-in login the command acts as (``--user`` and its password)."""
-    from labapp.cli.auth import acting_user
-
-    return acting_user(args, db, tr)
 
 
 def add_plan_parser(
@@ -52,23 +48,14 @@ def add_plan_parser(
     approve.set_defaults(run=_approve)
 
 
-def _open(args: argparse.Namespace) -> Any:
-    from labapp.cli.main import _url
-    from labapp.services.database import open_database
-
-    return open_database(_url(args), create=False)
-
-
 def _generate(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
     from labapp.services.planning import PlanFilter, generate_plan
 
-    db = _open(args)
+    db = open_existing(args)
     try:
         flt = PlanFilter(include_idle=args.include_idle)
         title = tr("plan.title", year=args.year)
-        plan = generate_plan(
-            db, _acting_user(args, db, tr), args.year, flt, title, today=args.today
-        )
+        plan = generate_plan(db, acting_user(args, db, tr), args.year, flt, title, today=args.today)
     finally:
         db.dispose()
     carried = sum(1 for i in plan.items if i.carried_over)
@@ -80,7 +67,7 @@ def _generate(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
 def _approve(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
     from labapp.services.planning import approve_plan, get_plan, list_plans
 
-    db = _open(args)
+    db = open_existing(args)
     try:
         plans = [p for p in list_plans(db) if p.year == args.year]
         drafts = [p for p in plans if p.status == "draft"]
@@ -88,7 +75,7 @@ def _approve(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
             raise NoDraftPlanError(args.year, len(plans))
         plan = get_plan(db, drafts[0].id)  # the newest draft of the year
         done = approve_plan(
-            db, user := _acting_user(args, db, tr), plan.id, plan.version, args.reason
+            db, user := acting_user(args, db, tr), plan.id, plan.version, args.reason
         )
     finally:
         db.dispose()

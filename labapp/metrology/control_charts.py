@@ -16,6 +16,9 @@ period and keep them fixed; points added later are judged against them, never fe
 :func:`stability_test` and :func:`repeatability_test` are the JJF 1033-2016 tests of a standard
 (C.2.2.3 stability, C.2.2.2 repeatability), built on :mod:`labapp.metrology.statistics`; they keep
 ``Decimal`` digits where that module does.
+
+Long module on purpose: the limits, the run rules and the JJF 1033 tests share the
+constants and the baseline rule above, and a metrologist reads them as one method.
 """
 
 from __future__ import annotations

@@ -21,6 +21,10 @@ Bounds (hostile or mistyped input must never reach the database): a number has a
 value in °C or °F is never below absolute zero (those units are only absolute: a difference is
 ``Δ°C``), and :func:`check_absolute_temperature` holds a value in K, where K is an absolute
 temperature (a range end, a reading), to the same rule.
+
+Long module on purpose: the one rule for reading a number and a unit (splitting, whitelisting,
+bounds, exact conversion) is read and changed as a whole; the unit whitelist itself is
+:mod:`labapp.metrology._unit_table`.
 """
 
 from __future__ import annotations

@@ -7,6 +7,10 @@ stored as their lowercase values (:func:`str_enum`); editable rows mix in :class
 flush listener in :mod:`labapp.persistence.audit`.  Child rows that only exist inside their parent
 (points, readings, scopes) are deleted with it (``ON DELETE CASCADE``); everything else is never
 deleted by LabApp (instruments are retired, persons deactivated).
+
+Long module on purpose: the rows of the first schema, which the first migrations map table by
+table and most services import together; the rows later migrations add live in their own
+``models_*`` modules.
 """
 
 from __future__ import annotations

@@ -385,12 +385,17 @@
         <source>{0}: out of range (idle lock 1 to 480 minutes, guard band factor 0 to 3).</source>
         <translation>{0}：超出范围（空闲锁定 1 至 480 分钟，保护带系数 0 至 3）。</translation>
     </message>
+    <message>
+        <source>{0}: licence {1} would expire before it was issued.</source>
+        <extracomment>a licence&apos;s dates in the wrong order (the common sentence speaks of any two dates)</extracomment>
+        <translation>{0}：资质证书 {1} 的有效期早于发证日期。</translation>
+    </message>
 </context>
 <context>
     <name>AdministrationView</name>
     <message>
         <source>Administration</source>
-        <extracomment>Page key of the Administration page. widest a column grows to fit its texts (a long scope list is read in the tooltip) a kind&apos;s rows arrived (the kind&apos;s key) every kind was read again (after opening the page or a change)</extracomment>
+        <extracomment>The Administration page&apos;s tabs. widest a column grows to fit its texts (a long scope list is read in the tooltip) a kind&apos;s rows arrived (the kind&apos;s key) every kind was read again (after opening the page or a change)</extracomment>
         <translation>系统管理</translation>
     </message>
     <message>
@@ -468,42 +473,6 @@
     <message>
         <source>Delete {0} ({1})?</source>
         <translation>删除 {0}（{1}）？</translation>
-    </message>
-</context>
-<context>
-    <name>AreaView</name>
-    <message>
-        <source>Calibrations</source>
-        <extracomment>page key -&gt; (title, what the area holds)</extracomment>
-        <translation>检定校准</translation>
-    </message>
-    <message>
-        <source>Verification, calibration and intermediate-check results of each instrument: measurement points, errors of indication, uncertainties and the pass/fail decision, checked and approved by a second person.</source>
-        <translation>每台计量器具的检定、校准和期间核查结果：测量点、示值误差、测量不确定度及合格/不合格判定，经核验员核验、批准人批准。</translation>
-    </message>
-    <message>
-        <source>Traceability</source>
-        <translation>量值溯源</translation>
-    </message>
-    <message>
-        <source>The traceability chain of every standard and instrument, from the national metrology institute through the lab&apos;s standards, with the certificate behind each link.</source>
-        <translation>每台计量标准和计量器具的溯源链：从国家计量院经本实验室的计量标准逐级传递，每一环节附有相应证书。</translation>
-    </message>
-    <message>
-        <source>Planning</source>
-        <translation>周检计划</translation>
-    </message>
-    <message>
-        <source>The re-verification plan: what falls due in the coming months, where it goes and the on-time verification rate.</source>
-        <translation>量值溯源计划：未来几个月内到期的器具、送往何处检定校准，以及受检率。</translation>
-    </message>
-    <message>
-        <source>Comparisons</source>
-        <translation>计量比对</translation>
-    </message>
-    <message>
-        <source>Comparisons and proficiency testing: the lab&apos;s results against the assigned value, with En numbers, z-scores and zeta scores.</source>
-        <translation>计量比对与能力验证：本实验室结果与指定值的比较，包括 En 值、z 比分数和 ζ 分数。</translation>
     </message>
 </context>
 <context>
@@ -1077,7 +1046,6 @@
     <name>ChecksView</name>
     <message>
         <source>Intermediate checks</source>
-        <extracomment>the tables&apos; columns are as wide as their contents</extracomment>
         <translation>期间核查</translation>
     </message>
     <message>
@@ -1214,6 +1182,7 @@
     </message>
     <message>
         <source>Pass</source>
+        <extracomment>the tables&apos; columns are as wide as their contents</extracomment>
         <translation>合格</translation>
     </message>
     <message>
@@ -1515,24 +1484,8 @@
         <translation>稳健平均值（ISO 13528 算法 A）</translation>
     </message>
     <message>
-        <source>Too few results for this method (at least {needed} needed).</source>
-        <extracomment>ValidationError codes and fields of the comparisons service, worded here</extracomment>
-        <translation>结果数量不足以采用此方法（至少需要 {needed} 个）。</translation>
-    </message>
-    <message>
-        <source>The pilot laboratory is not among the participants.</source>
-        <translation>主导实验室不在参加实验室之中。</translation>
-    </message>
-    <message>
-        <source>Algorithm A cannot be applied to these results.</source>
-        <translation>这些结果无法采用算法 A。</translation>
-    </message>
-    <message>
-        <source>A corrective action follows this result: it stays (close the action, keep the record).</source>
-        <translation>该结果已有纠正措施，不能删除（请关闭纠正措施，保留记录）。</translation>
-    </message>
-    <message>
         <source>Value</source>
+        <extracomment>ValidationError fields of the comparisons service, worded here (its codes are worded by :mod:`labapp.ui.common.errors`, as every code is)</extracomment>
         <translation>测量结果</translation>
     </message>
     <message>
@@ -1880,10 +1833,6 @@
     <message>
         <source>Record the verification of effectiveness before closing the action.</source>
         <translation>关闭纠正措施前请记录有效性验证。</translation>
-    </message>
-    <message>
-        <source>This corrective action is already closed.</source>
-        <translation>该纠正措施已关闭。</translation>
     </message>
     <message>
         <source>Corrective action</source>
@@ -2351,8 +2300,32 @@
         <translation>批准人</translation>
     </message>
     <message>
+        <source>Limit</source>
+        <translation>限值</translation>
+    </message>
+    <message>
+        <source>Check frequency</source>
+        <translation>核查频次</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Planned month</source>
+        <translation>计划月份</translation>
+    </message>
+    <message>
+        <source>Estimated cost</source>
+        <translation>预计费用</translation>
+    </message>
+    <message>
+        <source>Invalid value for {field}: {message}</source>
+        <extracomment>``ValidationError.code`` -&gt; a sentence; ``{field}``, ``{message}`` and the error&apos;s params fill it</extracomment>
+        <translation>{field} 的值无效：{message}</translation>
+    </message>
+    <message>
         <source>{field}: a value is required.</source>
-        <extracomment>``ValidationError.code`` -&gt; a sentence; ``{field}`` and the error&apos;s params fill it</extracomment>
         <translation>{field}：必须填写。</translation>
     </message>
     <message>
@@ -2436,8 +2409,8 @@
         <translation>{field}：“{value}”不是日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
-        <source>{field}: licence {number} would expire before it was issued.</source>
-        <translation>{field}：资质证书 {number} 的有效期早于发证日期。</translation>
+        <source>{field}: the start date is after the end date.</source>
+        <translation>{field}：开始日期晚于结束日期。</translation>
     </message>
     <message>
         <source>{field}: {code} is withdrawn (since {on}): choose the procedure in force.</source>
@@ -2502,6 +2475,86 @@
     <message>
         <source>Unknown role “{role}”: use one of {roles}.</source>
         <translation>未知角色“{role}”：请使用 {roles} 之一。</translation>
+    </message>
+    <message>
+        <source>{field}: must not be negative.</source>
+        <translation>{field}：不能为负数。</translation>
+    </message>
+    <message>
+        <source>Too few values for this (at least {needed} needed).</source>
+        <translation>数量不足（至少需要 {needed} 个）。</translation>
+    </message>
+    <message>
+        <source>{field}: too long (at most 32 characters).</source>
+        <translation>{field}：过长（最多 32 个字符）。</translation>
+    </message>
+    <message>
+        <source>The file is too large (at most {max} bytes).</source>
+        <translation>文件过大（最多 {max} 字节）。</translation>
+    </message>
+    <message>
+        <source>This change conflicts with a record already stored.</source>
+        <translation>此修改与已保存的记录冲突。</translation>
+    </message>
+    <message>
+        <source>{errors} cells of the file are wrong: nothing was imported.</source>
+        <translation>文件中有 {errors} 个单元格有误：未导入任何记录。</translation>
+    </message>
+    <message>
+        <source>The baseline period holds {count} checks; the control limits need at least 2.</source>
+        <translation>基准期内有 {count} 次核查；控制限至少需要 2 次。</translation>
+    </message>
+    <message>
+        <source>{count} checks were recorded against this plan: end it instead of deleting it.</source>
+        <translation>此计划已记录 {count} 次核查：请结束该计划，而不是删除。</translation>
+    </message>
+    <message>
+        <source>The check plan ended on {ended_on}: no check is recorded on or after that day.</source>
+        <translation>核查计划已于 {ended_on} 结束：该日及以后不能再记录核查。</translation>
+    </message>
+    <message>
+        <source>The pilot laboratory is not among the participants.</source>
+        <translation>主导实验室不在参加实验室之中。</translation>
+    </message>
+    <message>
+        <source>Algorithm A cannot be applied to these results.</source>
+        <translation>这些结果无法采用算法 A。</translation>
+    </message>
+    <message>
+        <source>A corrective action follows this result: it stays (close the action, keep the record).</source>
+        <translation>该结果已有纠正措施，不能删除（请关闭纠正措施，保留记录）。</translation>
+    </message>
+    <message>
+        <source>The laboratory has no result of its own in this comparison.</source>
+        <translation>本实验室在该比对中没有自己的结果。</translation>
+    </message>
+    <message>
+        <source>This corrective action is already closed.</source>
+        <translation>该纠正措施已关闭。</translation>
+    </message>
+    <message>
+        <source>{count} affected or possibly affected results have no action yet ({items}): decide each one, with its reason, before closing.</source>
+        <translation>有 {count} 项受影响或可能受影响的结果尚未确定处理措施（{items}）：关闭前请逐项确定措施并填写理由。</translation>
+    </message>
+    <message>
+        <source>The investigation is closed: it can no longer be changed.</source>
+        <translation>调查已关闭，不能再修改。</translation>
+    </message>
+    <message>
+        <source>Investigation {investigation_id} is already open for this failure.</source>
+        <translation>此不合格已有进行中的调查 {investigation_id}。</translation>
+    </message>
+    <message>
+        <source>This event or check did not find the standard out of tolerance.</source>
+        <translation>该检定/校准或核查并未发现标准器超差。</translation>
+    </message>
+    <message>
+        <source>{field}: a relative error cannot be carried to a temperature on an offset scale (°C, °F).</source>
+        <translation>{field}：相对误差不能用于摄氏度、华氏度等非绝对温标上的温度。</translation>
+    </message>
+    <message>
+        <source>{field}: outside the standard&apos;s calibrated points ({range}): its error there is unknown.</source>
+        <translation>{field}：超出标准器已校准的点（{range}），该处的误差未知。</translation>
     </message>
     <message>
         <source>The login or the password is wrong. After 5 wrong passwords the account is locked for 15 minutes.</source>
@@ -3155,23 +3208,6 @@ Why is it used anyway? The reason goes to the audit log.</source>
 <context>
     <name>ImpactWords</name>
     <message>
-        <source>{count} affected or possibly affected results have no action yet ({items}): decide each one, with its reason, before closing.</source>
-        <extracomment>``ValidationError.code`` of the impact service -&gt; a sentence filled from the error&apos;s params</extracomment>
-        <translation>有 {count} 项受影响或可能受影响的结果尚未确定处理措施（{items}）：关闭前请逐项确定措施并填写理由。</translation>
-    </message>
-    <message>
-        <source>The investigation is closed: it can no longer be changed.</source>
-        <translation>调查已关闭，不能再修改。</translation>
-    </message>
-    <message>
-        <source>Investigation {investigation_id} is already open for this failure.</source>
-        <translation>此不合格已有进行中的调查 {investigation_id}。</translation>
-    </message>
-    <message>
-        <source>This event or check did not find the standard out of tolerance.</source>
-        <translation>该检定/校准或核查并未发现标准器超差。</translation>
-    </message>
-    <message>
         <source>Give the reason for the action.</source>
         <extracomment>``ValidationError.field`` with code ``required`` -&gt; a sentence</extracomment>
         <translation>请填写处理措施的理由。</translation>
@@ -3393,94 +3429,6 @@ Why is it used anyway? The reason goes to the audit log.</source>
         <translation>打开量值溯源</translation>
     </message>
     <message>
-        <source>Asset tag</source>
-        <translation>资产编号</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>Manufacturer</source>
-        <translation>制造厂</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>型号</translation>
-    </message>
-    <message>
-        <source>Serial number</source>
-        <translation>出厂编号</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>Quantity</source>
-        <translation>测量量</translation>
-    </message>
-    <message>
-        <source>Range</source>
-        <translation>测量范围</translation>
-    </message>
-    <message>
-        <source>Accuracy</source>
-        <translation>准确度</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>用途</translation>
-    </message>
-    <message>
-        <source>Level</source>
-        <translation>等级</translation>
-    </message>
-    <message>
-        <source>Mandatory verification</source>
-        <translation>强制检定</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Custodian</source>
-        <translation>保管人</translation>
-    </message>
-    <message>
-        <source>Location</source>
-        <translation>存放地点</translation>
-    </message>
-    <message>
-        <source>Interval</source>
-        <translation>检定周期</translation>
-    </message>
-    <message>
-        <source>Default provider</source>
-        <translation>默认上级计量机构</translation>
-    </message>
-    <message>
-        <source>Default procedure</source>
-        <translation>默认规程/规范</translation>
-    </message>
-    <message>
-        <source>Last calibrated</source>
-        <translation>上次检定/校准</translation>
-    </message>
-    <message>
-        <source>Due date</source>
-        <translation>到期日</translation>
-    </message>
-    <message>
-        <source>Reason for retiring</source>
-        <translation>停用原因</translation>
-    </message>
-    <message>
-        <source>Last changed</source>
-        <translation>最后修改</translation>
-    </message>
-    <message>
         <source>Select an item to see its details.</source>
         <translation>选择一个器具以查看详细信息。</translation>
     </message>
@@ -3544,7 +3492,35 @@ Why is it used anyway? The reason goes to the audit log.</source>
         <translation> 个月</translation>
     </message>
     <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Maximum permissible error (MPE)</source>
+        <translation>最大允许误差（MPE）</translation>
+    </message>
+    <message>
+        <source>Accuracy class</source>
+        <translation>准确度等级</translation>
+    </message>
+    <message>
+        <source>Uncertainty</source>
+        <translation>测量不确定度</translation>
+    </message>
+    <message>
+        <source>e.g. 0.2</source>
+        <translation>例如 0.2</translation>
+    </message>
+    <message>
+        <source>e.g. 0.05 V or 0.01 %</source>
+        <translation>例如 0.05 V 或 0.01 %</translation>
+    </message>
+</context>
+<context>
+    <name>InstrumentFields</name>
+    <message>
         <source>Asset tag</source>
+        <extracomment>key -&gt; label, for every key the form or the detail pane shows</extracomment>
         <translation>资产编号</translation>
     </message>
     <message>
@@ -3570,6 +3546,10 @@ Why is it used anyway? The reason goes to the audit log.</source>
     <message>
         <source>Quantity</source>
         <translation>测量量</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>测量范围</translation>
     </message>
     <message>
         <source>Range from</source>
@@ -3600,6 +3580,10 @@ Why is it used anyway? The reason goes to the audit log.</source>
         <translation>法制属性</translation>
     </message>
     <message>
+        <source>Mandatory verification</source>
+        <translation>强制检定</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -3624,94 +3608,6 @@ Why is it used anyway? The reason goes to the audit log.</source>
         <translation>默认规程/规范</translation>
     </message>
     <message>
-        <source>Reason for the change</source>
-        <translation>修改原因</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
-        <source>Maximum permissible error (MPE)</source>
-        <translation>最大允许误差（MPE）</translation>
-    </message>
-    <message>
-        <source>Accuracy class</source>
-        <translation>准确度等级</translation>
-    </message>
-    <message>
-        <source>Uncertainty</source>
-        <translation>测量不确定度</translation>
-    </message>
-    <message>
-        <source>e.g. 0.2</source>
-        <translation>例如 0.2</translation>
-    </message>
-    <message>
-        <source>e.g. 0.05 V or 0.01 %</source>
-        <translation>例如 0.05 V 或 0.01 %</translation>
-    </message>
-</context>
-<context>
-    <name>InstrumentTableModel</name>
-    <message>
-        <source>Asset tag</source>
-        <extracomment>column -&gt; (DTO attribute, header); the attribute is also the service&apos;s ``order_by`` key.</extracomment>
-        <translation>资产编号</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>Manufacturer</source>
-        <translation>制造厂</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>型号</translation>
-    </message>
-    <message>
-        <source>Serial number</source>
-        <translation>出厂编号</translation>
-    </message>
-    <message>
-        <source>Quantity</source>
-        <translation>测量量</translation>
-    </message>
-    <message>
-        <source>Range</source>
-        <translation>测量范围</translation>
-    </message>
-    <message>
-        <source>Accuracy</source>
-        <translation>准确度</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>Level</source>
-        <translation>等级</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Out of service</source>
-        <translation>停用</translation>
-    </message>
-    <message>
-        <source>Location</source>
-        <translation>存放地点</translation>
-    </message>
-    <message>
-        <source>Custodian</source>
-        <translation>保管人</translation>
-    </message>
-    <message>
         <source>Last calibrated</source>
         <translation>上次检定/校准</translation>
     </message>
@@ -3720,8 +3616,27 @@ Why is it used anyway? The reason goes to the audit log.</source>
         <translation>到期日</translation>
     </message>
     <message>
+        <source>Reason for retiring</source>
+        <translation>停用原因</translation>
+    </message>
+    <message>
+        <source>Last changed</source>
+        <translation>最后修改</translation>
+    </message>
+    <message>
+        <source>Reason for the change</source>
+        <translation>修改原因</translation>
+    </message>
+</context>
+<context>
+    <name>InstrumentTableModel</name>
+    <message>
+        <source>Out of service</source>
+        <translation>停用</translation>
+    </message>
+    <message>
         <source>Overdue</source>
-        <extracomment>columns the service cannot order by (texts composed from several columns) Raw stored value of the row&apos;s due state (overdue / due_soon / ok / none). The row&apos;s attention flag: overdue / due_soon / failed / out_of_service / &quot;&quot; (nothing). flag -&gt; (background, standard icon, tooltip); text stays black on every background.</extracomment>
+        <extracomment>column -&gt; (DTO attribute, the key of its label in the register&apos;s fields); the attribute is also the service&apos;s ``order_by`` key. column -&gt; (DTO attribute, header), the header being the field&apos;s label (context InstrumentFields) columns the service cannot order by (texts composed from several columns) Raw stored value of the row&apos;s due state (overdue / due_soon / ok / none). The row&apos;s attention flag: overdue / due_soon / failed / out_of_service / &quot;&quot; (nothing). flag -&gt; (background, standard icon, tooltip); text stays black on every background.</extracomment>
         <translation>已超期</translation>
     </message>
     <message>
@@ -5596,7 +5511,7 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     <name>ProficiencyView</name>
     <message>
         <source>Name</source>
-        <extracomment>Page key of the PT plan. ValidationError fields of the PT plan service, worded here</extracomment>
+        <extracomment>ValidationError fields of the PT plan service, worded here</extracomment>
         <translation>名称</translation>
     </message>
     <message>

@@ -219,7 +219,7 @@ def test_a_cancelled_demo_leaves_nothing(db: Database) -> None:
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
 def test_busy_and_incomplete_demo_are_worded(language: str) -> None:
-    from labapp.cli.main import _word
+    from labapp.cli.errors import word_error as _word
 
     tr = Messages(language)
     busy = _word(DatabaseBusyError("sqlite:///lab.sqlite3", "database is locked"), tr)

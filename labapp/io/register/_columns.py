@@ -181,3 +181,9 @@ class RegisterRow(NamedTuple):
     def values(self) -> tuple[object, ...]:
         """The row's values in :data:`REGISTER_FIELDS` order (for :func:`register_columns`)."""
         return tuple(getattr(self, f.key) for f in REGISTER_FIELDS)
+
+
+# RegisterRow spells out the fields of REGISTER_FIELDS with their types (a NamedTuple must): the
+# one list stays REGISTER_FIELDS, and a row that drifts from it fails on import, not on a file.
+if RegisterRow._fields[1:] != tuple(f.key for f in REGISTER_FIELDS):  # pragma: no cover
+    raise ImportError("RegisterRow's fields must be REGISTER_FIELDS' keys, in their order")

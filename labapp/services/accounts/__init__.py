@@ -3,6 +3,8 @@
 * :mod:`~labapp.services.accounts._accounts`: create, log in, lock out, change/reset, disable.
 * :mod:`~labapp.services.accounts._crypto`: argon2id hashes and Ed25519 keys (libraries'
   primitives).
+* :mod:`~labapp.services.accounts._roles`: who may do what (one rule, asked of an actor or of a
+  login).
 * :mod:`~labapp.services.accounts._seals`: the canonical form of an event, signing it, and
   ``audit verify`` (every seal and the audit chain)."""
 
@@ -21,7 +23,6 @@ from labapp.services.accounts._accounts import (
     create_account,
     has_accounts,
     list_accounts,
-    require_role,
     reset_password,
     roles_of,
     set_disabled,
@@ -35,16 +36,25 @@ from labapp.services.accounts._pg_roles import (
     set_role_password,
     uses_login_roles,
 )
+from labapp.services.accounts._roles import (
+    ADMINS,
+    holds_role,
+    require_login_role,
+    require_role,
+)
 from labapp.services.accounts._seals import (
     SEALED_STATUSES,
+    event_children,
     event_content,
     event_problems,
+    sealed_event_chunks,
     sign_event,
     signature_row,
     verify_integrity,
 )
 
 __all__ = [
+    "ADMINS",
     "LOCK_MINUTES",
     "MAX_FAILED",
     "MIN_PASSWORD_LENGTH",
@@ -58,15 +68,19 @@ __all__ = [
     "connect_as",
     "create_account",
     "create_login_role",
+    "event_children",
     "event_content",
     "event_problems",
     "has_accounts",
     "hash_password",
+    "holds_role",
     "list_accounts",
     "new_key_pair",
+    "require_login_role",
     "require_role",
     "reset_password",
     "roles_of",
+    "sealed_event_chunks",
     "set_disabled",
     "set_role_password",
     "sign_event",

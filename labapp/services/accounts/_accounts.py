@@ -31,13 +31,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from labapp.domain.enums import AuditAction, PersonRole
-from labapp.domain.errors import AuthenticationError, PermissionDeniedError, ValidationError
+from labapp.domain.errors import AuthenticationError, ValidationError
 from labapp.persistence.audit import SIGNER_KEY
 from labapp.persistence.models import PersonRoleRow, PersonRow
 from labapp.persistence.models_accounts import AccountRow, PersonKeyRow
 from labapp.persistence.types import utcnow
 from labapp.persistence.uow import SqlAlchemyUnitOfWork
 from labapp.services.accounts import _crypto as crypto
+from labapp.services.accounts._roles import require_role
 from labapp.services.database import Database
 
 __all__ = [
@@ -145,12 +146,6 @@ def _check_new(new: NewAccount, first: bool) -> None:
         raise ValidationError(
             "roles", "the first account must be an administrator", code="first_admin"
         )
-
-
-def require_role(actor: Actor, role: PersonRole) -> None:
-    """Refuse unless ``actor`` holds ``role``."""
-    if not actor.has(role):
-        raise PermissionDeniedError("role", {"role": role.value, "login": actor.login})
 
 
 def create_account(

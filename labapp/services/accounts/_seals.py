@@ -17,6 +17,9 @@ content with its meaning (``check`` / ``approve``), the signer's login and the t
 
 Entries and events from before sealing began (a database upgraded from an older LabApp) are
 counted as such, not reported as broken.
+
+Long module on purpose: what a seal covers and how it is verified must be read side by side;
+apart, the canonical form could change without the check that reads it.
 """
 
 from __future__ import annotations
@@ -53,6 +56,7 @@ __all__ = [
     "IntegrityReport",
     "event_content",
     "event_problems",
+    "sealed_event_chunks",
     "sign_event",
     "signature_row",
     "verify_integrity",
@@ -301,28 +305,26 @@ def _chain(conn: Connection, report: IntegrityReport) -> None:
 # --- verification: the events -------------------------------------------------------------------
 
 
-def _rows(conn: Connection, table: Table, column: Any, ids: Sequence[int]) -> dict[int, list[Any]]:
+def event_children(conn: Connection, table: Table, ids: Sequence[int]) -> dict[int, list[Any]]:
+    """The rows of ``table`` (points, standards used, signatures) of the events ``ids``, by event
+    id: what an event's seal covers besides the event itself."""
     out: dict[int, list[Any]] = defaultdict(list)
-    for row in conn.execute(select(table).where(column.in_(ids))).mappings():
-        out[int(row[column.key])].append(row)
+    for row in conn.execute(select(table).where(table.c.event_id.in_(ids))).mappings():
+        out[int(row["event_id"])].append(row)
     return out
 
 
-def _event_chunks(conn: Connection, since: int) -> Iterator[list[Mapping[str, Any]]]:
+def sealed_event_chunks(conn: Connection, since: int = 0) -> Iterator[list[Mapping[str, Any]]]:
+    """The sealed (checked, approved, superseded) events with an id above ``since``, by id, as
+    lists of row mappings of at most a few thousand (a large lab is never read at once)."""
     table = EventRow.__table__
     stmt = (
         select(table)
         .where(table.c.id > since, table.c.status.in_(SEALED_STATUSES))
         .order_by(table.c.id)
     )
-    chunk: list[Mapping[str, Any]] = []
-    for row in conn.execute(stmt).mappings():
-        chunk.append(row)
-        if len(chunk) >= _CHUNK:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+    for part in conn.execute(stmt).mappings().partitions(_CHUNK):
+        yield list(part)
 
 
 def _check_events(conn: Connection, report: IntegrityReport, only: int | None = None) -> None:
@@ -339,14 +341,12 @@ def _check_events(conn: Connection, report: IntegrityReport, only: int | None = 
         int(i): str(t) for i, t in conn.execute(select(InstrumentRow.id, InstrumentRow.asset_tag))
     }
     checker = _EventChecker(report, keys, logins, tags)
-    chunks = _event_chunks(conn, since) if only is None else _one(conn, only)
+    chunks = sealed_event_chunks(conn, since) if only is None else _one(conn, only)
     for chunk in chunks:
         ids = [int(e["id"]) for e in chunk]
-        points = _rows(
-            conn, MeasurementPointRow.__table__, MeasurementPointRow.__table__.c.event_id, ids
-        )
-        stds = _rows(conn, EventStandardRow.__table__, EventStandardRow.__table__.c.event_id, ids)
-        sigs = _rows(conn, SignatureRow.__table__, SignatureRow.__table__.c.event_id, ids)
+        points = event_children(conn, MeasurementPointRow.__table__, ids)
+        stds = event_children(conn, EventStandardRow.__table__, ids)
+        sigs = event_children(conn, SignatureRow.__table__, ids)
         for event in chunk:
             eid = int(event["id"])
             if only is not None and eid <= since:

@@ -242,7 +242,10 @@ def stability(db: Database, plan_id: int, groups: int | None = None) -> Stabilit
     chosen = checks if groups is None else checks[-groups:]
     if len(chosen) < 2:
         raise ValidationError(
-            "groups", "needs at least 2 checks", code="too_few", params={"count": len(chosen)}
+            "groups",
+            "needs at least 2 checks",
+            code="too_few",
+            params={"count": len(chosen), "needed": 2},
         )
     with db.read() as session:
         plan = plan_row(session, plan_id)
@@ -270,7 +273,10 @@ def repeatability(
     values = convert_readings(readings, unit)
     if len(values) < 2:
         raise ValidationError(
-            "readings", "needs at least 2 readings", code="too_few", params={"count": len(values)}
+            "readings",
+            "needs at least 2 readings",
+            code="too_few",
+            params={"count": len(values), "needed": 2},
         )
     bound = _reference(limit, unit, "limit")
     if bound is not None and bound < 0:

@@ -9,11 +9,8 @@ from __future__ import annotations
 from labapp.services.comparisons._comparisons import (
     add_participant,
     create_comparison,
-    get_comparison,
     input_from_detail,
-    list_comparisons,
     remove_participant,
-    score_comparison,
     update_comparison,
     update_participant,
 )
@@ -25,6 +22,7 @@ from labapp.services.comparisons._dto import (
     ParticipantInfo,
     ParticipantInput,
 )
+from labapp.services.comparisons._read import get_comparison, list_comparisons
 from labapp.services.comparisons._reports import (
     export_report,
     import_workbook,
@@ -32,6 +30,7 @@ from labapp.services.comparisons._reports import (
     score_figure,
     write_participant_errors,
 )
+from labapp.services.comparisons._scores import score_comparison
 
 __all__ = [
     "AssignedMethod",

@@ -16,23 +16,22 @@ from pathlib import Path
 
 from matplotlib.figure import Figure
 
-from labapp.io.comparisons import ParticipantsImport, read_participants, write_comparison_report
+from labapp.io.comparison_report import write_comparison_report
+from labapp.io.comparisons import ParticipantsImport, read_participants
 from labapp.io.excel import CoverInfo, Language, write_error_workbook
 from labapp.io.register import RegisterImport
 from labapp.plotting.comparison import draw_comparison_chart, draw_score_chart
 from labapp.plotting.style import ChartLabels
 from labapp.services.common import with_laboratory
-from labapp.services.comparisons._comparisons import (
-    get_comparison,
-    import_participants,
-    score_comparison,
-)
+from labapp.services.comparisons._comparisons import import_participants
 from labapp.services.comparisons._dto import (
     AssignedMethod,
     ComparisonDetail,
     ComparisonResult,
     ParticipantInput,
 )
+from labapp.services.comparisons._read import get_comparison
+from labapp.services.comparisons._scores import score_comparison
 from labapp.services.database import Database
 
 __all__ = [

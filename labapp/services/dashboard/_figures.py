@@ -190,8 +190,8 @@ def on_time_rate(db: Database, year: int, today: date) -> OnTimeRate:
 
     The occurrences are :func:`labapp.services.planning.occurrences` (the annual plan counts
     the same ones).  Due dates after ``today`` are not counted yet (they can still be done on
-    time).  The lab's target and definition (:mod:`labapp.services.laboratory._figures`) come with
-    it.
+    time).  The lab's target and definition
+    (:func:`labapp.services.laboratory.figure_settings`) come with it.
     """
     with db.engine.connect() as conn:
         found = _counted(conn, date(year, 1, 1), date(year, 12, 31), today)

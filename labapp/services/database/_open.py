@@ -9,6 +9,9 @@ Policy (see ``shared/ECOSYSTEM.md``, "Migrations, desktop style"):
   :class:`SchemaBehindError` (an administrator runs ``labapp-cli db upgrade``);
 * a revision this LabApp does not know: :class:`SchemaTooNewError`;
 * anything that is not a LabApp database is refused and left untouched.
+
+Long module on purpose: the policy above is one decision over the same few facts (file or
+server, empty, behind, newer, foreign); split, a case would be decided in two places.
 """
 
 from __future__ import annotations

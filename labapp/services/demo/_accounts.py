@@ -10,7 +10,7 @@ demo lab intact.  The administrator's login is ``admin``.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import Connection, insert, select
@@ -18,7 +18,6 @@ from sqlalchemy import Connection, insert, select
 from labapp.domain.enums import AuditAction, PersonRole
 from labapp.persistence.audit import append_audit
 from labapp.persistence.models import (
-    EventRow,
     EventStandardRow,
     MeasurementPointRow,
     PersonRoleRow,
@@ -26,13 +25,18 @@ from labapp.persistence.models import (
 )
 from labapp.persistence.models_accounts import AccountRow, PersonKeyRow, SignatureRow
 from labapp.services import accounts as crypto
-from labapp.services.accounts import SEALED_STATUSES, Actor, event_content, signature_row
+from labapp.services.accounts import (
+    Actor,
+    event_children,
+    event_content,
+    sealed_event_chunks,
+    signature_row,
+)
 
 __all__ = ["ADMIN_LOGIN", "DEMO_PASSWORD", "seal_events", "seed_accounts"]
 
 DEMO_PASSWORD = "demo"
 ADMIN_LOGIN = "admin"
-_CHUNK = 2000
 
 
 def _entry(author: str, entity: str, entity_id: int, changes: Mapping[str, Any]) -> dict[str, Any]:
@@ -90,33 +94,13 @@ def admin_of(actors: Mapping[int, Actor]) -> Actor:
     return next(a for a in actors.values() if a.login == ADMIN_LOGIN)
 
 
-def _chunks(conn: Connection) -> Iterator[list[Mapping[str, Any]]]:
-    table = EventRow.__table__
-    stmt = select(table).where(table.c.status.in_(SEALED_STATUSES)).order_by(table.c.id)
-    chunk: list[Mapping[str, Any]] = []
-    for row in conn.execute(stmt).mappings():
-        chunk.append(row)
-        if len(chunk) >= _CHUNK:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-def _children(conn: Connection, table: Any, ids: list[int]) -> dict[int, list[Any]]:
-    out: dict[int, list[Any]] = defaultdict(list)
-    for row in conn.execute(select(table).where(table.c.event_id.in_(ids))).mappings():
-        out[int(row["event_id"])].append(row)
-    return out
-
-
 def seal_events(conn: Connection, actors: Mapping[int, Actor]) -> int:
     """Sign every checked/approved demo event as its checker and approver; return the count."""
     signed = 0
-    for chunk in _chunks(conn):
+    for chunk in sealed_event_chunks(conn):
         ids = [int(e["id"]) for e in chunk]
-        points = _children(conn, MeasurementPointRow.__table__, ids)
-        standards = _children(conn, EventStandardRow.__table__, ids)
+        points = event_children(conn, MeasurementPointRow.__table__, ids)
+        standards = event_children(conn, EventStandardRow.__table__, ids)
         rows: list[dict[str, Any]] = []
         for event in chunk:
             content = event_content(event, points.get(event["id"], []),

@@ -9,6 +9,8 @@ temperature *differences*, so they are given in K/mK, never °C.
 Traceability tiers (量值传递): reference standards go to a national metrology institute, working
 standards are calibrated in-house against a reference standard, working instruments in-house
 against a working standard, or externally (mandatory verification 强检 at the legal body).
+
+Long module on purpose: it is data, one table per kind of thing the demo lab holds.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The demo lab's PT plan: a CNAS accreditation cycle of 6 years started in 2022, one sub-discipline
 per discipline of the lab, and the comparisons that covered them with the lab's own results.
 
-The 10 V DC voltage proficiency test seeded by :mod:`labapp.services.demo` covers DC voltage
+The 10 V DC voltage proficiency test (:func:`seed_dc_comparison`, also here) covers DC voltage
 (satisfactory).  Two more comparisons follow the same provider-valued pattern: an SPRT comparison
 at the zinc freezing point where the lab's z′ is questionable, and a 5 MPa pressure proficiency
 test (inside the range of the lab's piston gauges) where its En and z′ are unsatisfactory, with an
@@ -35,9 +35,10 @@ from labapp.persistence.models_pt import (
 )
 from labapp.services.comparisons import AssignedMethod
 from labapp.services.demo._catalogue import Tier
-from labapp.services.demo._seed import DEMO_USER, _Item, _Plan, _stamp, _t, _Writer
+from labapp.services.demo._plan import Item, Plan
+from labapp.services.demo._writer import DEMO_USER, Writer, stamp, table_of
 
-__all__ = ["CYCLE_START", "CYCLE_YEARS", "SUBDISCIPLINES", "seed_pt_plan"]
+__all__ = ["CYCLE_START", "CYCLE_YEARS", "SUBDISCIPLINES", "seed_dc_comparison", "seed_pt_plan"]
 
 #: The lab's CNAS accreditation cycle (CNAS-RL02: every sub-discipline tested once per cycle).
 CYCLE_START = date(2022, 4, 18)
@@ -91,15 +92,15 @@ OLD_MASS = _Spec("mass", "砝码 1 kg 比对 (1 kg weight comparison)", "CNAS T0
                  Decimal("0.50"), 0)  # fmt: skip
 
 
-def seed_pt_plan(w: _Writer, plan: _Plan, dc_comparison_id: int) -> None:
+def seed_pt_plan(w: Writer, plan: Plan, dc_comparison_id: int) -> None:
     """The cycle, the sub-disciplines, the comparisons with their scopes and the open action."""
     rng = random.Random(plan.options.seed + 15485863)
-    w.put(_t(PtCycleRow), [{"id": plan.ids.take("pt_cycles"), "starts_on": CYCLE_START,
-                            "years": CYCLE_YEARS, **_stamp(plan)}])  # fmt: skip
+    w.put(table_of(PtCycleRow), [{"id": plan.ids.take("pt_cycles"), "starts_on": CYCLE_START,
+                                  "years": CYCLE_YEARS, **stamp(plan)}])  # fmt: skip
     subs = {key: plan.ids.take("pt_subdisciplines") for key in SUBDISCIPLINES}
-    w.put(_t(SubdisciplineRow), [
+    w.put(table_of(SubdisciplineRow), [
         {"id": subs[key], "name": name, "quantity": quantity, "note": None, "active": True,
-         **_stamp(plan)}
+         **stamp(plan)}
         for key, (name, quantity) in SUBDISCIPLINES.items()
     ])  # fmt: skip
     scopes = [(dc_comparison_id, subs["electrical"], DC_QUANTITY)]
@@ -110,14 +111,49 @@ def seed_pt_plan(w: _Writer, plan: _Plan, dc_comparison_id: int) -> None:
         scopes.append((comparison_id, subs[spec.discipline], spec.quantity))
         if spec.offset >= 3:
             _open_action(w, plan, spec, own, ended)
-    w.put(_t(ComparisonScopeRow), [
+    w.put(table_of(ComparisonScopeRow), [
         {"id": plan.ids.take("pt_comparison_scopes"), "comparison_id": c, "subdiscipline_id": s,
-         "quantity": q, **_stamp(plan)}
+         "quantity": q, **stamp(plan)}
         for c, s, q in scopes
     ])  # fmt: skip
 
 
-def standard_of(items: Sequence[_Item], discipline: str) -> _Item | None:
+def seed_dc_comparison(w: Writer, plan: Plan, rng: random.Random) -> int:
+    """A 10 V DC voltage proficiency test: eight labs' deviations from nominal, in µV (the lab's
+    own within 0.30 µV of the assigned value: satisfactory).  Returns the comparison's id."""
+    comparison_id = plan.ids.take("comparisons")
+    started = plan.today - timedelta(days=300)
+    w.put(table_of(ComparisonRow), [{
+        "id": comparison_id, "title": "直流电压 10 V 能力验证 (DC voltage 10 V proficiency test)",
+        "scheme": "CNAS T0987", "provider_name": "中国计量科学研究院 NIM",
+        "measurand": "deviation of a 10 V Zener reference from nominal", "unit": "µV",
+        "artefact": "Fluke 732B s/n 7085001", "pilot_lab": "NIM",
+        "protocol": "Circulation star-shaped; pilot measures before and after each lab",
+        "role": "participant", "started_on": started, "ended_on": started + timedelta(days=120),
+        "assigned_value_method": "provider", "assigned_value": Decimal("3.20"),
+        "assigned_uncertainty": Decimal("0.40"), "assigned_coverage_factor": Decimal(2),
+        **stamp(plan),
+    }])  # fmt: skip
+    own = next((i for i in plan.items if i.template.key == "keysight3458a"), plan.items[0])
+    participants = []
+    for n in range(8):
+        deviation = rng.gauss(0, 0.6)
+        if n == 3:
+            deviation = max(-0.3, min(0.3, deviation))
+        value = Decimal("3.20") + Decimal(round(deviation, 2))
+        participants.append({
+            "id": plan.ids.take("comparison_participants"), "comparison_id": comparison_id,
+            "code": f"Lab {n + 1:02d}", "value": value.quantize(Decimal("0.01")),
+            "expanded_uncertainty": Decimal(f"{rng.uniform(0.5, 1.5):.2f}"),
+            "coverage_factor": Decimal(2), "method": "DVM difference against own 10 V reference",
+            "measured_on": started + timedelta(days=14 * n + 7), "is_own_lab": n == 3,
+            "instrument_id": own.id if n == 3 else None, **stamp(plan),
+        })  # fmt: skip
+    w.put(table_of(ComparisonParticipantRow), participants)
+    return comparison_id
+
+
+def standard_of(items: Sequence[Item], discipline: str) -> Item | None:
     """The discipline's first reference standard (else working standard) the lab measures with."""
     for tier in (Tier.REFERENCE, Tier.WORKING_STANDARD):
         for item in items:
@@ -127,18 +163,18 @@ def standard_of(items: Sequence[_Item], discipline: str) -> _Item | None:
 
 
 def _comparison(
-    w: _Writer, plan: _Plan, rng: random.Random, spec: _Spec, ended: date
+    w: Writer, plan: Plan, rng: random.Random, spec: _Spec, ended: date
 ) -> tuple[int, dict[str, Any]]:
     comparison_id = plan.ids.take("comparisons")
     started = ended - timedelta(days=150)
-    w.put(_t(ComparisonRow), [{
+    w.put(table_of(ComparisonRow), [{
         "id": comparison_id, "title": spec.title, "scheme": spec.scheme,
         "provider_name": "中国计量科学研究院 NIM", "measurand": spec.measurand, "unit": spec.unit,
         "artefact": None, "pilot_lab": "NIM", "protocol": "Circulation; the pilot measures first",
         "role": ComparisonRole.PARTICIPANT, "started_on": started, "ended_on": ended,
         "assigned_value_method": AssignedMethod.PROVIDER, "assigned_value": spec.assigned,
         "assigned_uncertainty": spec.u_assigned, "assigned_coverage_factor": Decimal(2),
-        "sigma_pt": spec.sigma_pt, **_stamp(plan),
+        "sigma_pt": spec.sigma_pt, **stamp(plan),
     }])  # fmt: skip
     rows = [_participant(plan, comparison_id, spec, started, n, rng) for n in range(LABS)]
     standard = standard_of(plan.items, spec.discipline)
@@ -147,12 +183,12 @@ def _comparison(
         value=spec.assigned + spec.offset * spec.sigma_pt, is_own_lab=True,
         expanded_uncertainty=spec.own_u, instrument_id=standard.id if standard else None,
     )  # fmt: skip
-    w.put(_t(ComparisonParticipantRow), rows)
+    w.put(table_of(ComparisonParticipantRow), rows)
     return comparison_id, own
 
 
 def _participant(
-    plan: _Plan, comparison_id: int, spec: _Spec, started: date, n: int, rng: random.Random
+    plan: Plan, comparison_id: int, spec: _Spec, started: date, n: int, rng: random.Random
 ) -> dict[str, Any]:
     """Another laboratory's result: within about one σ_pt of the assigned value."""
     step = Decimal(1).scaleb(int(spec.assigned.as_tuple().exponent))  # the provider's digits
@@ -164,27 +200,27 @@ def _participant(
         "expanded_uncertainty": u.quantize(step),
         "coverage_factor": Decimal(2), "method": None,
         "measured_on": started + timedelta(days=20 * n + 10), "is_own_lab": False,
-        "instrument_id": None, **_stamp(plan),
+        "instrument_id": None, **stamp(plan),
     }  # fmt: skip
 
 
-def _open_action(w: _Writer, plan: _Plan, spec: _Spec, own: dict[str, Any], ended: date) -> None:
+def _open_action(w: Writer, plan: Plan, spec: _Spec, own: dict[str, Any], ended: date) -> None:
     """The open corrective action after the unsatisfactory score, naming the standard used."""
     en = mc.en_number(
         float(own["value"]), float(own["expanded_uncertainty"]),
         float(spec.assigned), float(spec.u_assigned),
     )  # fmt: skip
     action_id = plan.ids.take("corrective_actions")
-    w.put(_t(CorrectiveActionRow), [{
+    w.put(table_of(CorrectiveActionRow), [{
         "id": action_id, "participant_id": own["id"], "opened_by": DEMO_USER,
         "opened_on": min(ended + timedelta(days=21), plan.today),
         "description": f"{spec.quantity}: En = {en:.2f} (unsatisfactory), the lab's value is "
                        f"{own['value'] - spec.assigned} {spec.unit} above the assigned value",
         "root_cause": None, "action_taken": None, "verification": None,
-        "status": CorrectiveStatus.OPEN, "closed_by": None, "closed_on": None, **_stamp(plan),
+        "status": CorrectiveStatus.OPEN, "closed_by": None, "closed_on": None, **stamp(plan),
     }])  # fmt: skip
     if own["instrument_id"] is not None:
-        w.put(_t(CorrectiveActionStandardRow), [{
+        w.put(table_of(CorrectiveActionStandardRow), [{
             "id": plan.ids.take("corrective_action_standards"), "action_id": action_id,
-            "instrument_id": own["instrument_id"], **_stamp(plan),
+            "instrument_id": own["instrument_id"], **stamp(plan),
         }])  # fmt: skip

@@ -143,13 +143,12 @@ def _statement(flt: RegisterFilter, today: date, lead_days: int, dialect: str) -
     )
 
 
-# Instrument columns read for a register line, then custodian, location, provider, procedure.
-_ROW_COLUMNS = (
-    "asset_tag", "name", "manufacturer", "model", "serial_no", "category", "quantity",
-    "range_low_value", "range_low_unit", "range_high_value", "range_high_unit", "accuracy_kind",
-    "accuracy_value", "accuracy_unit", "accuracy_class", "role", "level",
-    "mandatory_verification", "status", "interval_months", "last_calibrated_on", "notes",
-)  # fmt: skip
+# Instrument columns read for a register line (derived from the file's columns: those that are
+# the instrument's own, then the range's two ends, which the file's range columns are worked out
+# from), then the custodian, location, provider and procedure joined by name.
+_RANGE_ENDS = ("range_low_value", "range_low_unit", "range_high_value", "range_high_unit")
+_OWN = tuple(f.key for f in REGISTER_FIELDS if f.key in InstrumentRow.__table__.columns)
+_ROW_COLUMNS = tuple(dict.fromkeys((*_OWN, *_RANGE_ENDS)))
 _JOINED = ("custodian", "location", "provider", "procedure")
 # Register field → its place in a query row (the range units are worked out from two places).
 _SOURCE = {name: i for i, name in enumerate((*_ROW_COLUMNS, *_JOINED))} | {

@@ -7,20 +7,18 @@ This package's ``__init__`` is what other features may use; its ``_modules`` are
 
 from __future__ import annotations
 
-from labapp.services.laboratory._figures import (
+from labapp.services.laboratory._settings import (
+    DEFAULT_PATTERN,
     DEFAULT_TARGET,
     ON_TIME_RATE_DEFINITION,
     ON_TIME_RATE_DEFINITION_ZH,
-    figure_settings,
-    update_figure_settings,
-)
-from labapp.services.laboratory._settings import (
-    DEFAULT_PATTERN,
     LabSettings,
     LabSettingsInput,
     certificate_number,
+    figure_settings,
     get_lab_settings,
     setup_laboratory,
+    update_figure_settings,
     update_lab_settings,
 )
 

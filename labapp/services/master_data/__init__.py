@@ -36,7 +36,6 @@ from labapp.services.master_data._dto import (
     ScopeInput,
     ScopeRecord,
 )
-from labapp.services.master_data._laboratory import update_laboratory
 from labapp.services.master_data._locations import create_location, list_locations, update_location
 from labapp.services.master_data._lookups import (
     list_persons,
@@ -110,7 +109,6 @@ __all__ = [
     "signer",
     "update_customer",
     "update_department",
-    "update_laboratory",
     "update_location",
     "update_person",
     "update_procedure",

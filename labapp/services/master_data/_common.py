@@ -1,9 +1,12 @@
 """What every master-data service shares: cleaning typed text, loading rows, uniqueness, and
-who may change the master data."""
+who may change the master data (:data:`MANAGERS`; people and the lab's settings: ``ADMINS``,
+asked with :func:`labapp.services.accounts.require_login_role`)."""
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -12,8 +15,13 @@ from labapp.domain.enums import PersonRole
 from labapp.domain.errors import NotFoundError, ValidationError
 from labapp.persistence.models import PersonRoleRow, PersonRow
 from labapp.persistence.models_accounts import AccountRow
+from labapp.services.accounts import require_login_role
+from labapp.services.database import Database
 
 T = TypeVar("T")
+Row = TypeVar("Row")
+In = TypeVar("In")
+Out = TypeVar("Out")
 
 
 def clean(value: str | None) -> str | None:
@@ -56,32 +64,6 @@ def ensure_unique(
 
 #: Who keeps the master data other than people: the managers of the quality system.
 MANAGERS = frozenset({PersonRole.ADMIN, PersonRole.QUALITY_MANAGER, PersonRole.TECHNICAL_MANAGER})
-#: Who keeps the people (their roles decide who may sign).
-ADMINS = frozenset({PersonRole.ADMIN})
-
-
-def require_role(session: Session, user: str, allowed: frozenset[PersonRole]) -> None:
-    """Refuse ``user`` unless an active person holding one of ``allowed``.
-
-    A database without any account yet (first run, before the set-up wizard's administrator)
-    takes the change from anyone: there is nobody to ask.
-
-    Raises
-    ------
-    ValidationError
-        ``code="not_permitted"``, ``field="user"``.
-    """
-    if not session.scalar(select(func.count()).select_from(AccountRow)):
-        return
-    person = session.scalars(select(PersonRow).where(PersonRow.login == user)).one_or_none()
-    roles = {r.role for r in person.roles} if person is not None and person.active else set()
-    if not roles & allowed:
-        raise ValidationError(
-            "user",
-            f"{user} may not change the master data",
-            code="not_permitted",
-            params={"login": user, "roles": ", ".join(sorted(r.value for r in allowed))},
-        )
 
 
 def ensure_an_admin_remains(session: Session) -> None:
@@ -102,3 +84,65 @@ def ensure_an_admin_remains(session: Session) -> None:
     )
     if not session.scalar(admins):
         raise ValidationError("person", "no administrator would remain", code="last_admin")
+
+
+@dataclass(frozen=True)
+class RecordKind(Generic[Row, In, Out]):
+    """One kind of master-data record as :func:`create_record` and :func:`update_record` write it.
+
+    ``apply(session, row, data)`` checks ``data`` and sets the row's fields (on a new row and on
+    a stored one alike); ``record(session, row)`` is the DTO the caller gets back.
+    """
+
+    row_class: type[Row]
+    entity: str
+    apply: Callable[[Session, Row, In], None]
+    record: Callable[[Session, Row], Out]
+    new_row: Callable[[], Row] | None = None  # default: ``row_class()``
+    allowed: frozenset[PersonRole] = MANAGERS
+
+
+def create_record(db: Database, user: str, kind: RecordKind[Row, In, Out], data: In) -> Out:
+    """Add one record of ``kind`` from ``data`` as ``user``, in one audited unit of work.
+
+    Raises
+    ------
+    ValidationError
+        ``not_permitted`` (``user`` lacks the roles), and what ``kind.apply`` refuses.
+    """
+    with db.unit_of_work(user) as uow:
+        require_login_role(uow.session, user, kind.allowed)
+        row = kind.new_row() if kind.new_row is not None else kind.row_class()
+        kind.apply(uow.session, row, data)
+        uow.session.add(row)
+        uow.flush()
+        record = kind.record(uow.session, row)
+        uow.commit()
+    return record
+
+
+def update_record(
+    db: Database,
+    user: str,
+    kind: RecordKind[Row, In, Out],
+    key: int,
+    data: In,
+    expected_version: int,
+) -> Out:
+    """Change record ``key`` of ``kind`` read at ``expected_version`` to ``data`` as ``user``.
+
+    Raises
+    ------
+    ValidationError
+        ``not_permitted``, and what ``kind.apply`` refuses.
+    NotFoundError, ConcurrentModificationError
+    """
+    with db.unit_of_work(user) as uow:
+        require_login_role(uow.session, user, kind.allowed)
+        row = load(uow.session, kind.row_class, key, kind.entity)
+        uow.check_version(row, expected_version)
+        kind.apply(uow.session, row, data)
+        uow.flush()
+        record = kind.record(uow.session, row)
+        uow.commit()
+    return record

@@ -11,14 +11,17 @@ from sqlalchemy.orm import Session
 from labapp.domain.errors import ValidationError
 from labapp.persistence.models import InstrumentRow
 from labapp.persistence.models_master import CustomerRow
+from labapp.services.accounts import require_login_role
 from labapp.services.database import Database
 from labapp.services.master_data._common import (
     MANAGERS,
+    RecordKind,
     clean,
+    create_record,
     ensure_unique,
     load,
-    require_role,
     required,
+    update_record,
 )
 from labapp.services.master_data._dto import CustomerInput, CustomerRecord
 
@@ -63,6 +66,9 @@ def _apply(session: Session, row: CustomerRow, data: CustomerInput) -> None:
     row.email, row.phone = check_email(data.email), clean(data.phone)
 
 
+_KIND = RecordKind(CustomerRow, "customer", _apply, lambda _session, row: _record(row))
+
+
 def create_customer(db: Database, user: str, data: CustomerInput) -> CustomerRecord:
     """Add a customer.
 
@@ -72,30 +78,14 @@ def create_customer(db: Database, user: str, data: CustomerInput) -> CustomerRec
         No name (``required``), a name or code taken (``duplicate``), a bad e-mail
         (``email_format``).
     """
-    with db.unit_of_work(user) as uow:
-        require_role(uow.session, user, MANAGERS)
-        row = CustomerRow()
-        _apply(uow.session, row, data)
-        uow.session.add(row)
-        uow.flush()
-        record = _record(row)
-        uow.commit()
-    return record
+    return create_record(db, user, _KIND, data)
 
 
 def update_customer(
     db: Database, user: str, customer_id: int, data: CustomerInput, expected_version: int
 ) -> CustomerRecord:
     """Change a customer read at ``expected_version``."""
-    with db.unit_of_work(user) as uow:
-        require_role(uow.session, user, MANAGERS)
-        row = load(uow.session, CustomerRow, customer_id, "customer")
-        uow.check_version(row, expected_version)
-        _apply(uow.session, row, data)
-        uow.flush()
-        record = _record(row)
-        uow.commit()
-    return record
+    return update_record(db, user, _KIND, customer_id, data, expected_version)
 
 
 def set_instrument_owner(
@@ -112,7 +102,7 @@ def set_instrument_owner(
         No such customer.
     """
     with db.unit_of_work(user) as uow:
-        require_role(uow.session, user, MANAGERS)
+        require_login_role(uow.session, user, MANAGERS)
         if customer_id is not None:
             load(uow.session, CustomerRow, customer_id, "customer")
         for asset_tag in asset_tags:

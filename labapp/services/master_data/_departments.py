@@ -10,12 +10,12 @@ from labapp.persistence.models import LocationRow, PersonRow
 from labapp.persistence.models_master import DepartmentRow
 from labapp.services.database import Database
 from labapp.services.master_data._common import (
-    MANAGERS,
+    RecordKind,
     clean,
+    create_record,
     ensure_unique,
-    load,
-    require_role,
     required,
+    update_record,
 )
 from labapp.services.master_data._dto import DepartmentInput, DepartmentRecord
 
@@ -47,7 +47,13 @@ def _apply(session: Session, row: DepartmentRow, data: DepartmentInput) -> None:
     code = clean(data.code)
     ensure_unique(session, DepartmentRow.name, name, row.id, "name")
     ensure_unique(session, DepartmentRow.code, code, row.id, "code")
+    renamed = row.id is not None and row.name != name
     row.name, row.code = name, code
+    if renamed:
+        _rename_locations(session, row)
+
+
+_KIND = RecordKind(DepartmentRow, "department", _apply, _record)
 
 
 def create_department(db: Database, user: str, data: DepartmentInput) -> DepartmentRecord:
@@ -58,15 +64,7 @@ def create_department(db: Database, user: str, data: DepartmentInput) -> Departm
     ValidationError
         No name (``required``); the name or code is taken (``duplicate``).
     """
-    with db.unit_of_work(user) as uow:
-        require_role(uow.session, user, MANAGERS)
-        row = DepartmentRow()
-        _apply(uow.session, row, data)
-        uow.session.add(row)
-        uow.flush()
-        record = _record(uow.session, row)
-        uow.commit()
-    return record
+    return create_record(db, user, _KIND, data)
 
 
 def update_department(
@@ -78,18 +76,7 @@ def update_department(
     ------
     ValidationError, NotFoundError, ConcurrentModificationError
     """
-    with db.unit_of_work(user) as uow:
-        require_role(uow.session, user, MANAGERS)
-        row = load(uow.session, DepartmentRow, department_id, "department")
-        uow.check_version(row, expected_version)
-        old_name = row.name
-        _apply(uow.session, row, data)
-        if row.name != old_name:
-            _rename_locations(uow.session, row)
-        uow.flush()
-        record = _record(uow.session, row)
-        uow.commit()
-    return record
+    return update_record(db, user, _KIND, department_id, data, expected_version)
 
 
 def _rename_locations(session: Session, row: DepartmentRow) -> None:

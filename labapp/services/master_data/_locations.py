@@ -13,7 +13,14 @@ from labapp.domain.errors import ValidationError
 from labapp.persistence.models import LaboratoryRow, LocationRow
 from labapp.persistence.models_master import DepartmentRow
 from labapp.services.database import Database
-from labapp.services.master_data._common import MANAGERS, clean, load, require_role, required
+from labapp.services.master_data._common import (
+    RecordKind,
+    clean,
+    create_record,
+    load,
+    required,
+    update_record,
+)
 from labapp.services.master_data._dto import LocationInput, LocationRecord
 
 __all__ = ["create_location", "list_locations", "update_location"]
@@ -70,6 +77,9 @@ def _apply(session: Session, row: LocationRow, data: LocationInput) -> None:
     row.department = dept.name if dept else None
 
 
+_KIND = RecordKind(LocationRow, "location", _apply, _record)
+
+
 def create_location(db: Database, user: str, data: LocationInput) -> LocationRecord:
     """Add a location.
 
@@ -81,27 +91,11 @@ def create_location(db: Database, user: str, data: LocationInput) -> LocationRec
     NotFoundError
         No such department or laboratory.
     """
-    with db.unit_of_work(user) as uow:
-        require_role(uow.session, user, MANAGERS)
-        row = LocationRow()
-        _apply(uow.session, row, data)
-        uow.session.add(row)
-        uow.flush()
-        record = _record(uow.session, row)
-        uow.commit()
-    return record
+    return create_record(db, user, _KIND, data)
 
 
 def update_location(
     db: Database, user: str, location_id: int, data: LocationInput, expected_version: int
 ) -> LocationRecord:
     """Change a location read at ``expected_version`` (its laboratory stays)."""
-    with db.unit_of_work(user) as uow:
-        require_role(uow.session, user, MANAGERS)
-        row = load(uow.session, LocationRow, location_id, "location")
-        uow.check_version(row, expected_version)
-        _apply(uow.session, row, data)
-        uow.flush()
-        record = _record(uow.session, row)
-        uow.commit()
-    return record
+    return update_record(db, user, _KIND, location_id, data, expected_version)

@@ -30,14 +30,13 @@ from labapp.persistence.models import (
 )
 from labapp.persistence.models_accounts import AccountRow, SignatureRow
 from labapp.persistence.models_master import DepartmentRow
+from labapp.services.accounts import ADMINS, require_login_role
 from labapp.services.database import Database
 from labapp.services.master_data._common import (
-    ADMINS,
     clean,
     ensure_an_admin_remains,
     ensure_unique,
     load,
-    require_role,
     required,
 )
 from labapp.services.master_data._customers import check_email
@@ -210,7 +209,7 @@ def create_person(db: Database, user: str, data: PersonInput) -> PersonRecord:
         ``date_order`` (a licence valid until before it was issued).
     """
     with db.unit_of_work(user) as uow:
-        require_role(uow.session, user, ADMINS)
+        require_login_role(uow.session, user, ADMINS)
         row = PersonRow(active=True, roles=[], qualifications=[])
         _apply(uow.session, row, data)
         uow.session.add(row)
@@ -230,7 +229,7 @@ def update_person(
     signed keeps the login (``login_fixed``).
     """
     with db.unit_of_work(user) as uow:
-        require_role(uow.session, user, ADMINS)
+        require_login_role(uow.session, user, ADMINS)
         row = load(uow.session, PersonRow, person_id, "person")
         uow.check_version(row, expected_version)
         _apply(uow.session, row, data)
@@ -247,7 +246,7 @@ def set_person_active(
 ) -> PersonRecord:
     """Disable (``active=False``) or enable again a person; a disabled person cannot sign."""
     with db.unit_of_work(user) as uow:
-        require_role(uow.session, user, ADMINS)
+        require_login_role(uow.session, user, ADMINS)
         row = load(uow.session, PersonRow, person_id, "person")
         uow.check_version(row, expected_version)
         row.active = active
@@ -270,7 +269,7 @@ def delete_person(db: Database, user: str, person_id: int, expected_version: int
         ``has_account``, ``not_permitted``, ``last_admin``.
     """
     with db.unit_of_work(user) as uow:
-        require_role(uow.session, user, ADMINS)
+        require_login_role(uow.session, user, ADMINS)
         row = load(uow.session, PersonRow, person_id, "person")
         uow.check_version(row, expected_version)
         if _has_signed(uow.session, person_id):

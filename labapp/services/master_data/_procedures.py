@@ -16,14 +16,17 @@ from sqlalchemy.orm import Session
 from labapp.domain.enums import AuditAction
 from labapp.domain.errors import ValidationError
 from labapp.persistence.models import ProcedureRow
+from labapp.services.accounts import require_login_role
 from labapp.services.database import Database
 from labapp.services.master_data._common import (
     MANAGERS,
+    RecordKind,
     clean,
+    create_record,
     ensure_unique,
     load,
-    require_role,
     required,
+    update_record,
 )
 from labapp.services.master_data._dto import ProcedureInput, ProcedureRecord
 
@@ -60,11 +63,21 @@ def list_procedures(db: Database, *, in_force_only: bool = False) -> list[Proced
 
 
 def _apply(session: Session, row: ProcedureRow, data: ProcedureInput) -> None:
+    _in_force(row)  # a withdrawn procedure is not edited (a new one is always in force)
     code = required("code", data.code)
     title = required("title", data.title)
     ensure_unique(session, ProcedureRow.code, code, row.id, "code")
     row.code, row.title, row.kind = code, title, data.kind
     row.revision, row.quantity = clean(data.revision), clean(data.quantity)
+
+
+_KIND = RecordKind(
+    ProcedureRow,
+    "procedure",
+    _apply,
+    lambda _session, row: _record(row),
+    new_row=lambda: ProcedureRow(in_force=True, withdrawn_on=None),
+)
 
 
 def create_procedure(db: Database, user: str, data: ProcedureInput) -> ProcedureRecord:
@@ -75,15 +88,7 @@ def create_procedure(db: Database, user: str, data: ProcedureInput) -> Procedure
     ValidationError
         No code or title (``required``), a code taken (``duplicate``).
     """
-    with db.unit_of_work(user) as uow:
-        require_role(uow.session, user, MANAGERS)
-        row = ProcedureRow(in_force=True, withdrawn_on=None)
-        _apply(uow.session, row, data)
-        uow.session.add(row)
-        uow.flush()
-        record = _record(row)
-        uow.commit()
-    return record
+    return create_record(db, user, _KIND, data)
 
 
 def _in_force(row: ProcedureRow) -> None:
@@ -100,16 +105,7 @@ def update_procedure(
     db: Database, user: str, procedure_id: int, data: ProcedureInput, expected_version: int
 ) -> ProcedureRecord:
     """Change a procedure in force read at ``expected_version`` (``withdrawn`` otherwise)."""
-    with db.unit_of_work(user) as uow:
-        require_role(uow.session, user, MANAGERS)
-        row = load(uow.session, ProcedureRow, procedure_id, "procedure")
-        uow.check_version(row, expected_version)
-        _in_force(row)
-        _apply(uow.session, row, data)
-        uow.flush()
-        record = _record(row)
-        uow.commit()
-    return record
+    return update_record(db, user, _KIND, procedure_id, data, expected_version)
 
 
 def withdraw_procedure(
@@ -129,7 +125,7 @@ def withdraw_procedure(
     NotFoundError, ConcurrentModificationError
     """
     with db.unit_of_work(user) as uow:
-        require_role(uow.session, user, MANAGERS)
+        require_login_role(uow.session, user, MANAGERS)
         row = load(uow.session, ProcedureRow, procedure_id, "procedure")
         uow.check_version(row, expected_version)
         _in_force(row)

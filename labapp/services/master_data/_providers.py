@@ -12,12 +12,12 @@ from labapp.domain.errors import NotFoundError, ValidationError
 from labapp.persistence.models import ProviderRow, ProviderScopeRow
 from labapp.services.database import Database
 from labapp.services.master_data._common import (
-    MANAGERS,
+    RecordKind,
     clean,
+    create_record,
     ensure_unique,
-    load,
-    require_role,
     required,
+    update_record,
 )
 from labapp.services.master_data._dto import ProviderInput, ProviderRecord, ScopeRecord
 
@@ -66,6 +66,15 @@ def _apply(session: Session, row: ProviderRow, data: ProviderInput) -> None:
     _set_scopes(session, row, data)
 
 
+_KIND = RecordKind(
+    ProviderRow,
+    "provider",
+    _apply,
+    lambda _session, row: _record(row),
+    new_row=lambda: ProviderRow(scopes=[]),
+)
+
+
 def _set_scopes(session: Session, row: ProviderRow, data: ProviderInput) -> None:
     existing = {s.id: s for s in row.scopes}
     kept: list[ProviderScopeRow] = []
@@ -97,27 +106,11 @@ def create_provider(db: Database, user: str, data: ProviderInput) -> ProviderRec
         No name or an accredited laboratory without its number (``required``), a name taken
         (``duplicate``).
     """
-    with db.unit_of_work(user) as uow:
-        require_role(uow.session, user, MANAGERS)
-        row = ProviderRow(scopes=[])
-        _apply(uow.session, row, data)
-        uow.session.add(row)
-        uow.flush()
-        record = _record(row)
-        uow.commit()
-    return record
+    return create_record(db, user, _KIND, data)
 
 
 def update_provider(
     db: Database, user: str, provider_id: int, data: ProviderInput, expected_version: int
 ) -> ProviderRecord:
     """Change a provider read at ``expected_version``; its scope becomes ``data.scopes``."""
-    with db.unit_of_work(user) as uow:
-        require_role(uow.session, user, MANAGERS)
-        row = load(uow.session, ProviderRow, provider_id, "provider")
-        uow.check_version(row, expected_version)
-        _apply(uow.session, row, data)
-        uow.flush()
-        record = _record(row)
-        uow.commit()
-    return record
+    return update_record(db, user, _KIND, provider_id, data, expected_version)

@@ -29,6 +29,7 @@ from labapp.services.register._query import (
     query_register,
     register_facets,
     register_where,
+    search_count_cap,
 )
 from labapp.services.register._row import RegisterItem
 
@@ -50,6 +51,7 @@ __all__ = [
     "register_facets",
     "register_where",
     "retire_instrument",
+    "search_count_cap",
     "similar_data",
     "update_instrument",
     "validate_instrument",

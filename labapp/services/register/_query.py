@@ -60,6 +60,7 @@ __all__ = [
     "register_facets",
     "register_where",
     "retire_instrument",
+    "search_count_cap",
     "update_instrument",
 ]
 
@@ -113,6 +114,13 @@ def _last_result() -> Any:
 
 #: How far :func:`count_register` counts the matches of a search (see the module docstring).
 SEARCH_COUNT_CAP = 1000
+
+
+def search_count_cap() -> int:
+    """How many matches a search's count goes to before it says "more than" (read when asked,
+    so a setting or a test that changes :data:`SEARCH_COUNT_CAP` holds everywhere)."""
+    return SEARCH_COUNT_CAP
+
 
 _COLUMNS = (
     InstrumentRow.id,

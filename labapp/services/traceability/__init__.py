@@ -6,7 +6,8 @@ This package's ``__init__`` is what other features may use; its ``_modules`` are
 
 from __future__ import annotations
 
-from labapp.services.traceability._chains import broken_chains, forward_chain, reverse_trace
+from labapp.services.traceability._broken import broken_chains
+from labapp.services.traceability._chains import forward_chain, reverse_trace
 from labapp.services.traceability._dto import TraceRow
 from labapp.services.traceability._sql import certificate_at
 from labapp.services.traceability._table import (

@@ -26,7 +26,7 @@ Definitions used throughout (the UI and the tests rely on them):
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
@@ -41,7 +41,6 @@ from labapp.metrology.errors import UncertaintyError, UnitError
 from labapp.metrology.units import Quantity, uncertainty_in
 from labapp.services.database import Database
 from labapp.services.traceability._dto import (
-    BrokenChain,
     BrokenCode,
     BrokenReason,
     ChainEvent,
@@ -54,7 +53,6 @@ from labapp.services.traceability._dto import (
 )
 from labapp.services.traceability._sql import (
     EXTERNAL_ACCREDITED,
-    broken_chains_sql,
     event_details_sql,
     forward_cte_sql,
     instruments_sql,
@@ -64,7 +62,6 @@ from labapp.services.traceability._sql import (
 
 __all__ = [
     "MAX_DEPTH",
-    "broken_chains",
     "chain_is_broken",
     "chain_links",
     "forward_chain",
@@ -77,7 +74,7 @@ MAX_DEPTH = 20
 
 
 @contextmanager
-def _reading(db: Database) -> Iterator[Connection]:
+def reading(db: Database) -> Iterator[Connection]:
     """A Core connection for these read-only queries, rolled back after.
 
     Not :meth:`Database.read`'s ORM session: it adds ~4 ms per statement to Core selects of
@@ -120,7 +117,7 @@ def forward_chain(db: Database, instrument_id: int, *, at: date | None = None) -
         No such instrument.
     """
     at = at or date.today()
-    with _reading(db) as conn:
+    with reading(db) as conn:
         params = {"instrument_id": instrument_id, "at": at, "max_depth": MAX_DEPTH}
         shape = conn.execute(forward_cte_sql(), params).all()
         items = _instruments(conn, {row.instrument_id for row in shape})
@@ -172,7 +169,7 @@ def _build(
     children: dict[str, list[ChainNode]] = {}
     for row in sorted(shape, key=lambda r: -r.depth):
         detail = details.get(row.event_id) if row.event_id is not None else None
-        reasons = _reasons(row, items[row.instrument_id], detail)
+        reasons = broken_reasons(row, items[row.instrument_id], detail)
         node = ChainNode(
             depth=row.depth,
             instrument=items[row.instrument_id],
@@ -196,7 +193,7 @@ def _parent_path(path: str) -> str:
     return path[: path.rstrip(",").rfind(",") + 1]
 
 
-def _reasons(
+def broken_reasons(
     row: Row[Any], item: ChainInstrument, detail: Row[Any] | None
 ) -> tuple[BrokenReason, ...]:
     """Why the link of ``row`` is broken (module docstring); empty when it holds."""
@@ -212,7 +209,7 @@ def _reasons(
         reasons.append(BrokenReason(BrokenCode.EXPIRED, params))
     if detail.result == EventResult.FAIL:
         reasons.append(BrokenReason(BrokenCode.STANDARD_FAILED, cert))
-    if _unaccredited(detail):
+    if unaccredited(detail):
         params = {
             **cert,
             "provider": detail.provider_name,
@@ -228,7 +225,9 @@ def _reasons(
     return tuple(reasons)
 
 
-def _unaccredited(detail: Row[Any]) -> bool:
+def unaccredited(detail: Row[Any]) -> bool:
+    """Whether an accredited lab or legal body gave the certificate outside its scope or after its
+    accreditation lapsed (a broken link)."""
     if detail.provider_kind not in EXTERNAL_ACCREDITED:
         return False
     lapsed = detail.accreditation_valid_until is not None and (
@@ -345,7 +344,7 @@ def reverse_trace(
     """
     if max_depth < 1:
         raise ValidationError("max_depth", "at least 1")
-    with _reading(db) as conn:
+    with reading(db) as conn:
         params = {"standard_id": standard_id, "since": since, "max_depth": max_depth}
         result = conn.execute(reverse_trace_sql(), params).all()
     rows = tuple(_trace_row(*r) for r in result)
@@ -365,63 +364,3 @@ def _trace_row(
     """A row of :func:`reverse_trace_sql` (positional: Row attribute access doubled the time)."""
     return TraceRow(depth, event_id, on, item_id, tag, name, quantity, via_id, via_tag,
                     EventResult(result))  # fmt: skip
-
-
-# --- broken chains --------------------------------------------------------------------------
-
-_FLAG_CODES = (
-    ("missing", BrokenCode.NO_CERTIFICATE),
-    ("expired", BrokenCode.EXPIRED),
-    ("failed", BrokenCode.STANDARD_FAILED),
-    ("unaccredited", BrokenCode.PROVIDER_NOT_ACCREDITED),
-)
-
-
-def broken_chains(db: Database, *, today: date, since: date | None = None) -> list[BrokenChain]:
-    """In-service items whose calibration rests on a broken link, and where it breaks.
-
-    Exact definition.  The items are those with status ``in_service`` and a due date or a last
-    calibration
-    (standards and working instruments alike, a failed one too: it has no due date since its
-    FAIL).  The events checked are, per item, its certificate at
-    ``today`` (latest approved event on or before ``today``) or, with ``since``, every approved
-    event of the item performed from ``since`` to ``today`` (for a review of past results).
-    A link "event E used standard S" is *directly broken* when S's certificate at E's date is
-    missing, expired at that date, FAIL, or from a non-NMI external provider without scope for
-    S's quantity or with a lapsed accreditation (module docstring).  Brokenness propagates down:
-    an event is broken when one of its links is directly broken, or when the certificate of one
-    of its standards at its date is itself a broken event, to any depth.  ``cycle`` and
-    ``ends_without_nmi`` are not reported here (see :func:`forward_chain`).
-
-    All of it is one SQL statement (recursive CTEs up the chains, then down from the broken
-    links).  One row per (item, event, broken root link, reason, standard of the event through
-    which it is reached), ordered by asset tag and date.
-    """
-    with _reading(db) as conn:
-        params = {"today": today, "since": since} if since else {"today": today}
-        rows = conn.execute(broken_chains_sql(since is not None), params).all()
-    return [chain for row in rows for chain in _broken_rows(row)]
-
-
-def _broken_rows(row: Row[Any]) -> Iterable[BrokenChain]:
-    params = {
-        "used_on": row.used_on,
-        "certificate_no": row.certificate_no,
-        "performed_on": row.cert_on,
-        "valid_until": row.valid_until,
-        "provider": row.provider,
-        "quantity": row.quantity,
-    }
-    for flag, code in _FLAG_CODES:
-        if getattr(row, flag):
-            yield BrokenChain(
-                instrument_id=row.id,
-                asset_tag=row.asset_tag,
-                name=row.name,
-                event_id=row.event_id,
-                performed_on=row.performed_on,
-                link_asset_tag=row.link_asset_tag,
-                via_asset_tag=row.via_asset_tag,
-                code=code,
-                params=params,
-            )

@@ -13,6 +13,10 @@ before d (ties broken by the larger id): :func:`certificate_at`.
 Each statement is built once per process (``functools.cache``) with named bind parameters, and the
 services pass the values at execution: building these CTEs aliases wide tables (a few ms each) and
 a new statement object also pays for its cache key, which cost more than running the query.
+
+Long module on purpose: the chains' CTEs are built from each other (the upward walk feeds the
+links, the links the direct and downward walks); kept together so a change to one is checked
+against the others.
 """
 
 from __future__ import annotations
@@ -318,7 +322,7 @@ def _scope_events(with_since: bool) -> Select[Any]:
     )
 
 
-def _upward(scope: CTE) -> CTE:
+def upward_cte(scope: CTE) -> CTE:
     """Every event the scope's chains rest on: the scope events, their standards' certificates..."""
     anchor = select(cast(scope.c.event_id, Integer).label("event_id"))
     up = anchor.cte("upward", recursive=True)
@@ -329,7 +333,7 @@ def _upward(scope: CTE) -> CTE:
     return up.union(step)
 
 
-def _links(up: CTE) -> CTE:
+def links_cte(up: CTE) -> CTE:
     """(event_id, used_on, std_id, cert_id) for every standard used by an upward event."""
     e, link = EVENTS.alias("le"), LINKS.alias("ll")
     return (
@@ -411,7 +415,7 @@ def broken_chains_sql(with_since: bool) -> Select[Any]:
     Parameters: ``today`` and, ``with_since``, ``since`` (dates).
     """
     scope = _scope_events(with_since).cte("scope")
-    links = _links(_upward(scope))
+    links = links_cte(upward_cte(scope))
     direct = _direct(links)
     down = _downward(direct, links)
     item, via, root, e = ITEMS.alias("item"), ITEMS.alias("via"), ITEMS.alias("root"), EVENTS

@@ -31,18 +31,23 @@ from labapp.domain.point_values import unit_of
 from labapp.metrology.errors import UncertaintyError, UnitError
 from labapp.metrology.units import Quantity, uncertainty_in
 from labapp.services.database import Database
-from labapp.services.traceability._chains import MAX_DEPTH, _reading, _reasons, _unaccredited
+from labapp.services.traceability._chains import (
+    MAX_DEPTH,
+    broken_reasons,
+    reading,
+    unaccredited,
+)
 from labapp.services.traceability._dto import BrokenReason, ChainInstrument
 from labapp.services.traceability._sql import (
     EVENTS,
     EXTERNAL_ACCREDITED,
     ITEMS,
-    _links,
-    _upward,
     certificate_at,
     event_details_sql,
     instruments_sql,
+    links_cte,
     points_sql,
+    upward_cte,
 )
 
 __all__ = ["CHUNK", "TraceFilter", "TraceTableRow", "count_trace_items", "trace_table"]
@@ -101,7 +106,7 @@ class TraceTableRow:
 
 
 class _Node(NamedTuple):
-    """A node while walking a chain (the fields ``traceability._reasons`` reads, and more)."""
+    """A node while walking a chain (the fields ``broken_reasons`` reads, and more)."""
 
     depth: int
     used_on: date
@@ -158,14 +163,14 @@ def _links_sql() -> Select[Any]:
     """(event_id, std_id, cert_id) of every link the chains of the events ``ids`` rest on."""
     scope = select(EVENTS.c.id.label("event_id"))
     scope = scope.where(EVENTS.c.id.in_(bindparam("ids", expanding=True)))
-    links = _links(_upward(scope.cte("scope")))
+    links = links_cte(upward_cte(scope.cte("scope")))
     return select(links.c.event_id, links.c.std_id, links.c.cert_id)
 
 
 def count_trace_items(db: Database, flt: TraceFilter) -> int:
     """How many items :func:`trace_table` lists for ``flt`` (for a progress bar)."""
     stmt = select(func.count()).select_from(ITEMS).where(*_where(flt))
-    with _reading(db) as conn:
+    with reading(db) as conn:
         return int(conn.execute(stmt, _params(flt)).scalar_one())
 
 
@@ -192,7 +197,7 @@ def trace_table(
         The links of each item's chain, top-down, children by asset tag.
     """
     walker = _Walker()
-    with _reading(db) as conn:
+    with reading(db) as conn:
         after: str | None = None
         done = 0
         while True:
@@ -324,7 +329,7 @@ def _row(
     parent_certificate: str | None,
 ) -> TraceTableRow:
     detail = event.detail if event is not None else None
-    reasons = _reasons(node, node.item, detail)  # type: ignore[arg-type]
+    reasons = broken_reasons(node, node.item, detail)  # type: ignore[arg-type]
     u_value, u_unit, k = (event.u if event is not None else None) or (None, None, None)
     kind = ProviderKind(detail.provider_kind) if detail and detail.provider_kind else None
     standard = node.item if parent is not None else None
@@ -355,4 +360,4 @@ def _accredited(detail: Row[Any] | None, kind: ProviderKind | None) -> bool | No
     """In scope and accredited at the certificate's date; None for an NMI or the lab itself."""
     if detail is None or kind not in EXTERNAL_ACCREDITED:
         return None
-    return not _unaccredited(detail)
+    return not unaccredited(detail)

@@ -6,7 +6,8 @@ This package's ``__init__`` is what other features may use; its ``_modules`` are
 
 from __future__ import annotations
 
-from labapp.ui.administration._view import ADMINISTRATION, AdministrationView
+from labapp.ui.administration._view import AdministrationView
+from labapp.ui.common.view import ADMINISTRATION
 
 __all__ = [
     "ADMINISTRATION",

@@ -10,11 +10,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from labapp.domain.errors import ValidationError
 from labapp.ui.administration._words import admin_problem
+from labapp.ui.common.form_dialog import FormDialog
 
 __all__ = ["AdminForm", "LinesGrid", "optional", "parse_date"]
 
@@ -53,39 +51,22 @@ def parse_date(text: str, field: str) -> date | None:
         ) from None
 
 
-class AdminForm(QDialog):
+class AdminForm(FormDialog):
     """Labelled fields, an optional extra widget, a line for the refusal, OK / Cancel."""
 
-    def _build(self, widgets: tuple[QWidget, ...], extra: QWidget | None = None) -> None:
-        self.form = QFormLayout()
-        self.labels: list[QLabel] = []
-        for widget in widgets:
-            label = QLabel()
-            label.setBuddy(widget)
-            self.form.addRow(label, widget)
-            self.labels.append(label)
-        self.problem = QLabel()
+    def _build(
+        self,
+        widgets: tuple[QWidget, ...],
+        extra: QWidget | None = None,
+        note: QLabel | None = None,
+        width: int = 460,
+    ) -> None:
+        self.problem = note or QLabel()
         self.problem.setObjectName("problem")
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #9C0006;")
         self.problem.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        if extra is not None:
-            layout.addWidget(extra, 1)
-        layout.addWidget(self.problem)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(460)
-        self.retranslate_ui()
-
-    def _set_labels(self, texts: list[str]) -> None:
-        for label, text in zip(self.labels, texts, strict=True):
-            label.setText(text)
+        super()._build(widgets, extra, self.problem, width)
 
     def accept(self) -> None:
         """Close only when the input can be read (otherwise say why and stay open)."""
@@ -100,14 +81,6 @@ class AdminForm(QDialog):
     def value(self) -> Any:
         """The service input built from the fields (ValidationError when unreadable)."""
         raise NotImplementedError
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
-    def retranslate_ui(self) -> None:
-        """Set the texts in the current language."""
 
 
 class LinesGrid(QWidget):

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from labapp.domain.errors import ConcurrentModificationError, ValidationError
 from labapp.services import master_data as md
-from labapp.services.laboratory import get_lab_settings
+from labapp.services.laboratory import get_lab_settings, update_lab_settings
 from labapp.ui.administration import _dialogs as dialogs
 from labapp.ui.administration import _models as models
 from labapp.ui.administration._laboratory_dialog import LaboratoryDialog
@@ -39,10 +39,9 @@ from labapp.ui.common.rows_table_model import RowsTableModel
 from labapp.ui.common.tables import read_only_table
 from labapp.ui.common.view import View
 
-__all__ = ["ADMINISTRATION", "AdministrationView"]
+__all__ = ["AdministrationView"]
 
-#: Page key of the Administration page.
-ADMINISTRATION = "administration"
+#: The Administration page's tabs.
 PEOPLE, DEPARTMENTS, LOCATIONS = "people", "departments", "locations"
 PROVIDERS, PROCEDURES, CUSTOMERS = "providers", "procedures", "customers"
 #: widest a column grows to fit its texts (a long scope list is read in the tooltip)
@@ -380,7 +379,7 @@ class AdministrationView(View):
         if data is not None:
             user = self.session.user
             self.session.run(
-                lambda db: md.update_laboratory(db, user, data, lab.version),
+                lambda db: update_lab_settings(db, user, data, lab.version),
                 self._saved,
                 self._refused,
             )

@@ -62,6 +62,11 @@ LAB_CODES: dict[str, str] = {
     ),
 }
 
+#: a licence's dates in the wrong order (the common sentence speaks of any two dates)
+LICENCE_DATES = QT_TRANSLATE_NOOP(
+    "AdminWords", "{0}: licence {1} would expire before it was issued."
+)
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
@@ -75,6 +80,8 @@ def role_text(role: PersonRole) -> str:
 def admin_problem(exc: ValidationError) -> str:
     """A refusal of the master-data services in the user's language."""
     label = FIELDS.get(exc.field)
+    if exc.code == "date_order" and exc.field == "valid_until":
+        return _tr(LICENCE_DATES).format(_tr(FIELDS["valid_until"]), exc.params.get("number", ""))
     if exc.code in LAB_CODES:
         return _tr(LAB_CODES[exc.code]).replace("{0}", _tr(label) if label else exc.field)
     return field_problem(exc, label=_tr(label) if label else None)

@@ -7,7 +7,8 @@ This package's ``__init__`` is what other features may use; its ``_modules`` are
 from __future__ import annotations
 
 from labapp.ui.checks._models import CheckPlansModel
-from labapp.ui.checks._view import CHECKS, ChecksView
+from labapp.ui.checks._view import ChecksView
+from labapp.ui.common.view import CHECKS
 
 __all__ = [
     "CHECKS",

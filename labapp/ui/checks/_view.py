@@ -18,13 +18,9 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -38,9 +34,9 @@ from labapp.plotting.control import draw_control_chart
 from labapp.plotting.style import ChartLabels
 from labapp.services import checks
 from labapp.services import checks as check_plans
-from labapp.ui.checks._check_dialog import reading_problem
 from labapp.ui.checks._models import CheckHistoryModel, CheckPlansModel, StabilityModel
 from labapp.ui.checks._plan_actions import CheckPlanActionsMixin
+from labapp.ui.checks._tests import FAIL_STYLE, FIT, PASS_STYLE, CheckTestsMixin
 from labapp.ui.common import settings
 from labapp.ui.common.chart_canvas import ChartCanvas
 from labapp.ui.common.date_edit import date_edit
@@ -48,19 +44,12 @@ from labapp.ui.common.errors import show_error
 from labapp.ui.common.labels import label
 from labapp.ui.common.rows_table_model import RowRole
 from labapp.ui.common.tables import read_only_table
-from labapp.ui.common.view import View
+from labapp.ui.common.view import IMPACT, View
 
-__all__ = ["CHECKS", "ChecksView"]
-
-# Page key of this view.
-CHECKS = "checks"
-FAIL_STYLE = "font-weight: bold; color: #b00020;"
-PASS_STYLE = "font-weight: bold; color: #00796b;"
-#: the tables' columns are as wide as their contents
-FIT = QHeaderView.ResizeMode.ResizeToContents
+__all__ = ["ChecksView"]
 
 
-class ChecksView(CheckPlanActionsMixin, View):
+class ChecksView(CheckPlanActionsMixin, CheckTestsMixin, View):
     """Plans with their due state; history, chart, stability and repeatability of one plan."""
 
     plans_loaded = Signal()
@@ -163,54 +152,6 @@ class ChecksView(CheckPlanActionsMixin, View):
         layout.addLayout(row)
         layout.addWidget(self.canvas, 1)
         layout.addWidget(self.violations_label)
-        return tab
-
-    def _stability_tab(self) -> QWidget:
-        tab = QWidget()
-        self.group_count = QSpinBox()
-        self.group_count.setRange(0, 100)
-        self.group_count.valueChanged.connect(lambda _n: self.load_stability())
-        self.groups_label = QLabel()
-        self.stability_table = read_only_table(
-            self.groups, "stabilityGroups", single=True, resize=FIT
-        )
-        self.stability_verdict = QLabel()
-        self.stability_verdict.setObjectName("stabilityVerdict")
-        self.stability_verdict.setWordWrap(True)
-        row = QHBoxLayout()
-        row.addWidget(self.groups_label)
-        row.addWidget(self.group_count)
-        row.addStretch(1)
-        layout = QVBoxLayout(tab)
-        layout.addLayout(row)
-        layout.addWidget(self.stability_table, 1)
-        layout.addWidget(self.stability_verdict)
-        return tab
-
-    def _repeatability_tab(self) -> QWidget:
-        tab = QWidget()
-        self.readings_label = QLabel()
-        self.readings_edit = QPlainTextEdit()
-        self.readings_edit.setObjectName("repeatabilityReadings")
-        self.limit_label = QLabel()
-        self.limit_edit = QLineEdit()
-        self.limit_edit.setObjectName("repeatabilityLimit")
-        self.evaluate_button = QPushButton()
-        self.evaluate_button.clicked.connect(self.evaluate_repeatability)
-        self.repeatability_verdict = QLabel()
-        self.repeatability_verdict.setObjectName("repeatabilityVerdict")
-        self.repeatability_verdict.setWordWrap(True)
-        self.repeatability: Any = None
-        row = QHBoxLayout()
-        row.addWidget(self.limit_label)
-        row.addWidget(self.limit_edit)
-        row.addWidget(self.evaluate_button)
-        row.addStretch(1)
-        layout = QVBoxLayout(tab)
-        layout.addWidget(self.readings_label)
-        layout.addWidget(self.readings_edit, 1)
-        layout.addLayout(row)
-        layout.addWidget(self.repeatability_verdict)
         return tab
 
     def retranslate_ui(self) -> None:
@@ -378,86 +319,6 @@ class ChecksView(CheckPlanActionsMixin, View):
             return
         show_error(self, exc)
 
-    # --- stability and repeatability ----------------------------------------------------------
-    def load_stability(self) -> None:
-        """Run the stability test over the last N checks of the plan (0: all)."""
-        if self.plan is None:
-            return
-        plan_id, count = self.plan.id, self.group_count.value() or None
-        self.session.run(
-            lambda db: checks.stability(db, plan_id, count),
-            self._stability_done,
-            self._stability_failed,
-        )
-
-    def _stability_done(self, outcome: Any) -> None:
-        self.stability_outcome = outcome
-        rows = [
-            (i, d, m, outcome.unit)
-            for i, (d, m) in enumerate(zip(outcome.dates, outcome.means, strict=True), 1)
-        ]
-        self.groups.set_rows(rows)
-        r = outcome.result
-        verdict = self.tr("Pass") if r.passed else self.tr("Fail")
-        self.stability_verdict.setStyleSheet(PASS_STYLE if r.passed else FAIL_STYLE)
-        self.stability_verdict.setText(
-            self.tr(
-                "Stability (max − min of {0} group means) = {1} {3}; limit |MPE| = {2} {3}: {4}"
-            ).format(
-                r.groups, format(r.stability, "f"), format(r.limit, "f"), outcome.unit, verdict
-            )
-        )
-        self.stability_done.emit(outcome)
-
-    def _stability_failed(self, exc: BaseException) -> None:
-        self.stability_outcome = None
-        self.groups.set_rows([])
-        self.stability_verdict.setStyleSheet("")
-        if isinstance(exc, ValidationError):
-            self.stability_verdict.setText(
-                self.tr("The stability test needs at least 2 checks and the plan's limits.")
-            )
-            return
-        show_error(self, exc)
-
-    def evaluate_repeatability(self) -> None:
-        """Run the repeatability test on the readings typed, in the plan's unit."""
-        lines = [t.strip() for t in self.readings_edit.toPlainText().splitlines() if t.strip()]
-        unit = (self.plan.unit if self.plan else None) or ""
-        limit = self.limit_edit.text()
-        self.session.run(
-            lambda db: checks.repeatability(db, lines, unit, limit),
-            self._repeatability_done,
-            self._repeatability_failed,
-        )
-
-    def _repeatability_done(self, outcome: Any) -> None:
-        self.repeatability = outcome
-        r = outcome.result
-        text = self.tr("n = {0}, mean = {1} {3}, s = {2} {3}").format(
-            r.n, _fmt(r.mean), _fmt(r.s), outcome.unit
-        )
-        if r.passed is not None:
-            verdict = self.tr("Pass") if r.passed else self.tr("Fail")
-            text += self.tr("; limit {0} {1}: {2}").format(_fmt(r.limit), outcome.unit, verdict)
-        self.repeatability_verdict.setStyleSheet(
-            "" if r.passed is None else PASS_STYLE if r.passed else FAIL_STYLE
-        )
-        self.repeatability_verdict.setText(text)
-        self.repeatability_done.emit(outcome)
-
-    def _repeatability_failed(self, exc: BaseException) -> None:
-        self.repeatability = None
-        self.repeatability_verdict.setStyleSheet(FAIL_STYLE)
-        if isinstance(exc, ValidationError) and exc.field.startswith("readings["):
-            self.repeatability_verdict.setText(reading_problem(exc))
-        elif isinstance(exc, ValidationError):
-            self.repeatability_verdict.setText(
-                self.tr("Type at least 2 readings and a valid limit.")
-            )
-        else:
-            show_error(self, exc)
-
     # --- actions ------------------------------------------------------------------------------
     def _recorded(self, result: Any) -> None:
         self.refresh()
@@ -486,7 +347,7 @@ class ChecksView(CheckPlanActionsMixin, View):
 
     def investigate_impact(self) -> None:
         """Go to the Investigations page with New investigation… on this standard's failed check."""
-        from labapp.ui.impact import IMPACT, new_investigation_hint
+        from labapp.ui.impact import new_investigation_hint
 
         if self.plan is not None:
             self.navigate.emit(IMPACT, new_investigation_hint(self.plan.instrument_id, "check"))
@@ -526,7 +387,3 @@ def _numeric_dates(ax: Any) -> None:
     zero_formats = ["", "%Y", "%Y-%m", "%m-%d", "%H:%M", "%H:%M"]
     formatter = mdates.ConciseDateFormatter(locator, formats=formats, zero_formats=zero_formats)
     ax.xaxis.set_major_formatter(formatter)
-
-
-def _fmt(value: Any) -> str:
-    return format(value, "f") if value is not None else "—"

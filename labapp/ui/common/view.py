@@ -1,4 +1,10 @@
-"""What every page of the main window shares: the session, lazy refresh and live retranslation."""
+"""What every page of the main window shares: the session, lazy refresh, live retranslation, and
+the pages' keys.
+
+Every page's key is here, so a page asks for another (``navigate.emit(KEY, hint)``) without
+importing it; the navigation's order and labels are the main window's
+(:data:`labapp.ui.shell.mainwindow.PAGES`).
+"""
 
 from __future__ import annotations
 
@@ -7,14 +13,18 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from labapp.ui.common.session import Session
 
-#: Page keys, in navigation order.
+#: Page keys (``View.navigate`` and ``MainWindow.show_page`` take them).
 OVERVIEW = "overview"
 REGISTER = "register"
 CALIBRATIONS = "calibrations"
 TRACEABILITY = "traceability"
+CHECKS = "checks"
+IMPACT = "impact"
 PLANNING = "planning"
 COMPARISONS = "comparisons"
+PROFICIENCY = "proficiency"
 AUDIT = "audit"
+ADMINISTRATION = "administration"
 
 
 class View(QWidget):

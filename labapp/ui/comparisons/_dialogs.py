@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,6 +31,7 @@ from labapp.services.comparisons import (
     ParticipantInput,
 )
 from labapp.ui.common.date_edit import date_edit
+from labapp.ui.common.form_dialog import RetranslatingDialog
 
 NO_DATE = QDate(1989, 12, 31)
 
@@ -61,19 +62,7 @@ def _text(edit: QLineEdit) -> str | None:
     return edit.text().strip() or None
 
 
-class _Dialog(QDialog):
-    """Retranslates on a language change."""
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
-    def retranslate_ui(self) -> None:
-        """Set the texts in the current language."""
-
-
-class ParticipantDialog(_Dialog):
+class ParticipantDialog(RetranslatingDialog):
     """A participant's code, result, U with its own k, unit, method, date and own-lab flag."""
 
     def __init__(
@@ -138,7 +127,7 @@ class ParticipantDialog(_Dialog):
         )
 
 
-class ComparisonDialog(_Dialog):
+class ComparisonDialog(RetranslatingDialog):
     """A new or an existing comparison, with the assigned value the provider gave (value, U, k)."""
 
     def __init__(

@@ -12,22 +12,8 @@ __all__ = ["comparison_problem"]
 
 CONTEXT = "ComparisonsView"
 
-#: ValidationError codes and fields of the comparisons service, worded here
-PROBLEMS: dict[str, str] = {
-    "too_few": QT_TRANSLATE_NOOP(
-        "ComparisonsView", "Too few results for this method (at least {needed} needed)."
-    ),
-    "no_pilot": QT_TRANSLATE_NOOP(
-        "ComparisonsView", "The pilot laboratory is not among the participants."
-    ),
-    "robust_failed": QT_TRANSLATE_NOOP(
-        "ComparisonsView", "Algorithm A cannot be applied to these results."
-    ),
-    "has_actions": QT_TRANSLATE_NOOP(
-        "ComparisonsView",
-        "A corrective action follows this result: it stays (close the action, keep the record).",
-    ),
-}
+#: ValidationError fields of the comparisons service, worded here (its codes are worded by
+#: :mod:`labapp.ui.common.errors`, as every code is)
 FIELDS: dict[str, str] = {
     "value": QT_TRANSLATE_NOOP("ComparisonsView", "Value"),
     "code": QT_TRANSLATE_NOOP("ComparisonsView", "Code"),
@@ -45,9 +31,7 @@ def _tr(text: str) -> str:
 
 def comparison_problem(exc: ValidationError) -> str:
     """A refusal of the comparisons service in the user's language, naming the participant."""
-    if exc.code in PROBLEMS:
-        text = _tr(PROBLEMS[exc.code]).format(needed=exc.params.get("needed", ""))
-    elif exc.field in FIELDS and exc.code in (
+    if exc.field in FIELDS and exc.code in (
         "required",
         "not_a_number",
         "duplicate",

@@ -51,9 +51,6 @@ PROBLEMS: dict[tuple[str, str], str] = {
         "CorrectiveActionDialog",
         "Record the verification of effectiveness before closing the action.",
     ),
-    ("status", "closed"): QT_TRANSLATE_NOOP(
-        "CorrectiveActionDialog", "This corrective action is already closed."
-    ),
 }
 
 

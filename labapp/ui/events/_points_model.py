@@ -14,6 +14,9 @@ until one of its cells is edited; then the live one.
 
 Edits go through a :class:`QUndoStack` when one is attached: each cell edit and each added or
 removed row is one :class:`QUndoCommand`, so Ctrl+Z / Ctrl+Shift+Z undo and redo them.
+
+Long module on purpose: the points table's cells, its live evaluation and its undo commands
+work on the same rows and are read together.
 """
 
 from __future__ import annotations

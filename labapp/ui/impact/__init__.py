@@ -6,7 +6,8 @@ This package's ``__init__`` is what other features may use; its ``_modules`` are
 
 from __future__ import annotations
 
-from labapp.ui.impact._view import IMPACT, InvestigationsView, new_investigation_hint
+from labapp.ui.common.view import IMPACT
+from labapp.ui.impact._view import InvestigationsView, new_investigation_hint
 
 __all__ = [
     "IMPACT",

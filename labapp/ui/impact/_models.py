@@ -10,15 +10,13 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
 
 from labapp.domain.impact import Assessment, ItemAction
+from labapp.ui.common.editable_rows_model import REFUSED, EditableRowsModel
 from labapp.ui.common.labels import label
 from labapp.ui.common.rows_table_model import RowsTableModel, format_value
 
@@ -100,124 +98,72 @@ class ImpactPointsModel(RowsTableModel):
         return None
 
 
-class ImpactItemsModel(QAbstractTableModel):
+class ImpactItemsModel(EditableRowsModel):
     """The results reached; action and reason are editable while the investigation is open."""
 
     COL_TAG, COL_NAME, COL_DEPTH, COL_VIA, COL_DATE, COL_CERT = 0, 1, 2, 3, 4, 5
     COL_ASSESSMENT, COL_ACTION, COL_DECIDED, COL_REASON = 6, 7, 8, 9
-    HEADERS: ClassVar[tuple[str, ...]] = (
-        QT_TRANSLATE_NOOP("ImpactItemsModel", "Item"),
-        QT_TRANSLATE_NOOP("ImpactItemsModel", "Name"),
-        QT_TRANSLATE_NOOP("ImpactItemsModel", "Level"),
-        QT_TRANSLATE_NOOP("ImpactItemsModel", "Through"),
-        QT_TRANSLATE_NOOP("ImpactItemsModel", "Event date"),
-        QT_TRANSLATE_NOOP("ImpactItemsModel", "Certificate no."),
-        QT_TRANSLATE_NOOP("ImpactItemsModel", "Assessment"),
-        QT_TRANSLATE_NOOP("ImpactItemsModel", "Action"),
-        QT_TRANSLATE_NOOP("ImpactItemsModel", "Decided by"),
-        QT_TRANSLATE_NOOP("ImpactItemsModel", "Reason"),
+    CONTEXT = "ImpactItemsModel"
+    COLUMNS = (
+        ("asset_tag", QT_TRANSLATE_NOOP("ImpactItemsModel", "Item")),
+        ("name", QT_TRANSLATE_NOOP("ImpactItemsModel", "Name")),
+        ("depth", QT_TRANSLATE_NOOP("ImpactItemsModel", "Level")),
+        ("via_asset_tag", QT_TRANSLATE_NOOP("ImpactItemsModel", "Through")),
+        ("performed_on", QT_TRANSLATE_NOOP("ImpactItemsModel", "Event date")),
+        ("certificate_no", QT_TRANSLATE_NOOP("ImpactItemsModel", "Certificate no.")),
+        ("assessment", QT_TRANSLATE_NOOP("ImpactItemsModel", "Assessment")),
+        ("action", QT_TRANSLATE_NOOP("ImpactItemsModel", "Action")),
+        ("decided_by", QT_TRANSLATE_NOOP("ImpactItemsModel", "Decided by")),
+        ("action_reason", QT_TRANSLATE_NOOP("ImpactItemsModel", "Reason")),
     )
+    EDITABLE: ClassVar[dict[int, str]] = {COL_ACTION: "action", COL_REASON: "reason"}
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._items: list[Any] = []
-        self._pending: dict[int, dict[str, Any]] = {}
         self.editable = False
 
-    def set_items(self, items: list[Any], editable: bool) -> None:
-        """Show an investigation's results (DTOs) and forget pending edits."""
-        self.beginResetModel()
-        self._items, self._pending, self.editable = list(items), {}, editable
-        self.endResetModel()
-
-    def item_at(self, row: int) -> Any:
-        """The DTO of ``row``."""
-        return self._items[row]
-
-    def pending(self) -> dict[int, tuple[ItemAction | None, str]]:
+    def decisions(self) -> dict[int, tuple[ItemAction | None, str]]:
         """Item id → (action, reason) typed and not yet saved."""
-        by_id = {i.id: i for i in self._items}
+        by_id = {i.id: i for i in self._rows}
         return {
-            item_id: (self._value(by_id[item_id], "action"), self._value(by_id[item_id], "reason"))
+            item_id: (self.value(by_id[item_id], "action"), self.value(by_id[item_id], "reason"))
             for item_id in self._pending
         }
 
-    def _value(self, item: Any, field: str) -> Any:
-        stored = item.action if field == "action" else (item.action_reason or "")
-        return self._pending.get(item.id, {}).get(field, stored)
+    def stored(self, row: Any, field: str) -> Any:
+        return row.action if field == "action" else (row.action_reason or "")
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.HEADERS):
-            return QCoreApplication.translate("ImpactItemsModel", self.HEADERS[section])
-        return None
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        base = super().flags(index)
-        if index.isValid() and self.editable and index.column() in (
-            self.COL_ACTION, self.COL_REASON
-        ):  # fmt: skip
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        item, column = self._items[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(item, column)
-        if role == Qt.ItemDataRole.EditRole:
-            return self._value(item, "action" if column == self.COL_ACTION else "reason")
+    def role_data(self, row: Any, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.BackgroundRole and column == self.COL_ASSESSMENT:
-            return assessment_brush(item.assessment)
+            return assessment_brush(row.assessment)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_ASSESSMENT:
-            return why_text(item)
+            return why_text(row)
         return None
 
-    def _text(self, item: Any, column: int) -> str:
+    def display(self, row: Any, column: int) -> str:
         if column == self.COL_ACTION:
-            action = self._value(item, "action")
+            action = self.value(row, "action")
             return label(action) if action is not None else ""
         if column == self.COL_REASON:
-            return str(self._value(item, "reason"))
-        if column == self.COL_ASSESSMENT:
-            return label(item.assessment)
+            return str(self.value(row, "reason"))
         if column == self.COL_DEPTH:
-            return str(item.depth)
-        field = ("asset_tag", "name", "", "via_asset_tag", "performed_on", "certificate_no")
+            return str(row.depth)
         if column == self.COL_DECIDED:
-            return item.decided_by or ""
-        return format_value(getattr(item, field[column]))
+            return row.decided_by or ""
+        return super().display(row, column)
+
+    def parse(self, column: int, value: Any) -> Any:
+        if column == self.COL_ACTION:
+            if value is not None and value not in ACTIONS:
+                return REFUSED
+            return None if value is None else ItemAction(value)
+        return str(value).strip()
 
     def decide_rows(self, rows: list[int], action: ItemAction, reason: str) -> None:
         """Put one action and reason on ``rows`` (pending until saved)."""
         for row in rows:
             self.setData(self.index(row, self.COL_ACTION), action)
             self.setData(self.index(row, self.COL_REASON), reason)
-
-    def setData(
-        self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = 2
-    ) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
-            return False
-        item = self._items[index.row()]
-        if index.column() == self.COL_ACTION:
-            if value is not None and value not in ACTIONS:
-                return False
-            field, new = "action", None if value is None else ItemAction(value)
-        else:
-            field, new = "reason", str(value).strip()
-        if new == self._value(item, field):
-            return True
-        self._pending.setdefault(item.id, {})[field] = new
-        self.dataChanged.emit(index.siblingAtColumn(0), index.siblingAtColumn(self.COL_REASON))
-        return True
 
 
 def why_text(item: Any) -> str:

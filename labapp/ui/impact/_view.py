@@ -52,8 +52,6 @@ from labapp.ui.impact._new import NewInvestigationDialog
 from labapp.ui.impact._text import detail_text
 from labapp.ui.impact._words import impact_problem
 
-IMPACT = "impact"
-
 
 def new_investigation_hint(standard_id: int, kind: str | None = None) -> dict[str, Any]:
     """The ``navigate`` hint that opens New investigation… on a standard (and trigger kind)."""
@@ -221,7 +219,7 @@ class InvestigationsView(View):
     def show_detail(self, detail: Any) -> None:
         """Show an investigation: header, results, their points."""
         self.detail = detail
-        self.items_model.set_items(list(detail.items), editable=not detail.closed)
+        self.items_model.set_rows(list(detail.items), editable=not detail.closed)
         self.items_table.resizeColumnsToContents()
         self.points_model.set_rows([])
         if detail.items:
@@ -279,7 +277,7 @@ class InvestigationsView(View):
 
     def save_actions(self) -> None:
         """Save every action typed, each with its reason (refused here first if one is missing)."""
-        pending, detail = self.items_model.pending(), self.detail
+        pending, detail = self.items_model.decisions(), self.detail
         missing = [i.asset_tag for i in detail.items if i.id in pending and not all(pending[i.id])]
         if missing:
             self._warn(self.tr("Choose an action and give its reason for: {0}").format(

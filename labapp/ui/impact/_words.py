@@ -9,23 +9,6 @@ from labapp.ui.common.errors import field_problem
 
 CONTEXT = "ImpactWords"
 
-#: ``ValidationError.code`` of the impact service -> a sentence filled from the error's params
-CODES: dict[str, str] = {
-    "undecided": QT_TRANSLATE_NOOP(
-        "ImpactWords",
-        "{count} affected or possibly affected results have no action yet ({items}): decide each "
-        "one, with its reason, before closing.",
-    ),
-    "investigation_closed": QT_TRANSLATE_NOOP(
-        "ImpactWords", "The investigation is closed: it can no longer be changed."
-    ),
-    "investigation_open": QT_TRANSLATE_NOOP(
-        "ImpactWords", "Investigation {investigation_id} is already open for this failure."
-    ),
-    "not_failed": QT_TRANSLATE_NOOP(
-        "ImpactWords", "This event or check did not find the standard out of tolerance."
-    ),
-}
 #: ``ValidationError.field`` with code ``required`` -> a sentence
 REQUIRED: dict[str, str] = {
     "reason": QT_TRANSLATE_NOOP("ImpactWords", "Give the reason for the action."),
@@ -39,11 +22,6 @@ REQUIRED: dict[str, str] = {
 
 def impact_problem(exc: ValidationError) -> str:
     """A sentence for a refusal of the impact service (other errors as the rest of the UI words)."""
-    source = REQUIRED.get(exc.field) if exc.code == "required" else CODES.get(exc.code)
-    if source is None:
-        return field_problem(exc)
-    params = {key: str(value) for key, value in exc.params.items()}
-    try:
-        return QCoreApplication.translate(CONTEXT, source).format(**params)
-    except (KeyError, IndexError, ValueError):
-        return str(exc)
+    source = REQUIRED.get(exc.field) if exc.code == "required" else None
+    # the service's own codes are worded with every other code (labapp.ui.common.errors)
+    return QCoreApplication.translate(CONTEXT, source) if source else field_problem(exc)

@@ -1,6 +1,7 @@
 """Table models of the Planning page and the dashboard: due items, plan items, on-time rates.
 
-The plan model is editable (planned month, estimated cost, note); edits are kept as pending
+The plan model is editable (planned month, provider, estimated cost, note): an
+:class:`~labapp.ui.common.editable_rows_model.EditableRowsModel`, whose edits are kept as pending
 changes per item until the page saves them through the service.
 """
 
@@ -10,18 +11,16 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from labapp.metrology.errors import NumberError
 from labapp.metrology.units import parse_decimal
+from labapp.ui.common.editable_rows_model import REFUSED, EditableRowsModel
 from labapp.ui.common.labels import label_for
-from labapp.ui.common.rows_table_model import RowsTableModel, format_value
+from labapp.ui.common.rows_table_model import RowsTableModel
 
 __all__ = [
     "DrillItemsModel",
@@ -164,7 +163,7 @@ class ExpiringModel(RowsTableModel):
         return None
 
 
-class PlanItemsModel(QAbstractTableModel):
+class PlanItemsModel(EditableRowsModel):
     """A plan's items; month, provider, cost and note are editable and kept as pending edits.
 
     The provider column shows the provider's name; its edit value is the provider's id, one of
@@ -173,135 +172,86 @@ class PlanItemsModel(QAbstractTableModel):
 
     COL_MONTH, COL_TAG, COL_NAME, COL_DUE, COL_PROVIDER = 0, 1, 2, 3, 4
     COL_PROCEDURE, COL_COST, COL_NOTE, COL_PROGRESS = 5, 6, 7, 8
-    HEADERS: ClassVar[tuple[str, ...]] = (
-        QT_TRANSLATE_NOOP("PlanItemsModel", "Month"),
-        QT_TRANSLATE_NOOP("PlanItemsModel", "Asset tag"),
-        QT_TRANSLATE_NOOP("PlanItemsModel", "Name"),
-        QT_TRANSLATE_NOOP("PlanItemsModel", "Due date"),
-        QT_TRANSLATE_NOOP("PlanItemsModel", "Provider"),
-        QT_TRANSLATE_NOOP("PlanItemsModel", "Procedure"),
-        QT_TRANSLATE_NOOP("PlanItemsModel", "Estimated cost"),
-        QT_TRANSLATE_NOOP("PlanItemsModel", "Note"),
-        QT_TRANSLATE_NOOP("PlanItemsModel", "Progress"),
+    CONTEXT = "PlanItemsModel"
+    COLUMNS = (
+        ("planned_month", QT_TRANSLATE_NOOP("PlanItemsModel", "Month")),
+        ("asset_tag", QT_TRANSLATE_NOOP("PlanItemsModel", "Asset tag")),
+        ("name", QT_TRANSLATE_NOOP("PlanItemsModel", "Name")),
+        ("due_on", QT_TRANSLATE_NOOP("PlanItemsModel", "Due date")),
+        ("provider", QT_TRANSLATE_NOOP("PlanItemsModel", "Provider")),
+        ("procedure", QT_TRANSLATE_NOOP("PlanItemsModel", "Procedure")),
+        ("estimated_cost", QT_TRANSLATE_NOOP("PlanItemsModel", "Estimated cost")),
+        ("note", QT_TRANSLATE_NOOP("PlanItemsModel", "Note")),
+        ("progress", QT_TRANSLATE_NOOP("PlanItemsModel", "Progress")),
     )
-    EDITABLE = frozenset({COL_MONTH, COL_PROVIDER, COL_COST, COL_NOTE})
+    EDITABLE: ClassVar[dict[int, str]] = {
+        COL_MONTH: "planned_month",
+        COL_PROVIDER: "provider_id",
+        COL_COST: "estimated_cost",
+        COL_NOTE: "note",
+    }
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._items: list[Any] = []
-        self._pending: dict[int, dict[str, Any]] = {}
         self._progress: dict[int, Any] = {}
         self.providers: dict[int, str] = {}
-        self.editable = True
-
-    def set_plan(self, items: list[Any], editable: bool = True) -> None:
-        """Show a plan's items (DTOs) and forget pending edits."""
-        self.beginResetModel()
-        self._items = list(items)
-        self._pending = {}
-        self.editable = editable
-        self.endResetModel()
 
     def set_progress(self, states: dict[int, Any]) -> None:
         """Plan item id → progress state."""
         self._progress = dict(states)
-        if self._items:
+        if self._rows:
             top, bottom = (
                 self.index(0, self.COL_PROGRESS),
-                self.index(len(self._items) - 1, self.COL_PROGRESS),
+                self.index(len(self._rows) - 1, self.COL_PROGRESS),
             )
             self.dataChanged.emit(top, bottom)
 
-    def pending(self) -> dict[int, dict[str, Any]]:
-        """Item id → {field: new value} not yet saved."""
-        return {k: dict(v) for k, v in self._pending.items()}
-
-    def item_at(self, row: int) -> Any:
-        """The DTO of ``row``."""
-        return self._items[row]
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.HEADERS):
-            return QCoreApplication.translate("PlanItemsModel", self.HEADERS[section])
-        return None
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        base = super().flags(index)
-        if index.isValid() and self.editable and index.column() in self.EDITABLE:
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
-
-    def _value(self, item: Any, field: str) -> Any:
-        return self._pending.get(item.id, {}).get(field, getattr(item, field))
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        item = self._items[index.row()]
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return self._text(item, column, role == Qt.ItemDataRole.EditRole)
-        if role == Qt.ItemDataRole.FontRole and item.id in self._pending:
-            from PySide6.QtGui import QFont
-
+    def role_data(self, row: Any, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.FontRole and row.id in self._pending:
             font = QFont()
             font.setItalic(True)
             return font
         return None
 
-    def _text(self, item: Any, column: int, edit: bool) -> Any:
+    def display(self, row: Any, column: int) -> str:
         if column == self.COL_MONTH:
-            month = self._value(item, "planned_month")
-            return month if edit else f"{month:02d}"
+            return f"{self.value(row, 'planned_month'):02d}"
         if column == self.COL_COST:
-            cost = self._value(item, "estimated_cost")
+            cost = self.value(row, "estimated_cost")
             return "" if cost is None else str(cost)
         if column == self.COL_NOTE:
-            return self._value(item, "note") or ""
+            return self.value(row, "note") or ""
         if column == self.COL_PROVIDER:
-            provider_id = self._value(item, "provider_id")
-            if edit:
-                return provider_id
-            changed = item.id in self._pending and "provider_id" in self._pending[item.id]
-            return self.providers.get(provider_id, "") if changed else item.provider or ""
+            changed = "provider_id" in self._pending.get(row.id, {})
+            return (
+                self.providers.get(self.value(row, "provider_id"), "")
+                if changed
+                else (row.provider or "")
+            )
         if column == self.COL_PROGRESS:
-            return progress_label(self._progress.get(item.id)) if self._progress else ""
-        field = ("", "asset_tag", "name", "due_on", "provider", "procedure")[column]
-        return format_value(getattr(item, field))
+            return progress_label(self._progress.get(row.id)) if self._progress else ""
+        return super().display(row, column)
 
-    def setData(
-        self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = 2
-    ) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
-            return False
-        parsed = self._parse(index.column(), value)
-        if parsed is None:
-            return False
-        field, new = parsed
-        item = self._items[index.row()]
-        if new == self._value(item, field):
-            return True
-        self._pending.setdefault(item.id, {})[field] = new
-        self.dataChanged.emit(index.siblingAtColumn(0), index.siblingAtColumn(self.COL_PROGRESS))
-        return True
+    def edit_value(self, row: Any, column: int) -> Any:
+        if column in (self.COL_MONTH, self.COL_PROVIDER):
+            return super().edit_value(row, column)
+        return self.display(row, column)  # the cost and the note are edited as text
 
-    def _parse(self, column: int, value: Any) -> tuple[str, Any] | None:
+    def parse(self, column: int, value: Any) -> Any:
         if column == self.COL_PROVIDER:
-            return ("provider_id", value) if value in self.providers else None
+            return value if value in self.providers else REFUSED
         text = str(value).strip()
         if column == self.COL_MONTH:
-            return ("planned_month", int(text)) if text.isdigit() and 1 <= int(text) <= 12 else None
+            return int(text) if text.isdigit() and 1 <= int(text) <= 12 else REFUSED
         if column == self.COL_COST:
-            try:  # "1,234" is 1234 to some and 1.234 to others: refused, never guessed
-                cost = parse_decimal(text, refuse_grouping_lookalike=True)
-            except NumberError:
-                return None
-            return ("estimated_cost", cost) if cost >= 0 else None
-        return ("note", text)
+            return _cost(text)
+        return text
+
+
+def _cost(text: str) -> Any:
+    """An estimated cost as typed: a non-negative exact decimal, or :data:`REFUSED`."""
+    try:  # "1,234" is 1234 to some and 1.234 to others: refused, never guessed
+        cost = parse_decimal(text, refuse_grouping_lookalike=True)
+    except NumberError:
+        return REFUSED
+    return cost if cost >= 0 else REFUSED

@@ -30,12 +30,11 @@ from labapp.domain.errors import ValidationError
 from labapp.services import planning
 from labapp.services.exports import export_due, export_plan
 from labapp.services.planning import DueWindow, PlanFilter
-from labapp.ui.checks import CHECKS
 from labapp.ui.common import settings
 from labapp.ui.common.errors import show_error
 from labapp.ui.common.labels import label_for
 from labapp.ui.common.tables import read_only_table
-from labapp.ui.common.view import REGISTER, View
+from labapp.ui.common.view import CHECKS, REGISTER, View
 from labapp.ui.planning._approval import PlanApprovalBar
 from labapp.ui.planning._checks import DueChecksBox
 from labapp.ui.planning._editing import ProviderDelegate, fit_columns, load_providers, save_edits
@@ -323,7 +322,7 @@ class PlanningView(View):
     def show_plan(self, plan: Any) -> None:
         """Show a plan's items, then fetch its progress."""
         self.plan = plan
-        self.plan_model.set_plan(list(plan.items), editable=plan.status == "draft")
+        self.plan_model.set_rows(list(plan.items), editable=plan.status == "draft")
         self.approval_bar.set_plan(plan)
         fit_columns(self.plan_table)
         today = date.today()

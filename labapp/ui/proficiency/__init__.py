@@ -6,7 +6,8 @@ This package's ``__init__`` is what other features may use; its ``_modules`` are
 
 from __future__ import annotations
 
-from labapp.ui.proficiency._view import PROFICIENCY, ProficiencyView
+from labapp.ui.common.view import PROFICIENCY
+from labapp.ui.proficiency._view import ProficiencyView
 
 __all__ = [
     "PROFICIENCY",

@@ -5,17 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
     QLineEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -26,46 +20,12 @@ from labapp.services.proficiency import (
     SubdisciplineInput,
 )
 from labapp.ui.common.date_edit import date_edit
+from labapp.ui.common.form_dialog import FormDialog
 
 __all__ = ["CycleDialog", "ScopeDialog", "SubdisciplineDialog"]
 
 
-class _FormDialog(QDialog):
-    """A form of labelled widgets with OK / Cancel that retranslates on a language change."""
-
-    def _build(self, widgets: tuple[QWidget, ...]) -> None:
-        self.form = QFormLayout()
-        self.labels: list[QLabel] = []
-        for widget in widgets:
-            label = QLabel()
-            label.setBuddy(widget)
-            self.form.addRow(label, widget)
-            self.labels.append(label)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(420)
-        self.retranslate_ui()
-
-    def _set_labels(self, texts: list[str]) -> None:
-        for label, text in zip(self.labels, texts, strict=True):
-            label.setText(text)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
-    def retranslate_ui(self) -> None:
-        """Set the texts in the current language."""
-
-
-class SubdisciplineDialog(_FormDialog):
+class SubdisciplineDialog(FormDialog):
     """A new or an existing sub-discipline (子领域) of the scope."""
 
     def __init__(self, sub: SubdisciplineInfo | None, parent: QWidget | None = None) -> None:
@@ -94,7 +54,7 @@ class SubdisciplineDialog(_FormDialog):
         )
 
 
-class CycleDialog(_FormDialog):
+class CycleDialog(FormDialog):
     """The accreditation cycle: first day and length in years."""
 
     def __init__(
@@ -119,7 +79,7 @@ class CycleDialog(_FormDialog):
         return self.starts_on.date().toPython(), self.years.value()  # type: ignore[return-value]
 
 
-class ScopeDialog(_FormDialog):
+class ScopeDialog(FormDialog):
     """Which sub-discipline and quantity a comparison covered."""
 
     def __init__(

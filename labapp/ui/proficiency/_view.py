@@ -43,10 +43,8 @@ from labapp.ui.corrective_actions import CorrectiveActionDialog, corrective_acti
 from labapp.ui.proficiency._dialogs import CycleDialog, ScopeDialog, SubdisciplineDialog
 from labapp.ui.proficiency._models import ActionsModel, CoverageModel, HistoryModel
 
-__all__ = ["PROFICIENCY", "ProficiencyView"]
+__all__ = ["ProficiencyView"]
 
-#: Page key of the PT plan.
-PROFICIENCY = "proficiency"
 CONTEXT = "ProficiencyView"
 
 #: ValidationError fields of the PT plan service, worded here

@@ -61,7 +61,7 @@ class RegisterCount(QObject):
         if rows < limit:
             self._counted(token, rows, None)
             return
-        cap = register.SEARCH_COUNT_CAP if flt.search else None
+        cap = register.search_count_cap() if flt.search else None
         today, lead_days = day
         self.session.run(
             lambda db: count_register(db, flt, today, lead_days, cap=cap),

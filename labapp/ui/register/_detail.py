@@ -32,6 +32,7 @@ from labapp.ui.common.labels import label, label_for
 from labapp.ui.common.rows_table_model import format_value
 from labapp.ui.common.tables import read_only_table
 from labapp.ui.events import open_attachment
+from labapp.ui.register._fields import DETAIL_ROWS, field_label
 from labapp.ui.register._history_model import AuditHistoryModel, EventHistoryModel
 from labapp.ui.register._risk_banner import RiskBanner
 
@@ -91,7 +92,7 @@ class InstrumentDetailPane(QWidget):
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.form_labels: dict[str, QLabel] = {}
         self.form_values: dict[str, QLabel] = {}
-        for key in DATA_FIELDS:
+        for key in DETAIL_ROWS:
             name, value = QLabel(), QLabel()
             value.setObjectName(f"detail_{key}")
             value.setWordWrap(True)
@@ -176,9 +177,8 @@ class InstrumentDetailPane(QWidget):
             )
         ):
             self.tabs.setTabText(index, text)
-        names = self._field_names()
-        for key, name in names.items():
-            self.form_labels[key].setText(name)
+        for key, name in self.form_labels.items():
+            name.setText(field_label(key))
         self.open_button.setText(self.tr("Open"))
         self.files_note.setText(self.tr("Double-click a file to open it."))
         self.chain_note.setText(
@@ -190,32 +190,6 @@ class InstrumentDetailPane(QWidget):
         self.show_chain(self.chain)
         self.chain_button.setText(self.tr("Open traceability"))
         self.show_detail(self.detail)
-
-    def _field_names(self) -> dict[str, str]:
-        return {
-            "asset_tag": self.tr("Asset tag"),
-            "name": self.tr("Name"),
-            "manufacturer": self.tr("Manufacturer"),
-            "model": self.tr("Model"),
-            "serial_no": self.tr("Serial number"),
-            "category": self.tr("Category"),
-            "quantity": self.tr("Quantity"),
-            "range": self.tr("Range"),
-            "accuracy": self.tr("Accuracy"),
-            "role": self.tr("Role"),
-            "level": self.tr("Level"),
-            "mandatory": self.tr("Mandatory verification"),
-            "status": self.tr("Status"),
-            "custodian": self.tr("Custodian"),
-            "location": self.tr("Location"),
-            "interval": self.tr("Interval"),
-            "provider": self.tr("Default provider"),
-            "procedure": self.tr("Default procedure"),
-            "last": self.tr("Last calibrated"),
-            "due": self.tr("Due date"),
-            "retired": self.tr("Reason for retiring"),
-            "changed": self.tr("Last changed"),
-        }
 
     # --- showing ------------------------------------------------------------------------------
     def show_detail(self, detail: Any) -> None:
@@ -357,30 +331,3 @@ class InstrumentDetailPane(QWidget):
     def _traceability_clicked(self) -> None:
         if self.detail is not None:
             self.traceability_requested.emit(self.detail.id)
-
-
-#: keys of the data tab's rows, in order
-DATA_FIELDS = (
-    "asset_tag",
-    "name",
-    "manufacturer",
-    "model",
-    "serial_no",
-    "category",
-    "quantity",
-    "range",
-    "accuracy",
-    "role",
-    "level",
-    "mandatory",
-    "status",
-    "custodian",
-    "location",
-    "interval",
-    "provider",
-    "procedure",
-    "last",
-    "due",
-    "retired",
-    "changed",
-)

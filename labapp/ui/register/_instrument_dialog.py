@@ -25,6 +25,7 @@ from labapp.domain.errors import ValidationError
 from labapp.services.register import InstrumentData, similar_data
 from labapp.ui.common.conflict import ConflictDialog, answer_refusal
 from labapp.ui.common.labels import label
+from labapp.ui.register._fields import field_label
 from labapp.ui.register._instrument_form import ERROR_STYLE, InstrumentForm, fill_ids
 
 __all__ = ["ERROR_STYLE", "InstrumentDialog", "InstrumentSave"]
@@ -82,8 +83,8 @@ class InstrumentDialog(InstrumentForm):
             self.setWindowTitle(self.tr("Add similar instrument"))
         else:
             self.setWindowTitle(self.tr("New instrument"))
-        for key, text in self._field_names().items():
-            self.names[key].setText(text)
+        for key, name in self.names.items():  # "mandatory" is the legal-status check box
+            name.setText(field_label("legal_status" if key == "mandatory" else key))
         self.mandatory.setText(self.tr("Subject to mandatory (legal) verification"))
         self.range_low.setPlaceholderText(self.tr("e.g. 0 V"))
         self.range_high.setPlaceholderText(self.tr("e.g. 1000 V"))
@@ -94,31 +95,6 @@ class InstrumentDialog(InstrumentForm):
             combo.set_texts([self._enum_text(value) for value in combo.values])
         self._accuracy_placeholder()
         self.relayout()
-
-    def _field_names(self) -> dict[str, str]:
-        return {
-            "asset_tag": self.tr("Asset tag"),
-            "name": self.tr("Name"),
-            "manufacturer": self.tr("Manufacturer"),
-            "model": self.tr("Model"),
-            "serial_no": self.tr("Serial number"),
-            "category": self.tr("Category"),
-            "quantity": self.tr("Quantity"),
-            "range_low": self.tr("Range from"),
-            "range_high": self.tr("Range to"),
-            "accuracy_kind": self.tr("Accuracy stated as"),
-            "accuracy": self.tr("Accuracy"),
-            "role": self.tr("Role"),
-            "level": self.tr("Level"),
-            "mandatory": self.tr("Legal status"),
-            "status": self.tr("Status"),
-            "custodian": self.tr("Custodian"),
-            "location": self.tr("Location"),
-            "interval": self.tr("Interval"),
-            "provider": self.tr("Default provider"),
-            "procedure": self.tr("Default procedure"),
-            "reason": self.tr("Reason for the change"),
-        }
 
     def _enum_text(self, value: Any) -> str:
         if value is None:

@@ -29,6 +29,7 @@ from labapp.domain.enums import AccuracyKind, InstrumentStatus, Role, StandardLe
 from labapp.domain.errors import ValidationError
 from labapp.services.register import InstrumentData
 from labapp.ui.common.errors import describe, field_problem
+from labapp.ui.register._fields import FORM_LEFT, FORM_RIGHT
 from labapp.ui.register._instrument_quantities import quantity_text, specification
 
 __all__ = ["ERROR_STYLE", "FIELD_INPUTS", "ChoiceCombo", "InstrumentForm", "fill_ids"]
@@ -93,7 +94,7 @@ class InstrumentForm(QDialog):
         )
         grid = QGridLayout()
         left, right = QFormLayout(), QFormLayout()
-        for form, keys in ((left, LEFT_FIELDS), (right, RIGHT_FIELDS)):
+        for form, keys in ((left, FORM_LEFT), (right, FORM_RIGHT)):
             form.setHorizontalSpacing(12)  # the longest label touched its field
             for key in keys:
                 self._add_row(form, key)
@@ -281,30 +282,6 @@ class ChoiceCombo(QComboBox):
         self.setCurrentIndex(self.values.index(value) if value in self.values else 0)
 
 
-LEFT_FIELDS = (
-    "asset_tag",
-    "name",
-    "manufacturer",
-    "model",
-    "serial_no",
-    "category",
-    "quantity",
-    "range_low",
-    "range_high",
-    "accuracy_kind",
-    "accuracy",
-)
-RIGHT_FIELDS = (
-    "role",
-    "level",
-    "mandatory",
-    "status",
-    "custodian",
-    "location",
-    "interval",
-    "provider",
-    "procedure",
-)
 #: form key -> attribute holding its widget, where they differ
 WIDGETS = {"model": "model_no"}
 

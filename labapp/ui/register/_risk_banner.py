@@ -14,10 +14,8 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from labapp.ui.checks import CHECKS
 from labapp.ui.common.rows_table_model import format_value
-from labapp.ui.impact import IMPACT
-from labapp.ui.proficiency import PROFICIENCY
+from labapp.ui.common.view import CHECKS, IMPACT, PROFICIENCY
 
 #: (background, border and text) of a banner naming an open action or investigation, and of one
 #: naming only a failed check

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from labapp.ui.common.labels import label_for
 from labapp.ui.common.rows_table_model import RowRole, RowsTableModel, format_value
+from labapp.ui.register._fields import FIELD_LABELS
 
 COL_ASSET_TAG = 0
 COL_NAME = 1
@@ -40,24 +41,27 @@ COL_STATUS = 12
 COL_LAST_CALIBRATED = 13
 COL_DUE = 14
 
-#: column -> (DTO attribute, header); the attribute is also the service's ``order_by`` key.
-COLUMNS: tuple[tuple[str, str], ...] = (
-    ("asset_tag", QT_TRANSLATE_NOOP("InstrumentTableModel", "Asset tag")),
-    ("name", QT_TRANSLATE_NOOP("InstrumentTableModel", "Name")),
-    ("manufacturer", QT_TRANSLATE_NOOP("InstrumentTableModel", "Manufacturer")),
-    ("model", QT_TRANSLATE_NOOP("InstrumentTableModel", "Model")),
-    ("serial", QT_TRANSLATE_NOOP("InstrumentTableModel", "Serial number")),
-    ("quantity", QT_TRANSLATE_NOOP("InstrumentTableModel", "Quantity")),
-    ("range_text", QT_TRANSLATE_NOOP("InstrumentTableModel", "Range")),
-    ("accuracy_text", QT_TRANSLATE_NOOP("InstrumentTableModel", "Accuracy")),
-    ("role", QT_TRANSLATE_NOOP("InstrumentTableModel", "Role")),
-    ("level", QT_TRANSLATE_NOOP("InstrumentTableModel", "Level")),
-    ("custodian", QT_TRANSLATE_NOOP("InstrumentTableModel", "Custodian")),
-    ("location", QT_TRANSLATE_NOOP("InstrumentTableModel", "Location")),
-    ("status", QT_TRANSLATE_NOOP("InstrumentTableModel", "Status")),
-    ("last_calibrated_on", QT_TRANSLATE_NOOP("InstrumentTableModel", "Last calibrated")),
-    ("due_on", QT_TRANSLATE_NOOP("InstrumentTableModel", "Due date")),
+#: column -> (DTO attribute, the key of its label in the register's fields); the attribute is
+#: also the service's ``order_by`` key.
+_COLUMN_FIELDS: tuple[tuple[str, str], ...] = (
+    ("asset_tag", "asset_tag"),
+    ("name", "name"),
+    ("manufacturer", "manufacturer"),
+    ("model", "model"),
+    ("serial", "serial_no"),
+    ("quantity", "quantity"),
+    ("range_text", "range"),
+    ("accuracy_text", "accuracy"),
+    ("role", "role"),
+    ("level", "level"),
+    ("custodian", "custodian"),
+    ("location", "location"),
+    ("status", "status"),
+    ("last_calibrated_on", "last"),
+    ("due_on", "due"),
 )
+#: column -> (DTO attribute, header), the header being the field's label (context InstrumentFields)
+COLUMNS: tuple[tuple[str, str], ...] = tuple((a, FIELD_LABELS[k]) for a, k in _COLUMN_FIELDS)
 
 #: columns the service cannot order by (texts composed from several columns)
 UNSORTABLE = frozenset({"range_text", "accuracy_text"})
@@ -147,7 +151,7 @@ class InstrumentTableModel(RowsTableModel):
     ``descending`` and re-queries, so the database orders all rows, not just the fetched ones.
     """
 
-    CONTEXT = "InstrumentTableModel"
+    CONTEXT = "InstrumentFields"  # the headers are the register's field labels
     COLUMNS = COLUMNS
 
     def __init__(self, loader: Loader | None = None, parent: Any = None) -> None:
@@ -255,7 +259,7 @@ class InstrumentTableModel(RowsTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == COL_ASSET_TAG and flag:
             return self._icon(flag)
         if role == Qt.ItemDataRole.ToolTipRole and flag:
-            return QCoreApplication.translate(self.CONTEXT, FLAGS[flag][2])
+            return QCoreApplication.translate("InstrumentTableModel", FLAGS[flag][2])
         if role == DueStateRole:
             return _raw(getattr(row, "due_state", None)) or due_state(
                 row.due_on, self.today, self.lead_days

@@ -1,4 +1,5 @@
-"""The main window: a shell of menus, a navigation list and a stack of pages (views/)."""
+"""The main window: a shell of menus, a navigation list and a stack of pages (one per feature
+package of :mod:`labapp.ui`)."""
 
 from __future__ import annotations
 
@@ -20,9 +21,9 @@ from PySide6.QtWidgets import (
 
 from labapp import __version__
 from labapp.ui.accounts import Identity
-from labapp.ui.administration import ADMINISTRATION, AdministrationView
+from labapp.ui.administration import AdministrationView
 from labapp.ui.audit import AuditView
-from labapp.ui.checks import CHECKS, ChecksView
+from labapp.ui.checks import ChecksView
 from labapp.ui.common import i18n, settings
 from labapp.ui.common import view as base
 from labapp.ui.common.errors import show_error
@@ -30,9 +31,9 @@ from labapp.ui.common.session import Session
 from labapp.ui.comparisons import ComparisonsView
 from labapp.ui.dashboard import OverviewView
 from labapp.ui.events import CalibrationsView
-from labapp.ui.impact import IMPACT, InvestigationsView
+from labapp.ui.impact import InvestigationsView
 from labapp.ui.planning import PlanningView
-from labapp.ui.proficiency import PROFICIENCY, ProficiencyView
+from labapp.ui.proficiency import ProficiencyView
 from labapp.ui.register import RegisterView
 from labapp.ui.shell.connection import ConnectionDialog, connection_dialog
 from labapp.ui.shell.preferences import PreferencesDialog
@@ -44,13 +45,13 @@ PAGES: tuple[tuple[str, str], ...] = (
     (base.REGISTER, QT_TRANSLATE_NOOP("MainWindow", "Register")),
     (base.CALIBRATIONS, QT_TRANSLATE_NOOP("MainWindow", "Calibrations")),
     (base.TRACEABILITY, QT_TRANSLATE_NOOP("MainWindow", "Traceability")),
-    (CHECKS, QT_TRANSLATE_NOOP("MainWindow", "Intermediate checks")),
-    (IMPACT, QT_TRANSLATE_NOOP("MainWindow", "Investigations")),
+    (base.CHECKS, QT_TRANSLATE_NOOP("MainWindow", "Intermediate checks")),
+    (base.IMPACT, QT_TRANSLATE_NOOP("MainWindow", "Investigations")),
     (base.PLANNING, QT_TRANSLATE_NOOP("MainWindow", "Planning")),
     (base.COMPARISONS, QT_TRANSLATE_NOOP("MainWindow", "Comparisons")),
-    (PROFICIENCY, QT_TRANSLATE_NOOP("MainWindow", "PT plan")),
+    (base.PROFICIENCY, QT_TRANSLATE_NOOP("MainWindow", "PT plan")),
     (base.AUDIT, QT_TRANSLATE_NOOP("MainWindow", "Audit")),
-    (ADMINISTRATION, QT_TRANSLATE_NOOP("MainWindow", "Administration")),
+    (base.ADMINISTRATION, QT_TRANSLATE_NOOP("MainWindow", "Administration")),
 )
 
 
@@ -111,13 +112,13 @@ class MainWindow(QMainWindow):
                 view.record_event.connect(lambda: self.record_event())
             elif key == base.TRACEABILITY:
                 view = TraceabilityView(self.session)
-            elif key == CHECKS:
+            elif key == base.CHECKS:
                 view = ChecksView(self.session)
-            elif key == IMPACT:
+            elif key == base.IMPACT:
                 view = InvestigationsView(self.session)
             elif key == base.COMPARISONS:
                 view = ComparisonsView(self.session)
-            elif key == PROFICIENCY:
+            elif key == base.PROFICIENCY:
                 view = ProficiencyView(self.session)
             elif key == base.PLANNING:
                 view = PlanningView(self.session)

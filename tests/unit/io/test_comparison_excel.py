@@ -9,12 +9,8 @@ import openpyxl
 import pytest
 from matplotlib.figure import Figure
 
-from labapp.io.comparisons import (
-    INPUT_COLUMNS,
-    SCORE_COLUMNS,
-    read_participants,
-    write_comparison_report,
-)
+from labapp.io.comparison_report import INPUT_COLUMNS, SCORE_COLUMNS, write_comparison_report
+from labapp.io.comparisons import read_participants
 from labapp.io.excel import CoverInfo, ImportFileError
 
 
