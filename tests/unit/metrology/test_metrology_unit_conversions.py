@@ -10,12 +10,13 @@ from decimal import Decimal
 from itertools import product
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from pint import DimensionalityError
 
 from labapp.metrology._unit_table import build_atoms
 from labapp.metrology.units import (
+    AbsoluteZeroError,
     Quantity,
     UnitError,
     check_commensurable,
@@ -41,6 +42,14 @@ PAIRS = [
 ]
 
 
+def _below_absolute_zero(magnitude: Decimal, source: str) -> bool:
+    """Whether ``magnitude`` in a temperature scale with an offset (°C, °F) is below 0 K."""
+    unit = ureg.Unit(build_atoms()[source])
+    if str(unit) not in ("degree_Celsius", "degree_Fahrenheit"):
+        return False
+    return bool(ureg.Quantity(float(magnitude), unit).to("kelvin").m < 0)
+
+
 def _float_oracle(magnitude: Decimal, source: str, target: str) -> float:
     return float(ureg.Quantity(float(magnitude), build_atoms()[source]).to(build_atoms()[target]).m)
 
@@ -50,8 +59,14 @@ def _float_oracle(magnitude: Decimal, source: str, target: str) -> float:
     pair=st.sampled_from(PAIRS),
     magnitude=st.decimals(min_value=-1000, max_value=1000, places=3, allow_nan=False),
 )
+@example(pair=("degC", "K"), magnitude=Decimal("-273.151"))  # just below absolute zero
+@example(pair=("degC", "K"), magnitude=Decimal("-273.150"))  # absolute zero itself
 def test_every_parsed_quantity_converts(pair: tuple[str, str], magnitude: Decimal) -> None:
     source, target = pair
+    if _below_absolute_zero(magnitude, source):  # -273.151 °C is no temperature: refused, typed
+        with pytest.raises(AbsoluteZeroError):
+            parse_quantity(f"{magnitude} {source}")
+        return
     q = parse_quantity(f"{magnitude} {source}")
     assert isinstance(q.magnitude, Decimal)
     try:
