@@ -210,9 +210,10 @@ def parse_number(text: str | None, field: str, *, required: bool = False) -> Dec
     try:
         return parse_decimal(text)
     except NumberError as exc:
-        shown = text if len(text) <= 40 else text[:40] + "…"
-        code = "out_of_range" if exc.reason == "out_of_range" else "not_a_number"
-        raise ValidationError(field, str(exc), code=code, params={"text": shown}) from exc
+        params = {"text": text if len(text) <= 40 else text[:40] + "…"}
+        if exc.reason == "out_of_range":
+            raise ValidationError(field, str(exc), code="out_of_range", params=params) from exc
+        raise ValidationError(field, str(exc), code="not_a_number", params=params) from exc
 
 
 def _coverage_factor(value: Any) -> Decimal | None:

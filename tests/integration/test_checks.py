@@ -39,7 +39,10 @@ def _plan(db: Database, lower: str = "-1.0 mV", upper: str = "1.0 mV") -> int:
 
 
 def _check(db: Database, plan: int, on: date, *readings: str, ref: str = "0 mV") -> object:
-    return checks.record_check(db, USER, CheckInput(plan, on, tuple(readings), ref))
+    """Record a check typed as text: parsed at the boundary, then recorded typed."""
+    typed = checks.parse_readings(readings, None)
+    reference = checks.parse_reading(ref, None, "reference_value")
+    return checks.record_check(db, USER, CheckInput(plan, on, typed, reference))
 
 
 def test_demo_plans_and_due_state(lab: Database) -> None:
@@ -55,7 +58,14 @@ def test_demo_plans_and_due_state(lab: Database) -> None:
 def test_passing_check_keeps_digits_and_converts_units(lab: Database) -> None:
     plan = _plan(lab)
     result = checks.record_check(
-        lab, USER, CheckInput(plan, TODAY, ("0.10 mV", "0.0003 V", "200 µV"), "0.00 mV")
+        lab,
+        USER,
+        CheckInput(
+            plan,
+            TODAY,
+            checks.parse_readings(("0.10 mV", "0.0003 V", "200 µV"), None),
+            checks.parse_reading("0.00 mV", None, "reference_value"),
+        ),
     )
     assert result.check.readings == (Decimal("0.10"), Decimal("0.3000"), Decimal("0.200"))
     assert result.check.check_value == Decimal("0.2000")
@@ -146,17 +156,25 @@ def test_stability_against_the_mpe(lab: Database) -> None:
 
 def test_repeatability_against_a_limit() -> None:
     readings = ["10.001 V", "10.003 V", "10.002 V", "10.000 V", "10002 mV"]
-    outcome = checks.repeatability(None, readings, "V", "0.002 V")
+    typed = checks.parse_readings(readings, "V")
+    limit, tight = (checks.parse_reading(t, "V", "limit") for t in ("0.002 V", "0.0005 V"))
+    outcome = checks.repeatability(None, typed, "V", limit)
     assert outcome.result.n == 5 and outcome.result.passed
-    assert not checks.repeatability(None, readings, "V", "0.0005 V").result.passed
+    assert not checks.repeatability(None, typed, "V", tight).result.passed
     with pytest.raises(ValidationError) as caught:
-        checks.repeatability(None, ["10 V", "10 Ω"], "V")
+        checks.repeatability(None, checks.parse_readings(["10 V", "10 Ω"], "V"), "V")
     assert caught.value.field == "readings[1]"
 
 
 def test_export_reads_back(lab: Database, tmp_path: Path) -> None:
     plan = check_plans.list_plans(lab, TODAY)[0]
-    rep = checks.repeatability(None, ["1.0 mV", "1.2 mV", "1.1 mV"], plan.unit or "", "0.2 mV")
+    unit = plan.unit or ""
+    rep = checks.repeatability(
+        None,
+        checks.parse_readings(["1.0 mV", "1.2 mV", "1.1 mV"], unit),
+        unit,
+        checks.parse_reading("0.2 mV", unit, "limit"),
+    )
     target = tmp_path / "checks.xlsx"
     cover = CoverInfo("Intermediate checks")
     result = checks.export_checks(lab, plan.id, str(target), cover, repeatability_outcome=rep)

@@ -227,7 +227,7 @@ def test_due_checks_follow_the_window(lab: Database, window: DueWindow) -> None:
 
 
 def test_a_new_check_plan_is_due_now_then_after_its_check(lab: Database) -> None:
-    from labapp.services.checks import CheckInput, CheckPlanInput
+    from labapp.services.checks import CheckInput, CheckPlanInput, parse_reading, parse_readings
     from labapp.services.checks import _checks as checks
     from labapp.services.checks import _plans as check_plans
 
@@ -242,6 +242,15 @@ def test_a_new_check_plan_is_due_now_then_after_its_check(lab: Database) -> None
 
     assert plan in ids(DueWindow.OVERDUE) and plan not in ids(DueWindow.NEXT_30)
     checked_on = TODAY - timedelta(days=160)  # + 6 months: due within the next 30 days
-    checks.record_check(lab, USER, CheckInput(plan, checked_on, ("0.1 mV",), "0 mV"))
+    checks.record_check(
+        lab,
+        USER,
+        CheckInput(
+            plan,
+            checked_on,
+            parse_readings(("0.1 mV",), None),
+            parse_reading("0 mV", None, "reference_value"),
+        ),
+    )
     assert plan not in ids(DueWindow.OVERDUE) and plan in ids(DueWindow.NEXT_30)
     assert ids(DueWindow.NEXT_30) == _expected_checks(lab, DueWindow.NEXT_30)

@@ -12,7 +12,7 @@ from test_proficiency import USER, _comparison
 
 from labapp.domain.enums import EventResult
 from labapp.persistence.models import CheckPlanRow
-from labapp.services.checks import CheckInput
+from labapp.services.checks import CheckInput, parse_readings
 from labapp.services.checks import _checks as checks
 from labapp.services.comparisons import get_comparison
 from labapp.services.corrective_actions import ActionInput
@@ -52,11 +52,15 @@ def test_each_reason_appears_and_goes_away(db):
     assert (reason.title, reason.source) == ("En = 2.1 at 10 V", "DC 10 V")
 
     good = checks.record_check(
-        db, USER, CheckInput(_plan(db, std), date(2026, 1, 5), ("10.0002 V",))
+        db, USER, CheckInput(_plan(db, std), date(2026, 1, 5), parse_readings(("10.0002 V",), None))
     )
     assert not good.impact_suggested and _reasons(db, std) == [("action", action.id)]
     failed = checks.record_check(
-        db, USER, CheckInput(good.check.plan_id, CHECKED_ON, ("10.0031 V", "10.0029 V"))
+        db,
+        USER,
+        CheckInput(
+            good.check.plan_id, CHECKED_ON, parse_readings(("10.0031 V", "10.0029 V"), None)
+        ),
     )
     assert failed.impact_suggested
     assert _reasons(db, std)[1:] == [("check", failed.check.id)]
@@ -85,7 +89,9 @@ def test_each_reason_appears_and_goes_away(db):
 def test_a_standard_of_another_lab_entry_is_not_at_risk(db):
     """Reasons belong to their standard only: another standard's failures do not show."""
     mine, other = item(db, "MINE"), item(db, "OTHER")
-    failed = checks.record_check(db, USER, CheckInput(_plan(db, other), CHECKED_ON, ("10.0031 V",)))
+    failed = checks.record_check(
+        db, USER, CheckInput(_plan(db, other), CHECKED_ON, parse_readings(("10.0031 V",), None))
+    )
     impact.open_investigation(db, USER, check_id=failed.check.id)
     assert _reasons(db, other)[0][0] == "investigation"
     assert get_instrument_detail(db, mine).risks == ()

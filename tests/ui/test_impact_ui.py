@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLineEdit, QWidget
 from uihelpers import shoot, wait_idle
 
 from labapp.domain.impact import InvestigationStatus, ItemAction
-from labapp.services.checks import CheckInput
+from labapp.services.checks import CheckInput, parse_readings
 from labapp.services.checks import _checks as checks
 from labapp.services.checks import _plans as check_plans
 from labapp.services.database import open_database
@@ -157,7 +157,9 @@ def test_check_page_opens_an_investigation_of_the_failed_check(qtbot, window, la
     db = window.session.db
     plan = check_plans.list_plans(db, date.today())[0]
     far = f"{plan.upper_limit * 3} {plan.unit}"
-    data = CheckInput(plan.id, date.today() - timedelta(days=1), (far, far))
+    data = CheckInput(
+        plan.id, date.today() - timedelta(days=1), parse_readings((far, far), plan.unit)
+    )
     recorded = checks.record_check(db, "admin", data)
     page = window.views["checks"]
     with qtbot.waitSignal(page.navigate, timeout=30_000):

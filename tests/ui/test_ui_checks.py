@@ -11,7 +11,7 @@ from PySide6.QtCore import QDate
 from uihelpers import log_in, shoot, wait_idle
 
 from labapp.domain.enums import Decision, InstrumentStatus
-from labapp.services.checks import CheckInput
+from labapp.services.checks import CheckInput, parse_readings
 from labapp.services.checks import _checks as checks
 from labapp.ui.checks import ChecksView
 from labapp.ui.common import i18n
@@ -127,7 +127,9 @@ def test_limits_stay_fixed_when_a_later_point_is_added(qtbot, page) -> None:
     before = page.chart_data
     assert len(page.canvas.figure.axes) == 1
     later = date.today()
-    data = CheckInput(plan.id, later, (f"{before.limits.ucl * 10:.6f} {plan.unit}",), "")
+    data = CheckInput(
+        plan.id, later, parse_readings((f"{before.limits.ucl * 10:.6f} {plan.unit}",), plan.unit)
+    )
     page.session.run(lambda db: checks.record_check(db, "admin", data))
     wait_idle(qtbot, page.session)
     page.baseline_from.setDate(QDate(before.baseline_from))
@@ -207,7 +209,9 @@ def test_chart_canvas_exports_png_pdf_svg(qtbot, tmp_path: Path) -> None:
 def test_screenshots_in_english_and_chinese(qtbot, page) -> None:
     qtbot.waitUntil(lambda: page.chart_data is not None)
     plan = _plan(page)
-    far = CheckInput(plan.id, date.today(), (f"{plan.upper_limit * 2} {plan.unit}",))
+    far = CheckInput(
+        plan.id, date.today(), parse_readings((f"{plan.upper_limit * 2} {plan.unit}",), plan.unit)
+    )
     page.session.run(lambda db: checks.record_check(db, "admin", far))
     wait_idle(qtbot, page.session)
     with qtbot.waitSignal(page.plans_loaded, timeout=30_000):

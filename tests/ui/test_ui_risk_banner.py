@@ -12,7 +12,7 @@ from PySide6.QtCore import QPoint, Qt
 from uihelpers import shoot, wait_idle
 
 from labapp.domain.impact import ItemAction
-from labapp.services.checks import CheckInput
+from labapp.services.checks import CheckInput, parse_readings
 from labapp.services.checks import _checks as checks
 from labapp.services.checks import _plans as check_plans
 from labapp.services.corrective_actions import _actions as ca
@@ -114,7 +114,9 @@ def test_a_failed_check_shows_an_amber_banner_linking_to_the_checks(qtbot, windo
     )
     far = f"{plan.upper_limit * 3} {plan.unit}"
     day = date.today()  # after the demo's own checks and calibrations of this standard
-    recorded = checks.record_check(db, "admin", CheckInput(plan.id, day, (far, far)))
+    recorded = checks.record_check(
+        db, "admin", CheckInput(plan.id, day, parse_readings((far, far), plan.unit))
+    )
     pane = _show(qtbot, window, plan.instrument_id)
     assert [(r.kind, r.ref_id, r.on) for r in pane.detail.risks] == [
         ("check", recorded.check.id, day)

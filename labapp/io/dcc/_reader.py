@@ -20,6 +20,10 @@ The file is parsed safely and validated against the schema it declares first
 
 A file that is invalid or cannot be mapped is refused with its first problem as a
 :class:`DccError`; nothing is half-read.
+
+Long module on purpose: the mapping of DCC results to points is one walk over one tree (tables,
+lists, hybrids, U and its k and p, the stage) whose steps share the namespace and unit helpers;
+split, each half would need the other's private readers.
 """
 
 from __future__ import annotations

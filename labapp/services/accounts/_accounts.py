@@ -14,7 +14,7 @@ Rules:
   cannot open the old key, so the person gets a new key pair (the old public key stays, so old
   seals still verify) and must change the password at the next login.
 
-Over 400 lines on purpose: the account's whole life cycle shares one set of checks (the login's
+Long module on purpose: the account's whole life cycle shares one set of checks (the login's
 form, the password policy, the administrator's role) and one person-and-key layout; split, each
 half would import the other's private rules.
 """

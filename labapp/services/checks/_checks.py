@@ -17,7 +17,9 @@ from sqlalchemy import select
 
 from labapp.domain.enums import AuditAction, Decision, InstrumentStatus
 from labapp.domain.errors import ValidationError
+from labapp.domain.point_values import quantity_of
 from labapp.domain.points import unit_text
+from labapp.domain.quantities import Measured
 from labapp.io.checks import CheckHistoryRow, write_check_workbook
 from labapp.io.excel import CoverInfo, ExportResult, Language
 from labapp.metrology.control_charts import (
@@ -74,36 +76,62 @@ def list_checks(db: Database, plan_id: int) -> list[CheckRecord]:
         return [_record(r) for r in rows]
 
 
-def convert_readings(texts: Sequence[str], unit: str | None) -> list[Decimal]:
-    """Each typed reading as a Decimal in ``unit`` (a bare number is taken in ``unit``).
+def parse_reading(text: str, unit: str | None, field: str, **params: Any) -> Measured:
+    """A reading or value as typed (``"10.0002 V"``; a bare number is in ``unit``), parsed once.
+
+    This is the boundary: the dialog (and a script) turn text into a ``Measured`` here, keeping
+    the typed digits and unit; the services take the typed value.
 
     Raises
     ------
     ValidationError
-        ``field="readings[i]"`` (0-based) for an unreadable (``not_a_quantity``) or wrong-unit
-        (``incommensurable``) reading; ``params`` hold the 1-based ``reading`` number, the
-        ``text``, and for a wrong unit the typed ``unit`` and the ``expected`` one.
+        ``not_a_quantity`` (``field``; ``params`` plus the ``text``) for text that is not a
+        number with a unit LabApp knows.
     """
-    values = [_in_unit(text, unit, f"readings[{i}]", reading=i + 1) for i, text in enumerate(texts)]
-    if not values:
-        raise ValidationError("readings", "at least one reading", code="required")
-    return values
-
-
-def _in_unit(text: str, unit: str | None, field: str, **params: Any) -> Decimal:
-    """``text`` as a Decimal in ``unit``, refused with the codes the GUI's error wording knows."""
     try:
         q = parse_quantity(text, default_unit=unit)
     except MetrologyError as exc:
         raise ValidationError(
             field, str(exc), code="not_a_quantity", params={**params, "text": text}
         ) from exc
+    return Measured(Decimal(q.magnitude), unit_text(q.units))
+
+
+def parse_readings(texts: Sequence[str], unit: str | None) -> tuple[Measured, ...]:
+    """Each typed reading parsed once (:func:`parse_reading`), ``field="readings[i]"`` (0-based)
+    and ``params["reading"]`` the 1-based number on a refusal."""
+    return tuple(
+        parse_reading(text, unit, f"readings[{i}]", reading=i + 1) for i, text in enumerate(texts)
+    )
+
+
+def convert_readings(values: Sequence[Measured], unit: str | None) -> list[Decimal]:
+    """Each typed reading as a Decimal in ``unit`` (the plan's), digits kept.
+
+    Raises
+    ------
+    ValidationError
+        ``field="readings[i]"`` (0-based) for a wrong-unit (``incommensurable``) reading;
+        ``params`` hold the 1-based ``reading`` number, the ``text``, the typed ``unit`` and the
+        ``expected`` one; ``required`` without any reading.
+    """
+    converted = [
+        _in_unit(value, unit, f"readings[{i}]", reading=i + 1) for i, value in enumerate(values)
+    ]
+    if not converted:
+        raise ValidationError("readings", "at least one reading", code="required")
+    return converted
+
+
+def _in_unit(value: Measured, unit: str | None, field: str, **params: Any) -> Decimal:
+    """``value`` as a Decimal in ``unit``, refused with the codes the GUI's error wording knows."""
+    q = quantity_of(value, field)
     if unit is not None:
         try:
             check_commensurable(q.units, unit, field)
             q = to_unit(q, unit)
         except MetrologyError as exc:
-            typed = {"text": text, "unit": unit_text(q.units), "expected": unit}
+            typed = {"text": str(value), "unit": value.unit, "expected": unit}
             raise ValidationError(
                 field, str(exc), code="incommensurable", params={**params, **typed}
             ) from exc
@@ -140,7 +168,7 @@ def record_check(db: Database, user: str, data: CheckInput) -> RecordResult:
     Raises
     ------
     ValidationError
-        A reading (``readings[i]``) or the reference value in the wrong unit or unreadable.
+        A reading (``readings[i]``) or the reference value in the wrong unit.
         ``plan_ended``: the check is dated on or after the plan's end.
     NotFoundError
         No such plan.
@@ -178,8 +206,10 @@ def record_check(db: Database, user: str, data: CheckInput) -> RecordResult:
         return RecordResult(_record(row), item.status, failed)
 
 
-def _reference(text: str, unit: str | None, field: str = "reference_value") -> Decimal | None:
-    return _in_unit(text, unit, field) if text.strip() else None
+def _reference(
+    value: Measured | None, unit: str | None, field: str = "reference_value"
+) -> Decimal | None:
+    return None if value is None else _in_unit(value, unit, field)
 
 
 def _mpe(plan: CheckPlanRow) -> Decimal | None:
@@ -258,16 +288,16 @@ def stability(db: Database, plan_id: int, groups: int | None = None) -> Stabilit
 
 
 def repeatability(
-    db: Database | None, readings: Sequence[str], unit: str, limit: str = ""
+    db: Database | None, readings: Sequence[Measured], unit: str, limit: Measured | None = None
 ) -> RepeatabilityOutcome:
-    """JJF 1033 repeatability test: n readings (typed with units), Bessel s against a limit.
+    """JJF 1033 repeatability test: n readings (typed values), Bessel s against a limit.
 
     ``db`` is unused (the test needs no stored data) but kept so every use case has one shape.
 
     Raises
     ------
     ValidationError
-        A reading (``readings[i]``) or the limit unreadable or in the wrong unit; n < 2.
+        A reading (``readings[i]``) or the limit in the wrong unit; n < 2.
     """
     del db
     values = convert_readings(readings, unit)

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from labapp.domain.due import DueState
 from labapp.domain.enums import Decision, InstrumentStatus
+from labapp.domain.quantities import Measured
 from labapp.metrology.control_charts import (
     ControlLimits,
     RepeatabilityResult,
@@ -67,12 +68,14 @@ class CheckPlanInput:
 
 @dataclass(frozen=True)
 class CheckInput:
-    """One intermediate check as typed: readings and the reference value are "number unit"."""
+    """One intermediate check: its readings and the reference value as typed values (parsed once
+    at the boundary, :func:`~labapp.services.checks.parse_readings`), in any unit of the plan's
+    quantity."""
 
     plan_id: int
     performed_on: date
-    readings: tuple[str, ...]
-    reference_value: str = ""
+    readings: tuple[Measured, ...]
+    reference_value: Measured | None = None
     remarks: str = ""
 
 

@@ -1,7 +1,9 @@
 """Record one intermediate check: readings typed with units, the live mean and verdict.
 
-Each reading is converted to the plan's unit as it is typed; a reading in the wrong unit is
-flagged next to its field.  Save emits :attr:`CheckDialog.submitted` with the
+Each reading is parsed once, when its text changes (:func:`labapp.services.checks.parse_reading`),
+and its typed value converted to the plan's unit for the live mean; a reading that is not a
+quantity or is in the wrong unit is flagged next to its field.  The dialog hands the typed values
+on: nothing is parsed again downstream.  Save emits :attr:`CheckDialog.submitted` with the
 :class:`CheckInput`; the page records it on the worker
 (:func:`labapp.services.checks.record_check`) and answers :meth:`CheckDialog.finish`, which emits
 :attr:`CheckDialog.recorded` with the :class:`RecordResult`, or :meth:`CheckDialog.refuse`
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from labapp.domain.enums import Decision
 from labapp.domain.errors import ValidationError
+from labapp.domain.quantities import Measured
 from labapp.services import checks
 from labapp.services.checks import CheckInput, CheckPlanInfo
 from labapp.ui.common.date_edit import date_edit
@@ -48,7 +51,8 @@ def reading_problem(exc: ValidationError) -> str:
     Parameters
     ----------
     exc
-        From ``checks.convert_readings``; ``params["reading"]`` is the 1-based reading number.
+        From ``checks.parse_reading`` or ``checks.convert_readings``; ``params["reading"]`` is the
+        1-based reading number.
     """
     name = QCoreApplication.translate("CheckDialog", "Reading {0}")
     return field_problem(exc, name.format(exc.params.get("reading", "")))
@@ -63,6 +67,7 @@ class CheckDialog(QDialog):
     def __init__(self, plan: CheckPlanInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plan = plan
+        self._typed: dict[int, tuple[str, Measured | ValidationError]] = {}  # row -> (text, value)
         self.setObjectName("checkDialog")
         self.setWindowTitle(self.tr("Record intermediate check"))
         self.heading = QLabel(self._heading())
@@ -156,12 +161,29 @@ class CheckDialog(QDialog):
         self.errors[row].setText(text)
         self.errors[row].setVisible(bool(text))
 
+    def _reading(self, row: int, text: str) -> Measured | ValidationError:
+        """Reading ``row`` as a typed value (or why not), parsed only when its text changed."""
+        known = self._typed.get(row)
+        if known is not None and known[0] == text:
+            return known[1]
+        try:
+            value: Measured | ValidationError = checks.parse_reading(
+                text, self.plan.unit, f"readings[{row}]", reading=row + 1
+            )
+        except ValidationError as exc:
+            value = exc
+        self._typed[row] = (text, value)
+        return value
+
     def update_live(self) -> None:
-        """Convert each reading as typed; show the mean and the verdict of the valid ones."""
+        """Show each reading's problem, and the mean and verdict of the valid ones."""
         values: list[Decimal] = []
         for row, text in self._active():
             try:
-                (value,) = checks.convert_readings([text], self.plan.unit)
+                typed = self._reading(row, text)
+                if isinstance(typed, ValidationError):
+                    raise typed
+                (value,) = checks.convert_readings([typed], self.plan.unit)
             except ValidationError as exc:
                 exc.params["reading"] = row + 1
                 self._show_error(row, reading_problem(exc))
@@ -190,17 +212,37 @@ class CheckDialog(QDialog):
         self.verdict_label.setText(self.tr("Verdict: {0}").format(label(verdict)))
 
     def check_input(self) -> CheckInput:
-        """What the form holds, as the service takes it."""
+        """What the form holds as the typed values the service takes.
+
+        Raises
+        ------
+        ValidationError
+            A reading (``readings[i]``, ``i`` counting the readings typed) or the reference value
+            that is not a quantity.
+        """
         when: date = self.performed_on.date().toPython()  # type: ignore[assignment]
-        readings = tuple(text for _, text in self._active())
-        return CheckInput(
-            self.plan.id, when, readings, self.reference.text().strip(), self.remarks.text()
-        )
+        readings: list[Measured] = []
+        for i, (row, text) in enumerate(self._active()):
+            typed = self._reading(row, text)
+            if isinstance(typed, ValidationError):
+                raise ValidationError(
+                    f"readings[{i}]", typed.message, code=typed.code, params=typed.params
+                )
+            readings.append(typed)
+        text = self.reference.text().strip()
+        reference = checks.parse_reading(text, self.plan.unit, "reference_value") if text else None
+        return CheckInput(self.plan.id, when, tuple(readings), reference, self.remarks.text())
 
     def save(self) -> None:
-        """Save: hand the check to the page (the buttons wait for its answer)."""
+        """Save: hand the check to the page (the buttons wait for its answer); text that is not a
+        quantity is refused here, next to its field, as the service would refuse it."""
         self.buttons.setEnabled(False)
-        self.submitted.emit(self.check_input())
+        try:
+            data = self.check_input()
+        except ValidationError as exc:
+            self.refuse(exc)
+            return
+        self.submitted.emit(data)
 
     def finish(self, result: Any) -> None:
         """The check is recorded: emit :attr:`recorded` and close."""

@@ -159,9 +159,15 @@ class CheckTestsMixin:
         """Run the repeatability test on the readings typed, in the plan's unit."""
         lines = [t.strip() for t in self.readings_edit.toPlainText().splitlines() if t.strip()]
         unit = (self.plan.unit if self.plan else None) or ""
-        limit = self.limit_edit.text()
+        limit = self.limit_edit.text().strip()
+        try:  # parsed once, here: the test takes typed values
+            readings = checks.parse_readings(lines, unit)
+            bound = checks.parse_reading(limit, unit, "limit") if limit else None
+        except ValidationError as exc:
+            self._repeatability_failed(exc)
+            return
         self.session.run(
-            lambda db: checks.repeatability(db, lines, unit, limit),
+            lambda db: checks.repeatability(db, readings, unit, bound),
             self._repeatability_done,
             self._repeatability_failed,
         )
