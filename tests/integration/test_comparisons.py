@@ -201,7 +201,7 @@ def test_workbook_import_is_all_or_nothing_and_the_report_is_written(db, tmp_pat
     import openpyxl
 
     from labapp.io.excel import CoverInfo
-    from labapp.services.comparisons._comparisons import export_report, import_workbook
+    from labapp.services.comparisons import export_report, import_workbook
 
     cid = _comparison(db, pilot_lab="L1").id
     _five(db, cid)

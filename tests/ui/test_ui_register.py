@@ -150,7 +150,7 @@ def test_a_short_first_page_is_its_own_count(qtbot, window, monkeypatch) -> None
 
 def test_a_search_count_above_the_cap_says_more_than(qtbot, window, monkeypatch) -> None:
     view = _register(qtbot, window)
-    monkeypatch.setattr("labapp.services.register.SEARCH_COUNT_CAP", 5)  # as the page reads it
+    monkeypatch.setattr("labapp.services.register._query.SEARCH_COUNT_CAP", 5)
     matches = count_register(window.session.db, RegisterFilter(search="-"))
     assert matches > 5  # every demo asset tag has a dash
     view.model.page_size = 4
