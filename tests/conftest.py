@@ -14,6 +14,12 @@ if "LABAPP_HOME" not in os.environ:
     os.environ["LABAPP_HOME"] = tempfile.mkdtemp(prefix="labapp-test-home-")
     # the suite leaves nothing behind (pytest's own tmp_path folders: tmp_path_retention_policy)
     atexit.register(shutil.rmtree, os.environ["LABAPP_HOME"], ignore_errors=True)
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    # pytest-xdist: each worker process its own home below the run's (settings, caches and
+    # remembered choices written by one worker's tests are never read by another's)
+    _worker_home = os.path.join(os.environ["LABAPP_HOME"], os.environ["PYTEST_XDIST_WORKER"])
+    os.makedirs(_worker_home, exist_ok=True)
+    os.environ["LABAPP_HOME"] = _worker_home
 
 try:
     from hypothesis import HealthCheck, settings
