@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from labapp.domain.due import due_on, may_fall_due
-from labapp.domain.enums import EventResult, InstrumentStatus, Reverification, Role
+from labapp.domain.enums import AccuracyKind, EventResult, InstrumentStatus, Reverification, Role
 from labapp.domain.errors import ValidationError
 from labapp.io.excel import CellError, Language, lookup_key, quantity_key
 from labapp.io.excel import write_error_workbook as _write_marked
@@ -257,6 +257,7 @@ class _References:
 def _data(record: LedgerRecord, names: KnownNames, refs: _References | None) -> InstrumentData:
     """The instrument dialog's view of a record (ids only when ``refs`` can give them)."""
     low, high, accuracy = record.range_low, record.range_high, record.accuracy
+    accuracy_class, _ = _class_as_written(record)
 
     def ref(kind: str) -> int | None:
         return refs.id_of(kind, getattr(record, kind)) if refs is not None else None
@@ -273,7 +274,7 @@ def _data(record: LedgerRecord, names: KnownNames, refs: _References | None) -> 
         range_high_value=high.value if high else None, range_high_unit=high.unit if high else None,
         accuracy_kind=record.accuracy_kind,
         accuracy_value=accuracy.value if accuracy else None,
-        accuracy_unit=accuracy.unit if accuracy else None, accuracy_class=record.accuracy_class,
+        accuracy_unit=accuracy.unit if accuracy else None, accuracy_class=accuracy_class,
         role=record.role or Role.WORKING, level=record.level,
         mandatory_verification=bool(record.mandatory_verification),
         status=record.status or InstrumentStatus.IN_SERVICE, custodian_id=ref("custodian"),
@@ -282,6 +283,24 @@ def _data(record: LedgerRecord, names: KnownNames, refs: _References | None) -> 
         procedure_id=ref("procedure"), last_calibrated_on=record.last_calibrated_on,
         notes=record.notes,
     )  # fmt: skip
+
+
+def _class_as_written(record: LedgerRecord) -> tuple[str | None, str | None]:
+    """(accuracy class, accuracy text): a class the reader kept as text ("K级 / 1等", "E2 (OIML
+    R111)") in a column stating classes is the class as written, as the instrument dialog takes
+    it (LabApp's own export writes such classes), when the class column can hold it."""
+    text = record.accuracy_text
+    if (
+        record.accuracy_kind is AccuracyKind.CLASS
+        and record.accuracy_class is None
+        and text is not None
+        and len(text) <= _CLASS_LENGTH
+    ):
+        return text, None
+    return record.accuracy_class, text
+
+
+_CLASS_LENGTH = 32  # instruments.accuracy_class is VARCHAR(32)
 
 
 def _quantity(text: str | None, names: KnownNames) -> str | None:
@@ -323,7 +342,7 @@ def _instrument_row(record: LedgerRecord, refs: _References, names: KnownNames) 
     row.last_certificate_no = record.certificate_no
     row.last_valid_until = record.valid_until
     row.accuracy_coverage_factor = record.coverage_factor
-    row.accuracy_text = record.accuracy_text
+    row.accuracy_text = _class_as_written(record)[1]
     row.range_text = record.range_text
     row.purchase_value = record.purchase_value
     row.purchased_on = record.purchased_on
