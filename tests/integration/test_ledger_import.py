@@ -88,7 +88,8 @@ def expect(item: dict[str, Any], **fields: Any) -> None:
     typed = ("manufacturer", "model", "serial_no", "accuracy_class", "accuracy_coverage_factor",
              "accuracy_text", "range_text", "purchase_value", "purchased_on", "last_result",
              "last_certificate_no", "last_valid_until", "calibration_method", "provider",
-             "department", "custodian", "location", "interval_months", "last_calibrated_on")  # fmt: skip
+             "department", "custodian", "location", "interval_months",
+             "last_calibrated_on")  # fmt: skip
     for key in typed:
         fields.setdefault(key, None)
     for key, value in fields.items():
