@@ -17,7 +17,9 @@ from labapp.services.imports._ledger import (
     write_ledger_errors,
 )
 from labapp.services.imports._mappings import (
+    LEDGER_FIELD_CHOICES,
     forget_mapping,
+    ledger_mapping,
     remember_mapping,
     remembered_mapping,
 )
@@ -32,6 +34,7 @@ from labapp.services.imports._register import (
 
 __all__ = [
     "KIND_WORDS",
+    "LEDGER_FIELD_CHOICES",
     "ImportFileError",
     "LedgerCheck",
     "LedgerImported",
@@ -41,6 +44,7 @@ __all__ = [
     "forget_mapping",
     "import_ledger",
     "import_register",
+    "ledger_mapping",
     "provider_kind",
     "remember_mapping",
     "remembered_mapping",

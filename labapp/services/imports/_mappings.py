@@ -14,9 +14,19 @@ import re
 from pathlib import Path
 
 from labapp import paths
-from labapp.io.ledger import ColumnMapping, LedgerFileError
+from labapp.io.ledger import LEDGER_FIELDS, ColumnMapping, LedgerFileError, detect_ledger_mapping
 
-__all__ = ["forget_mapping", "mapping_path", "remember_mapping", "remembered_mapping"]
+__all__ = [
+    "LEDGER_FIELD_CHOICES",
+    "forget_mapping",
+    "ledger_mapping",
+    "mapping_path",
+    "remember_mapping",
+    "remembered_mapping",
+]
+
+#: The fields a column may hold, for a choice list: (key, English, Chinese).
+LEDGER_FIELD_CHOICES = tuple((f.key, f.header_en, f.header_zh) for f in LEDGER_FIELDS)
 
 _SAFE = re.compile(r"^[0-9A-Za-z_-]{1,128}$")
 
@@ -52,3 +62,16 @@ def remembered_mapping(fingerprint: str) -> ColumnMapping | None:
 def forget_mapping(fingerprint: str) -> None:
     """Drop the mapping kept for a layout (back to what LabApp detects)."""
     mapping_path(fingerprint).unlink(missing_ok=True)
+
+
+def ledger_mapping(path: str | os.PathLike[str]) -> ColumnMapping:
+    """The mapping to start from for a ledger: the one remembered for its layout, else the one
+    LabApp detects.
+
+    Raises
+    ------
+    ImportFileError
+        The file cannot be read or has no heading row (as :func:`detect_ledger_mapping`).
+    """
+    detected = detect_ledger_mapping(path)
+    return remembered_mapping(detected.fingerprint) or detected
