@@ -326,8 +326,11 @@ def test_a_csv_errors_come_back_as_a_workbook(lab: Database, tmp_path: Path) -> 
     check = check_ledger(lab, text(tmp_path / "bad.csv", rows, encoding="gbk"))
     assert {(e.row, e.column) for e in check.errors} >= {(2, "D")}
     out = write_ledger_errors(check, tmp_path / "bad.errors.xlsx", "en")
-    listed = list(openpyxl.load_workbook(out).worksheets[0].iter_rows(values_only=True))
-    assert any("D" in [str(v) for v in row] for row in listed[1:])
+    book = openpyxl.load_workbook(out)
+    copy = book["bad"]  # the CSV's rows, as a sheet named after the file
+    assert [c.value for c in copy[2]][:4] == rows[1][:4]
+    assert copy["D2"].comment is not None and copy["D2"].fill.start_color.rgb.endswith("FFC7CE")
+    assert copy["C2"].comment is None
 
 
 # --- 5. LabApp's own export into a fresh database -------------------------------------------

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from labapp.services.imports._cells import KIND_WORDS
 from labapp.services.imports._create import provider_kind
+from labapp.services.imports._error_book import write_ledger_errors
 from labapp.services.imports._ledger import (
     LedgerCheck,
     LedgerImported,
     check_ledger,
     import_ledger,
-    write_ledger_errors,
 )
 from labapp.services.imports._mappings import (
     LEDGER_FIELD_CHOICES,

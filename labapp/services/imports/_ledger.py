@@ -28,8 +28,7 @@ from typing import Any
 from labapp.domain.due import due_on, may_fall_due
 from labapp.domain.enums import AccuracyKind, EventResult, InstrumentStatus, Reverification, Role
 from labapp.domain.errors import ValidationError
-from labapp.io.excel import CellError, Language, lookup_key, quantity_key
-from labapp.io.excel import write_error_workbook as _write_marked
+from labapp.io.excel import CellError, lookup_key, quantity_key
 from labapp.io.ledger import CellWarning, ColumnMapping, LedgerRecord, read_ledger
 from labapp.persistence.models import InstrumentRow
 from labapp.services.database import Database
@@ -39,7 +38,7 @@ from labapp.services.imports._names import KINDS, KnownNames, load_known_names
 from labapp.services.imports._register import RegisterImportRefused
 from labapp.services.register import InstrumentData, commit_instruments, validate_instrument
 
-__all__ = ["LedgerCheck", "LedgerImported", "check_ledger", "import_ledger", "write_ledger_errors"]
+__all__ = ["LedgerCheck", "LedgerImported", "check_ledger", "import_ledger"]
 
 _PROGRESS_EVERY = 1000
 
@@ -61,6 +60,7 @@ class LedgerCheck:
     warnings: tuple[CellWarning, ...]
     missing: dict[str, tuple[str, ...]]
     create_missing: bool
+    samples: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -136,7 +136,7 @@ def check_ledger(
     return LedgerCheck(
         path=Path(path), mapping=read.mapping, format=read.format,
         records=tuple(read.records), errors=tuple(errors), warnings=tuple(read.warnings),
-        missing=missing, create_missing=create_missing,
+        missing=missing, create_missing=create_missing, samples=read.samples,
     )  # fmt: skip
 
 
@@ -179,23 +179,6 @@ def import_ledger(
     if progress is not None:
         progress(total, total)
     return LedgerImported(total, {k: len(v) for k, v in made.items() if v})
-
-
-def write_ledger_errors(
-    check: LedgerCheck, out_path: str | os.PathLike[str], language: Language
-) -> Path:
-    """Write the error workbook (``.xlsx``): the ledger with each bad cell marked and an errors
-    sheet first; a CSV, ``.xls`` or ``.ods`` ledger gets the errors sheet alone."""
-    _write_marked(check.path, _Marked(check.sheet, list(check.errors)), out_path, language)
-    return Path(out_path)
-
-
-@dataclass(frozen=True)
-class _Marked:
-    """The sheet and bad cells the error workbook marks."""
-
-    sheet: str
-    errors: list[CellError]
 
 
 # --- master data ------------------------------------------------------------------------------

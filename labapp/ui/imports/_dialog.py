@@ -91,8 +91,10 @@ class ImportPreviewModel(RowsTableModel):
         ("accuracy_class", QT_TRANSLATE_NOOP("ImportPreviewModel", "Class")),
         ("coverage_factor", QT_TRANSLATE_NOOP("ImportPreviewModel", "k")),
         ("interval_months", QT_TRANSLATE_NOOP("ImportPreviewModel", "Interval (months)")),
+        ("reverification", QT_TRANSLATE_NOOP("ImportPreviewModel", "Re-verification")),
         ("last_calibrated_on", QT_TRANSLATE_NOOP("ImportPreviewModel", "Last calibrated on")),
         ("valid_until", QT_TRANSLATE_NOOP("ImportPreviewModel", "Valid until")),
+        ("calibration_method", QT_TRANSLATE_NOOP("ImportPreviewModel", "Method")),
         ("status", QT_TRANSLATE_NOOP("ImportPreviewModel", "Status")),
         ("department", QT_TRANSLATE_NOOP("ImportPreviewModel", "Department")),
         ("custodian", QT_TRANSLATE_NOOP("ImportPreviewModel", "Custodian")),
@@ -187,7 +189,7 @@ class ImportDialog(QDialog):
     def show_check(self, check: Any) -> None:
         """Show the checked file: its mapping, its bad cells, or what will be added."""
         self.check = check
-        self.mapping_panel.show_mapping(check.mapping)
+        self.mapping_panel.show_mapping(check.mapping, check.samples)
         self.mapping_panel.show_missing(check.missing)
         self.model.set_rows(list(check.errors))
         self.preview_model.set_rows(list(check.records))

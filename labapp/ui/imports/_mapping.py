@@ -32,6 +32,7 @@ HEADERS = (
     QT_TRANSLATE_NOOP("MappingPanel", "Column"),
     QT_TRANSLATE_NOOP("MappingPanel", "Heading"),
     QT_TRANSLATE_NOOP("MappingPanel", "Field"),
+    QT_TRANSLATE_NOOP("MappingPanel", "Sample values"),
 )
 
 
@@ -72,8 +73,9 @@ class MappingPanel(QWidget):
             self.tr("Create the missing departments, locations, providers, procedures and people")
         )
 
-    def show_mapping(self, mapping: Any) -> None:
-        """Show ``mapping`` (a ColumnMapping): one line per column with a heading."""
+    def show_mapping(self, mapping: Any, samples: dict[str, tuple[str, ...]]) -> None:
+        """Show ``mapping`` (a ColumnMapping): one line per column with a heading, its field and
+        the first values below the headings (``samples``: column letter → texts)."""
         self.mapping = mapping
         columns = [c for c in mapping.columns if c.heading]
         self.table.setRowCount(len(columns))
@@ -90,6 +92,8 @@ class MappingPanel(QWidget):
                 lambda _i, c=column.column, box=combo: self._field_chosen(c, box.currentData())
             )
             self.table.setCellWidget(row, 2, combo)
+            shown = " | ".join(samples.get(column.column, ()))
+            self.table.setItem(row, 3, QTableWidgetItem(shown))
         self.table.resizeColumnsToContents()
         if mapping.tag_pattern and not self.tag_pattern.text():
             self.tag_pattern.setText(mapping.tag_pattern)
