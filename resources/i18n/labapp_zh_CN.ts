@@ -3378,12 +3378,20 @@ Why is it used anyway? The reason goes to the audit log.</source>
         <translation>包含因子 k</translation>
     </message>
     <message>
+        <source>Re-verification</source>
+        <translation>复检方式</translation>
+    </message>
+    <message>
         <source>Last calibrated on</source>
         <translation>上次检定日期</translation>
     </message>
     <message>
         <source>Valid until</source>
         <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>检定方式</translation>
     </message>
     <message>
         <source>Department</source>
@@ -4047,6 +4055,46 @@ Why is it used anyway? The reason goes to the audit log.</source>
         <translation>强制覆盖</translation>
     </message>
     <message>
+        <source>MPE</source>
+        <translation>最大允许误差</translation>
+    </message>
+    <message>
+        <source>Accuracy class</source>
+        <translation>准确度等级</translation>
+    </message>
+    <message>
+        <source>Uncertainty</source>
+        <translation>测量不确定度</translation>
+    </message>
+    <message>
+        <source>In-house verification</source>
+        <translation>内检</translation>
+    </message>
+    <message>
+        <source>External verification</source>
+        <translation>外检</translation>
+    </message>
+    <message>
+        <source>Periodic</source>
+        <translation>周期检定</translation>
+    </message>
+    <message>
+        <source>One-time</source>
+        <translation>一次性检定</translation>
+    </message>
+    <message>
+        <source>Replaced when broken</source>
+        <translation>随坏随换</translation>
+    </message>
+    <message>
+        <source>Exempt</source>
+        <translation>免检</translation>
+    </message>
+    <message>
+        <source>Before each use</source>
+        <translation>使用前校准</translation>
+    </message>
+    <message>
         <source>Simple acceptance</source>
         <translation>简单接受</translation>
     </message>
@@ -4615,6 +4663,10 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     <message>
         <source>Field</source>
         <translation>字段</translation>
+    </message>
+    <message>
+        <source>Sample values</source>
+        <translation>示例值</translation>
     </message>
     <message>
         <source>Asset tags when no column holds them:</source>

@@ -40,6 +40,18 @@ def _check(dialog, qtbot, action) -> None:  # type: ignore[no-untyped-def]
         action()
 
 
+def _cjk(dialog) -> None:  # type: ignore[no-untyped-def]
+    """Chinese in the screenshots as the app shows it (the app applies the CJK font at start)."""
+    from PySide6.QtWidgets import QApplication
+
+    from labapp.ui.common.fonts import apply_cjk_font
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_cjk_font(app)  # None without a CJK font: the shot shows boxes, the test still holds
+    dialog.setFont(app.font())
+
+
 def test_a_ledger_mapped_created_and_imported(window, qtbot, qtmodeltester, tmp_path: Path):  # type: ignore[no-untyped-def]
     from labapp.services.imports import remembered_mapping
 
@@ -49,6 +61,9 @@ def test_a_ledger_mapped_created_and_imported(window, qtbot, qtmodeltester, tmp_
     _check(dialog, qtbot, lambda: dialog.choose_file(ledger))
     panel = dialog.mapping_panel
     assert panel.isVisibleTo(dialog) and panel.field_combo("B").currentData() == "asset_tag"
+    samples = {panel.table.item(r, 0).text(): panel.table.item(r, 3).text()
+               for r in range(panel.table.rowCount())}  # fmt: skip
+    assert samples["B"] == "LED-1 | LED-2" and samples["J"] == "黑 | 银"
     assert panel.field_combo("J").currentData() is None  # 颜色 goes to the notes
     codes = {e.code for e in dialog.check.errors}
     assert codes == {"missing_department", "missing_custodian"}
@@ -64,6 +79,8 @@ def test_a_ledger_mapped_created_and_imported(window, qtbot, qtmodeltester, tmp_
     qtmodeltester.check(dialog.preview_model)
     assert dialog.preview_model.rowCount() == 2
     assert dialog.preview_model.display(dialog.preview_model.row_at(0), 7) == "0.02 mm"
+    assert dialog.preview_model.display(dialog.preview_model.row_at(0), 6) == "MPE"
+    _cjk(dialog)
     shoot(dialog, "ledger-import-en")
 
     with qtbot.waitSignal(dialog.imported, timeout=30_000) as imported:
@@ -90,5 +107,9 @@ def test_the_import_screen_in_chinese(window, qtbot, tmp_path: Path):  # type: i
     assert panel.field_combo("C").currentText() == "计量器具名称"
     assert "不在 LabApp 中" in panel.missing.text() or "LabApp 中没有" in panel.missing.text()
     assert dialog.windowTitle() != "Import register"
+    assert dialog.preview_model.rowCount() == 2  # lines without errors are previewed
+    _check(dialog, qtbot, lambda: panel.create_missing.setChecked(True))
+    assert panel.missing.text().startswith("将创建") and dialog.check.ok
+    _cjk(dialog)
     shoot(dialog, "ledger-import-zh")
     dialog.close()

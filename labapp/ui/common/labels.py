@@ -68,8 +68,8 @@ _TABLE: dict[str, str] = {
     f"accuracy.{AccuracyKind.MPE}": QT_TRANSLATE_NOOP("Labels", "MPE"),
     f"accuracy.{AccuracyKind.CLASS}": QT_TRANSLATE_NOOP("Labels", "Accuracy class"),
     f"accuracy.{AccuracyKind.UNCERTAINTY}": QT_TRANSLATE_NOOP("Labels", "Uncertainty"),
-    f"method.{CalibrationMethod.IN_HOUSE}": QT_TRANSLATE_NOOP("Labels", "In-house"),
-    f"method.{CalibrationMethod.EXTERNAL}": QT_TRANSLATE_NOOP("Labels", "External"),
+    f"method.{CalibrationMethod.IN_HOUSE}": QT_TRANSLATE_NOOP("Labels", "In-house verification"),
+    f"method.{CalibrationMethod.EXTERNAL}": QT_TRANSLATE_NOOP("Labels", "External verification"),
     f"reverification.{Reverification.PERIODIC}": QT_TRANSLATE_NOOP("Labels", "Periodic"),
     f"reverification.{Reverification.ONE_TIME}": QT_TRANSLATE_NOOP("Labels", "One-time"),
     f"reverification.{Reverification.ON_FAILURE}": QT_TRANSLATE_NOOP(

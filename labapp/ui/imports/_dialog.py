@@ -289,7 +289,7 @@ class ImportDialog(QDialog):
         self.mapping_panel.setVisible(self.path is not None)
         self.mapping_panel.setEnabled(not busy)
         self.table.setVisible(has_errors)
-        self.preview.setVisible(check is not None and check.ok and not busy)
+        self.preview.setVisible(check is not None and bool(check.records) and not busy)
         self.choose_button.setEnabled(not busy)
         self.save_errors_button.setVisible(has_errors)
         self.save_errors_button.setEnabled(has_errors and not busy)

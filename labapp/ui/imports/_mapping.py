@@ -102,7 +102,8 @@ class MappingPanel(QWidget):
         """List the master data the ledger names and LabApp lacks, per kind."""
         zh = file_language() == "zh_CN"
         lines = [
-            f"{KIND_WORDS[kind][1 if zh else 0]}: {('、' if zh else ', ').join(names)}"
+            f"{KIND_WORDS[kind][1 if zh else 0]}{'：' if zh else ': '}"
+            f"{('、' if zh else ', ').join(names)}"
             for kind, names in missing.items()
             if names
         ]
