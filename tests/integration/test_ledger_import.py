@@ -237,6 +237,22 @@ def test_without_create_missing_each_missing_name_is_a_bad_cell(
     assert "动力车间" in department.message_en and "创建缺少的基础数据" in department.message_zh
 
 
+def test_a_missing_name_is_marked_on_the_sheet_of_its_line(lab: Database, tmp_path: Path) -> None:
+    headings = ["序号", "计量器具名称", "管理编号", "保管人"]
+    book = openpyxl.Workbook()
+    for title, rows in (("电学室", [[1, "万用表", "E-1", None]]),
+                        ("热工室", [[1, "温度计", "T-1", "周明"]])):  # fmt: skip
+        sheet = book.create_sheet(title)
+        for row in [headings, *rows]:
+            sheet.append(row)
+    book.remove(book["Sheet"])
+    book.save(tmp_path / "by_room.xlsx")
+    check = check_ledger(lab, tmp_path / "by_room.xlsx")
+    assert [(e.sheet, e.row, e.column, e.code) for e in check.errors] == [
+        ("热工室", 2, "D", "missing_custodian")
+    ]
+
+
 # --- 3. English, full-width headings with units ---------------------------------------------
 
 

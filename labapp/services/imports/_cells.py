@@ -50,7 +50,8 @@ class LedgerCells:
         known = FIELDS_BY_KEY.get(field)
         header = column.heading if column else (known.header_zh if known else field)
         return CellError(
-            self.mapping.sheet, record.source_row, column.column if column else "", header,
+            record.source_sheet or self.mapping.sheet, record.source_row,
+            column.column if column else "", header,
             "" if value is None else str(value), code, en, zh,
         )  # fmt: skip
 
