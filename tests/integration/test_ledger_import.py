@@ -251,6 +251,8 @@ def test_a_missing_name_is_marked_on_the_sheet_of_its_line(lab: Database, tmp_pa
     assert [(e.sheet, e.row, e.column, e.code) for e in check.errors] == [
         ("热工室", 2, "D", "missing_custodian")
     ]
+    marked = openpyxl.load_workbook(write_ledger_errors(check, tmp_path / "errors.xlsx", "en"))
+    assert marked["热工室"]["D2"].comment is not None and marked["电学室"]["D2"].comment is None
 
 
 # --- 3. English, full-width headings with units ---------------------------------------------
