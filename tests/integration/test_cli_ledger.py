@@ -122,3 +122,19 @@ def test_unreadable_file_or_mapping_exits_2(
                   "--mapping", str(tmp_path / "other.json"))  # fmt: skip
     assert run_code == 0 and code == 2  # a mapping made for another layout
     assert count(db, InstrumentRow) == 0
+
+
+def test_a_ledger_without_tags_is_numbered_by_the_pattern(
+    url: str, db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    untagged = [[c for i, c in enumerate(row) if i != 1] for row in LEDGER[2:]]  # no 管理编号
+    ledger = xlsx(tmp_path / "无编号.xlsx", untagged)
+    base = ("import", "register", str(ledger), "--database", url, "--user", "admin",
+            "--create-missing")  # fmt: skip
+    code, _ = run(*base)
+    assert code == 2 and "LAB-{seq:05}" in capsys.readouterr().err  # says how to number them
+    code, out = run(*base, "--tag-pattern", "QJ-{seq:03}")
+    assert code == 0, out
+    with db.read() as session:
+        names = dict(session.execute(select(InstrumentRow.asset_tag, InstrumentRow.name)).all())
+    assert names == {"QJ-001": "游标卡尺", "QJ-002": "外径千分尺"}
