@@ -15,6 +15,7 @@ from string import Formatter
 from labapp.cli.master_messages import MASTER_MESSAGES
 from labapp.cli.messages_accounts import MESSAGES as ACCOUNT_MESSAGES
 from labapp.cli.messages_errors import ERROR_MESSAGES
+from labapp.cli.messages_import import MESSAGES as IMPORT_MESSAGES
 
 LANGUAGES = ("en", "zh_CN")
 
@@ -162,10 +163,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "window.quarter": ("This quarter", "本季度"),
     "window.year": ("This year", "本年度"),
     # import register
-    "help.import": ("import records from an Excel file", "从 Excel 文件导入记录"),
+    "help.import": ("import records from a lab's ledger", "从实验室台账导入记录"),
     "help.import_register": (
-        "import a register ledger (仪器设备台账): all rows or none",
-        "导入仪器设备台账：全部导入或全部不导入",
+        "import a lab's ledger (仪器设备台账, any layout, or LabApp's export): all rows or none",
+        "导入实验室的仪器设备台账（任意格式，或 LabApp 导出的台账）：全部导入或全部不导入",
     ),
     "help.import_file": (
         "the Excel file (.xlsx, .xlsm, .xls, .ods)",
@@ -288,7 +289,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-for _table in (MASTER_MESSAGES, ACCOUNT_MESSAGES, ERROR_MESSAGES):
+for _table in (MASTER_MESSAGES, ACCOUNT_MESSAGES, ERROR_MESSAGES, IMPORT_MESSAGES):
     assert not MESSAGES.keys() & _table.keys(), "a key of the CLI's tables repeats"
     MESSAGES.update(_table)
 

@@ -3228,8 +3228,8 @@ Why is it used anyway? The reason goes to the audit log.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <source>Excel files (*.xlsx *.xlsm *.xls *.ods)</source>
-        <translation>Excel 文件 (*.xlsx *.xlsm *.xls *.ods)</translation>
+        <source>Ledgers (*.xlsx *.xlsm *.xls *.ods *.csv *.txt)</source>
+        <translation>台账文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
         <source>Import register</source>
@@ -3250,6 +3250,10 @@ Why is it used anyway? The reason goes to the audit log.</source>
     <message>
         <source>Checking {0}…</source>
         <translation>正在检查 {0}…</translation>
+    </message>
+    <message>
+        <source>Choose the lab&apos;s ledger (仪器设备台账: a workbook or CSV, any layout). Check the columns LabApp found; every row is checked first; nothing is written until you confirm, and then all rows are added together.</source>
+        <translation>请选择实验室的仪器设备台账（工作簿或 CSV，任意格式），核对 LabApp 识别出的各列；每一行都会先检查，确认前不写入任何数据，确认后全部记录一次性导入。</translation>
     </message>
     <message>
         <source>Checking every row…</source>
@@ -3299,10 +3303,6 @@ Why is it used anyway? The reason goes to the audit log.</source>
         <source>Nothing was imported: {0}</source>
         <translation>未导入任何记录：{0}</translation>
     </message>
-    <message>
-        <source>Choose an Excel register ledger (仪器设备台账). Every row is checked first; nothing is written until you confirm, and then all rows are added together.</source>
-        <translation>请选择 Excel 格式的仪器设备台账。先逐行检查；确认之前不写入任何内容，确认后所有行一次性添加。</translation>
-    </message>
 </context>
 <context>
     <name>ImportErrorModel</name>
@@ -3338,20 +3338,12 @@ Why is it used anyway? The reason goes to the audit log.</source>
         <translation>名称</translation>
     </message>
     <message>
-        <source>Manufacturer</source>
-        <translation>制造厂</translation>
-    </message>
-    <message>
         <source>Model</source>
         <translation>型号</translation>
     </message>
     <message>
         <source>Serial number</source>
         <translation>出厂编号</translation>
-    </message>
-    <message>
-        <source>Quantity</source>
-        <translation>测量量</translation>
     </message>
     <message>
         <source>Status</source>
@@ -3362,8 +3354,56 @@ Why is it used anyway? The reason goes to the audit log.</source>
         <translation>检定周期(月)</translation>
     </message>
     <message>
+        <source>Range low</source>
+        <translation>测量范围下限</translation>
+    </message>
+    <message>
+        <source>Range high</source>
+        <translation>测量范围上限</translation>
+    </message>
+    <message>
+        <source>Accuracy kind</source>
+        <translation>准确度类型</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确度</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>准确度等级</translation>
+    </message>
+    <message>
+        <source>k</source>
+        <translation>包含因子 k</translation>
+    </message>
+    <message>
+        <source>Re-verification</source>
+        <translation>复检方式</translation>
+    </message>
+    <message>
         <source>Last calibrated on</source>
         <translation>上次检定日期</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>检定方式</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>使用部门</translation>
+    </message>
+    <message>
+        <source>Custodian</source>
+        <translation>保管人</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>检定/校准机构</translation>
     </message>
 </context>
 <context>
@@ -4015,6 +4055,46 @@ Why is it used anyway? The reason goes to the audit log.</source>
         <translation>强制覆盖</translation>
     </message>
     <message>
+        <source>MPE</source>
+        <translation>最大允许误差</translation>
+    </message>
+    <message>
+        <source>Accuracy class</source>
+        <translation>准确度等级</translation>
+    </message>
+    <message>
+        <source>Uncertainty</source>
+        <translation>测量不确定度</translation>
+    </message>
+    <message>
+        <source>In-house verification</source>
+        <translation>内检</translation>
+    </message>
+    <message>
+        <source>External verification</source>
+        <translation>外检</translation>
+    </message>
+    <message>
+        <source>Periodic</source>
+        <translation>周期检定</translation>
+    </message>
+    <message>
+        <source>One-time</source>
+        <translation>一次性检定</translation>
+    </message>
+    <message>
+        <source>Replaced when broken</source>
+        <translation>随坏随换</translation>
+    </message>
+    <message>
+        <source>Exempt</source>
+        <translation>免检</translation>
+    </message>
+    <message>
+        <source>Before each use</source>
+        <translation>使用前校准</translation>
+    </message>
+    <message>
         <source>Simple acceptance</source>
         <translation>简单接受</translation>
     </message>
@@ -4567,6 +4647,49 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     </message>
 </context>
 <context>
+    <name>MappingPanel</name>
+    <message>
+        <source>(to the notes)</source>
+        <translation>（并入备注）</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Heading</source>
+        <translation>表头</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Sample values</source>
+        <translation>示例值</translation>
+    </message>
+    <message>
+        <source>Asset tags when no column holds them:</source>
+        <translation>无管理编号列时的编号规则：</translation>
+    </message>
+    <message>
+        <source>Create the missing departments, locations, providers, procedures and people</source>
+        <translation>创建缺少的基础数据（部门、存放地点、检定/校准机构、规程和人员）</translation>
+    </message>
+    <message>
+        <source>Every department, location, provider, procedure and person the ledger names is in LabApp.</source>
+        <translation>台账中的部门、存放地点、检定/校准机构、规程和人员在 LabApp 中均已存在。</translation>
+    </message>
+    <message>
+        <source>Will be created:</source>
+        <translation>将创建：</translation>
+    </message>
+    <message>
+        <source>Not in LabApp:</source>
+        <translation>LabApp 中没有：</translation>
+    </message>
+</context>
+<context>
     <name>NewAccountDialog</name>
     <message>
         <source>New account</source>
@@ -4605,7 +4728,6 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     <name>NewInvestigationDialog</name>
     <message>
         <source>New impact investigation</source>
-        <extracomment>The guard band factor r in w = r·U (the lab&apos;s decisions use r = 1).</extracomment>
         <translation>新建影响调查</translation>
     </message>
     <message>
@@ -4654,6 +4776,7 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     </message>
     <message>
         <source>Searching every result the standard served…</source>
+        <extracomment>The guard band factor r in w = r·U (the lab&apos;s decisions use r = 1).</extracomment>
         <translation>正在查找该标准器参与的全部结果…</translation>
     </message>
 </context>

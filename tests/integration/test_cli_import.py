@@ -120,13 +120,13 @@ def test_bad_cell_exits_1_with_an_error_workbook(
 
 def test_not_excel_exits_2(target: tuple[str, Database], tmp_path: Path) -> None:
     url, db = target
-    fake = tmp_path / "ledger.xlsx"
-    fake.write_text("asset tag;name\n")
+    fake = tmp_path / "ledger.xlsx"  # a text file named .xlsx is read as the CSV it is
+    fake.write_bytes(b"PK\x03\x04 not a workbook")
     before = count(db, "instruments"), count(db, "audit_log")
     done = cli("import", "register", str(fake), "--database", url)
-    assert done.returncode == 2 and "not an Excel workbook" in done.stderr
+    assert done.returncode == 2 and "is damaged" in done.stderr
     zh = cli("import", "register", str(fake), "--database", url, lang="zh_CN")
-    assert zh.returncode == 2 and "不是 Excel 工作簿" in zh.stderr
+    assert zh.returncode == 2 and "已损坏" in zh.stderr
     assert (count(db, "instruments"), count(db, "audit_log")) == before
 
 

@@ -13,7 +13,13 @@ This package's ``__init__`` is what other features may use; its ``_modules`` are
 
 from __future__ import annotations
 
-from labapp.io.excel._cells import decimal_number_format, display_width, sheet_title, xlsx_workbook
+from labapp.io.excel._cells import (
+    append_text_row,
+    decimal_number_format,
+    display_width,
+    sheet_title,
+    xlsx_workbook,
+)
 from labapp.io.excel._columns import ColumnKind, ColumnSpec, Language, SheetSpec, pick
 from labapp.io.excel._error_workbook import write_error_workbook
 from labapp.io.excel._export import CoverInfo, ExportResult, write_workbook
@@ -51,6 +57,7 @@ __all__ = [
     "SheetSpec",
     "SheetWriter",
     "WorkbookLimitError",
+    "append_text_row",
     "decimal_number_format",
     "display_width",
     "enum_label",

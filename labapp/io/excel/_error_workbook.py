@@ -73,13 +73,15 @@ def write_error_workbook(
 
 
 def _mark_cells(workbook: openpyxl.Workbook, result: ImportResult, language: Language) -> None:
-    sheet = workbook[result.sheet] if result.sheet in workbook.sheetnames else workbook.active
-    reasons: dict[str, list[str]] = {}
+    default = result.sheet if result.sheet in workbook.sheetnames else workbook.active.title
+    reasons: dict[tuple[str, str], list[str]] = {}
     for error in result.errors:
-        if error.column:
-            reasons.setdefault(f"{error.column}{error.row}", []).append(_reason(error, language))
-    for ref, texts in reasons.items():
-        cell = sheet[ref]
+        if error.column:  # on its own sheet (a ledger may keep one sheet per department)
+            name = error.sheet if error.sheet in workbook.sheetnames else default
+            key = (name, f"{error.column}{error.row}")
+            reasons.setdefault(key, []).append(_reason(error, language))
+    for (name, ref), texts in reasons.items():
+        cell = workbook[name][ref]
         cell.fill = RED
         cell.comment = Comment("\n".join(texts), "LabApp", width=320, height=120)
 

@@ -4,7 +4,8 @@ What other features may use:
 
 * :func:`read_ledger` → :class:`LedgerImport`: typed :class:`LedgerRecord` lines, every bad cell
   (:class:`CellError`, English and Chinese) and every flagged cell (:class:`CellWarning`); nothing
-  is written anywhere.  :meth:`LedgerImport.references` names the master data the lines refer to.
+  is written anywhere.  :func:`ledger_rows` gives a sheet's rows as read (a CSV's, for an error
+  workbook).  :meth:`LedgerImport.references` names the master data the lines refer to.
 * :func:`detect_ledger_mapping` → :class:`ColumnMapping`: the columns LabApp proposes, as JSON for
   ``labapp-cli import mapping`` / ``--mapping`` (:meth:`ColumnMapping.to_json`,
   :meth:`ColumnMapping.from_json`), with a layout fingerprint to remember a mapping per layout.
@@ -24,7 +25,12 @@ from labapp.io.ledger._headings import HeadingMatch, match_heading
 from labapp.io.ledger._layout import SEARCH_ROWS, layout_fingerprint
 from labapp.io.ledger._mapping import ColumnAssignment, ColumnMapping
 from labapp.io.ledger._quantities import AccuracyValue, RangeValue, parse_range
-from labapp.io.ledger._reader import LedgerImport, detect_ledger_mapping, read_ledger
+from labapp.io.ledger._reader import (
+    LedgerImport,
+    detect_ledger_mapping,
+    ledger_rows,
+    read_ledger,
+)
 from labapp.io.ledger._record import REFERENCE_FIELDS, LedgerRecord
 from labapp.io.ledger._source import MAX_TEXT_BYTES
 from labapp.io.ledger._tags import TagPattern
@@ -69,6 +75,7 @@ __all__ = [
     "TagPattern",
     "detect_ledger_mapping",
     "layout_fingerprint",
+    "ledger_rows",
     "match_heading",
     "parse_accuracy",
     "parse_coverage",

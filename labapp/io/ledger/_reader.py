@@ -35,7 +35,9 @@ from labapp.io.ledger._tags import TagPattern
 from labapp.io.ledger._words import cell_text
 from labapp.io.register import CellProblem
 
-__all__ = ["LedgerImport", "detect_ledger_mapping", "read_ledger"]
+__all__ = ["LedgerImport", "detect_ledger_mapping", "ledger_rows", "read_ledger"]
+
+SAMPLES = 3  # sample values per column a mapping screen shows
 
 _NOTE_START = re.compile(
     r"^(?:注|备注|说明|制表|审核|批准|填表|编制|合计|总计|小计|以下空白|本页|共计|更新日期|"
@@ -60,6 +62,8 @@ class LedgerImport:
     records: list[LedgerRecord] = field(default_factory=list)
     errors: list[CellError] = field(default_factory=list)
     warnings: list[CellWarning] = field(default_factory=list)
+    #: Column letter → the first few values below the headings, as written (for a mapping screen).
+    samples: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -165,11 +169,40 @@ def _read_lines(
         taken = existing_folded.union(*(_tags_in_file(rows, mapping) for rows in sheets.values()))
         tags = TagPattern(mapping.tag_pattern).tags(taken)
     reader = RowReader(mapping, existing_folded, tags, source.digits)
+    result.samples = _samples(next(iter(sheets.values())), mapping)
     for name, rows in sheets.items():
         _read_sheet(name, rows, _merged_across(source.sheet(name), mapping.header_row), reader,
                     result)  # fmt: skip
     for name, row in other_ledger_sheets(source, mapping):
         result.warnings.append(_not_read(name, row))
+
+
+def _samples(rows: list[list[Any]], mapping: ColumnMapping) -> dict[str, tuple[str, ...]]:
+    """The first :data:`SAMPLES` texts of each column below the headings (blanks skipped)."""
+    found: dict[str, list[str]] = {c.column: [] for c in mapping.columns}
+    index = {c.index: c.column for c in mapping.columns}
+    for row in rows[mapping.header_row : mapping.header_row + 50]:
+        for i, cell in enumerate(row):
+            column = index.get(i)
+            if column is None or len(found[column]) >= SAMPLES:
+                continue
+            text = cell_text(cell)
+            if text is not None:
+                found[column].append(text[:80])
+    return {column: tuple(texts) for column, texts in found.items()}
+
+
+def ledger_rows(path: str | os.PathLike[str], sheet: str | None = None) -> list[list[Any]]:
+    """A sheet's rows as the reader sees them (the first sheet by default): a CSV's rows for an
+    error workbook that marks its cells.
+
+    Raises
+    ------
+    ImportFileError
+        As :func:`read_ledger`.
+    """
+    source = open_ledger(path)
+    return source.sheet(sheet or source.sheet_names[0]).rows
 
 
 def _read_sheet(

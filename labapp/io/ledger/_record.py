@@ -36,7 +36,7 @@ class LedgerRecord(NamedTuple):
     ``range_text`` / ``accuracy_text`` hold the cell as written when the typed fields cannot
     (flagged by a warning); ``valid_until`` is the certificate's own 有效期至 (also the due date,
     never recomputed); ``purchase_value`` is in yuan; ``tag_generated`` says the tag came from the
-    user's pattern.
+    user's pattern; ``source_sheet`` and ``source_row`` say where the line is.
     """
 
     source_row: int
@@ -76,6 +76,7 @@ class LedgerRecord(NamedTuple):
     purchase_value: Decimal | None = None
     purchased_on: date | None = None
     notes: str | None = None
+    source_sheet: str = ""  # the sheet the line is on (a ledger kept one sheet per department)
 
     def references(self) -> dict[str, str]:
         """Master data this line names: field → name as written (only those given)."""

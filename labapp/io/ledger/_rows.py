@@ -165,7 +165,7 @@ class RowReader:
             **self._state(line), **self._period(line),
             last_calibrated_on=v.get("last_calibrated_on"), valid_until=v.get("valid_until"),
             purchase_value=v.get("purchase_value"), purchased_on=v.get("purchased_on"),
-            notes=self._notes(line, row),
+            notes=self._notes(line, row), source_sheet=self.sheet,
         )  # fmt: skip
 
     def _tag(self, line: Line) -> tuple[str | None, bool]:

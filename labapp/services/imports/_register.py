@@ -1,4 +1,8 @@
-"""Importing a register ledger (仪器设备台账) from Excel: check every row, then all or nothing.
+"""Importing LabApp's own register template from Excel: check every row, then all or nothing.
+
+The CLI and the GUI import through :mod:`labapp.services.imports._ledger` (any layout, LabApp's
+template and export included); this stricter template path stays with its tests until they are
+ported (its per-cell codes differ from the ledger reader's).
 
 Two steps, so the user sees what will happen before anything is written:
 

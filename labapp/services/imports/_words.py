@@ -11,7 +11,7 @@ from labapp.domain.errors import ValidationError
 from labapp.io.excel import CellError
 from labapp.io.register import FIELDS_BY_KEY, RegisterImport, RegisterRow
 
-__all__ = ["domain_problem"]
+__all__ = ["domain_problem", "rule_words"]
 
 # InstrumentData field → register column key.
 _COLUMN = {
@@ -50,14 +50,19 @@ def domain_problem(row: RegisterRow, error: ValidationError, read: RegisterImpor
     field = FIELDS_BY_KEY.get(key)
     column, header = read.columns.get(key, ("", field.header_en if field else key))
     value = getattr(row, key, None)
-    en, zh = _WORDS.get(error.code, (error.message, error.message))
-    params = {name: str(v) for name, v in error.params.items()}
-    try:
-        en, zh = en.format(**params), zh.format(**params)
-    except (KeyError, IndexError):
-        en = zh = error.message
+    en, zh = rule_words(error)
     return CellError(
         read.sheet, row.source_row, column, header, "" if value is None else str(value),
         error.code, f"{field.header_en if field else key}: {en}",
         f"{field.header_zh if field else key}：{zh}",
     )  # fmt: skip
+
+
+def rule_words(error: ValidationError) -> tuple[str, str]:
+    """An instrument rule's refusal in English and Chinese (its params filled in)."""
+    en, zh = _WORDS.get(error.code, (error.message, error.message))
+    params = {name: str(v) for name, v in error.params.items()}
+    try:
+        return en.format(**params), zh.format(**params)
+    except (KeyError, IndexError):
+        return error.message, error.message

@@ -11,13 +11,16 @@ from enum import Enum
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from labapp.domain.enums import (
+    AccuracyKind,
     AuditAction,
+    CalibrationMethod,
     Decision,
     EventKind,
     EventResult,
     EventStatus,
     InstrumentStatus,
     ProviderKind,
+    Reverification,
     Role,
     StandardLevel,
 )
@@ -62,6 +65,18 @@ _TABLE: dict[str, str] = {
     f"audit.{AuditAction.DELETE}": QT_TRANSLATE_NOOP("Labels", "Deleted"),
     f"audit.{AuditAction.CORRECT}": QT_TRANSLATE_NOOP("Labels", "Corrected"),
     f"audit.{AuditAction.OVERRIDE}": QT_TRANSLATE_NOOP("Labels", "Overridden"),
+    f"accuracy.{AccuracyKind.MPE}": QT_TRANSLATE_NOOP("Labels", "MPE"),
+    f"accuracy.{AccuracyKind.CLASS}": QT_TRANSLATE_NOOP("Labels", "Accuracy class"),
+    f"accuracy.{AccuracyKind.UNCERTAINTY}": QT_TRANSLATE_NOOP("Labels", "Uncertainty"),
+    f"method.{CalibrationMethod.IN_HOUSE}": QT_TRANSLATE_NOOP("Labels", "In-house verification"),
+    f"method.{CalibrationMethod.EXTERNAL}": QT_TRANSLATE_NOOP("Labels", "External verification"),
+    f"reverification.{Reverification.PERIODIC}": QT_TRANSLATE_NOOP("Labels", "Periodic"),
+    f"reverification.{Reverification.ONE_TIME}": QT_TRANSLATE_NOOP("Labels", "One-time"),
+    f"reverification.{Reverification.ON_FAILURE}": QT_TRANSLATE_NOOP(
+        "Labels", "Replaced when broken"
+    ),
+    f"reverification.{Reverification.EXEMPT}": QT_TRANSLATE_NOOP("Labels", "Exempt"),
+    f"reverification.{Reverification.BEFORE_USE}": QT_TRANSLATE_NOOP("Labels", "Before each use"),
     "rule.simple": QT_TRANSLATE_NOOP("Labels", "Simple acceptance"),
     "rule.guard_band": QT_TRANSLATE_NOOP("Labels", "Guard band"),
     "stage.as_found": QT_TRANSLATE_NOOP("Labels", "As found"),
@@ -107,6 +122,9 @@ _TABLE: dict[str, str] = {
 }
 
 _PREFIX: dict[type[Enum], str] = {
+    AccuracyKind: "accuracy",
+    CalibrationMethod: "method",
+    Reverification: "reverification",
     Role: "role",
     StandardLevel: "level",
     InstrumentStatus: "status",

@@ -1,4 +1,5 @@
-"""The import dialog: a register ledger chosen, every bad cell shown, or what will be added.
+"""The import dialog: a lab's ledger chosen, its column mapping corrected, every bad cell shown,
+or what will be added (and the master data created with it).
 
 This package's ``__init__`` is what other features may use; its ``_modules`` are private.
 """

@@ -1,8 +1,11 @@
-"""Import a register ledger from Excel: choose a file, see every bad cell or what will be added.
+"""Import a lab's ledger (any layout, workbook or CSV): choose a file, correct the column mapping,
+see every bad cell or what will be added.
 
 The dialog collects (:mod:`labapp.ui.common.submission`); :mod:`labapp.ui.imports._flow` runs
-each step on the worker.  The file chosen (``file_chosen``) is checked
-(:func:`labapp.services.imports.check_register_file`, answered by :meth:`ImportDialog.show_check`);
+each step on the worker.  The file chosen (``file_chosen`` with a :class:`LedgerRequest`: the file,
+the mapping as corrected, the tag pattern, "create missing") is checked
+(:func:`labapp.services.imports.check_ledger`, answered by :meth:`ImportDialog.show_check`); each
+change of the mapping panel has it checked again;
 with bad cells the dialog lists them (sheet, cell, header, value, reason in the user's language)
 and offers "Save error workbook…" (``errors_wanted``); with none it says how many items will be
 added and offers Import (``submitted`` with the check), which adds them all in one audited
@@ -11,6 +14,7 @@ transaction.  Nothing is written before Import.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,9 +35,23 @@ from labapp.ui.common.errors import describe, show_error
 from labapp.ui.common.export_job import file_language
 from labapp.ui.common.rows_table_model import RowsTableModel
 from labapp.ui.common.tables import read_only_table
+from labapp.ui.imports._mapping import MappingPanel
 from labapp.ui.register import ERROR_STYLE
 
-EXCEL_FILTER = str(QT_TRANSLATE_NOOP("ImportDialog", "Excel files (*.xlsx *.xlsm *.xls *.ods)"))
+EXCEL_FILTER = str(
+    QT_TRANSLATE_NOOP("ImportDialog", "Ledgers (*.xlsx *.xlsm *.xls *.ods *.csv *.txt)")
+)
+
+
+@dataclass(frozen=True)
+class LedgerRequest:
+    """What to check: the file, the mapping as the user corrected it (None: remembered for the
+    layout or detected), the tag pattern, and whether missing master data is to be created."""
+
+    path: Path
+    mapping: Any = None
+    tag_pattern: str | None = None
+    create_missing: bool = False
 
 
 class ImportErrorModel(RowsTableModel):
@@ -64,13 +82,23 @@ class ImportPreviewModel(RowsTableModel):
     COLUMNS = (
         ("asset_tag", QT_TRANSLATE_NOOP("ImportPreviewModel", "Asset tag")),
         ("name", QT_TRANSLATE_NOOP("ImportPreviewModel", "Name")),
-        ("manufacturer", QT_TRANSLATE_NOOP("ImportPreviewModel", "Manufacturer")),
         ("model", QT_TRANSLATE_NOOP("ImportPreviewModel", "Model")),
         ("serial_no", QT_TRANSLATE_NOOP("ImportPreviewModel", "Serial number")),
-        ("quantity", QT_TRANSLATE_NOOP("ImportPreviewModel", "Quantity")),
-        ("status", QT_TRANSLATE_NOOP("ImportPreviewModel", "Status")),
+        ("range_low", QT_TRANSLATE_NOOP("ImportPreviewModel", "Range low")),
+        ("range_high", QT_TRANSLATE_NOOP("ImportPreviewModel", "Range high")),
+        ("accuracy_kind", QT_TRANSLATE_NOOP("ImportPreviewModel", "Accuracy kind")),
+        ("accuracy", QT_TRANSLATE_NOOP("ImportPreviewModel", "Accuracy")),
+        ("accuracy_class", QT_TRANSLATE_NOOP("ImportPreviewModel", "Class")),
+        ("coverage_factor", QT_TRANSLATE_NOOP("ImportPreviewModel", "k")),
         ("interval_months", QT_TRANSLATE_NOOP("ImportPreviewModel", "Interval (months)")),
+        ("reverification", QT_TRANSLATE_NOOP("ImportPreviewModel", "Re-verification")),
         ("last_calibrated_on", QT_TRANSLATE_NOOP("ImportPreviewModel", "Last calibrated on")),
+        ("valid_until", QT_TRANSLATE_NOOP("ImportPreviewModel", "Valid until")),
+        ("calibration_method", QT_TRANSLATE_NOOP("ImportPreviewModel", "Method")),
+        ("status", QT_TRANSLATE_NOOP("ImportPreviewModel", "Status")),
+        ("department", QT_TRANSLATE_NOOP("ImportPreviewModel", "Department")),
+        ("custodian", QT_TRANSLATE_NOOP("ImportPreviewModel", "Custodian")),
+        ("provider", QT_TRANSLATE_NOOP("ImportPreviewModel", "Provider")),
     )
 
 
@@ -102,6 +130,8 @@ class ImportDialog(QDialog):
         self.table = read_only_table(self.model, row_numbers=True)
         self.preview_model = ImportPreviewModel(self)
         self.preview = read_only_table(self.preview_model, row_numbers=True)
+        self.mapping_panel = MappingPanel()
+        self.mapping_panel.changed.connect(self._request_check)
         self.choose_button = QPushButton()
         self.save_errors_button = QPushButton()
         self.import_button = QPushButton()
@@ -117,10 +147,11 @@ class ImportDialog(QDialog):
         row.addWidget(self.buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.mapping_panel, 1)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.preview, 1)
         layout.addLayout(row)
-        self.resize(900, 480)
+        self.resize(1000, 720)
         self.retranslate_ui()
         self._show_state()
 
@@ -142,16 +173,26 @@ class ImportDialog(QDialog):
         if not path:
             return
         self.path, self.check = Path(path), None
+        self.mapping_panel.mapping = None  # a new file starts from its layout's mapping
+        self._request_check()
+
+    def _request_check(self) -> None:
+        if self.path is None:
+            return
         self.summary.setStyleSheet("")
         self.summary.setText(self.tr("Checking {0}…").format(self.path.name))
         self._show_state(busy=True)
-        self.file_chosen.emit(self.path)
+        panel = self.mapping_panel
+        self.file_chosen.emit(LedgerRequest(self.path, panel.mapping, panel.pattern(),
+                                            panel.create_missing.isChecked()))  # fmt: skip
 
     def show_check(self, check: Any) -> None:
-        """Show the checked file: its bad cells, or what will be added."""
+        """Show the checked file: its mapping, its bad cells, or what will be added."""
         self.check = check
+        self.mapping_panel.show_mapping(check.mapping, check.samples)
+        self.mapping_panel.show_missing(check.missing)
         self.model.set_rows(list(check.errors))
-        self.preview_model.set_rows(list(check.rows))
+        self.preview_model.set_rows(list(check.records))
         self.table.resizeColumnsToContents()
         self.preview.resizeColumnsToContents()
         name = check.path.name
@@ -160,13 +201,13 @@ class ImportDialog(QDialog):
                 self.tr("{0}: {1} bad cell(s); nothing will be imported until they are corrected.")
                 .format(name, len(check.errors))
             )  # fmt: skip
-        elif not check.rows:
+        elif not check.records:
             self._warn(self.tr("{0} holds no register rows.").format(name))
         else:
             self.summary.setStyleSheet("")
             self.summary.setText(
                 self.tr("{0}: every row is valid. {1} item(s) will be added.").format(
-                    name, len(check.rows)
+                    name, len(check.records)
                 )
             )
         self._show_state()
@@ -211,7 +252,7 @@ class ImportDialog(QDialog):
             return
         check = self.check
         self._show_state(busy=True)
-        self.summary.setText(self.tr("Importing {0} item(s)…").format(len(check.rows)))
+        self.summary.setText(self.tr("Importing {0} item(s)…").format(len(check.records)))
         self.submitted.emit(check)
 
     def finish(self, count: int) -> None:
@@ -240,12 +281,15 @@ class ImportDialog(QDialog):
         if check is None and not busy and self.path is None:
             self.summary.setText(
                 self.tr(
-                    "Choose an Excel register ledger (仪器设备台账). Every row is checked first; "
-                    "nothing is written until you confirm, and then all rows are added together."
+                    "Choose the lab's ledger (仪器设备台账: a workbook or CSV, any layout). Check "
+                    "the columns LabApp found; every row is checked first; nothing is written "
+                    "until you confirm, and then all rows are added together."
                 )
             )
+        self.mapping_panel.setVisible(self.path is not None)
+        self.mapping_panel.setEnabled(not busy)
         self.table.setVisible(has_errors)
-        self.preview.setVisible(check is not None and check.ok and not busy)
+        self.preview.setVisible(check is not None and bool(check.records) and not busy)
         self.choose_button.setEnabled(not busy)
         self.save_errors_button.setVisible(has_errors)
         self.save_errors_button.setEnabled(has_errors and not busy)

@@ -16,14 +16,16 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from labapp.services.imports import (
-    check_register_file,
-    import_register,
-    write_error_workbook,
+    check_ledger,
+    import_ledger,
+    ledger_mapping,
+    remember_mapping,
     write_import_template,
+    write_ledger_errors,
 )
 from labapp.ui.common.export_job import file_language
 from labapp.ui.common.submission import run_on_submit
-from labapp.ui.imports._dialog import ImportDialog
+from labapp.ui.imports._dialog import ImportDialog, LedgerRequest
 
 __all__ = ["import_dialog", "save_template"]
 
@@ -36,9 +38,9 @@ def import_dialog(session: Any, parent: QWidget) -> ImportDialog:
     """The import dialog (not yet shown) with each of its steps run on the worker."""
     dialog = ImportDialog(parent)
 
-    def check(path: Path) -> None:
+    def check(request: LedgerRequest) -> None:
         session.run(
-            lambda db: check_register_file(db, path),
+            lambda db: _check(db, request),
             dialog.show_check,
             dialog.check_refused,
             _tr(CHECKING),
@@ -48,7 +50,7 @@ def import_dialog(session: Any, parent: QWidget) -> ImportDialog:
     def write_errors(checked: Any, target: Path) -> None:
         lang = file_language()
         session.run(
-            lambda _db: write_error_workbook(checked, target, lang),  # type: ignore[arg-type]
+            lambda _db: write_ledger_errors(checked, target, lang),  # type: ignore[arg-type]
             dialog.show_errors_saved,
             dialog.errors_refused,
             _tr(SAVING_ERRORS),
@@ -57,8 +59,24 @@ def import_dialog(session: Any, parent: QWidget) -> ImportDialog:
 
     dialog.file_chosen.connect(check)
     dialog.errors_wanted.connect(write_errors)
-    run_on_submit(session, dialog, import_register, progress=_tr(IMPORTING))
+    run_on_submit(session, dialog, _import, progress=_tr(IMPORTING))
     return dialog
+
+
+def _check(db: Any, request: LedgerRequest) -> Any:
+    """Check the ledger with the user's mapping, else the one remembered for its layout."""
+    mapping = request.mapping
+    if mapping is None and request.tag_pattern is None:
+        mapping = ledger_mapping(request.path)
+    return check_ledger(db, request.path, mapping, tag_pattern=request.tag_pattern,
+                        create_missing=request.create_missing)  # fmt: skip
+
+
+def _import(db: Any, user: str, check: Any) -> int:
+    """Import (one transaction), then remember the mapping for the next ledger of this layout."""
+    done = import_ledger(db, user, check)
+    remember_mapping(check.mapping)
+    return done.instruments
 
 
 def save_template(
