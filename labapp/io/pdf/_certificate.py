@@ -27,14 +27,13 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from labapp.domain.enums import Decision, EventResult
+from labapp.domain.enums import Decision, EventResult, Stage
 from labapp.io.certificates import (
     CertificateDocument,
     CertificateError,
     CertificateKind,
     CertificatePoint,
     SignatoryRole,
-    Stage,
     decision_rule_text,
     decision_text,
     format_date,
