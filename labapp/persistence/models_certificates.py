@@ -44,13 +44,13 @@ def next_certificate_seq(session: Session, laboratory_id: int, year: int) -> int
 
     Runs inside the caller's transaction: the number is taken only if that transaction commits.
     """
-    table = CertificateCounterRow.__table__
+    row = CertificateCounterRow
     first = _insert(session).values(laboratory_id=laboratory_id, year=year, last_seq=0)
     session.execute(first.on_conflict_do_nothing(index_elements=["laboratory_id", "year"]))
     bump = (
-        update(table)
-        .where(table.c.laboratory_id == laboratory_id, table.c.year == year)
-        .values(last_seq=table.c.last_seq + 1)
-        .returning(table.c.last_seq)
+        update(row)
+        .where(row.laboratory_id == laboratory_id, row.year == year)
+        .values(last_seq=row.last_seq + 1)
+        .returning(row.last_seq)
     )
     return int(session.execute(bump).scalar_one())
