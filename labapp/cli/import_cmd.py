@@ -1,4 +1,5 @@
-"""``labapp-cli import register FILE``: import a register ledger from Excel, all or nothing.
+"""``labapp-cli import register FILE``: import a register ledger from Excel, all or nothing
+(``import dcc``: :mod:`labapp.cli.certificate_cmd`).
 
 Every row is checked first (:func:`labapp.services.imports.check_register_file`).  With a
 bad cell, the cells are listed, an error workbook marking them is written (``--errors``, by default
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from labapp.cli.auth import acting_user, add_user_argument
+from labapp.cli.certificate_cmd import add_import_dcc_parser
 from labapp.cli.common import database_url
 from labapp.cli.messages import Messages
 
@@ -36,6 +38,7 @@ def add_import_parser(commands: Any, common: argparse.ArgumentParser, tr: Messag
     register.add_argument("--dry-run", action="store_true", help=tr("help.import_dry_run"))
     add_user_argument(register, tr)
     register.set_defaults(run=_import_register)
+    add_import_dcc_parser(kinds, common, tr)
 
 
 def _import_register(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:

@@ -11,9 +11,9 @@ from decimal import Decimal as D
 from labapp.domain.enums import EventKind, EventResult, InstrumentStatus, PersonRole, Stage
 from labapp.domain.point_values import PointValues
 from labapp.domain.quantities import Measured as M
+from labapp.persistence.models import InstrumentRow
 from labapp.services.database import Database
 from labapp.services.demo import DemoOptions, seed_demo
-from labapp.persistence.models import InstrumentRow
 from labapp.services.events import EventInput, StandardUse, valid_standards
 from labapp.services.events import _draft as ev
 from labapp.services.master_data import _lookups as people
@@ -50,7 +50,7 @@ def points() -> tuple[PointValues, ...]:
     return tuple(
         PointValues(
             M(D(ref), "V"), M(D(ind), "V"), None, M(D(u), "V"), D(k), M(D(mpe), "V"), stage=stage
-        )  # fmt: skip
+        )
         for stage, ref, ind, u, k, mpe in POINTS
     )
 

@@ -139,8 +139,9 @@ def _reps(quantity: etree._Element) -> list[dict[str, object]]:
     for rep in quantity.iterfind(".//si:realListXMLList", NS):
         u = rep.findtext("si:expandedUncXMLList/si:uncertaintyXMLList", None, NS)
         k = rep.findtext("si:expandedUncXMLList/si:coverageFactorXMLList", None, NS)
+        values = rep.findtext("si:valueXMLList", "", NS).split()
         reps.append({"unit": rep.findtext("si:unitXMLList", "", NS).strip(),
-                     "values": [Decimal(v) for v in rep.findtext("si:valueXMLList", "", NS).split()],
+                     "values": [Decimal(v) for v in values],
                      "U": None if u is None else [Decimal(v) for v in u.split()],
                      "k": None if k is None else [Decimal(v) for v in k.split()]})  # fmt: skip
     return reps
@@ -177,8 +178,8 @@ def test_ptb_examples_import_as_drafts_with_the_xml_values(lab: CertLab, path: P
     root = etree.fromstring(data)
     assert event.status.value == "draft" and event.asset_tag == lab.standard_tag
     assert event.certificate_no == root.findtext(".//dcc:coreData/dcc:uniqueIdentifier", None, NS)
-    assert event.provider == root.findtext(
-        ".//dcc:calibrationLaboratory/dcc:contact/dcc:name/dcc:content", None, NS).strip()  # fmt: skip
+    provider = ".//dcc:calibrationLaboratory/dcc:contact/dcc:name/dcc:content"
+    assert event.provider == root.findtext(provider, None, NS).strip()
     assert event.performed_on.isoformat() == root.findtext(".//dcc:endPerformanceDate", None, NS)
     got = [(p.reference.value, p.indication.value, p.expanded_uncertainty.value, p.coverage_factor)
            for p in sorted(event.points, key=lambda p: p.seq)]  # fmt: skip
