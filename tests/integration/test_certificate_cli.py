@@ -11,6 +11,7 @@ from certificate_lab import PASSWORD, CertLab, seed_certificate_lab
 
 from labapp.cli.main import main
 from labapp.io.dcc import validate_dcc
+from labapp.services.accounts import create_login_role, uses_login_roles
 from labapp.services.database import Database
 from labapp.services.events import get_event
 
@@ -21,7 +22,11 @@ PTB = sorted(
 
 @pytest.fixture
 def lab(db: Database) -> CertLab:
-    return seed_certificate_lab(db)
+    lab = seed_certificate_lab(db)
+    if uses_login_roles(db):  # PostgreSQL: the CLI connects as the person (as `demo` sets up)
+        for login in (lab.approver, lab.performer):
+            create_login_role(db, login, PASSWORD)
+    return lab
 
 
 def _run(url: str, *argv: str) -> tuple[int, str]:
