@@ -59,12 +59,18 @@ __all__ = ["build_document", "find_event_id"]
 #: the k of a ~95 % coverage: normal (1.96, 2) or Student t with 5 or more degrees of freedom
 _K_95 = (Decimal("1.96"), Decimal("2.6"))
 _P_95 = Decimal("0.95")
+#: how the standard's certificate traces to the SI (its provider is printed beside it)
 _TRACE = {
-    ProviderKind.NMI: "national measurement standard of {name}",
-    ProviderKind.ACCREDITED_LAB: "{name} (accredited laboratory)",
-    ProviderKind.LEGAL_BODY: "{name} (legal metrology body)",
-    ProviderKind.IN_HOUSE: "the laboratory's own standards",
+    ProviderKind.NMI: ("national measurement standard (NMI)", "国家计量基准"),
+    ProviderKind.ACCREDITED_LAB: ("accredited calibration laboratory", "获认可的校准实验室"),
+    ProviderKind.LEGAL_BODY: ("legal metrology body", "法定计量检定机构"),
+    ProviderKind.IN_HOUSE: ("the laboratory's own higher-level standard", "本实验室上级计量标准"),
 }
+
+
+def _trace(kind: ProviderKind, language: str) -> str:
+    en, zh = _TRACE[kind]
+    return {"en": en, "zh_CN": zh}.get(language, f"{zh} / {en}")
 
 
 def find_event_id(session: Session, certificate_no: str) -> int:
@@ -121,7 +127,7 @@ def build_document(session: Session, event_id: int, language: str) -> Certificat
         method=_method(row), performed_on=row.performed_on, issued_on=approved_at.date(),
         points=_points(session, row), result=row.result, customer=owner,
         owner=None if owner else Party(_lab(session).name), valid_until=row.valid_until,
-        conditions=_conditions(row), standards=_standards(session, row),
+        conditions=_conditions(row), standards=_standards(session, row, language),
         as_found=row.as_found, as_left=row.as_left, adjusted=bool(row.adjusted),
         decision_rule=DecisionRuleInfo(DecisionRule(row.decision_rule), row.guard_band_factor),
         signatories=_signatories(session, row), remarks=row.remarks, language=language,
@@ -209,7 +215,7 @@ def _points(session: Session, row: EventRow) -> tuple[CertificatePoint, ...]:
     )
 
 
-def _standards(session: Session, row: EventRow) -> tuple[StandardUsed, ...]:
+def _standards(session: Session, row: EventRow, language: str) -> tuple[StandardUsed, ...]:
     out = []
     for use in row.standards:
         standard = session.get(InstrumentRow, use.instrument_id)
@@ -226,8 +232,7 @@ def _standards(session: Session, row: EventRow) -> tuple[StandardUsed, ...]:
             certificate_no=None if cert is None else cert.certificate_no,
             calibrated_by=None if provider is None else provider.name,
             valid_until=None if cert is None else cert.valid_until,
-            traceability=None if provider is None else _TRACE[provider.kind].format(
-                name=provider.name),
+            traceability=None if provider is None else _trace(provider.kind, language),
             uncertainty=standard.accuracy_text or _accuracy(standard),
         ))  # fmt: skip
     return tuple(out)
