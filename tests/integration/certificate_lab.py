@@ -4,14 +4,17 @@ Shared by the certificate service and CLI tests."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal as D
+
+from sqlalchemy import or_, select
 
 from labapp.domain.enums import EventKind, EventResult, InstrumentStatus, PersonRole, Stage
 from labapp.domain.point_values import PointValues
 from labapp.domain.quantities import Measured as M
-from labapp.persistence.models import InstrumentRow
+from labapp.domain.rules import qualification_covers
+from labapp.persistence.models import InstrumentRow, PersonRow, QualificationRow
 from labapp.services.database import Database
 from labapp.services.demo import DemoOptions, seed_demo
 from labapp.services.events import EventInput, StandardUse, valid_standards
@@ -86,3 +89,40 @@ def get_event_procedure(db: Database, instrument_id: int) -> int | None:
     """The instrument's procedure (the demo gives every item one)."""
     with db.read() as session:
         return session.get(InstrumentRow, instrument_id).procedure_id
+
+
+def licensed(db: Database, instrument_id: int, role: PersonRole, exclude: tuple[str, ...]) -> str:
+    """A person in ``role`` whose licence covers the item today (verifications need one)."""
+    today = date.today()
+    with db.read() as session:
+        item = session.get(InstrumentRow, instrument_id)
+        quantity, category = item.quantity, item.category
+        rows = session.execute(
+            select(PersonRow.login, QualificationRow.quantity, QualificationRow.scope)
+            .join(QualificationRow, QualificationRow.person_id == PersonRow.id)
+            .where(
+                or_(QualificationRow.valid_until.is_(None), QualificationRow.valid_until >= today)
+            )
+        ).all()
+    item_quantity = quantity
+    holders = {login for login, quantity, scope in rows
+               if qualification_covers(quantity, scope, item_quantity, category)}  # fmt: skip
+    return next(p.login for p in people.list_persons(db, role)
+                if p.login in holders and p.login not in exclude)  # fmt: skip
+
+
+def record_verification(lab: CertLab, *, fail: bool) -> int:
+    """A verification of the lab's item (as left points; one out of tolerance when ``fail``),
+    checked and approved by licensed signers; the approved event's id."""
+    as_left = [p for p in points() if p.stage is Stage.AS_LEFT]
+    if fail:  # 1.000090 V against MPE ±0.000040 V at 1 V
+        as_left[1] = replace(as_left[1], indication=M(D("1.000090"), "V"))
+    procedure = get_event_procedure(lab.db, lab.instrument_id)
+    data = EventInput(instrument_id=lab.instrument_id, kind=EventKind.VERIFICATION,
+                      performed_on=TODAY, procedure_id=procedure, temperature="20.1 °C",
+                      humidity="45 %RH", points=tuple(as_left))  # fmt: skip
+    checker = licensed(lab.db, lab.instrument_id, PersonRole.CHECKER, (lab.performer,))
+    approver = licensed(lab.db, lab.instrument_id, PersonRole.APPROVER, (lab.performer, checker))
+    draft = ev.save_draft(lab.db, lab.performer, data, today=TODAY)
+    checked = ev.check_event(lab.db, checker, draft.id, draft.version, PASSWORD)
+    return ev.approve_event(lab.db, approver, checked.id, checked.version, PASSWORD).id

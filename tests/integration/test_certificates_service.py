@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from certificate_lab import POINTS, CertLab, seed_certificate_lab
+from certificate_lab import POINTS, CertLab, record_verification, seed_certificate_lab
 from lxml import etree
 from sqlalchemy import func, select
 
@@ -219,3 +219,18 @@ def test_invalid_or_unmappable_dcc_and_unknown_tag_save_nothing(lab: CertLab) ->
     with pytest.raises(NotFoundError):
         import_dcc(lab.db, lab.performer, "NO-SUCH-TAG", good, "good.xml")
     assert _counts(lab.db) == before
+
+
+@pytest.mark.parametrize(("fail", "kind", "title_zh", "title_en"), [
+    (False, CertificateKind.VERIFICATION, "检定证书", "VERIFICATIONCERTIFICATE"),
+    (True, CertificateKind.VERIFICATION_FAILED, "检定结果通知书", "NOTICEOFVERIFICATIONRESULT"),
+])  # fmt: skip
+def test_verification_passed_and_failed_get_their_own_documents(
+    lab: CertLab, fail: bool, kind: CertificateKind, title_zh: str, title_en: str
+) -> None:
+    event_id = record_verification(lab, fail=fail)
+    issued = issue_certificate(lab.db, lab.approver, event_id=event_id, language="bilingual")
+    assert issued.kind is kind
+    text = "".join(_pages(issued.pdf))
+    assert issued.number in text and title_zh in text and title_en in text.upper()
+    assert ("1.000090V" in text) is fail
