@@ -47,8 +47,10 @@ def test_certificate_pdf_and_dcc_of_the_selected_record(qtbot, window, tmp_path,
     lab_name = get_lab_settings(window.session.db).name
     draft = _select(view, lambda e: e.status is EventStatus.DRAFT)
     assert not view.certificate_button.isEnabled() and view.import_dcc_button.isEnabled()
+    _select(view, lambda e: e.status is EventStatus.APPROVED and not e.in_house)
+    assert not view.certificate_button.isEnabled()  # a provider's certificate is the provider's
     event = _select(view, _in_house_approved(lab_name))
-    assert view.certificate_button.isEnabled() and view.dcc_button.isEnabled()
+    assert event.in_house and view.certificate_button.isEnabled() and view.dcc_button.isEnabled()
     assert draft.id != event.id
     actions = view.certificates
     pdf, xml = tmp_path / "c.pdf", tmp_path / "c.xml"

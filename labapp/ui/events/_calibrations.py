@@ -152,7 +152,10 @@ class CalibrationsView(View):
     def _enable(self, *_args: Any) -> None:
         row = self.selected()
         certified = (EventKind.CALIBRATION, EventKind.VERIFICATION)
-        issuable = row is not None and row.status is EventStatus.APPROVED and row.kind in certified
+        issuable = (
+            row is not None and row.in_house and row.status is EventStatus.APPROVED
+            and row.kind in certified
+        )  # fmt: skip
         self.certificate_button.setEnabled(issuable)
         self.dcc_button.setEnabled(issuable)
         self.import_dcc_button.setEnabled(row is not None)
