@@ -212,7 +212,13 @@ def test_invalid_or_unmappable_dcc_and_unknown_tag_save_nothing(lab: CertLab) ->
     wrong_schema = good.replace(b"<dcc:coreData>", b"<dcc:coreData><dcc:bogus/>", 1)
     # every unit of the results in a D-SI form LabApp has no unit for (the schema allows any)
     unknown_unit = re.sub(rb"(<si:unitXMLList>)[^<]*", rb"\1\\furlong", good)
-    for data, code in ((wrong_schema, "invalid"), (unknown_unit, "unit")):
+    unsupported = good.replace(b'schemaVersion="3.1.2"', b'schemaVersion="9.9.9"', 1)
+    cases = (
+        (wrong_schema, "invalid"),
+        (unknown_unit, "unit"),
+        (unsupported, "unsupported_version"),
+    )
+    for data, code in cases:
         with pytest.raises(DccError) as refused:
             import_dcc(lab.db, lab.performer, lab.standard_tag, data, "bad.xml")
         assert refused.value.code == code, refused.value.message_en
