@@ -5,6 +5,7 @@ One path per kind of error (the sentences: :mod:`labapp.cli.messages_errors`):
 * the CLI's own :class:`~labapp.cli.common.CliError`: its key;
 * ``ValidationError``: by code, with the field's name (:func:`validation_words`);
 * an error with a ``code`` (``AuthenticationError``, ``PermissionDeniedError``): by class and code;
+* an error carrying its own ``message_en`` / ``message_zh`` (certificates, DCC): those;
 * any other LabApp error: by class, filled from its attributes;
 * and, for an error no sentence words, its English text.
 """
@@ -29,10 +30,13 @@ def word_error(exc: LabAppError, tr: Messages) -> str:
         return tr(exc.key, **exc.values)
     if isinstance(exc, ValidationError):
         return validation_words(exc, tr)
+    own = getattr(exc, "message_zh" if tr.language == "zh_CN" else "message_en", None)
+    if isinstance(own, str) and own:  # an error worded where it is raised (certificates, DCC)
+        return " ".join(own.split())
     for key, values in _class_keys(exc):
         if tr.has(key):
-            try:
-                return " ".join(tr(key, **values).split())
+            try:  # format_map: the values may hold "key" (NotFoundError's), tr's own argument
+                return " ".join(tr.sentence(key).format_map(values).split())
             except (KeyError, IndexError, ValueError):
                 continue  # the sentence names a value this error lacks: try the next
     return " ".join(str(exc).split())

@@ -1,4 +1,5 @@
-"""``labapp-cli import register FILE`` and ``import mapping FILE``: a lab's ledger, all or nothing.
+"""``labapp-cli import register FILE`` and ``import mapping FILE``: a lab's ledger, all or nothing
+(``import dcc``: :mod:`labapp.cli.certificate_cmd`).
 
 ``import mapping FILE`` prints the column mapping LabApp detects (JSON) for the user to edit and
 pass back with ``import register FILE --mapping MAPPING.json``.  ``import register`` reads the
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from labapp.cli.auth import acting_user, add_user_argument
+from labapp.cli.certificate_cmd import add_import_dcc_parser
 from labapp.cli.common import database_url
 from labapp.cli.messages import Messages
 
@@ -52,6 +54,7 @@ def add_import_parser(commands: Any, common: argparse.ArgumentParser, tr: Messag
     mapping.add_argument("--tag-pattern", metavar="PATTERN", default=None,
                          help=tr("help.import_tag_pattern"))  # fmt: skip
     mapping.set_defaults(run=_print_mapping)
+    add_import_dcc_parser(kinds, common, tr)
 
 
 def _print_mapping(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:

@@ -22,6 +22,7 @@ from typing import Any, TextIO
 from labapp import __version__, paths
 from labapp.cli.accounts_cmd import add_account_parsers
 from labapp.cli.backup_cmd import add_backup_parsers
+from labapp.cli.certificate_cmd import add_certificate_parser
 from labapp.cli.common import (
     EXIT_BEHIND,
     EXIT_ERROR,
@@ -107,6 +108,7 @@ def _parser(tr: Messages) -> argparse.ArgumentParser:
     current.set_defaults(run=_current)
     add_backup_parsers(db_commands, common, tr)
     add_import_parser(commands, common, tr)
+    add_certificate_parser(commands, common, tr)
     add_export_parser(commands, common, tr, date_type(tr))
     add_account_parsers(commands, common, tr)
     add_plan_parser(commands, common, tr, date_type(tr))

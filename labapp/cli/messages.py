@@ -14,6 +14,7 @@ from string import Formatter
 
 from labapp.cli.master_messages import MASTER_MESSAGES
 from labapp.cli.messages_accounts import MESSAGES as ACCOUNT_MESSAGES
+from labapp.cli.messages_certificates import CERTIFICATE_MESSAGES
 from labapp.cli.messages_errors import ERROR_MESSAGES
 from labapp.cli.messages_import import MESSAGES as IMPORT_MESSAGES
 
@@ -289,7 +290,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-for _table in (MASTER_MESSAGES, ACCOUNT_MESSAGES, ERROR_MESSAGES, IMPORT_MESSAGES):
+for _table in (
+    MASTER_MESSAGES, ACCOUNT_MESSAGES, ERROR_MESSAGES, IMPORT_MESSAGES, CERTIFICATE_MESSAGES
+):
     assert not MESSAGES.keys() & _table.keys(), "a key of the CLI's tables repeats"
     MESSAGES.update(_table)
 
@@ -321,6 +324,10 @@ class Messages:
 
     def __call__(self, key: str, **values: object) -> str:
         return MESSAGES[key][self._column].format(**values)
+
+    def sentence(self, key: str) -> str:
+        """The sentence ``key`` in this language, unfilled."""
+        return MESSAGES[key][self._column]
 
     def has(self, key: str) -> bool:
         """True when the table has ``key``."""

@@ -10,6 +10,7 @@ trail.
 from labapp.persistence import audit as audit
 from labapp.persistence import models as models
 from labapp.persistence import models_accounts as models_accounts
+from labapp.persistence import models_certificates as models_certificates
 from labapp.persistence import models_impact as models_impact
 from labapp.persistence import models_integrity as models_integrity
 from labapp.persistence import models_master as models_master

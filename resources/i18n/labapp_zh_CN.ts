@@ -781,6 +781,30 @@
         <translation>记录检定/校准…</translation>
     </message>
     <message>
+        <source>Certificate (PDF)…</source>
+        <translation>证书（PDF）…</translation>
+    </message>
+    <message>
+        <source>The certificate of the selected approved in-house record, as PDF</source>
+        <translation>所选已批准的本实验室记录的证书（PDF）</translation>
+    </message>
+    <message>
+        <source>DCC…</source>
+        <translation>DCC…</translation>
+    </message>
+    <message>
+        <source>The digital calibration certificate (DCC XML), attached to the record</source>
+        <translation>数字校准证书（DCC XML），并附加到记录</translation>
+    </message>
+    <message>
+        <source>Import DCC…</source>
+        <translation>导入 DCC…</translation>
+    </message>
+    <message>
+        <source>A provider&apos;s DCC for the selected row&apos;s standard, as a new draft</source>
+        <translation>将外部机构为所选行计量标准出具的 DCC 导入为新的记录草稿</translation>
+    </message>
+    <message>
         <source>Double-click an event to open it</source>
         <translation>双击记录即可打开</translation>
     </message>
@@ -793,6 +817,73 @@
     <message>
         <source>The start date is after the end date.</source>
         <translation>开始日期晚于结束日期。</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateActions</name>
+    <message>
+        <source>Chinese and English</source>
+        <translation>中英双语</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Certificate language</source>
+        <translation>证书语言</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>DCC (*.xml)</source>
+        <translation>DCC 文件 (*.xml)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save certificate</source>
+        <translation>保存证书</translation>
+    </message>
+    <message>
+        <source>Import DCC</source>
+        <translation>导入 DCC</translation>
+    </message>
+    <message>
+        <source>Issuing the certificate…</source>
+        <translation>正在出具证书…</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {0}</source>
+        <translation>无法读取文件：{0}</translation>
+    </message>
+    <message>
+        <source>Importing the DCC…</source>
+        <translation>正在导入 DCC…</translation>
+    </message>
+    <message>
+        <source>The file cannot be written: {0}</source>
+        <translation>无法写入文件：{0}</translation>
+    </message>
+    <message>
+        <source>DCC of certificate {0} written to {1} and attached to the record (SHA-256 {2}).</source>
+        <translation>证书 {0} 的 DCC 已写出到 {1}，并已附加到记录（SHA-256 {2}）。</translation>
+    </message>
+    <message>
+        <source>Certificate {0} written to {1}.</source>
+        <translation>证书 {0} 已写出到 {1}。</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>证书</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,18 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "logo": ("the logo is not a PNG or JPEG image", "徽标不是 PNG 或 JPEG 图像"),
     "font": ("the certificate font {path} cannot be read", "无法读取证书字体 {path}"),
     "language": ("unknown language {language}", "未知的语言 {language}"),
+    "not_approved": (
+        "event {event} is {status}: only an approved record gets a certificate",
+        "记录 {event} 尚未批准：只有已批准的记录才能出具证书",
+    ),
+    "external": (
+        "event {event} was performed by an external provider: its certificate is the provider's",
+        "记录 {event} 由外部机构完成：其证书由该机构出具",
+    ),
+    "unknown_certificate": (
+        "no approved record of this laboratory has certificate number {number}",
+        "本实验室没有证书编号为 {number} 的已批准记录",
+    ),
 }
 
 
@@ -37,7 +49,8 @@ class CertificateError(LabAppError, ValueError):
     """A certificate (or report) cannot be built or written as given.
 
     ``code`` is stable (``"required"``, ``"kind_result"``, ``"no_points"``, ``"uncertainty"``,
-    ``"probability"``, ``"logo"``, ``"font"``, ``"language"``); ``message_en`` and
+    ``"probability"``, ``"logo"``, ``"font"``, ``"language"``, ``"not_approved"``,
+    ``"external"``, ``"unknown_certificate"``); ``message_en`` and
     ``message_zh`` word it for the CLI and the GUI; ``params`` hold what the words need.
     """
 

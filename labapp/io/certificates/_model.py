@@ -15,7 +15,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
-from labapp.domain.enums import Decision, EventKind, EventResult
+from labapp.domain.enums import Decision, EventKind, EventResult, Stage
 from labapp.domain.quantities import Measured
 from labapp.io.certificates._errors import CertificateError
 from labapp.metrology.conformity import DecisionRule
@@ -32,7 +32,6 @@ __all__ = [
     "Party",
     "Signatory",
     "SignatoryRole",
-    "Stage",
     "StandardUsed",
     "Uncertainty",
     "certificate_kind_for",
@@ -45,13 +44,6 @@ class CertificateKind(StrEnum):
     CALIBRATION = "calibration"
     VERIFICATION = "verification"  # 检定证书: the item passed
     VERIFICATION_FAILED = "verification_failed"  # 检定结果通知书: the item failed
-
-
-class Stage(StrEnum):
-    """As found (before adjustment) or as left (after adjustment, or without any)."""
-
-    AS_FOUND = "as_found"
-    AS_LEFT = "as_left"
 
 
 class SignatoryRole(StrEnum):

@@ -10,13 +10,12 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from labapp.domain.enums import Decision, EventResult
+from labapp.domain.enums import Decision, EventResult, Stage
 from labapp.domain.quantities import Measured
 from labapp.io.certificates._model import (
     CertificateKind,
     DecisionRuleInfo,
     SignatoryRole,
-    Stage,
     Uncertainty,
 )
 from labapp.io.excel import Language, pick

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from labapp.domain.enums import Decision
+from labapp.domain.enums import Decision, Stage
 from labapp.domain.quantities import Measured
-from labapp.io.certificates import Stage, Uncertainty
+from labapp.io.certificates import Uncertainty
 
 __all__ = [
     "Identification",

@@ -36,9 +36,9 @@ from typing import Any
 
 from lxml import etree
 
-from labapp.domain.enums import Decision
+from labapp.domain.enums import Decision, Stage
 from labapp.domain.quantities import Measured
-from labapp.io.certificates import Stage, Uncertainty
+from labapp.io.certificates import Uncertainty
 from labapp.io.dcc._errors import DccError
 from labapp.io.dcc._incoming import (
     Identification,

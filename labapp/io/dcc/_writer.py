@@ -31,13 +31,12 @@ from typing import Any
 
 from lxml import etree
 
-from labapp.domain.enums import Decision, EventResult
+from labapp.domain.enums import Decision, EventResult, Stage
 from labapp.domain.quantities import Measured
 from labapp.io.certificates import (
     CertificateDocument,
     CertificatePoint,
     SignatoryRole,
-    Stage,
     Uncertainty,
     decision_rule_text,
     format_decimal,

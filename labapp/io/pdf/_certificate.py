@@ -27,14 +27,13 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from labapp.domain.enums import Decision, EventResult
+from labapp.domain.enums import Decision, EventResult, Stage
 from labapp.io.certificates import (
     CertificateDocument,
     CertificateError,
     CertificateKind,
     CertificatePoint,
     SignatoryRole,
-    Stage,
     decision_rule_text,
     decision_text,
     format_date,
@@ -234,10 +233,12 @@ def _body(doc: CertificateDocument, lang: Language) -> list[Any]:
             story += [_points_table(points, lang), Spacer(1, 2 * mm)]
     story.append(para(_uncertainty_note(doc, lang), st["cell"]))
     story += _conformity(doc, lang)
-    if doc.remarks:
+    end = [Spacer(1, 6 * mm), para(f"— {say('end', lang)} —", st["center"])]
+    if doc.remarks:  # a heading never ends a page alone, the end mark never opens one alone
         remarks = [para(say("remarks", lang), st["h2"]), para(doc.remarks, st["body"])]
-        story.append(KeepTogether(remarks))  # a heading never ends a page alone
-    story += [Spacer(1, 6 * mm), para(f"— {say('end', lang)} —", st["center"])]
+        story.append(KeepTogether(remarks + end))
+    else:
+        story.append(KeepTogether([story.pop(), *end]))
     return story
 
 

@@ -10,15 +10,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from labapp.domain.points import DecisionRule
+from labapp.persistence.models import EventRow
 from labapp.services.attachments import stage_attachment
 from labapp.services.database import Database
 from labapp.services.events._draft import stage_draft
 from labapp.services.events._dto import EventDetail, EventInput
 from labapp.services.events._read import commit_event, event_detail
 
-__all__ = ["NewFile", "save_draft_with_files"]
+__all__ = ["NewFile", "commit_draft", "save_draft_with_files", "stage_draft_with_files"]
 
 
 @dataclass(frozen=True)
@@ -57,13 +59,36 @@ def save_draft_with_files(
     """
     with db.unit_of_work(user) as uow:
         row = stage_draft(uow, data, event_id, expected_version, today, rule, guard_band_factor)
-        for file in files:
-            stage_attachment(
-                uow.session,
-                event_id=row.id,
-                filename=file.filename,
-                content=file.content,
-                media_type=file.media_type,
-            )
-        commit_event(uow)
-        return event_detail(uow.session, row)
+        _stage_files(uow, row, files)
+        return commit_draft(uow, row)
+
+
+def _stage_files(uow: Any, row: EventRow, files: Sequence[NewFile]) -> None:
+    for file in files:
+        stage_attachment(
+            uow.session,
+            event_id=row.id,
+            filename=file.filename,
+            content=file.content,
+            media_type=file.media_type,
+        )
+
+
+def stage_draft_with_files(
+    uow: Any, data: EventInput, files: Sequence[NewFile] = (), *, today: date | None = None
+) -> EventRow:
+    """A new draft and its files staged in the caller's unit of work (not committed).
+
+    For a use case that saves more in the same transaction (a DCC import also records the
+    provider it names): finish with :func:`commit_draft`.  Raises as
+    :func:`save_draft_with_files`.
+    """
+    row = stage_draft(uow, data, None, None, today, None, None)
+    _stage_files(uow, row, files)
+    return row
+
+
+def commit_draft(uow: Any, row: EventRow) -> EventDetail:
+    """Commit ``uow`` (a duplicate certificate number refused as such) and return the draft."""
+    commit_event(uow)
+    return event_detail(uow.session, row)

@@ -11,7 +11,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
-from labapp.domain.enums import EventKind, EventResult, EventStatus
+from labapp.domain.enums import EventKind, EventResult, EventStatus, ProviderKind
 from labapp.domain.errors import ValidationError
 from labapp.persistence.models import EventRow
 from labapp.services.database import Database
@@ -38,6 +38,7 @@ class EventListItem:
     valid_until: date | None
     performer: str | None
     version: int
+    in_house: bool = True  # performed by the lab itself (no provider, or the in-house one)
 
 
 def list_events(
@@ -91,6 +92,7 @@ def _item(row: EventRow) -> EventListItem:
         instrument_id=row.instrument_id,
         asset_tag=row.instrument.asset_tag,
         instrument_name=row.instrument.name,
+        in_house=row.provider is None or row.provider.kind is ProviderKind.IN_HOUSE,
         **{f: getattr(line, f) for f in _SUMMARY_FIELDS},
     )
 

@@ -11,9 +11,10 @@ Rules (also in :mod:`labapp.services.events`):
 * for a verification (检定) the signer holds a licence covering the item's quantity, valid from the
   day the verification was performed to the day of signing (``PermissionDeniedError``
   ``qualification``);
-* approval needs a checked event; it sets the instrument's last calibration and due date when this
-  is its latest event, suspends it on FAIL, puts a suspended one back in service on a later pass,
-  and supersedes the event a correction replaces.
+* approval needs a checked event; it numbers an in-house certificate from the lab's pattern
+  (:mod:`labapp.services.events._numbering`), sets the instrument's last calibration and due date
+  when this is its latest event, suspends it on FAIL, puts a suspended one back in service on a
+  later pass, and supersedes the event a correction replaces.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from labapp.persistence.types import utcnow
 from labapp.services.accounts import Actor, require_role, sign_event, unlock
 from labapp.services.database import Database
 from labapp.services.events._dto import EventDetail
+from labapp.services.events._numbering import number_certificate
 from labapp.services.events._read import commit_event, event_detail, instrument_row, load_row
 
 __all__ = ["approve_event", "check_event"]
@@ -145,6 +147,7 @@ def approve_event(
     actor = unlock(db, user, password)
     with db.unit_of_work(user, signer=actor) as uow:
         row = _sign(uow, actor, event_id, expected_version, EventStatus.CHECKED, "approver")
+        number_certificate(uow.session, row, date.today())  # before signing: the seal covers it
         sign_event(uow.session, actor, row, "approve")
         row.status = EventStatus.APPROVED
         row.approver_id = actor.person_id

@@ -112,6 +112,10 @@ def describe(exc: BaseException) -> str:
             )
         case ImportFileError():  # a file that cannot be read (workbook limits too): its own words
             return exc.message_zh if QLocale().name().startswith("zh") else exc.message_en
+        case LabAppError() if isinstance(getattr(exc, "message_zh", None), str):
+            # worded where it was raised (certificates, DCC files): English and Chinese
+            zh = QLocale().name().startswith("zh")
+            return str(exc.message_zh if zh else exc.message_en)  # type: ignore[attr-defined]
         case LabAppError():
             return str(exc)
     return QCoreApplication.translate("Errors", "Unexpected error: {0}").format(

@@ -1,4 +1,5 @@
-"""The Calibrations page: recent events filtered by status, kind and date; double-click opens one.
+"""The Calibrations page: recent events filtered by status, kind and date; double-click opens one;
+the selected approved record's certificate (PDF) or DCC; a provider's DCC imported as a draft.
 
 The list comes from ``labapp.services.events.list_events`` on the worker; "Record event…" and a
 double-click ask the main window (``record_event`` / ``open_event``) for the event dialog.
@@ -26,6 +27,7 @@ from labapp.ui.common.labels import label
 from labapp.ui.common.rows_table_model import RowsTableModel
 from labapp.ui.common.tables import read_only_table
 from labapp.ui.common.view import View
+from labapp.ui.events._certificates import CertificateActions
 
 LIMIT = 500
 
@@ -76,11 +78,24 @@ class CalibrationsView(View):
         self.record_button = QPushButton()
         self.record_button.setObjectName("recordEvent")
         self.record_button.clicked.connect(self.record_event)
+        self.certificates = CertificateActions(session, self)
+        self.certificates.imported.connect(self.open_event)
+        self.certificate_button = QPushButton()
+        self.certificate_button.setObjectName("certificatePdf")
+        self.certificate_button.clicked.connect(lambda: self._issue(dcc=False))
+        self.dcc_button = QPushButton()
+        self.dcc_button.setObjectName("certificateDcc")
+        self.dcc_button.clicked.connect(lambda: self._issue(dcc=True))
+        self.import_dcc_button = QPushButton()
+        self.import_dcc_button.setObjectName("importDcc")
+        self.import_dcc_button.clicked.connect(self._import_dcc)
         self.count = QLabel()
         self.table = read_only_table(self.model, "events")
         self.table.doubleClicked.connect(
             lambda index: self.open_event.emit(self.model.row_at(index.row()).id)
         )
+        self.table.selectionModel().selectionChanged.connect(self._enable)
+        self._enable()
         for combo in (self.status, self.kind):
             combo.currentIndexChanged.connect(self.refresh)
         for edit in (self.since, self.until):
@@ -94,6 +109,8 @@ class CalibrationsView(View):
             bar.addWidget(widget)
         bar.addWidget(self.until)
         bar.addStretch(1)
+        for button in (self.certificate_button, self.dcc_button, self.import_dcc_button):
+            bar.addWidget(button)
         bar.addWidget(self.record_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -112,8 +129,46 @@ class CalibrationsView(View):
         self.from_label.setText(self.tr("From:"))
         self.to_label.setText(self.tr("to"))
         self.record_button.setText(self.tr("Record event…"))
+        self.certificate_button.setText(self.tr("Certificate (PDF)…"))
+        self.certificate_button.setToolTip(
+            self.tr("The certificate of the selected approved in-house record, as PDF")
+        )
+        self.dcc_button.setText(self.tr("DCC…"))
+        self.dcc_button.setToolTip(
+            self.tr("The digital calibration certificate (DCC XML), attached to the record")
+        )
+        self.import_dcc_button.setText(self.tr("Import DCC…"))
+        self.import_dcc_button.setToolTip(
+            self.tr("A provider's DCC for the selected row's standard, as a new draft")
+        )
         self.table.setToolTip(self.tr("Double-click an event to open it"))
         self._count()
+
+    def selected(self) -> Any | None:
+        """The selected row's event, or None."""
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def _enable(self, *_args: Any) -> None:
+        row = self.selected()
+        certified = (EventKind.CALIBRATION, EventKind.VERIFICATION)
+        issuable = (
+            row is not None and row.in_house and row.status is EventStatus.APPROVED
+            and row.kind in certified
+        )  # fmt: skip
+        self.certificate_button.setEnabled(issuable)
+        self.dcc_button.setEnabled(issuable)
+        self.import_dcc_button.setEnabled(row is not None)
+
+    def _issue(self, dcc: bool) -> None:
+        row = self.selected()
+        if row is not None:
+            self.certificates.issue(row.id, row.certificate_no, dcc)
+
+    def _import_dcc(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self.certificates.import_dcc(row.asset_tag)
 
     def _count(self) -> None:
         self.count.setText(self.tr("%n event(s)", "", self.model.rowCount()))
@@ -140,6 +195,7 @@ class CalibrationsView(View):
 
     def _show(self, rows: list[Any]) -> None:
         self.model.set_rows(rows)
+        self._enable()
         self.table.resizeColumnsToContents()
         self._count()
         self.rows_loaded.emit()

@@ -11,7 +11,7 @@ import io
 from datetime import UTC, date, datetime
 from decimal import Decimal as D
 
-from labapp.domain.enums import Decision, EventResult
+from labapp.domain.enums import Decision, EventResult, Stage
 from labapp.domain.quantities import Measured as M
 from labapp.io.certificates import (
     CertificateDocument,
@@ -25,7 +25,6 @@ from labapp.io.certificates import (
     Party,
     Signatory,
     SignatoryRole,
-    Stage,
     StandardUsed,
     Uncertainty,
 )

@@ -8,13 +8,12 @@ from decimal import Decimal
 import pytest
 from certificate_samples import calibration, verification
 
-from labapp.domain.enums import EventKind, EventResult
+from labapp.domain.enums import EventKind, EventResult, Stage
 from labapp.domain.quantities import Measured
 from labapp.io.certificates import (
     CertificateError,
     CertificateKind,
     CertificatePoint,
-    Stage,
     Uncertainty,
     certificate_kind_for,
 )
