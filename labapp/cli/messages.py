@@ -291,7 +291,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
 
 for _table in (
-    MASTER_MESSAGES, ACCOUNT_MESSAGES, ERROR_MESSAGES, IMPORT_MESSAGES, CERTIFICATE_MESSAGES
+    MASTER_MESSAGES,
+    ACCOUNT_MESSAGES,
+    ERROR_MESSAGES,
+    IMPORT_MESSAGES,
+    CERTIFICATE_MESSAGES,
 ):
     assert not MESSAGES.keys() & _table.keys(), "a key of the CLI's tables repeats"
     MESSAGES.update(_table)
