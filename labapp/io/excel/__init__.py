@@ -33,6 +33,7 @@ from labapp.io.excel._limits import (
     WorkbookLimitError,
 )
 from labapp.io.excel._open import open_workbook
+from labapp.io.excel._print import MIN_PRINT_PT, PrintLayout, apply_print_setup, print_layout
 from labapp.io.excel._problems import CellError, ImportFileError
 from labapp.io.excel._sheet import SheetWriter, excel_formats
 
@@ -41,15 +42,18 @@ __all__ = [
     "MAX_CELL_CHARS",
     "MAX_COLUMNS",
     "MAX_ROWS",
+    "MIN_PRINT_PT",
     "CellError",
     "ColumnKind",
     "ColumnSpec",
     "CoverInfo",
     "ExportResult",
     "ImportFileError",
+    "PrintLayout",
     "Language",
     "SheetSpec",
     "SheetWriter",
+    "apply_print_setup",
     "WorkbookLimitError",
     "decimal_number_format",
     "display_width",
@@ -58,6 +62,7 @@ __all__ = [
     "lookup_key",
     "open_workbook",
     "pick",
+    "print_layout",
     "quantity_key",
     "quantity_label",
     "sheet_title",
