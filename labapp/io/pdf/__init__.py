@@ -12,6 +12,9 @@ from labapp.io.pdf._table_report import (
     SignatureBlock,
     TableReport,
     approval_blocks,
+    cell_text,
+    column_parts,
+    save_table_report,
     write_table_report,
 )
 
@@ -21,7 +24,10 @@ __all__ = [
     "SignatureBlock",
     "TableReport",
     "approval_blocks",
+    "cell_text",
+    "column_parts",
     "font_path",
+    "save_table_report",
     "write_certificate_pdf",
     "write_table_report",
 ]

@@ -7,23 +7,30 @@ with name and date when known, blank lines to sign otherwise).  The table follow
 repeats on every page, every cell wraps (Chinese between any two characters), and every page
 carries the title and "page x of y".  Cells print typed values: ``Measured`` as ``10.00 V``,
 ``Decimal`` with its digits, dates as ISO 8601.
+
+A table too wide for the page at 8 pt (more columns than :data:`MIN_COLUMN` allows side by side)
+is split into parts, one after the other, each repeating the key columns (the asset tag) so
+every row of every part says which item it is; shrinking it instead would print it unreadably.
 """
 
 from __future__ import annotations
 
 import io
+import os
+import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
+from pathlib import Path
 from typing import Any
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import SimpleDocTemplate, Spacer, Table
+from reportlab.platypus import PageBreak, SimpleDocTemplate, Spacer, Table
 
 from labapp.domain.quantities import Measured
 from labapp.io.certificates import format_date, format_datetime, format_decimal, format_measured
@@ -44,12 +51,15 @@ __all__ = [
     "TableReport",
     "approval_blocks",
     "cell_text",
+    "column_parts",
+    "save_table_report",
     "write_table_report",
 ]
 
 _PAGE = landscape(A4)
 _MARGIN = 12 * mm
 _WIDTH = _PAGE[0] - 2 * _MARGIN
+MIN_COLUMN = 21 * mm  # about 7 Chinese characters or 14 digits at 8 pt
 
 
 @dataclass(frozen=True)
@@ -101,6 +111,7 @@ class TableReport:
     signatures: Sequence[SignatureBlock] = ()
     generated_at: datetime | None = None
     font_size: float = 8.5
+    key_columns: int = 1  # repeated in every part of a table split for width
 
 
 def cell_text(value: object) -> str:
@@ -133,9 +144,33 @@ def write_table_report(report: TableReport) -> bytes:
         out, pagesize=_PAGE, leftMargin=_MARGIN, rightMargin=_MARGIN, topMargin=20 * mm,
         bottomMargin=18 * mm, title=report.title_en, author=report.lab_name,
     )  # fmt: skip
-    story = [*_cover(report), _table(report)]
+    story = [*_cover(report), *_tables(report)]
     template.build(story, canvasmaker=numbered_canvas(decor))
     return out.getvalue()
+
+
+def save_table_report(report: TableReport, path: str | os.PathLike[str]) -> Path:
+    """Render ``report`` and write it to ``path``; the file appears only once complete."""
+    target = Path(path)
+    data = write_table_report(report)
+    partial = target.with_name(f".{target.stem}.{uuid.uuid4().hex[:8]}.pdf.part")
+    try:
+        partial.write_bytes(data)
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return target
+
+
+def column_parts(count: int, key_columns: int = 1) -> list[list[int]]:
+    """Column indexes of each part of a table of ``count`` columns (key columns in each part)."""
+    per_page = int(_WIDTH // MIN_COLUMN)
+    if count <= per_page:
+        return [list(range(count))]
+    keys = list(range(min(key_columns, count)))
+    room = max(per_page - len(keys), 1)
+    rest = list(range(len(keys), count))
+    return [keys + rest[i : i + room] for i in range(0, len(rest), room)]
 
 
 def _cover(report: TableReport) -> list[Any]:
@@ -173,15 +208,32 @@ def _signature_table(report: TableReport, st: dict[str, Any]) -> Table:
     return table
 
 
-def _table(report: TableReport) -> Table:
+def _tables(report: TableReport) -> list[Any]:
     lang = report.language
-    st = styles(lang, max(report.font_size, MIN_FONT_SIZE))
+    st = styles(lang, max(report.font_size, MIN_FONT_SIZE + 0.5))  # cells print 0.5 pt smaller
     columns = list(report.columns)
+    parts = column_parts(len(columns), report.key_columns)
+    rows = [list(values) for values in report.rows]
+    story: list[Any] = []
+    for number, indexes in enumerate(parts, start=1):
+        if len(parts) > 1:
+            if number > 1:
+                story.append(PageBreak())
+            story.append(para(pick(f"Table, part {number} of {len(parts)}",
+                                   f"表格 第 {number} 部分 共 {len(parts)} 部分", lang), st["h2"]))  # fmt: skip
+        part = [columns[i] for i in indexes]
+        story.append(_table(part, [[r[i] for i in indexes] for r in rows], lang, st))
+    return story
+
+
+def _table(
+    columns: list[ReportColumn], values: list[list[object]], lang: Language, st: dict[str, Any]
+) -> Table:
     head = [para(pick(c.header_en, c.header_zh, lang), st["head"]) for c in columns]
     rows: list[list[Any]] = [head]
     aligned = [_aligned(st["cell"], c.align) for c in columns]
-    for values in report.rows:
-        rows.append([para(cell_text(v), s) for v, s in zip(values, aligned, strict=True)])
+    for line in values:
+        rows.append([para(cell_text(v), s) for v, s in zip(line, aligned, strict=True)])
     total = sum(c.weight for c in columns) or 1.0
     table = Table(rows, colWidths=[c.weight / total * _WIDTH for c in columns], repeatRows=1)
     table.setStyle(grid_style(header=True))

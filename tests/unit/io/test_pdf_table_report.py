@@ -82,3 +82,44 @@ def test_every_row_is_printed_once_and_text_is_at_least_8_pt() -> None:
             for s in re.findall(rb"/F\d+(?:\+\d+)? ([\d.]+) Tf", page.get_contents().get_data())
         ]
         assert sizes and min(sizes) >= MIN_FONT_SIZE
+
+
+def _font_sizes(page: pypdf.PageObject) -> list[float]:
+    data = page.get_contents().get_data()
+    return [float(s) for s in re.findall(rb"/F\d+(?:\+\d+)? ([\d.]+) Tf", data)]
+
+
+def _embedded_fonts(page: pypdf.PageObject) -> set[str]:
+    """Base names of the page's fonts whose TrueType program is embedded (FontFile2)."""
+    fonts = page["/Resources"]["/Font"]
+    names = set()
+    for ref in fonts.values():
+        font = ref.get_object()
+        descriptor = font.get("/FontDescriptor")
+        if descriptor is not None and "/FontFile2" in descriptor.get_object():
+            names.add(str(font["/BaseFont"]))
+    return names
+
+
+def test_every_font_on_every_page_is_embedded() -> None:
+    for page in _pages(write_table_report(_report("zh_CN", 40))):
+        fonts = page["/Resources"]["/Font"]
+        assert len(_embedded_fonts(page)) == len(fonts) > 0
+
+
+def test_a_wide_table_is_split_into_parts_each_with_the_key_column() -> None:
+    n_columns = 30
+    columns = [ReportColumn("tag", "Asset tag", "管理编号")] + [
+        ReportColumn(f"c{i}", f"Column {i}", f"第{i}列") for i in range(1, n_columns)
+    ]
+    rows = [[f"TAG-{r}"] + [f"r{r}c{i}" for i in range(1, n_columns)] for r in range(3)]
+    report = TableReport("Wide", "宽表", columns, rows, language="en")
+    pages = _pages(write_table_report(report))
+    text = re.sub(r"\s+", "", "".join(p.extract_text() for p in pages))
+    per_page = int((297 - 24) // 21)  # A4 landscape less 12 mm margins, 21 mm a column
+    parts = -(-(n_columns - 1) // (per_page - 1))  # the key column takes a place in each part
+    assert len(pages) == parts
+    assert text.count("TAG-2") == parts  # every part names the item of each row
+    assert [f"r{r}c{i}" in text for r in range(3) for i in range(1, n_columns)] == [True] * 87
+    assert f"Table,part{parts}of{parts}" in text
+    assert min(s for p in pages for s in _font_sizes(p)) >= MIN_FONT_SIZE
