@@ -44,6 +44,8 @@ from labapp.services.accounts._roles import (
 )
 from labapp.services.accounts._seals import (
     SEALED_STATUSES,
+    IntegrityProblem,
+    IntegrityReport,
     event_children,
     event_content,
     event_problems,
@@ -60,6 +62,8 @@ __all__ = [
     "MIN_PASSWORD_LENGTH",
     "SEALED_STATUSES",
     "AccountInfo",
+    "IntegrityProblem",
+    "IntegrityReport",
     "Actor",
     "NewAccount",
     "authenticate",

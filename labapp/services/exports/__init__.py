@@ -7,6 +7,7 @@ This package's ``__init__`` is what other features may use; its ``_modules`` are
 
 from __future__ import annotations
 
+from labapp.services.exports._audit import export_audit_pdf, export_audit_xlsx
 from labapp.services.exports._dashboard import draw_rate_year, export_dashboard
 from labapp.services.exports._plan import export_due, export_plan
 from labapp.services.exports._register import export_register
@@ -16,6 +17,8 @@ from labapp.services.exports._traceability import TraceFilter, export_traceabili
 __all__ = [
     "TraceFilter",
     "draw_rate_year",
+    "export_audit_pdf",
+    "export_audit_xlsx",
     "export_dashboard",
     "export_due",
     "export_plan",
