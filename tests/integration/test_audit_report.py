@@ -41,14 +41,30 @@ def lab(db: Database) -> Lab:
 def _expected(db: Database, instrument_id: int) -> list[Any]:
     """The item's entries and its events', oldest first, straight from the table."""
     with db.read() as session:
-        events = {str(i) for i in session.scalars(
-            select(EventRow.id).where(EventRow.instrument_id == instrument_id))}  # fmt: skip
+        events = {
+            str(i)
+            for i in session.scalars(
+                select(EventRow.id).where(EventRow.instrument_id == instrument_id)
+            )
+        }
         rows = session.scalars(select(AuditLogRow).order_by(AuditLogRow.seq)).all()
         names = dict(session.execute(select(PersonRow.login, PersonRow.name)).all())
-        mine = [r for r in rows if (r.entity, r.entity_id) == ("instruments", str(instrument_id))
-                or (r.entity == "events" and r.entity_id in events)]  # fmt: skip
-        return [(r.seq, r.user_name, names.get(r.user_name, ""), json.loads(r.changes or "{}"),
-                 r.reason or "") for r in mine]  # fmt: skip
+        mine = [
+            r
+            for r in rows
+            if (r.entity, r.entity_id) == ("instruments", str(instrument_id))
+            or (r.entity == "events" and r.entity_id in events)
+        ]
+        return [
+            (
+                r.seq,
+                r.user_name,
+                names.get(r.user_name, ""),
+                json.loads(r.changes or "{}"),
+                r.reason or "",
+            )
+            for r in mine
+        ]
 
 
 def test_an_items_trail_lists_its_entries_and_its_events_all_verified(lab: Lab) -> None:
@@ -93,18 +109,24 @@ def _pdf_text(path: Path) -> tuple[list[str], list[pypdf.PageObject]]:
 def _assert_fonts_and_sizes(pages: list[pypdf.PageObject]) -> None:
     for page in pages:
         fonts = page["/Resources"]["/Font"]
-        embedded = [f for f in fonts.values()
-                    if "/FontFile2" in f.get_object()["/FontDescriptor"].get_object()]  # fmt: skip
+        embedded = [
+            f
+            for f in fonts.values()
+            if "/FontFile2" in f.get_object()["/FontDescriptor"].get_object()
+        ]
         assert len(embedded) == len(fonts) > 0
         data = page.get_contents().get_data()
         sizes = [float(s) for s in re.findall(rb"/F\d+(?:\+\d+)? ([\d.]+) Tf", data)]
         assert sizes and min(sizes) >= MIN_FONT_SIZE
 
 
-@pytest.mark.parametrize(("language", "words"), [
-    ("en", ("Audittrailof", "Changedfields(old→new)", "Verified", "intact", "Page1of")),
-    ("zh_CN", ("审计追踪记录", "变更字段（原值→新值）", "验证通过", "完好", "第1页共")),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", ("Audittrailof", "Changedfields(old→new)", "Verified", "intact", "Page1of")),
+        ("zh_CN", ("审计追踪记录", "变更字段（原值→新值）", "验证通过", "完好", "第1页共")),
+    ],
+)
 def test_the_trail_as_a_pdf(lab: Lab, tmp_path: Path, language: str, words: tuple[str]) -> None:
     lab.approved()
     trail = audit_trail(lab.db, item_tag=lab.uut.asset_tag)
@@ -127,7 +149,9 @@ def test_a_record_changed_after_approval_shows_as_broken(lab: Lab, tmp_path: Pat
     trail = audit_trail(lab.db, item_tag=lab.uut.asset_tag)
     assert not trail.chain_ok and trail.problems >= 1
     broken = [line for line in trail.lines if line.integrity is EntryIntegrity.BROKEN]
-    assert broken and {line.record for line in broken} == {f"events {event_id} ({lab.uut.asset_tag})"}
+    assert broken and {line.record for line in broken} == {
+        f"events {event_id} ({lab.uut.asset_tag})"
+    }
     assert all("changed after it was" in line.problem for line in broken)
     export_audit_xlsx(tmp_path / "b.xlsx", trail, "qm", "zh_CN", lab.db)
     problems = list(openpyxl.load_workbook(tmp_path / "b.xlsx")["完整性问题"].values)
@@ -138,9 +162,14 @@ def test_a_period_is_local_days_both_ends_included_and_checked_for_order(lab: La
     today = datetime.now().astimezone().date()
     start = datetime.combine(today, time.min).astimezone()
     with lab.db.read() as session:
-        expected = session.scalars(select(AuditLogRow.seq).where(
-            AuditLogRow.at >= start, AuditLogRow.at < start + timedelta(days=1),
-        ).order_by(AuditLogRow.seq)).all()  # fmt: skip
+        expected = session.scalars(
+            select(AuditLogRow.seq)
+            .where(
+                AuditLogRow.at >= start,
+                AuditLogRow.at < start + timedelta(days=1),
+            )
+            .order_by(AuditLogRow.seq)
+        ).all()
     trail = audit_trail(lab.db, date_from=today, date_to=today)
     assert [line.entry.id for line in trail.lines] and len(trail.lines) == len(expected)
     assert audit_trail(lab.db, date_to=today - timedelta(days=1)).lines == ()

@@ -59,7 +59,7 @@ __all__ = [
 _PAGE = landscape(A4)
 _MARGIN = 12 * mm
 _WIDTH = _PAGE[0] - 2 * _MARGIN
-MIN_COLUMN = 21 * mm  # about 7 Chinese characters or 14 digits at 8 pt
+MIN_COLUMN = 18 * mm  # about 6 Chinese characters or 11 digits a line at 8 pt
 
 
 @dataclass(frozen=True)
@@ -219,8 +219,9 @@ def _tables(report: TableReport) -> list[Any]:
         if len(parts) > 1:
             if number > 1:
                 story.append(PageBreak())
-            story.append(para(pick(f"Table, part {number} of {len(parts)}",
-                                   f"表格 第 {number} 部分 共 {len(parts)} 部分", lang), st["h2"]))  # fmt: skip
+            en = f"Table, part {number} of {len(parts)}"
+            zh = f"表格 第 {number} 部分 共 {len(parts)} 部分"
+            story.append(para(pick(en, zh, lang), st["h2"]))
         part = [columns[i] for i in indexes]
         story.append(_table(part, [[r[i] for i in indexes] for r in rows], lang, st))
     return story

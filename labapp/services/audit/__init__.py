@@ -14,7 +14,7 @@ __all__ = [
     "AuditTrail",
     "AuditTrailLine",
     "EntryIntegrity",
-    "audit_trail",
     "audit_entry",
+    "audit_trail",
     "list_audit",
 ]

@@ -91,7 +91,9 @@ def audit_trail(
         No item has the asset tag ``item_tag``.
     """
     if date_from is not None and date_to is not None and date_from > date_to:
-        raise ValidationError("date_from", "the start date is after the end date", code="date_order")
+        raise ValidationError(
+            "date_from", "the start date is after the end date", code="date_order"
+        )
     tag = item_tag.strip() if item_tag else None
     report = verify_integrity(db)
     with db.read() as session:
@@ -100,9 +102,17 @@ def audit_trail(
         names = _names(session, {r.user_name for r in rows})
         tags = _tags(session, rows)
         lines = tuple(_line(r, names, tags, report) for r in rows)
-    return AuditTrail(tag, date_from, date_to, lines, report.ok, len(report.problems),
-                      report.entries + report.legacy_entries, datetime.now().astimezone(),
-                      tuple(report.problems))  # fmt: skip
+    return AuditTrail(
+        tag,
+        date_from,
+        date_to,
+        lines,
+        report.ok,
+        len(report.problems),
+        report.entries + report.legacy_entries,
+        datetime.now().astimezone(),
+        tuple(report.problems),
+    )
 
 
 def _statement(session: Any, tag: str | None, start: date | None, end: date | None) -> Any:
@@ -123,8 +133,9 @@ def _item_condition(session: Any, tag: str) -> Any:
     )
     if found is None:
         raise NotFoundError("instruments", tag)
-    events = [str(i) for i in session.scalars(
-        select(EventRow.id).where(EventRow.instrument_id == found))]  # fmt: skip
+    events = [
+        str(i) for i in session.scalars(select(EventRow.id).where(EventRow.instrument_id == found))
+    ]
     mine = and_(AuditLogRow.entity == "instruments", AuditLogRow.entity_id == str(found))
     if not events:
         return mine
@@ -140,8 +151,10 @@ def _names(session: Any, logins: set[str]) -> dict[str, str]:
 
 def _tags(session: Any, rows: Sequence[Any]) -> dict[tuple[str, str], str]:
     """Asset tags of the instruments and events the entries name."""
-    ids = {e: [int(r.entity_id) for r in rows if r.entity == e and r.entity_id.isdigit()]
-           for e in ("instruments", "events")}  # fmt: skip
+    ids = {
+        e: [int(r.entity_id) for r in rows if r.entity == e and r.entity_id.isdigit()]
+        for e in ("instruments", "events")
+    }
     out: dict[tuple[str, str], str] = {}
     for chunk in _chunks(ids["instruments"]):
         stmt = select(InstrumentRow.id, InstrumentRow.asset_tag).where(InstrumentRow.id.in_(chunk))
@@ -166,13 +179,17 @@ def _line(
 ) -> AuditTrailLine:
     tag = tags.get((row.entity, row.entity_id))
     record = f"{row.entity} {row.entity_id}" + (f" ({tag})" if tag else "")
-    problems = [p.detail for p in report.problems
-                if (p.entity, p.key) in (("audit_log", str(row.seq)), (row.entity, row.entity_id))]  # fmt: skip
+    problems = [
+        p.detail
+        for p in report.problems
+        if (p.entity, p.key) in (("audit_log", str(row.seq)), (row.entity, row.entity_id))
+    ]
     if problems:
         integrity = EntryIntegrity.BROKEN
     elif row.entry_hash is None:
         integrity = EntryIntegrity.LEGACY
     else:
         integrity = EntryIntegrity.VERIFIED
-    return AuditTrailLine(audit_entry(row), names.get(row.user_name, ""), record, integrity,
-                          "; ".join(problems))  # fmt: skip
+    return AuditTrailLine(
+        audit_entry(row), names.get(row.user_name, ""), record, integrity, "; ".join(problems)
+    )

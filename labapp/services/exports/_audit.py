@@ -71,13 +71,17 @@ def audit_scope_text(trail: AuditTrail, language: Language) -> str:
 def _integrity_summary(trail: AuditTrail, language: Language) -> str:
     when = trail.checked_at.strftime("%Y-%m-%d %H:%M:%S %z")
     if trail.chain_ok:
-        return pick(f"intact: the chain of {trail.entries_checked} entries and every seal verify "
-                    f"(checked {when})",
-                    f"完好：{trail.entries_checked} 条记录的审计链及全部封印验证通过（检查于 {when}）",
-                    language)  # fmt: skip
-    return pick(f"NOT intact: {trail.problems} problem(s) found in the chain or the seals "
-                f"(checked {when})", f"不完整：审计链或封印中发现 {trail.problems} 处问题（检查于 {when}）",
-                language)  # fmt: skip
+        return pick(
+            f"intact: the chain of {trail.entries_checked} entries and every seal verify "
+            f"(checked {when})",
+            f"完好：{trail.entries_checked} 条记录的审计链及全部封印验证通过（检查于 {when}）",
+            language,
+        )
+    return pick(
+        f"NOT intact: {trail.problems} problem(s) found in the chain or the seals (checked {when})",
+        f"不完整：审计链或封印中发现 {trail.problems} 处问题（检查于 {when}）",
+        language,
+    )
 
 
 def _cells(line: AuditTrailLine, language: Language) -> list[object]:
@@ -88,8 +92,15 @@ def _cells(line: AuditTrailLine, language: Language) -> list[object]:
     if line.problem:
         integrity = f"{integrity}: {line.problem}"
     action = ACTION_WORDS.get(entry.action, (str(entry.action), str(entry.action)))
-    return [_local(entry.at), who, pick(*action, language), line.record, changes,
-            entry.reason or "", integrity]  # fmt: skip
+    return [
+        _local(entry.at),
+        who,
+        pick(*action, language),
+        line.record,
+        changes,
+        entry.reason or "",
+        integrity,
+    ]
 
 
 def _shown(value: str | None) -> str:
@@ -124,21 +135,29 @@ def export_audit_xlsx(
     """
     title = pick(*audit_title(trail, language), language)
     columns = [ColumnSpec(key, en, zh) for key, en, zh, _ in _HEADERS]
-    entries = SheetSpec(pick("Audit trail", "审计追踪", language), columns, _rows(trail, language),
-                        audit_scope_text(trail, language))  # fmt: skip
+    entries = SheetSpec(
+        pick("Audit trail", "审计追踪", language),
+        columns,
+        _rows(trail, language),
+        audit_scope_text(trail, language),
+    )
     facts = (
         (pick("Entries", "记录条数", language), str(len(trail.lines))),
         (pick("Integrity", "完整性", language), _integrity_summary(trail, language)),
     )
     cover = replace(cover_for(db, title, user, audit_scope_text(trail, language)), facts=facts)
-    return write_workbook(path, cover, [entries, _problems_sheet(trail, language)],
-                          language=language)  # fmt: skip
+    return write_workbook(
+        path, cover, [entries, _problems_sheet(trail, language)], language=language
+    )
 
 
 def _problems_sheet(trail: AuditTrail, language: Language) -> SheetSpec:
-    columns = [ColumnSpec("kind", "Kind", "类别"), ColumnSpec("entity", "Table", "数据表"),
-               ColumnSpec("key", "Entry or record", "记录号"),
-               ColumnSpec("detail", "What is wrong", "问题")]  # fmt: skip
+    columns = [
+        ColumnSpec("kind", "Kind", "类别"),
+        ColumnSpec("entity", "Table", "数据表"),
+        ColumnSpec("key", "Entry or record", "记录号"),
+        ColumnSpec("detail", "What is wrong", "问题"),
+    ]
     rows = [(p.kind, p.entity, p.key, p.detail) for p in trail.problem_list]
     return SheetSpec(pick("Integrity problems", "完整性问题", language), columns, rows)
 
@@ -155,8 +174,12 @@ def export_audit_pdf(
     title_en, title_zh = audit_title(trail, language)
     columns = [ReportColumn(key, en, zh, weight) for key, en, zh, weight in _HEADERS]
     report = TableReport(
-        title_en=title_en, title_zh=title_zh, columns=columns, rows=list(_rows(trail, language)),
-        language=language, lab_name=laboratory_name(db),
+        title_en=title_en,
+        title_zh=title_zh,
+        columns=columns,
+        rows=list(_rows(trail, language)),
+        language=language,
+        lab_name=laboratory_name(db),
         cover_lines=[
             ("Scope", "范围", audit_scope_text(trail, language)),
             ("Entries", "记录条数", len(trail.lines)),
@@ -164,5 +187,5 @@ def export_audit_pdf(
             ("Printed by", "打印人", user),
         ],
         generated_at=generated_at or datetime.now().astimezone(),
-    )  # fmt: skip
+    )
     return save_table_report(report, path)

@@ -181,7 +181,9 @@ def test_wide_sheet_is_not_shrunk_below_8_pt(tmp_path: Path) -> None:
 def test_long_text_wraps_in_its_column(tmp_path: Path) -> None:
     columns = [ColumnSpec("term", "Term", "术语"), ColumnSpec("definition", "Definition", "定义")]
     text = "On-time rate: items verified by their due date over items due in the period. " * 3
-    write_workbook(tmp_path / "d.xlsx", COVER, [SheetSpec("Definitions", columns, [("rate", text)])])
+    write_workbook(
+        tmp_path / "d.xlsx", COVER, [SheetSpec("Definitions", columns, [("rate", text)])]
+    )
     ws = openpyxl.load_workbook(tmp_path / "d.xlsx")["Definitions"]
     assert ws["B2"].value == text and ws["B2"].alignment.wrap_text
     assert not ws["A2"].alignment.wrap_text
