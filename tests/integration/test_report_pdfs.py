@@ -78,8 +78,10 @@ def test_plan_pdf_draft_then_approved(lab: Database, tmp_path: Path, language: s
     plan = generate_plan(lab, "planner", 2026)
     draft, _ = _read(export_plan_pdf(tmp_path / "d.pdf", plan, "qm", language, lab, TODAY))  # type: ignore[arg-type]
     status = {"en": ("Draft(notapproved)", "Approved"), "zh_CN": ("草稿（未批准）", "已批准")}
-    words = {"en": ("Preparedby:planner", "Approvedby:", "Reviewedby:"),
-             "zh_CN": ("编制:planner", "批准:", "审核:")}  # fmt: skip
+    words = {
+        "en": ("Preparedby:planner", "Approvedby:", "Reviewedby:"),
+        "zh_CN": ("编制:planner", "批准:", "审核:"),
+    }
     assert status[language][0] in draft[0]
     assert all(w in draft[0] for w in words[language])
     approve_plan(lab, approver.login, plan.id, plan.version, "budget agreed")
@@ -100,13 +102,21 @@ def test_plan_pdf_draft_then_approved(lab: Database, tmp_path: Path, language: s
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
 def test_register_pdf_in_the_chosen_columns(lab: Database, tmp_path: Path, language: str) -> None:
     columns = ["name", "serial", "status", "due_on"]
-    path = export_register_pdf(lab, tmp_path / "r.pdf", columns, language=language,  # type: ignore[arg-type]
-                               today=TODAY, exported_by="qm")  # fmt: skip
+    path = export_register_pdf(
+        lab,
+        tmp_path / "r.pdf",
+        columns,
+        language=language,  # type: ignore[arg-type]
+        today=TODAY,
+        exported_by="qm",
+    )
     texts, pages = _read(path)
     joined = "".join(texts)
     items = query_register(lab, RegisterFilter(), limit=10_000, today=TODAY)
-    heads = {"en": ("Assettag", "Name", "Serialnumber", "Status", "Duedate"),
-             "zh_CN": ("资产编号", "名称", "出厂编号", "状态", "到期日")}[language]  # fmt: skip
+    heads = {
+        "en": ("Assettag", "Name", "Serialnumber", "Status", "Duedate"),
+        "zh_CN": ("资产编号", "名称", "出厂编号", "状态", "到期日"),
+    }[language]
     assert all(all(h in t for h in heads) for t in texts[1:])  # the header row repeats
     assert ("Model" if language == "en" else "型号") not in joined  # not a chosen column
     for item in items:
@@ -127,15 +137,21 @@ def test_impact_report_pdf(lab: Database, tmp_path: Path, language: str) -> None
     (source,) = failed_sources(lab, standard.id)
     detail = open_investigation(lab, "qm", event_id=source.id, summary="as-found out of MPE")
     at_risk = [i for i in detail.items if i.needs_action]
-    decide_actions(lab, "qm", {i.id: (ItemAction.RECALIBRATE, f"recall {i.asset_tag}")
-                               for i in at_risk}, {i.id: i.version for i in at_risk})  # fmt: skip
+    decide_actions(
+        lab,
+        "qm",
+        {i.id: (ItemAction.RECALIBRATE, f"recall {i.asset_tag}") for i in at_risk},
+        {i.id: i.version for i in at_risk},
+    )
     detail = get_investigation(lab, detail.summary.id)
     close_investigation(lab, "qm", detail.summary.id, detail.summary.version, "customers told")
     path = export_investigation_pdf(lab, detail.summary.id, tmp_path / "i.pdf", language, "qm")  # type: ignore[arg-type]
     texts, pages = _read(path)
     joined = "".join(texts)
-    words = {"en": ("Impactinvestigation", "Failedstandard", "Re-calibrate", "Closed"),
-             "zh_CN": ("计量标准失效影响调查报告", "失效的计量标准", "重新校准", "已关闭")}  # fmt: skip
+    words = {
+        "en": ("Impactinvestigation", "Failedstandard", "Re-calibrate", "Closed"),
+        "zh_CN": ("计量标准失效影响调查报告", "失效的计量标准", "重新校准", "已关闭"),
+    }
     assert [w for w in words[language] if w not in joined] == []
     assert standard.asset_tag in texts[0] and "customerstold" in texts[0]
     for item in at_risk:
