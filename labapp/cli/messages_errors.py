@@ -84,6 +84,10 @@ ERROR_MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: the file to write must end in .xlsx",
         "{path}：要写入的文件必须以 .xlsx 结尾",
     ),
+    "error.NotXlsxOrPdfError": (
+        "{path}: the file to write must end in .xlsx or .pdf",
+        "{path}：要写入的文件必须以 .xlsx 或 .pdf 结尾",
+    ),
     "error.NoFolderError": ("no such folder: {folder}", "文件夹不存在：{folder}"),
     "error.NoItemError": ("no item with asset tag {tag!r}", "没有资产编号为 {tag!r} 的器具"),
     "error.NoQuantityError": (
@@ -453,4 +457,5 @@ ERROR_MESSAGES: dict[str, tuple[str, str]] = {
     "field.password": ("password", "密码"),
     "field.file": ("file", "文件"),
     "field.since": ("from", "起始日期"),
+    "field.date_from": ("--from", "--from（起始日期）"),
 }
