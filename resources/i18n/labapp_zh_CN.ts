@@ -583,6 +583,13 @@
     </message>
 </context>
 <context>
+    <name>AuditPrint</name>
+    <message>
+        <source>Export audit trail as PDF</source>
+        <translation>将审计追踪记录导出为 PDF</translation>
+    </message>
+</context>
+<context>
     <name>AuditView</name>
     <message>
         <source>Audit trail</source>
@@ -627,6 +634,14 @@
     <message>
         <source>Verify integrity</source>
         <translation>校验完整性</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>The trail of the item typed (and its events) over the days From … To, each entry with whether the chain and seals verify</source>
+        <translation>所输入器具（及其检定/校准记录）在起始日期至截止日期间的审计追踪，每条记录注明审计链与封印是否验证通过</translation>
     </message>
     <message>
         <source>Check every seal and the audit trail&apos;s hash chain for changes made outside LabApp</source>
@@ -2320,6 +2335,14 @@
         <translation>预计费用</translation>
     </message>
     <message>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
         <source>Invalid value for {field}: {message}</source>
         <extracomment>``ValidationError.code`` -&gt; a sentence; ``{field}``, ``{message}`` and the error&apos;s params fill it</extracomment>
         <translation>{field} 的值无效：{message}</translation>
@@ -3206,6 +3229,13 @@ Why is it used anyway? The reason goes to the audit log.</source>
     </message>
 </context>
 <context>
+    <name>ImpactPrint</name>
+    <message>
+        <source>Export investigation as PDF</source>
+        <translation>将影响调查报告导出为 PDF</translation>
+    </message>
+</context>
+<context>
     <name>ImpactWords</name>
     <message>
         <source>Give the reason for the action.</source>
@@ -3783,6 +3813,10 @@ Why is it used anyway? The reason goes to the audit log.</source>
     <message>
         <source>Export…</source>
         <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
     </message>
     <message>
         <source>Investigation</source>
@@ -4605,7 +4639,6 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     <name>NewInvestigationDialog</name>
     <message>
         <source>New impact investigation</source>
-        <extracomment>The guard band factor r in w = r·U (the lab&apos;s decisions use r = 1).</extracomment>
         <translation>新建影响调查</translation>
     </message>
     <message>
@@ -4654,6 +4687,7 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     </message>
     <message>
         <source>Searching every result the standard served…</source>
+        <extracomment>The guard band factor r in w = r·U (the lab&apos;s decisions use r = 1).</extracomment>
         <translation>正在查找该标准器参与的全部结果…</translation>
     </message>
 </context>
@@ -5043,6 +5077,13 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     </message>
 </context>
 <context>
+    <name>PlanPrint</name>
+    <message>
+        <source>Export plan as PDF</source>
+        <translation>将周检计划导出为 PDF</translation>
+    </message>
+</context>
+<context>
     <name>PlanningView</name>
     <message>
         <source>Overdue</source>
@@ -5143,6 +5184,10 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     <message>
         <source>Export plan…</source>
         <translation>导出计划…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
     </message>
     <message>
         <source>{0} items, {1} overdue</source>
@@ -5359,6 +5404,19 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     <message>
         <source>LabApp databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
         <translation>LabApp 数据库 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>PrintJob</name>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The report was written to
+{0}</source>
+        <translation>报告已写入
+{0}</translation>
     </message>
 </context>
 <context>
@@ -5741,6 +5799,13 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     </message>
 </context>
 <context>
+    <name>RegisterPrint</name>
+    <message>
+        <source>Export register as PDF</source>
+        <translation>将台账导出为 PDF</translation>
+    </message>
+</context>
+<context>
     <name>RegisterView</name>
     <message>
         <source>Register of instruments and standards</source>
@@ -5758,6 +5823,10 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     <message>
         <source>New instrument…</source>
         <translation>新建器具…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
     </message>
     <message>
         <source>Counting…</source>

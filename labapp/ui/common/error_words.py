@@ -53,6 +53,8 @@ FIELD_LABELS: dict[str, str] = {
     "year": QT_TRANSLATE_NOOP("Errors", "Year"),
     "planned_month": QT_TRANSLATE_NOOP("Errors", "Planned month"),
     "estimated_cost": QT_TRANSLATE_NOOP("Errors", "Estimated cost"),
+    "date_from": QT_TRANSLATE_NOOP("Errors", "From"),
+    "columns": QT_TRANSLATE_NOOP("Errors", "Columns"),
 }
 
 #: ``ValidationError.code`` -> a sentence; ``{field}``, ``{message}`` and the error's params fill it
