@@ -22,7 +22,7 @@ from test_events_service import TODAY, Lab
 from labapp.domain.errors import NotFoundError, ValidationError
 from labapp.io.pdf import MIN_FONT_SIZE
 from labapp.persistence import integrity_ddl
-from labapp.persistence.models import AuditLogRow, EventRow, PersonRow
+from labapp.persistence.models import AuditLogRow, EventRow, InstrumentRow, PersonRow
 from labapp.services.accounts import authenticate
 from labapp.services.audit import EntryIntegrity, audit_trail
 from labapp.services.database import Database
@@ -178,3 +178,18 @@ def test_a_period_is_local_days_both_ends_included_and_checked_for_order(lab: La
     assert caught.value.code == "date_order"
     with pytest.raises(NotFoundError):
         audit_trail(lab.db, item_tag="NO-SUCH-TAG")
+
+
+def test_an_entry_no_seal_covers_is_not_shown_as_verified(lab: Lab) -> None:
+    """An entry written without a login (no author's key) is followed by another author's: the
+    check reports the run once; the report marks the entry itself."""
+    with lab.db.unit_of_work("script", "bulk fix") as uow:
+        uow.session.get(InstrumentRow, lab.uut.id).notes = "bulk fix"
+        uow.commit()
+    lab.approved()  # another author writes after it
+    trail = audit_trail(lab.db, item_tag=lab.uut.asset_tag)
+    by_script = [line for line in trail.lines if line.entry.user == "script"]
+    assert len(by_script) == 1 and by_script[0].integrity is EntryIntegrity.BROKEN
+    assert "without a login" in by_script[0].problem
+    others = [line for line in trail.lines if line.entry.user != "script"]
+    assert others and {line.integrity for line in others} == {EntryIntegrity.VERIFIED}

@@ -101,7 +101,8 @@ def audit_trail(
         rows = list(session.scalars(stmt))
         names = _names(session, {r.user_name for r in rows})
         tags = _tags(session, rows)
-        lines = tuple(_line(r, names, tags, report) for r in rows)
+        unsealed = _unsealed(session, {r.seq for r in rows if r.entry_hash is not None})
+        lines = tuple(_line(r, names, tags, report, r.seq in unsealed) for r in rows)
     return AuditTrail(
         tag,
         date_from,
@@ -174,8 +175,41 @@ def _chunks(ids: list[int], size: int = 900) -> list[list[int]]:
     return [unique[i : i + size] for i in range(0, len(unique), size)]
 
 
+def _unsealed(session: Any, wanted: set[int]) -> set[int]:
+    """Which of the entries ``wanted`` no seal covers: a batch is sealed by its last entry, and
+    an author's entries followed by another author's before any seal were written without a
+    login (``verify_integrity`` reports such a run once, at its first entry)."""
+    if not wanted:
+        return set()
+    stmt = (
+        select(AuditLogRow.seq, AuditLogRow.user_name, AuditLogRow.seal.is_not(None))
+        .where(AuditLogRow.seq >= min(wanted), AuditLogRow.entry_hash.is_not(None))
+        .order_by(AuditLogRow.seq)
+        .execution_options(yield_per=5000)
+    )
+    out: set[int] = set()
+    batch: list[int] = []
+    author, last = None, max(wanted)
+    for seq, user, sealed in session.execute(stmt):
+        if batch and user != author:
+            out.update(batch)  # another author begins: the run before was never sealed
+            batch = []
+        author = user
+        if seq in wanted:
+            batch.append(seq)
+        if sealed:
+            batch = []
+        if seq >= last and not batch:
+            return out
+    return out | set(batch)
+
+
 def _line(
-    row: Any, names: dict[str, str], tags: dict[tuple[str, str], str], report: IntegrityReport
+    row: Any,
+    names: dict[str, str],
+    tags: dict[tuple[str, str], str],
+    report: IntegrityReport,
+    unsealed: bool,
 ) -> AuditTrailLine:
     tag = tags.get((row.entity, row.entity_id))
     record = f"{row.entity} {row.entity_id}" + (f" ({tag})" if tag else "")
@@ -184,6 +218,8 @@ def _line(
         for p in report.problems
         if (p.entity, p.key) in (("audit_log", str(row.seq)), (row.entity, row.entity_id))
     ]
+    if unsealed:
+        problems.append("written without a login: no author's seal covers it")
     if problems:
         integrity = EntryIntegrity.BROKEN
     elif row.entry_hash is None:
