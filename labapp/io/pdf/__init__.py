@@ -13,7 +13,6 @@ from labapp.io.pdf._table_report import (
     TableReport,
     approval_blocks,
     cell_text,
-    column_parts,
     save_table_report,
     write_table_report,
 )
@@ -25,7 +24,6 @@ __all__ = [
     "TableReport",
     "approval_blocks",
     "cell_text",
-    "column_parts",
     "font_path",
     "save_table_report",
     "write_certificate_pdf",

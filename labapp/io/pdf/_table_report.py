@@ -8,9 +8,10 @@ repeats on every page, every cell wraps (Chinese between any two characters), an
 carries the title and "page x of y".  Cells print typed values: ``Measured`` as ``10.00 V``,
 ``Decimal`` with its digits, dates as ISO 8601.
 
-A table too wide for the page at 8 pt (more columns than :data:`MIN_COLUMN` allows side by side)
-is split into parts, one after the other, each repeating the key columns (the asset tag) so
-every row of every part says which item it is; shrinking it instead would print it unreadably.
+Columns are never narrower than their widest date, number or word (:mod:`._widths`); a table
+whose columns cannot all fit at 8 pt is split into parts, one after the other, each repeating
+the key columns (the asset tag) so every row of every part says which item it is; shrinking it
+instead would print it unreadably.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from labapp.io.pdf._layout import (
     para,
     styles,
 )
+from labapp.io.pdf._widths import column_parts, min_widths, part_widths
 
 __all__ = [
     "ReportColumn",
@@ -51,7 +53,6 @@ __all__ = [
     "TableReport",
     "approval_blocks",
     "cell_text",
-    "column_parts",
     "save_table_report",
     "write_table_report",
 ]
@@ -59,7 +60,6 @@ __all__ = [
 _PAGE = landscape(A4)
 _MARGIN = 12 * mm
 _WIDTH = _PAGE[0] - 2 * _MARGIN
-MIN_COLUMN = 18 * mm  # about 6 Chinese characters or 11 digits a line at 8 pt
 
 
 @dataclass(frozen=True)
@@ -162,17 +162,6 @@ def save_table_report(report: TableReport, path: str | os.PathLike[str]) -> Path
     return target
 
 
-def column_parts(count: int, key_columns: int = 1) -> list[list[int]]:
-    """Column indexes of each part of a table of ``count`` columns (key columns in each part)."""
-    per_page = int(_WIDTH // MIN_COLUMN)
-    if count <= per_page:
-        return [list(range(count))]
-    keys = list(range(min(key_columns, count)))
-    room = max(per_page - len(keys), 1)
-    rest = list(range(len(keys), count))
-    return [keys + rest[i : i + room] for i in range(0, len(rest), room)]
-
-
 def _cover(report: TableReport) -> list[Any]:
     lang = report.language
     st = styles(lang, max(report.font_size, MIN_FONT_SIZE))
@@ -212,8 +201,10 @@ def _tables(report: TableReport) -> list[Any]:
     lang = report.language
     st = styles(lang, max(report.font_size, MIN_FONT_SIZE + 0.5))  # cells print 0.5 pt smaller
     columns = list(report.columns)
-    parts = column_parts(len(columns), report.key_columns)
-    rows = [list(values) for values in report.rows]
+    headers = [pick(c.header_en, c.header_zh, lang) for c in columns]
+    texts = [[cell_text(v) for v in values] for values in report.rows]
+    minimum = min_widths(headers, texts, st["cell"].fontSize)
+    parts = column_parts(minimum, _WIDTH, report.key_columns)
     story: list[Any] = []
     for number, indexes in enumerate(parts, start=1):
         if len(parts) > 1:
@@ -222,25 +213,30 @@ def _tables(report: TableReport) -> list[Any]:
             en = f"Table, part {number} of {len(parts)}"
             zh = f"表格 第 {number} 部分 共 {len(parts)} 部分"
             story.append(para(pick(en, zh, lang), st["h2"]))
-        part = [columns[i] for i in indexes]
-        story.append(_table(part, [[r[i] for i in indexes] for r in rows], lang, st))
+        widths = part_widths([minimum[i] for i in indexes],
+                             [columns[i].weight for i in indexes], _WIDTH)  # fmt: skip
+        part = [(columns[i], headers[i], w) for i, w in zip(indexes, widths, strict=True)]
+        story.append(_table(part, [[r[i] for i in indexes] for r in texts], st))
     return story
 
 
 def _table(
-    columns: list[ReportColumn], values: list[list[object]], lang: Language, st: dict[str, Any]
+    part: list[tuple[ReportColumn, str, float]], texts: list[list[str]], st: dict[str, Any]
 ) -> Table:
-    head = [para(pick(c.header_en, c.header_zh, lang), st["head"]) for c in columns]
-    rows: list[list[Any]] = [head]
-    aligned = [_aligned(st["cell"], c.align) for c in columns]
-    for line in values:
-        rows.append([para(cell_text(v), s) for v, s in zip(line, aligned, strict=True)])
-    total = sum(c.weight for c in columns) or 1.0
-    table = Table(rows, colWidths=[c.weight / total * _WIDTH for c in columns], repeatRows=1)
+    head = _aligned(st["head"], "LEFT")
+    rows: list[list[Any]] = [[para(header, head) for _, header, _ in part]]
+    aligned = [_aligned(st["cell"], c.align) for c, _, _ in part]
+    for line in texts:
+        rows.append([para(text, s) for text, s in zip(line, aligned, strict=True)])
+    table = Table(rows, colWidths=[w for _, _, w in part], repeatRows=1)
     table.setStyle(grid_style(header=True))
     return table
 
 
 def _aligned(style: ParagraphStyle, align: str) -> ParagraphStyle:
+    """A cell style: lines break at spaces, and only a piece wider than the column (a long
+    Chinese run) is split between characters; Chinese wrapping would fill each line to the last
+    character and split "2026-12-06" or "recalibrate" in two."""
     alignment = {"LEFT": TA_LEFT, "RIGHT": TA_RIGHT, "CENTER": TA_CENTER}[align.upper()]
-    return ParagraphStyle(f"cell_{align}", style, alignment=alignment)
+    return ParagraphStyle(f"cell_{align}", style, alignment=alignment, wordWrap=None,
+                          splitLongWords=1)  # fmt: skip

@@ -34,13 +34,13 @@ IMPACT_PDF_COLUMNS = (
     _C("event", "Event date / certificate", "检定/校准日期 / 证书编号", 1.3),
     _C("point", "Point (nominal)", "测量点（标称值）", 1.0),
     _C("error", "Error of indication", "示值误差", 0.9, "RIGHT"),
-    _C("u", "U before → after", "扩展不确定度 U 原 → 新", 1.1, "RIGHT"),
+    _C("u", "U before → after", "扩展不确定度 U 原 → 新", 1.3, "RIGHT"),
     _C("shift", "Standard's error here", "标准器误差传递值", 0.9, "RIGHT"),
     _C("mpe", "MPE", "最大允许误差", 0.8, "RIGHT"),
     _C("decision", "Decision before → after", "原判定 → 重新判定", 1.2),
     _C("assessment", "Assessment (point / result)", "影响评估（测量点 / 结果）", 1.3),
-    _C("action", "Action", "处理措施", 0.9),
-    _C("reason", "Reason", "理由", 1.3),
+    _C("action", "Action", "处理措施", 1.15),
+    _C("reason", "Reason", "理由", 1.15),
     _C("decided", "Decided by / on", "决定人 / 日期", 1.0),
 )
 
