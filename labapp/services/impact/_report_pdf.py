@@ -21,9 +21,9 @@ from labapp.persistence.models import EventRow
 from labapp.services.common import laboratory_name
 from labapp.services.database import Database
 from labapp.services.impact._investigations import (
-    _report_points,
-    _report_summary,
     get_investigation,
+    report_points,
+    report_summary,
 )
 
 __all__ = ["IMPACT_PDF_COLUMNS", "export_investigation_pdf"]
@@ -128,8 +128,8 @@ def export_investigation_pdf(
         with db.read() as session:
             good = session.get(EventRow, detail.good_event_id)
             good_on = None if good is None else good.performed_on
-    summary = _report_summary(detail, good_on)
-    points = [p for item in detail.items for p in _report_points(item)]
+    summary = report_summary(detail, good_on)
+    points = [p for item in detail.items for p in report_points(item)]
     cover = _cover(summary, language)
     if printed_by:
         cover.append(("Printed by", "打印人", printed_by))
