@@ -30,7 +30,7 @@ def _is_cjk(char: str) -> bool:
 def _piece_width(piece: str, font: str, size: float) -> float:
     if any(_is_cjk(c) for c in piece):
         latin = "".join(c for c in piece if not _is_cjk(c))
-        return max(stringWidth(latin, font, size), CJK_RUN * size)
+        return max(float(stringWidth(latin, font, size)), CJK_RUN * size)
     return float(stringWidth(piece, font, size))
 
 

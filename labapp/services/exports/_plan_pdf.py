@@ -92,7 +92,7 @@ def plan_signatures(
 
 def _status(item: PlanItem, state: ProgressState | None, today: date, lang: Language) -> str:
     if state in _ITEM_STATUS:
-        words = _ITEM_STATUS[state]  # type: ignore[index]
+        words = _ITEM_STATUS[state]
     elif item.due_on is not None and item.due_on < today:
         words = ("Overdue", "已超期")
     else:

@@ -54,7 +54,9 @@ def _arrow(a: str, b: str) -> str:
 
 
 def _row(p: ImpactReportPoint, lang: Language) -> list[object]:
-    w = lambda value: impact_word(value, lang)  # noqa: E731 - a short local alias
+    def w(value: object) -> str:
+        return impact_word(value, lang)
+
     point = "" if p.seq is None else f"{p.seq}: {cell_text(p.nominal)}"
     u = _arrow(_with_unit(p.u_before, p.unit), _with_unit(p.u_after, p.unit))
     via = (
