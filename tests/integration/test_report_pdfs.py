@@ -150,7 +150,7 @@ def test_impact_report_pdf(lab: Database, tmp_path: Path, language: str) -> None
     joined = "".join(texts)
     words = {
         "en": ("Impactinvestigation", "Failedstandard", "Re-calibrate", "Closed"),
-        "zh_CN": ("计量标准失效影响调查报告", "失效的计量标准", "重新校准", "已关闭"),
+        "zh_CN": ("标准器失准影响调查报告", "失准的标准器", "重新校准", "已关闭"),
     }
     assert [w for w in words[language] if w not in joined] == []
     assert standard.asset_tag in texts[0] and "customerstold" in texts[0]

@@ -93,7 +93,7 @@ def _cover(s: ImpactReportSummary, lang: Language) -> list[tuple[str, str, objec
         lang,
     ).format(*s.counts)
     return [
-        ("Failed standard", "失效的计量标准", f"{s.standard} {s.standard_name}"),
+        ("Failed standard", "失准的标准器", f"{s.standard} {s.standard_name}"),
         ("Found by", "发现途径", f"{impact_word(s.trigger_kind, lang)}, {cell_text(s.trigger_on)}"),
         ("Results reached from", "追溯范围", window),
         ("Last good calibration", "上次合格校准", s.good_event_on or "—"),
@@ -138,7 +138,7 @@ def export_investigation_pdf(
     closed = (summary.closed_by, summary.closed_on) if summary.closed_by else (None, None)
     report = TableReport(
         title_en="Impact investigation of a failed standard",
-        title_zh="计量标准失效影响调查报告",
+        title_zh="标准器失准影响调查报告",
         columns=IMPACT_PDF_COLUMNS,
         rows=[_row(p, language) for p in points],
         language=language,
