@@ -45,7 +45,7 @@ from labapp.io.pdf._layout import (
     para,
     styles,
 )
-from labapp.io.pdf._widths import column_parts, min_widths, part_widths
+from labapp.io.pdf._widths import column_parts, keep_units, min_widths, part_widths
 
 __all__ = [
     "ReportColumn",
@@ -202,7 +202,7 @@ def _tables(report: TableReport) -> list[Any]:
     st = styles(lang, max(report.font_size, MIN_FONT_SIZE + 0.5))  # cells print 0.5 pt smaller
     columns = list(report.columns)
     headers = [pick(c.header_en, c.header_zh, lang) for c in columns]
-    texts = [[cell_text(v) for v in values] for values in report.rows]
+    texts = [[keep_units(cell_text(v)) for v in values] for values in report.rows]
     minimum = min_widths(headers, texts, st["cell"].fontSize)
     parts = column_parts(minimum, _WIDTH, report.key_columns)
     story: list[Any] = []

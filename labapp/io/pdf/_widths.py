@@ -1,7 +1,8 @@
 """Column widths of a printed table: no date, number, tag or word is broken across two lines.
 
-Each column is at least as wide as its widest unbreakable piece of text (a date, a number with
-its unit prefix, an asset tag, a Latin word of the header or a cell) plus the cell padding;
+Each column is at least as wide as its widest unbreakable piece of text (a date, a number tied to
+its unit by :func:`keep_units`, an asset tag, a Latin word of the header or a cell) plus the cell
+padding;
 Chinese wraps between any two characters, so a Chinese run counts only a few characters.  What
 the page has left is shared by the columns' weights.  When the minimums of all columns exceed
 the page, the columns are split into parts that each fit, every part repeating the key columns.
@@ -9,6 +10,7 @@ the page, the columns are split into parts that each fit, every part repeating t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
@@ -16,11 +18,20 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from labapp.io.pdf._layout import ensure_font
 
-__all__ = ["column_parts", "min_widths", "part_widths"]
+__all__ = ["column_parts", "keep_units", "min_widths", "part_widths"]
 
 PADDING = 12.0 + 1.0  # ReportLab's default left and right cell padding, and a point to spare
 MAX_TOKEN = 45 * mm  # a longer piece (a URL, a long code) may wrap rather than crowd the page
 CJK_RUN = 4  # a run of Chinese characters needs room for this many of them on a line
+NBSP = "\u00a0"  # ReportLab never breaks a line there
+# a number, a space, then a unit symbol ("1000 V", "±0.25 A", "6.2 µV", "20 °C", "0.05 %")
+_NUMBER_UNIT = re.compile(r"(\d) (?=[A-Za-zµΩ°%‰℃][A-Za-zµΩ°/²³·]{0,5}(?:[\s,;)]|$))")
+_BREAKS = re.compile(r"[ \t\n]+")  # where a line may break (not at NBSP)
+
+
+def keep_units(text: str) -> str:
+    """``text`` with each number tied to its unit: "1000 V" never prints as "1000" / "V"."""
+    return _NUMBER_UNIT.sub(lambda m: m.group(1) + NBSP, text)
 
 
 def _is_cjk(char: str) -> bool:
@@ -39,9 +50,9 @@ def min_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], size: floa
     font = ensure_font()
     out = []
     for col, header in enumerate(headers):
-        pieces = set(header.split())
+        pieces = set(_BREAKS.split(header))
         for row in rows:
-            pieces.update(row[col].split())
+            pieces.update(_BREAKS.split(row[col]))
         widest = max((_piece_width(p, font, size) for p in pieces), default=0.0)
         out.append(min(widest, MAX_TOKEN) + PADDING)
     return out

@@ -139,3 +139,17 @@ def test_no_date_or_tag_is_broken_across_lines(language: str) -> None:
         assert f"CD-{r:06d}" in raw
         for i in range(16):
             assert date(2026, 1 + i % 12, 10 + r).isoformat() in raw
+
+
+def test_a_number_and_its_unit_stay_on_one_line() -> None:
+    """Narrow range and accuracy cells: "1000 A" and "±1.0 µΩ" never split between lines."""
+    columns = [ReportColumn("tag", "Asset tag", "资产编号")] + [
+        ReportColumn(f"r{i}", "Range", "测量范围", 0.3) for i in range(14)
+    ]
+    cells = ["0 ⋯ 1000 A", "MPE ±1.0 µΩ", "-200 ⋯ 670 °C", "MPE ±0.25 A"]
+    rows = [["T-1"] + [cells[i % 4] for i in range(14)]]
+    raw = _pages(write_table_report(TableReport("U", "U", columns, rows, language="en")))
+    lines = [line for page in raw for line in page.extract_text().splitlines()]
+    for number, unit in (("1000", "A"), ("±1.0", "µΩ"), ("670", "°C"), ("±0.25", "A")):
+        assert not any(line.rstrip().endswith(number) for line in lines), (number, lines)
+        assert any(re.search(rf"{re.escape(number)}\s{unit}", line) for line in lines)
