@@ -31,6 +31,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import PageBreak, SimpleDocTemplate, Spacer, Table
 
 from labapp.domain.quantities import Measured
@@ -45,7 +46,7 @@ from labapp.io.pdf._layout import (
     para,
     styles,
 )
-from labapp.io.pdf._widths import column_parts, keep_units, min_widths, part_widths
+from labapp.io.pdf._widths import PADDING, column_parts, keep_units, min_widths, part_widths
 
 __all__ = [
     "ReportColumn",
@@ -223,13 +224,24 @@ def _tables(report: TableReport) -> list[Any]:
 def _table(
     part: list[tuple[ReportColumn, str, float]], texts: list[list[str]], st: dict[str, Any]
 ) -> Table:
+    """The table of one part; a cell whose text fits on one line is drawn as a plain string
+    (in the cell font and size), the others as wrapping paragraphs: a paragraph per cell made a
+    register of a few thousand items take minutes."""
     head = _aligned(st["head"], "LEFT")
     rows: list[list[Any]] = [[para(header, head) for _, header, _ in part]]
     aligned = [_aligned(st["cell"], c.align) for c, _, _ in part]
+    font, size = st["cell"].fontName, st["cell"].fontSize
+    room = [w - PADDING for _, _, w in part]
     for line in texts:
-        rows.append([para(text, s) for text, s in zip(line, aligned, strict=True)])
+        cells = zip(line, aligned, room, strict=True)
+        rows.append([t if "\n" not in t and stringWidth(t, font, size) <= r else para(t, s)
+                     for t, s, r in cells])  # fmt: skip
     table = Table(rows, colWidths=[w for _, _, w in part], repeatRows=1)
-    table.setStyle(grid_style(header=True))
+    style = grid_style(header=True)
+    style.add("FONT", (0, 1), (-1, -1), font, size, st["cell"].leading)
+    for col, (column, _, _) in enumerate(part):
+        style.add("ALIGN", (col, 1), (col, -1), column.align.upper())
+    table.setStyle(style)
     return table
 
 
