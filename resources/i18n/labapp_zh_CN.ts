@@ -588,6 +588,14 @@
         <source>Export audit trail as PDF</source>
         <translation>将审计追踪记录导出为 PDF</translation>
     </message>
+    <message>
+        <source>Export audit trail to Excel</source>
+        <translation>将审计追踪记录导出到 Excel</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
 </context>
 <context>
     <name>AuditView</name>
@@ -638,6 +646,10 @@
     <message>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
     </message>
     <message>
         <source>The trail of the item typed (and its events) over the days From … To, each entry with whether the chain and seals verify</source>

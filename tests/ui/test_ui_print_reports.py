@@ -12,6 +12,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+import openpyxl
 import pypdf
 from PySide6.QtWidgets import QMessageBox
 from uihelpers import shoot, wait_idle
@@ -91,6 +92,12 @@ def test_audit_trail_prints_and_refuses_dates_in_the_wrong_order(
     text = _text(tmp_path / "audit.pdf")
     assert "Audittrail" in text and f"Entries{len(trail.lines)}" in text
     assert all(line.entry.user in text for line in trail.lines)
+    job = view.export_trail(str(tmp_path / "audit.xlsx"))
+    with qtbot.waitSignal(job.finished, timeout=60_000):
+        pass
+    job.message.close()
+    book = openpyxl.load_workbook(tmp_path / "audit.xlsx")
+    assert len(list(book["Audit trail"].values)) - 1 == len(trail.lines)
     view.date_from.setDate(view.date_to.date().addDays(1))
     job = view.print_trail(str(tmp_path / "wrong.pdf"))
     with qtbot.waitSignal(job.failed, timeout=30_000) as failed:

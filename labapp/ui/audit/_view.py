@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from labapp.services.audit import list_audit
 from labapp.services.master_data import list_persons
 from labapp.services.register import list_instruments
-from labapp.ui.audit._print import print_audit
+from labapp.ui.audit._print import export_audit, print_audit
 from labapp.ui.common.date_edit import date_edit
 from labapp.ui.common.errors import show_error
 from labapp.ui.common.tables import read_only_table
@@ -112,6 +112,9 @@ class AuditView(View):
         self.print_button = QPushButton()
         self.print_button.setObjectName("printAudit")
         self.print_button.clicked.connect(lambda: self.print_trail())
+        self.excel_button = QPushButton()
+        self.excel_button.setObjectName("exportAudit")
+        self.excel_button.clicked.connect(lambda: self.export_trail())
         self.labels = [QLabel() for _ in range(5)]
         grid = QGridLayout()
         widgets = (self.item, self.person, self.entity, self.date_from, self.date_to)
@@ -123,6 +126,7 @@ class AuditView(View):
         buttons.addWidget(self.apply_button)
         buttons.addWidget(self.reset_button)
         buttons.addWidget(self.verify_button)
+        buttons.addWidget(self.excel_button)
         buttons.addWidget(self.print_button)
         grid.addLayout(buttons, 1, len(widgets))
         grid.setColumnStretch(0, 2)
@@ -145,6 +149,7 @@ class AuditView(View):
         self.reset_button.setText(self.tr("Reset"))
         self.verify_button.setText(self.tr("Verify integrity"))
         self.print_button.setText(self.tr("Export PDF…"))
+        self.excel_button.setText(self.tr("Export Excel…"))
         self.print_button.setToolTip(
             self.tr("The trail of the item typed (and its events) over the days From … To, each "
                     "entry with whether the chain and seals verify")
@@ -243,6 +248,11 @@ class AuditView(View):
         """Export PDF…: the item's trail over the days chosen (the PrintJob, or None)."""
         start, end = _pydate(self.date_from.date()), _pydate(self.date_to.date())
         return print_audit(self, start, end, path)
+
+    def export_trail(self, path: str | None = None) -> Any:
+        """Export Excel…: the same trail as a workbook (the ExportJob, or None)."""
+        start, end = _pydate(self.date_from.date()), _pydate(self.date_to.date())
+        return export_audit(self, start, end, path)
 
     def verify_integrity(self) -> None:
         """Verify integrity: every seal and the audit chain, on the worker; the result shown."""
