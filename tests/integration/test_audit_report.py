@@ -193,3 +193,22 @@ def test_an_entry_no_seal_covers_is_not_shown_as_verified(lab: Lab) -> None:
     assert "without a login" in by_script[0].problem
     others = [line for line in trail.lines if line.entry.user != "script"]
     assert others and {line.integrity for line in others} == {EntryIntegrity.VERIFIED}
+
+
+def test_a_trail_longer_than_one_report_says_so(
+    lab: Lab, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from labapp.services.audit import _report
+
+    with lab.db.read() as session:
+        total = len(session.scalars(select(AuditLogRow.seq)).all())
+    monkeypatch.setattr(_report, "MAX_ENTRIES", total - 1)
+    trail = audit_trail(lab.db)
+    assert trail.more and len(trail.lines) == total - 1
+    export_audit_xlsx(tmp_path / "m.xlsx", trail, "qm", "en", lab.db)
+    cover = {
+        r[0]: r[1] for r in openpyxl.load_workbook(tmp_path / "m.xlsx")["Cover"].values if r[0]
+    }
+    assert cover["Entries"].startswith(f"{total - 1} (the oldest {total - 1} only")
+    monkeypatch.setattr(_report, "MAX_ENTRIES", total)
+    assert not audit_trail(lab.db).more

@@ -31,7 +31,8 @@ from labapp.services.database import Database
 
 __all__ = ["AuditTrail", "AuditTrailLine", "EntryIntegrity", "audit_trail"]
 
-#: At most this many entries in one report (a period longer than that is split by the user).
+#: At most this many entries in one report; the report says so when more matched (the user
+#: narrows the item or the days), it never drops entries silently.
 MAX_ENTRIES = 20_000
 
 
@@ -67,6 +68,7 @@ class AuditTrail:
     entries_checked: int
     checked_at: datetime
     problem_list: tuple[IntegrityProblem, ...] = ()  # everything found, in or out of the trail
+    more: bool = False  # more entries matched than MAX_ENTRIES: only the oldest are listed
 
     @property
     def verified(self) -> int:
@@ -99,6 +101,8 @@ def audit_trail(
     with db.read() as session:
         stmt = _statement(session, tag, date_from, date_to)
         rows = list(session.scalars(stmt))
+        more = len(rows) > MAX_ENTRIES
+        rows = rows[:MAX_ENTRIES]
         names = _names(session, {r.user_name for r in rows})
         tags = _tags(session, rows)
         unsealed = _unsealed(session, {r.seq for r in rows if r.entry_hash is not None})
@@ -113,11 +117,12 @@ def audit_trail(
         report.entries + report.legacy_entries,
         datetime.now().astimezone(),
         tuple(report.problems),
+        more,
     )
 
 
 def _statement(session: Any, tag: str | None, start: date | None, end: date | None) -> Any:
-    stmt = select(AuditLogRow).order_by(AuditLogRow.seq).limit(MAX_ENTRIES)
+    stmt = select(AuditLogRow).order_by(AuditLogRow.seq).limit(MAX_ENTRIES + 1)
     if tag:
         stmt = stmt.where(_item_condition(session, tag))
     if start is not None:

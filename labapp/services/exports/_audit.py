@@ -68,6 +68,18 @@ def audit_scope_text(trail: AuditTrail, language: Language) -> str:
     return "; ".join(parts) or pick("the whole trail", "全部记录", language)
 
 
+def entries_text(trail: AuditTrail, language: Language) -> str:
+    """How many entries are listed, and a warning when more matched than one report holds."""
+    n = len(trail.lines)
+    if not trail.more:
+        return str(n)
+    return pick(
+        f"{n} (the oldest {n} only: more entries matched; narrow the item or the days)",
+        f"{n}（仅列出最早的 {n} 条：符合条件的记录更多，请缩小器具或日期范围）",
+        language,
+    )
+
+
 def _integrity_summary(trail: AuditTrail, language: Language) -> str:
     when = trail.checked_at.strftime("%Y-%m-%d %H:%M:%S %z")
     if trail.chain_ok:
@@ -142,7 +154,7 @@ def export_audit_xlsx(
         audit_scope_text(trail, language),
     )
     facts = (
-        (pick("Entries", "记录条数", language), str(len(trail.lines))),
+        (pick("Entries", "记录条数", language), entries_text(trail, language)),
         (pick("Integrity", "完整性", language), _integrity_summary(trail, language)),
     )
     cover = replace(cover_for(db, title, user, audit_scope_text(trail, language)), facts=facts)
@@ -182,7 +194,7 @@ def export_audit_pdf(
         lab_name=laboratory_name(db),
         cover_lines=[
             ("Scope", "范围", audit_scope_text(trail, language)),
-            ("Entries", "记录条数", len(trail.lines)),
+            ("Entries", "记录条数", entries_text(trail, language)),
             ("Integrity", "完整性", _integrity_summary(trail, language)),
             ("Printed by", "打印人", user),
         ],
