@@ -98,6 +98,8 @@ def add_export_parser(
                         metavar="YYYY-MM-DD", help=tr("help.audit_from"))  # fmt: skip
     export.add_argument("--to", dest="date_to", type=parse_date, default=None,
                         metavar="YYYY-MM-DD", help=tr("help.audit_to"))  # fmt: skip
+    export.add_argument("--columns", default=None, metavar="KEY,KEY,…",
+                        help=tr("help.register_columns"))  # fmt: skip
     export.add_argument("--bilingual", action="store_true", help=tr("help.bilingual"))
     export.add_argument("--user", default=None, help=tr("help.user"))
     export.set_defaults(run=run_export)
@@ -256,11 +258,13 @@ def _audit(db: Any, target: Path, args: argparse.Namespace, tr: Messages) -> Any
 
 
 def _register_pdf(db: Any, target: Path, args: argparse.Namespace, tr: Messages) -> int:
-    from labapp.services.exports import export_register_pdf
+    from labapp.services.exports import REGISTER_PDF_DEFAULT, export_register_pdf
     from labapp.services.register import RegisterFilter, count_register
 
-    export_register_pdf(db, target, language=_language(args, tr), exported_by=_user(args),
-                        today=_today(args), lead_days=args.lead_days)  # fmt: skip
+    chosen = [c.strip() for c in (args.columns or "").split(",") if c.strip()]
+    export_register_pdf(db, target, chosen or REGISTER_PDF_DEFAULT, language=_language(args, tr),
+                        exported_by=_user(args), today=_today(args),
+                        lead_days=args.lead_days)  # fmt: skip
     return int(count_register(db, RegisterFilter(), today=_today(args)))
 
 

@@ -74,6 +74,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the .xlsx file to write (.pdf for register, plan, audit)",
         "要写入的 .xlsx 文件（台账、周检计划、审计追踪记录可为 .pdf）",
     ),
+    "help.register_columns": (
+        "register as .pdf: the columns to print, comma-separated (asset_tag, name, manufacturer, "
+        "model, serial, quantity, range_text, accuracy_text, role, level, mandatory_verification, "
+        "custodian, location, status, last_calibrated_on, due_on)",
+        "台账导出为 .pdf 时要打印的列，以逗号分隔（asset_tag 资产编号、name 名称、"
+        "manufacturer 制造商、model 型号、serial 出厂编号、quantity 测量量、range_text 测量范围、"
+        "accuracy_text 准确度、role 用途、level 标准等级、mandatory_verification 强检、"
+        "custodian 保管人、location 存放地点、status 状态、last_calibrated_on 上次检定日期、"
+        "due_on 到期日）",
+    ),
     "help.audit_from": (
         "audit: entries from this day on (YYYY-MM-DD, local time)",
         "audit：自该日起的记录（YYYY-MM-DD，本地时间）",

@@ -175,6 +175,10 @@ ERROR_MESSAGES: dict[str, tuple[str, str]] = {
         "{field}：{login} 已签署过记录，记录引用该登录名，不能修改",
     ),
     "error.code.email_format": ("{field}: not an e-mail address", "{field}：不是有效的电子邮箱"),
+    "error.code.unknown_column": (
+        "{field}: no such column: {columns}; the columns are: {known}",
+        "{field}：没有这样的列：{columns}；可选的列为：{known}",
+    ),
     "error.code.date_order": (
         "{field}: the start date is after the end date",
         "{field}：开始日期晚于结束日期",
@@ -458,4 +462,5 @@ ERROR_MESSAGES: dict[str, tuple[str, str]] = {
     "field.file": ("file", "文件"),
     "field.since": ("from", "起始日期"),
     "field.date_from": ("--from", "--from（起始日期）"),
+    "field.columns": ("--columns", "--columns（列）"),
 }

@@ -2380,6 +2380,10 @@
         <translation>{field}：未知单位“{unit}”。</translation>
     </message>
     <message>
+        <source>{field}: no such column: {columns}; the columns are: {known}</source>
+        <translation>{field}：没有这样的列：{columns}；可选的列为：{known}</translation>
+    </message>
+    <message>
         <source>{field}: not a number.</source>
         <translation>{field}：不是数值。</translation>
     </message>

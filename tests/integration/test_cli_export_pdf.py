@@ -84,6 +84,12 @@ def test_plan_and_register_print_as_pdf(lab, tmp_path: Path) -> None:
     assert status == 0 and "Re-verificationplan2027" in text and f"{len(plan.items)} rows" in out
     assert all(i.asset_tag in text for i in plan.items)
     status, out = run("export", "register", str(tmp_path / "r.pdf"), *base)
+    default = _pdf_text(tmp_path / "r.pdf")
+    assert "Serialnumber" in default and "Manufacturer" not in default
+    status, out = run("export", "register", str(tmp_path / "r.pdf"), *base,
+                      "--columns", "name, manufacturer")  # fmt: skip
+    chosen = _pdf_text(tmp_path / "r.pdf")
+    assert status == 0 and "Manufacturer" in chosen and "Serialnumber" not in chosen
     assert (
         status == 0
         and "30 rows" in out
@@ -101,6 +107,9 @@ def test_refusals(lab, tmp_path: Path, capsys) -> None:
     args = ["--from", "2026-02-01", "--to", "2026-01-31"]
     assert run("export", "audit", str(tmp_path / "a.pdf"), *base, *args, "--lang", "zh_CN")[0] == 2
     assert "开始日期晚于结束日期" in capsys.readouterr().err
+    args = ["--columns", "name,colour", "--lang", "zh_CN"]
+    assert run("export", "register", str(tmp_path / "r.pdf"), *base, *args)[0] == 2
+    assert "--columns（列）：没有这样的列：colour" in capsys.readouterr().err
     assert run("export", "audit", str(tmp_path / "a.xlsx"), *base, "--item", "NOPE")[0] == 2
     assert "no item with asset tag 'NOPE'" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []

@@ -128,7 +128,8 @@ def test_register_pdf_in_the_chosen_columns(lab: Database, tmp_path: Path, langu
 def test_register_pdf_refuses_an_unknown_column(lab: Database, tmp_path: Path) -> None:
     with pytest.raises(ValidationError) as caught:
         export_register_pdf(lab, tmp_path / "r.pdf", ["name", "colour"])
-    assert caught.value.code == "invalid" and not (tmp_path / "r.pdf").exists()
+    assert caught.value.code == "unknown_column" and caught.value.params["columns"] == "colour"
+    assert not (tmp_path / "r.pdf").exists()
 
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])

@@ -20,7 +20,7 @@ from labapp.services.database import Database
 from labapp.services.exports._register import filter_text
 from labapp.services.register import RegisterFilter, query_register
 
-__all__ = ["REGISTER_PDF_COLUMNS", "export_register_pdf"]
+__all__ = ["REGISTER_PDF_COLUMNS", "REGISTER_PDF_DEFAULT", "export_register_pdf"]
 
 _C = ReportColumn
 #: every column the register PDF can print, keyed by the register line's attribute
@@ -45,7 +45,7 @@ REGISTER_PDF_COLUMNS: dict[str, ReportColumn] = {
         _C("due_on", "Due date", "到期日", 0.95),
     )
 }
-DEFAULT_COLUMNS = (
+REGISTER_PDF_DEFAULT = (
     "asset_tag",
     "name",
     "model",
@@ -93,7 +93,7 @@ def _rows(
 def export_register_pdf(
     db: Database,
     path: str | Path,
-    columns: Sequence[str] = DEFAULT_COLUMNS,
+    columns: Sequence[str] = REGISTER_PDF_DEFAULT,
     *,
     register_filter: RegisterFilter | None = None,
     language: Language = "en",
@@ -124,11 +124,14 @@ def export_register_pdf(
     Raises
     ------
     ValidationError
-        ``invalid``: a column key that is not one of :data:`REGISTER_PDF_COLUMNS`.
+        ``unknown_column``: a column key that is not one of :data:`REGISTER_PDF_COLUMNS`.
     """
     unknown = [c for c in columns if c not in REGISTER_PDF_COLUMNS]
     if unknown:
-        raise ValidationError("columns", f"unknown register columns {unknown}", code="invalid")
+        raise ValidationError(
+            "columns", f"unknown register columns {unknown}", code="unknown_column",
+            params={"columns": ", ".join(unknown), "known": ", ".join(REGISTER_PDF_COLUMNS)},
+        )  # fmt: skip
     keys = list(dict.fromkeys(["asset_tag", *columns]))
     flt = register_filter or RegisterFilter()
     day = today or date.today()

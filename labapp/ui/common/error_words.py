@@ -72,6 +72,9 @@ VALIDATION_CODES: dict[str, str] = {
         "Errors", "{field}: {unit} cannot be compared with {expected}."
     ),
     "unknown_unit": QT_TRANSLATE_NOOP("Errors", "{field}: unknown unit “{unit}”."),
+    "unknown_column": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: no such column: {columns}; the columns are: {known}"
+    ),
     "not_a_number": QT_TRANSLATE_NOOP("Errors", "{field}: not a number."),
     "out_of_range": QT_TRANSLATE_NOOP(
         "Errors",
