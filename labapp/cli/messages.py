@@ -66,11 +66,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "替换已有数据的数据库（先在其旁边保留一份副本）",
     ),
     "help.export": (
-        "write an auditor's Excel workbook (register, traceability, plan, due, dashboard)",
-        "导出供审核使用的 Excel 工作簿（台账、溯源表、周检计划、到期清单、质量指标）",
+        "write an auditor's Excel workbook (register, traceability, plan, due, dashboard, audit "
+        "trail); register, plan and audit print a PDF when OUT ends in .pdf",
+        "导出供审核使用的 Excel 工作簿（台账、溯源表、周检计划、到期清单、质量指标、"
+        "审计追踪记录）；当输出文件以 .pdf 结尾时，台账、周检计划和审计追踪记录打印为 PDF",
     ),
     "help.export_kind": ("what to export", "导出内容"),
-    "help.out": ("the .xlsx file to write", "要写入的 .xlsx 文件"),
+    "help.out": (
+        "the .xlsx file to write (.pdf for register, plan, audit)",
+        "要写入的 .xlsx 文件（台账、周检计划、审计追踪记录可为 .pdf）",
+    ),
+    "help.register_columns": (
+        "register as .pdf: the columns to print, comma-separated (asset_tag, name, manufacturer, "
+        "model, serial, quantity, range_text, accuracy_text, role, level, mandatory_verification, "
+        "custodian, location, status, last_calibrated_on, due_on)",
+        "台账导出为 .pdf 时要打印的列，以逗号分隔（asset_tag 资产编号、name 名称、"
+        "manufacturer 制造商、model 型号、serial 出厂编号、quantity 测量量、range_text 测量范围、"
+        "accuracy_text 准确度、role 用途、level 标准等级、mandatory_verification 强检、"
+        "custodian 保管人、location 存放地点、status 状态、last_calibrated_on 上次检定日期、"
+        "due_on 到期日）",
+    ),
+    "help.audit_from": (
+        "audit: entries from this day on (YYYY-MM-DD, local time)",
+        "audit：自该日起的记录（YYYY-MM-DD，本地时间）",
+    ),
+    "help.audit_to": (
+        "audit: entries up to and including this day (YYYY-MM-DD, local time)",
+        "audit：截至该日（含）的记录（YYYY-MM-DD，本地时间）",
+    ),
     "help.export_year": (
         "plan: the plan of this year (default: the newest); dashboard: the year of the on-time "
         "rate (default: this year)",
@@ -83,8 +106,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.lead_days": ("'due soon' means due within this many days", "“即将到期”的天数"),
     "help.item": (
-        "traceability: only this item's chain (asset tag)",
-        "traceability：只导出该器具（资产编号）的溯源链",
+        "traceability: only this item's chain; audit: only this item's trail and its events' "
+        "(asset tag)",
+        "traceability：只导出该器具（资产编号）的溯源链；audit：只导出该器具及其检定/校准记录"
+        "的审计追踪",
     ),
     "help.quantity": (
         "traceability: only items of this quantity (its key, English or Chinese name)",

@@ -84,6 +84,10 @@ ERROR_MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: the file to write must end in .xlsx",
         "{path}：要写入的文件必须以 .xlsx 结尾",
     ),
+    "error.NotXlsxOrPdfError": (
+        "{path}: the file to write must end in .xlsx or .pdf",
+        "{path}：要写入的文件必须以 .xlsx 或 .pdf 结尾",
+    ),
     "error.NoFolderError": ("no such folder: {folder}", "文件夹不存在：{folder}"),
     "error.NoItemError": ("no item with asset tag {tag!r}", "没有资产编号为 {tag!r} 的器具"),
     "error.NoQuantityError": (
@@ -171,6 +175,10 @@ ERROR_MESSAGES: dict[str, tuple[str, str]] = {
         "{field}：{login} 已签署过记录，记录引用该登录名，不能修改",
     ),
     "error.code.email_format": ("{field}: not an e-mail address", "{field}：不是有效的电子邮箱"),
+    "error.code.unknown_column": (
+        "{field}: no such column: {columns}; the columns are: {known}",
+        "{field}：没有这样的列：{columns}；可选的列为：{known}",
+    ),
     "error.code.date_order": (
         "{field}: the start date is after the end date",
         "{field}：开始日期晚于结束日期",
@@ -453,4 +461,6 @@ ERROR_MESSAGES: dict[str, tuple[str, str]] = {
     "field.password": ("password", "密码"),
     "field.file": ("file", "文件"),
     "field.since": ("from", "起始日期"),
+    "field.date_from": ("--from", "--from（起始日期）"),
+    "field.columns": ("--columns", "--columns（列）"),
 }

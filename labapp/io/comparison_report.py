@@ -25,6 +25,7 @@ from labapp.io.excel import (
     Language,
     SheetSpec,
     SheetWriter,
+    apply_print_setup,
     decimal_number_format,
     excel_formats,
     pick,
@@ -162,8 +163,7 @@ def _cover(
     for row, (en, zh, value) in enumerate(lines, start=2):
         sheet.write_string(row, 0, pick(en, zh, language), formats["label"])
         _write_value(workbook, sheet, row, value, formats)
-    sheet.set_paper(9)
-    sheet.fit_to_pages(1, 0)
+    apply_print_setup(sheet, (34, 60), cover.title, language, header_rows=0)
 
 
 def _now() -> datetime:

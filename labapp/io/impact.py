@@ -36,7 +36,13 @@ from labapp.io.excel import (
     write_workbook,
 )
 
-__all__ = ["ImpactReportPoint", "ImpactReportSummary", "impact_sheets", "write_impact_workbook"]
+__all__ = [
+    "ImpactReportPoint",
+    "ImpactReportSummary",
+    "impact_sheets",
+    "impact_word",
+    "write_impact_workbook",
+]
 
 _WORDS: dict[object, tuple[str, str]] = {
     Assessment.AFFECTED: ("Affected", "受影响"),
@@ -61,11 +67,15 @@ _WORDS: dict[object, tuple[str, str]] = {
 }
 
 
-def _word(value: object, language: Language) -> str:
+def impact_word(value: object, language: Language) -> str:
+    """An assessment, action, decision, status, rule or trigger kind in words (EN/ZH)."""
     if value is None:
         return ""
     en, zh = _WORDS.get(value, (str(value), str(value)))
     return pick(en, zh, language)
+
+
+_word = impact_word
 
 
 @dataclass(frozen=True)

@@ -583,6 +583,21 @@
     </message>
 </context>
 <context>
+    <name>AuditPrint</name>
+    <message>
+        <source>Export audit trail as PDF</source>
+        <translation>将审计追踪记录导出为 PDF</translation>
+    </message>
+    <message>
+        <source>Export audit trail to Excel</source>
+        <translation>将审计追踪记录导出到 Excel</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+</context>
+<context>
     <name>AuditView</name>
     <message>
         <source>Audit trail</source>
@@ -627,6 +642,18 @@
     <message>
         <source>Verify integrity</source>
         <translation>校验完整性</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>The trail of the item typed (and its events) over the days From … To, each entry with whether the chain and seals verify</source>
+        <translation>所输入器具（及其检定/校准记录）在起始日期至截止日期间的审计追踪，每条记录注明审计链与封印是否验证通过</translation>
     </message>
     <message>
         <source>Check every seal and the audit trail&apos;s hash chain for changes made outside LabApp</source>
@@ -2411,6 +2438,14 @@
         <translation>预计费用</translation>
     </message>
     <message>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
         <source>Invalid value for {field}: {message}</source>
         <extracomment>``ValidationError.code`` -&gt; a sentence; ``{field}``, ``{message}`` and the error&apos;s params fill it</extracomment>
         <translation>{field} 的值无效：{message}</translation>
@@ -2434,6 +2469,10 @@
     <message>
         <source>{field}: unknown unit “{unit}”.</source>
         <translation>{field}：未知单位“{unit}”。</translation>
+    </message>
+    <message>
+        <source>{field}: no such column: {columns}; the columns are: {known}</source>
+        <translation>{field}：没有这样的列：{columns}；可选的列为：{known}</translation>
     </message>
     <message>
         <source>{field}: not a number.</source>
@@ -3297,6 +3336,13 @@ Why is it used anyway? The reason goes to the audit log.</source>
     </message>
 </context>
 <context>
+    <name>ImpactPrint</name>
+    <message>
+        <source>Export investigation as PDF</source>
+        <translation>将影响调查报告导出为 PDF</translation>
+    </message>
+</context>
+<context>
     <name>ImpactWords</name>
     <message>
         <source>Give the reason for the action.</source>
@@ -3914,6 +3960,10 @@ Why is it used anyway? The reason goes to the audit log.</source>
     <message>
         <source>Export…</source>
         <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
     </message>
     <message>
         <source>Investigation</source>
@@ -5257,6 +5307,13 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     </message>
 </context>
 <context>
+    <name>PlanPrint</name>
+    <message>
+        <source>Export plan as PDF</source>
+        <translation>将周检计划导出为 PDF</translation>
+    </message>
+</context>
+<context>
     <name>PlanningView</name>
     <message>
         <source>Overdue</source>
@@ -5357,6 +5414,10 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     <message>
         <source>Export plan…</source>
         <translation>导出计划…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
     </message>
     <message>
         <source>{0} items, {1} overdue</source>
@@ -5573,6 +5634,19 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     <message>
         <source>LabApp databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
         <translation>LabApp 数据库 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>PrintJob</name>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The report was written to
+{0}</source>
+        <translation>报告已写入
+{0}</translation>
     </message>
 </context>
 <context>
@@ -5955,6 +6029,13 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     </message>
 </context>
 <context>
+    <name>RegisterPrint</name>
+    <message>
+        <source>Export register as PDF</source>
+        <translation>将台账导出为 PDF</translation>
+    </message>
+</context>
+<context>
     <name>RegisterView</name>
     <message>
         <source>Register of instruments and standards</source>
@@ -5972,6 +6053,10 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     <message>
         <source>New instrument…</source>
         <translation>新建器具…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
     </message>
     <message>
         <source>Counting…</source>

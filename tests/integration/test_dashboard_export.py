@@ -64,7 +64,7 @@ def test_figures_and_the_items_behind_them(demo: Database, tmp_path: Path) -> No
     rules = [r for cf in overdue.conditional_formatting for r in cf.rules]
     assert any("TODAY()" in r.formula[0] for r in rules)
     assert overdue.freeze_panes == "A2" and overdue.auto_filter.ref
-    assert overdue.page_setup.orientation == "landscape" and overdue.print_title_rows == "$1:$1"
+    assert overdue.page_setup.paperSize == 9 and overdue.print_title_rows == "$1:$1"
     links = rows(book["Broken links"])
     assert {r[0] for r in links} == {r[0] for r in rows(book["Broken traceability chains"])}
     cover = {r[0]: r[1] for r in book["Cover"].iter_rows(values_only=True) if r[0]}

@@ -132,10 +132,18 @@ def test_workbook_in_english(chain_lab: Lab, tmp_path: Path) -> None:
 
 
 def _print_setup(sheet: Any) -> None:
-    assert sheet.page_setup.orientation == "landscape"
-    setup = sheet.page_setup  # one page wide (1 is Excel's default, left out), any height
-    assert sheet.sheet_properties.pageSetUpPr.fitToPage and setup.fitToWidth in (None, 1)
-    assert setup.fitToHeight == 0
+    """Readable on A4: fitted to the width only if 11 pt text stays >= 8 pt, else printed at 100 %
+    across pages with the key column repeated; the header row on every page."""
+    spans = [(d.max - d.min + 1, d.width) for d in sheet.column_dimensions.values() if d.width]
+    px = sum(n * int(7 * w + 5) for n, w in spans)  # Excel: a column of width w is 7 w + 5 px
+    landscape_px = (297 / 25.4 - 1.4) * 96  # A4 less the 0.7 in margins, 96 dpi
+    assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9
+    if landscape_px / px * 11 >= 8:
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet.page_setup.fitToHeight == 0
+    else:
+        assert not sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet.print_title_cols == "$A:$A"
     assert sheet.print_title_rows == "$1:$1"  # the header row on every page
 
 

@@ -39,6 +39,7 @@ from labapp.io.excel._limits import (
     WorkbookLimitError,
 )
 from labapp.io.excel._open import open_workbook
+from labapp.io.excel._print import MIN_PRINT_PT, PrintLayout, apply_print_setup, print_layout
 from labapp.io.excel._problems import CellError, ImportFileError
 from labapp.io.excel._sheet import SheetWriter, excel_formats
 
@@ -47,6 +48,7 @@ __all__ = [
     "MAX_CELL_CHARS",
     "MAX_COLUMNS",
     "MAX_ROWS",
+    "MIN_PRINT_PT",
     "CellError",
     "ColumnKind",
     "ColumnSpec",
@@ -54,10 +56,12 @@ __all__ = [
     "ExportResult",
     "ImportFileError",
     "Language",
+    "PrintLayout",
     "SheetSpec",
     "SheetWriter",
     "WorkbookLimitError",
     "append_text_row",
+    "apply_print_setup",
     "decimal_number_format",
     "display_width",
     "enum_label",
@@ -65,6 +69,7 @@ __all__ = [
     "lookup_key",
     "open_workbook",
     "pick",
+    "print_layout",
     "quantity_key",
     "quantity_label",
     "sheet_title",

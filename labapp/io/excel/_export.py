@@ -5,7 +5,8 @@ stays flat.  Each data sheet gets a named header style, a frozen header row, an 
 widths from content, real dates (``yyyy-mm-dd``), numbers with their reported digits as the number
 format (:func:`decimal_number_format`), units in the header or in a unit column, an overdue
 highlight as a conditional format on ``TODAY()`` (so it stays true when the file is opened later),
-and print setup (A4 landscape, one page wide, header row repeated, page numbers).
+and print setup (A4, readable: see :mod:`labapp.io.excel._print`; header row repeated, page
+numbers).
 
 Widths: ``constant_memory`` writes row by row and column widths must be set before the first row,
 so the first :data:`WIDTH_SAMPLE_ROWS` rows are buffered, the widths computed from the headers and
@@ -30,6 +31,7 @@ from typing import Any
 
 from labapp.io.excel._cells import decimal_number_format, sheet_title, xlsx_workbook
 from labapp.io.excel._columns import Language, SheetSpec, pick
+from labapp.io.excel._print import apply_print_setup
 from labapp.io.excel._sheet import SheetWriter, excel_formats
 
 __all__ = [
@@ -214,9 +216,8 @@ def _write_cover(
         (pick("Filter", "筛选条件", language), cover.filter_text or pick("none", "无", language)),
         *cover.facts,
     ]
-    sheet.set_column(0, 0, 30)
-    sheet.set_column(1, 1, 60)
-    sheet.set_column(2, 2, 40)
+    for col, width in enumerate(_COVER_WIDTHS):
+        sheet.set_column(col, col, width)
     sheet.write_string(0, 0, cover.title, formats["title"])
     for row, (label, value) in enumerate(facts, start=2):
         sheet.write_string(row, 0, label, formats["label"])
@@ -230,8 +231,8 @@ def _write_cover(
         sheet.write_string(row + offset, 0, name)
         sheet.write_number(row + offset, 1, count, formats["integer"])
         sheet.write_string(row + offset, 2, spec.filter_text, formats["wrap"])
-    sheet.set_paper(9)
-    sheet.fit_to_pages(1, 0)
+    apply_print_setup(sheet, _COVER_WIDTHS, cover.title, language, header_rows=0)
 
 
+_COVER_WIDTHS = (30.0, 60.0, 40.0)
 _COVER_TABLE = (("Sheet", "工作表"), ("Rows", "行数"), ("Filter", "筛选条件"))

@@ -19,6 +19,7 @@ from labapp.domain.quantities import Measured
 from labapp.io.excel._cells import decimal_number_format, display_width
 from labapp.io.excel._columns import ColumnKind, ColumnSpec, Language, SheetSpec, header_text, pick
 from labapp.io.excel._labels import enum_label
+from labapp.io.excel._print import apply_print_setup
 
 __all__ = ["WIDTH_SAMPLE_ROWS", "RowTicker", "SheetWriter", "excel_formats"]
 
@@ -85,6 +86,7 @@ class SheetWriter:
         self.headers: list[str] = []
         self.writers: list[CellWriter] = []
         self.texts: list[Callable[[object], str]] = []
+        self.widths: dict[int, float] = {}
         self._layout()
 
     # --- layout: one or two physical columns per ColumnSpec -------------------------------------
@@ -225,7 +227,10 @@ class SheetWriter:
         seen = max((display_width(text) for text in texts), default=0)
         hint = column.width_hint or 0 if column else 0
         wanted = max(min(header, 30), seen, hint) + 2  # headers wrap: count them up to 30
-        self.sheet.set_column(col, col, float(min(max(wanted, 8), MAX_WIDTH)))
+        width = self.widths[col] = float(min(max(wanted, 8), MAX_WIDTH))
+        # text wider than the widest column (a definition, a note) wraps instead of running off
+        wrap = self.formats["wrap"] if wanted > MAX_WIDTH else None
+        self.sheet.set_column(col, col, width, wrap)
 
     def _cell_text(self, column: ColumnSpec, value: object) -> str:
         if value is None:
@@ -244,14 +249,8 @@ class SheetWriter:
         sheet.autofilter(0, 0, max(written, 1), last_col)
         if written:
             self._overdue_formats(written)
-        sheet.set_landscape()
-        sheet.set_paper(9)  # A4
-        sheet.fit_to_pages(1, 0)
-        sheet.repeat_rows(0)
-        title = self.spec.title.replace("&", "&&")[:100]
-        page = pick("Page &P of &N", "第 &P 页，共 &N 页", self.language)
-        sheet.set_header(f"&L&B{title}&R&D")
-        sheet.set_footer(f"&L{title}&C{page}")
+        widths = [self.widths.get(col, 8.43) for col in range(self.n_physical)]
+        apply_print_setup(sheet, widths, self.spec.title, self.language)
         if self.spec.image is not None:
             image = {"image_data": BytesIO(self.spec.image), "object_position": 3}
             sheet.insert_image(1, self.n_physical + 1, f"{self.spec.title}.png", image)

@@ -12,6 +12,8 @@ from labapp.io.pdf._table_report import (
     SignatureBlock,
     TableReport,
     approval_blocks,
+    cell_text,
+    save_table_report,
     write_table_report,
 )
 
@@ -21,7 +23,9 @@ __all__ = [
     "SignatureBlock",
     "TableReport",
     "approval_blocks",
+    "cell_text",
     "font_path",
+    "save_table_report",
     "write_certificate_pdf",
     "write_table_report",
 ]

@@ -7,23 +7,32 @@ with name and date when known, blank lines to sign otherwise).  The table follow
 repeats on every page, every cell wraps (Chinese between any two characters), and every page
 carries the title and "page x of y".  Cells print typed values: ``Measured`` as ``10.00 V``,
 ``Decimal`` with its digits, dates as ISO 8601.
+
+Columns are never narrower than their widest date, number or word (:mod:`._widths`); a table
+whose columns cannot all fit at 8 pt is split into parts, one after the other, each repeating
+the key columns (the asset tag) so every row of every part says which item it is; shrinking it
+instead would print it unreadably.
 """
 
 from __future__ import annotations
 
 import io
+import os
+import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
+from pathlib import Path
 from typing import Any
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import SimpleDocTemplate, Spacer, Table
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import PageBreak, SimpleDocTemplate, Spacer, Table
 
 from labapp.domain.quantities import Measured
 from labapp.io.certificates import format_date, format_datetime, format_decimal, format_measured
@@ -37,6 +46,7 @@ from labapp.io.pdf._layout import (
     para,
     styles,
 )
+from labapp.io.pdf._widths import PADDING, column_parts, keep_units, min_widths, part_widths
 
 __all__ = [
     "ReportColumn",
@@ -44,6 +54,7 @@ __all__ = [
     "TableReport",
     "approval_blocks",
     "cell_text",
+    "save_table_report",
     "write_table_report",
 ]
 
@@ -101,6 +112,7 @@ class TableReport:
     signatures: Sequence[SignatureBlock] = ()
     generated_at: datetime | None = None
     font_size: float = 8.5
+    key_columns: int = 1  # repeated in every part of a table split for width
 
 
 def cell_text(value: object) -> str:
@@ -133,9 +145,22 @@ def write_table_report(report: TableReport) -> bytes:
         out, pagesize=_PAGE, leftMargin=_MARGIN, rightMargin=_MARGIN, topMargin=20 * mm,
         bottomMargin=18 * mm, title=report.title_en, author=report.lab_name,
     )  # fmt: skip
-    story = [*_cover(report), _table(report)]
+    story = [*_cover(report), *_tables(report)]
     template.build(story, canvasmaker=numbered_canvas(decor))
     return out.getvalue()
+
+
+def save_table_report(report: TableReport, path: str | os.PathLike[str]) -> Path:
+    """Render ``report`` and write it to ``path``; the file appears only once complete."""
+    target = Path(path)
+    data = write_table_report(report)
+    partial = target.with_name(f".{target.stem}.{uuid.uuid4().hex[:8]}.pdf.part")
+    try:
+        partial.write_bytes(data)
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return target
 
 
 def _cover(report: TableReport) -> list[Any]:
@@ -173,21 +198,57 @@ def _signature_table(report: TableReport, st: dict[str, Any]) -> Table:
     return table
 
 
-def _table(report: TableReport) -> Table:
+def _tables(report: TableReport) -> list[Any]:
     lang = report.language
-    st = styles(lang, max(report.font_size, MIN_FONT_SIZE))
+    st = styles(lang, max(report.font_size, MIN_FONT_SIZE + 0.5))  # cells print 0.5 pt smaller
     columns = list(report.columns)
-    head = [para(pick(c.header_en, c.header_zh, lang), st["head"]) for c in columns]
-    rows: list[list[Any]] = [head]
-    aligned = [_aligned(st["cell"], c.align) for c in columns]
-    for values in report.rows:
-        rows.append([para(cell_text(v), s) for v, s in zip(values, aligned, strict=True)])
-    total = sum(c.weight for c in columns) or 1.0
-    table = Table(rows, colWidths=[c.weight / total * _WIDTH for c in columns], repeatRows=1)
-    table.setStyle(grid_style(header=True))
+    headers = [pick(c.header_en, c.header_zh, lang) for c in columns]
+    texts = [[keep_units(cell_text(v)) for v in values] for values in report.rows]
+    minimum = min_widths(headers, texts, st["cell"].fontSize)
+    parts = column_parts(minimum, _WIDTH, report.key_columns)
+    story: list[Any] = []
+    for number, indexes in enumerate(parts, start=1):
+        if len(parts) > 1:
+            if number > 1:
+                story.append(PageBreak())
+            en = f"Table, part {number} of {len(parts)}"
+            zh = f"表格 第 {number} 部分 共 {len(parts)} 部分"
+            story.append(para(pick(en, zh, lang), st["h2"]))
+        widths = part_widths([minimum[i] for i in indexes],
+                             [columns[i].weight for i in indexes], _WIDTH)  # fmt: skip
+        part = [(columns[i], headers[i], w) for i, w in zip(indexes, widths, strict=True)]
+        story.append(_table(part, [[r[i] for i in indexes] for r in texts], st))
+    return story
+
+
+def _table(
+    part: list[tuple[ReportColumn, str, float]], texts: list[list[str]], st: dict[str, Any]
+) -> Table:
+    """The table of one part; a cell whose text fits on one line is drawn as a plain string
+    (in the cell font and size), the others as wrapping paragraphs: a paragraph per cell made a
+    register of a few thousand items take minutes."""
+    head = _aligned(st["head"], "LEFT")
+    rows: list[list[Any]] = [[para(header, head) for _, header, _ in part]]
+    aligned = [_aligned(st["cell"], c.align) for c, _, _ in part]
+    font, size = st["cell"].fontName, st["cell"].fontSize
+    room = [w - PADDING for _, _, w in part]
+    for line in texts:
+        cells = zip(line, aligned, room, strict=True)
+        rows.append([t if "\n" not in t and stringWidth(t, font, size) <= r else para(t, s)
+                     for t, s, r in cells])  # fmt: skip
+    table = Table(rows, colWidths=[w for _, _, w in part], repeatRows=1)
+    style = grid_style(header=True)
+    style.add("FONT", (0, 1), (-1, -1), font, size, st["cell"].leading)
+    for col, (column, _, _) in enumerate(part):
+        style.add("ALIGN", (col, 1), (col, -1), column.align.upper())
+    table.setStyle(style)
     return table
 
 
 def _aligned(style: ParagraphStyle, align: str) -> ParagraphStyle:
+    """A cell style: lines break at spaces, and only a piece wider than the column (a long
+    Chinese run) is split between characters; Chinese wrapping would fill each line to the last
+    character and split "2026-12-06" or "recalibrate" in two."""
     alignment = {"LEFT": TA_LEFT, "RIGHT": TA_RIGHT, "CENTER": TA_CENTER}[align.upper()]
-    return ParagraphStyle(f"cell_{align}", style, alignment=alignment)
+    return ParagraphStyle(f"cell_{align}", style, alignment=alignment, wordWrap=None,
+                          splitLongWords=1)  # fmt: skip

@@ -44,6 +44,8 @@ from labapp.services.accounts._roles import (
 )
 from labapp.services.accounts._seals import (
     SEALED_STATUSES,
+    IntegrityProblem,
+    IntegrityReport,
     event_children,
     event_content,
     event_problems,
@@ -61,6 +63,8 @@ __all__ = [
     "SEALED_STATUSES",
     "AccountInfo",
     "Actor",
+    "IntegrityProblem",
+    "IntegrityReport",
     "NewAccount",
     "authenticate",
     "change_password",

@@ -6,10 +6,15 @@ This package's ``__init__`` is what other features may use; its ``_modules`` are
 from __future__ import annotations
 
 from labapp.services.audit._dto import AuditEntry
+from labapp.services.audit._report import AuditTrail, AuditTrailLine, EntryIntegrity, audit_trail
 from labapp.services.audit._trail import audit_entry, list_audit
 
 __all__ = [
     "AuditEntry",
+    "AuditTrail",
+    "AuditTrailLine",
+    "EntryIntegrity",
     "audit_entry",
+    "audit_trail",
     "list_audit",
 ]

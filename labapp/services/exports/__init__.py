@@ -7,19 +7,32 @@ This package's ``__init__`` is what other features may use; its ``_modules`` are
 
 from __future__ import annotations
 
+from labapp.services.exports._audit import export_audit_pdf, export_audit_xlsx
 from labapp.services.exports._dashboard import draw_rate_year, export_dashboard
 from labapp.services.exports._plan import export_due, export_plan
+from labapp.services.exports._plan_pdf import export_plan_pdf
 from labapp.services.exports._register import export_register
+from labapp.services.exports._register_pdf import (
+    REGISTER_PDF_COLUMNS,
+    REGISTER_PDF_DEFAULT,
+    export_register_pdf,
+)
 from labapp.services.exports._reverse_trace import export_reverse_trace
 from labapp.services.exports._traceability import TraceFilter, export_traceability
 
 __all__ = [
+    "REGISTER_PDF_COLUMNS",
+    "REGISTER_PDF_DEFAULT",
     "TraceFilter",
     "draw_rate_year",
+    "export_audit_pdf",
+    "export_audit_xlsx",
     "export_dashboard",
     "export_due",
     "export_plan",
+    "export_plan_pdf",
     "export_register",
+    "export_register_pdf",
     "export_reverse_trace",
     "export_traceability",
 ]

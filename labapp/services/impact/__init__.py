@@ -18,11 +18,13 @@ from labapp.services.impact._queries import (
     list_investigations,
     standards_with_failures,
 )
+from labapp.services.impact._report_pdf import export_investigation_pdf
 
 __all__ = [
     "close_investigation",
     "decide_actions",
     "export_investigation",
+    "export_investigation_pdf",
     "failed_sources",
     "get_investigation",
     "list_investigations",

@@ -56,6 +56,8 @@ __all__ = [
     "get_investigation",
     "list_investigations",
     "open_investigation",
+    "report_points",
+    "report_summary",
     "standards_with_failures",
 ]
 
@@ -253,7 +255,8 @@ def _local_date(moment: datetime | None) -> date | None:
     return None if moment is None else moment.astimezone().date()
 
 
-def _report_summary(d: InvestigationDetail, good_on: date | None) -> ImpactReportSummary:
+def report_summary(d: InvestigationDetail, good_on: date | None) -> ImpactReportSummary:
+    """The investigation's facts as the reports (Excel and PDF) print them."""
     s = d.summary
     counts = (s.affected, s.possibly_affected, s.not_affected, s.not_assessable)
     return ImpactReportSummary(
@@ -264,7 +267,8 @@ def _report_summary(d: InvestigationDetail, good_on: date | None) -> ImpactRepor
     )  # fmt: skip
 
 
-def _report_points(item: ImpactItem) -> list[ImpactReportPoint]:
+def report_points(item: ImpactItem) -> list[ImpactReportPoint]:
+    """One report row per re-evaluated point of ``item`` (one row when it has none)."""
     common = {
         "asset_tag": item.asset_tag, "name": item.name, "depth": item.depth,
         "via": item.via_asset_tag, "performed_on": item.performed_on,
@@ -307,7 +311,7 @@ def export_investigation(
         with db.read() as session:
             good = session.get(EventRow, detail.good_event_id)
             good_on = None if good is None else good.performed_on
-    points = [row for item in detail.items for row in _report_points(item)]
+    points = [row for item in detail.items for row in report_points(item)]
     return write_impact_workbook(
-        path, cover, _report_summary(detail, good_on), points, language=language
+        path, cover, report_summary(detail, good_on), points, language=language
     )

@@ -15,7 +15,9 @@ from labapp.services.planning._dto import (
     PlanApproval,
     PlanDetail,
     PlanFilter,
+    PlanItem,
     PlanItemEdit,
+    ProgressState,
 )
 from labapp.services.planning._due import due_checks, due_items
 from labapp.services.planning._edits import update_plan_item, update_plan_items
@@ -31,7 +33,9 @@ __all__ = [
     "PlanApproval",
     "PlanDetail",
     "PlanFilter",
+    "PlanItem",
     "PlanItemEdit",
+    "ProgressState",
     "approve_plan",
     "due_checks",
     "due_items",

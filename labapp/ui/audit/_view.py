@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from labapp.services.audit import list_audit
 from labapp.services.master_data import list_persons
 from labapp.services.register import list_instruments
+from labapp.ui.audit._print import export_audit, print_audit
 from labapp.ui.common.date_edit import date_edit
 from labapp.ui.common.errors import show_error
 from labapp.ui.common.tables import read_only_table
@@ -108,6 +109,12 @@ class AuditView(View):
         self.verify_button = QPushButton()
         self.verify_button.setObjectName("verifyIntegrity")
         self.verify_button.clicked.connect(self.verify_integrity)
+        self.print_button = QPushButton()
+        self.print_button.setObjectName("printAudit")
+        self.print_button.clicked.connect(lambda: self.print_trail())
+        self.excel_button = QPushButton()
+        self.excel_button.setObjectName("exportAudit")
+        self.excel_button.clicked.connect(lambda: self.export_trail())
         self.labels = [QLabel() for _ in range(5)]
         grid = QGridLayout()
         widgets = (self.item, self.person, self.entity, self.date_from, self.date_to)
@@ -119,6 +126,8 @@ class AuditView(View):
         buttons.addWidget(self.apply_button)
         buttons.addWidget(self.reset_button)
         buttons.addWidget(self.verify_button)
+        buttons.addWidget(self.excel_button)
+        buttons.addWidget(self.print_button)
         grid.addLayout(buttons, 1, len(widgets))
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(1, 2)
@@ -139,6 +148,12 @@ class AuditView(View):
         self.apply_button.setText(self.tr("Apply"))
         self.reset_button.setText(self.tr("Reset"))
         self.verify_button.setText(self.tr("Verify integrity"))
+        self.print_button.setText(self.tr("Export PDF…"))
+        self.excel_button.setText(self.tr("Export Excel…"))
+        self.print_button.setToolTip(
+            self.tr("The trail of the item typed (and its events) over the days From … To, each "
+                    "entry with whether the chain and seals verify")
+        )  # fmt: skip
         self.verify_button.setToolTip(
             self.tr("Check every seal and the audit trail's hash chain for changes made outside "
                     "LabApp")
@@ -228,6 +243,16 @@ class AuditView(View):
                 self.table.setColumnWidth(column, 420)
         self._update_note()
         self.rows_loaded.emit()
+
+    def print_trail(self, path: str | None = None) -> Any:
+        """Export PDF…: the item's trail over the days chosen (the PrintJob, or None)."""
+        start, end = _pydate(self.date_from.date()), _pydate(self.date_to.date())
+        return print_audit(self, start, end, path)
+
+    def export_trail(self, path: str | None = None) -> Any:
+        """Export Excel…: the same trail as a workbook (the ExportJob, or None)."""
+        start, end = _pydate(self.date_from.date()), _pydate(self.date_to.date())
+        return export_audit(self, start, end, path)
 
     def verify_integrity(self) -> None:
         """Verify integrity: every seal and the audit chain, on the worker; the result shown."""

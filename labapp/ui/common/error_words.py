@@ -53,6 +53,8 @@ FIELD_LABELS: dict[str, str] = {
     "year": QT_TRANSLATE_NOOP("Errors", "Year"),
     "planned_month": QT_TRANSLATE_NOOP("Errors", "Planned month"),
     "estimated_cost": QT_TRANSLATE_NOOP("Errors", "Estimated cost"),
+    "date_from": QT_TRANSLATE_NOOP("Errors", "From"),
+    "columns": QT_TRANSLATE_NOOP("Errors", "Columns"),
 }
 
 #: ``ValidationError.code`` -> a sentence; ``{field}``, ``{message}`` and the error's params fill it
@@ -70,6 +72,9 @@ VALIDATION_CODES: dict[str, str] = {
         "Errors", "{field}: {unit} cannot be compared with {expected}."
     ),
     "unknown_unit": QT_TRANSLATE_NOOP("Errors", "{field}: unknown unit “{unit}”."),
+    "unknown_column": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: no such column: {columns}; the columns are: {known}"
+    ),
     "not_a_number": QT_TRANSLATE_NOOP("Errors", "{field}: not a number."),
     "out_of_range": QT_TRANSLATE_NOOP(
         "Errors",

@@ -49,6 +49,7 @@ from labapp.ui.impact._models import (
     InvestigationsModel,
 )
 from labapp.ui.impact._new import NewInvestigationDialog
+from labapp.ui.impact._print import print_investigation
 from labapp.ui.impact._text import detail_text
 from labapp.ui.impact._words import impact_problem
 
@@ -120,6 +121,7 @@ class InvestigationsView(View):
         self.bulk_button = self._button("decideSelected", self.decide_selected)
         self.close_button = self._button("closeInvestigation", self.close_investigation)
         self.export_button = self._button("exportInvestigation", self.export)
+        self.print_button = self._button("printInvestigation", lambda: print_investigation(self))
         self.count = QLabel()
         self.header = QLabel()
         self.header.setObjectName("investigationHeader")
@@ -136,7 +138,8 @@ class InvestigationsView(View):
         self.detail_box = QGroupBox()
         actions = QHBoxLayout()
         actions.addWidget(self.hint, 1)
-        for button in (self.bulk_button, self.save_button, self.close_button, self.export_button):
+        for button in (self.bulk_button, self.save_button, self.close_button, self.export_button,
+                       self.print_button):  # fmt: skip
             actions.addWidget(button)
         inner = QSplitter(Qt.Orientation.Vertical)
         inner.addWidget(self.items_table)
@@ -163,6 +166,7 @@ class InvestigationsView(View):
         self.bulk_button.setText(self.tr("Decide selected…"))
         self.close_button.setText(self.tr("Close…"))
         self.export_button.setText(self.tr("Export…"))
+        self.print_button.setText(self.tr("Export PDF…"))
         self.detail_box.setTitle(self.tr("Investigation"))
         self._show_count()
         self._show_detail_text()
@@ -190,6 +194,7 @@ class InvestigationsView(View):
         self.bulk_button.setEnabled(editable and bool(self.items_model.rowCount()))
         self.close_button.setEnabled(editable)
         self.export_button.setEnabled(has)
+        self.print_button.setEnabled(has)
 
     # --- loading ------------------------------------------------------------------------------
     def load(self) -> None:

@@ -39,6 +39,7 @@ from labapp.ui.planning._approval import PlanApprovalBar
 from labapp.ui.planning._checks import DueChecksBox
 from labapp.ui.planning._editing import ProviderDelegate, fit_columns, load_providers, save_edits
 from labapp.ui.planning._models import DueItemsModel, PlanItemsModel, progress_label
+from labapp.ui.planning._print import print_plan
 
 WINDOWS: tuple[tuple[DueWindow, str], ...] = (
     (DueWindow.OVERDUE, QT_TRANSLATE_NOOP("PlanningView", "Overdue")),
@@ -187,6 +188,9 @@ class PlanningView(View):
         self.export_plan_button = QPushButton()
         self.export_plan_button.setObjectName("exportPlan")
         self.export_plan_button.clicked.connect(lambda: self.export_plan())
+        self.print_plan_button = QPushButton()
+        self.print_plan_button.setObjectName("printPlan")
+        self.print_plan_button.clicked.connect(lambda: print_plan(self))
         self.progress = QLabel()
         self.progress.setObjectName("planProgress")
         self.plan_bar = QHBoxLayout()
@@ -195,6 +199,7 @@ class PlanningView(View):
         self.plan_bar.addWidget(self.plans, 1)
         self.plan_bar.addWidget(self.save_button)
         self.plan_bar.addWidget(self.export_plan_button)
+        self.plan_bar.addWidget(self.print_plan_button)
         self.approval_bar = PlanApprovalBar(self.session)
         self.approval_bar.plan_changed.connect(self._plan_changed)
         self.plan_model.dataChanged.connect(lambda *_: self._update_buttons())
@@ -222,6 +227,7 @@ class PlanningView(View):
         self.generate_button.setText(self.tr("Generate plan"))
         self.save_button.setText(self.tr("Save changes"))
         self.export_plan_button.setText(self.tr("Export plan…"))
+        self.print_plan_button.setText(self.tr("Export PDF…"))
         self.approval_bar.retranslate_ui()
         self._show_due_count()
         self._show_progress_text()
@@ -235,6 +241,7 @@ class PlanningView(View):
         has_plan, pending = self.plan is not None, bool(self.plan_model.pending())
         self.save_button.setEnabled(has_plan and self.plan.status == "draft" and pending)
         self.export_plan_button.setEnabled(has_plan)
+        self.print_plan_button.setEnabled(has_plan)
         self.approval_bar.set_pending(pending)
 
     # --- loading ------------------------------------------------------------------------------

@@ -40,6 +40,7 @@ from labapp.ui.register._detail import InstrumentDetailPane
 from labapp.ui.register._filters import RegisterFilterBar
 from labapp.ui.register._flow import instrument_dialog, retire_dialog
 from labapp.ui.register._instrument_dialog import InstrumentDialog
+from labapp.ui.register._print import start_register_print
 from labapp.ui.register._retire_dialog import RetireDialog
 from labapp.ui.register._table_model import (
     COL_DUE,
@@ -81,6 +82,9 @@ class RegisterView(View):
         self.new_button = QPushButton()
         self.new_button.setObjectName("newInstrument")
         self.new_button.clicked.connect(self.new_instrument)
+        self.print_button = QPushButton()
+        self.print_button.setObjectName("printRegister")
+        self.print_button.clicked.connect(lambda: start_register_print(self))
         self.count_label = QLabel()
         self.count_label.setObjectName("registerCount")
         self.chips = {key: _chip(brush.color().name()) for key, brush in _CHIP_BRUSHES.items()}
@@ -124,6 +128,7 @@ class RegisterView(View):
         bar.addWidget(self.order_label)
         bar.addWidget(self.order)
         bar.addWidget(self.new_button)
+        bar.addWidget(self.print_button)
         legend = QHBoxLayout()
         legend.addWidget(self.count_label)
         legend.addStretch(1)
@@ -154,6 +159,7 @@ class RegisterView(View):
         )
         self.order_label.setText(self.tr("Order by:"))
         self.new_button.setText(self.tr("New instrument…"))
+        self.print_button.setText(self.tr("Export PDF…"))
         self._fill_orders()
         self.chips["overdue"].setText(self.tr("Overdue"))
         self.chips["failed"].setText(self.tr("Failed"))

@@ -131,13 +131,62 @@ def test_overdue_conditional_format_uses_today(tmp_path: Path) -> None:
 
 def test_print_setup(tmp_path: Path) -> None:
     sheet = openpyxl.load_workbook(_export(tmp_path))["Register"]
-    assert sheet.page_setup.orientation == "landscape"
     assert sheet.page_setup.paperSize == 9
-    assert sheet.sheet_properties.pageSetUpPr.fitToPage
-    assert sheet.page_setup.fitToWidth in (None, 1)  # 1 is the default, so not written
-    assert sheet.page_setup.fitToHeight == 0
     assert sheet.print_title_rows == "$1:$1"
-    assert "&P" in sheet.oddFooter.center.text and "Register" in sheet.oddHeader.left.text
+    assert "&P" in sheet.oddFooter.center.text and "&N" in sheet.oddFooter.center.text
+    assert "Register" in sheet.oddHeader.left.text
+    _assert_prints_readably(sheet)
+
+
+# A4 less Excel's 0.7 in margins, in pixels at 96 dpi; a column of width w is 7 w + 5 pixels.
+PORTRAIT_PX, LANDSCAPE_PX = (210 / 25.4 - 1.4) * 96, (297 / 25.4 - 1.4) * 96
+
+
+def _assert_prints_readably(sheet: object) -> str:
+    """Portrait when it fits, fitted to width only if 11 pt stays >= 8 pt, else key column kept."""
+    dims = sheet.column_dimensions  # type: ignore[attr-defined]
+    spans = [(d.max - d.min + 1, d.width) for d in dims.values() if d.width]  # runs of equal width
+    px = sum(n * int(7 * w + 5) for n, w in spans)
+    setup, fit = sheet.page_setup, sheet.sheet_properties.pageSetUpPr  # type: ignore[attr-defined]
+    fitted = bool(fit and fit.fitToPage)
+    assert setup.orientation == ("portrait" if px <= PORTRAIT_PX else "landscape")
+    if fitted:
+        assert setup.fitToWidth in (None, 1) and setup.fitToHeight == 0
+        assert min(1.0, LANDSCAPE_PX / px) * 11 >= 8
+        return "fit"
+    assert LANDSCAPE_PX / px * 11 < 8  # too wide to shrink: printed at 100 % across pages
+    assert sheet.print_title_cols == "$A:$A"  # type: ignore[attr-defined]
+    return "across"
+
+
+def test_narrow_sheet_prints_portrait_one_page_wide(tmp_path: Path) -> None:
+    columns = COLUMNS[:2]
+    sheet = SheetSpec("Narrow", columns, [("EL-1", "Multimeter")])
+    write_workbook(tmp_path / "n.xlsx", COVER, [sheet])
+    ws = openpyxl.load_workbook(tmp_path / "n.xlsx")["Narrow"]
+    assert ws.page_setup.orientation == "portrait"
+    assert _assert_prints_readably(ws) == "fit"
+
+
+def test_wide_sheet_is_not_shrunk_below_8_pt(tmp_path: Path) -> None:
+    columns = [ColumnSpec(f"c{i}", f"Column {i}", f"列 {i}") for i in range(24)]
+    rows = [[f"value {i} " * 3 for i in range(24)]] * 3
+    write_workbook(tmp_path / "w.xlsx", COVER, [SheetSpec("Wide", columns, rows)])
+    ws = openpyxl.load_workbook(tmp_path / "w.xlsx")["Wide"]
+    assert ws.page_setup.orientation == "landscape"
+    assert _assert_prints_readably(ws) == "across"
+    assert ws.print_title_rows == "$1:$1"
+
+
+def test_long_text_wraps_in_its_column(tmp_path: Path) -> None:
+    columns = [ColumnSpec("term", "Term", "术语"), ColumnSpec("definition", "Definition", "定义")]
+    text = "On-time rate: items verified by their due date over items due in the period. " * 3
+    write_workbook(
+        tmp_path / "d.xlsx", COVER, [SheetSpec("Definitions", columns, [("rate", text)])]
+    )
+    ws = openpyxl.load_workbook(tmp_path / "d.xlsx")["Definitions"]
+    assert ws["B2"].value == text and ws["B2"].alignment.wrap_text
+    assert not ws["A2"].alignment.wrap_text
 
 
 def test_chinese_content_gets_wider_columns(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import pypdf
+import pytest
 
 from labapp.domain.enums import InstrumentStatus
 from labapp.domain.quantities import Measured
@@ -82,3 +83,73 @@ def test_every_row_is_printed_once_and_text_is_at_least_8_pt() -> None:
             for s in re.findall(rb"/F\d+(?:\+\d+)? ([\d.]+) Tf", page.get_contents().get_data())
         ]
         assert sizes and min(sizes) >= MIN_FONT_SIZE
+
+
+def _font_sizes(page: pypdf.PageObject) -> list[float]:
+    data = page.get_contents().get_data()
+    return [float(s) for s in re.findall(rb"/F\d+(?:\+\d+)? ([\d.]+) Tf", data)]
+
+
+def _embedded_fonts(page: pypdf.PageObject) -> set[str]:
+    """Base names of the page's fonts whose TrueType program is embedded (FontFile2)."""
+    fonts = page["/Resources"]["/Font"]
+    names = set()
+    for ref in fonts.values():
+        font = ref.get_object()
+        descriptor = font.get("/FontDescriptor")
+        if descriptor is not None and "/FontFile2" in descriptor.get_object():
+            names.add(str(font["/BaseFont"]))
+    return names
+
+
+def test_every_font_on_every_page_is_embedded() -> None:
+    for page in _pages(write_table_report(_report("zh_CN", 40))):
+        fonts = page["/Resources"]["/Font"]
+        assert len(_embedded_fonts(page)) == len(fonts) > 0
+
+
+def test_a_wide_table_is_split_into_parts_each_with_the_key_column() -> None:
+    n_columns = 30
+    columns = [ReportColumn("tag", "Asset tag", "管理编号")] + [
+        ReportColumn(f"c{i}", f"Column {i}", f"第{i}列") for i in range(1, n_columns)
+    ]
+    rows = [[f"TAG-{r}"] + [f"r{r}c{i}" for i in range(1, n_columns)] for r in range(3)]
+    report = TableReport("Wide", "宽表", columns, rows, language="en")
+    pages = _pages(write_table_report(report))
+    raw = [p.extract_text() for p in pages]
+    text = re.sub(r"\s+", "", "".join(raw))
+    parts = len(pages)
+    assert parts > 1  # 30 columns cannot all stand side by side at 8 pt
+    assert text.count("TAG-2") == parts  # every part names the item of each row
+    assert [f"r{r}c{i}" in text for r in range(3) for i in range(1, n_columns)] == [True] * 87
+    assert f"Table,part{parts}of{parts}" in text
+    assert min(s for p in pages for s in _font_sizes(p)) >= MIN_FONT_SIZE
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_no_date_or_tag_is_broken_across_lines(language: str) -> None:
+    """Sixteen date columns: each date prints whole on one line, whatever the split."""
+    columns = [ReportColumn("tag", "Asset tag", "资产编号")] + [
+        ReportColumn(f"d{i}", f"Due {i}", f"到期日{i}", 0.5) for i in range(16)
+    ]
+    rows = [[f"CD-{r:06d}"] + [date(2026, 1 + i % 12, 10 + r) for i in range(16)] for r in range(4)]
+    report = TableReport("Dates", "日期", columns, rows, language=language)
+    raw = "\n".join(p.extract_text() for p in _pages(write_table_report(report)))
+    for r in range(4):
+        assert f"CD-{r:06d}" in raw
+        for i in range(16):
+            assert date(2026, 1 + i % 12, 10 + r).isoformat() in raw
+
+
+def test_a_number_and_its_unit_stay_on_one_line() -> None:
+    """Narrow range and accuracy cells: "1000 A" and "±1.0 µΩ" never split between lines."""
+    columns = [ReportColumn("tag", "Asset tag", "资产编号")] + [
+        ReportColumn(f"r{i}", "Range", "测量范围", 0.3) for i in range(14)
+    ]
+    cells = ["0 ⋯ 1000 A", "MPE ±1.0 µΩ", "-200 ⋯ 670 °C", "MPE ±0.25 A"]
+    rows = [["T-1"] + [cells[i % 4] for i in range(14)]]
+    raw = _pages(write_table_report(TableReport("U", "U", columns, rows, language="en")))
+    lines = [line for page in raw for line in page.extract_text().splitlines()]
+    for number, unit in (("1000", "A"), ("±1.0", "µΩ"), ("670", "°C"), ("±0.25", "A")):
+        assert not any(line.rstrip().endswith(number) for line in lines), (number, lines)
+        assert any(re.search(rf"{re.escape(number)}\s{unit}", line) for line in lines)

@@ -1,0 +1,236 @@
+"""The audit trail of one item or of a period, as a report prints it (PDF and Excel).
+
+Each line: when, who (the person's name and login), the action, the record (its table, id and,
+for an item or its events, the asset tag), every changed field old → new, the reason, and
+whether the entry verifies: the whole audit chain and every seal are checked with
+:func:`labapp.services.accounts.verify_integrity` and each line says ``verified``, ``legacy``
+(written before sealing began, so nothing to verify) or ``broken`` with what is wrong (the
+entry's hash, link or seal, or, for an event, a seal of the event as it is now).
+
+An item's trail is its own entries and those of its events (as the item's page shows them).  A
+period is local calendar days, both ends included; a start after the end is refused
+(``date_order``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select
+
+from labapp.domain.errors import NotFoundError, ValidationError
+from labapp.persistence.models import AuditLogRow, EventRow, InstrumentRow, PersonRow
+from labapp.services.accounts import IntegrityProblem, IntegrityReport, verify_integrity
+from labapp.services.audit._dto import AuditEntry
+from labapp.services.audit._trail import audit_entry
+from labapp.services.database import Database
+
+__all__ = ["AuditTrail", "AuditTrailLine", "EntryIntegrity", "audit_trail"]
+
+#: At most this many entries in one report; the report says so when more matched (the user
+#: narrows the item or the days), it never drops entries silently.
+MAX_ENTRIES = 20_000
+
+
+class EntryIntegrity(StrEnum):
+    """What the integrity check says of one audit entry."""
+
+    VERIFIED = "verified"
+    LEGACY = "legacy"  # written before sealing began: no hash, no seal to check
+    BROKEN = "broken"
+
+
+@dataclass(frozen=True)
+class AuditTrailLine:
+    """One audit entry with who wrote it by name, the record in words and its integrity."""
+
+    entry: AuditEntry
+    person: str  # the author's name ("" when the login names no person)
+    record: str  # e.g. "instruments 12 (DMM-001)"
+    integrity: EntryIntegrity
+    problem: str = ""
+
+
+@dataclass(frozen=True)
+class AuditTrail:
+    """The trail asked for (oldest first) and what the integrity check found overall."""
+
+    item_tag: str | None
+    date_from: date | None
+    date_to: date | None
+    lines: tuple[AuditTrailLine, ...]
+    chain_ok: bool
+    problems: int
+    entries_checked: int
+    checked_at: datetime
+    problem_list: tuple[IntegrityProblem, ...] = ()  # everything found, in or out of the trail
+    more: bool = False  # more entries matched than MAX_ENTRIES: only the oldest are listed
+
+    @property
+    def verified(self) -> int:
+        """How many lines verify."""
+        return sum(1 for line in self.lines if line.integrity is EntryIntegrity.VERIFIED)
+
+
+def audit_trail(
+    db: Database,
+    *,
+    item_tag: str | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> AuditTrail:
+    """The audit trail of item ``item_tag`` and/or of the days ``date_from`` … ``date_to``.
+
+    Raises
+    ------
+    ValidationError
+        ``date_order``: ``date_from`` is after ``date_to``.
+    NotFoundError
+        No item has the asset tag ``item_tag``.
+    """
+    if date_from is not None and date_to is not None and date_from > date_to:
+        raise ValidationError(
+            "date_from", "the start date is after the end date", code="date_order"
+        )
+    tag = item_tag.strip() if item_tag else None
+    report = verify_integrity(db)
+    with db.read() as session:
+        stmt = _statement(session, tag, date_from, date_to)
+        rows = list(session.scalars(stmt))
+        more = len(rows) > MAX_ENTRIES
+        rows = rows[:MAX_ENTRIES]
+        names = _names(session, {r.user_name for r in rows})
+        tags = _tags(session, rows)
+        unsealed = _unsealed(session, {r.seq for r in rows if r.entry_hash is not None})
+        lines = tuple(_line(r, names, tags, report, r.seq in unsealed) for r in rows)
+    return AuditTrail(
+        tag,
+        date_from,
+        date_to,
+        lines,
+        report.ok,
+        len(report.problems),
+        report.entries + report.legacy_entries,
+        datetime.now().astimezone(),
+        tuple(report.problems),
+        more,
+    )
+
+
+def _statement(session: Any, tag: str | None, start: date | None, end: date | None) -> Any:
+    stmt = select(AuditLogRow).order_by(AuditLogRow.seq).limit(MAX_ENTRIES + 1)
+    if tag:
+        stmt = stmt.where(_item_condition(session, tag))
+    if start is not None:
+        stmt = stmt.where(AuditLogRow.at >= datetime.combine(start, time.min).astimezone())
+    if end is not None:
+        until = datetime.combine(end + timedelta(days=1), time.min).astimezone()
+        stmt = stmt.where(AuditLogRow.at < until)
+    return stmt
+
+
+def _item_condition(session: Any, tag: str) -> Any:
+    found = session.scalar(
+        select(InstrumentRow.id).where(func.lower(InstrumentRow.asset_tag) == tag.lower())
+    )
+    if found is None:
+        raise NotFoundError("instruments", tag)
+    events = [
+        str(i) for i in session.scalars(select(EventRow.id).where(EventRow.instrument_id == found))
+    ]
+    mine = and_(AuditLogRow.entity == "instruments", AuditLogRow.entity_id == str(found))
+    if not events:
+        return mine
+    return or_(mine, and_(AuditLogRow.entity == "events", AuditLogRow.entity_id.in_(events)))
+
+
+def _names(session: Any, logins: set[str]) -> dict[str, str]:
+    if not logins:
+        return {}
+    stmt = select(PersonRow.login, PersonRow.name).where(PersonRow.login.in_(sorted(logins)))
+    return {str(login): str(name) for login, name in session.execute(stmt)}
+
+
+def _tags(session: Any, rows: Sequence[Any]) -> dict[tuple[str, str], str]:
+    """Asset tags of the instruments and events the entries name."""
+    ids = {
+        e: [int(r.entity_id) for r in rows if r.entity == e and r.entity_id.isdigit()]
+        for e in ("instruments", "events")
+    }
+    out: dict[tuple[str, str], str] = {}
+    for chunk in _chunks(ids["instruments"]):
+        stmt = select(InstrumentRow.id, InstrumentRow.asset_tag).where(InstrumentRow.id.in_(chunk))
+        out.update({("instruments", str(i)): str(t) for i, t in session.execute(stmt)})
+    for chunk in _chunks(ids["events"]):
+        stmt = (
+            select(EventRow.id, InstrumentRow.asset_tag)
+            .join(InstrumentRow, EventRow.instrument_id == InstrumentRow.id)
+            .where(EventRow.id.in_(chunk))
+        )
+        out.update({("events", str(i)): str(t) for i, t in session.execute(stmt)})
+    return out
+
+
+def _chunks(ids: list[int], size: int = 900) -> list[list[int]]:
+    unique = sorted(set(ids))
+    return [unique[i : i + size] for i in range(0, len(unique), size)]
+
+
+def _unsealed(session: Any, wanted: set[int]) -> set[int]:
+    """Which of the entries ``wanted`` no seal covers: a batch is sealed by its last entry, and
+    an author's entries followed by another author's before any seal were written without a
+    login (``verify_integrity`` reports such a run once, at its first entry)."""
+    if not wanted:
+        return set()
+    stmt = (
+        select(AuditLogRow.seq, AuditLogRow.user_name, AuditLogRow.seal.is_not(None))
+        .where(AuditLogRow.seq >= min(wanted), AuditLogRow.entry_hash.is_not(None))
+        .order_by(AuditLogRow.seq)
+        .execution_options(yield_per=5000)
+    )
+    out: set[int] = set()
+    batch: list[int] = []
+    author, last = None, max(wanted)
+    for seq, user, sealed in session.execute(stmt):
+        if batch and user != author:
+            out.update(batch)  # another author begins: the run before was never sealed
+            batch = []
+        author = user
+        if seq in wanted:
+            batch.append(seq)
+        if sealed:
+            batch = []
+        if seq >= last and not batch:
+            return out
+    return out | set(batch)
+
+
+def _line(
+    row: Any,
+    names: dict[str, str],
+    tags: dict[tuple[str, str], str],
+    report: IntegrityReport,
+    unsealed: bool,
+) -> AuditTrailLine:
+    tag = tags.get((row.entity, row.entity_id))
+    record = f"{row.entity} {row.entity_id}" + (f" ({tag})" if tag else "")
+    problems = [
+        p.detail
+        for p in report.problems
+        if (p.entity, p.key) in (("audit_log", str(row.seq)), (row.entity, row.entity_id))
+    ]
+    if unsealed:
+        problems.append("written without a login: no author's seal covers it")
+    if problems:
+        integrity = EntryIntegrity.BROKEN
+    elif row.entry_hash is None:
+        integrity = EntryIntegrity.LEGACY
+    else:
+        integrity = EntryIntegrity.VERIFIED
+    return AuditTrailLine(
+        audit_entry(row), names.get(row.user_name, ""), record, integrity, "; ".join(problems)
+    )

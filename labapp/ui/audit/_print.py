@@ -1,0 +1,62 @@
+"""Export PDF… and Export Excel… of the audit trail: the item typed in the filter (its entries
+and its events') and the days From … To, each entry with whether the chain and seals verify;
+on the worker (:func:`labapp.services.audit.audit_trail`, then
+:func:`labapp.services.exports.export_audit_pdf` or ``export_audit_xlsx``).
+
+The report prints the item and the days only; the page's person and record filters narrow the
+table on screen, not the report (a report of a record or a period is what an auditor asks for).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from labapp.services.audit import audit_trail
+from labapp.services.exports import export_audit_pdf, export_audit_xlsx
+from labapp.ui.common import settings
+from labapp.ui.common.export_job import ExportJob
+from labapp.ui.common.print_job import PrintJob, start_print
+
+__all__ = ["export_audit", "print_audit"]
+
+
+def print_audit(
+    view: Any, start: date, end: date, path: str | Path | None = None
+) -> PrintJob | None:
+    """Print the trail of ``view``'s item (if typed) over ``start`` … ``end``."""
+    tag = view.item.text().strip() or None
+    user, lang = view.session.user, settings.export_language()
+    title = QCoreApplication.translate("AuditPrint", "Export audit trail as PDF")
+    suggested = f"audit-{tag or 'trail'}-{start.isoformat()}-{end.isoformat()}.pdf"
+
+    def job(db: Any, out: Path) -> Path:
+        trail = audit_trail(db, item_tag=tag, date_from=start, date_to=end)
+        return export_audit_pdf(out, trail, user, lang, db)  # type: ignore[arg-type]
+
+    return start_print(view, view.session, title, suggested, job, path)
+
+
+def export_audit(
+    view: Any, start: date, end: date, path: str | Path | None = None
+) -> ExportJob | None:
+    """The same trail as an Excel workbook (with every integrity problem found)."""
+    tag = view.item.text().strip() or None
+    user, lang = view.session.user, settings.export_language()
+    title = QCoreApplication.translate("AuditPrint", "Export audit trail to Excel")
+    job = ExportJob(view, title, QCoreApplication.translate("AuditPrint", "Exporting…"))
+    suggested = f"audit-{tag or 'trail'}-{start.isoformat()}-{end.isoformat()}.xlsx"
+    target = Path(path) if path else job.ask_path(suggested)
+    if target is None:
+        job.deleteLater()
+        return None
+
+    def export(db: Any, out: Path, _progress: Any, _cancel: Any) -> Any:
+        trail = audit_trail(db, item_tag=tag, date_from=start, date_to=end)
+        return export_audit_xlsx(out, trail, user, lang, db)  # type: ignore[arg-type]
+
+    job.start(view.session, target, export)
+    return job
