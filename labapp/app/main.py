@@ -105,7 +105,7 @@ def open_startup_database(window: Any, session: Any, url: str, demo: bool) -> No
 
     def seeded(done: bool) -> None:
         if done:
-            for view in window.views.values():
+            for view in window.views.built():  # a page built later loads fresh
                 view.mark_stale()
         window.identity.recheck()  # now the demo's accounts exist: the login dialog
 
