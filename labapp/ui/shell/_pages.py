@@ -11,9 +11,25 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from labapp.ui.common import view as base
+
+#: page key -> navigation label
+PAGES: tuple[tuple[str, str], ...] = (
+    (base.OVERVIEW, QT_TRANSLATE_NOOP("MainWindow", "Overview")),
+    (base.REGISTER, QT_TRANSLATE_NOOP("MainWindow", "Register")),
+    (base.CALIBRATIONS, QT_TRANSLATE_NOOP("MainWindow", "Calibrations")),
+    (base.TRACEABILITY, QT_TRANSLATE_NOOP("MainWindow", "Traceability")),
+    (base.CHECKS, QT_TRANSLATE_NOOP("MainWindow", "Intermediate checks")),
+    (base.IMPACT, QT_TRANSLATE_NOOP("MainWindow", "Investigations")),
+    (base.PLANNING, QT_TRANSLATE_NOOP("MainWindow", "Planning")),
+    (base.COMPARISONS, QT_TRANSLATE_NOOP("MainWindow", "Comparisons")),
+    (base.PROFICIENCY, QT_TRANSLATE_NOOP("MainWindow", "PT plan")),
+    (base.AUDIT, QT_TRANSLATE_NOOP("MainWindow", "Audit")),
+    (base.ADMINISTRATION, QT_TRANSLATE_NOOP("MainWindow", "Administration")),
+)
 
 
 def page_class(key: str) -> type[base.View]:

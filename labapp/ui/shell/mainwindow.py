@@ -8,13 +8,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QByteArray,
     QCoreApplication,
     QEvent,
     QSize,
     Qt,
     QTimer,
+    Signal,
 )
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -35,24 +35,9 @@ from labapp.ui.common import i18n, settings
 from labapp.ui.common import view as base
 from labapp.ui.common.errors import show_error
 from labapp.ui.common.session import Session
-from labapp.ui.shell._pages import LazyPages, page_class, replace_placeholder
+from labapp.ui.shell._pages import PAGES, LazyPages, page_class, replace_placeholder
 from labapp.ui.shell.connection import ConnectionDialog, connection_dialog
 from labapp.ui.shell.preferences import PreferencesDialog
-
-#: page key -> navigation label
-PAGES: tuple[tuple[str, str], ...] = (
-    (base.OVERVIEW, QT_TRANSLATE_NOOP("MainWindow", "Overview")),
-    (base.REGISTER, QT_TRANSLATE_NOOP("MainWindow", "Register")),
-    (base.CALIBRATIONS, QT_TRANSLATE_NOOP("MainWindow", "Calibrations")),
-    (base.TRACEABILITY, QT_TRANSLATE_NOOP("MainWindow", "Traceability")),
-    (base.CHECKS, QT_TRANSLATE_NOOP("MainWindow", "Intermediate checks")),
-    (base.IMPACT, QT_TRANSLATE_NOOP("MainWindow", "Investigations")),
-    (base.PLANNING, QT_TRANSLATE_NOOP("MainWindow", "Planning")),
-    (base.COMPARISONS, QT_TRANSLATE_NOOP("MainWindow", "Comparisons")),
-    (base.PROFICIENCY, QT_TRANSLATE_NOOP("MainWindow", "PT plan")),
-    (base.AUDIT, QT_TRANSLATE_NOOP("MainWindow", "Audit")),
-    (base.ADMINISTRATION, QT_TRANSLATE_NOOP("MainWindow", "Administration")),
-)
 
 
 def shortcut(standard: QKeySequence.StandardKey, fallback: str) -> QKeySequence:
@@ -64,15 +49,17 @@ def shortcut(standard: QKeySequence.StandardKey, fallback: str) -> QKeySequence:
 class MainWindow(QMainWindow):
     """Menus, navigation and pages over one :class:`Session`."""
 
+    first_painted = Signal()  # once, after the first paint, before the first page is built
+
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._first_page_pending = True  # event() reads it from now on
         self.session = session
         session.worker.set_error_handler(lambda exc: show_error(self, exc))
         session.database_changed.connect(self._database_changed)
         session.actor_changed.connect(lambda _actor: self._identity_changed())
         self.identity = Identity(self, session)
         self.views = LazyPages([key for key, _ in PAGES], self._make_page)
-        self._first_page_pending = True
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.stack = QStackedWidget()
@@ -122,8 +109,8 @@ class MainWindow(QMainWindow):
 
     def event(self, event: QEvent) -> bool:
         if self._first_page_pending and event.type() == QEvent.Type.Paint:
-            self._first_page_pending = False  # the window is on screen: now build its page
-            QTimer.singleShot(0, self.current_view)
+            self._first_page_pending = False  # the window is on screen: now the slow start-up
+            QTimer.singleShot(0, lambda: (self.first_painted.emit(), self.current_view()))
         return super().event(event)
 
     def _build_menus(self) -> None:
