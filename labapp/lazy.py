@@ -25,17 +25,18 @@ def lazy_attributes(
     Parameters
     ----------
     package : str
-        The package's ``__name__``.
+        The package holding the modules: a package's own ``__name__``, or a module's
+        ``__package__`` (a module re-exporting its siblings' names).
     namespace : dict
-        The package's ``globals()``: a name, once imported, is stored there (no second lookup).
+        The module's ``globals()``: a name, once imported, is stored there (no second lookup).
     modules : Mapping[str, str]
-        Public name -> the package's module that defines it (``"_cells"``).
+        Public name -> the module of ``package`` that defines it (``"_cells"``).
     """
 
     def __getattr__(name: str) -> Any:
         module = modules.get(name)
         if module is None:
-            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+            raise AttributeError(f"module {namespace['__name__']!r} has no attribute {name!r}")
         value = getattr(importlib.import_module(f"{package}.{module}"), name)
         namespace[name] = value
         return value

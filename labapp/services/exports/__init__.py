@@ -7,11 +7,16 @@ This package's ``__init__`` is what other features may use; its ``_modules`` are
 
 from __future__ import annotations
 
-from labapp.services.exports._dashboard import draw_rate_year, export_dashboard
-from labapp.services.exports._plan import export_due, export_plan
-from labapp.services.exports._register import export_register
-from labapp.services.exports._reverse_trace import export_reverse_trace
+from typing import TYPE_CHECKING
+
+from labapp.lazy import lazy_attributes
 from labapp.services.exports._traceability import TraceFilter, export_traceability
+
+if TYPE_CHECKING:  # imported on first use (see labapp.lazy): these modules load heavy libraries
+    from labapp.services.exports._dashboard import draw_rate_year, export_dashboard
+    from labapp.services.exports._plan import export_due, export_plan
+    from labapp.services.exports._register import export_register
+    from labapp.services.exports._reverse_trace import export_reverse_trace
 
 __all__ = [
     "TraceFilter",
@@ -23,3 +28,14 @@ __all__ = [
     "export_reverse_trace",
     "export_traceability",
 ]
+
+__getattr__ = lazy_attributes(
+    __name__,
+    globals(),
+    {
+        **dict.fromkeys(("draw_rate_year", "export_dashboard"), "_dashboard"),
+        **dict.fromkeys(("export_due", "export_plan"), "_plan"),
+        "export_register": "_register",
+        "export_reverse_trace": "_reverse_trace",
+    },
+)

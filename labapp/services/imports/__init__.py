@@ -6,13 +6,19 @@ This package's ``__init__`` is what other features may use; its ``_modules`` are
 
 from __future__ import annotations
 
-from labapp.services.imports._register import (
-    ImportFileError,
-    check_register_file,
-    import_register,
-    write_error_workbook,
-    write_import_template,
-)
+from typing import TYPE_CHECKING
+
+from labapp.lazy import lazy_attributes
+
+if TYPE_CHECKING:  # imported on first use (see labapp.lazy): these modules load heavy libraries
+    from labapp.services.imports._register import (
+        ImportFileError,
+        check_register_file,
+        import_register,
+        write_error_workbook,
+        write_import_template,
+    )
+
 
 __all__ = [
     "ImportFileError",
@@ -21,3 +27,20 @@ __all__ = [
     "write_error_workbook",
     "write_import_template",
 ]
+
+__getattr__ = lazy_attributes(
+    __name__,
+    globals(),
+    {
+        **dict.fromkeys(
+            (
+                "ImportFileError",
+                "check_register_file",
+                "import_register",
+                "write_error_workbook",
+                "write_import_template",
+            ),
+            "_register",
+        ),
+    },
+)
