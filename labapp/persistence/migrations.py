@@ -8,6 +8,7 @@ cascade) and checks ``PRAGMA foreign_key_check`` before committing.
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 import warnings
 from collections.abc import Iterator
@@ -47,7 +48,17 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def _scripts() -> ScriptDirectory:
-    return ScriptDirectory.from_config(alembic_config())
+    location = paths.migrations_dir()
+    return _script_directory(str(location), (location / "versions").stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=8)
+def _script_directory(location: str, _versions_changed: int) -> ScriptDirectory:
+    """One script directory per folder and state: loading it compiles every migration script,
+    and ``db current`` asks for the head and for every known revision."""
+    cfg = Config()
+    cfg.set_main_option("script_location", location)
+    return ScriptDirectory.from_config(cfg)
 
 
 def head_revision() -> str:
