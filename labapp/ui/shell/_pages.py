@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QStackedWidget, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt
+from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
 from labapp.ui.common import view as base
 
@@ -125,3 +125,22 @@ def replace_placeholder(stack: QStackedWidget, row: int, page: QWidget) -> None:
         stack.setCurrentIndex(row)
     stack.removeWidget(placeholder)
     placeholder.deleteLater()
+
+
+class Placeholder(QLabel):
+    """What the stack holds for a page not built yet (on screen only while the page builds)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("pagePlaceholder")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """The text in the current language."""
+        self.setText(self.tr("Loading…"))

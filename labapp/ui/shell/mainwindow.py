@@ -35,7 +35,7 @@ from labapp.ui.common import i18n, settings
 from labapp.ui.common import view as base
 from labapp.ui.common.errors import show_error
 from labapp.ui.common.session import Session
-from labapp.ui.shell._pages import PAGES, LazyPages, page_class, replace_placeholder
+from labapp.ui.shell._pages import PAGES, LazyPages, Placeholder, page_class, replace_placeholder
 from labapp.ui.shell.connection import ConnectionDialog, connection_dialog
 from labapp.ui.shell.preferences import PreferencesDialog
 
@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
     # --- construction -------------------------------------------------------------------------
     def _build_pages(self) -> None:
         for _key in PAGES:
-            self.stack.addWidget(QWidget())  # a placeholder until the page is first needed
+            self.stack.addWidget(Placeholder())  # until the page is first needed
             self.nav.addItem(QListWidgetItem())
         self.nav.setMaximumWidth(240)
         self.nav.setStyleSheet("QListWidget#navigation::item { padding: 6px 10px; }")
