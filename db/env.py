@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from labapp.persistence.models import Base
+from labapp.persistence.rows import models  # every row module: the whole schema
 
 connection = context.config.attributes.get("connection")
 if connection is None:
@@ -21,7 +21,7 @@ if context.is_offline_mode():
 
 context.configure(
     connection=connection,
-    target_metadata=Base.metadata,
+    target_metadata=models.Base.metadata,
     render_as_batch=connection.dialect.name == "sqlite",
     compare_type=True,
 )

@@ -105,7 +105,7 @@ def open_startup_database(window: Any, session: Any, url: str, demo: bool) -> No
 
     def seeded(done: bool) -> None:
         if done:
-            for view in window.views.values():
+            for view in window.views.built():  # a page built later loads fresh
                 view.mark_stale()
         window.identity.recheck()  # now the demo's accounts exist: the login dialog
 
@@ -170,6 +170,21 @@ def _wait_idle(app: Any, session: Any, timeout_s: float = 120.0) -> None:
     app.processEvents()
 
 
+def start_database(window: Any, session: Any, args: argparse.Namespace) -> None:
+    """After the first paint: pick the database and open it, both on the worker.
+
+    Picking loads SQLAlchemy (the URL is parsed) and opening the ORM and the migrations: the
+    window is on screen before either; a login dialog or the set-up wizard follows the open.
+    """
+    from labapp.ui.common.errors import show_error
+
+    session.worker.submit(
+        lambda: startup_url(args),
+        lambda url: open_startup_database(window, session, url, args.demo),
+        lambda exc: show_error(window, exc),
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``labapp`` GUI script."""
     args = parse_args(argv)
@@ -177,17 +192,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.self_test:
         return self_test(args.lang)
     app, session, window = build(args)
+    window.first_painted.connect(lambda: start_database(window, session, args))
     window.show()
-    from labapp.domain.errors import LabAppError
-
-    try:
-        url = startup_url(args)
-    except LabAppError as exc:
-        from labapp.ui.common.errors import show_error
-
-        show_error(window, exc)
-    else:
-        open_startup_database(window, session, url, args.demo)
     code = app.exec()
     session.close()
     return code

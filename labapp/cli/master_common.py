@@ -20,9 +20,10 @@ __all__ = ["department_id", "parse_qualification", "parse_scope"]
 
 def parse_qualification(tr: Messages) -> Callable[[str], Any]:
     """``KIND:NUMBER[:QUANTITY[:VALID_UNTIL]]`` → a QualificationInput (argparse type)."""
-    from labapp.services.master_data import QualificationInput
 
-    def parse(text: str) -> QualificationInput:
+    def parse(text: str) -> Any:
+        from labapp.services.master_data import QualificationInput  # on use: parsers build fast
+
         parts = text.split(":")
         if not 2 <= len(parts) <= 4 or not parts[0].strip() or not parts[1].strip():
             raise argparse.ArgumentTypeError(tr("error.bad_qualification", value=text))
@@ -37,9 +38,10 @@ def parse_qualification(tr: Messages) -> Callable[[str], Any]:
 
 def parse_scope(tr: Messages) -> Callable[[str], Any]:
     """``QUANTITY[:RANGE[:CMC]]`` → a ScopeInput (argparse type); the CMC may hold colons."""
-    from labapp.services.master_data import ScopeInput
 
-    def parse(text: str) -> ScopeInput:
+    def parse(text: str) -> Any:
+        from labapp.services.master_data import ScopeInput  # on use: parsers build fast
+
         parts = text.split(":", 2)
         if not parts[0].strip():
             raise argparse.ArgumentTypeError(tr("error.bad_scope", value=text))

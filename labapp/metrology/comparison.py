@@ -17,9 +17,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
-from scipy import stats
-
 from labapp.metrology import _checks
 from labapp.metrology.errors import ComparisonError
 from labapp.metrology.robust import (
@@ -161,6 +158,9 @@ def weighted_mean(values: Sequence[float], uncertainties: Sequence[float]) -> We
     uncertainties : sequence of float
         Their standard uncertainties, each > 0.
     """
+    import numpy as np  # here: the score classes are imported by DTOs that need no numpy
+    from scipy import stats
+
     x = np.asarray(values, dtype=float)
     u = np.asarray(uncertainties, dtype=float)
     if x.ndim != 1 or x.size < 2 or u.shape != x.shape:

@@ -21,8 +21,6 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from scipy import integrate, stats
-
 from labapp.metrology import _checks
 from labapp.metrology.errors import ConformityError
 from labapp.metrology.units import magnitude_in, uncertainty_in, ureg
@@ -127,6 +125,8 @@ def specific_pfa(
     low, high = _limits(lower, upper, unit)
     if u == 0.0:
         return 0.0 if low <= y <= high else 1.0
+    from scipy import stats  # here, not at import: the database models import this module
+
     return float(stats.norm.cdf((low - y) / u) + stats.norm.sf((high - y) / u))
 
 
@@ -180,6 +180,7 @@ def global_risk(
     if process_mean is None and math.isinf(high - low):
         raise ConformityError("process_mean is needed with a one-sided tolerance")
     mu = (low + high) / 2.0 if process_mean is None else float(process_mean)
+    from scipy import integrate, stats  # here, not at import: the database models import this
 
     def accept(t: float) -> float:
         return float(stats.norm.cdf((a_high - t) / sm) - stats.norm.cdf((a_low - t) / sm))

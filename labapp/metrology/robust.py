@@ -7,11 +7,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-
-import numpy as np
-from numpy.typing import NDArray
+from typing import TYPE_CHECKING
 
 from labapp.metrology.errors import ComparisonError
+
+if TYPE_CHECKING:  # numpy is imported where it computes: reading MIN_VALUES_ALGORITHM_A loads none
+    import numpy as np
+    from numpy.typing import NDArray
+
+    Values = Sequence[float] | NDArray[np.float64]
 
 __all__ = ["algorithm_a", "homogeneity_ss", "median_mad_e", "niqr", "u_assigned_robust"]
 
@@ -19,10 +23,10 @@ __all__ = ["algorithm_a", "homogeneity_ss", "median_mad_e", "niqr", "u_assigned_
 # iteration has nothing to winsorise (ISO 13528:2022 C.3 recommends robust methods for larger p).
 MIN_VALUES_ALGORITHM_A = 3
 
-Values = Sequence[float] | NDArray[np.float64]
-
 
 def _data(values: Values, minimum: int, what: str) -> NDArray[np.float64]:
+    import numpy as np
+
     data = np.asarray(values, dtype=float)
     if data.ndim != 1 or data.size < minimum:
         raise ComparisonError(f"{what} needs at least {minimum} values, got {data.size}")
@@ -33,6 +37,8 @@ def _data(values: Values, minimum: int, what: str) -> NDArray[np.float64]:
 
 def median_mad_e(values: Values) -> tuple[float, float]:
     """Median and scaled median absolute deviation MADe = 1.483 · median|x_i - med| (C.2.2)."""
+    import numpy as np
+
     data = _data(values, 2, "median_mad_e")
     median = float(np.median(data))
     return median, 1.483 * float(np.median(np.abs(data - median)))
@@ -40,6 +46,8 @@ def median_mad_e(values: Values) -> tuple[float, float]:
 
 def niqr(values: Values) -> float:
     """Normalised interquartile range 0.7413 · (Q3 - Q1), quartiles by linear interpolation."""
+    import numpy as np
+
     data = _data(values, 2, "niqr")
     q1, q3 = np.percentile(data, [25.0, 75.0])
     return 0.7413 * float(q3 - q1)
@@ -69,6 +77,8 @@ def algorithm_a(
     ComparisonError
         Fewer than 3 values, or s* = 0 (more than half the values identical), or no convergence.
     """
+    import numpy as np
+
     data = _data(values, MIN_VALUES_ALGORITHM_A, "algorithm_a")
     x_star, s_star = median_mad_e(data)
     if s_star == 0.0:
@@ -110,6 +120,8 @@ def homogeneity_ss(pairs: Sequence[Sequence[float]]) -> tuple[float, float, floa
         (sqrt of the mean within-item variance; for pairs sqrt(Σ w_t²/2g)) and the between-item
         standard deviation s_s = sqrt(max(0, s_x² - s_w²/m)).
     """
+    import numpy as np
+
     data = np.asarray(pairs, dtype=float)
     if data.ndim != 2 or data.shape[0] < 2 or data.shape[1] < 2:
         raise ComparisonError("homogeneity_ss needs >= 2 items with >= 2 replicates each")

@@ -35,9 +35,8 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any
 
-import pint
-
 from labapp.metrology._exact import exact, keep_digits, terminates, to_decimal
+from labapp.metrology._registry import LazyRegistry, registry
 from labapp.metrology._unit_table import OFFSET_UNITS, build_atoms
 from labapp.metrology.errors import AbsoluteZeroError, NumberError, UncertaintyError, UnitError
 
@@ -56,56 +55,16 @@ __all__ = [
     "parse_decimal",
     "parse_quantity",
     "parse_unit",
+    "registry",
     "to_unit",
     "ureg",
 ]
 
 
-class _LabQuantity(pint.UnitRegistry.Quantity):  # type: ignore[type-arg]
-    """pint's Quantity, converting ``Decimal`` magnitudes exactly (see :func:`to_unit`)."""
-
-    def _exact_target(self, other: Any) -> Any:
-        """The target unit when the conversion is ours to do, else None (pint does it)."""
-        if not isinstance(self.magnitude, Decimal):
-            return None
-        if isinstance(other, str):
-            other = self._REGISTRY.parse_units(other)
-        elif isinstance(other, self._REGISTRY.Quantity):
-            other = other.units
-        if not isinstance(other, self._REGISTRY.Unit):
-            return None
-        return other if other.dimensionality == self.dimensionality else None
-
-    def to(self, other: Any = None, *contexts: Any, **ctx_kwargs: Any) -> Any:
-        target = None if contexts or ctx_kwargs else self._exact_target(other)
-        if target is None:
-            return super().to(other, *contexts, **ctx_kwargs)
-        return to_unit(self, target)
-
-    def m_as(self, units: Any) -> Any:
-        return self.to(units).magnitude
-
-    def to_root_units(self) -> Any:
-        if not isinstance(self.magnitude, Decimal):
-            return super().to_root_units()
-        return self.to(self._REGISTRY.Unit(self._REGISTRY.get_root_units(self.units)[1]))
-
-    def to_base_units(self) -> Any:
-        if not isinstance(self.magnitude, Decimal):
-            return super().to_base_units()
-        return self.to(self._REGISTRY.Unit(self._REGISTRY.get_base_units(self.units)[1]))
-
-
-class _LabRegistry(pint.UnitRegistry):  # type: ignore[type-arg]
-    Quantity = _LabQuantity
-
-
-ureg: Any = _LabRegistry()
-ureg.define("percent_rh = 0.01 = %RH")
-ureg.define("ppb = 1e-9")
-ureg.formatter.default_sort_func = None  # keep "N·m" in the order it was built
-pint.set_application_registry(ureg)  # type: ignore[no-untyped-call]
-Quantity: Any = ureg.Quantity
+#: The one registry (:func:`labapp.metrology._registry.registry`), built on first use.
+ureg: Any = LazyRegistry()
+#: ``ureg.Quantity``, the same class once the registry is built.
+Quantity: Any = LazyRegistry("Quantity")
 
 _ATOMS = build_atoms()
 _NUMBER = re.compile(r"([+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)(?:[eE][+-]?[0-9]+)?)(.*)", re.S)
@@ -463,7 +422,7 @@ def to_unit(quantity: Any, unit: Any) -> Any:
             level = Quantity(float(magnitude), quantity.units).to(target)
             return Quantity(Decimal(f"{float(level.magnitude):.15g}"), target)
         factor, offset = _exact_factor_offset(quantity.units, target)
-    except pint.errors.PintError as exc:  # °C to Δ°C: a temperature is not a difference
+    except _pint_error() as exc:  # °C to Δ°C: a temperature is not a difference
         raise UnitError(
             f"{quantity.units:~P} cannot be expressed in {target:~P} (a temperature difference "
             "is not a temperature)"
@@ -473,6 +432,13 @@ def to_unit(quantity: Any, unit: Any) -> Any:
         return Quantity(scaled + to_decimal(offset) if offset else scaled, target)
     value = to_decimal(Fraction(magnitude) * factor + offset)
     return Quantity(keep_digits(value, magnitude), target)
+
+
+def _pint_error() -> type[Exception]:
+    """pint's error base class (pint is loaded by then: only pint raises it)."""
+    from pint.errors import PintError
+
+    return PintError
 
 
 def delta_unit(unit: Any) -> Any:
@@ -494,7 +460,7 @@ def uncertainty_in(value: Any, unit: Any | None, what: str) -> float:
         source = Quantity(float(value.magnitude), delta_unit(value.units))
         try:
             number = float(source.m_as(delta_unit(unit)))
-        except pint.errors.PintError as exc:
+        except _pint_error() as exc:
             raise UnitError(f"{what}: {value.units:~P} cannot be converted to {unit:~P}") from exc
     elif unit is not None and value != 0:  # a plain zero is zero in any unit
         raise UnitError(f"{what} is a plain number but the reference value has unit {unit:~P}")

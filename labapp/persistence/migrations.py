@@ -8,6 +8,7 @@ cascade) and checks ``PRAGMA foreign_key_check`` before committing.
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 import warnings
 from collections.abc import Iterator
@@ -16,8 +17,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -25,7 +24,6 @@ from sqlalchemy import Column, Connection, Engine, inspect, select
 
 from labapp import paths
 from labapp.persistence import integrity_ddl, search_index
-from labapp.persistence.models import APPLICATION_ID, Base, MetaRow
 
 __all__ = [
     "alembic_config",
@@ -50,7 +48,17 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def _scripts() -> ScriptDirectory:
-    return ScriptDirectory.from_config(alembic_config())
+    location = paths.migrations_dir()
+    return _script_directory(str(location), (location / "versions").stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=8)
+def _script_directory(location: str, _versions_changed: int) -> ScriptDirectory:
+    """One script directory per folder and state: loading it compiles every migration script,
+    and ``db current`` asks for the head and for every known revision."""
+    cfg = Config()
+    cfg.set_main_option("script_location", location)
+    return ScriptDirectory.from_config(cfg)
 
 
 def head_revision() -> str:
@@ -73,6 +81,8 @@ def current_revision(conn: Connection) -> str | None:
 
 def is_labapp_database(conn: Connection) -> bool:
     """True when ``labapp_meta`` says ``application = "labapp"``."""
+    from labapp.persistence.models import APPLICATION_ID, MetaRow  # the ORM only when needed
+
     if not inspect(conn).has_table(MetaRow.__tablename__):
         return False
     stmt = select(MetaRow.value).where(MetaRow.key == "application")
@@ -105,6 +115,8 @@ def _check_foreign_keys(conn: Connection) -> None:
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Upgrade to ``revision`` in one transaction (all or nothing)."""
+    from alembic import command  # here: ``db current`` needs only the script directory
+
     with _migration_connection(engine) as conn:
         integrity_ddl.remove(conn)
         command.upgrade(alembic_config(conn), revision)
@@ -114,6 +126,8 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 def downgrade(engine: Engine, revision: str) -> None:
     """Downgrade to ``revision`` (``"base"`` empties the schema) in one transaction."""
+    from alembic import command
+
     with _migration_connection(engine) as conn:
         integrity_ddl.remove(conn)
         command.downgrade(alembic_config(conn), revision)
@@ -123,6 +137,8 @@ def downgrade(engine: Engine, revision: str) -> None:
 
 def stamp(engine: Engine, revision: str) -> None:
     """Record ``revision`` in ``alembic_version`` without running migrations."""
+    from alembic import command
+
     with engine.begin() as conn:
         command.stamp(alembic_config(conn), revision)
 
@@ -133,6 +149,10 @@ def drift(engine: Engine) -> list[Any]:
     SQLite's reflection skips expression indexes (with a warning); those are compared by name
     only, on both databases.
     """
+    from alembic.autogenerate import compare_metadata
+
+    from labapp.persistence.rows import models
+
     expression = _expression_indexes()
 
     def include(obj: Any, name: str | None, type_: str, _reflected: bool, _compare: Any) -> bool:
@@ -147,16 +167,18 @@ def drift(engine: Engine) -> list[Any]:
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", "Skipped unsupported reflection of expression-based")
             warnings.filterwarnings("ignore", "autogenerate skipping metadata-specified expression")
-            diffs: list[Any] = list(compare_metadata(context, Base.metadata))
+            diffs: list[Any] = list(compare_metadata(context, models.Base.metadata))
         present = _index_names(conn)
     diffs += [("missing_index", name) for name in sorted(expression - present)]
     return diffs
 
 
 def _expression_indexes() -> set[str]:
+    from labapp.persistence.rows import models
+
     return {
         str(index.name)
-        for table in Base.metadata.tables.values()
+        for table in models.Base.metadata.tables.values()
         for index in table.indexes
         if any(not isinstance(e, Column) for e in index.expressions)
     }

@@ -35,6 +35,7 @@ from labapp.domain.errors import (
     PermissionDeniedError,
     ValidationError,
 )
+from labapp.persistence import rows as rows  # every row mapped, the audit listeners on
 from labapp.persistence.audit import REASON_KEY, SIGNER_KEY, USER_KEY, Signer, mark_action
 from labapp.persistence.base import Versioned
 from labapp.persistence.engine import map_database_error

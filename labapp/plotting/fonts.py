@@ -6,9 +6,6 @@ CLI and the tests.
 
 from __future__ import annotations
 
-import matplotlib
-from matplotlib import font_manager
-
 __all__ = ["CJK_FAMILIES", "configure_matplotlib_fonts", "find_cjk_family"]
 
 #: Preferred Simplified Chinese families, best first: Windows (Microsoft YaHei), macOS (PingFang
@@ -29,6 +26,8 @@ CJK_FAMILIES = (
 
 def find_cjk_family() -> str | None:
     """The first of :data:`CJK_FAMILIES` that matplotlib's font manager knows, or None."""
+    from matplotlib import font_manager  # here: the Qt side imports CJK_FAMILIES at start-up
+
     installed = {entry.name for entry in font_manager.fontManager.ttflist}
     return next((family for family in CJK_FAMILIES if family in installed), None)
 
@@ -47,6 +46,8 @@ def configure_matplotlib_fonts() -> str | None:
     family = find_cjk_family()
     if family is None:
         return None
+    import matplotlib
+
     rc = matplotlib.rcParams
     rc["font.sans-serif"] = [family, *(f for f in rc["font.sans-serif"] if f != family)]
     rc["font.family"] = ["sans-serif"]

@@ -5198,6 +5198,13 @@ Calibration laboratory management: measurement standards, traceability, calibrat
     </message>
 </context>
 <context>
+    <name>Placeholder</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+</context>
+<context>
     <name>PlanApprovalBar</name>
     <message>
         <source>Approve plan…</source>

@@ -5,7 +5,9 @@ from __future__ import annotations
 from sqlalchemy import Engine, inspect, text
 
 from labapp.persistence import migrations
-from labapp.persistence.models import Base
+from labapp.persistence.rows import models
+
+Base = models.Base  # every row module: the whole schema
 
 
 def test_empty_database_upgrades_to_head_and_is_labapp(engine: Engine) -> None:

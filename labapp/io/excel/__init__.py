@@ -8,21 +8,16 @@ reader reports :class:`ImportFileError` for a file it cannot read and a :class:`
 cell, which :func:`write_error_workbook` marks in a copy handed back.  Words for enum values in
 files (EN/ZH labels and the synonyms an import accepts) live here too.
 
-This package's ``__init__`` is what other features may use; its ``_modules`` are private.
+This package's ``__init__`` is what other features may use; its ``_modules`` are private.  The
+names of the modules that load xlsxwriter, openpyxl or python-calamine are imported on first use
+(:func:`labapp.lazy.lazy_attributes`): the errors, labels and limits load nothing heavy.
 """
 
 from __future__ import annotations
 
-from labapp.io.excel._cells import (
-    append_text_row,
-    decimal_number_format,
-    display_width,
-    sheet_title,
-    xlsx_workbook,
-)
+from typing import TYPE_CHECKING
+
 from labapp.io.excel._columns import ColumnKind, ColumnSpec, Language, SheetSpec, pick
-from labapp.io.excel._error_workbook import write_error_workbook
-from labapp.io.excel._export import CoverInfo, ExportResult, write_workbook
 from labapp.io.excel._labels import (
     enum_label,
     lookup_key,
@@ -38,10 +33,43 @@ from labapp.io.excel._limits import (
     MAX_ROWS,
     WorkbookLimitError,
 )
-from labapp.io.excel._open import open_workbook
 from labapp.io.excel._print import MIN_PRINT_PT, PrintLayout, apply_print_setup, print_layout
 from labapp.io.excel._problems import CellError, ImportFileError
-from labapp.io.excel._sheet import SheetWriter, excel_formats
+from labapp.lazy import lazy_attributes
+
+if TYPE_CHECKING:
+    from labapp.io.excel._cells import (
+        append_text_row,
+        decimal_number_format,
+        display_width,
+        sheet_title,
+        xlsx_workbook,
+    )
+    from labapp.io.excel._error_workbook import write_error_workbook
+    from labapp.io.excel._export import CoverInfo, ExportResult, write_workbook
+    from labapp.io.excel._open import open_workbook
+    from labapp.io.excel._sheet import SheetWriter, excel_formats
+
+__getattr__ = lazy_attributes(
+    __name__,
+    globals(),
+    {
+        **dict.fromkeys(
+            (
+                "append_text_row",
+                "decimal_number_format",
+                "display_width",
+                "sheet_title",
+                "xlsx_workbook",
+            ),
+            "_cells",
+        ),
+        "write_error_workbook": "_error_workbook",
+        **dict.fromkeys(("CoverInfo", "ExportResult", "write_workbook"), "_export"),
+        "open_workbook": "_open",
+        **dict.fromkeys(("SheetWriter", "excel_formats"), "_sheet"),
+    },
+)
 
 __all__ = [
     "MAX_CELLS",

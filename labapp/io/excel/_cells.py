@@ -22,8 +22,6 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-import xlsxwriter
-
 __all__ = [
     "SCIENTIFIC_MIN",
     "append_text_row",
@@ -45,6 +43,8 @@ SAFE_OPTIONS: dict[str, Any] = {
 
 def xlsx_workbook(path: str | os.PathLike[str], options: Mapping[str, Any] | None = None) -> Any:
     """A new xlsxwriter workbook with :data:`SAFE_OPTIONS` (``options`` add to them)."""
+    import xlsxwriter  # here: importing the cell rules loads no writer
+
     return xlsxwriter.Workbook(os.fspath(path), {**(options or {}), **SAFE_OPTIONS})
 
 

@@ -6,6 +6,9 @@ This package's ``__init__`` is what other features may use; its ``_modules`` are
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from labapp.lazy import lazy_attributes
 from labapp.services.comparisons._comparisons import (
     add_participant,
     create_comparison,
@@ -23,14 +26,16 @@ from labapp.services.comparisons._dto import (
     ParticipantInput,
 )
 from labapp.services.comparisons._read import get_comparison, list_comparisons
-from labapp.services.comparisons._reports import (
-    export_report,
-    import_workbook,
-    results_figure,
-    score_figure,
-    write_participant_errors,
-)
 from labapp.services.comparisons._scores import score_comparison
+
+if TYPE_CHECKING:  # imported on first use (see labapp.lazy): these modules load heavy libraries
+    from labapp.services.comparisons._reports import (
+        export_report,
+        import_workbook,
+        results_figure,
+        score_figure,
+        write_participant_errors,
+    )
 
 __all__ = [
     "AssignedMethod",
@@ -54,3 +59,20 @@ __all__ = [
     "update_participant",
     "write_participant_errors",
 ]
+
+__getattr__ = lazy_attributes(
+    __name__,
+    globals(),
+    {
+        **dict.fromkeys(
+            (
+                "export_report",
+                "import_workbook",
+                "results_figure",
+                "score_figure",
+                "write_participant_errors",
+            ),
+            "_reports",
+        ),
+    },
+)

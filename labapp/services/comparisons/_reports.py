@@ -21,6 +21,7 @@ from labapp.io.comparisons import ParticipantsImport, read_participants
 from labapp.io.excel import CoverInfo, Language, write_error_workbook
 from labapp.io.register import RegisterImport
 from labapp.plotting.comparison import draw_comparison_chart, draw_score_chart
+from labapp.plotting.fonts import configure_matplotlib_fonts
 from labapp.plotting.style import ChartLabels
 from labapp.services.common import with_laboratory
 from labapp.services.comparisons._comparisons import import_participants
@@ -210,6 +211,7 @@ def results_figure(
     figure: Figure | None = None,
 ) -> Figure:
     """The participants' results ± U against the assigned value ± U_ref, on ``figure``."""
+    configure_matplotlib_fonts()  # Chinese labels must not render as boxes
     figure = figure or Figure(figsize=(8, 4.5), layout="constrained")
     ax = figure.add_subplot()
     points = [(s.code, s.value, s.expanded_uncertainty) for s in result.scores]
@@ -227,6 +229,7 @@ def score_figure(
     figure: Figure | None = None,
 ) -> Figure:
     """The En numbers as bars coloured by class, on ``figure``."""
+    configure_matplotlib_fonts()  # Chinese labels must not render as boxes
     figure = figure or Figure(figsize=(8, 4.5), layout="constrained")
     ax = figure.add_subplot()
     codes = [s.code for s in result.scores]

@@ -22,12 +22,11 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import Engine, inspect
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 
 from labapp import paths
 from labapp.domain.errors import (
@@ -42,7 +41,6 @@ from labapp.domain.errors import (
     SchemaTooNewError,
 )
 from labapp.persistence import migrations, pg_roles
-from labapp.persistence.audit import Signer
 from labapp.persistence.engine import (
     WRITE_OPTION,
     make_engine,
@@ -54,8 +52,13 @@ from labapp.persistence.engine import (
     url_without_password,
 )
 from labapp.persistence.sqlite_files import SqliteFile, inspect_sqlite
-from labapp.persistence.uow import SqlAlchemyUnitOfWork
 from labapp.services.database._dto import DatabaseInfo
+
+if TYPE_CHECKING:  # the ORM loads when a database opens, not for ``db current``
+    from sqlalchemy.orm import Session
+
+    from labapp.persistence.audit import Signer
+    from labapp.persistence.uow import SqlAlchemyUnitOfWork
 
 __all__ = [
     "ENV_VAR",
@@ -108,12 +111,11 @@ class Database:
     """An open LabApp database: the engine, a session factory and what the UI shows about it."""
 
     def __init__(self, engine: Engine, info: DatabaseInfo) -> None:
+        import labapp.persistence.rows  # noqa: F401  (every row mapped before a session exists)
+
         self.engine = engine
         self.info = info
-        self.session_factory = sessionmaker(engine, expire_on_commit=False)
-        # Units of work write: on SQLite their transactions begin IMMEDIATE (see engine.py).
-        writer = engine.execution_options(**{WRITE_OPTION: True})
-        self.write_factory = sessionmaker(writer, expire_on_commit=False)
+        self._make_factories(engine)
         #: Logged-in people's unlocked signing keys, by login (see ``services.accounts``).
         self.signers: dict[str, Signer] = {}
         #: The GUI and the CLI set this after a login: then only a logged-in user may write.
@@ -145,6 +147,8 @@ class Database:
         signer = signer or self.signers.get(user)
         if signer is None and self.require_login and not anonymous:
             raise AuthenticationError("not_logged_in", {"login": user})
+        from labapp.persistence.uow import SqlAlchemyUnitOfWork
+
         return SqlAlchemyUnitOfWork(
             self.write_factory, user, reason, signer, read_factory=self.session_factory
         )
@@ -161,10 +165,16 @@ class Database:
     def replace_engine(self, engine: Engine) -> None:
         """Work through ``engine`` from now on (PostgreSQL: connected as the logged-in person)."""
         old, self.engine = self.engine, engine
+        self._make_factories(engine)
+        old.dispose()
+
+    def _make_factories(self, engine: Engine) -> None:
+        from sqlalchemy.orm import sessionmaker
+
         self.session_factory = sessionmaker(engine, expire_on_commit=False)
+        # Units of work write: on SQLite their transactions begin IMMEDIATE (see engine.py).
         writer = engine.execution_options(**{WRITE_OPTION: True})
         self.write_factory = sessionmaker(writer, expire_on_commit=False)
-        old.dispose()
 
     def dispose(self) -> None:
         """Close every pooled connection."""

@@ -7,8 +7,13 @@ This package's ``__init__`` is what other features may use; its ``_modules`` are
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from labapp.lazy import lazy_attributes
 from labapp.services.demo._accounts import DEMO_PASSWORD
-from labapp.services.demo._seed import DemoOptions, describe, needs_seeding, seed_demo
+
+if TYPE_CHECKING:  # imported on first use (see labapp.lazy): these modules load heavy libraries
+    from labapp.services.demo._seed import DemoOptions, describe, needs_seeding, seed_demo
 
 __all__ = [
     "DEMO_PASSWORD",
@@ -17,3 +22,11 @@ __all__ = [
     "needs_seeding",
     "seed_demo",
 ]
+
+__getattr__ = lazy_attributes(
+    __name__,
+    globals(),
+    {
+        **dict.fromkeys(("DemoOptions", "describe", "needs_seeding", "seed_demo"), "_seed"),
+    },
+)

@@ -10,18 +10,19 @@ the lock dialog asks for the same person's password, or logs out.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from labapp.domain.enums import PersonRole
-from labapp.ui.accounts._accounts_dialog import AccountsDialog
-from labapp.ui.accounts._flow import accounts_dialog
 from labapp.ui.accounts._login import ChangePasswordDialog, LockDialog, LoginDialog
-from labapp.ui.accounts._setup_wizard import SetupWizard
 from labapp.ui.common.errors import describe
+
+if TYPE_CHECKING:  # imported when first opened: they load the account and laboratory services
+    from labapp.ui.accounts._accounts_dialog import AccountsDialog
+    from labapp.ui.accounts._setup_wizard import SetupWizard
 
 __all__ = ["Identity", "OpenedState"]
 
@@ -115,6 +116,8 @@ class Identity(QObject):
 
     def accounts_dialog(self) -> AccountsDialog:
         """File → Accounts… (administrators; returns the dialog, already shown)."""
+        from labapp.ui.accounts._flow import accounts_dialog
+
         dialog = accounts_dialog(self.session, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
@@ -194,6 +197,8 @@ class Identity(QObject):
     # --- first run ----------------------------------------------------------------------------
     def start_setup(self) -> SetupWizard:
         """Open the set-up wizard on the (empty) open database."""
+        from labapp.ui.accounts._setup_wizard import SetupWizard
+
         info = self.session.info
         wizard = SetupWizard(info.display_name if info is not None else "", self.window)
         wizard.submitted.connect(lambda lab, admin: self._set_up(wizard, lab, admin))

@@ -1,11 +1,16 @@
-"""CJK font choice: Chinese must never render as boxes, in Qt widgets or in matplotlib figures."""
+"""CJK font choice: Chinese must never render as boxes, in Qt widgets or in matplotlib figures.
+
+Qt's font is set at start-up; matplotlib's when a chart is first drawn (the chart canvas and the
+figure builders call :func:`labapp.plotting.fonts.configure_matplotlib_fonts`), so start-up does
+not load matplotlib.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
 from PySide6.QtWidgets import QApplication
 
-from labapp.plotting.fonts import CJK_FAMILIES, configure_matplotlib_fonts
+from labapp.plotting.fonts import CJK_FAMILIES
 
 
 def find_cjk_family() -> str | None:
@@ -15,7 +20,7 @@ def find_cjk_family() -> str | None:
 
 
 def apply_cjk_font(app: QApplication) -> str | None:
-    """Add the system's CJK family as fallback of the application font and of matplotlib.
+    """Add the system's CJK family as fallback of the application font (matplotlib: on first use).
 
     The Latin family stays the platform's; the CJK family follows it in the font's family list, so
     Qt takes Chinese glyphs from it.  Returns the family used (None: no CJK font installed).
@@ -29,5 +34,4 @@ def apply_cjk_font(app: QApplication) -> str | None:
     latin = QFontInfo(font).family()
     font.setFamilies([latin, family] if latin != family else [family])
     app.setFont(font)
-    configure_matplotlib_fonts()
     return family

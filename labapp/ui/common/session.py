@@ -13,13 +13,14 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from labapp.services.database import url_without_password
 from labapp.ui.common import settings
 from labapp.ui.common.worker import ErrorHandler, ResultHandler, Worker
 
 
 def strip_password(url: str) -> str:
     """``url`` without any password, ``user:pw@`` or ``?password=`` (what settings may store)."""
+    from labapp.services.database import url_without_password  # SQLAlchemy: not at start-up
+
     return url_without_password(url)
 
 

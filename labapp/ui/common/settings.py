@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtCore import QSettings
 
 from labapp.paths import settings_path
-from labapp.services.database import url_without_password
 
 LANGUAGE = "ui/language"
 DEFAULT_DATABASE = "database/default"
@@ -57,6 +56,8 @@ def _without_passwords(key: str, value: Any) -> Any:
     """A database URL (or list of them) with no password: settings never hold one."""
     if key not in URL_KEYS:
         return value
+    from labapp.services.database import url_without_password  # SQLAlchemy: only for a URL
+
     if isinstance(value, list):
         cleaned = [url_without_password(str(v)) for v in value]
         return list(dict.fromkeys(cleaned))  # two entries that differed by a password are one

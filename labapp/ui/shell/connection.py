@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from labapp.services.database import server_url
 from labapp.ui.common import settings
 from labapp.ui.common.errors import describe
 from labapp.ui.common.session import Session
@@ -40,6 +39,8 @@ POSTGRES_TAB = 1
 
 def postgres_url(host: str, port: int, database: str, user: str, password: str) -> str:
     """A SQLAlchemy URL for psycopg 3, built with SQLAlchemy's URL API (quoting included)."""
+    from labapp.services.database import server_url  # SQLAlchemy: not at start-up
+
     return server_url(host, port, database, user, password)
 
 

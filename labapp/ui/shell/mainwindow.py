@@ -1,11 +1,21 @@
 """The main window: a shell of menus, a navigation list and a stack of pages (one per feature
-package of :mod:`labapp.ui`)."""
+package of :mod:`labapp.ui`), each page built on first visit (:mod:`labapp.ui.shell._pages`);
+the first page just after the window's first paint, so the window shows before its libraries load.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEvent, QSize, Qt
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -21,38 +31,13 @@ from PySide6.QtWidgets import (
 
 from labapp import __version__
 from labapp.ui.accounts import Identity
-from labapp.ui.administration import AdministrationView
-from labapp.ui.audit import AuditView
-from labapp.ui.checks import ChecksView
 from labapp.ui.common import i18n, settings
 from labapp.ui.common import view as base
 from labapp.ui.common.errors import show_error
 from labapp.ui.common.session import Session
-from labapp.ui.comparisons import ComparisonsView
-from labapp.ui.dashboard import OverviewView
-from labapp.ui.events import CalibrationsView
-from labapp.ui.impact import InvestigationsView
-from labapp.ui.planning import PlanningView
-from labapp.ui.proficiency import ProficiencyView
-from labapp.ui.register import RegisterView
+from labapp.ui.shell._pages import PAGES, LazyPages, Placeholder, page_class, replace_placeholder
 from labapp.ui.shell.connection import ConnectionDialog, connection_dialog
 from labapp.ui.shell.preferences import PreferencesDialog
-from labapp.ui.traceability import TraceabilityView
-
-#: page key -> navigation label
-PAGES: tuple[tuple[str, str], ...] = (
-    (base.OVERVIEW, QT_TRANSLATE_NOOP("MainWindow", "Overview")),
-    (base.REGISTER, QT_TRANSLATE_NOOP("MainWindow", "Register")),
-    (base.CALIBRATIONS, QT_TRANSLATE_NOOP("MainWindow", "Calibrations")),
-    (base.TRACEABILITY, QT_TRANSLATE_NOOP("MainWindow", "Traceability")),
-    (base.CHECKS, QT_TRANSLATE_NOOP("MainWindow", "Intermediate checks")),
-    (base.IMPACT, QT_TRANSLATE_NOOP("MainWindow", "Investigations")),
-    (base.PLANNING, QT_TRANSLATE_NOOP("MainWindow", "Planning")),
-    (base.COMPARISONS, QT_TRANSLATE_NOOP("MainWindow", "Comparisons")),
-    (base.PROFICIENCY, QT_TRANSLATE_NOOP("MainWindow", "PT plan")),
-    (base.AUDIT, QT_TRANSLATE_NOOP("MainWindow", "Audit")),
-    (base.ADMINISTRATION, QT_TRANSLATE_NOOP("MainWindow", "Administration")),
-)
 
 
 def shortcut(standard: QKeySequence.StandardKey, fallback: str) -> QKeySequence:
@@ -64,14 +49,17 @@ def shortcut(standard: QKeySequence.StandardKey, fallback: str) -> QKeySequence:
 class MainWindow(QMainWindow):
     """Menus, navigation and pages over one :class:`Session`."""
 
+    first_painted = Signal()  # once, after the first paint, before the first page is built
+
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._first_page_pending = True  # event() reads it from now on
         self.session = session
         session.worker.set_error_handler(lambda exc: show_error(self, exc))
         session.database_changed.connect(self._database_changed)
         session.actor_changed.connect(lambda _actor: self._identity_changed())
         self.identity = Identity(self, session)
-        self.views: dict[str, base.View] = {}
+        self.views = LazyPages([key for key, _ in PAGES], self._make_page)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.stack = QStackedWidget()
@@ -89,8 +77,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.db_label)
         self.statusBar().addPermanentWidget(self.user_label)
         self._build_menus()
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.nav.setCurrentRow(0)
+        self.nav.setCurrentRow(0)  # its page is built after the first paint (see event())
+        self.nav.currentRowChanged.connect(self._show_row)
         self.resize(QSize(1200, 760))
         geometry = settings.get(settings.WINDOW_GEOMETRY)
         if geometry:
@@ -99,38 +87,31 @@ class MainWindow(QMainWindow):
 
     # --- construction -------------------------------------------------------------------------
     def _build_pages(self) -> None:
-        for key, _label in PAGES:
-            if key == base.OVERVIEW:
-                view: base.View = OverviewView(self.session)
-            elif key == base.REGISTER:
-                view = RegisterView(self.session)
-            elif key == base.AUDIT:
-                view = AuditView(self.session)
-            elif key == base.CALIBRATIONS:
-                view = CalibrationsView(self.session)
-                view.open_event.connect(self.open_event)
-                view.record_event.connect(lambda: self.record_event())
-            elif key == base.TRACEABILITY:
-                view = TraceabilityView(self.session)
-            elif key == base.CHECKS:
-                view = ChecksView(self.session)
-            elif key == base.IMPACT:
-                view = InvestigationsView(self.session)
-            elif key == base.COMPARISONS:
-                view = ComparisonsView(self.session)
-            elif key == base.PROFICIENCY:
-                view = ProficiencyView(self.session)
-            elif key == base.PLANNING:
-                view = PlanningView(self.session)
-            else:
-                view = AdministrationView(self.session)
-            view.setObjectName(f"page_{key}")
-            view.navigate.connect(self.show_page)
-            self.views[key] = view
-            self.stack.addWidget(view)
+        for _key in PAGES:
+            self.stack.addWidget(Placeholder())  # until the page is first needed
             self.nav.addItem(QListWidgetItem())
         self.nav.setMaximumWidth(240)
         self.nav.setStyleSheet("QListWidget#navigation::item { padding: 6px 10px; }")
+
+    def _make_page(self, key: str) -> base.View:
+        """Build page ``key`` and put it in the stack in its placeholder's place."""
+        view: Any = page_class(key)(self.session)
+        if key == base.CALIBRATIONS:
+            view.open_event.connect(self.open_event)
+            view.record_event.connect(lambda: self.record_event())
+        view.setObjectName(f"page_{key}")
+        view.navigate.connect(self.show_page)
+        replace_placeholder(self.stack, [k for k, _ in PAGES].index(key), view)
+        return view
+
+    def _show_row(self, row: int) -> None:
+        self.stack.setCurrentWidget(self.views[PAGES[row][0]])  # built first: never a blank page
+
+    def event(self, event: QEvent) -> bool:
+        if self._first_page_pending and event.type() == QEvent.Type.Paint:
+            self._first_page_pending = False  # the window is on screen: now the slow start-up
+            QTimer.singleShot(0, lambda: (self.first_painted.emit(), self.current_view()))
+        return super().event(event)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -175,13 +156,17 @@ class MainWindow(QMainWindow):
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
     def _build_register_menu(self, bar: Any) -> None:
-        register: Any = self.views[base.REGISTER]
+        def register(method: str) -> Any:  # the page is built when its menu is first used
+            return lambda _=False: getattr(self.views[base.REGISTER], method)()
+
         self.register_menu = bar.addMenu("")
-        self.new_instrument_action = self._action(self.register_menu, register.new_instrument)
+        self.new_instrument_action = self._action(self.register_menu, register("new_instrument"))
         self.new_instrument_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
-        self.add_similar_action = self._action(self.register_menu, register.duplicate_selected)
-        self.edit_instrument_action = self._action(self.register_menu, register.edit_selected)
-        self.retire_instrument_action = self._action(self.register_menu, register.retire_selected)
+        self.add_similar_action = self._action(self.register_menu, register("duplicate_selected"))
+        self.edit_instrument_action = self._action(self.register_menu, register("edit_selected"))
+        self.retire_instrument_action = self._action(
+            self.register_menu, register("retire_selected")
+        )
         self.register_menu.addSeparator()
         self.drift_action = self._action(self.register_menu, lambda: self.show_drift())
         for action in (self.new_instrument_action, self.add_similar_action):
@@ -264,13 +249,13 @@ class MainWindow(QMainWindow):
     def _database_changed(self, _info: Any) -> None:
         self._update_title()
         self._update_status()
-        for view in self.views.values():
-            view.mark_stale()
+        self._records_changed()
 
     def show_page(self, key: str, hint: object = None) -> None:
         """Show page ``key`` (applying the navigation ``hint``, such as a register order)."""
-        keys = [k for k, _ in PAGES]
-        self.nav.setCurrentRow(keys.index(key))
+        row = [k for k, _ in PAGES].index(key)
+        self.nav.setCurrentRow(row)
+        self._show_row(row)  # also when the row was current already, its page not yet built
         if hint is not None:
             self.views[key].show_hint(hint)
 
@@ -281,11 +266,15 @@ class MainWindow(QMainWindow):
     def record_event(self, instrument_id: int | None = None) -> Any:
         """Record event…: for ``instrument_id``, else the register's selection, else ask."""
         if instrument_id is None:
-            selected = getattr(self.views[base.REGISTER], "selected_item", lambda: None)()
-            instrument_id = getattr(selected, "id", None)
+            instrument_id = getattr(self._register_selection(), "id", None)
         if instrument_id is None:
             return self._ask_asset_tag()
         return self._event_dialog(instrument_id=instrument_id)
+
+    def _register_selection(self) -> Any:
+        """The register's selected item (None while the register page was never built)."""
+        register: Any = self.views[base.REGISTER] if self.views.is_built(base.REGISTER) else None
+        return None if register is None else register.selected_item()
 
     def _ask_asset_tag(self) -> Any:
         from PySide6.QtWidgets import QInputDialog
@@ -317,7 +306,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _records_changed(self) -> None:
-        for view in self.views.values():
+        for view in self.views.built():  # a page built later loads fresh
             view.mark_stale()
 
     def show_traceability(self, instrument_id: int) -> None:
@@ -329,8 +318,7 @@ class MainWindow(QMainWindow):
         from labapp.ui.drift import DriftWindow
 
         if asset_tag is None:
-            selected = getattr(self.views[base.REGISTER], "selected_item", lambda: None)()
-            asset_tag = getattr(selected, "asset_tag", None)
+            asset_tag = getattr(self._register_selection(), "asset_tag", None)
         window = DriftWindow(self.session, self)
         window.setWindowFlag(Qt.WindowType.Window)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -401,8 +389,7 @@ class MainWindow(QMainWindow):
         if values.get(settings.LANGUAGE, old_language) != old_language:
             i18n.install_language(settings.language())
         self._update_status()
-        for view in self.views.values():
-            view.mark_stale()
+        self._records_changed()
 
     def about(self) -> None:
         """Help → About LabApp."""

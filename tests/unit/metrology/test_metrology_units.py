@@ -17,6 +17,7 @@ from labapp.metrology.units import (
     format_quantity,
     parse_quantity,
     parse_unit,
+    registry,
     to_unit,
     ureg,
 )
@@ -128,7 +129,8 @@ def test_default_unit() -> None:
 
 
 def test_application_registry_is_ours() -> None:
-    assert pint.get_application_registry().get() is ureg
+    assert pint.get_application_registry().get() is registry()
+    assert ureg.Quantity is registry().Quantity  # ureg stands for the one registry
     q = pint.Quantity(1, "mV")  # built via the application registry
     assert q.to("V").magnitude == pytest.approx(0.001)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
+from matplotlib import font_manager
 
 from labapp.plotting import fonts
 
@@ -30,5 +31,5 @@ def test_the_list_names_every_platforms_families() -> None:
 def test_a_systems_own_family_is_found(platform: str, monkeypatch: pytest.MonkeyPatch) -> None:
     installed, expected = PLATFORMS[platform]
     listed = [SimpleNamespace(name=name) for name in installed]
-    monkeypatch.setattr(fonts.font_manager.fontManager, "ttflist", listed)
+    monkeypatch.setattr(font_manager.fontManager, "ttflist", listed)
     assert fonts.find_cjk_family() == expected

@@ -1,0 +1,146 @@
+"""The main window's pages, each built the first time it is needed.
+
+A page's module brings its libraries with it (the Overview's charts load matplotlib, the
+Calibrations' dialogs pint and the uncertainty calculators): building all eleven at start-up kept
+the first window off the screen for seconds.  :func:`page_class` imports one page's package when
+it is asked for; :class:`LazyPages` is the key -> page mapping the window and the tests use,
+building a page on first access.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt
+from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
+
+from labapp.ui.common import view as base
+
+#: page key -> navigation label
+PAGES: tuple[tuple[str, str], ...] = (
+    (base.OVERVIEW, QT_TRANSLATE_NOOP("MainWindow", "Overview")),
+    (base.REGISTER, QT_TRANSLATE_NOOP("MainWindow", "Register")),
+    (base.CALIBRATIONS, QT_TRANSLATE_NOOP("MainWindow", "Calibrations")),
+    (base.TRACEABILITY, QT_TRANSLATE_NOOP("MainWindow", "Traceability")),
+    (base.CHECKS, QT_TRANSLATE_NOOP("MainWindow", "Intermediate checks")),
+    (base.IMPACT, QT_TRANSLATE_NOOP("MainWindow", "Investigations")),
+    (base.PLANNING, QT_TRANSLATE_NOOP("MainWindow", "Planning")),
+    (base.COMPARISONS, QT_TRANSLATE_NOOP("MainWindow", "Comparisons")),
+    (base.PROFICIENCY, QT_TRANSLATE_NOOP("MainWindow", "PT plan")),
+    (base.AUDIT, QT_TRANSLATE_NOOP("MainWindow", "Audit")),
+    (base.ADMINISTRATION, QT_TRANSLATE_NOOP("MainWindow", "Administration")),
+)
+
+
+def page_class(key: str) -> type[base.View]:
+    """The page class for ``key``, its package imported now (not when the shell is)."""
+    if key == base.OVERVIEW:
+        from labapp.ui.dashboard import OverviewView
+
+        return OverviewView
+    if key == base.REGISTER:
+        from labapp.ui.register import RegisterView
+
+        return RegisterView
+    if key == base.CALIBRATIONS:
+        from labapp.ui.events import CalibrationsView
+
+        return CalibrationsView
+    if key == base.TRACEABILITY:
+        from labapp.ui.traceability import TraceabilityView
+
+        return TraceabilityView
+    if key == base.CHECKS:
+        from labapp.ui.checks import ChecksView
+
+        return ChecksView
+    if key == base.IMPACT:
+        from labapp.ui.impact import InvestigationsView
+
+        return InvestigationsView
+    if key == base.PLANNING:
+        from labapp.ui.planning import PlanningView
+
+        return PlanningView
+    if key == base.COMPARISONS:
+        from labapp.ui.comparisons import ComparisonsView
+
+        return ComparisonsView
+    if key == base.PROFICIENCY:
+        from labapp.ui.proficiency import ProficiencyView
+
+        return ProficiencyView
+    if key == base.AUDIT:
+        from labapp.ui.audit import AuditView
+
+        return AuditView
+    if key == base.ADMINISTRATION:
+        from labapp.ui.administration import AdministrationView
+
+        return AdministrationView
+    raise KeyError(key)
+
+
+class LazyPages(Mapping[str, base.View]):
+    """Page key -> page; ``pages[key]`` builds the page (``build(key)``) the first time.
+
+    Iterating gives every key (built or not); :meth:`built` only the pages that exist, which is
+    what "mark every page stale" needs (a page built later loads fresh anyway).
+    """
+
+    def __init__(self, keys: Sequence[str], build: Callable[[str], base.View]) -> None:
+        self._keys = tuple(keys)
+        self._build = build
+        self._pages: dict[str, base.View] = {}
+
+    def __getitem__(self, key: str) -> base.View:
+        if key not in self._keys:
+            raise KeyError(key)
+        page = self._pages.get(key)
+        if page is None:
+            page = self._pages[key] = self._build(key)
+        return page
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def is_built(self, key: str) -> bool:
+        """True once page ``key`` exists."""
+        return key in self._pages
+
+    def built(self) -> list[base.View]:
+        """The pages built so far, in navigation order."""
+        return [self._pages[k] for k in self._keys if k in self._pages]
+
+
+def replace_placeholder(stack: QStackedWidget, row: int, page: QWidget) -> None:
+    """Put ``page`` at ``row`` of ``stack`` in place of the placeholder there (shown if it was)."""
+    placeholder = stack.widget(row)
+    current = stack.currentIndex() == row
+    stack.insertWidget(row, page)
+    if current:
+        stack.setCurrentIndex(row)
+    stack.removeWidget(placeholder)
+    placeholder.deleteLater()
+
+
+class Placeholder(QLabel):
+    """What the stack holds for a page not built yet (on screen only while the page builds)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("pagePlaceholder")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """The text in the current language."""
+        self.setText(self.tr("Loading…"))
