@@ -5,17 +5,23 @@ every PDF embeds a subset of the shipped WenQuanYi Micro Hei TrueType font, so C
 text look the same on every workstation.
 """
 
-from labapp.io.pdf._certificate import write_certificate_pdf
-from labapp.io.pdf._layout import MIN_FONT_SIZE, font_path
-from labapp.io.pdf._table_report import (
-    ReportColumn,
-    SignatureBlock,
-    TableReport,
-    approval_blocks,
-    cell_text,
-    save_table_report,
-    write_table_report,
-)
+from typing import TYPE_CHECKING
+
+from labapp.lazy import lazy_attributes
+
+if TYPE_CHECKING:  # imported on first use (see labapp.lazy): these modules load heavy libraries
+    from labapp.io.pdf._certificate import write_certificate_pdf
+    from labapp.io.pdf._layout import MIN_FONT_SIZE, font_path
+    from labapp.io.pdf._table_report import (
+        ReportColumn,
+        SignatureBlock,
+        TableReport,
+        approval_blocks,
+        cell_text,
+        save_table_report,
+        write_table_report,
+    )
+
 
 __all__ = [
     "MIN_FONT_SIZE",
@@ -29,3 +35,20 @@ __all__ = [
     "write_certificate_pdf",
     "write_table_report",
 ]
+
+__getattr__ = lazy_attributes(
+    __name__,
+    globals(),
+    {
+        "write_certificate_pdf": "_certificate",
+        "MIN_FONT_SIZE": "_layout",
+        "font_path": "_layout",
+        "ReportColumn": "_table_report",
+        "SignatureBlock": "_table_report",
+        "TableReport": "_table_report",
+        "approval_blocks": "_table_report",
+        "cell_text": "_table_report",
+        "save_table_report": "_table_report",
+        "write_table_report": "_table_report",
+    },
+)

@@ -12,13 +12,18 @@ The numbers themselves are given at approval (:mod:`labapp.services.events`).  T
 
 from __future__ import annotations
 
-from labapp.services.certificates._import import ImportedDcc, import_dcc
-from labapp.services.certificates._issue import (
-    LANGUAGES,
-    IssuedCertificate,
-    certificate_document,
-    issue_certificate,
-)
+from typing import TYPE_CHECKING
+
+from labapp.lazy import lazy_attributes
+
+if TYPE_CHECKING:  # imported on first use (see labapp.lazy): ReportLab and lxml are heavy
+    from labapp.services.certificates._import import ImportedDcc, import_dcc
+    from labapp.services.certificates._issue import (
+        LANGUAGES,
+        IssuedCertificate,
+        certificate_document,
+        issue_certificate,
+    )
 
 __all__ = [
     "LANGUAGES",
@@ -28,3 +33,15 @@ __all__ = [
     "import_dcc",
     "issue_certificate",
 ]
+
+__getattr__ = lazy_attributes(
+    __name__,
+    globals(),
+    {
+        **dict.fromkeys(("ImportedDcc", "import_dcc"), "_import"),
+        **dict.fromkeys(
+            ("LANGUAGES", "IssuedCertificate", "certificate_document", "issue_certificate"),
+            "_issue",
+        ),
+    },
+)

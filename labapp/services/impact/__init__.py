@@ -6,6 +6,9 @@ This package's ``__init__`` is what other features may use; its ``_modules`` are
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from labapp.lazy import lazy_attributes
 from labapp.services.impact._investigations import (
     close_investigation,
     decide_actions,
@@ -18,7 +21,10 @@ from labapp.services.impact._queries import (
     list_investigations,
     standards_with_failures,
 )
-from labapp.services.impact._report_pdf import export_investigation_pdf
+
+if TYPE_CHECKING:  # imported on first use (see labapp.lazy): these modules load heavy libraries
+    from labapp.services.impact._report_pdf import export_investigation_pdf
+
 
 __all__ = [
     "close_investigation",
@@ -31,3 +37,11 @@ __all__ = [
     "open_investigation",
     "standards_with_failures",
 ]
+
+__getattr__ = lazy_attributes(
+    __name__,
+    globals(),
+    {
+        "export_investigation_pdf": "_report_pdf",
+    },
+)
