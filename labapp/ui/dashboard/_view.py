@@ -32,7 +32,7 @@ from labapp.services.exports import draw_rate_year, export_dashboard
 from labapp.ui.common import settings
 from labapp.ui.common.chart_canvas import ChartCanvas
 from labapp.ui.common.export_job import ExportJob
-from labapp.ui.common.tables import read_only_table
+from labapp.ui.common.tables import fit_columns, read_only_table
 from labapp.ui.common.view import AUDIT, CALIBRATIONS, REGISTER, View
 from labapp.ui.planning import DrillItemsModel, ExpiringModel, OnTimeItemsModel, OnTimeRateModel
 
@@ -100,7 +100,7 @@ class DrillDownDialog(QDialog):
         self.model.setParent(self)
         self.model.set_rows(items)
         self.table = read_only_table(self.model, row_numbers=True)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -306,7 +306,7 @@ class OverviewView(View):
         """The rate per quarter and for the year in the table, per month on the chart."""
         self.rate = rate
         self.rate_model.set_rows([*rate.quarters, rate.total])
-        self.rate_table.resizeColumnsToContents()
+        fit_columns(self.rate_table)
         self._show_definition()
         self._draw_rate()
         self.rate_loaded.emit(rate)

@@ -30,7 +30,7 @@ from labapp.services.imports import ImportFileError
 from labapp.ui.common.errors import describe, show_error
 from labapp.ui.common.export_job import file_language
 from labapp.ui.common.rows_table_model import RowsTableModel
-from labapp.ui.common.tables import read_only_table
+from labapp.ui.common.tables import fit_columns, read_only_table
 from labapp.ui.register import ERROR_STYLE
 
 EXCEL_FILTER = str(QT_TRANSLATE_NOOP("ImportDialog", "Excel files (*.xlsx *.xlsm *.xls *.ods)"))
@@ -152,8 +152,8 @@ class ImportDialog(QDialog):
         self.check = check
         self.model.set_rows(list(check.errors))
         self.preview_model.set_rows(list(check.rows))
-        self.table.resizeColumnsToContents()
-        self.preview.resizeColumnsToContents()
+        fit_columns(self.table)
+        fit_columns(self.preview)
         name = check.path.name
         if check.errors:
             self._warn(

@@ -33,7 +33,7 @@ from labapp.services.register import (
 )
 from labapp.services.traceability import forward_chain
 from labapp.ui.common import settings
-from labapp.ui.common.tables import read_only_table
+from labapp.ui.common.tables import fit_columns, read_only_table
 from labapp.ui.common.view import TRACEABILITY, View
 from labapp.ui.register._count import RegisterCount
 from labapp.ui.register._detail import InstrumentDetailPane
@@ -226,7 +226,7 @@ class RegisterView(View):
             if offset == 0:
                 self.counter.first_page(token, len(rows), limit, flt, (today, lead_days))
             if first_page and rows:
-                self.table.resizeColumnsToContents()
+                fit_columns(self.table)
             self._after_rows()
             self.rows_loaded.emit()
 
