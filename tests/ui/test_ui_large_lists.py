@@ -5,11 +5,15 @@ GUI thread reads or keeps, which is what made it stall at 100 000 items.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from labapp.ui.common.paged_rows_model import MAX_PAGES, PagedRowsModel
 from labapp.ui.common.tables import SAMPLE_ROWS, fit_columns, read_only_table
+from labapp.ui.register._table_model import COL_ASSET_TAG, InstrumentTableModel
 
 
 class CountingModel(QAbstractTableModel):
@@ -66,3 +70,79 @@ def test_fit_columns_caps_the_widest_column_and_reads_the_rows_in_view(qtbot) ->
     assert len(model.read) <= 10
     assert min(model.read) >= 4_000 - 10  # what the user sees and its neighbours, not row 0
     assert all(table.columnWidth(c) == 40 for c in range(model.columns - 1))  # last stretches
+
+
+@dataclass(frozen=True)
+class Item:
+    id: int
+    asset_tag: str
+    name: str = "Digital multimeter"
+    due_on: date | None = None
+
+
+ITEMS = [
+    Item(i, f"A{i:05d}", due_on=date(2026, 1, 1) + timedelta(days=i % 400)) for i in range(5_000)
+]
+
+
+def register_loader(asked: list[int]):
+    """The register's loader over :data:`ITEMS`, answering at once; records the offsets asked."""
+
+    def load(search, limit, offset, deliver):
+        asked.append(offset)
+        deliver(ITEMS[offset : offset + limit])
+
+    return load
+
+
+def test_the_register_keeps_a_bounded_number_of_pages_while_scrolling_to_the_end(
+    qtmodeltester,
+) -> None:
+    asked: list[int] = []
+    model = InstrumentTableModel(register_loader(asked))
+    model.page_size = 100
+    model.reload()
+    model.total = len(ITEMS)  # as the register's count says
+    while model.canFetchMore():
+        model.fetchMore()
+        model.index(model.rowCount() - 1, 0).data()  # the view shows the rows just fetched
+    pages = -(-len(ITEMS) // model.page_size)
+    assert model.rowCount() == len(ITEMS)
+    assert asked == [p * model.page_size for p in range(pages)]
+    assert len(model.kept_pages()) == MAX_PAGES
+    assert model.kept_pages() == list(range(pages - MAX_PAGES, pages))  # those near the end
+    qtmodeltester.check(model)
+    assert len(model.kept_pages()) <= MAX_PAGES
+
+
+def test_a_dropped_page_is_fetched_again_when_the_view_comes_back() -> None:
+    asked: list[int] = []
+    model = InstrumentTableModel(register_loader(asked))
+    model.page_size = 100
+    model.reload()
+    for _ in range(20):
+        model.fetchMore()
+    assert 0 not in model.kept_pages()
+    asked.clear()
+    assert model.index(5, COL_ASSET_TAG).data() == ITEMS[5].asset_tag
+    assert model.row_at(5) == ITEMS[5]
+    assert asked == [0]  # one page asked again, not the whole list
+    assert 0 in model.kept_pages() and len(model.kept_pages()) <= MAX_PAGES
+    assert model.row_of(ITEMS[7].id) == 7
+
+
+def test_a_late_page_of_an_old_query_does_not_fill_a_dropped_page() -> None:
+    pending: list = []
+    model = PagedRowsModel(lambda limit, offset, deliver: pending.append((offset, deliver)))
+    model.page_size, model.max_pages = 10, 2
+    model.reload()
+    for offset in range(0, 40, 10):
+        pending.pop()[1](list(range(offset, offset + 10)))
+        model.fetchMore()
+    assert model.kept_pages() == [2, 3]
+    assert model.row_at(0) is None  # dropped: asked again, shown empty meanwhile
+    offset, answer = pending.pop()  # after the request for the page past the end
+    assert offset == 0
+    model.reload()  # a new query before the old page arrives
+    answer(list(range(10)))
+    assert model.kept_pages() == []

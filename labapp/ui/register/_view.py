@@ -223,7 +223,7 @@ class RegisterView(View):
         def delivered(rows: list[Any]) -> None:
             first_page = self.model.rowCount() == 0
             deliver(rows)
-            if offset == 0:
+            if first_page:  # not a page fetched again after it was dropped
                 self.counter.first_page(token, len(rows), limit, flt, (today, lead_days))
             if first_page and rows:
                 fit_columns(self.table)
