@@ -146,3 +146,33 @@ def test_a_late_page_of_an_old_query_does_not_fill_a_dropped_page() -> None:
     model.reload()  # a new query before the old page arrives
     answer(list(range(10)))
     assert model.kept_pages() == []
+
+
+def test_the_years_on_time_drill_down_loads_pages_not_every_row(qtbot, window, monkeypatch) -> None:
+    from uihelpers import wait_idle
+
+    from labapp.services.dashboard import _figures as dashboard
+    from labapp.ui.common import paged_rows_model
+
+    monkeypatch.setattr(paged_rows_model, "PAGE_SIZE", 5)
+    view = window.views["overview"]
+    wait_idle(qtbot, window.session)
+    if view.rate is None:
+        with qtbot.waitSignal(view.rate_loaded, timeout=30_000):
+            view.load_rate()
+    year = view.rate.total
+    whole = dashboard.on_time_items(window.session.db, year.first_day, year.last_day, date.today())
+    assert len(whole) == year.due > 5  # more than one page
+    with qtbot.waitSignal(view.drill_opened, timeout=30_000) as opened:
+        view.drill_rate(year)
+    model = opened.args[0].model
+    wait_idle(qtbot, window.session)
+    assert model.rowCount() == 5  # the first page only; the rest when scrolled to
+    while model.canFetchMore():
+        model.fetchMore()
+        wait_idle(qtbot, window.session)
+    assert model.rowCount() == len(whole)
+    kept = model.kept_rows()
+    assert len(kept) <= paged_rows_model.MAX_PAGES * 5
+    assert all(whole[row] == item for row, item in kept)
+    opened.args[0].close()
