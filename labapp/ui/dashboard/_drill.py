@@ -33,7 +33,7 @@ class DrillDownDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("drillDown")
         self.setWindowTitle(title)
-        self.model = model or DrillItemsModel(self)
+        self.model = model or DrillItemsModel(parent=self)
         self.model.setParent(self)
         self.table = read_only_table(self.model, row_numbers=True)
         if callable(items):
