@@ -176,3 +176,25 @@ def test_the_years_on_time_drill_down_loads_pages_not_every_row(qtbot, window, m
     assert len(kept) <= paged_rows_model.MAX_PAGES * 5
     assert all(whole[row] == item for row, item in kept)
     opened.args[0].close()
+
+
+def test_the_selected_item_outlives_the_drop_of_its_page(qtbot, window) -> None:
+    from uihelpers import wait_idle
+
+    view = window.views["register"]
+    window.show_page("register")
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0, timeout=30_000)
+    wait_idle(qtbot, window.session)
+    view.model.page_size, view.model.max_pages = 10, 2
+    view.requery()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 10, timeout=30_000)
+    view.table.selectRow(0)
+    chosen = view.selected_item()
+    assert chosen is not None
+    while 0 in view.model.kept_pages() and view.model.canFetchMore():
+        before = view.model.rowCount()
+        view.model.fetchMore()
+        qtbot.waitUntil(lambda b=before: view.model.rowCount() > b, timeout=30_000)
+        view.model.row_at(view.model.rowCount() - 1)  # the view reads the rows at the bottom
+    assert 0 not in view.model.kept_pages()
+    assert view.selected_item() == chosen  # Edit… and Retire… still act on it

@@ -69,6 +69,7 @@ class RegisterView(View):
         self.model = InstrumentTableModel(parent=self)
         self.counter = RegisterCount(session, self)
         self._detail_token = 0
+        self._selected: Any = None  # the selected row's item, kept if its page is dropped
         self._select_after_load: int | None = None
         self.title = self.make_title()
         self.search = QLineEdit()
@@ -288,7 +289,10 @@ class RegisterView(View):
     def selected_item(self) -> Any:
         """The selected ``RegisterItem`` (None if no row is selected)."""
         rows = self.table.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()) if rows else None
+        if not rows:
+            return None
+        item = self.model.row_at(rows[0].row())  # None while its page is fetched again
+        return item if item is not None else self._selected
 
     def select_instrument(self, instrument_id: int) -> bool:
         """Select the row of ``instrument_id`` if it is among the fetched rows."""
@@ -303,6 +307,8 @@ class RegisterView(View):
             self._select_after_load = None
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        self._selected = self.model.row_at(rows[0].row()) if rows else None
         item = self.selected_item()
         self._detail_token += 1
         if item is None:
