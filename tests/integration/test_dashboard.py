@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import replace
 from datetime import date, timedelta
@@ -52,6 +53,31 @@ def test_counts_match_drill_down_and_overview(lab: Database) -> None:
     assert all(i.due_on is not None and i.due_on < TODAY for i in overdue)
     with pytest.raises(ValueError):
         dashboard.drill_down(lab, "nonsense", TODAY)
+
+
+def test_drill_down_and_on_time_items_page_without_overlap_or_gap(lab: Database) -> None:
+    """The Overview fetches long lists a page at a time: the pages join into the whole list."""
+
+    def paged(fetch, size: int) -> list:
+        pages, offset = [], 0
+        while page := fetch(limit=size, offset=offset):
+            assert len(page) <= size
+            pages += page
+            offset += size
+        return pages
+
+    several = 0
+    for key in dashboard.COUNTS:
+        whole = dashboard.drill_down(lab, key, TODAY, 30)
+        several += len(whole) > 1
+        fetch = functools.partial(dashboard.drill_down, lab, key, TODAY, 30)
+        assert paged(fetch, 1) == whole
+    assert several >= 2  # lists of several pages of 1 were joined
+    first, last = date(2025, 1, 1), date(2026, 12, 31)
+    whole_items = dashboard.on_time_items(lab, first, last, TODAY)
+    assert len(whole_items) > 7
+    pages = paged(lambda **page: dashboard.on_time_items(lab, first, last, TODAY, **page), 7)
+    assert pages == whole_items
 
 
 def _by_hand(lab: Database, year: int) -> Counter[tuple[int, str]]:

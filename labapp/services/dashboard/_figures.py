@@ -138,8 +138,20 @@ def dashboard_counts(db: Database, today: date, lead_days: int = 30) -> Dashboar
     )
 
 
-def drill_down(db: Database, key: str, today: date, lead_days: int = 30) -> list[DrillItem]:
-    """The items behind dashboard number ``key`` (one of :data:`COUNTS`), by asset tag."""
+def drill_down(
+    db: Database,
+    key: str,
+    today: date,
+    lead_days: int = 30,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[DrillItem]:
+    """The items behind dashboard number ``key`` (one of :data:`COUNTS`), by asset tag.
+
+    ``limit`` and ``offset`` ask for one page of them (the Overview pages a long list); the
+    order (asset tag, then id) is total, so pages neither overlap nor skip.
+    """
     if key not in COUNTS:
         raise ValueError(f"no dashboard number {key!r}; expected one of {COUNTS}")
     columns = (
@@ -149,7 +161,8 @@ def drill_down(db: Database, key: str, today: date, lead_days: int = 30) -> list
         InstrumentRow.due_on,
         InstrumentRow.status,
     )
-    stmt = select(*columns).order_by(InstrumentRow.asset_tag)
+    stmt = select(*columns).order_by(InstrumentRow.asset_tag, InstrumentRow.id)
+    stmt = stmt.offset(offset).limit(limit)
     if key == "broken_chains":
         ids = sorted({c.instrument_id for c in broken_chains(db, today=today)})
         stmt = stmt.where(InstrumentRow.id.in_(ids))
@@ -171,17 +184,28 @@ def _counted(conn: Any, first: date, last: date, today: date) -> list[Occurrence
     return occurrences(conn, first, last) if first <= last else []
 
 
-def on_time_items(db: Database, first: date, last: date, today: date) -> list[OnTimeItem]:
+def on_time_items(
+    db: Database,
+    first: date,
+    last: date,
+    today: date,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[OnTimeItem]:
     """The due occurrences behind the on-time rate of ``[first, last]`` (not after ``today``).
 
     Exactly what :func:`on_time_rate` counts for that period: as many items as its ``due``,
-    of which ``on_time`` are on time.  Ordered by due date and asset tag.
+    of which ``on_time`` are on time.  Ordered by due date and asset tag.  ``limit`` and
+    ``offset`` return one page of them (the occurrences are still worked out in full: they
+    are merged from two queries, but only the page's items are built).
     """
     with db.engine.connect() as conn:
         found = _counted(conn, first, last, today)
+    end = None if limit is None else offset + limit
     return [
         OnTimeItem(o.instrument_id, o.asset_tag, o.name, o.due_on, o.done_on, o.on_time)
-        for o in found
+        for o in found[offset:end]
     ]
 
 

@@ -34,6 +34,7 @@ from labapp.domain.enums import PersonRole
 from labapp.services.accounts import NewAccount
 from labapp.ui.accounts._login import password_edit
 from labapp.ui.common.errors import describe, role_name
+from labapp.ui.common.tables import fit_columns
 
 __all__ = ["AccountState", "AccountsDialog", "NewAccountDialog", "PasswordReset"]
 
@@ -174,7 +175,7 @@ class AccountsDialog(QDialog):
                 state = self.tr("active")
             for column, text in enumerate((account.login, account.name, roles, state)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         self.changed.emit()
 
     def selected(self) -> Any:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from labapp.domain.errors import ValidationError
 from labapp.ui.administration._words import admin_problem
 from labapp.ui.common.form_dialog import FormDialog
+from labapp.ui.common.tables import fit_columns
 
 __all__ = ["AdminForm", "LinesGrid", "optional", "parse_date"]
 
@@ -125,7 +126,7 @@ class LinesGrid(QWidget):
             return
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
 
     def add_line(self, texts: list[str] | None = None, key: int | None = None) -> int:
         """Append a line (empty, or ``texts`` of a stored record ``key``); return its row."""

@@ -36,7 +36,7 @@ from labapp.ui.administration._person_dialog import PersonDialog
 from labapp.ui.administration._words import admin_problem
 from labapp.ui.common.errors import show_error
 from labapp.ui.common.rows_table_model import RowsTableModel
-from labapp.ui.common.tables import read_only_table
+from labapp.ui.common.tables import fit_columns, read_only_table
 from labapp.ui.common.view import View
 
 __all__ = ["AdministrationView"]
@@ -49,7 +49,7 @@ MAX_COLUMN = 360
 
 
 def _fit(table: QTableView) -> None:
-    table.resizeColumnsToContents()
+    fit_columns(table)
     for column in range(table.model().columnCount()):
         if table.columnWidth(column) > MAX_COLUMN:
             table.setColumnWidth(column, MAX_COLUMN)

@@ -28,7 +28,7 @@ from labapp.services.register import list_instruments
 from labapp.ui.audit._print import export_audit, print_audit
 from labapp.ui.common.date_edit import date_edit
 from labapp.ui.common.errors import show_error
-from labapp.ui.common.tables import read_only_table
+from labapp.ui.common.tables import fit_columns, read_only_table
 from labapp.ui.common.view import View
 from labapp.ui.register import ENTITIES, ERROR_STYLE, AuditHistoryModel, entity_label
 
@@ -237,7 +237,7 @@ class AuditView(View):
     def show_rows(self, rows: list[Any]) -> None:
         """Show the fetched entries."""
         self.model.set_rows(rows)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         for column in (self.model.COL_CHANGES, self.model.COL_REASON):
             if self.table.columnWidth(column) > 420:
                 self.table.setColumnWidth(column, 420)

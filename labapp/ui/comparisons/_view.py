@@ -34,7 +34,7 @@ from labapp.services import comparisons as svc
 from labapp.services.comparisons import AssignedMethod, ComparisonDetail, ComparisonResult
 from labapp.ui.common.chart_canvas import ChartCanvas
 from labapp.ui.common.errors import show_error
-from labapp.ui.common.tables import read_only_table
+from labapp.ui.common.tables import fit_columns, read_only_table
 from labapp.ui.common.view import View
 from labapp.ui.comparisons._dialogs import ComparisonDialog
 from labapp.ui.comparisons._excel import ComparisonExcelMixin
@@ -206,7 +206,7 @@ class ComparisonsView(ComparisonExcelMixin, ParticipantActionsMixin, View):
         self._show_info()
         self._show_result()
         for table in (self.comparisons, self.participants):  # headers change width
-            table.resizeColumnsToContents()
+            fit_columns(table)
 
     # --- loading ------------------------------------------------------------------------------
     def load(self) -> None:
@@ -215,7 +215,7 @@ class ComparisonsView(ComparisonExcelMixin, ParticipantActionsMixin, View):
     def _listed(self, rows: list[Any]) -> None:
         keep = self.detail.id if self.detail else None
         self.list_model.set_rows(rows)
-        self.comparisons.resizeColumnsToContents()
+        fit_columns(self.comparisons)
         ids = [r.id for r in rows]
         if ids:
             self.comparisons.selectRow(ids.index(keep) if keep in ids else 0)
@@ -232,7 +232,7 @@ class ComparisonsView(ComparisonExcelMixin, ParticipantActionsMixin, View):
     def _show_detail(self, detail: ComparisonDetail) -> None:
         self.detail = detail
         self.participants_model.set_rows(list(detail.participants))
-        self.participants.resizeColumnsToContents()
+        fit_columns(self.participants)
         self.method.setCurrentIndex(self.method.findData(detail.assigned_value_method.value))
         sigma = detail.sigma_pt
         self.sigma_pt.setText("" if sigma is None else f"{sigma} {detail.unit}")
@@ -308,7 +308,7 @@ class ComparisonsView(ComparisonExcelMixin, ParticipantActionsMixin, View):
     def _show_result(self) -> None:
         r = self.result
         self.scores_model.set_rows(list(r.scores) if r else [])
-        self.scores.resizeColumnsToContents()
+        fit_columns(self.scores)
         self._draw_charts()
         if r is None:
             self.assigned.setText("")

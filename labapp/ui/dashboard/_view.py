@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -32,8 +31,9 @@ from labapp.services.exports import draw_rate_year, export_dashboard
 from labapp.ui.common import settings
 from labapp.ui.common.chart_canvas import ChartCanvas
 from labapp.ui.common.export_job import ExportJob
-from labapp.ui.common.tables import read_only_table
+from labapp.ui.common.tables import fit_columns, read_only_table
 from labapp.ui.common.view import AUDIT, CALIBRATIONS, REGISTER, View
+from labapp.ui.dashboard._drill import DrillDownDialog, open_paged_drill
 from labapp.ui.planning import DrillItemsModel, ExpiringModel, OnTimeItemsModel, OnTimeRateModel
 
 #: card key -> (LabOverview field, page it opens, register order hint)
@@ -85,28 +85,6 @@ class Card(QPushButton):
         self.value_label.setText("–" if value is None else str(value))
         colour = {"warn": "#b3261e", "caution": "#8a5a00"}.get(tone or "", "")
         self.value_label.setStyleSheet(f"color: {colour};" if colour else "")
-
-
-class DrillDownDialog(QDialog):
-    """The items behind a dashboard number (a ``RowsTableModel`` subclass shows them)."""
-
-    def __init__(
-        self, title: str, items: list[Any], parent: QWidget | None = None, model: Any = None
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("drillDown")
-        self.setWindowTitle(title)
-        self.model = model or DrillItemsModel(self)
-        self.model.setParent(self)
-        self.model.set_rows(items)
-        self.table = read_only_table(self.model, row_numbers=True)
-        self.table.resizeColumnsToContents()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table)
-        layout.addWidget(buttons)
-        self.resize(640, 420)
 
 
 class OverviewView(View):
@@ -278,7 +256,7 @@ class OverviewView(View):
         title = self.cards["certificates"].caption_label.text()
         dialog = DrillDownDialog(title, self.certificates, self, ExpiringModel())
         dialog.resize(820, 360)
-        self._open_drill(dialog)
+        self.open_drill(dialog)
         return dialog
 
     def load_rate(self) -> None:
@@ -306,7 +284,7 @@ class OverviewView(View):
         """The rate per quarter and for the year in the table, per month on the chart."""
         self.rate = rate
         self.rate_model.set_rows([*rate.quarters, rate.total])
-        self.rate_table.resizeColumnsToContents()
+        fit_columns(self.rate_table)
         self._show_definition()
         self._draw_rate()
         self.rate_loaded.emit(rate)
@@ -357,14 +335,13 @@ class OverviewView(View):
             period.label, period.on_time, period.due
         )
 
-        def show(items: list[Any]) -> None:
-            dialog = DrillDownDialog(title, items, self, OnTimeItemsModel())
-            dialog.resize(780, 420)
-            self._open_drill(dialog)
+        def page(db: Any, limit: int, offset: int) -> list[Any]:
+            return dashboard.on_time_items(db, first, last, today, limit=limit, offset=offset)
 
-        self.session.run(lambda db: dashboard.on_time_items(db, first, last, today), show)
+        open_paged_drill(self, title, OnTimeItemsModel(), page, (780, 420))
 
-    def _open_drill(self, dialog: DrillDownDialog) -> None:
+    def open_drill(self, dialog: DrillDownDialog) -> None:
+        """Show ``dialog`` (deleted when closed) and say so (``drill_opened``)."""
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.drill_opened.emit(dialog)
@@ -374,10 +351,10 @@ class OverviewView(View):
         today, lead_days = date.today(), settings.get(settings.DUE_SOON_DAYS)
         title = self.cards[key].caption_label.text()
 
-        def show(items: list[Any]) -> None:
-            self._open_drill(DrillDownDialog(title, items, self))
+        def page(db: Any, limit: int, offset: int) -> list[Any]:
+            return dashboard.drill_down(db, key, today, lead_days, limit=limit, offset=offset)
 
-        self.session.run(lambda db: dashboard.drill_down(db, key, today, lead_days), show)
+        open_paged_drill(self, title, DrillItemsModel(), page, (640, 420))
 
 
 def _tone(key: str, value: Any) -> str | None:

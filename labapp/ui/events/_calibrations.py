@@ -25,7 +25,7 @@ from labapp.domain.enums import EventKind, EventStatus
 from labapp.ui.common.date_edit import date_edit
 from labapp.ui.common.labels import label
 from labapp.ui.common.rows_table_model import RowsTableModel
-from labapp.ui.common.tables import read_only_table
+from labapp.ui.common.tables import fit_columns, read_only_table
 from labapp.ui.common.view import View
 from labapp.ui.events._certificates import CertificateActions
 
@@ -196,6 +196,6 @@ class CalibrationsView(View):
     def _show(self, rows: list[Any]) -> None:
         self.model.set_rows(rows)
         self._enable()
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         self._count()
         self.rows_loaded.emit()

@@ -37,7 +37,7 @@ from labapp.ui.common.combo_delegate import ComboDelegate
 from labapp.ui.common.conflict import ConflictDialog
 from labapp.ui.common.errors import show_error
 from labapp.ui.common.labels import label
-from labapp.ui.common.tables import read_only_table
+from labapp.ui.common.tables import fit_columns, read_only_table
 from labapp.ui.common.view import View
 from labapp.ui.impact._bulk import BulkDecisionDialog
 from labapp.ui.impact._close import CloseInvestigationDialog
@@ -204,7 +204,7 @@ class InvestigationsView(View):
     def show_list(self, rows: list[Any], select: int | None = None) -> None:
         """Fill the list and choose ``select`` (default: the first)."""
         self.list_model.set_rows(rows)
-        self.list_table.resizeColumnsToContents()
+        fit_columns(self.list_table)
         self._show_count()
         ids = [r.id for r in rows]
         if rows:
@@ -225,7 +225,7 @@ class InvestigationsView(View):
         """Show an investigation: header, results, their points."""
         self.detail = detail
         self.items_model.set_rows(list(detail.items), editable=not detail.closed)
-        self.items_table.resizeColumnsToContents()
+        fit_columns(self.items_table)
         self.points_model.set_rows([])
         if detail.items:
             self.items_table.selectRow(0)
@@ -235,7 +235,7 @@ class InvestigationsView(View):
     def _item_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         points = self.items_model.item_at(current.row()).points if current.isValid() else ()
         self.points_model.set_rows(list(points))
-        self.points_table.resizeColumnsToContents()
+        fit_columns(self.points_table)
 
     def show_hint(self, hint: object) -> None:
         """``new_investigation_hint(...)`` opens New investigation…; an int shows that one."""

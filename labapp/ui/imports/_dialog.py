@@ -34,7 +34,7 @@ from labapp.services.imports import ImportFileError
 from labapp.ui.common.errors import describe, show_error
 from labapp.ui.common.export_job import file_language
 from labapp.ui.common.rows_table_model import RowsTableModel
-from labapp.ui.common.tables import read_only_table
+from labapp.ui.common.tables import fit_columns, read_only_table
 from labapp.ui.imports._mapping import MappingPanel
 from labapp.ui.register import ERROR_STYLE
 
@@ -193,8 +193,8 @@ class ImportDialog(QDialog):
         self.mapping_panel.show_missing(check.missing)
         self.model.set_rows(list(check.errors))
         self.preview_model.set_rows(list(check.records))
-        self.table.resizeColumnsToContents()
-        self.preview.resizeColumnsToContents()
+        fit_columns(self.table)
+        fit_columns(self.preview)
         name = check.path.name
         if check.errors:
             self._warn(

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from labapp.services.imports import KIND_WORDS, LEDGER_FIELD_CHOICES
 from labapp.ui.common.export_job import file_language
+from labapp.ui.common.tables import fit_columns
 
 __all__ = ["MappingPanel"]
 
@@ -94,7 +95,7 @@ class MappingPanel(QWidget):
             self.table.setCellWidget(row, 2, combo)
             shown = " | ".join(samples.get(column.column, ()))
             self.table.setItem(row, 3, QTableWidgetItem(shown))
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         if mapping.tag_pattern and not self.tag_pattern.text():
             self.tag_pattern.setText(mapping.tag_pattern)
 

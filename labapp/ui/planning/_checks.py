@@ -16,8 +16,10 @@ from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 from labapp.services import planning
 from labapp.services.planning import DueWindow
 from labapp.ui.checks import CheckPlansModel
-from labapp.ui.common.tables import read_only_table
-from labapp.ui.planning._editing import fit_columns
+from labapp.ui.common.tables import fit_columns, read_only_table
+
+#: widest column of the planning tables, in pixels (long provider names)
+WIDEST = 240
 
 
 class DueChecksBox(QGroupBox):
@@ -44,7 +46,7 @@ class DueChecksBox(QGroupBox):
     def show_checks(self, plans: list[Any]) -> None:
         """Fill the table."""
         self.model.set_rows(list(plans))
-        fit_columns(self.table)
+        fit_columns(self.table, WIDEST)
         self.retranslate_ui()
         self.loaded.emit(plans)
 

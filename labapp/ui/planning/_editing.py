@@ -1,4 +1,4 @@
-"""Editing a draft plan on the Planning page: the provider editor, saving pending edits, sizing.
+"""Editing a draft plan on the Planning page: the provider editor and saving pending edits.
 
 The plan table edits month, cost and note as text; the provider is chosen from the lab's
 providers in a combo (:class:`ProviderDelegate`).  Edits stay pending in the model until
@@ -9,10 +9,6 @@ with the version it was read at (one refused: none is saved).
 from __future__ import annotations
 
 from typing import Any
-
-from PySide6.QtWidgets import (
-    QTableView,
-)
 
 from labapp.services import planning
 from labapp.ui.common.combo_delegate import ComboDelegate
@@ -32,14 +28,6 @@ def load_providers(db: Any) -> Any:
     from labapp.services.master_data import provider_choices
 
     return provider_choices(db)
-
-
-def fit_columns(table: QTableView, widest: int = 240) -> None:
-    """Columns sized to their content, none wider than ``widest`` pixels (long provider names)."""
-    table.resizeColumnsToContents()
-    header = table.horizontalHeader()
-    for column in range(header.count()):
-        header.resizeSection(column, min(header.sectionSize(column), widest))
 
 
 class ProviderDelegate(ComboDelegate):

@@ -20,6 +20,7 @@ from labapp.metrology.errors import NumberError
 from labapp.metrology.units import parse_decimal
 from labapp.ui.common.editable_rows_model import REFUSED, EditableRowsModel
 from labapp.ui.common.labels import label_for
+from labapp.ui.common.paged_rows_model import PagedRowsModel
 from labapp.ui.common.rows_table_model import RowsTableModel
 
 __all__ = [
@@ -82,8 +83,8 @@ class DueItemsModel(RowsTableModel):
         return None
 
 
-class DrillItemsModel(RowsTableModel):
-    """The items behind a dashboard number."""
+class DrillItemsModel(PagedRowsModel):
+    """The items behind a dashboard number (paged: a card may stand for 100 000 items)."""
 
     CONTEXT = "DrillItemsModel"
     COLUMNS = (
@@ -111,8 +112,8 @@ class OnTimeRateModel(RowsTableModel):
         return super().display(row, column)
 
 
-class OnTimeItemsModel(RowsTableModel):
-    """The due occurrences behind an on-time rate; those not done on time in red."""
+class OnTimeItemsModel(PagedRowsModel):
+    """The due occurrences behind an on-time rate, paged; those not done on time in red."""
 
     CONTEXT = "OnTimeItemsModel"
     COLUMNS = (

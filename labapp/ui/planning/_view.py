@@ -33,11 +33,11 @@ from labapp.services.planning import DueWindow, PlanFilter
 from labapp.ui.common import settings
 from labapp.ui.common.errors import show_error
 from labapp.ui.common.labels import label_for
-from labapp.ui.common.tables import read_only_table
+from labapp.ui.common.tables import fit_columns, read_only_table
 from labapp.ui.common.view import CHECKS, REGISTER, View
 from labapp.ui.planning._approval import PlanApprovalBar
-from labapp.ui.planning._checks import DueChecksBox
-from labapp.ui.planning._editing import ProviderDelegate, fit_columns, load_providers, save_edits
+from labapp.ui.planning._checks import WIDEST, DueChecksBox
+from labapp.ui.planning._editing import ProviderDelegate, load_providers, save_edits
 from labapp.ui.planning._models import DueItemsModel, PlanItemsModel, progress_label
 from labapp.ui.planning._print import print_plan
 
@@ -294,7 +294,7 @@ class PlanningView(View):
         """Fill the due table."""
         self.due = list(items)
         self.due_model.set_rows(self.due)
-        fit_columns(self.due_table)
+        fit_columns(self.due_table, WIDEST)
         self._show_due_count()
         self.due_loaded.emit(self.due)
 
@@ -331,7 +331,7 @@ class PlanningView(View):
         self.plan = plan
         self.plan_model.set_rows(list(plan.items), editable=plan.status == "draft")
         self.approval_bar.set_plan(plan)
-        fit_columns(self.plan_table)
+        fit_columns(self.plan_table, WIDEST)
         today = date.today()
         self.session.run(lambda db: planning.plan_progress(db, plan.id, today), self.show_progress)
         self.plan_loaded.emit(plan)

@@ -37,7 +37,7 @@ from labapp.services.proficiency import HistoryPoint, PtPlan
 from labapp.ui.common.chart_canvas import ChartCanvas
 from labapp.ui.common.errors import field_problem, show_error
 from labapp.ui.common.labels import label_for
-from labapp.ui.common.tables import read_only_table
+from labapp.ui.common.tables import fit_columns, read_only_table
 from labapp.ui.common.view import View
 from labapp.ui.corrective_actions import CorrectiveActionDialog, corrective_action_dialog
 from labapp.ui.proficiency._dialogs import CycleDialog, ScopeDialog, SubdisciplineDialog
@@ -179,7 +179,7 @@ class ProficiencyView(View):
         self._fill_quantities()
         self._draw()
         for table in (self.coverage, self.history_table, self.actions):
-            table.resizeColumnsToContents()
+            fit_columns(table)
 
     # --- loading ---------------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
@@ -196,7 +196,7 @@ class ProficiencyView(View):
     def _plan_loaded(self, plan: PtPlan) -> None:
         self.plan = plan
         self.coverage_model.set_rows(list(plan.lines))
-        self.coverage.resizeColumnsToContents()
+        fit_columns(self.coverage)
         self._show_cycle()
         self.plan_loaded.emit()
 
@@ -238,7 +238,7 @@ class ProficiencyView(View):
 
     def _show_history(self) -> None:
         self.history_model.set_rows(self.shown_history())
-        self.history_table.resizeColumnsToContents()
+        fit_columns(self.history_table)
         self._draw()
 
     def _draw(self) -> None:
@@ -262,7 +262,7 @@ class ProficiencyView(View):
 
     def _actions_loaded(self, actions: list[ActionInfo]) -> None:
         self.actions_model.set_rows(actions)
-        self.actions.resizeColumnsToContents()
+        fit_columns(self.actions)
         self.actions_loaded.emit()
 
     # --- editing ---------------------------------------------------------------------------------

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from labapp.ui.common.labels import label, label_for
 from labapp.ui.common.rows_table_model import format_value
-from labapp.ui.common.tables import read_only_table
+from labapp.ui.common.tables import fit_columns, read_only_table
 from labapp.ui.events import open_attachment
 from labapp.ui.register._fields import DETAIL_ROWS, field_label
 from labapp.ui.register._history_model import AuditHistoryModel, EventHistoryModel
@@ -215,10 +215,10 @@ class InstrumentDetailPane(QWidget):
             self.form_values[key].setText(text)
         self.events_model.set_broken(frozenset())
         self.events_model.set_rows(list(detail.events))
-        self.events_table.resizeColumnsToContents()
+        fit_columns(self.events_table)
         self._check_seals(detail)
         self.audit_model.set_rows(list(detail.history))
-        self.audit_table.resizeColumnsToContents()
+        fit_columns(self.audit_table)
         self._show_files(detail.attachments)
         self.risk_banner.show_risks(detail.risks)
 

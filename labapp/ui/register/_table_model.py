@@ -1,8 +1,10 @@
 """The register table: instruments and standards, fetched page by page from SQL.
 
-Filtering and ordering happen in the database (``query_register``); the model only holds the pages
-fetched so far.  A new search, filter or sort bumps a generation counter, so a page of an older
-query that arrives late is dropped instead of mixed into the new one.
+Filtering and ordering happen in the database (``query_register``); the model holds only the pages
+near the rows in view (:class:`~labapp.ui.common.paged_rows_model.PagedRowsModel`: a page dropped
+is fetched again when the view comes back).  A new search, filter or sort bumps a generation
+counter, so a page of an older query that arrives late is dropped instead of mixed into the new
+one.
 """
 
 from __future__ import annotations
@@ -14,15 +16,14 @@ from typing import Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from labapp.ui.common.labels import label_for
-from labapp.ui.common.rows_table_model import RowRole, RowsTableModel, format_value
+from labapp.ui.common.paged_rows_model import PagedRowsModel, PageLoader
+from labapp.ui.common.rows_table_model import RowRole, format_value
 from labapp.ui.register._fields import FIELD_LABELS
 
 COL_ASSET_TAG = 0
@@ -110,10 +111,13 @@ FLAGS: dict[str, tuple[QBrush, QStyle.StandardPixmap, str]] = {
 OUT_OF_SERVICE = frozenset({"out_of_service", "suspended", "sealed", "retired", "scrapped"})
 BLACK = QBrush(QColor("#202124"))
 
-PAGE_SIZE = 200
-
 #: loader(search, limit, offset, deliver) must eventually call deliver(list_of_rows) once.
 Loader = Callable[[str | None, int, int, Callable[[list[Any]], None]], None]
+
+
+def _paged(loader: Loader, search: Callable[[], str | None]) -> PageLoader:
+    """The register's loader as a page loader (the search text as it is when a page is asked)."""
+    return lambda limit, offset, deliver: loader(search(), limit, offset, deliver)
 
 
 def due_state(due_on: date | None, today: date, lead_days: int) -> str:
@@ -144,8 +148,9 @@ def flag_of(row: Any, today: date, lead_days: int) -> str:
     return "due_soon" if state == "due_soon" else ""
 
 
-class InstrumentTableModel(RowsTableModel):
-    """Read-only register rows; more are fetched when the view scrolls down.
+class InstrumentTableModel(PagedRowsModel):
+    """Read-only register rows; more are fetched when the view scrolls down, and only the pages
+    near the rows in view are kept (:class:`~labapp.ui.common.paged_rows_model.PagedRowsModel`).
 
     Sorting a column (a header click) does not sort in Python: it records ``order_by`` and
     ``descending`` and re-queries, so the database orders all rows, not just the fetched ones.
@@ -155,24 +160,19 @@ class InstrumentTableModel(RowsTableModel):
     COLUMNS = COLUMNS
 
     def __init__(self, loader: Loader | None = None, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._loader = loader
+        super().__init__(None, parent)
+        self._register_loader = loader
         self._search: str | None = None
-        self._generation = 0
-        self._loading = False
-        self._exhausted = True
-        self.page_size = PAGE_SIZE
         self.today = date.today()
         self.lead_days = 30
         self.order_by = "asset_tag"
         self.descending = False
         self._icons: dict[str, QIcon] = {}
-        self.total: int | None = None  # rows the current query has, once counted
 
     # --- loading ---------------------------------------------------------------------------
-    def set_loader(self, loader: Loader | None) -> None:
+    def set_loader(self, loader: Loader | None) -> None:  # type: ignore[override]
         """Use ``loader`` (None: no database) and reload from the first page."""
-        self._loader = loader
+        self._register_loader = loader
         self.reload()
 
     def set_search(self, text: str | None) -> None:
@@ -182,14 +182,9 @@ class InstrumentTableModel(RowsTableModel):
 
     def reload(self) -> None:
         """Drop every row and fetch the first page again (late pages of old queries are ignored)."""
-        self._generation += 1
-        self.beginResetModel()
-        self._rows = []
-        self._loading = False
-        self._exhausted = self._loader is None
-        self.total = None
-        self.endResetModel()
-        self._request()
+        loader = self._register_loader
+        self._loader = None if loader is None else _paged(loader, lambda: self._search)
+        super().reload()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Re-query ordered by ``column`` (the database sorts; see the class docstring)."""
@@ -201,50 +196,9 @@ class InstrumentTableModel(RowsTableModel):
         self.order_by, self.descending = key, descending
         self.reload()
 
-    def _request(self) -> None:
-        if self._loader is None or self._loading or self._exhausted:
-            return
-        self._loading = True
-        generation = self._generation
-        self._loader(
-            self._search,
-            self.page_size,
-            len(self._rows),
-            lambda rows: self._deliver(generation, rows),
-        )
-
-    def _deliver(self, generation: int, rows: list[Any]) -> None:
-        if generation != self._generation:
-            return
-        self._loading = False
-        self._exhausted = len(rows) < self.page_size
-        if rows:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-            self._rows.extend(rows)
-            self.endInsertRows()
-
-    def loading_failed(self) -> None:
-        """Stop paging after an error (the error itself is shown by the worker's handler)."""
-        self._loading = False
-        self._exhausted = True
-
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        if parent.isValid() or self._loading or self._exhausted:
-            return False
-        return self.total is None or len(self._rows) < self.total  # no empty last page
-
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
-        if not parent.isValid():
-            self._request()
-
-    def is_loading(self) -> bool:
-        """True while a page is being fetched."""
-        return self._loading
-
     def row_of(self, instrument_id: int) -> int:
-        """The row showing ``instrument_id`` among the fetched ones (-1 if none)."""
-        for number, row in enumerate(self._rows):
+        """The row showing ``instrument_id`` among the rows kept (-1 if none)."""
+        for number, row in self.kept_rows():
             if getattr(row, "id", None) == instrument_id:
                 return number
         return -1

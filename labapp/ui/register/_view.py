@@ -33,7 +33,7 @@ from labapp.services.register import (
 )
 from labapp.services.traceability import forward_chain
 from labapp.ui.common import settings
-from labapp.ui.common.tables import read_only_table
+from labapp.ui.common.tables import fit_columns, read_only_table
 from labapp.ui.common.view import TRACEABILITY, View
 from labapp.ui.register._count import RegisterCount
 from labapp.ui.register._detail import InstrumentDetailPane
@@ -70,6 +70,7 @@ class RegisterView(View):
         self.model = InstrumentTableModel(parent=self)
         self.counter = RegisterCount(session, self)
         self._detail_token = 0
+        self._selected: Any = None  # the selected row's item, kept if its page is dropped
         self._select_after_load: int | None = None
         self.title = self.make_title()
         self.search = QLineEdit()
@@ -229,10 +230,10 @@ class RegisterView(View):
         def delivered(rows: list[Any]) -> None:
             first_page = self.model.rowCount() == 0
             deliver(rows)
-            if offset == 0:
+            if first_page:  # not a page fetched again after it was dropped
                 self.counter.first_page(token, len(rows), limit, flt, (today, lead_days))
             if first_page and rows:
-                self.table.resizeColumnsToContents()
+                fit_columns(self.table)
             self._after_rows()
             self.rows_loaded.emit()
 
@@ -294,7 +295,10 @@ class RegisterView(View):
     def selected_item(self) -> Any:
         """The selected ``RegisterItem`` (None if no row is selected)."""
         rows = self.table.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()) if rows else None
+        if not rows:
+            return None
+        item = self.model.row_at(rows[0].row())  # None while its page is fetched again
+        return item if item is not None else self._selected
 
     def select_instrument(self, instrument_id: int) -> bool:
         """Select the row of ``instrument_id`` if it is among the fetched rows."""
@@ -309,6 +313,8 @@ class RegisterView(View):
             self._select_after_load = None
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        self._selected = self.model.row_at(rows[0].row()) if rows else None
         item = self.selected_item()
         self._detail_token += 1
         if item is None:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from labapp.ui.common.date_edit import date_edit
-from labapp.ui.common.tables import read_only_table
+from labapp.ui.common.tables import fit_columns, read_only_table
 from labapp.ui.traceability._models import BrokenChainsModel
 
 #: a review looks back this far by default (the usual two-year re-assessment period)
@@ -73,6 +73,6 @@ class BrokenChainsWidget(QWidget):
 
     def _show(self, rows: list[Any]) -> None:
         self.model.set_rows(rows)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         self._count()
         self.loaded.emit()

@@ -29,7 +29,7 @@ from labapp.services.register import find_instrument
 from labapp.services.traceability import reverse_trace
 from labapp.ui.common import settings
 from labapp.ui.common.date_edit import date_edit
-from labapp.ui.common.tables import read_only_table
+from labapp.ui.common.tables import fit_columns, read_only_table
 from labapp.ui.traceability._models import ReverseTraceModel
 
 
@@ -103,7 +103,7 @@ class ReverseTraceWidget(QWidget):
     def _show(self, result: tuple[Any, Any, tuple[date, int]]) -> None:
         self.standard_item, self.trace, self.criteria = result
         self.model.set_rows(list(self.trace.rows))
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         self.export_button.setEnabled(bool(self.trace.rows))
         self._show_counts()
         self.loaded.emit()
