@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 
 from labapp.domain.enums import Stage
 from labapp.domain.errors import NotFoundError
-from labapp.io.certificates import CertificateError, CertificateKind
+from labapp.io.certificates import CertificateError, CertificateKind, say
 from labapp.io.dcc import DccError, validate_dcc
 from labapp.persistence.models import AttachmentRow, EventRow, ProviderRow
 from labapp.services.certificates import import_dcc, issue_certificate
@@ -240,3 +240,21 @@ def test_verification_passed_and_failed_get_their_own_documents(
     text = "".join(_pages(issued.pdf))
     assert issued.number in text and title_zh in text and title_en in text.upper()
     assert ("1.000090V" in text) is fail
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN", "bilingual"])
+def test_record_without_standards_says_so_instead_of_tracing_through_none(
+    lab: CertLab, language: str
+) -> None:
+    event_id = record_verification(lab, fail=False)  # records no standard
+    assert not get_event(lab.db, event_id).standards
+    text = "".join(_pages(issue_certificate(lab.db, lab.approver, event_id=event_id,
+                                            language=language).pdf))  # fmt: skip
+    squeeze = lambda s: re.sub(r"\s+", "", s)  # noqa: E731
+    for key, present in (("no_standards", True), ("traceability", False)):
+        for lang in ("en", "zh_CN"):
+            wanted = present and (language == lang or language == "bilingual")
+            assert (squeeze(say(key, lang)) in text) is wanted, (key, lang)
+    with_standard = "".join(_pages(issue_certificate(lab.db, lab.approver, event_id=lab.event_id,
+                                                     language=language).pdf))  # fmt: skip
+    assert squeeze(say("no_standards", "en" if language == "en" else "zh_CN")) not in with_standard

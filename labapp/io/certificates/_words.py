@@ -66,6 +66,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "certificates of those standards.",
         "测量结果经下列计量标准及其证书溯源至国际单位制 (SI)。",
     ),
+    "no_standards": (
+        "No measurement standards are recorded for this measurement, so this certificate states "
+        "no metrological traceability of the results.",
+        "本次测量未记录所使用的计量标准，本证书不声明测量结果的计量溯源性。",
+    ),
     "std_name": ("Standard", "标准器名称"),
     "std_id": ("Asset tag / serial", "编号"),
     "std_certificate": ("Its certificate", "证书编号"),

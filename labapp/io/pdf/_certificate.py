@@ -222,9 +222,12 @@ def _signatures(doc: CertificateDocument, lang: Language) -> Table:
 def _body(doc: CertificateDocument, lang: Language) -> list[Any]:
     st = styles(lang)
     story: list[Any] = [para(say("conditions", lang), st["h2"]), _conditions(doc, lang)]
-    story += [para(say("standards", lang), st["h2"]), para(say("traceability", lang), st["cell"])]
-    if doc.standards:
-        story += [Spacer(1, 2 * mm), _standards(doc, lang)]
+    story.append(para(say("standards", lang), st["h2"]))
+    if doc.standards:  # with none recorded, say so instead of "through the standards below"
+        story += [para(say("traceability", lang), st["cell"]), Spacer(1, 2 * mm)]
+        story.append(_standards(doc, lang))
+    else:
+        story.append(para(say("no_standards", lang), st["cell"]))
     story.append(para(say("results", lang), st["h2"]))
     for stage in (Stage.AS_FOUND, Stage.AS_LEFT):
         points = doc.stage_points(stage)
