@@ -41,6 +41,7 @@ from labapp.io.certificates import (
     format_decimal,
     format_measured,
     format_uncertainty,
+    logo_media_type,
     result_text,
     say,
     signatory_text,
@@ -131,13 +132,11 @@ def _lab_block(doc: CertificateDocument, lang: Language) -> Any:
 
 
 def _logo(data: bytes) -> Image:
+    logo_media_type(data)  # the settings' own check: PNG or JPEG that decodes, at most 1 MiB
     try:
-        reader = ImageReader(io.BytesIO(data))
-        width, height = reader.getSize()
+        width, height = ImageReader(io.BytesIO(data)).getSize()
     except Exception as exc:  # PIL raises many kinds for a file that is not an image
         raise CertificateError("logo") from exc
-    if data[:4] not in (b"\x89PNG", b"\xff\xd8\xff\xe0", b"\xff\xd8\xff\xe1", b"\xff\xd8\xff\xdb"):
-        raise CertificateError("logo")
     draw_h = 16 * mm
     draw_w = min(draw_h * width / height, 50 * mm)
     return Image(io.BytesIO(data), width=draw_w, height=draw_w * height / width)

@@ -122,11 +122,12 @@ def build_document(session: Session, event_id: int, language: str) -> Certificat
     approved_at = row.approved_at
     assert approved_at is not None  # approved
     owner = _party(session, instrument.customer_id)
+    lab = _lab(session)
     return CertificateDocument(
-        kind=kind, number=str(row.certificate_no), lab=_lab(session), item=_item(instrument),
+        kind=kind, number=str(row.certificate_no), lab=lab, item=_item(instrument),
         method=_method(row), performed_on=row.performed_on, issued_on=approved_at.date(),
         points=_points(session, row), result=row.result, customer=owner,
-        owner=None if owner else Party(_lab(session).name), valid_until=row.valid_until,
+        owner=None if owner else Party(lab.name), valid_until=row.valid_until,
         conditions=_conditions(row), standards=_standards(session, row, language),
         as_found=row.as_found, as_left=row.as_left, adjusted=bool(row.adjusted),
         decision_rule=DecisionRuleInfo(DecisionRule(row.decision_rule), row.guard_band_factor),
@@ -153,6 +154,7 @@ def _lab(session: Session) -> LabInfo:
     return LabInfo(
         name=lab.name, address=lab.address, code=lab.code,
         accreditation_body=lab.accreditation_body, accreditation_no=lab.accreditation_no,
+        logo=lab.logo,
     )  # fmt: skip
 
 
