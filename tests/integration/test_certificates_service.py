@@ -23,6 +23,7 @@ from labapp.persistence.models import AttachmentRow, EventRow, ProviderRow
 from labapp.services.certificates import import_dcc, issue_certificate
 from labapp.services.database import Database, open_database
 from labapp.services.events import get_event
+from labapp.services.laboratory import get_lab_settings
 
 DCC_DIR = Path(__file__).resolve().parents[1] / "data" / "reference-cases" / "dcc"
 PTB = sorted(DCC_DIR.glob("*.xml"))
@@ -258,3 +259,39 @@ def test_record_without_standards_says_so_instead_of_tracing_through_none(
     with_standard = "".join(_pages(issue_certificate(lab.db, lab.approver, event_id=lab.event_id,
                                                      language=language).pdf))  # fmt: skip
     assert squeeze(say("no_standards", "en" if language == "en" else "zh_CN")) not in with_standard
+
+
+def test_customer_of_the_instrument_is_on_the_pdf_and_in_the_dcc(lab: CertLab) -> None:
+    from labapp.domain.enums import PersonRole
+    from labapp.services.master_data import CustomerInput, create_customer, set_instrument_owner
+    from labapp.services.master_data import _lookups as people
+
+    admin = people.list_persons(lab.db, PersonRole.ADMIN)[0].login
+    data = CustomerInput("深圳恒测电子有限公司", "HC-01", "深圳市南山区科技园 9 号", None,
+                         "qa@hengce.example", "+86 755 1234 5678")  # fmt: skip
+    customer = create_customer(lab.db, admin, data)
+    tag = get_event(lab.db, lab.event_id).asset_tag
+    set_instrument_owner(lab.db, admin, [tag], customer.id)
+    for language, label in (("en", "Customer"), ("zh_CN", "委托单位")):
+        pdf = issue_certificate(lab.db, lab.approver, event_id=lab.event_id, language=language).pdf
+        cover = _pages(pdf)[0]
+        assert all(re.sub(r"\s+", "", x) in cover for x in (label, data.name, data.address))
+        assert "Owner" not in cover and "器具所有者" not in cover  # the customer is the owner
+    issued = issue_certificate(lab.db, lab.approver, event_id=lab.event_id, dcc=True)
+    root = etree.fromstring(issued.dcc)
+    contact = root.find(".//dcc:administrativeData/dcc:customer", NS)
+    assert contact.findtext("dcc:name/dcc:content", None, NS) == data.name
+    assert contact.findtext("dcc:eMail", None, NS) == data.email
+    assert contact.findtext("dcc:phone", None, NS) == data.phone
+    assert contact.findtext("dcc:location/dcc:further/dcc:content", None, NS) == data.address
+    assert validate_dcc(issued.dcc) == "3.1.2"
+
+
+def test_without_a_customer_the_lab_owns_the_item(lab: CertLab) -> None:
+    lab_name = get_lab_settings(lab.db).name
+    issued = issue_certificate(lab.db, lab.approver, event_id=lab.event_id, language="en", dcc=True)
+    cover = _pages(issued.pdf)[0]
+    assert "Owner" in cover and "Customer" not in cover
+    assert re.sub(r"\s+", "", lab_name) in cover
+    contact = etree.fromstring(issued.dcc).find(".//dcc:administrativeData/dcc:customer", NS)
+    assert contact.findtext("dcc:name/dcc:content", None, NS) == lab_name

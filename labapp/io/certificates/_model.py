@@ -101,6 +101,7 @@ class Party:
     address: str | None = None
     code: str | None = None
     email: str | None = None
+    phone: str | None = None
 
 
 @dataclass(frozen=True)

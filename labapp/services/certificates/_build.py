@@ -162,7 +162,7 @@ def _party(session: Session, customer_id: int | None) -> Party | None:
     customer = None if customer_id is None else session.get(CustomerRow, customer_id)
     if customer is None:
         return None
-    return Party(customer.name, customer.address, customer.code, customer.email)
+    return Party(customer.name, customer.address, customer.code, customer.email, customer.phone)
 
 
 def _item(instrument: InstrumentRow) -> ItemInfo:
