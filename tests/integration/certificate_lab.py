@@ -111,10 +111,13 @@ def licensed(db: Database, instrument_id: int, role: PersonRole, exclude: tuple[
                 if p.login in holders and p.login not in exclude)  # fmt: skip
 
 
-def record_verification(lab: CertLab, *, fail: bool) -> int:
-    """A verification of the lab's item (as left points; one out of tolerance when ``fail``),
-    checked and approved by licensed signers; the approved event's id."""
+def record_verification(lab: CertLab, *, fail: bool, coverage_factor: D | None = None) -> int:
+    """A verification of the lab's item (as left points; one out of tolerance when ``fail``; every
+    U with ``coverage_factor`` when given), checked and approved by licensed signers; the approved
+    event's id."""
     as_left = [p for p in points() if p.stage is Stage.AS_LEFT]
+    if coverage_factor is not None:
+        as_left = [replace(p, coverage_factor=coverage_factor) for p in as_left]
     if fail:  # 1.000090 V against MPE ±0.000040 V at 1 V
         as_left[1] = replace(as_left[1], indication=M(D("1.000090"), "V"))
     procedure = get_event_procedure(lab.db, lab.instrument_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -27,6 +28,7 @@ from labapp.services.laboratory import get_lab_settings
 
 DCC_DIR = Path(__file__).resolve().parents[1] / "data" / "reference-cases" / "dcc"
 PTB = sorted(DCC_DIR.glob("*.xml"))
+REFERENCE = DCC_DIR.parent
 NS = {"dcc": "https://ptb.de/dcc", "si": "https://ptb.de/si"}
 
 
@@ -295,3 +297,43 @@ def test_without_a_customer_the_lab_owns_the_item(lab: CertLab) -> None:
     assert re.sub(r"\s+", "", lab_name) in cover
     contact = etree.fromstring(issued.dcc).find(".//dcc:administrativeData/dcc:customer", NS)
     assert contact.findtext("dcc:name/dcc:content", None, NS) == lab_name
+
+
+def _t95(dof: int) -> Decimal:
+    from scipy.stats import t
+
+    return Decimal(str(t.ppf(0.975, dof)))
+
+
+def test_coverage_band_is_students_t_with_five_or_more_degrees_of_freedom() -> None:
+    """1.96 ≤ k ≤ 2.6 is exactly the k of ~95 % coverage for ν_eff ≥ 5 (GUM G.3, JJF 1059.1)."""
+    from scipy.stats import norm
+
+    low, high = Decimal("1.96"), Decimal("2.6")
+    assert Decimal(str(norm.ppf(0.975))).quantize(low) == low  # z95 = 1.95996…, written 1.96
+    assert _t95(5) <= high < _t95(4)
+    assert all(low <= _t95(dof) <= high for dof in (5, 10, 30, 1000))
+    cases = json.loads((REFERENCE / "published-cases.json").read_text(encoding="utf-8"))
+    xrf = next(c for c in cases if c["id"] == "xrf_ratio")["expected"]  # U95 / uc, ν_eff 27.7
+    k = Decimal(str(xrf["U95"])) / Decimal(str(xrf["uc"]))
+    assert low <= k <= high and abs(k - _t95(round(xrf["nu_eff"]))) < Decimal("0.02")
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_pdf_says_which_p_labapp_assumed_and_k3_gets_none_and_no_dcc(
+    lab: CertLab, language: str
+) -> None:
+    text = "".join(_pages(issue_certificate(lab.db, lab.approver, event_id=lab.event_id,
+                                            language=language).pdf))  # fmt: skip
+    for k in sorted({Decimal(k) for *_x, k, _mpe in POINTS}):  # 2 and 2.05: in the band
+        words = say("coverage_assumed", language, k=format(k, "f"), p="95")
+        assert re.sub(r"\s+", "", words) in text, words
+    assert re.sub(r"\s+", "", say("coverage_rule", language)) in text
+    k3 = record_verification(lab, fail=False, coverage_factor=Decimal(3))
+    text = "".join(_pages(issue_certificate(lab.db, lab.approver, event_id=k3,
+                                            language=language).pdf))  # fmt: skip
+    assert re.sub(r"\s+", "", say("coverage_none", language, k="3")) in text
+    before = _counts(lab.db)
+    with pytest.raises(DccError) as refused:  # a DCC states p for every U: no guess
+        issue_certificate(lab.db, lab.approver, event_id=k3, dcc=True)
+    assert refused.value.code == "probability" and _counts(lab.db) == before

@@ -325,14 +325,20 @@ def _point_cell(p: CertificatePoint, column: str, lang: Language) -> str:
 
 
 def _uncertainty_note(doc: CertificateDocument, lang: Language) -> str:
-    probabilities = sorted(
-        {format_decimal(p.uncertainty.coverage_probability) for p in doc.points
-         if p.uncertainty is not None and p.uncertainty.coverage_probability is not None}
-    )  # fmt: skip
-    note = say("uncertainty_note", lang)
-    if probabilities:
-        note += " p = " + ", ".join(probabilities)
-    return note
+    """What U is, then each k with the p it stands for (≈ when LabApp assumed it), and the rule."""
+    pairs = sorted({(u.coverage_factor, u.coverage_probability) for p in doc.points
+                    if (u := p.uncertainty) is not None}, key=lambda kp: kp[0])  # fmt: skip
+    parts = [say("uncertainty_note", lang)]
+    for k, p in pairs:
+        if p is None:
+            parts.append(say("coverage_none", lang, k=format_decimal(k)) + ".")
+            continue
+        key = "coverage_assumed" if doc.coverage_assumed else "coverage_stated"
+        percent = format_decimal((p * 100).normalize())
+        parts.append(say(key, lang, k=format_decimal(k), p=percent) + ".")
+    if doc.coverage_assumed and pairs:
+        parts.append(say("coverage_rule", lang))
+    return " ".join(parts)
 
 
 def _conformity(doc: CertificateDocument, lang: Language) -> list[Any]:
