@@ -91,21 +91,25 @@ WORDS: dict[str, tuple[str, str]] = {
         "coverage factor k (JJF 1059.1, GUM, ILAC-P14).",
         "U 为扩展不确定度：合成标准不确定度乘以包含因子 k（JJF 1059.1，GUM，ILAC-P14）。",
     ),
-    "coverage_stated": ("k = {k}: coverage probability p = {p} %", "k = {k}：包含概率 p = {p} %"),
+    "coverage_stated": (
+        "k = {k}: coverage probability p = {p} %.",
+        "k = {k}：包含概率 p = {p} %。",
+    ),
     "coverage_assumed": (
-        "k = {k}: coverage probability p ≈ {p} %",
-        "k = {k}：包含概率 p ≈ {p} %",
+        "k = {k}: coverage probability p ≈ {p} %.",
+        "k = {k}：包含概率 p ≈ {p} %。",
     ),
     "coverage_none": (
-        "k = {k}: no coverage probability is stated",
-        "k = {k}：未给出包含概率",
+        "k = {k}: no coverage probability is stated.",
+        "k = {k}：未给出包含概率。",
     ),
     "coverage_rule": (
         "The record keeps U and k, not the coverage probability. p ≈ 95 % is stated where "
         "1.96 ≤ k ≤ 2.6: a normal distribution, or Student's t with at least 5 effective degrees "
         "of freedom (JJF 1059.1, GUM G.3); for any other k no p is stated.",
-        "记录中保存 U 和 k，不保存包含概率。当 1.96 ≤ k ≤ 2.6 时（正态分布，或有效自由度不少于 5 的 "
-        "t 分布，JJF 1059.1，GUM G.3）给出 p ≈ 95 %；k 为其他值时不给出 p。",
+        "记录中保存 U 和 k，不保存包含概率。当 1.96 ≤ k ≤ 2.6 时（正态分布，"
+        "或有效自由度不少于 5 的 t 分布，JJF 1059.1，GUM G.3）给出 p ≈ 95 %；"
+        "k 为其他值时不给出 p。",
     ),
     "conformity": ("Statement of conformity", "符合性声明"),
     "conformity_pass": (

@@ -331,11 +331,11 @@ def _uncertainty_note(doc: CertificateDocument, lang: Language) -> str:
     parts = [say("uncertainty_note", lang)]
     for k, p in pairs:
         if p is None:
-            parts.append(say("coverage_none", lang, k=format_decimal(k)) + ".")
+            parts.append(say("coverage_none", lang, k=format_decimal(k)))
             continue
         key = "coverage_assumed" if doc.coverage_assumed else "coverage_stated"
         percent = format_decimal((p * 100).normalize())
-        parts.append(say(key, lang, k=format_decimal(k), p=percent) + ".")
+        parts.append(say(key, lang, k=format_decimal(k), p=percent))
     if doc.coverage_assumed and pairs:
         parts.append(say("coverage_rule", lang))
     return " ".join(parts)
