@@ -33,9 +33,7 @@ def logo_media_type(data: bytes) -> str:
         image by its magic bytes, or one that does not decode).
     """
     if not data or len(data) > MAX_LOGO_BYTES:
-        raise CertificateError(
-            "logo_size", {"size": len(data), "limit": MAX_LOGO_BYTES // 1024}
-        )
+        raise CertificateError("logo_size", {"size": len(data), "limit": MAX_LOGO_BYTES // 1024})
     found = next(((media, fmt) for magic, media, fmt in _MAGIC if data.startswith(magic)), None)
     if found is None:
         raise CertificateError("logo")

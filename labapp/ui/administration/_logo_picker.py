@@ -97,8 +97,8 @@ class LogoPicker(QWidget):
         self._show()
 
     def _choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Laboratory logo"), "",
-                                              self.tr("PNG or JPEG image (*.png *.jpg *.jpeg)"))  # fmt: skip
+        kinds = self.tr("PNG or JPEG image (*.png *.jpg *.jpeg)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Laboratory logo"), "", kinds)
         if path:
             self.load(Path(path))
 
