@@ -206,13 +206,13 @@ def _lab_show(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
 
 
 def _lab_set(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
-    from dataclasses import fields, replace
+    from dataclasses import replace
 
     from labapp.domain.enums import PersonRole
     from labapp.domain.errors import NotFoundError
     from labapp.domain.points import DecisionRule
     from labapp.services.accounts import require_role
-    from labapp.services.laboratory import LabSettingsInput, get_lab_settings, update_lab_settings
+    from labapp.services.laboratory import get_lab_settings, update_lab_settings
 
     logo: bytes | None = None
     if args.logo is not None:  # read before anything opens: an unreadable file changes nothing
@@ -248,9 +248,8 @@ def _lab_set(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
                 changes[key] = _number(getattr(args, flag), key)
         if logo is not None or args.no_logo:
             changes["logo"] = logo
-        keys = {f.name for f in fields(LabSettingsInput)}
-        base = LabSettingsInput(**{k: getattr(current, k) for k in keys})
-        update_lab_settings(db, admin.login, replace(base, **changes), current.version)
+        update_lab_settings(db, admin.login, replace(current.as_input(), **changes),
+                            current.version)  # fmt: skip
         print(tr("lab.saved"), file=out)
     finally:
         db.dispose()

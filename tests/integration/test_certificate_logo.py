@@ -5,7 +5,7 @@ too; on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import io
-from dataclasses import fields, replace
+from dataclasses import replace
 
 import pypdf
 import pytest
@@ -44,8 +44,7 @@ def _admin(db: Database) -> str:
 
 
 def _with_logo(current: LabSettings, logo: bytes | None) -> LabSettingsInput:
-    keys = {f.name for f in fields(LabSettingsInput)}
-    return replace(LabSettingsInput(**{k: getattr(current, k) for k in keys}), logo=logo)
+    return replace(current.as_input(), logo=logo)
 
 
 def _images(pdf: bytes) -> list[tuple[int, int]]:

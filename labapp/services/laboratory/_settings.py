@@ -124,6 +124,11 @@ class LabSettings(LabSettingsInput):
     version: int = 0
     logo_media_type: str | None = None  # "image/png" or "image/jpeg" when there is a logo
 
+    def as_input(self) -> LabSettingsInput:
+        """These settings as the input that saves them unchanged (to ``replace`` a few)."""
+        names = LabSettingsInput.__dataclass_fields__
+        return LabSettingsInput(**{name: getattr(self, name) for name in names})
+
 
 def check_pattern(pattern: str) -> str:
     """``pattern`` stripped, or :class:`ValidationError` ``pattern`` when it cannot number."""
