@@ -4344,6 +4344,14 @@ Why is it used anyway? The reason goes to the audit log.</source>
         <translation>{0} 分钟</translation>
     </message>
     <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>{0} image, {1} bytes</source>
+        <translation>{0} 图像，{1} 字节</translation>
+    </message>
+    <message>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
@@ -4382,6 +4390,10 @@ Why is it used anyway? The reason goes to the audit log.</source>
     <message>
         <source>Least MPE / U without a warning:</source>
         <translation>不告警的最小 MPE/U 比值：</translation>
+    </message>
+    <message>
+        <source>Logo on certificates:</source>
+        <translation>证书徽标：</translation>
     </message>
     <message>
         <source>Edit…</source>

@@ -274,8 +274,10 @@ def test_laboratory_logo_is_chosen_previewed_refused_and_saved(qtbot, admin, tmp
     _save(qtbot, admin, lambda: admin.edit_laboratory(dialog))
     saved = admin.laboratory.lab
     assert saved.logo == logo.read_bytes() and saved.logo_media_type == "image/png"
+    size = logo.stat().st_size
+    assert admin.laboratory.values["logo"].text() == f"PNG image, {size} bytes"
     removed = LaboratoryDialog(saved, admin)
     removed.logo.remove()
     assert removed.logo.preview.text() == "No logo" and not removed.logo.remove_button.isEnabled()
     _save(qtbot, admin, lambda: admin.edit_laboratory(removed))
-    assert admin.laboratory.lab.logo is None
+    assert admin.laboratory.lab.logo is None and admin.laboratory.values["logo"].text() == "None"
