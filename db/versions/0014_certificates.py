@@ -6,6 +6,9 @@ the lab's numbering pattern with it (:mod:`labapp.persistence.models_certificate
 only; a database upgraded from 0013 starts every year at 0 and approval skips a number the
 events already hold.
 
+``laboratories.logo`` / ``logo_media_type``: the optional lab logo the certificates print, PNG or
+JPEG of at most 1 MiB (checked by the database as well as by the settings service); NULL: no logo.
+
 Revision ID: 0014
 Revises: 0013
 Create Date: 2026-12-06 09:00:00
@@ -41,7 +44,19 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("laboratory_id", "year", name=op.f("pk_certificate_counters")),
     )
+    with op.batch_alter_table("laboratories", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("logo", sa.LargeBinary(), nullable=True))
+        batch_op.add_column(sa.Column("logo_media_type", sa.String(length=16), nullable=True))
+        batch_op.create_check_constraint(
+            op.f("ck_laboratories_logo"),
+            "(logo IS NULL AND logo_media_type IS NULL) OR (logo IS NOT NULL AND length(logo) <= "
+            "1048576 AND coalesce(logo_media_type, '') IN ('image/png', 'image/jpeg'))",
+        )
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("laboratories", schema=None) as batch_op:
+        batch_op.drop_constraint(op.f("ck_laboratories_logo"), type_="check")
+        batch_op.drop_column("logo_media_type")
+        batch_op.drop_column("logo")
     op.drop_table("certificate_counters")

@@ -12,7 +12,9 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from decimal import Decimal
+from pathlib import Path
 from typing import Any, TextIO
 
 from labapp.cli.auth import (
@@ -22,7 +24,7 @@ from labapp.cli.auth import (
     password_for,
     read_password_stdin,
 )
-from labapp.cli.common import open_for_cli
+from labapp.cli.common import EXIT_ERROR, open_for_cli
 from labapp.cli.lab_cmd import add_lab_parser
 from labapp.cli.messages import Messages
 
@@ -77,6 +79,9 @@ def _add_lab(commands: Any, common: argparse.ArgumentParser, tr: Messages) -> No
     put.add_argument("--checker-may-approve", choices=("yes", "no"), default=None)
     put.add_argument("--idle-lock-minutes", type=int, default=None)
     put.add_argument("--capability-threshold", default=None)
+    logo = put.add_mutually_exclusive_group()
+    logo.add_argument("--logo", type=Path, metavar="FILE", default=None, help=tr("help.lab_logo"))
+    logo.add_argument("--no-logo", action="store_true", help=tr("help.lab_no_logo"))
     add_user_argument(put, tr)
     put.set_defaults(run=_lab_set)
     add_lab_parser(labs, common, tr)  # lab settings: the 受检率 target, definition, baseline
@@ -194,19 +199,29 @@ def _lab_show(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
         return EXIT_OK
     for label, value in asdict(settings).items():
         shown = getattr(value, "value", value)
+        if label == "logo" and value is not None:  # the bytes: what and how big
+            shown = tr("lab.logo", media=settings.logo_media_type, size=len(value))
         print(tr("lab.line", label=label, value="-" if shown is None else shown), file=out)
     return EXIT_OK
 
 
 def _lab_set(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
-    from dataclasses import fields, replace
+    from dataclasses import replace
 
     from labapp.domain.enums import PersonRole
     from labapp.domain.errors import NotFoundError
     from labapp.domain.points import DecisionRule
     from labapp.services.accounts import require_role
-    from labapp.services.laboratory import LabSettingsInput, get_lab_settings, update_lab_settings
+    from labapp.services.laboratory import get_lab_settings, update_lab_settings
 
+    logo: bytes | None = None
+    if args.logo is not None:  # read before anything opens: an unreadable file changes nothing
+        try:
+            logo = args.logo.read_bytes()
+        except OSError as exc:
+            print(tr("error.prefix") + tr("certificate.unreadable", file=args.logo,
+                                          reason=exc.strerror), file=sys.stderr)  # fmt: skip
+            return EXIT_ERROR
     db = open_for_cli(args)
     try:
         admin = acting_actor(args, db, tr)
@@ -231,9 +246,10 @@ def _lab_set(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
                           ("capability_threshold", "capability_threshold")):  # fmt: skip
             if getattr(args, flag) is not None:
                 changes[key] = _number(getattr(args, flag), key)
-        keys = {f.name for f in fields(LabSettingsInput)}
-        base = LabSettingsInput(**{k: getattr(current, k) for k in keys})
-        update_lab_settings(db, admin.login, replace(base, **changes), current.version)
+        if logo is not None or args.no_logo:
+            changes["logo"] = logo
+        update_lab_settings(db, admin.login, replace(current.as_input(), **changes),
+                            current.version)  # fmt: skip
         print(tr("lab.saved"), file=out)
     finally:
         db.dispose()

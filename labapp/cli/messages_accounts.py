@@ -84,4 +84,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lab.none": ("no laboratory is set up yet", "尚未设置实验室"),
     "lab.line": ("{label}: {value}", "{label}：{value}"),
     "lab.saved": ("laboratory settings saved", "实验室设置已保存"),
+    "lab.logo": ("{media}, {size} bytes", "{media}，{size} 字节"),
+    "help.lab_logo": (
+        "the logo certificates print: a PNG or JPEG file of at most 1 MiB",
+        "证书上印的徽标：不超过 1 MiB 的 PNG 或 JPEG 文件",
+    ),
+    "help.lab_no_logo": ("remove the logo", "删除徽标"),
 }

@@ -20,6 +20,7 @@ from typing import Any
 from labapp.domain.enums import EventResult, InstrumentStatus
 from labapp.domain.errors import ValidationError
 from labapp.domain.points import unit_problem
+from labapp.domain.quantities import Measured
 from labapp.metrology.units import (
     Quantity,
     UnitError,
@@ -33,8 +34,10 @@ from labapp.metrology.units import (
 )
 
 __all__ = [
+    "check_environment",
     "check_four_eyes",
     "check_specification",
+    "environment",
     "parse_environment",
     "parse_unit_field",
     "standard_invalid_reason",
@@ -191,6 +194,34 @@ def parse_environment(text: str | None, field: str) -> tuple[Decimal | None, str
             check_absolute_temperature(quantity)  # the room's temperature: "-5 K" is impossible
     except UnitError as exc:
         raise unit_problem(exc, field, text) from exc
+    return _environment(quantity, field)
+
+
+def environment(text: str | None, field: str) -> Measured | None:
+    """An environmental condition typed in a form or on a command line, as a ``Measured``
+    (``"20,1 °C"`` → ``Measured(Decimal("20.1"), "°C")``); None when blank.  The boundary's
+    parser: the events service takes the value typed and checks it with
+    :func:`check_environment`."""
+    value, unit = parse_environment(text, field)
+    return Measured.of(value, unit)
+
+
+def check_environment(value: Measured | None, field: str) -> tuple[Decimal | None, str | None]:
+    """Check a typed condition (a temperature in a temperature unit, not below absolute zero;
+    humidity in %RH or %) and return its value and the unit's symbol, ``(None, None)`` for none."""
+    if value is None:
+        return None, None
+    try:
+        unit = parse_unit(value.unit)
+        quantity = Quantity(check_decimal_bounds(value.value), unit)
+        if field == "temperature":
+            check_absolute_temperature(quantity)
+    except UnitError as exc:
+        raise unit_problem(exc, field, str(value)) from exc
+    return _environment(quantity, field)
+
+
+def _environment(quantity: Quantity, field: str) -> tuple[Decimal, str]:
     unit = quantity.units
     if field == "temperature":
         ok = bool(delta_unit(unit).dimensionality == ureg.kelvin.dimensionality)

@@ -105,6 +105,13 @@ class LaboratoryRow(Versioned, Base):
     """A laboratory (the lab using LabApp, or one of its sites)."""
 
     __tablename__ = "laboratories"
+    __table_args__ = (  # migration 0014: the certificate logo, PNG or JPEG of at most 1 MiB
+        CheckConstraint(
+            "(logo IS NULL AND logo_media_type IS NULL) OR (logo IS NOT NULL AND length(logo) <= "
+            "1048576 AND coalesce(logo_media_type, '') IN ('image/png', 'image/jpeg'))",
+            name="logo",
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
@@ -125,6 +132,9 @@ class LaboratoryRow(Versioned, Base):
     on_time_target_percent: Mapped[Decimal | None] = mapped_column(DecimalText)
     on_time_definition: Mapped[str | None] = mapped_column(Text)
     control_min_baseline: Mapped[int | None] = mapped_column(Integer)
+    # migration 0014: the logo the certificates print (deferred: settings reads skip the bytes)
+    logo: Mapped[bytes | None] = deferred(mapped_column(LargeBinary))
+    logo_media_type: Mapped[str | None] = mapped_column(String(16))
 
 
 class LocationRow(Versioned, Base):

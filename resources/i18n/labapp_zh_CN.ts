@@ -4435,6 +4435,10 @@ Why is it used anyway? The reason goes to the audit log.</source>
         <translation>不告警的最小 MPE/U 比值：</translation>
     </message>
     <message>
+        <source>Logo on certificates:</source>
+        <translation>证书徽标：</translation>
+    </message>
+    <message>
         <source>e.g. JD{yyyy}-{seq:04}</source>
         <translation>如 JD{yyyy}-{seq:04}</translation>
     </message>
@@ -4468,6 +4472,14 @@ Why is it used anyway? The reason goes to the audit log.</source>
     <message>
         <source>{0} min</source>
         <translation>{0} 分钟</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>{0} image, {1} bytes</source>
+        <translation>{0} 图像，{1} 字节</translation>
     </message>
     <message>
         <source>Name:</source>
@@ -4508,6 +4520,10 @@ Why is it used anyway? The reason goes to the audit log.</source>
     <message>
         <source>Least MPE / U without a warning:</source>
         <translation>不告警的最小 MPE/U 比值：</translation>
+    </message>
+    <message>
+        <source>Logo on certificates:</source>
+        <translation>证书徽标：</translation>
     </message>
     <message>
         <source>Edit…</source>
@@ -4589,6 +4605,33 @@ Why is it used anyway? The reason goes to the audit log.</source>
     <message>
         <source>Demo: every account&apos;s password is demo, the administrator is admin.</source>
         <translation>演示库：所有账户的密码都是 demo，管理员登录名是 admin。</translation>
+    </message>
+</context>
+<context>
+    <name>LogoPicker</name>
+    <message>
+        <source>Logo…</source>
+        <translation>徽标…</translation>
+    </message>
+    <message>
+        <source>Remove logo</source>
+        <translation>删除徽标</translation>
+    </message>
+    <message>
+        <source>Cannot read {file}: {reason}</source>
+        <translation>无法读取 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>Laboratory logo</source>
+        <translation>实验室徽标</translation>
+    </message>
+    <message>
+        <source>PNG or JPEG image (*.png *.jpg *.jpeg)</source>
+        <translation>PNG 或 JPEG 图像 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>无徽标</translation>
     </message>
 </context>
 <context>

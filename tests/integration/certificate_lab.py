@@ -73,7 +73,7 @@ def seed_certificate_lab(db: Database) -> CertLab:
     procedure = get_event_procedure(db, item.id)
     data = EventInput(
         instrument_id=item.id, kind=EventKind.CALIBRATION, performed_on=TODAY,
-        procedure_id=procedure, temperature="20.3 °C", humidity="46 %RH",
+        procedure_id=procedure, temperature=M(D("20.3"), "°C"), humidity=M(D("46"), "%RH"),
         standards=(StandardUse(standard.instrument_id),), as_found=EventResult.FAIL,
         adjusted=True, points=points(), remarks="adjusted at 10 V",
     )  # fmt: skip
@@ -111,16 +111,19 @@ def licensed(db: Database, instrument_id: int, role: PersonRole, exclude: tuple[
                 if p.login in holders and p.login not in exclude)  # fmt: skip
 
 
-def record_verification(lab: CertLab, *, fail: bool) -> int:
-    """A verification of the lab's item (as left points; one out of tolerance when ``fail``),
-    checked and approved by licensed signers; the approved event's id."""
+def record_verification(lab: CertLab, *, fail: bool, coverage_factor: D | None = None) -> int:
+    """A verification of the lab's item (as left points; one out of tolerance when ``fail``; every
+    U with ``coverage_factor`` when given), checked and approved by licensed signers; the approved
+    event's id."""
     as_left = [p for p in points() if p.stage is Stage.AS_LEFT]
+    if coverage_factor is not None:
+        as_left = [replace(p, coverage_factor=coverage_factor) for p in as_left]
     if fail:  # 1.000090 V against MPE ±0.000040 V at 1 V
         as_left[1] = replace(as_left[1], indication=M(D("1.000090"), "V"))
     procedure = get_event_procedure(lab.db, lab.instrument_id)
     data = EventInput(instrument_id=lab.instrument_id, kind=EventKind.VERIFICATION,
-                      performed_on=TODAY, procedure_id=procedure, temperature="20.1 °C",
-                      humidity="45 %RH", points=tuple(as_left))  # fmt: skip
+                      performed_on=TODAY, procedure_id=procedure, temperature=M(D("20.1"), "°C"),
+                      humidity=M(D("45"), "%RH"), points=tuple(as_left))  # fmt: skip
     checker = licensed(lab.db, lab.instrument_id, PersonRole.CHECKER, (lab.performer,))
     approver = licensed(lab.db, lab.instrument_id, PersonRole.APPROVER, (lab.performer, checker))
     draft = ev.save_draft(lab.db, lab.performer, data, today=TODAY)

@@ -75,3 +75,41 @@ def test_import_dcc_exit_codes(
     assert _run(empty_url, "import", "dcc", str(PTB[1]), "--instrument", "NOPE",
                 "--user", lab.performer)[0] == 2  # fmt: skip
     assert _run(empty_url, "import", "dcc", str(tmp_path / "missing.xml"), *args)[0] == 2
+
+
+def test_lab_set_logo_and_no_logo(
+    lab: CertLab, empty_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    from PIL import Image
+
+    from labapp.domain.enums import PersonRole
+    from labapp.services.laboratory import get_lab_settings
+    from labapp.services.master_data import _lookups as people
+
+    admin = people.list_persons(lab.db, PersonRole.ADMIN)[0].login
+    if uses_login_roles(lab.db):
+        create_login_role(lab.db, admin, PASSWORD)
+    monkeypatch.setenv("LABAPP_PASSWORD", PASSWORD)
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (90, 30), (200, 0, 0)).save(logo, "PNG")
+    status, text = _run(empty_url, "lab", "set", "--logo", str(logo), "--user", admin)
+    assert status == 0, capsys.readouterr().err
+    saved = get_lab_settings(lab.db)
+    assert saved.logo == logo.read_bytes() and saved.logo_media_type == "image/png"
+    status, text = _run(empty_url, "lab", "show")
+    assert status == 0 and f"image/png, {logo.stat().st_size} bytes" in text
+
+    fake = tmp_path / "logo.jpg"  # named as an image, is text
+    fake.write_text("not an image")
+    status, _ = _run(empty_url, "lab", "set", "--logo", str(fake), "--user", admin,
+                     "--lang", "zh_CN")  # fmt: skip
+    assert status == 2 and "徽标不是 PNG 或 JPEG 图像" in capsys.readouterr().err
+    assert _run(empty_url, "lab", "set", "--logo", str(tmp_path / "missing.png"),
+                "--user", admin)[0] == 2  # fmt: skip
+    assert get_lab_settings(lab.db) == saved  # refused: nothing changed
+
+    status, _ = _run(empty_url, "lab", "set", "--no-logo", "--name", "Renamed", "--user", admin)
+    after = get_lab_settings(lab.db)
+    assert status == 0 and after.logo is None and after.logo_media_type is None
+    assert after.name == "Renamed" and after.code == saved.code

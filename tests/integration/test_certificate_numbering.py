@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from dataclasses import asdict
+from dataclasses import replace
 from datetime import date
 from multiprocessing.pool import Pool
 
@@ -25,7 +25,6 @@ from labapp.services.database import Database
 from labapp.services.events import EventInput
 from labapp.services.events import _draft as ev
 from labapp.services.laboratory import (
-    LabSettingsInput,
     certificate_number,
     get_lab_settings,
     update_lab_settings,
@@ -118,7 +117,6 @@ def _calibration(instrument_id: int, kind: EventKind = EventKind.CALIBRATION,
 def _set_pattern(db: Database, pattern: str) -> None:
     settings = get_lab_settings(db)
     assert settings is not None
-    fields = {k: v for k, v in asdict(settings).items() if k not in ("id", "version")}
-    fields["certificate_pattern"] = pattern
+    data = replace(settings.as_input(), certificate_pattern=pattern)
     admin = people.list_persons(db, PersonRole.ADMIN)[0].login
-    update_lab_settings(db, admin, LabSettingsInput(**fields), settings.version)
+    update_lab_settings(db, admin, data, settings.version)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -17,15 +18,17 @@ from sqlalchemy import func, select
 
 from labapp.domain.enums import Stage
 from labapp.domain.errors import NotFoundError
-from labapp.io.certificates import CertificateError, CertificateKind
+from labapp.io.certificates import CertificateError, CertificateKind, say
 from labapp.io.dcc import DccError, validate_dcc
 from labapp.persistence.models import AttachmentRow, EventRow, ProviderRow
 from labapp.services.certificates import import_dcc, issue_certificate
 from labapp.services.database import Database, open_database
 from labapp.services.events import get_event
+from labapp.services.laboratory import get_lab_settings
 
 DCC_DIR = Path(__file__).resolve().parents[1] / "data" / "reference-cases" / "dcc"
 PTB = sorted(DCC_DIR.glob("*.xml"))
+REFERENCE = DCC_DIR.parent
 NS = {"dcc": "https://ptb.de/dcc", "si": "https://ptb.de/si"}
 
 
@@ -240,3 +243,97 @@ def test_verification_passed_and_failed_get_their_own_documents(
     text = "".join(_pages(issued.pdf))
     assert issued.number in text and title_zh in text and title_en in text.upper()
     assert ("1.000090V" in text) is fail
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN", "bilingual"])
+def test_record_without_standards_says_so_instead_of_tracing_through_none(
+    lab: CertLab, language: str
+) -> None:
+    event_id = record_verification(lab, fail=False)  # records no standard
+    assert not get_event(lab.db, event_id).standards
+    text = "".join(_pages(issue_certificate(lab.db, lab.approver, event_id=event_id,
+                                            language=language).pdf))  # fmt: skip
+    squeeze = lambda s: re.sub(r"\s+", "", s)  # noqa: E731
+    for key, present in (("no_standards", True), ("traceability", False)):
+        for lang in ("en", "zh_CN"):
+            wanted = present and (language == lang or language == "bilingual")
+            assert (squeeze(say(key, lang)) in text) is wanted, (key, lang)
+    with_standard = "".join(_pages(issue_certificate(lab.db, lab.approver, event_id=lab.event_id,
+                                                     language=language).pdf))  # fmt: skip
+    assert squeeze(say("no_standards", "en" if language == "en" else "zh_CN")) not in with_standard
+
+
+def test_customer_of_the_instrument_is_on_the_pdf_and_in_the_dcc(lab: CertLab) -> None:
+    from labapp.domain.enums import PersonRole
+    from labapp.services.master_data import CustomerInput, create_customer, set_instrument_owner
+    from labapp.services.master_data import _lookups as people
+
+    admin = people.list_persons(lab.db, PersonRole.ADMIN)[0].login
+    data = CustomerInput("深圳恒测电子有限公司", "HC-01", "深圳市南山区科技园 9 号", None,
+                         "qa@hengce.example", "+86 755 1234 5678")  # fmt: skip
+    customer = create_customer(lab.db, admin, data)
+    tag = get_event(lab.db, lab.event_id).asset_tag
+    set_instrument_owner(lab.db, admin, [tag], customer.id)
+    for language, label in (("en", "Customer"), ("zh_CN", "委托单位")):
+        pdf = issue_certificate(lab.db, lab.approver, event_id=lab.event_id, language=language).pdf
+        cover = _pages(pdf)[0]
+        assert all(re.sub(r"\s+", "", x) in cover for x in (label, data.name, data.address))
+        assert "Owner" not in cover and "器具所有者" not in cover  # the customer is the owner
+    issued = issue_certificate(lab.db, lab.approver, event_id=lab.event_id, dcc=True)
+    root = etree.fromstring(issued.dcc)
+    contact = root.find(".//dcc:administrativeData/dcc:customer", NS)
+    assert contact.findtext("dcc:name/dcc:content", None, NS) == data.name
+    assert contact.findtext("dcc:eMail", None, NS) == data.email
+    assert contact.findtext("dcc:phone", None, NS) == data.phone
+    assert contact.findtext("dcc:location/dcc:further/dcc:content", None, NS) == data.address
+    assert validate_dcc(issued.dcc) == "3.1.2"
+
+
+def test_without_a_customer_the_lab_owns_the_item(lab: CertLab) -> None:
+    lab_name = get_lab_settings(lab.db).name
+    issued = issue_certificate(lab.db, lab.approver, event_id=lab.event_id, language="en", dcc=True)
+    cover = _pages(issued.pdf)[0]
+    assert "Owner" in cover and "Customer" not in cover
+    assert re.sub(r"\s+", "", lab_name) in cover
+    contact = etree.fromstring(issued.dcc).find(".//dcc:administrativeData/dcc:customer", NS)
+    assert contact.findtext("dcc:name/dcc:content", None, NS) == lab_name
+
+
+def _t95(dof: int) -> Decimal:
+    from scipy.stats import t
+
+    return Decimal(str(t.ppf(0.975, dof)))
+
+
+def test_coverage_band_is_students_t_with_five_or_more_degrees_of_freedom() -> None:
+    """1.96 ≤ k ≤ 2.6 is exactly the k of ~95 % coverage for ν_eff ≥ 5 (GUM G.3, JJF 1059.1)."""
+    from scipy.stats import norm
+
+    low, high = Decimal("1.96"), Decimal("2.6")
+    assert Decimal(str(norm.ppf(0.975))).quantize(low) == low  # z95 = 1.95996…, written 1.96
+    assert _t95(5) <= high < _t95(4)
+    assert all(low <= _t95(dof) <= high for dof in (5, 10, 30, 1000))
+    cases = json.loads((REFERENCE / "published-cases.json").read_text(encoding="utf-8"))
+    xrf = next(c for c in cases if c["id"] == "xrf_ratio")["expected"]  # U95 / uc, ν_eff 27.7
+    k = Decimal(str(xrf["U95"])) / Decimal(str(xrf["uc"]))
+    assert low <= k <= high and abs(k - _t95(round(xrf["nu_eff"]))) < Decimal("0.02")
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_pdf_says_which_p_labapp_assumed_and_k3_gets_none_and_no_dcc(
+    lab: CertLab, language: str
+) -> None:
+    text = "".join(_pages(issue_certificate(lab.db, lab.approver, event_id=lab.event_id,
+                                            language=language).pdf))  # fmt: skip
+    for k in sorted({Decimal(k) for *_x, k, _mpe in POINTS}):  # 2 and 2.05: in the band
+        words = say("coverage_assumed", language, k=format(k, "f"), p="95")
+        assert re.sub(r"\s+", "", words) in text, words
+    assert re.sub(r"\s+", "", say("coverage_rule", language)) in text
+    k3 = record_verification(lab, fail=False, coverage_factor=Decimal(3))
+    text = "".join(_pages(issue_certificate(lab.db, lab.approver, event_id=k3,
+                                            language=language).pdf))  # fmt: skip
+    assert re.sub(r"\s+", "", say("coverage_none", language, k="3")) in text
+    before = _counts(lab.db)
+    with pytest.raises(DccError) as refused:  # a DCC states p for every U: no guess
+        issue_certificate(lab.db, lab.approver, event_id=k3, dcc=True)
+    assert refused.value.code == "probability" and _counts(lab.db) == before

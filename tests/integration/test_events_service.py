@@ -27,6 +27,7 @@ from labapp.domain.errors import AuthenticationError, ConcurrentModificationErro
 from labapp.domain.point_values import parse_measured, parse_point
 from labapp.domain.points import DecisionRule
 from labapp.domain.quantities import Measured
+from labapp.domain.rules import environment
 from labapp.persistence.models import AttachmentRow, AuditLogRow, EventRow, MeasurementPointRow
 from labapp.services.attachments import _files as att
 from labapp.services.database import Database
@@ -68,8 +69,8 @@ class Lab:
             performed_on=TODAY,
             provider_id=self.provider,
             certificate_no="T-0001",
-            temperature="20,1 °C",
-            humidity="45 %RH",
+            temperature=environment("20,1 °C", "temperature"),  # parsed where typed
+            humidity=environment("45 %RH", "humidity"),
             standards=(StandardUse(self.standard.instrument_id),),
             points=(
                 parse_point("10.000 V", "10.003 V", "10 V", "0.001 V", "2", "0.005 V"),
@@ -206,8 +207,11 @@ def test_duplicate_certificate_and_future_date_refused(lab: Lab) -> None:
 
 def test_bad_inputs_name_their_field(lab: Lab) -> None:
     cases = {
-        "temperature": lab.input(temperature="45 %RH"),
-        "humidity": lab.input(humidity="20 °C"),
+        # typed values the service must still check: the wrong kind of unit, below 0 K, unknown
+        "temperature": lab.input(temperature=Measured(Decimal(45), "%RH")),
+        "humidity": lab.input(humidity=Measured(Decimal(20), "°C")),
+        "temperature ": lab.input(temperature=Measured(Decimal(-5), "K")),
+        "temperature  ": lab.input(temperature=Measured(Decimal(20), "ten")),
         "points.1.indication": lab.input(
             # a typed value the service must still refuse: a unit LabApp does not know
             points=(
@@ -220,7 +224,7 @@ def test_bad_inputs_name_their_field(lab: Lab) -> None:
     for field, data in cases.items():
         with pytest.raises(ValidationError) as caught:
             ev.save_draft(lab.db, lab.metrologist, data, today=TODAY)
-        assert caught.value.field == field
+        assert caught.value.field == field.strip()
     shortened = lab.input(interval_months=6, interval_reason="drift seen at last two checks")
     draft = ev.save_draft(lab.db, lab.metrologist, shortened, today=TODAY)
     assert draft.valid_until == date(2025, 12, 1)

@@ -245,3 +245,39 @@ def test_a_concurrent_edit_is_a_conflict_and_the_page_reloads(qtbot, admin, monk
     # Disable applies to an active person only, Enable to a disabled one
     _select(admin, "people", lambda p: p.active)
     assert admin.disable_button.isEnabled() and not admin.enable_button.isEnabled()
+
+
+def test_laboratory_logo_is_chosen_previewed_refused_and_saved(qtbot, admin, tmp_path) -> None:
+    from PIL import Image
+
+    lab = admin.laboratory.lab
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (300, 100), (0, 90, 160)).save(logo, "PNG")
+    fake = tmp_path / "fake.png"  # named as a PNG, is text
+    fake.write_text("<svg/>")
+    dialog = LaboratoryDialog(lab, admin)
+    picker = dialog.logo
+    assert picker.data is None and picker.preview.text() == "No logo"
+    assert picker.load(logo) and picker.data == logo.read_bytes()
+    preview = picker.preview.pixmap()
+    assert not preview.isNull() and preview.width() / preview.height() == pytest.approx(3, rel=0.05)
+    assert not picker.load(fake) and picker.data == logo.read_bytes()  # the good one stays
+    assert picker.problem.text() == "the logo is not a PNG or JPEG image"
+    assert not picker.load(tmp_path / "missing.png") and "missing.png" in picker.problem.text()
+    dialog.show()
+    shoot(dialog, "laboratory_logo_dialog")
+    i18n.install_language("zh_CN")
+    qtbot.waitUntil(lambda: picker.choose_button.text() == "徽标…", timeout=TIMEOUT)
+    assert not picker.load(fake) and picker.problem.text() == "徽标不是 PNG 或 JPEG 图像"
+    shoot(dialog, "laboratory_logo_dialog_zh_CN")
+    i18n.install_language("en")
+    _save(qtbot, admin, lambda: admin.edit_laboratory(dialog))
+    saved = admin.laboratory.lab
+    assert saved.logo == logo.read_bytes() and saved.logo_media_type == "image/png"
+    size = logo.stat().st_size
+    assert admin.laboratory.values["logo"].text() == f"PNG image, {size} bytes"
+    removed = LaboratoryDialog(saved, admin)
+    removed.logo.remove()
+    assert removed.logo.preview.text() == "No logo" and not removed.logo.remove_button.isEnabled()
+    _save(qtbot, admin, lambda: admin.edit_laboratory(removed))
+    assert admin.laboratory.lab.logo is None and admin.laboratory.values["logo"].text() == "None"

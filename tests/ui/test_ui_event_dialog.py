@@ -316,3 +316,21 @@ def test_a_stored_attachment_opens_in_the_system_viewer(qtbot, window, monkeypat
     assert path.name == "report.pdf" and path.read_bytes() == b"%PDF-1.7"
     assert [url.toLocalFile() for url in shown] == [str(path)]
     dialog.close()
+
+
+def test_conditions_are_parsed_in_the_dialog_and_a_typo_stays_there(qtbot, window):
+    """Temperature and humidity are read once, in the form: a wrong unit is shown next to its
+    field without a database call, and a good value reaches the record typed (digits kept)."""
+    login(qtbot, window, "liuyang")
+    item = working_instrument(window.session.db)
+    dialog = open_dialog(qtbot, window, instrument_id=item.id)
+    fill_calibration(qtbot, dialog, "UI-2026-0077")
+    dialog.form.temperature.setText("20,10 %RH")  # humidity typed as the temperature
+    submitted = []
+    dialog.submitted.connect(submitted.append)
+    assert dialog.save_draft() is False and submitted == []
+    assert dialog.form.temperature.text() == "20,10 %RH"  # nothing typed is lost
+    assert "%RH" in dialog.error_label.text() and "°C" in dialog.error_label.text()
+    dialog.form.temperature.setText("20,10 °C")
+    detail = click_and_wait(qtbot, dialog, dialog.save_button)
+    assert detail.temperature == "20.10 °C" and detail.humidity == "45 %RH"

@@ -6,6 +6,7 @@ share, and :class:`CertificateError` (a stable code with English and Chinese wor
 """
 
 from labapp.io.certificates._errors import CertificateError
+from labapp.io.certificates._logo import MAX_LOGO_BYTES, logo_media_type
 from labapp.io.certificates._model import (
     CertificateDocument,
     CertificateKind,
@@ -38,6 +39,7 @@ from labapp.io.certificates._words import (
 )
 
 __all__ = [
+    "MAX_LOGO_BYTES",
     "CertificateDocument",
     "CertificateError",
     "CertificateKind",
@@ -60,6 +62,7 @@ __all__ = [
     "format_decimal",
     "format_measured",
     "format_uncertainty",
+    "logo_media_type",
     "result_text",
     "say",
     "signatory_text",

@@ -28,6 +28,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "第 {seq} 点的包含概率必须在 0 和 1 之间",
     ),
     "logo": ("the logo is not a PNG or JPEG image", "徽标不是 PNG 或 JPEG 图像"),
+    "logo_size": (
+        "the logo file has {size} bytes: it must be a non-empty image of at most {limit} KiB",
+        "徽标文件为 {size} 字节：必须是不超过 {limit} KiB 的非空图像",
+    ),
     "font": ("the certificate font {path} cannot be read", "无法读取证书字体 {path}"),
     "language": ("unknown language {language}", "未知的语言 {language}"),
     "not_approved": (
@@ -49,7 +53,7 @@ class CertificateError(LabAppError, ValueError):
     """A certificate (or report) cannot be built or written as given.
 
     ``code`` is stable (``"required"``, ``"kind_result"``, ``"no_points"``, ``"uncertainty"``,
-    ``"probability"``, ``"logo"``, ``"font"``, ``"language"``, ``"not_approved"``,
+    ``"probability"``, ``"logo"``, ``"logo_size"``, ``"font"``, ``"language"``, ``"not_approved"``,
     ``"external"``, ``"unknown_certificate"``); ``message_en`` and
     ``message_zh`` word it for the CLI and the GUI; ``params`` hold what the words need.
     """

@@ -101,6 +101,7 @@ class Party:
     address: str | None = None
     code: str | None = None
     email: str | None = None
+    phone: str | None = None
 
 
 @dataclass(frozen=True)
@@ -251,6 +252,8 @@ class CertificateDocument:
     language: str = "bilingual"
     software_name: str = "LabApp"
     software_version: str = ""
+    #: the points' p follows LabApp's convention (p ≈ 95 % for 1.96 ≤ k ≤ 2.6), not the record
+    coverage_assumed: bool = False
 
     def __post_init__(self) -> None:
         _required(self.number, "certificate number")

@@ -66,6 +66,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "certificates of those standards.",
         "测量结果经下列计量标准及其证书溯源至国际单位制 (SI)。",
     ),
+    "no_standards": (
+        "No measurement standards are recorded for this measurement, so this certificate states "
+        "no metrological traceability of the results.",
+        "本次测量未记录所使用的计量标准，本证书不声明测量结果的计量溯源性。",
+    ),
     "std_name": ("Standard", "标准器名称"),
     "std_id": ("Asset tag / serial", "编号"),
     "std_certificate": ("Its certificate", "证书编号"),
@@ -82,9 +87,29 @@ WORDS: dict[str, tuple[str, str]] = {
     "mpe": ("MPE / limits", "最大允许误差/限值"),
     "decision": ("Decision", "判定"),
     "uncertainty_note": (
-        "U is the expanded uncertainty: the standard uncertainty multiplied by the coverage "
-        "factor k, for the coverage probability p stated (JJF 1059.1, GUM).",
-        "U 为扩展不确定度：标准不确定度乘以包含因子 k，包含概率 p 如表中所示（JJF 1059.1，GUM）。",
+        "U is the expanded uncertainty: the combined standard uncertainty multiplied by the "
+        "coverage factor k (JJF 1059.1, GUM, ILAC-P14).",
+        "U 为扩展不确定度：合成标准不确定度乘以包含因子 k（JJF 1059.1，GUM，ILAC-P14）。",
+    ),
+    "coverage_stated": (
+        "k = {k}: coverage probability p = {p} %.",
+        "k = {k}：包含概率 p = {p} %。",
+    ),
+    "coverage_assumed": (
+        "k = {k}: coverage probability p ≈ {p} %.",
+        "k = {k}：包含概率 p ≈ {p} %。",
+    ),
+    "coverage_none": (
+        "k = {k}: no coverage probability is stated.",
+        "k = {k}：未给出包含概率。",
+    ),
+    "coverage_rule": (
+        "The record keeps U and k, not the coverage probability. p ≈ 95 % is stated where "
+        "1.96 ≤ k ≤ 2.6: a normal distribution, or Student's t with at least 5 effective degrees "
+        "of freedom (JJF 1059.1, GUM G.3); for any other k no p is stated.",
+        "记录中保存 U 和 k，不保存包含概率。当 1.96 ≤ k ≤ 2.6 时（正态分布，"
+        "或有效自由度不少于 5 的 t 分布，JJF 1059.1，GUM G.3）给出 p ≈ 95 %；"
+        "k 为其他值时不给出 p。",
     ),
     "conformity": ("Statement of conformity", "符合性声明"),
     "conformity_pass": (

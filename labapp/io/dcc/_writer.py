@@ -143,7 +143,8 @@ class _Writer:
         name = party.name if party is not None else doc.lab.name
         address = party.address if party is not None else doc.lab.address
         email = party.email if party is not None else doc.lab.email
-        self.contact(_sub(admin, "customer"), name, email, address)
+        phone = party.phone if party is not None else doc.lab.phone
+        self.contact(_sub(admin, "customer"), name, email, address, phone)
         self.statements(_sub(admin, "statements"))
 
     def core(self, core: Any) -> None:

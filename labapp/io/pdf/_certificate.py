@@ -41,6 +41,7 @@ from labapp.io.certificates import (
     format_decimal,
     format_measured,
     format_uncertainty,
+    logo_media_type,
     result_text,
     say,
     signatory_text,
@@ -131,13 +132,11 @@ def _lab_block(doc: CertificateDocument, lang: Language) -> Any:
 
 
 def _logo(data: bytes) -> Image:
+    logo_media_type(data)  # the settings' own check: PNG or JPEG that decodes, at most 1 MiB
     try:
-        reader = ImageReader(io.BytesIO(data))
-        width, height = reader.getSize()
+        width, height = ImageReader(io.BytesIO(data)).getSize()
     except Exception as exc:  # PIL raises many kinds for a file that is not an image
         raise CertificateError("logo") from exc
-    if data[:4] not in (b"\x89PNG", b"\xff\xd8\xff\xe0", b"\xff\xd8\xff\xe1", b"\xff\xd8\xff\xdb"):
-        raise CertificateError("logo")
     draw_h = 16 * mm
     draw_w = min(draw_h * width / height, 50 * mm)
     return Image(io.BytesIO(data), width=draw_w, height=draw_w * height / width)
@@ -222,9 +221,12 @@ def _signatures(doc: CertificateDocument, lang: Language) -> Table:
 def _body(doc: CertificateDocument, lang: Language) -> list[Any]:
     st = styles(lang)
     story: list[Any] = [para(say("conditions", lang), st["h2"]), _conditions(doc, lang)]
-    story += [para(say("standards", lang), st["h2"]), para(say("traceability", lang), st["cell"])]
-    if doc.standards:
-        story += [Spacer(1, 2 * mm), _standards(doc, lang)]
+    story.append(para(say("standards", lang), st["h2"]))
+    if doc.standards:  # with none recorded, say so instead of "through the standards below"
+        story += [para(say("traceability", lang), st["cell"]), Spacer(1, 2 * mm)]
+        story.append(_standards(doc, lang))
+    else:
+        story.append(para(say("no_standards", lang), st["cell"]))
     story.append(para(say("results", lang), st["h2"]))
     for stage in (Stage.AS_FOUND, Stage.AS_LEFT):
         points = doc.stage_points(stage)
@@ -323,14 +325,20 @@ def _point_cell(p: CertificatePoint, column: str, lang: Language) -> str:
 
 
 def _uncertainty_note(doc: CertificateDocument, lang: Language) -> str:
-    probabilities = sorted(
-        {format_decimal(p.uncertainty.coverage_probability) for p in doc.points
-         if p.uncertainty is not None and p.uncertainty.coverage_probability is not None}
-    )  # fmt: skip
-    note = say("uncertainty_note", lang)
-    if probabilities:
-        note += " p = " + ", ".join(probabilities)
-    return note
+    """What U is, then each k with the p it stands for (≈ when LabApp assumed it), and the rule."""
+    pairs = sorted({(u.coverage_factor, u.coverage_probability) for p in doc.points
+                    if (u := p.uncertainty) is not None}, key=lambda kp: kp[0])  # fmt: skip
+    parts = [say("uncertainty_note", lang)]
+    for k, p in pairs:
+        if p is None:
+            parts.append(say("coverage_none", lang, k=format_decimal(k)))
+            continue
+        key = "coverage_assumed" if doc.coverage_assumed else "coverage_stated"
+        percent = format_decimal((p * 100).normalize())
+        parts.append(say(key, lang, k=format_decimal(k), p=percent))
+    if doc.coverage_assumed and pairs:
+        parts.append(say("coverage_rule", lang))
+    return " ".join(parts)
 
 
 def _conformity(doc: CertificateDocument, lang: Language) -> list[Any]:

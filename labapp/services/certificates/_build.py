@@ -9,10 +9,13 @@ and the signatories: the performer (校准员/检定员), and the checker and ap
 electronic signatures on the record.
 
 The record keeps U and k, not p.  The lab reports U at a coverage probability of about 95 %
-(JJF 1059.1): k = 2 for a normal distribution, or the Student t factor of the effective degrees of
-freedom, which lies between 1.96 and 2.6 for five or more of them.  A k in that range is stated
-with p = 0.95; any other k is printed with no p rather than a guess (and a DCC, which needs p, is
-refused with ``probability``).
+(JJF 1059.1 §5.3, GUM G.3, ILAC-P14 §5): k = 2 for a normal distribution (95.45 %), or the
+Student t factor t95(ν_eff), which lies between 1.96 (ν_eff → ∞) and 2.57 (ν_eff = 5) for five or
+more effective degrees of freedom (t95(4) = 2.78 is outside).  A k in [1.96, 2.6] is stated with
+p = 0.95 and the certificate says so ("k = 2: p ≈ 95 %" and the rule, ``coverage_assumed``); any
+other k (e.g. k = 3) is printed with no p rather than a guess, and a DCC, whose schema needs p for
+every U, is refused with ``probability``.  Issuing such a DCC would need the record to keep the p
+its evaluation used (a column on the points); until then the rule stands.
 """
 
 from __future__ import annotations
@@ -122,16 +125,17 @@ def build_document(session: Session, event_id: int, language: str) -> Certificat
     approved_at = row.approved_at
     assert approved_at is not None  # approved
     owner = _party(session, instrument.customer_id)
+    lab = _lab(session)
     return CertificateDocument(
-        kind=kind, number=str(row.certificate_no), lab=_lab(session), item=_item(instrument),
+        kind=kind, number=str(row.certificate_no), lab=lab, item=_item(instrument),
         method=_method(row), performed_on=row.performed_on, issued_on=approved_at.date(),
         points=_points(session, row), result=row.result, customer=owner,
-        owner=None if owner else Party(_lab(session).name), valid_until=row.valid_until,
+        owner=None if owner else Party(lab.name), valid_until=row.valid_until,
         conditions=_conditions(row), standards=_standards(session, row, language),
         as_found=row.as_found, as_left=row.as_left, adjusted=bool(row.adjusted),
         decision_rule=DecisionRuleInfo(DecisionRule(row.decision_rule), row.guard_band_factor),
         signatories=_signatories(session, row), remarks=row.remarks, language=language,
-        software_version=_version(),
+        software_version=_version(), coverage_assumed=True,
     )  # fmt: skip
 
 
@@ -153,6 +157,7 @@ def _lab(session: Session) -> LabInfo:
     return LabInfo(
         name=lab.name, address=lab.address, code=lab.code,
         accreditation_body=lab.accreditation_body, accreditation_no=lab.accreditation_no,
+        logo=lab.logo,
     )  # fmt: skip
 
 
@@ -160,7 +165,7 @@ def _party(session: Session, customer_id: int | None) -> Party | None:
     customer = None if customer_id is None else session.get(CustomerRow, customer_id)
     if customer is None:
         return None
-    return Party(customer.name, customer.address, customer.code, customer.email)
+    return Party(customer.name, customer.address, customer.code, customer.email, customer.phone)
 
 
 def _item(instrument: InstrumentRow) -> ItemInfo:

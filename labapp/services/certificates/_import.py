@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from labapp.domain.enums import EventKind, ProviderKind, Stage
 from labapp.domain.errors import NotFoundError
 from labapp.domain.point_values import PointValues
+from labapp.domain.quantities import Measured
 from labapp.io.dcc import IncomingCertificate, IncomingPoint, IncomingQuantity, read_dcc
 from labapp.persistence.models import InstrumentRow, ProviderRow
 from labapp.services.database import Database
@@ -102,10 +103,9 @@ def _provider(session: Session, incoming: IncomingCertificate) -> tuple[Provider
     return row, True
 
 
-def _condition(conditions: tuple[IncomingQuantity, ...], units: tuple[str, ...]) -> str | None:
-    """The first ambient condition in one of ``units``, as the event form states it."""
-    found = next((c.value for c in conditions if c.value.unit in units), None)
-    return None if found is None else str(found)
+def _condition(conditions: tuple[IncomingQuantity, ...], units: tuple[str, ...]) -> Measured | None:
+    """The first ambient condition in one of ``units``, typed as the DCC gave it."""
+    return next((c.value for c in conditions if c.value.unit in units), None)
 
 
 def _point(p: IncomingPoint) -> PointValues:

@@ -48,7 +48,7 @@ from labapp.domain.enums import AuditAction, EventKind, EventResult, EventStatus
 from labapp.domain.errors import ValidationError
 from labapp.domain.point_values import evaluate_values
 from labapp.domain.points import DecisionRule, PointEvaluation, event_result, overall_result
-from labapp.domain.rules import parse_environment
+from labapp.domain.rules import check_environment
 from labapp.persistence.models import (
     EventRow,
     EventStandardRow,
@@ -295,8 +295,8 @@ def _fill(
     row.provider_id = data.provider_id
     row.certificate_no = (data.certificate_no or "").strip() or None
     row.procedure_id = data.procedure_id
-    row.temperature_value, row.temperature_unit = parse_environment(data.temperature, "temperature")
-    row.humidity_value, row.humidity_unit = parse_environment(data.humidity, "humidity")
+    row.temperature_value, row.temperature_unit = check_environment(data.temperature, "temperature")
+    row.humidity_value, row.humidity_unit = check_environment(data.humidity, "humidity")
     as_found = decided[Stage.AS_FOUND]
     row.as_found = overall_result(as_found, data.as_found or EventResult.NO_DECISION)
     if not as_found and data.as_found is None:

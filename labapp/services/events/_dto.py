@@ -60,8 +60,8 @@ class EventInput:
     provider_id: int | None = None
     certificate_no: str | None = None
     procedure_id: int | None = None
-    temperature: str | None = None  # "20.1 °C"
-    humidity: str | None = None  # "45 %RH"
+    temperature: Measured | None = None  # 20.1 °C, parsed where typed (domain.rules.environment)
+    humidity: Measured | None = None  # 45 %RH
     standards: tuple[StandardUse, ...] = ()
     as_found: EventResult | None = None
     adjusted: bool = False

@@ -5,8 +5,8 @@ changed here only, in two parts. :class:`LabSettings` (:func:`get_lab_settings`,
 :func:`update_lab_settings`: an administrator's, audited, version-checked) holds: name, address,
 accreditation body and number (e.g. CNAS L1234) and its validity, the certificate numbering
 pattern, the default decision rule for new events (each event keeps the rule it was decided with),
-whether the checker may also approve (off by default; a quality manual may allow it) and the idle
-time after which a session locks.
+whether the checker may also approve (off by default; a quality manual may allow it), the idle
+time after which a session locks, and the logo the certificates print (PNG or JPEG, ≤ 1 MiB).
 
 Certificate numbering patterns use ``{yyyy}``, ``{yy}``, ``{mm}`` and ``{seq}`` / ``{seq:04}`` (the
 sequence within the year, zero-padded to the given width); ``{seq}`` is required.
@@ -33,6 +33,7 @@ from sqlalchemy import select
 from labapp.domain.enums import PersonRole
 from labapp.domain.errors import NotFoundError, ValidationError
 from labapp.domain.points import DecisionRule
+from labapp.io.certificates import logo_media_type
 from labapp.metrology.errors import NumberError
 from labapp.metrology.units import parse_decimal
 from labapp.persistence.audit import REASON_KEY
@@ -111,6 +112,8 @@ class LabSettingsInput:
     idle_lock_minutes: int = 15
     #: the least tolerance-to-U ratio a point has without a warning (JJF 1094: 3)
     capability_threshold: Decimal = Decimal(3)
+    #: the logo certificates print: PNG or JPEG bytes (≤ 1 MiB), None for none
+    logo: bytes | None = None
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,12 @@ class LabSettings(LabSettingsInput):
 
     id: int = 0
     version: int = 0
+    logo_media_type: str | None = None  # "image/png" or "image/jpeg" when there is a logo
+
+    def as_input(self) -> LabSettingsInput:
+        """These settings as the input that saves them unchanged (to ``replace`` a few)."""
+        names = LabSettingsInput.__dataclass_fields__
+        return LabSettingsInput(**{name: getattr(self, name) for name in names})
 
 
 def check_pattern(pattern: str) -> str:
@@ -168,6 +177,8 @@ def _validated(data: LabSettingsInput) -> LabSettingsInput:
             "capability_threshold", "a capability threshold between 1 and 10", code="range",
             params={"low": 1, "high": 10},
         )  # fmt: skip
+    if data.logo is not None:
+        logo_media_type(data.logo)  # CertificateError logo / logo_size
     factor = data.guard_band_factor
     if factor is not None and not Decimal(0) < factor <= Decimal(3):
         raise ValidationError(
@@ -190,6 +201,8 @@ def _fill(row: LaboratoryRow, data: LabSettingsInput) -> None:
     row.checker_may_approve = data.checker_may_approve
     row.idle_lock_minutes = data.idle_lock_minutes
     row.capability_threshold = data.capability_threshold
+    row.logo = data.logo
+    row.logo_media_type = None if data.logo is None else logo_media_type(data.logo)
 
 
 def _settings(row: LaboratoryRow) -> LabSettings:
@@ -208,8 +221,10 @@ def _settings(row: LaboratoryRow) -> LabSettings:
         capability_threshold=(
             Decimal(3) if row.capability_threshold is None else row.capability_threshold
         ),
+        logo=row.logo,
         id=row.id,
         version=row.version,
+        logo_media_type=row.logo_media_type,
     )
 
 
@@ -240,6 +255,8 @@ def update_lab_settings(
     ------
     ValidationError
         ``not_permitted`` (not an administrator) and the settings' own codes.
+    CertificateError
+        ``logo`` (not a PNG or JPEG image) or ``logo_size`` (empty or above 1 MiB).
     ConcurrentModificationError, NotFoundError
     """
     _validated(data)

@@ -1,5 +1,6 @@
 """The laboratory's settings dialog of the Administration page: name, code, address,
-accreditation, certificate numbering, default decision rule, checker = approver, idle lock.
+accreditation, certificate numbering, default decision rule, checker = approver, idle lock, and
+the logo the certificates print.
 
 It collects input and returns a :class:`~labapp.services.laboratory.LabSettingsInput`; the page
 saves it with :func:`~labapp.services.laboratory.update_lab_settings`.
@@ -15,6 +16,7 @@ from labapp.domain.points import DecisionRule, parse_number
 from labapp.services.laboratory import LabSettings, LabSettingsInput
 from labapp.ui.administration._dialogs import EnumCombo
 from labapp.ui.administration._form import AdminForm, optional, parse_date
+from labapp.ui.administration._logo_picker import LogoPicker
 from labapp.ui.common.labels import label_for
 
 __all__ = ["LaboratoryDialog", "rule_text"]
@@ -60,6 +62,7 @@ class LaboratoryDialog(AdminForm):
         self.capability.setDecimals(1)
         self.capability.setSingleStep(0.5)
         self.capability.setValue(float(lab.capability_threshold))
+        self.logo = LogoPicker(lab.logo)
         self._build(
             (
                 self.name,
@@ -74,6 +77,7 @@ class LaboratoryDialog(AdminForm):
                 self.checker_may_approve,
                 self.idle,
                 self.capability,
+                self.logo,
             )
         )
         self.setMinimumWidth(640)  # the lab's full name and the check box text stay whole
@@ -94,6 +98,7 @@ class LaboratoryDialog(AdminForm):
                 self.tr("The checker may also approve:"),
                 self.tr("Lock after idle (minutes):"),
                 self.tr("Least MPE / U without a warning:"),
+                self.tr("Logo on certificates:"),
             ]
         )
         self.valid_until.setPlaceholderText("YYYY-MM-DD")
@@ -117,6 +122,7 @@ class LaboratoryDialog(AdminForm):
             self.checker_may_approve.isChecked(),
             self.idle.value(),
             Decimal(f"{self.capability.value():.1f}"),
+            self.logo.data,
         )
 
     def _factor(self) -> Decimal | None:

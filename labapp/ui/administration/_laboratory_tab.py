@@ -23,6 +23,7 @@ ROWS = (
     "checker_may_approve",
     "idle_lock_minutes",
     "capability_threshold",
+    "logo",
 )
 
 
@@ -82,9 +83,16 @@ class LaboratoryPanel(QWidget):
             "checker_may_approve": self.tr("Yes") if lab.checker_may_approve else self.tr("No"),
             "idle_lock_minutes": self.tr("{0} min").format(lab.idle_lock_minutes),
             "capability_threshold": f"{lab.capability_threshold}",
+            "logo": self._logo_text(lab),
         }
         for key, text in texts.items():
             self.values[key].setText(text)
+
+    def _logo_text(self, lab: LabSettings) -> str:
+        if lab.logo is None:
+            return self.tr("None")
+        kind = "PNG" if lab.logo_media_type == "image/png" else "JPEG"
+        return self.tr("{0} image, {1} bytes").format(kind, len(lab.logo))
 
     def retranslate_ui(self) -> None:
         """Set the texts in the current language."""
@@ -99,6 +107,7 @@ class LaboratoryPanel(QWidget):
             "checker_may_approve": self.tr("The checker may also approve:"),
             "idle_lock_minutes": self.tr("Lock after idle:"),
             "capability_threshold": self.tr("Least MPE / U without a warning:"),
+            "logo": self.tr("Logo on certificates:"),
         }
         for key, text in captions.items():
             self.captions[key].setText(text)

@@ -263,7 +263,12 @@ class EventDialog(EventFrame, SigningMixin):
         version = None if self.detail is None else self.detail.version
         files = tuple(file.path for file in self.attachments.pending)
         rule, factor = self.model.rule, self.model.guard_band_factor
-        self._submit(DraftSave(self.event_input(), files, event_id, version, rule, factor), then)
+        try:  # the conditions are parsed here, once: a typo is shown next to its field
+            data = self.event_input()
+        except ValidationError as exc:
+            self._show_validation(exc)
+            return False
+        self._submit(DraftSave(data, files, event_id, version, rule, factor), then)
         return True
 
     def correct(self, reason: str | None = None) -> QInputDialog | None:

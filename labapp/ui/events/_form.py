@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from labapp.domain.enums import EventKind, EventResult
+from labapp.domain.rules import environment
 from labapp.ui.common.date_edit import date_edit
 from labapp.ui.common.labels import label, label_for
 
@@ -295,8 +296,8 @@ class EventForm(QWidget):
             "provider_id": self.provider.currentData(),
             "certificate_no": self.certificate_no.text().strip() or None,
             "procedure_id": self.procedure.currentData(),
-            "temperature": self.temperature.text().strip() or None,
-            "humidity": self.humidity.text().strip() or None,
+            "temperature": environment(self.temperature.text(), "temperature"),
+            "humidity": environment(self.humidity.text(), "humidity"),
             "as_found": _result(self.as_found.currentData()),
             "adjusted": self.adjusted.isChecked(),
             "interval_months": self.interval.value() if self.shorten.isChecked() else None,

@@ -166,3 +166,23 @@ def test_standard_validity_reasons() -> None:
         standard_invalid_reason(InstrumentStatus.SUSPENDED, EventResult.PASS, on, on)
         == "not_in_service"
     )
+
+
+def test_environment_is_parsed_once_and_checked_typed() -> None:
+    from labapp.domain.quantities import Measured
+    from labapp.domain.rules import check_environment, environment
+
+    typed = environment("20,1 °C", "temperature")  # the boundary: a decimal comma is a point
+    assert typed == Measured(Decimal("20.1"), "°C") and environment("  ", "humidity") is None
+    assert check_environment(typed, "temperature") == parse_environment("20,1 °C", "temperature")
+    assert check_environment(Measured(Decimal("45.0"), "%RH"), "humidity") == (
+        Decimal("45.0"), "%RH")  # fmt: skip
+    assert check_environment(None, "temperature") == (None, None)
+    for value, field, code in (
+        (Measured(Decimal(-1), "K"), "temperature", "below_absolute_zero"),
+        (Measured(Decimal(20), "°C"), "humidity", "incommensurable"),
+        (Measured(Decimal(20), "V"), "temperature", "incommensurable"),
+    ):
+        with pytest.raises(ValidationError) as caught:
+            check_environment(value, field)
+        assert (caught.value.field, caught.value.code) == (field, code)

@@ -14,6 +14,7 @@ from labapp.io.certificates import (
     CertificateError,
     format_decimal,
     format_measured,
+    say,
 )
 from labapp.io.pdf import MIN_FONT_SIZE, write_certificate_pdf
 
@@ -73,7 +74,14 @@ def test_every_value_prints_with_its_reported_digits(language: str) -> None:
     # the digits a careless writer loses: trailing zeros and a zero error
     for digits in ("10.00000V", "1.000000V", "0.000000V", "100.000mV", "0.0000050V", "-0.002mV"):
         assert digits in text
-    assert "p=0.95,0.9545" in text
+    stated = {(u.coverage_factor, u.coverage_probability) for q in doc.points
+              if (u := q.uncertainty) is not None}  # fmt: skip
+    for k, p in stated:  # the sample states its own p: printed as stated, "=", not "≈"
+        for lang in ("en", "zh_CN") if language == "bilingual" else (language,):
+            words = say("coverage_stated", lang, k=format_decimal(k),
+                        p=format_decimal((p * 100).normalize()))  # fmt: skip
+            assert _flat(words) in text, words
+    assert "≈" not in text and _flat(say("coverage_rule", "en")) not in text
 
 
 @pytest.mark.parametrize("language", LANGS)
