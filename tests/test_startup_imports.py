@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-HEAVY = ("scipy", "matplotlib", "pint", "GTC", "numpy", "openpyxl", "reportlab", "lxml")
+HEAVY = ("scipy", "matplotlib", "pint", "GTC", "numpy", "openpyxl", "reportlab", "lxml", "PIL")
 
 #: Print the loaded heavy modules (top-level names) as JSON, last line of the child's output.
 REPORT = (

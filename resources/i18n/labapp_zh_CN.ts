@@ -2188,6 +2188,7 @@
     <name>DueChecksBox</name>
     <message>
         <source>Intermediate checks due in the window: {0} (double-click opens the plan)</source>
+        <extracomment>widest column of the planning tables, in pixels (long provider names)</extracomment>
         <translation>窗口期内到期的期间核查：{0} 项（双击打开核查计划）</translation>
     </message>
 </context>
@@ -2297,12 +2298,52 @@
         <translation>{0} 的值无效：{1}</translation>
     </message>
     <message>
+        <source>The file {0} cannot be used: {1}</source>
+        <translation>无法使用文件 {0}：{1}</translation>
+    </message>
+    <message>
         <source>Unexpected error: {0}</source>
         <translation>意外错误：{0}</translation>
     </message>
     <message>
         <source>LabApp</source>
         <translation>LabApp</translation>
+    </message>
+    <message>
+        <source>it does not exist (moved or deleted?)</source>
+        <translation>文件不存在（已被移动或删除？）</translation>
+    </message>
+    <message>
+        <source>you may not read or write it here (permissions)</source>
+        <translation>没有在此读写该文件的权限</translation>
+    </message>
+    <message>
+        <source>it is a folder, not a file</source>
+        <translation>这是一个文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>a folder on its path does not exist</source>
+        <translation>路径中的某个文件夹不存在</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the location is read-only</source>
+        <translation>该位置为只读</translation>
+    </message>
+    <message>
+        <source>a file of that name exists already</source>
+        <translation>同名文件已存在</translation>
+    </message>
+    <message>
+        <source>its name is too long</source>
+        <translation>文件名过长</translation>
+    </message>
+    <message>
+        <source>the system refused it (error {0})</source>
+        <translation>系统拒绝了该操作（错误 {0}）</translation>
     </message>
     <message>
         <source>Nominal</source>

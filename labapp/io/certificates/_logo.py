@@ -10,8 +10,6 @@ from __future__ import annotations
 import io
 import warnings
 
-from PIL import Image
-
 from labapp.io.certificates._errors import CertificateError
 
 __all__ = ["MAX_LOGO_BYTES", "logo_media_type"]
@@ -40,6 +38,8 @@ def logo_media_type(data: bytes) -> str:
     media, fmt = found
     try:
         with warnings.catch_warnings():
+            from PIL import Image  # Pillow on first use: the desktop's start loads no imaging
+
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(data), formats=[fmt]) as image:
                 if image.width * image.height > _MAX_PIXELS:

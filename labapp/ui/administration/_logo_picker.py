@@ -14,7 +14,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from labapp.io.certificates import CertificateError, logo_media_type
-from labapp.ui.common.errors import describe
+from labapp.ui.common.errors import describe, os_reason
 
 __all__ = ["LogoPicker"]
 
@@ -78,7 +78,7 @@ class LogoPicker(QWidget):
         except (OSError, CertificateError) as exc:
             if isinstance(exc, OSError):
                 text = self.tr("Cannot read {file}: {reason}").format(
-                    file=path.name, reason=exc.strerror or ""
+                    file=path.name, reason=os_reason(exc)
                 )
             else:
                 text = describe(exc)

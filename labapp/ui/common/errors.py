@@ -5,9 +5,11 @@ The sentences themselves (per code, per field) are :mod:`labapp.ui.common.error_
 
 from __future__ import annotations
 
+import errno
 import logging
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from labapp.domain.errors import (
@@ -118,6 +120,10 @@ def describe(exc: BaseException) -> str:
             return str(exc.message_zh if zh else exc.message_en)  # type: ignore[attr-defined]
         case LabAppError():
             return str(exc)
+        case OSError():
+            return QCoreApplication.translate("Errors", "The file {0} cannot be used: {1}").format(
+                Path(exc.filename).name if exc.filename else "", os_reason(exc)
+            )
     return QCoreApplication.translate("Errors", "Unexpected error: {0}").format(
         f"{type(exc).__name__}: {exc}"
     )
@@ -142,6 +148,30 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str | None = N
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box
+
+
+# errno -> why a file could not be read or written, in the user words (never the system English)
+_OS_REASONS: dict[int, str] = {
+    errno.ENOENT: QT_TRANSLATE_NOOP("Errors", "it does not exist (moved or deleted?)"),
+    errno.EACCES: QT_TRANSLATE_NOOP("Errors", "you may not read or write it here (permissions)"),
+    errno.EPERM: QT_TRANSLATE_NOOP("Errors", "you may not read or write it here (permissions)"),
+    errno.EISDIR: QT_TRANSLATE_NOOP("Errors", "it is a folder, not a file"),
+    errno.ENOTDIR: QT_TRANSLATE_NOOP("Errors", "a folder on its path does not exist"),
+    errno.ENOSPC: QT_TRANSLATE_NOOP("Errors", "the disk is full"),
+    errno.EROFS: QT_TRANSLATE_NOOP("Errors", "the location is read-only"),
+    errno.EEXIST: QT_TRANSLATE_NOOP("Errors", "a file of that name exists already"),
+    errno.ENAMETOOLONG: QT_TRANSLATE_NOOP("Errors", "its name is too long"),
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file could not be read or written, in the current UI language."""
+    text = _OS_REASONS.get(exc.errno or 0)
+    if text is not None:
+        return QCoreApplication.translate("Errors", text)
+    return QCoreApplication.translate("Errors", "the system refused it (error {0})").format(
+        exc.errno if exc.errno is not None else "?"
+    )
 
 
 def role_name(role: object) -> str:

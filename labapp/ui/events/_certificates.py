@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
-from labapp.ui.common.errors import show_error
+from labapp.ui.common.errors import os_reason, show_error
 
 __all__ = ["CertificateActions"]
 
@@ -100,7 +100,7 @@ class CertificateActions(QObject):
         try:
             data = path.read_bytes()
         except OSError as exc:
-            self._info(self.tr("The file cannot be read: {0}").format(exc.strerror), warn=True)
+            self._info(self.tr("The file cannot be read: {0}").format(os_reason(exc)), warn=True)
             return
         user, name = self.session.user, path.name
 
@@ -119,7 +119,7 @@ class CertificateActions(QObject):
         try:
             path.write_bytes(data)
         except OSError as exc:
-            self._info(self.tr("The file cannot be written: {0}").format(exc.strerror), warn=True)
+            self._info(self.tr("The file cannot be written: {0}").format(os_reason(exc)), warn=True)
             return
         if dcc:
             text = self.tr("DCC of certificate {0} written to {1} and attached to the record "
