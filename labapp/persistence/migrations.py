@@ -99,6 +99,8 @@ def revision_chain() -> dict[str, tuple[str, ...]]:
 
 #: The script files Alembic loads from ``versions`` (its own rule: no ``.#`` or ``__init__``).
 _SCRIPT_FILE = re.compile(r"(?!\.\#|__init__)(.*\.py)$")
+#: Where a script's header ends: its first top-level function, class or decorator.
+_BODY = re.compile(r"^(?:def|async|class|@)\b", re.MULTILINE)
 
 
 @functools.lru_cache(maxsize=8)
@@ -116,9 +118,27 @@ def _chain(location: str, _versions_changed: int) -> tuple[tuple[str, tuple[str,
 
 
 def _assignments(script: Path) -> tuple[str, tuple[str, ...]] | None:
-    """``revision`` and ``down_revision`` of a script when both are literals, else ``None``."""
+    """``revision`` and ``down_revision`` of a script when both are literals, else ``None``.
+
+    The header (docstring, imports, identifiers) is parsed alone first: parsing every whole
+    script was most of ``db current``'s own time.  A header that does not parse or lacks an
+    identifier is read again whole.
+    """
+    text = script.read_text(encoding="utf-8")
+    body = _BODY.search(text)
+    if body is not None:
+        try:
+            found = _literal_assignments(ast.parse(text[: body.start()], str(script)))
+        except SyntaxError:
+            found = None
+        if found is not None:
+            return found
+    return _literal_assignments(ast.parse(text, str(script)))
+
+
+def _literal_assignments(module: ast.Module) -> tuple[str, tuple[str, ...]] | None:
     values: dict[str, Any] = {}
-    for node in ast.parse(script.read_bytes(), str(script)).body:
+    for node in module.body:
         if isinstance(node, ast.Assign) and len(node.targets) == 1:
             target, value = node.targets[0], node.value
         elif isinstance(node, ast.AnnAssign) and node.value is not None:
