@@ -21,7 +21,6 @@ from typing import Any, TextIO
 from labapp.cli.common import open_existing
 from labapp.cli.messages import Messages
 from labapp.domain.errors import LabAppError
-from labapp.io.excel import ExportResult
 
 __all__ = ["KINDS", "WINDOWS", "add_export_parser"]
 
@@ -113,6 +112,8 @@ def run_export(args: argparse.Namespace, tr: Messages, out: TextIO) -> int:
     try:
         if target.suffix.lower() == ".pdf":
             rows = _PDF_JOBS[args.kind](db, target, args, tr)
+            from labapp.io.excel import ExportResult  # xlsxwriter: not for every command
+
             result = ExportResult(target, {"pdf": rows}, False, time.perf_counter() - started)
         else:
             result = _JOBS[args.kind](db, target, args, tr)

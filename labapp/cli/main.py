@@ -53,6 +53,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     out = out or sys.stdout
     tr = Messages(detect_language(args_list))
     args = _parser(tr).parse_args(args_list)
+    vars(args).setdefault("database", None)  # given before, after or between the commands
     try:
         return int(args.run(args, tr, out))
     except LabAppError as exc:
@@ -89,7 +90,9 @@ def _parser(tr: Messages) -> argparse.ArgumentParser:
         prog="labapp-cli", description=tr("description"), parents=[common]
     )
     parser.add_argument("--version", action="version", version=f"labapp-cli {__version__}")
-    parser.set_defaults(database=None, run=lambda *_: _usage(parser))
+    # not ``database=None`` here: set_defaults changes the ``--database`` action every subcommand
+    # shares (parents=[common]), and each subcommand then reset a --database given before it
+    parser.set_defaults(run=lambda *_: _usage(parser))
     commands = parser.add_subparsers(metavar="COMMAND")
     init = commands.add_parser("init", parents=[common], help=tr("help.init"))
     init.set_defaults(run=_init)

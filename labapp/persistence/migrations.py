@@ -4,26 +4,32 @@ The caller's connection is handed to ``db/env.py`` in ``cfg.attributes["connecti
 upgrade runs in the caller's single transaction.  On SQLite the upgrade runs with foreign keys
 off (batch mode recreates tables, and dropping a parent table with ``foreign_keys=ON`` would
 cascade) and checks ``PRAGMA foreign_key_check`` before committing.
+
+The head and the known revisions are read from the scripts' own ``revision`` and
+``down_revision`` assignments (parsed with :mod:`ast`, never run), so ``labapp-cli db current``
+needs neither Alembic nor SQLAlchemy; a script those assignments do not describe plainly falls
+back to Alembic's script directory, and a test checks the chain equals Alembic's.
 """
 
 from __future__ import annotations
 
+import ast
 import functools
+import re
 import sqlite3
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Column, Connection, Engine, inspect, select
+from typing import TYPE_CHECKING, Any
 
 from labapp import paths
-from labapp.persistence import integrity_ddl, search_index
+
+if TYPE_CHECKING:  # Alembic and SQLAlchemy load when a database is opened, not for ``db current``
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+    from sqlalchemy import Connection, Engine
 
 __all__ = [
     "alembic_config",
@@ -34,6 +40,7 @@ __all__ = [
     "head_revision",
     "is_labapp_database",
     "known_revisions",
+    "revision_chain",
     "stamp",
     "upgrade",
 ]
@@ -41,6 +48,8 @@ __all__ = [
 
 def alembic_config(connection: Connection | None = None) -> Config:
     """An Alembic ``Config`` without an ini file, scripts from :func:`paths.migrations_dir`."""
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(paths.migrations_dir()))
     cfg.attributes["connection"] = connection
@@ -56,6 +65,9 @@ def _scripts() -> ScriptDirectory:
 def _script_directory(location: str, _versions_changed: int) -> ScriptDirectory:
     """One script directory per folder and state: loading it compiles every migration script,
     and ``db current`` asks for the head and for every known revision."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
     cfg = Config()
     cfg.set_main_option("script_location", location)
     return ScriptDirectory.from_config(cfg)
@@ -63,7 +75,11 @@ def _script_directory(location: str, _versions_changed: int) -> ScriptDirectory:
 
 def head_revision() -> str:
     """The newest revision this LabApp knows."""
-    head = _scripts().get_current_head()
+    chain = revision_chain()
+    heads = set(chain) - {down for downs in chain.values() for down in downs}
+    if len(heads) == 1:
+        return heads.pop()
+    head = _scripts().get_current_head()  # none or several: Alembic says what is wrong
     if head is None:  # pragma: no cover - the package always ships its migrations
         raise RuntimeError(f"no migrations found in {paths.migrations_dir()}")
     return head
@@ -71,16 +87,95 @@ def head_revision() -> str:
 
 def known_revisions() -> set[str]:
     """Every revision id this LabApp knows."""
-    return {script.revision for script in _scripts().walk_revisions()}
+    return set(revision_chain())
+
+
+def revision_chain() -> dict[str, tuple[str, ...]]:
+    """Each revision of the migration scripts -> the revisions it follows (``()``: the first)."""
+    location = paths.migrations_dir()
+    versions = location / "versions"
+    return dict(_chain(str(location), versions.stat().st_mtime_ns))
+
+
+#: The script files Alembic loads from ``versions`` (its own rule: no ``.#`` or ``__init__``).
+_SCRIPT_FILE = re.compile(r"(?!\.\#|__init__)(.*\.py)$")
+#: Where a script's header ends: its first top-level function, class or decorator.
+_BODY = re.compile(r"^(?:def|async|class|@)\b", re.MULTILINE)
+
+
+@functools.lru_cache(maxsize=8)
+def _chain(location: str, _versions_changed: int) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    chain: list[tuple[str, tuple[str, ...]]] = []
+    for script in sorted((Path(location) / "versions").iterdir()):
+        if not (script.is_file() and _SCRIPT_FILE.match(script.name)):
+            continue
+        found = _assignments(script)
+        if found is None:  # not plain literals: ask Alembic, which runs the scripts
+            walk = _scripts().walk_revisions()
+            return tuple((s.revision, _as_tuple(s.down_revision)) for s in walk)
+        chain.append(found)
+    return tuple(chain)
+
+
+def _assignments(script: Path) -> tuple[str, tuple[str, ...]] | None:
+    """``revision`` and ``down_revision`` of a script when both are literals, else ``None``.
+
+    The header (docstring, imports, identifiers) is parsed alone first: parsing every whole
+    script was most of ``db current``'s own time.  A header that does not parse or lacks an
+    identifier is read again whole.
+    """
+    text = script.read_text(encoding="utf-8")
+    body = _BODY.search(text)
+    if body is not None:
+        try:
+            found = _literal_assignments(ast.parse(text[: body.start()], str(script)))
+        except SyntaxError:
+            found = None
+        if found is not None:
+            return found
+    return _literal_assignments(ast.parse(text, str(script)))
+
+
+def _literal_assignments(module: ast.Module) -> tuple[str, tuple[str, ...]] | None:
+    values: dict[str, Any] = {}
+    for node in module.body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target, value = node.targets[0], node.value
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            target, value = node.target, node.value
+        else:
+            continue
+        if isinstance(target, ast.Name) and target.id in ("revision", "down_revision"):
+            try:
+                values[target.id] = ast.literal_eval(value)
+            except (ValueError, TypeError, SyntaxError):
+                return None
+    revision, down = values.get("revision"), values.get("down_revision", ...)
+    if not isinstance(revision, str) or down is ...:
+        return None
+    downs = _as_tuple(down)
+    if not all(isinstance(d, str) for d in downs):
+        return None
+    return revision, downs
+
+
+def _as_tuple(down: Any) -> tuple[str, ...]:
+    if down is None:
+        return ()
+    return tuple(down) if isinstance(down, (tuple, list)) else (down,)
 
 
 def current_revision(conn: Connection) -> str | None:
     """The revision the database is at (``None`` for an empty or never-migrated database)."""
+    from alembic.runtime.migration import MigrationContext
+
     return MigrationContext.configure(conn).get_current_revision()
 
 
 def is_labapp_database(conn: Connection) -> bool:
     """True when ``labapp_meta`` says ``application = "labapp"``."""
+    from sqlalchemy import inspect, select
+
     from labapp.persistence.models import APPLICATION_ID, MetaRow  # the ORM only when needed
 
     if not inspect(conn).has_table(MetaRow.__tablename__):
@@ -115,7 +210,9 @@ def _check_foreign_keys(conn: Connection) -> None:
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Upgrade to ``revision`` in one transaction (all or nothing)."""
-    from alembic import command  # here: ``db current`` needs only the script directory
+    from alembic import command  # here: ``db current`` needs no Alembic
+
+    from labapp.persistence import integrity_ddl, search_index
 
     with _migration_connection(engine) as conn:
         integrity_ddl.remove(conn)
@@ -127,6 +224,8 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 def downgrade(engine: Engine, revision: str) -> None:
     """Downgrade to ``revision`` (``"base"`` empties the schema) in one transaction."""
     from alembic import command
+
+    from labapp.persistence import integrity_ddl, search_index
 
     with _migration_connection(engine) as conn:
         integrity_ddl.remove(conn)
@@ -150,7 +249,9 @@ def drift(engine: Engine) -> list[Any]:
     only, on both databases.
     """
     from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
 
+    from labapp.persistence import search_index
     from labapp.persistence.rows import models
 
     expression = _expression_indexes()
@@ -174,6 +275,8 @@ def drift(engine: Engine) -> list[Any]:
 
 
 def _expression_indexes() -> set[str]:
+    from sqlalchemy import Column
+
     from labapp.persistence.rows import models
 
     return {

@@ -6,6 +6,9 @@ LabApp then refuses (a newer revision, another program's tables or views, no SQL
 truncated copy) must stay byte for byte as it was, with nothing new in its folder.  So the first
 look uses ``?mode=ro&immutable=1`` (no lock, no journal, no sidecar files) and only reads; the
 caller writes only to a LabApp file, or to an empty or new one.
+
+:func:`sqlite_file_url` reads a plain path or a plain ``sqlite:///`` URL without SQLAlchemy, so
+``labapp-cli db current`` on a file imports no database library at all.
 """
 
 from __future__ import annotations
@@ -14,10 +17,11 @@ import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote, unquote
 
 from labapp.domain.errors import DatabaseCorruptError, NotALabAppDatabaseError
 
-__all__ = ["SQLITE_HEADER", "SqliteFile", "inspect_sqlite", "read_only_uri"]
+__all__ = ["SQLITE_HEADER", "SqliteFile", "inspect_sqlite", "read_only_uri", "sqlite_file_url"]
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
@@ -52,6 +56,29 @@ class SqliteFile:
 
 
 EMPTY = SqliteFile(frozenset(), frozenset(), False, None)
+
+
+_PLAIN_PREFIX = "sqlite:///"
+
+
+def sqlite_file_url(text: str) -> tuple[str, Path] | None:
+    """The URL LabApp connects with and the file, for a plain path or ``sqlite:///<path>``.
+
+    The same answer as :func:`labapp.persistence.engine.normalise_url` rendered as text and
+    :func:`~labapp.persistence.engine.sqlite_path` (a test compares them), without importing
+    SQLAlchemy: the path is unquoted and quoted back as SQLAlchemy's URL does.  Anything else
+    (a server, ``?options``, ``file:`` URIs, in memory, another driver) gives ``None``: ask
+    SQLAlchemy.
+    """
+    if "://" not in text:
+        database = str(Path(text).expanduser().resolve())
+    elif text.startswith(_PLAIN_PREFIX) and "?" not in text:
+        database = unquote(text[len(_PLAIN_PREFIX) :])
+        if database in ("", ":memory:") or database.startswith("file:"):
+            return None
+    else:
+        return None
+    return _PLAIN_PREFIX + quote(database, safe=" +/"), Path(database)
 
 
 def read_only_uri(path: Path) -> str:

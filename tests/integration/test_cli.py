@@ -82,6 +82,29 @@ def test_init_then_current_is_up_to_date(tmp_path: Path) -> None:
     assert status == 0 and "nothing to do" in output
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("--database", "{target}", "db", "current"),
+        ("db", "--database", "{target}", "current"),
+        ("db", "current", "--database", "{target}"),
+    ],
+)
+def test_database_is_the_one_named_wherever_the_option_stands(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, argv: tuple[str, ...]
+) -> None:
+    """``--database`` before the command used to be reset by the subcommand: the default
+    database was reported on instead of the one named."""
+    default = tmp_path / "default.sqlite3"
+    monkeypatch.setattr(paths, "default_database_path", lambda: default)
+    monkeypatch.delenv("LABAPP_DATABASE_URL", raising=False)
+    assert run("init", "--database", str(default))[0] == 0
+    target = tmp_path / "named.sqlite3"  # missing: db current says so (exit 2), the default is fine
+    status, _ = run(*(a.format(target=target) for a in argv))
+    assert status == 2 and not target.exists()
+    assert run("db", "current")[0] == 0  # without the option: the default database, at head
+
+
 def test_current_on_a_missing_file_does_not_create_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -28,7 +27,6 @@ from sqlalchemy import Engine, inspect
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 
-from labapp import paths
 from labapp.domain.errors import (
     AuthenticationError,
     DatabaseError,
@@ -51,8 +49,17 @@ from labapp.persistence.engine import (
     sqlite_path,
     url_without_password,
 )
-from labapp.persistence.sqlite_files import SqliteFile, inspect_sqlite
 from labapp.services.database._dto import DatabaseInfo
+from labapp.services.database._status import (
+    ENV_VAR,
+    Probe,
+    SchemaStatus,
+    check_labapp,
+    probe_file,
+    probe_sqlite,
+    resolve_database_url,
+    schema_status,
+)
 
 if TYPE_CHECKING:  # the ORM loads when a database opens, not for ``db current``
     from sqlalchemy.orm import Session
@@ -67,6 +74,7 @@ __all__ = [
     "current_database_revision",
     "mask_url",
     "open_database",
+    "read_probe",
     "resolve_database_url",
     "schema_status",
     "server_url",
@@ -74,37 +82,12 @@ __all__ = [
     "url_without_password",
 ]
 
-ENV_VAR = "LABAPP_DATABASE_URL"
-
 T = TypeVar("T")
 
 
 def head_revision() -> str:
     """The schema revision this LabApp creates and expects (``labapp-cli db current`` shows it)."""
     return migrations.head_revision()
-
-
-def resolve_database_url(
-    cli_value: str | None = None,
-    env: Mapping[str, str] = os.environ,
-    settings_value: str | None = None,
-    demo: bool = False,
-) -> str:
-    """Pick the database: ``--database``, then ``LABAPP_DATABASE_URL``, then settings, then default.
-
-    ``demo=True`` always gives the demo file (:func:`labapp.paths.demo_database_path`), never the
-    user's real database.  Plain paths become ``sqlite:///`` URLs.
-    """
-    if demo:
-        return _url_text(normalise_url(paths.demo_database_path()))
-    for candidate in (cli_value, env.get(ENV_VAR), settings_value):
-        if candidate and candidate.strip():
-            return _url_text(normalise_url(candidate.strip()))
-    return _url_text(normalise_url(paths.default_database_path()))
-
-
-def _url_text(url: URL) -> str:
-    return url.render_as_string(hide_password=False)
 
 
 class Database:
@@ -181,13 +164,6 @@ class Database:
         self.engine.dispose()
 
 
-@dataclass(frozen=True)
-class _Probe:
-    tables: frozenset[str]
-    is_labapp: bool
-    revision: str | None
-
-
 def open_database(url: str, *, create: bool = True, migrate_local: bool = True) -> Database:
     """Open ``url`` under the desktop policy (module docstring) and return a :class:`Database`.
 
@@ -222,7 +198,7 @@ def _open_sqlite(url: URL, *, create: bool, migrate_local: bool) -> Database:
         return _guarded(url, lambda engine: _create_schema(engine, url))
     read_only = url.query.get("mode") == "ro"
     _check_sqlite_file(path, masked, create=create, read_only=read_only)
-    probe = _probe_sqlite(path, masked)  # read-only: nothing is written before this passes
+    probe = probe_sqlite(path, masked)  # read-only: nothing is written before this passes
     if not probe.tables:
         if read_only:
             raise DatabaseReadOnlyError(masked, "opened read-only, cannot create the schema")
@@ -252,22 +228,6 @@ def _check_sqlite_file(path: Path, masked: str, *, create: bool, read_only: bool
         raise DatabaseReadOnlyError(masked, f"cannot create {path.parent}: {exc}") from exc
     if not os.access(path.parent, os.W_OK):
         raise DatabaseReadOnlyError(masked, f"the folder {path.parent} is read-only")
-
-
-def _probe_sqlite(path: Path, masked: str) -> _Probe:
-    """Look inside without writing anything (:mod:`labapp.persistence.sqlite_files`).
-
-    Every object counts (a file holding only a view is not empty), and a file that is no
-    SQLite, truncated or damaged raises its typed error here, before any engine touches it.
-    """
-    try:
-        found: SqliteFile = inspect_sqlite(path, masked)
-    except OSError as exc:
-        raise (
-            map_database_error(exc, masked) or DatabaseUnreachableError(masked, str(exc))
-        ) from exc
-    names = frozenset(name.split(":", 1)[1] for name in found.objects)
-    return _Probe(names, found.is_labapp, found.revision)
 
 
 def _backup_and_upgrade(url: URL, path: Path) -> None:
@@ -302,7 +262,7 @@ def _open_server(url: URL) -> Database:
     def check(engine: Engine) -> Database:
         with engine.connect() as conn:
             tables = frozenset(inspect(conn).get_table_names())
-            probe = _Probe(
+            probe = Probe(
                 tables, migrations.is_labapp_database(conn), migrations.current_revision(conn)
             )
         if not probe.tables - {"alembic_version"}:
@@ -318,18 +278,10 @@ def _open_server(url: URL) -> Database:
 # --- shared ----------------------------------------------------------------------------------
 
 
-def _check_revision(probe: _Probe, masked: str) -> None:
-    _check_labapp(probe, masked)
+def _check_revision(probe: Probe, masked: str) -> None:
+    check_labapp(probe, masked)
     if probe.revision not in migrations.known_revisions():
         raise SchemaTooNewError(masked, str(probe.revision))
-
-
-def _check_labapp(probe: _Probe, masked: str) -> None:
-    if not probe.is_labapp:
-        shown = ", ".join(sorted(probe.tables)[:5])
-        raise NotALabAppDatabaseError(masked, f"(no labapp_meta; tables: {shown})")
-    if probe.revision is None:
-        raise NotALabAppDatabaseError(masked, "(no schema revision)")
 
 
 def _ready(engine: Engine, url: URL) -> Database:
@@ -382,64 +334,29 @@ def _with_engine(url: URL, action: Callable[[Engine], T], *, keep: bool = False)
 # --- CLI -------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class SchemaStatus:
-    """Where a database stands against this LabApp (``labapp-cli db current``)."""
-
-    revision: str | None
-    head: str
-    newer: bool
-
-    @property
-    def up_to_date(self) -> bool:
-        """At this LabApp's head revision."""
-        return self.revision == self.head
-
-
-def schema_status(url: str, *, must_exist: bool = True) -> SchemaStatus:
-    """The revision of the LabApp database at ``url`` and whether it is behind, at head or newer.
-
-    Reads only: an SQLite file is looked at read-only (:mod:`labapp.persistence.sqlite_files`),
-    and a missing file is not created (``must_exist=False``: it counts as empty).
-
-    Raises
-    ------
-    DatabaseUnreachableError
-        No such file (when ``must_exist``), or the server cannot be reached.
-    NotALabAppDatabaseError, DatabaseCorruptError
-        Another program's database, no SQLite file, a truncated or damaged file.
-    """
-    parsed = normalise_url(url)
-    probe = _read_probe(parsed, create=not must_exist)
-    if probe.tables - {"alembic_version"}:
-        _check_labapp(probe, mask_url(parsed))
-    head = migrations.head_revision()
-    newer = probe.revision is not None and probe.revision not in migrations.known_revisions()
-    return SchemaStatus(probe.revision, head, newer)
-
-
 def current_database_revision(url: str) -> str | None:
     """The schema revision of the database at ``url`` (``None``: empty), for ``labapp-cli``."""
     return schema_status(url, must_exist=False).revision
 
 
-def _read_probe(parsed: URL, *, create: bool) -> _Probe:
+def read_probe(url: str, *, create: bool) -> tuple[str, Probe]:
+    """The masked URL and what the database holds, read without writing (``db current``)."""
+    parsed = normalise_url(url)
+    return mask_url(parsed), _read_probe(parsed, create=create)
+
+
+def _read_probe(parsed: URL, *, create: bool) -> Probe:
     """What the database holds, read without writing (an SQLite file: read-only, no engine)."""
-    masked = mask_url(parsed)
     path = sqlite_path(parsed)
     if path is not None:
-        if path.is_dir():
-            raise NotALabAppDatabaseError(masked, "(it is a directory)")
-        if not path.exists() and not create:
-            raise DatabaseUnreachableError(masked, "no such file")
-        return _probe_sqlite(path, masked)
+        return probe_file(path, mask_url(parsed), create=create)
     if parsed.get_backend_name() == "sqlite":  # in memory: always empty
-        return _Probe(frozenset(), False, None)
+        return Probe(frozenset(), False, None)
 
-    def read(engine: Engine) -> _Probe:
+    def read(engine: Engine) -> Probe:
         with engine.connect() as conn:
             tables = frozenset(inspect(conn).get_table_names())
-            return _Probe(
+            return Probe(
                 tables, migrations.is_labapp_database(conn), migrations.current_revision(conn)
             )
 
