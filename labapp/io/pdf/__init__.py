@@ -8,6 +8,7 @@ text look the same on every workstation.
 from labapp.io.pdf._certificate import write_certificate_pdf
 from labapp.io.pdf._layout import MIN_FONT_SIZE, font_path
 from labapp.io.pdf._table_report import (
+    ReportCancelled,
     ReportColumn,
     SignatureBlock,
     TableReport,
@@ -19,6 +20,7 @@ from labapp.io.pdf._table_report import (
 
 __all__ = [
     "MIN_FONT_SIZE",
+    "ReportCancelled",
     "ReportColumn",
     "SignatureBlock",
     "TableReport",
