@@ -9,7 +9,7 @@ workbook also lists every problem the check found, wherever in the chain it is.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -181,8 +181,12 @@ def export_audit_pdf(
     language: Language,
     db: Database,
     generated_at: datetime | None = None,
-) -> Path:
-    """Print ``trail`` as an A4 landscape PDF at ``path`` (same parameters as the workbook)."""
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> Path | None:
+    """Print ``trail`` as an A4 landscape PDF at ``path`` (same parameters as the workbook);
+    ``progress(done, total)`` follows the rows drawn, ``cancel()`` True stops it (None, no file)."""
     title_en, title_zh = audit_title(trail, language)
     columns = [ReportColumn(key, en, zh, weight) for key, en, zh, weight in _HEADERS]
     report = TableReport(
@@ -200,4 +204,4 @@ def export_audit_pdf(
         ],
         generated_at=generated_at or datetime.now().astimezone(),
     )
-    return save_table_report(report, path)
+    return save_table_report(report, path, progress=progress, cancel=cancel)

@@ -33,9 +33,9 @@ def print_audit(
     title = QCoreApplication.translate("AuditPrint", "Export audit trail as PDF")
     suggested = f"audit-{tag or 'trail'}-{start.isoformat()}-{end.isoformat()}.pdf"
 
-    def job(db: Any, out: Path) -> Path:
+    def job(db: Any, out: Path, progress: Any, cancel: Any) -> Path | None:
         trail = audit_trail(db, item_tag=tag, date_from=start, date_to=end)
-        return export_audit_pdf(out, trail, user, lang, db)  # type: ignore[arg-type]
+        return export_audit_pdf(out, trail, user, lang, db, progress=progress, cancel=cancel)  # type: ignore[arg-type]
 
     return start_print(view, view.session, title, suggested, job, path)
 
