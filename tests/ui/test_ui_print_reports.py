@@ -153,6 +153,26 @@ def test_audit_trail_prints_and_refuses_dates_in_the_wrong_order(
     _screens(qtbot, view, "audit", view.print_button)
 
 
+def test_audit_report_prints_what_the_page_filters_show(qtbot, window, tmp_path: Path) -> None:
+    view = window.views[AUDIT]
+    with qtbot.waitSignal(view.rows_loaded, timeout=30_000):
+        window.show_page(AUDIT)
+    shown = [view.model.row_at(r) for r in range(view.model.rowCount())]
+    login, entity = shown[0].user, shown[0].entity
+    view.person.setEditText(login)
+    view.entity.setCurrentIndex(view.entity.findData(entity))
+    with qtbot.waitSignal(view.rows_loaded, timeout=30_000):
+        view.apply()
+    rows = view.model.rowCount()
+    picked = {(view.model.row_at(r).user, view.model.row_at(r).entity) for r in range(rows)}
+    assert rows > 0 and picked == {(login, entity)}
+    assert rows < len(shown) or len({(e.user, e.entity) for e in shown}) == 1
+    _finish(qtbot, view.print_trail(str(tmp_path / "filtered.pdf")))
+    text = _text(tmp_path / "filtered.pdf")
+    assert f"Entries{rows}" in text  # the page's entries, no more (fewer than the page's limit)
+    assert f"person={login}" in text and "record=" in text
+
+
 def test_impact_investigation_prints(qtbot, window, tmp_path: Path) -> None:
     db = window.session.db
     (standard,) = impact.standards_with_failures(db)

@@ -9,7 +9,8 @@ entry's hash, link or seal, or, for an event, a seal of the event as it is now).
 
 An item's trail is its own entries and those of its events (as the item's page shows them).  A
 period is local calendar days, both ends included; a start after the end is refused
-(``date_order``).
+(``date_order``).  The Audit page's other filters narrow it the same way: the person (a login)
+and the kind of record (an audited table).
 """
 
 from __future__ import annotations
@@ -20,13 +21,13 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import func, select
 
 from labapp.domain.errors import NotFoundError, ValidationError
 from labapp.persistence.models import AuditLogRow, EventRow, InstrumentRow, PersonRow
 from labapp.services.accounts import IntegrityProblem, IntegrityReport, verify_integrity
 from labapp.services.audit._dto import AuditEntry
-from labapp.services.audit._trail import audit_entry
+from labapp.services.audit._trail import audit_entry, item_condition
 from labapp.services.database import Database
 
 __all__ = ["AuditTrail", "AuditTrailLine", "EntryIntegrity", "audit_trail"]
@@ -69,6 +70,8 @@ class AuditTrail:
     checked_at: datetime
     problem_list: tuple[IntegrityProblem, ...] = ()  # everything found, in or out of the trail
     more: bool = False  # more entries matched than MAX_ENTRIES: only the oldest are listed
+    user: str | None = None  # only this login's entries
+    entity: str | None = None  # only entries of this audited table ("instruments", "events", …)
 
     @property
     def verified(self) -> int:
@@ -82,8 +85,11 @@ def audit_trail(
     item_tag: str | None = None,
     date_from: date | None = None,
     date_to: date | None = None,
+    user: str | None = None,
+    entity: str | None = None,
 ) -> AuditTrail:
-    """The audit trail of item ``item_tag`` and/or of the days ``date_from`` … ``date_to``.
+    """The audit trail of item ``item_tag`` and/or of the days ``date_from`` … ``date_to``,
+    narrowed to the entries of login ``user`` and/or of the audited table ``entity``.
 
     Raises
     ------
@@ -100,6 +106,10 @@ def audit_trail(
     report = verify_integrity(db)
     with db.read() as session:
         stmt = _statement(session, tag, date_from, date_to)
+        if user:
+            stmt = stmt.where(AuditLogRow.user_name == user)
+        if entity:
+            stmt = stmt.where(AuditLogRow.entity == entity)
         rows = list(session.scalars(stmt))
         more = len(rows) > MAX_ENTRIES
         rows = rows[:MAX_ENTRIES]
@@ -118,6 +128,8 @@ def audit_trail(
         datetime.now().astimezone(),
         tuple(report.problems),
         more,
+        user or None,
+        entity or None,
     )
 
 
@@ -139,13 +151,7 @@ def _item_condition(session: Any, tag: str) -> Any:
     )
     if found is None:
         raise NotFoundError("instruments", tag)
-    events = [
-        str(i) for i in session.scalars(select(EventRow.id).where(EventRow.instrument_id == found))
-    ]
-    mine = and_(AuditLogRow.entity == "instruments", AuditLogRow.entity_id == str(found))
-    if not events:
-        return mine
-    return or_(mine, and_(AuditLogRow.entity == "events", AuditLogRow.entity_id.in_(events)))
+    return item_condition(session, int(found))
 
 
 def _names(session: Any, logins: set[str]) -> dict[str, str]:

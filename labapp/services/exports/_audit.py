@@ -21,7 +21,13 @@ from labapp.services.audit import AuditTrail, AuditTrailLine, EntryIntegrity
 from labapp.services.common import cover_for, laboratory_name
 from labapp.services.database import Database
 
-__all__ = ["ACTION_WORDS", "audit_scope_text", "export_audit_pdf", "export_audit_xlsx"]
+__all__ = [
+    "ACTION_WORDS",
+    "RECORD_WORDS",
+    "audit_scope_text",
+    "export_audit_pdf",
+    "export_audit_xlsx",
+]
 
 ACTION_WORDS = {
     AuditAction.CREATE: ("Created", "创建"),
@@ -56,11 +62,31 @@ def audit_title(trail: AuditTrail, language: Language) -> tuple[str, str]:
     return "Audit trail", "审计追踪记录"
 
 
+#: audited table -> its name in the report (the Audit page's words for its kind of record)
+RECORD_WORDS: dict[str, tuple[str, str]] = {
+    "instruments": ("Instrument", "计量器具"),
+    "events": ("Calibration event", "检定/校准记录"),
+    "measurement_points": ("Measurement point", "测量点"),
+    "persons": ("Person", "人员"),
+    "locations": ("Location", "存放地点"),
+    "providers": ("Provider", "上级计量机构"),
+    "procedures": ("Procedure", "规程/规范"),
+    "attachments": ("Attachment", "附件"),
+    "database": ("Database", "数据库"),
+}
+
+
 def audit_scope_text(trail: AuditTrail, language: Language) -> str:
-    """What was asked for, in words: the item and the days (both ends included)."""
+    """What was asked for, in words: the item, the person, the kind of record and the days
+    (both ends included) — every filter of the Audit page."""
     parts = []
     if trail.item_tag:
         parts.append(pick("item", "器具", language) + f" = {trail.item_tag}")
+    if trail.user:
+        parts.append(pick("person", "操作人", language) + f" = {trail.user}")
+    if trail.entity:
+        words = RECORD_WORDS.get(trail.entity, (trail.entity, trail.entity))
+        parts.append(pick("record", "记录类别", language) + f" = {pick(*words, language)}")
     if trail.date_from or trail.date_to:
         start = trail.date_from.isoformat() if trail.date_from else "…"
         end = trail.date_to.isoformat() if trail.date_to else "…"
