@@ -95,13 +95,19 @@ def audit_scope_text(trail: AuditTrail, language: Language) -> str:
 
 
 def entries_text(trail: AuditTrail, language: Language) -> str:
-    """How many entries are listed, and a warning when more matched than one report holds."""
-    n = len(trail.lines)
+    """How many entries are listed, how many are missing from the database (listed as broken),
+    and a warning when more matched than one report holds."""
+    gone = trail.missing
+    n = len(trail.lines) - gone
+    text = str(n)
+    if gone:
+        text += pick(f" (and {gone} missing: removed from the database, listed as BROKEN)",
+                     f"（另有 {gone} 条缺失：已从数据库删除，列为验证失败）", language)  # fmt: skip
     if not trail.more:
-        return str(n)
-    return pick(
-        f"{n} (the oldest {n} only: more entries matched; narrow the item or the days)",
-        f"{n}（仅列出最早的 {n} 条：符合条件的记录更多，请缩小器具或日期范围）",
+        return text
+    return text + pick(
+        f" (the oldest {n} only: more entries matched; narrow the item or the days)",
+        f"（仅列出最早的 {n} 条：符合条件的记录更多，请缩小器具或日期范围）",
         language,
     )
 
@@ -123,12 +129,15 @@ def _integrity_summary(trail: AuditTrail, language: Language) -> str:
 
 
 def _cells(line: AuditTrailLine, language: Language) -> list[object]:
-    entry = line.entry
-    who = f"{line.person} ({entry.user})" if line.person else entry.user
-    changes = "\n".join(f"{c.field}: {_shown(c.old)} → {_shown(c.new)}" for c in entry.changes)
     integrity = pick(*INTEGRITY_WORDS[line.integrity], language)
     if line.problem:
         integrity = f"{integrity}: {line.problem}"
+    entry = line.entry
+    if entry is None:  # removed from the database: only its place in the chain is known
+        gone = pick("(entry missing: removed)", "（记录缺失：已被删除）", language)
+        return ["", "", gone, line.record, "", "", integrity]
+    who = f"{line.person} ({entry.user})" if line.person else entry.user
+    changes = "\n".join(f"{c.field}: {_shown(c.old)} → {_shown(c.new)}" for c in entry.changes)
     action = ACTION_WORDS.get(entry.action, (str(entry.action), str(entry.action)))
     return [
         _local(entry.at),
