@@ -346,6 +346,8 @@ def _table(
 
 
 def _cell(text: str, style: ParagraphStyle, room: float, width: WidthCache) -> Any:
+    if "\n" not in text and width(text) <= room:  # one line, Chinese or not
+        return text
     lines = plain_lines(text, room, width)
     return para(text, style) if lines is None else lines
 
