@@ -124,6 +124,7 @@ def write_comparison_report(
         for title, figure in figures:
             chart = workbook.add_worksheet(sheet_title(title, taken))
             chart.insert_image(0, 0, f"{title}.png", {"image_data": _png(figure)})
+            apply_print_setup(chart, [_image_columns(figure)], title, language, header_rows=0)
         workbook.close()
         os.replace(partial, target)
     except BaseException:
@@ -132,10 +133,19 @@ def write_comparison_report(
     return target
 
 
+def _image_columns(figure: Figure) -> float:
+    """The chart's width as Excel column characters (a column is 7 w + 5 px), for the print rule."""
+    pixels = figure.get_figwidth() * _DPI
+    return max((pixels - 5) / 7, 0.0)
+
+
+_DPI = 110
+
+
 def _png(figure: Figure) -> io.BytesIO:
     FigureCanvasAgg(figure)
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=110)
+    figure.savefig(buffer, format="png", dpi=_DPI)
     buffer.seek(0)
     return buffer
 

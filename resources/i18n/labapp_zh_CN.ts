@@ -3215,7 +3215,6 @@ Why is it used anyway? The reason goes to the audit log.</source>
     <name>ExportJob</name>
     <message>
         <source>Excel workbook (*.xlsx)</source>
-        <extracomment>job(db, path, progress(done, total), cancel() -&gt; bool) -&gt; ExportResult</extracomment>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
@@ -5730,8 +5729,22 @@ Calibration laboratory management: measurement standards, traceability, calibrat
 <context>
     <name>PrintJob</name>
     <message>
+        <source>Printing the report…</source>
+        <translation>正在生成报表…</translation>
+    </message>
+    <message>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>{0}
+{1} of {2} table rows</source>
+        <translation>{0}
+已输出 {1} / {2} 表格行</translation>
+    </message>
+    <message>
+        <source>The report was cancelled; no file was written.</source>
+        <translation>报表已取消，未写入任何文件。</translation>
     </message>
     <message>
         <source>The report was written to

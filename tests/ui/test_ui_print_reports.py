@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import io
 import re
+import threading
 from datetime import date
 from pathlib import Path
 
 import openpyxl
 import pypdf
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QPushButton
 from uihelpers import shoot, wait_idle
 
 from labapp.services import impact
@@ -79,6 +81,46 @@ def test_register_prints_the_visible_columns(qtbot, window, tmp_path: Path) -> N
     _screens(qtbot, view, "register", view.print_button)
 
 
+def test_register_print_shows_progress_of_every_row(qtbot, window, tmp_path: Path) -> None:
+    view = window.views[REGISTER]
+    window.show_page(REGISTER)
+    wait_idle(qtbot, window.session)
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0, timeout=30_000)
+    release = threading.Event()
+    window.session.run(lambda db: release.wait(10))  # the worker is busy: the print waits
+    job = start_register_print(view, tmp_path / "register.pdf")
+    seen: list[tuple[int, int]] = []
+    job._progress.connect(lambda done, total: seen.append((done, total)))
+    release.set()
+    with qtbot.waitSignal(job.finished, timeout=60_000) as signal:
+        pass
+    assert signal.args[0] == tmp_path / "register.pdf"
+    done, total = seen[-1]
+    assert done == total and total > 0 and total % view.total == 0  # every row of every part
+    assert job.dialog is None  # closed once done
+    job.message.close()
+
+
+def test_cancel_on_the_print_progress_dialog_leaves_no_file(qtbot, window, tmp_path: Path) -> None:
+    view = window.views[REGISTER]
+    window.show_page(REGISTER)
+    wait_idle(qtbot, window.session)
+    release = threading.Event()
+    window.session.run(lambda db: release.wait(10))  # the worker is busy: the print waits
+    target = tmp_path / "cancelled.pdf"
+    job = start_register_print(view, target)
+    with qtbot.waitSignal(job.finished, timeout=60_000) as signal:
+        qtbot.waitUntil(job.dialog.isVisible, timeout=5_000)  # after its 0.5 s minimum duration
+        shoot(job.dialog, "print_progress_en")
+        qtbot.mouseClick(job.dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
+        release.set()
+    assert signal.args[0] is None
+    assert not target.exists() and list(tmp_path.glob("*.part")) == []  # nor a partial file
+    assert "cancelled" in job.message.text()
+    job.message.close()
+    wait_idle(qtbot, window.session)
+
+
 def test_audit_trail_prints_and_refuses_dates_in_the_wrong_order(
     qtbot, window, tmp_path: Path
 ) -> None:
@@ -109,6 +151,26 @@ def test_audit_trail_prints_and_refuses_dates_in_the_wrong_order(
         box.close()
     assert not (tmp_path / "wrong.pdf").exists()
     _screens(qtbot, view, "audit", view.print_button)
+
+
+def test_audit_report_prints_what_the_page_filters_show(qtbot, window, tmp_path: Path) -> None:
+    view = window.views[AUDIT]
+    with qtbot.waitSignal(view.rows_loaded, timeout=30_000):
+        window.show_page(AUDIT)
+    shown = [view.model.row_at(r) for r in range(view.model.rowCount())]
+    login, entity = shown[0].user, shown[0].entity
+    view.person.setEditText(login)
+    view.entity.setCurrentIndex(view.entity.findData(entity))
+    with qtbot.waitSignal(view.rows_loaded, timeout=30_000):
+        view.apply()
+    rows = view.model.rowCount()
+    picked = {(view.model.row_at(r).user, view.model.row_at(r).entity) for r in range(rows)}
+    assert rows > 0 and picked == {(login, entity)}
+    assert rows < len(shown) or len({(e.user, e.entity) for e in shown}) == 1
+    _finish(qtbot, view.print_trail(str(tmp_path / "filtered.pdf")))
+    text = _text(tmp_path / "filtered.pdf")
+    assert f"Entries{rows}" in text  # the page's entries, no more (fewer than the page's limit)
+    assert f"person={login}" in text and "record=" in text
 
 
 def test_impact_investigation_prints(qtbot, window, tmp_path: Path) -> None:

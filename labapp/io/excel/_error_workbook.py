@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import openpyxl
 from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
 
 from labapp.io.excel._cells import append_text_row
 from labapp.io.excel._columns import Language, pick
+from labapp.io.excel._print import apply_print_setup
 from labapp.io.excel._problems import CellError
 
 __all__ = ["ImportResult", "write_error_workbook"]
@@ -68,8 +70,22 @@ def write_error_workbook(
         workbook.remove(workbook.active)
     else:
         _mark_cells(workbook, result, language)
-    _errors_sheet(workbook, result.errors, language)
+        marked = workbook[result.sheet] if result.sheet in workbook.sheetnames else workbook.active
+        # the user's rows print as readably as ours, their header (wherever it is) on every page
+        header = int(getattr(result, "header_row", 0) or 0)
+        apply_print_setup(marked, _widths(marked), marked.title, language, header_rows=header)
+    errors = _errors_sheet(workbook, result.errors, language)
+    apply_print_setup(errors, _widths(errors), errors.title, language)
     workbook.save(Path(out_path))
+
+
+def _widths(sheet: Any) -> list[float]:
+    """The sheet's column widths in Excel characters (8.43, Excel's default, where unset)."""
+    out = []
+    for col in range(1, max(sheet.max_column, 1) + 1):
+        dim = sheet.column_dimensions.get(get_column_letter(col))
+        out.append(float(dim.width) if dim is not None and dim.customWidth else 8.43)
+    return out
 
 
 def _mark_cells(workbook: openpyxl.Workbook, result: ImportResult, language: Language) -> None:
@@ -86,7 +102,7 @@ def _mark_cells(workbook: openpyxl.Workbook, result: ImportResult, language: Lan
         cell.comment = Comment("\n".join(texts), "LabApp", width=320, height=120)
 
 
-def _errors_sheet(workbook: openpyxl.Workbook, errors: list[CellError], language: Language) -> None:
+def _errors_sheet(workbook: openpyxl.Workbook, errors: list[CellError], language: Language) -> Any:
     name = pick("errors", "错误", language).replace(" / ", " ")
     sheet = workbook.create_sheet(name[:31], 0)
     heads = [
@@ -110,3 +126,4 @@ def _errors_sheet(workbook: openpyxl.Workbook, errors: list[CellError], language
     sheet.freeze_panes = "A2"
     sheet.column_dimensions["D"].width = 24
     sheet.column_dimensions["G"].width = 80
+    return sheet

@@ -7,6 +7,10 @@ when the shrink keeps 11 pt text at :data:`MIN_PRINT_PT` or more.  A wider sheet
 across several pages, its first (key) column and its header rows repeated on every page, pages
 numbered across then down.  Every sheet carries its title and "page x of y".
 
+The rule is the same for sheets written with xlsxwriter and with openpyxl (the error workbook
+is a marked copy of the user's file, so openpyxl writes it): :func:`apply_print_setup` takes
+either kind of sheet.
+
 Widths are Excel column widths (characters of the default 11 pt font); a column of width ``w``
 is ``trunc(7 w + 5)`` pixels at 96 dpi, Excel's own conversion for Calibri 11.
 """
@@ -61,8 +65,12 @@ def apply_print_setup(
     header_rows: int = 1,
     key_columns: int = 1,
 ) -> PrintLayout:
-    """Set A4, orientation, fitting, repeated rows/columns, header and footer on ``sheet``."""
+    """Set A4, orientation, fitting, repeated rows/columns, header and footer on ``sheet``
+    (an xlsxwriter or an openpyxl worksheet)."""
     layout = print_layout(widths)
+    if hasattr(sheet, "page_setup"):  # openpyxl
+        _openpyxl_setup(sheet, layout, title, language, header_rows, key_columns)
+        return layout
     sheet.set_paper(9)  # A4
     if layout.landscape:
         sheet.set_landscape()
@@ -80,3 +88,38 @@ def apply_print_setup(
     sheet.set_header(f"&L&B{text}&R&D")
     sheet.set_footer(f"&L{text}&C{page}")
     return layout
+
+
+def _openpyxl_setup(
+    sheet: Any,
+    layout: PrintLayout,
+    title: str,
+    language: Language,
+    header_rows: int,
+    key_columns: int,
+) -> None:
+    setup = sheet.page_setup
+    setup.paperSize = 9  # A4
+    setup.orientation = "landscape" if layout.landscape else "portrait"
+    if layout.fit_width:
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        setup.fitToWidth, setup.fitToHeight = 1, 0
+    else:  # several pages wide at 100 %: keep the key column and read across, then down
+        last = max(key_columns, 1)
+        sheet.print_title_cols = f"A:{_letter(last)}"
+        setup.pageOrder = "overThenDown"
+    if header_rows:
+        sheet.print_title_rows = f"1:{header_rows}"
+    text = title.replace("&", "&&")[:100]
+    page = pick("Page &P of &N", "第 &P 页，共 &N 页", language)
+    sheet.oddHeader.left.text, sheet.oddHeader.right.text = f"&B{text}", "&D"
+    sheet.oddFooter.left.text, sheet.oddFooter.center.text = text, page
+
+
+def _letter(column: int) -> str:
+    """The letters of the 1-based ``column`` (1 -> A, 27 -> AA)."""
+    out = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        out = chr(65 + rest) + out
+    return out

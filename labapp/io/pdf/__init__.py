@@ -13,6 +13,7 @@ if TYPE_CHECKING:  # imported on first use (see labapp.lazy): these modules load
     from labapp.io.pdf._certificate import write_certificate_pdf
     from labapp.io.pdf._layout import MIN_FONT_SIZE, font_path
     from labapp.io.pdf._table_report import (
+        ReportCancelled,
         ReportColumn,
         SignatureBlock,
         TableReport,
@@ -25,6 +26,7 @@ if TYPE_CHECKING:  # imported on first use (see labapp.lazy): these modules load
 
 __all__ = [
     "MIN_FONT_SIZE",
+    "ReportCancelled",
     "ReportColumn",
     "SignatureBlock",
     "TableReport",
@@ -43,6 +45,7 @@ __getattr__ = lazy_attributes(
         "write_certificate_pdf": "_certificate",
         "MIN_FONT_SIZE": "_layout",
         "font_path": "_layout",
+        "ReportCancelled": "_table_report",
         "ReportColumn": "_table_report",
         "SignatureBlock": "_table_report",
         "TableReport": "_table_report",

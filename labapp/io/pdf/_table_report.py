@@ -12,6 +12,11 @@ Columns are never narrower than their widest date, number or word (:mod:`._width
 whose columns cannot all fit at 8 pt is split into parts, one after the other, each repeating
 the key columns (the asset tag) so every row of every part says which item it is; shrinking it
 instead would print it unreadably.
+
+A long report reports progress and can be cancelled: ``progress(done, total)`` is called as the
+table rows are laid out and drawn (a row of a table printed in two parts counts twice), and
+``cancel()`` is polled on every page; a cancelled report raises :class:`ReportCancelled` inside
+the writer and :func:`save_table_report` returns None, writing no file.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from __future__ import annotations
 import io
 import os
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -31,7 +36,6 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import PageBreak, SimpleDocTemplate, Spacer, Table
 
 from labapp.domain.quantities import Measured
@@ -46,9 +50,18 @@ from labapp.io.pdf._layout import (
     para,
     styles,
 )
-from labapp.io.pdf._widths import PADDING, column_parts, keep_units, min_widths, part_widths
+from labapp.io.pdf._widths import (
+    PADDING,
+    WidthCache,
+    column_parts,
+    keep_units,
+    min_widths,
+    part_widths,
+    plain_lines,
+)
 
 __all__ = [
+    "ReportCancelled",
     "ReportColumn",
     "SignatureBlock",
     "TableReport",
@@ -61,6 +74,47 @@ __all__ = [
 _PAGE = landscape(A4)
 _MARGIN = 12 * mm
 _WIDTH = _PAGE[0] - 2 * _MARGIN
+_POLL_EVERY = 500  # rows measured between two polls of cancel() before the layout starts
+
+#: progress(done, total): table rows drawn so far, of all the rows of every part
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+
+
+class ReportCancelled(Exception):
+    """Raised inside the writer when ``cancel()`` returns True."""
+
+
+class _Ticker:
+    """Counts the table rows drawn; reports progress and polls cancel."""
+
+    def __init__(self, progress: Progress | None, cancel: Cancel | None) -> None:
+        self.done, self.total = 0, 0
+        self._progress, self._cancel = progress, cancel
+
+    def check(self) -> None:
+        if self._cancel is not None and self._cancel():
+            raise ReportCancelled
+        if self._progress is not None:
+            self._progress(self.done, self.total)
+
+
+class _DataTable(Table):  # type: ignore[misc]
+    """A report's table: ReportLab splits it into pieces of this class, one per page, so the
+    document counts the rows of each piece drawn."""
+
+
+class _ReportDoc(SimpleDocTemplate):  # type: ignore[misc]
+    """Counts the rows of every table piece drawn and polls cancel once per piece (per page)."""
+
+    def __init__(self, out: io.BytesIO, ticker: _Ticker, **kwargs: Any) -> None:
+        super().__init__(out, **kwargs)
+        self.ticker = ticker
+
+    def afterFlowable(self, flowable: Any) -> None:
+        if isinstance(flowable, _DataTable):
+            self.ticker.done += len(flowable._cellvalues) - flowable.repeatRows
+            self.ticker.check()
 
 
 @dataclass(frozen=True)
@@ -132,8 +186,26 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
-def write_table_report(report: TableReport) -> bytes:
-    """Render ``report`` as an A4 landscape PDF and return its bytes."""
+def write_table_report(
+    report: TableReport, *, progress: Progress | None = None, cancel: Cancel | None = None
+) -> bytes:
+    """Render ``report`` as an A4 landscape PDF and return its bytes.
+
+    Parameters
+    ----------
+    report : TableReport
+        What to print.
+    progress : callable, optional
+        ``progress(done, total)`` with the table rows drawn so far, once per page.
+    cancel : callable, optional
+        Polled every few hundred rows while measuring and on every page while drawing.
+
+    Raises
+    ------
+    ReportCancelled
+        ``cancel()`` returned True.
+    """
+    ticker = _Ticker(progress, cancel)
     lang = report.language
     out = io.BytesIO()
     title = pick(report.title_en, report.title_zh, lang)
@@ -141,19 +213,34 @@ def write_table_report(report: TableReport) -> bytes:
     generated = format_datetime(report.generated_at) if report.generated_at else ""
     decor = PageDecor(lang, header_left=title, header_right=right, footer_left=generated,
                       margin=_MARGIN)  # fmt: skip
-    template = SimpleDocTemplate(
-        out, pagesize=_PAGE, leftMargin=_MARGIN, rightMargin=_MARGIN, topMargin=20 * mm,
+    template = _ReportDoc(
+        out, ticker, pagesize=_PAGE, leftMargin=_MARGIN, rightMargin=_MARGIN, topMargin=20 * mm,
         bottomMargin=18 * mm, title=report.title_en, author=report.lab_name,
     )  # fmt: skip
-    story = [*_cover(report), *_tables(report)]
+    story = [*_cover(report), *_tables(report, ticker)]
     template.build(story, canvasmaker=numbered_canvas(decor))
+    ticker.check()
     return out.getvalue()
 
 
-def save_table_report(report: TableReport, path: str | os.PathLike[str]) -> Path:
-    """Render ``report`` and write it to ``path``; the file appears only once complete."""
+def save_table_report(
+    report: TableReport,
+    path: str | os.PathLike[str],
+    *,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> Path | None:
+    """Render ``report`` and write it to ``path``; the file appears only once complete.
+
+    Returns the path written, or None when ``cancel()`` stopped the report (no file written, an
+    existing file of that name untouched); ``progress`` and ``cancel`` as in
+    :func:`write_table_report`.
+    """
     target = Path(path)
-    data = write_table_report(report)
+    try:
+        data = write_table_report(report, progress=progress, cancel=cancel)
+    except ReportCancelled:
+        return None
     partial = target.with_name(f".{target.stem}.{uuid.uuid4().hex[:8]}.pdf.part")
     try:
         partial.write_bytes(data)
@@ -198,14 +285,26 @@ def _signature_table(report: TableReport, st: dict[str, Any]) -> Table:
     return table
 
 
-def _tables(report: TableReport) -> list[Any]:
+def _texts(report: TableReport, ticker: _Ticker) -> list[list[str]]:
+    """Every cell's text, polling cancel now and then (a register of many items takes a while)."""
+    texts = []
+    for number, values in enumerate(report.rows, start=1):
+        texts.append([keep_units(cell_text(v)) for v in values])
+        if number % _POLL_EVERY == 0:
+            ticker.check()
+    return texts
+
+
+def _tables(report: TableReport, ticker: _Ticker) -> list[Any]:
     lang = report.language
     st = styles(lang, max(report.font_size, MIN_FONT_SIZE + 0.5))  # cells print 0.5 pt smaller
     columns = list(report.columns)
     headers = [pick(c.header_en, c.header_zh, lang) for c in columns]
-    texts = [[keep_units(cell_text(v)) for v in values] for values in report.rows]
+    texts = _texts(report, ticker)
     minimum = min_widths(headers, texts, st["cell"].fontSize)
     parts = column_parts(minimum, _WIDTH, report.key_columns)
+    ticker.total = len(texts) * len(parts)
+    ticker.check()
     story: list[Any] = []
     for number, indexes in enumerate(parts, start=1):
         if len(parts) > 1:
@@ -224,25 +323,33 @@ def _tables(report: TableReport) -> list[Any]:
 def _table(
     part: list[tuple[ReportColumn, str, float]], texts: list[list[str]], st: dict[str, Any]
 ) -> Table:
-    """The table of one part; a cell whose text fits on one line is drawn as a plain string
-    (in the cell font and size), the others as wrapping paragraphs: a paragraph per cell made a
-    register of a few thousand items take minutes."""
+    """The table of one part.  A cell of Latin text is drawn as plain string lines in the cell
+    font and size, broken at spaces here (each distinct word measured once); only Chinese text
+    and a piece wider than its column go through a wrapping paragraph: a paragraph per cell is
+    laid out two or three times by ReportLab and made a register of thousands of items slow."""
     head = _aligned(st["head"], "LEFT")
     rows: list[list[Any]] = [[para(header, head) for _, header, _ in part]]
     aligned = [_aligned(st["cell"], c.align) for c, _, _ in part]
     font, size = st["cell"].fontName, st["cell"].fontSize
+    width = WidthCache(font, size)
     room = [w - PADDING for _, _, w in part]
     for line in texts:
         cells = zip(line, aligned, room, strict=True)
-        rows.append([t if "\n" not in t and stringWidth(t, font, size) <= r else para(t, s)
-                     for t, s, r in cells])  # fmt: skip
-    table = Table(rows, colWidths=[w for _, _, w in part], repeatRows=1)
+        rows.append([_cell(t, s, r, width) for t, s, r in cells])
+    table = _DataTable(rows, colWidths=[w for _, _, w in part], repeatRows=1)
     style = grid_style(header=True)
     style.add("FONT", (0, 1), (-1, -1), font, size, st["cell"].leading)
     for col, (column, _, _) in enumerate(part):
         style.add("ALIGN", (col, 1), (col, -1), column.align.upper())
     table.setStyle(style)
     return table
+
+
+def _cell(text: str, style: ParagraphStyle, room: float, width: WidthCache) -> Any:
+    if "\n" not in text and width(text) <= room:  # one line, Chinese or not
+        return text
+    lines = plain_lines(text, room, width)
+    return para(text, style) if lines is None else lines
 
 
 def _aligned(style: ParagraphStyle, align: str) -> ParagraphStyle:

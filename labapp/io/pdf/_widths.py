@@ -18,7 +18,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from labapp.io.pdf._layout import ensure_font
 
-__all__ = ["column_parts", "keep_units", "min_widths", "part_widths"]
+__all__ = ["WidthCache", "column_parts", "keep_units", "min_widths", "part_widths", "plain_lines"]
 
 PADDING = 12.0 + 1.0  # ReportLab's default left and right cell padding, and a point to spare
 MAX_TOKEN = 45 * mm  # a longer piece (a URL, a long code) may wrap rather than crowd the page
@@ -43,6 +43,46 @@ def _piece_width(piece: str, font: str, size: float) -> float:
         latin = "".join(c for c in piece if not _is_cjk(c))
         return max(float(stringWidth(latin, font, size)), CJK_RUN * size)
     return float(stringWidth(piece, font, size))
+
+
+class WidthCache:
+    """Widths of strings in one font and size, each distinct string measured once: a register
+    repeats the same words (a status, a model, a unit) thousands of times, and measuring is
+    slow in pure-Python ReportLab."""
+
+    def __init__(self, font: str, size: float) -> None:
+        self.font, self.size = font, size
+        self._known: dict[str, float] = {}
+
+    def __call__(self, text: str) -> float:
+        width = self._known.get(text)
+        if width is None:
+            width = self._known[text] = float(stringWidth(text, self.font, self.size))
+        return width
+
+
+def plain_lines(text: str, room: float, width: WidthCache) -> str | None:
+    """``text`` broken at spaces into lines no wider than ``room`` (joined by newlines), as a
+    paragraph would break it; None when a paragraph must draw it instead (Chinese text, which
+    breaks between characters, a tab, or a piece wider than ``room``)."""
+    if "\t" in text or any(_is_cjk(c) for c in text):
+        return None
+    space = width(" ")
+    lines: list[str] = []
+    for given in text.split("\n"):
+        line: list[str] = []
+        used = 0.0
+        for word in given.split(" "):
+            wide = width(word)
+            if wide > room:
+                return None
+            if line and used + space + wide > room:
+                lines.append(" ".join(line))
+                line, used = [], 0.0
+            used += (space if line else 0.0) + wide
+            line.append(word)
+        lines.append(" ".join(line))
+    return "\n".join(lines)
 
 
 def min_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], size: float) -> list[float]:

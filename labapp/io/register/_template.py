@@ -18,7 +18,14 @@ from typing import Any
 from xlsxwriter.utility import xl_col_to_name
 
 from labapp.domain.enums import AccuracyKind, InstrumentStatus, Role, StandardLevel
-from labapp.io.excel import Language, display_width, enum_label, pick, xlsx_workbook
+from labapp.io.excel import (
+    Language,
+    apply_print_setup,
+    display_width,
+    enum_label,
+    pick,
+    xlsx_workbook,
+)
 from labapp.io.register._columns import REGISTER_FIELDS, RegisterField
 
 __all__ = ["EXAMPLE_ROW", "TemplateChoices", "write_register_template"]
@@ -144,6 +151,11 @@ def _header(field: RegisterField, language: Language) -> str:
     return f"{text} *" if field.required else text
 
 
+def _width(field: RegisterField, language: Language) -> float:
+    """The column's width: its header and some room, within 12 … 40 characters."""
+    return float(min(max(display_width(_header(field, language)) + 2, 12), 40))
+
+
 def _write_register_sheet(
     sheet: Any, formats: dict[str, Any], language: Language, ranges: dict[str, str]
 ) -> None:
@@ -151,10 +163,14 @@ def _write_register_sheet(
         header = _header(field, language)
         sheet.write_string(0, col, header, formats["required" if field.required else "header"])
         sheet.write_comment(0, col, pick(field.help_en, field.help_zh, language), _COMMENT)
-        width = min(max(display_width(header) + 2, 12), 40)
-        sheet.set_column(col, col, width, formats["date"] if field.key == _DATE_KEY else None)
+        sheet.set_column(
+            col, col, _width(field, language), formats["date"] if field.key == _DATE_KEY else None
+        )
         _validation(sheet, col, field, ranges)
     sheet.freeze_panes(1, 0)
+    widths = [_width(f, language) for f in REGISTER_FIELDS]
+    title = pick("Register import template", "台账导入模板", language)
+    apply_print_setup(sheet, widths, title, language)
 
 
 _COMMENT = {"x_scale": 2, "y_scale": 1.2}
@@ -197,3 +213,5 @@ def _write_example(sheet: Any, formats: dict[str, Any], language: Language) -> N
         elif value is not None:
             sheet.write_string(1, col, enum_label(value, language), formats["grey"])
         sheet.set_column(col, col, 16)
+    title = pick("Register import template: example", "台账导入模板：示例", language)
+    apply_print_setup(sheet, [16.0] * len(REGISTER_FIELDS), title, language)

@@ -81,6 +81,9 @@ class IntegrityProblem:
     entity: str
     key: str
     detail: str
+    #: every audit entry (``seq``) the finding concerns: the entry itself, each entry of a run
+    #: written without a login, each missing entry of a gap; empty for a record's seal
+    entries: tuple[int, ...] = ()
 
 
 @dataclass
@@ -206,8 +209,14 @@ class _Chain:
         self.pending_keys: set[str] = set()
         self.genesis: list[tuple[int, str]] = []
 
-    def problem(self, kind: str, key: object, detail: str) -> None:
-        self.report.problems.append(IntegrityProblem(kind, "audit_log", str(key), detail))
+    def problem(
+        self, kind: str, key: int, detail: str, entries: tuple[int, ...] | None = None
+    ) -> None:
+        """A finding at entry ``key``, concerning ``entries`` (default: that entry alone)."""
+        concerned = (key,) if entries is None else entries
+        self.report.problems.append(
+            IntegrityProblem(kind, "audit_log", str(key), detail, concerned)
+        )
 
     def feed(self, row: Any) -> None:
         if row.entry_hash is None and row.seq <= self.legacy_until:
@@ -218,7 +227,8 @@ class _Chain:
         if self.pending and self.pending[-1].user_name != row.user_name:
             self._unsealed()  # another author begins: what came before was never sealed
         if self.last_seq and row.seq != self.last_seq + 1:
-            self.problem("chain", row.seq, f"entries {self.last_seq + 1}–{row.seq - 1} are missing")
+            gap = tuple(range(self.last_seq + 1, row.seq))
+            self.problem("chain", row.seq, f"entries {gap[0]}–{gap[-1]} are missing", gap)
         self.last_seq = row.seq
         expected = chain_hash(self.prev if row.prev_hash is not None else "", audit_fields(row))
         if row.prev_hash != self.prev:
@@ -236,18 +246,21 @@ class _Chain:
 
     def _seal(self, last: Any) -> None:
         batch, self.pending = self.pending, []
+        sealed = tuple(r.seq for r in batch)  # a finding of the seal concerns its whole batch
         authors = {r.user_name for r in batch}
         if authors != {last.user_name}:
-            self.problem("seal", last.seq, f"the batch ending here mixes authors {sorted(authors)}")
+            self.problem("seal", last.seq, f"the batch ending here mixes authors {sorted(authors)}",
+                         sealed)  # fmt: skip
         candidates = self._candidate_keys(last)
         data = (last.entry_hash or "").encode("ascii")
         good = [k for k in candidates if crypto.verify_signature(k, last.seal, data)]
         if not good:
             self.problem("seal", last.seq, f"the seal of {last.user_name} does not verify "
-                         "(forged, or the entries were re-hashed)")  # fmt: skip
+                         "(forged, or the entries were re-hashed)", sealed)  # fmt: skip
         elif good[0] not in self.registered and good[0] not in self.pending_keys:
             if self.registered:
-                self.problem("seal", last.seq, "sealed with a key that was never registered")
+                self.problem("seal", last.seq, "sealed with a key that was never registered",
+                             sealed)  # fmt: skip
             else:  # the first administrator seals the entries that register their own key
                 self.genesis.append((last.seq, good[0]))
         self.registered |= self.pending_keys
@@ -267,7 +280,7 @@ class _Chain:
         first, last = self.pending[0].seq, self.pending[-1].seq
         who = self.pending[0].user_name
         self.problem("seal", first, f"entries {first}–{last} by {who} were written without a "
-                     "login (no author's seal)")  # fmt: skip
+                     "login (no author's seal)", tuple(r.seq for r in self.pending))  # fmt: skip
         self.pending, self.pending_keys = [], set()
 
     def finish(self, head: Any) -> None:
@@ -280,7 +293,8 @@ class _Chain:
             self.report.problems.append(IntegrityProblem(
                 "head", "audit_head", str(head.seq),
                 f"the chain's head (entry {head.seq}) does not match its last entry "
-                f"({self.last_seq}): entries were removed from the end"))  # fmt: skip
+                f"({self.last_seq}): entries were removed from the end",
+                tuple(range(self.last_seq + 1, int(head.seq) + 1))))  # fmt: skip
         self.report.head_seq, self.report.head_hash = self.last_seq, self.prev
 
 

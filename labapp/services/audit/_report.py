@@ -5,11 +5,17 @@ for an item or its events, the asset tag), every changed field old → new, the 
 whether the entry verifies: the whole audit chain and every seal are checked with
 :func:`labapp.services.accounts.verify_integrity` and each line says ``verified``, ``legacy``
 (written before sealing began, so nothing to verify) or ``broken`` with what is wrong (the
-entry's hash, link or seal, or, for an event, a seal of the event as it is now).
+entry's hash, link or seal, or, for an event, a seal of the event as it is now).  A finding
+names every entry it concerns (``IntegrityProblem.entries``), so each entry of a run written
+without a login or of a batch whose seal fails is marked itself.  Entries missing from the
+database (removed) are listed as lines of their own, marked broken, where the trail is not
+narrowed to an item, a person or a kind of record (there is no telling whose they were): between
+its first and last entry, and after its last when the trail runs to the present.
 
 An item's trail is its own entries and those of its events (as the item's page shows them).  A
 period is local calendar days, both ends included; a start after the end is refused
-(``date_order``).
+(``date_order``).  The Audit page's other filters narrow it the same way: the person (a login)
+and the kind of record (an audited table).
 """
 
 from __future__ import annotations
@@ -20,13 +26,13 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import func, select
 
 from labapp.domain.errors import NotFoundError, ValidationError
 from labapp.persistence.models import AuditLogRow, EventRow, InstrumentRow, PersonRow
 from labapp.services.accounts import IntegrityProblem, IntegrityReport, verify_integrity
 from labapp.services.audit._dto import AuditEntry
-from labapp.services.audit._trail import audit_entry
+from labapp.services.audit._trail import audit_entry, item_condition
 from labapp.services.database import Database
 
 __all__ = ["AuditTrail", "AuditTrailLine", "EntryIntegrity", "audit_trail"]
@@ -48,11 +54,12 @@ class EntryIntegrity(StrEnum):
 class AuditTrailLine:
     """One audit entry with who wrote it by name, the record in words and its integrity."""
 
-    entry: AuditEntry
+    entry: AuditEntry | None  # None: the entry is missing from the database (removed)
     person: str  # the author's name ("" when the login names no person)
     record: str  # e.g. "instruments 12 (DMM-001)"
     integrity: EntryIntegrity
     problem: str = ""
+    seq: int = 0  # the entry's place in the audit chain
 
 
 @dataclass(frozen=True)
@@ -69,6 +76,13 @@ class AuditTrail:
     checked_at: datetime
     problem_list: tuple[IntegrityProblem, ...] = ()  # everything found, in or out of the trail
     more: bool = False  # more entries matched than MAX_ENTRIES: only the oldest are listed
+    user: str | None = None  # only this login's entries
+    entity: str | None = None  # only entries of this audited table ("instruments", "events", …)
+
+    @property
+    def missing(self) -> int:
+        """How many lines stand for entries missing from the database."""
+        return sum(1 for line in self.lines if line.entry is None)
 
     @property
     def verified(self) -> int:
@@ -82,8 +96,11 @@ def audit_trail(
     item_tag: str | None = None,
     date_from: date | None = None,
     date_to: date | None = None,
+    user: str | None = None,
+    entity: str | None = None,
 ) -> AuditTrail:
-    """The audit trail of item ``item_tag`` and/or of the days ``date_from`` … ``date_to``.
+    """The audit trail of item ``item_tag`` and/or of the days ``date_from`` … ``date_to``,
+    narrowed to the entries of login ``user`` and/or of the audited table ``entity``.
 
     Raises
     ------
@@ -100,24 +117,33 @@ def audit_trail(
     report = verify_integrity(db)
     with db.read() as session:
         stmt = _statement(session, tag, date_from, date_to)
+        if user:
+            stmt = stmt.where(AuditLogRow.user_name == user)
+        if entity:
+            stmt = stmt.where(AuditLogRow.entity == entity)
         rows = list(session.scalars(stmt))
         more = len(rows) > MAX_ENTRIES
         rows = rows[:MAX_ENTRIES]
         names = _names(session, {r.user_name for r in rows})
         tags = _tags(session, rows)
-        unsealed = _unsealed(session, {r.seq for r in rows if r.entry_hash is not None})
-        lines = tuple(_line(r, names, tags, report, r.seq in unsealed) for r in rows)
+        found = _findings(report)
+        lines = [_line(r, names, tags, report, found.get(r.seq, [])) for r in rows]
+        if not (tag or user or entity):
+            end = date_to is None and not more
+            lines = _with_missing(session, lines, found, open_end=end)
     return AuditTrail(
         tag,
         date_from,
         date_to,
-        lines,
+        tuple(lines),
         report.ok,
         len(report.problems),
         report.entries + report.legacy_entries,
         datetime.now().astimezone(),
         tuple(report.problems),
         more,
+        user or None,
+        entity or None,
     )
 
 
@@ -139,13 +165,7 @@ def _item_condition(session: Any, tag: str) -> Any:
     )
     if found is None:
         raise NotFoundError("instruments", tag)
-    events = [
-        str(i) for i in session.scalars(select(EventRow.id).where(EventRow.instrument_id == found))
-    ]
-    mine = and_(AuditLogRow.entity == "instruments", AuditLogRow.entity_id == str(found))
-    if not events:
-        return mine
-    return or_(mine, and_(AuditLogRow.entity == "events", AuditLogRow.entity_id.in_(events)))
+    return item_condition(session, int(found))
 
 
 def _names(session: Any, logins: set[str]) -> dict[str, str]:
@@ -180,33 +200,34 @@ def _chunks(ids: list[int], size: int = 900) -> list[list[int]]:
     return [unique[i : i + size] for i in range(0, len(unique), size)]
 
 
-def _unsealed(session: Any, wanted: set[int]) -> set[int]:
-    """Which of the entries ``wanted`` no seal covers: a batch is sealed by its last entry, and
-    an author's entries followed by another author's before any seal were written without a
-    login (``verify_integrity`` reports such a run once, at its first entry)."""
-    if not wanted:
-        return set()
-    stmt = (
-        select(AuditLogRow.seq, AuditLogRow.user_name, AuditLogRow.seal.is_not(None))
-        .where(AuditLogRow.seq >= min(wanted), AuditLogRow.entry_hash.is_not(None))
-        .order_by(AuditLogRow.seq)
-        .execution_options(yield_per=5000)
-    )
-    out: set[int] = set()
-    batch: list[int] = []
-    author, last = None, max(wanted)
-    for seq, user, sealed in session.execute(stmt):
-        if batch and user != author:
-            out.update(batch)  # another author begins: the run before was never sealed
-            batch = []
-        author = user
-        if seq in wanted:
-            batch.append(seq)
-        if sealed:
-            batch = []
-        if seq >= last and not batch:
-            return out
-    return out | set(batch)
+def _findings(report: IntegrityReport) -> dict[int, list[str]]:
+    """What is wrong with each audit entry (``seq``) a finding concerns."""
+    out: dict[int, list[str]] = {}
+    for problem in report.problems:
+        for seq in problem.entries:
+            out.setdefault(seq, []).append(problem.detail)
+    return out
+
+
+def _with_missing(
+    session: Any, lines: list[AuditTrailLine], found: dict[int, list[str]], *, open_end: bool
+) -> list[AuditTrailLine]:
+    """``lines`` with a broken line for each entry a finding names that is not in the database,
+    between the first and last line (and after the last when ``open_end``), in chain order."""
+    present = {line.seq for line in lines}
+    if not present:
+        return lines
+    first, last = min(present), max(present)
+    named = [s for s in found if s not in present and (first < s < last or (open_end and s > last))]
+    existing: set[int] = set()
+    for chunk in _chunks(named):
+        existing.update(session.scalars(select(AuditLogRow.seq).where(AuditLogRow.seq.in_(chunk))))
+    extra = [
+        AuditTrailLine(None, "", f"audit_log {s}", EntryIntegrity.BROKEN, "; ".join(found[s]), s)
+        for s in named
+        if s not in existing
+    ]
+    return sorted([*lines, *extra], key=lambda line: line.seq)
 
 
 def _line(
@@ -214,17 +235,14 @@ def _line(
     names: dict[str, str],
     tags: dict[tuple[str, str], str],
     report: IntegrityReport,
-    unsealed: bool,
+    found: list[str],
 ) -> AuditTrailLine:
     tag = tags.get((row.entity, row.entity_id))
     record = f"{row.entity} {row.entity_id}" + (f" ({tag})" if tag else "")
-    problems = [
-        p.detail
-        for p in report.problems
-        if (p.entity, p.key) in (("audit_log", str(row.seq)), (row.entity, row.entity_id))
+    problems = [*found]  # the chain's and the seals' findings naming this entry
+    problems += [
+        p.detail for p in report.problems if (p.entity, p.key) == (row.entity, row.entity_id)
     ]
-    if unsealed:
-        problems.append("written without a login: no author's seal covers it")
     if problems:
         integrity = EntryIntegrity.BROKEN
     elif row.entry_hash is None:
@@ -232,5 +250,6 @@ def _line(
     else:
         integrity = EntryIntegrity.VERIFIED
     return AuditTrailLine(
-        audit_entry(row), names.get(row.user_name, ""), record, integrity, "; ".join(problems)
-    )
+        audit_entry(row), names.get(row.user_name, ""), record, integrity, "; ".join(problems),
+        row.seq,
+    )  # fmt: skip

@@ -4,14 +4,25 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 
-from labapp.persistence.models import AuditLogRow
+from labapp.persistence.models import AuditLogRow, EventRow
 from labapp.services.audit._dto import AuditEntry, FieldChange
 from labapp.services.database import Database
 
-__all__ = ["list_audit"]
+__all__ = ["item_condition", "list_audit"]
+
+
+def item_condition(session: Any, instrument_id: int) -> Any:
+    """The audit entries of an item: its own and those of its events (as its page shows them)."""
+    events = select(EventRow.id).where(EventRow.instrument_id == instrument_id)
+    ids = [str(i) for i in session.scalars(events)]
+    mine = and_(AuditLogRow.entity == "instruments", AuditLogRow.entity_id == str(instrument_id))
+    if not ids:
+        return mine
+    return or_(mine, and_(AuditLogRow.entity == "events", AuditLogRow.entity_id.in_(ids)))
 
 
 def audit_entry(row: AuditLogRow) -> AuditEntry:
@@ -38,6 +49,7 @@ def list_audit(
     since: datetime | None = None,
     until: datetime | None = None,
     limit: int = 500,
+    item_id: int | None = None,
 ) -> list[AuditEntry]:
     """Audit entries, newest first.
 
@@ -51,6 +63,8 @@ def list_audit(
         Half-open time window ``[since, until)`` (timezone-aware).
     limit
         At most this many entries.
+    item_id
+        Restrict to one item's trail: its own entries and its events' (:func:`item_condition`).
     """
     stmt = select(AuditLogRow).order_by(AuditLogRow.at.desc(), AuditLogRow.id.desc()).limit(limit)
     if entity is not None:
@@ -64,4 +78,6 @@ def list_audit(
     if until is not None:
         stmt = stmt.where(AuditLogRow.at < until)
     with db.read() as session:
+        if item_id is not None:
+            stmt = stmt.where(item_condition(session, item_id))
         return [audit_entry(row) for row in session.scalars(stmt)]

@@ -9,7 +9,7 @@ workbook also lists every problem the check found, wherever in the chain it is.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -21,7 +21,13 @@ from labapp.services.audit import AuditTrail, AuditTrailLine, EntryIntegrity
 from labapp.services.common import cover_for, laboratory_name
 from labapp.services.database import Database
 
-__all__ = ["ACTION_WORDS", "audit_scope_text", "export_audit_pdf", "export_audit_xlsx"]
+__all__ = [
+    "ACTION_WORDS",
+    "RECORD_WORDS",
+    "audit_scope_text",
+    "export_audit_pdf",
+    "export_audit_xlsx",
+]
 
 ACTION_WORDS = {
     AuditAction.CREATE: ("Created", "创建"),
@@ -56,11 +62,31 @@ def audit_title(trail: AuditTrail, language: Language) -> tuple[str, str]:
     return "Audit trail", "审计追踪记录"
 
 
+#: audited table -> its name in the report (the Audit page's words for its kind of record)
+RECORD_WORDS: dict[str, tuple[str, str]] = {
+    "instruments": ("Instrument", "计量器具"),
+    "events": ("Calibration event", "检定/校准记录"),
+    "measurement_points": ("Measurement point", "测量点"),
+    "persons": ("Person", "人员"),
+    "locations": ("Location", "存放地点"),
+    "providers": ("Provider", "上级计量机构"),
+    "procedures": ("Procedure", "规程/规范"),
+    "attachments": ("Attachment", "附件"),
+    "database": ("Database", "数据库"),
+}
+
+
 def audit_scope_text(trail: AuditTrail, language: Language) -> str:
-    """What was asked for, in words: the item and the days (both ends included)."""
+    """What was asked for, in words: the item, the person, the kind of record and the days
+    (both ends included) — every filter of the Audit page."""
     parts = []
     if trail.item_tag:
         parts.append(pick("item", "器具", language) + f" = {trail.item_tag}")
+    if trail.user:
+        parts.append(pick("person", "操作人", language) + f" = {trail.user}")
+    if trail.entity:
+        words = RECORD_WORDS.get(trail.entity, (trail.entity, trail.entity))
+        parts.append(pick("record", "记录类别", language) + f" = {pick(*words, language)}")
     if trail.date_from or trail.date_to:
         start = trail.date_from.isoformat() if trail.date_from else "…"
         end = trail.date_to.isoformat() if trail.date_to else "…"
@@ -69,13 +95,19 @@ def audit_scope_text(trail: AuditTrail, language: Language) -> str:
 
 
 def entries_text(trail: AuditTrail, language: Language) -> str:
-    """How many entries are listed, and a warning when more matched than one report holds."""
-    n = len(trail.lines)
+    """How many entries are listed, how many are missing from the database (listed as broken),
+    and a warning when more matched than one report holds."""
+    gone = trail.missing
+    n = len(trail.lines) - gone
+    text = str(n)
+    if gone:
+        text += pick(f" (and {gone} missing: removed from the database, listed as BROKEN)",
+                     f"（另有 {gone} 条缺失：已从数据库删除，列为验证失败）", language)  # fmt: skip
     if not trail.more:
-        return str(n)
-    return pick(
-        f"{n} (the oldest {n} only: more entries matched; narrow the item or the days)",
-        f"{n}（仅列出最早的 {n} 条：符合条件的记录更多，请缩小器具或日期范围）",
+        return text
+    return text + pick(
+        f" (the oldest {n} only: more entries matched; narrow the item or the days)",
+        f"（仅列出最早的 {n} 条：符合条件的记录更多，请缩小器具或日期范围）",
         language,
     )
 
@@ -97,12 +129,15 @@ def _integrity_summary(trail: AuditTrail, language: Language) -> str:
 
 
 def _cells(line: AuditTrailLine, language: Language) -> list[object]:
-    entry = line.entry
-    who = f"{line.person} ({entry.user})" if line.person else entry.user
-    changes = "\n".join(f"{c.field}: {_shown(c.old)} → {_shown(c.new)}" for c in entry.changes)
     integrity = pick(*INTEGRITY_WORDS[line.integrity], language)
     if line.problem:
         integrity = f"{integrity}: {line.problem}"
+    entry = line.entry
+    if entry is None:  # removed from the database: only its place in the chain is known
+        gone = pick("(entry missing: removed)", "（记录缺失：已被删除）", language)
+        return ["", "", gone, line.record, "", "", integrity]
+    who = f"{line.person} ({entry.user})" if line.person else entry.user
+    changes = "\n".join(f"{c.field}: {_shown(c.old)} → {_shown(c.new)}" for c in entry.changes)
     action = ACTION_WORDS.get(entry.action, (str(entry.action), str(entry.action)))
     return [
         _local(entry.at),
@@ -181,8 +216,12 @@ def export_audit_pdf(
     language: Language,
     db: Database,
     generated_at: datetime | None = None,
-) -> Path:
-    """Print ``trail`` as an A4 landscape PDF at ``path`` (same parameters as the workbook)."""
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> Path | None:
+    """Print ``trail`` as an A4 landscape PDF at ``path`` (same parameters as the workbook);
+    ``progress(done, total)`` follows the rows drawn, ``cancel()`` True stops it (None, no file)."""
     title_en, title_zh = audit_title(trail, language)
     columns = [ReportColumn(key, en, zh, weight) for key, en, zh, weight in _HEADERS]
     report = TableReport(
@@ -200,4 +239,4 @@ def export_audit_pdf(
         ],
         generated_at=generated_at or datetime.now().astimezone(),
     )
-    return save_table_report(report, path)
+    return save_table_report(report, path, progress=progress, cancel=cancel)

@@ -11,6 +11,7 @@ and its status as of ``today`` (done on time, done late, overdue, not yet due).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -127,7 +128,10 @@ def export_plan_pdf(
     language: Language,
     db: Database,
     today: date | None = None,
-) -> Path:
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> Path | None:
     """Print ``plan`` (``planning.get_plan``) to ``path`` as an A4 landscape PDF.
 
     Parameters
@@ -144,6 +148,9 @@ def export_plan_pdf(
         The database the plan came from (the signatures, the items' progress).
     today : date, optional
         The day the items' status is given for (default: today).
+    progress, cancel : callable, optional
+        ``progress(done, total)`` as the table rows are drawn; ``cancel()`` polled on every
+        page: True stops the report, writes no file and returns None.
     """
     day = today or date.today()
     states = {i: s for i, s, _ in plan_progress(db, plan.id, day).states}
@@ -172,4 +179,4 @@ def export_plan_pdf(
         signatures=approval_blocks(prepared, (None, None), approved),
         generated_at=datetime.now().astimezone(),
     )
-    return save_table_report(report, path)
+    return save_table_report(report, path, progress=progress, cancel=cancel)

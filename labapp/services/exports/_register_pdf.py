@@ -8,7 +8,7 @@ side by side is printed in parts, each repeating the asset tag (:mod:`labapp.io.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
@@ -100,7 +100,9 @@ def export_register_pdf(
     exported_by: str = "",
     today: date | None = None,
     lead_days: int = 30,
-) -> Path:
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> Path | None:
     """Print the register (or the part ``register_filter`` shows) in ``columns`` to ``path``.
 
     Parameters
@@ -120,6 +122,9 @@ def export_register_pdf(
         Who prints.
     today, lead_days : date, int
         For a due-state filter, as the Register page uses them.
+    progress, cancel : callable, optional
+        ``progress(done, total)`` as the table rows are drawn; ``cancel()`` polled on every
+        page: True stops the report, writes no file and returns None.
 
     Raises
     ------
@@ -151,4 +156,4 @@ def export_register_pdf(
         ],
         generated_at=datetime.now().astimezone(),
     )
-    return save_table_report(report, path)
+    return save_table_report(report, path, progress=progress, cancel=cancel)

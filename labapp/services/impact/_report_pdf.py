@@ -10,6 +10,7 @@ before and after, the assessment and the action decided (who, when, why).  The s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -116,8 +117,12 @@ def export_investigation_pdf(
     path: str | Path,
     language: Language = "en",
     printed_by: str = "",
-) -> Path:
-    """Print investigation ``investigation_id`` to ``path`` as an A4 landscape PDF.
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> Path | None:
+    """Print investigation ``investigation_id`` to ``path`` as an A4 landscape PDF;
+    ``progress(done, total)`` follows the rows drawn, ``cancel()`` True stops it (None, no file).
 
     Raises
     ------
@@ -148,4 +153,4 @@ def export_investigation_pdf(
         signatures=approval_blocks((summary.opened_by, summary.opened_on), (None, None), closed),
         generated_at=datetime.now().astimezone(),
     )
-    return save_table_report(report, path)
+    return save_table_report(report, path, progress=progress, cancel=cancel)

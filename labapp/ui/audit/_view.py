@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from labapp.services.audit import list_audit
 from labapp.services.master_data import list_persons
-from labapp.services.register import list_instruments
+from labapp.ui.audit._item import ItemNotFound, resolve_item
 from labapp.ui.audit._print import export_audit, print_audit
 from labapp.ui.common.date_edit import date_edit
 from labapp.ui.common.errors import show_error
@@ -37,21 +37,11 @@ DEFAULT_DAYS = 90
 EARLIEST = date(2000, 1, 1)
 
 
-class ItemNotFound(LookupError):
-    """No instrument has the asset tag typed in the item filter."""
-
-
 def _query(db: Any, tag: str, entity: str | None, **kwargs: Any) -> list[Any]:
-    """Resolve ``tag`` to an instrument id, then read the audit entries (on the worker)."""
-    entity_id = None
-    if tag:
-        hits = list_instruments(db, search=tag, limit=50)
-        exact = [h for h in hits if h.asset_tag.lower() == tag.lower()]
-        match = exact or (hits if len(hits) == 1 else [])
-        if not match:
-            raise ItemNotFound(tag)
-        entity, entity_id = "instruments", match[0].id
-    return list_audit(db, entity=entity, entity_id=entity_id, limit=LATEST, **kwargs)
+    """The entries the filters select, newest first: an item's trail is its own entries and its
+    events' (as the printed report and the item's page), narrowed by the kind of record."""
+    item_id = resolve_item(db, tag)[0] if tag else None
+    return list_audit(db, entity=entity, item_id=item_id, limit=LATEST, **kwargs)
 
 
 class AuditView(View):
@@ -196,6 +186,10 @@ class AuditView(View):
             return str(self.person.itemData(index))
         return text or None
 
+    def filters(self) -> tuple[str, str | None, str | None]:
+        """The item typed, the person's login and the kind of record (the table) chosen."""
+        return self.item.text().strip(), self.person_filter(), self.entity.currentData()
+
     def reset_filters(self) -> None:
         """Back to everything of the last :data:`DEFAULT_DAYS` days."""
         self.item.clear()
@@ -215,8 +209,7 @@ class AuditView(View):
         self._say("")
         since = datetime.combine(start, time.min).astimezone()
         until = datetime.combine(end + timedelta(days=1), time.min).astimezone()
-        tag, entity = self.item.text().strip(), self.entity.currentData()
-        user = self.person_filter()
+        tag, user, entity = self.filters()
         self.session.run(
             lambda db: _query(db, tag, entity, user=user, since=since, until=until),
             self.show_rows,
@@ -245,7 +238,7 @@ class AuditView(View):
         self.rows_loaded.emit()
 
     def print_trail(self, path: str | None = None) -> Any:
-        """Export PDF…: the item's trail over the days chosen (the PrintJob, or None)."""
+        """Export PDF…: the trail the filters select, as shown (the PrintJob, or None)."""
         start, end = _pydate(self.date_from.date()), _pydate(self.date_to.date())
         return print_audit(self, start, end, path)
 

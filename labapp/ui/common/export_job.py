@@ -14,19 +14,36 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from labapp.ui.common import settings
 from labapp.ui.common.errors import show_error
 
-#: job(db, path, progress(done, total), cancel() -> bool) -> ExportResult
+# job(db, path, progress(done, total), cancel() -> bool) -> ExportResult
 ExportFunction = Callable[[Any, Path, Callable[[int, int], None], Callable[[], bool]], Any]
 
 
 def file_language() -> str:
     """The language of the files written for the user: ``zh_CN`` or ``en``."""
     return "zh_CN" if settings.language() == "zh_CN" else "en"
+
+
+def progress_dialog(
+    parent: QWidget, title: str, label: str, on_cancel: Callable[[], None]
+) -> QProgressDialog:
+    """The progress dialog of a job run on the worker: shown after 0.5 s, Cancel calls
+    ``on_cancel`` (the worker polls it), closed by the job, not when the bar is full."""
+    dialog = QProgressDialog(label, QCoreApplication.translate("ExportJob", "Cancel"), 0, 0, parent)
+    dialog.setObjectName("exportProgress")
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(500)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.canceled.connect(on_cancel)
+    dialog.setValue(0)
+    return dialog
 
 
 class ExportJob(QObject):
@@ -65,16 +82,7 @@ class ExportJob(QObject):
         session.run(lambda db: export(db, path, report, cancel), self._done, self._failed)
 
     def _progress_dialog(self) -> QProgressDialog:
-        dialog = QProgressDialog(self.label, self.tr("Cancel"), 0, 0, self.parent_widget)
-        dialog.setObjectName("exportProgress")
-        dialog.setWindowTitle(self.title)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(500)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.canceled.connect(self.cancel.set)
-        dialog.setValue(0)
-        return dialog
+        return progress_dialog(self.parent_widget, self.title, self.label, self.cancel.set)
 
     def _show_progress(self, done: int, total: int) -> None:
         dialog = self.dialog  # setValue on a modal dialog processes events: the job may finish

@@ -24,5 +24,6 @@ def print_investigation(view: Any, path: str | Path | None = None) -> PrintJob |
     title = QCoreApplication.translate("ImpactPrint", "Export investigation as PDF")
     return start_print(
         view, view.session, title, f"impact-{s.asset_tag}-{s.id}.pdf",
-        lambda db, out: export_investigation_pdf(db, s.id, out, lang, user), path,  # type: ignore[arg-type]
+        lambda db, out, progress, cancel: export_investigation_pdf(
+            db, s.id, out, lang, user, progress=progress, cancel=cancel), path,  # type: ignore[arg-type]
     )  # fmt: skip

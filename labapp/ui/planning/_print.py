@@ -24,5 +24,6 @@ def print_plan(view: Any, path: str | Path | None = None) -> PrintJob | None:
     title = QCoreApplication.translate("PlanPrint", "Export plan as PDF")
     return start_print(
         view, view.session, title, f"plan-{plan.year}.pdf",
-        lambda db, out: export_plan_pdf(out, plan, user, lang, db), path,
+        lambda db, out, progress, cancel: export_plan_pdf(
+            out, plan, user, lang, db, progress=progress, cancel=cancel), path,
     )  # fmt: skip

@@ -34,8 +34,9 @@ def start_register_print(
     day, lead_days = today or date.today(), int(settings.get(settings.DUE_SOON_DAYS))
     title = QCoreApplication.translate("RegisterPrint", "Export register as PDF")
 
-    def job(db: Any, out: Path) -> Path:
+    def job(db: Any, out: Path, progress: Any, cancel: Any) -> Path | None:
         return export_register_pdf(db, out, columns, register_filter=flt, language=lang,  # type: ignore[arg-type]
-                                   exported_by=user, today=day, lead_days=lead_days)  # fmt: skip
+                                   exported_by=user, today=day, lead_days=lead_days,
+                                   progress=progress, cancel=cancel)  # fmt: skip
 
     return start_print(view, view.session, title, "register.pdf", job, path)
