@@ -42,7 +42,7 @@ __all__ = ["RowOutcome", "RowReader"]
 
 _TEXT_FIELDS = ("manufacturer", "model", "serial_no", "category", "quantity", "provider",
                 "procedure", "department", "location", "custodian", "certificate_no")  # fmt: skip
-_DECIMALS = ("range_low", "range_high", "accuracy_value")
+_DECIMALS = ("range_low", "range_high", "accuracy_value", "coverage_factor", "purchase_value")
 
 
 @dataclass
@@ -157,10 +157,11 @@ class RowReader:
             return None
         return LedgerRecord(
             line.number, tag, name, generated, **texts,
-            range_low=low, range_high=high, range_text=range_text,
+            range_low=low, range_high=high, range_text=range_text or v.get("range_text"),
             accuracy_kind=accuracy.kind, accuracy=accuracy.value,
             accuracy_class=accuracy.accuracy_class, coverage_factor=accuracy.coverage_factor,
-            accuracy_text=accuracy.text, role=v.get("role"), level=v.get("level"),
+            accuracy_text=accuracy.text or v.get("accuracy_text"), role=v.get("role"),
+            level=v.get("level"),
             mandatory_verification=v.get("mandatory_verification"),
             **self._state(line), **self._period(line),
             last_calibrated_on=v.get("last_calibrated_on"), valid_until=v.get("valid_until"),
