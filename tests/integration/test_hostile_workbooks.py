@@ -2,10 +2,10 @@
 formula-looking text written back as text by every workbook LabApp writes.
 
 The corpus is built by :mod:`hostile_workbooks` (raw XML in hand-made zips).  Through the
-service each file raises :class:`WorkbookLimitError` with its reason and leaves the database as
-it was; through ``labapp-cli import register`` (the ledger path, the one import) in a subprocess limited to 1.5 GB of address
-space (the far-corner file used to abort at exit 134 and the huge cell took 5.4 GB) each exits 2
-with the message and no traceback.
+service (the ledger path, the one import) each file raises :class:`WorkbookLimitError` with its
+reason and leaves the database as it was; through ``labapp-cli import register`` in a subprocess
+limited to 1.5 GB of address space (the far-corner file used to abort at exit 134 and the huge
+cell took 5.4 GB) each exits 2 with the message and no traceback.
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """Bringing records in from files: a lab's ledger (仪器设备台账, any layout: :func:`check_ledger`,
-:func:`import_ledger`) or LabApp's own template checked cell by cell, then imported all or nothing
-in one audited transaction; the mapping of a ledger layout remembered per layout.
+:func:`import_ledger`; LabApp's own template and register export are ledger layouts) checked cell by
+cell, then imported all or nothing in one audited transaction; the mapping of a ledger layout
+remembered per layout; the template to fill in.
 
 This package's ``__init__`` is what other features may use; its ``_modules`` are private.
 """
@@ -26,9 +27,6 @@ from labapp.services.imports._mappings import (
 from labapp.services.imports._register import (
     ImportFileError,
     RegisterImportRefused,
-    check_register_file,
-    import_register,
-    write_error_workbook,
     write_import_template,
 )
 
@@ -40,15 +38,12 @@ __all__ = [
     "LedgerImported",
     "RegisterImportRefused",
     "check_ledger",
-    "check_register_file",
     "forget_mapping",
     "import_ledger",
-    "import_register",
     "ledger_mapping",
     "provider_kind",
     "remember_mapping",
     "remembered_mapping",
-    "write_error_workbook",
     "write_import_template",
     "write_ledger_errors",
 ]
