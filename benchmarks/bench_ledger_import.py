@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_ledger import ledger_rows, write_ledger, write_register
 
+
 def _fresh(folder: Path, name: str):  # type: ignore[no-untyped-def]
     from labapp.domain.enums import PersonRole
     from labapp.services.accounts import NewAccount
