@@ -31,7 +31,8 @@ from labapp.domain.enums import (
     Reverification,
 )
 from labapp.domain.quantities import Measured
-from labapp.io.register import REGISTER_FIELDS
+from labapp.io.excel import Language
+from labapp.io.register import DIGITS_SHEET_EN, DIGITS_SHEET_ZH, REGISTER_FIELDS
 from labapp.metrology.units import parse_unit
 from labapp.persistence.models import InstrumentRow, PersonRow, ProcedureRow, ProviderRow
 from labapp.persistence.models_accounts import AccountRow
@@ -415,8 +416,9 @@ def ledger_fields(db: Database) -> None:
         uow.commit()
 
 
+@pytest.mark.parametrize("language", ["en", "zh_CN", "bilingual"])
 def test_the_register_export_round_trips_into_a_fresh_database(
-    lab: Database, tmp_path: Path
+    lab: Database, tmp_path: Path, language: Language
 ) -> None:
     """LabApp's own export, imported into a fresh lab with "create missing", stores every field
     the file carries as it was, and exports again to the same file.
@@ -432,7 +434,7 @@ def test_the_register_export_round_trips_into_a_fresh_database(
         seed_demo(source, DemoOptions(instruments=30, years=1, seed=5))
         ledger_fields(source)
         before = stored(source)
-        exported = export_register(source, tmp_path / "register.xlsx", language="en").path
+        exported = export_register(source, tmp_path / "register.xlsx", language=language).path
     finally:
         source.dispose()
     check = check_ledger(lab, exported, create_missing=True)
@@ -466,8 +468,10 @@ def test_the_register_export_round_trips_into_a_fresh_database(
     assert any(was.endswith("级") for was, _ in respelled)
     assert any("\u00b5" in was for was, _ in respelled)
     assert str(after[min(after)]["purchase_value"]) == "12800.00"  # the digits as reported
-    again = export_register(lab, tmp_path / "again.xlsx", language="en").path
-    assert sheet_rows(again, "Reported digits") == sheet_rows(exported, "Reported digits")
+    again = export_register(lab, tmp_path / "again.xlsx", language=language).path
+    sheets = {"en": DIGITS_SHEET_EN, "zh_CN": DIGITS_SHEET_ZH}  # bilingual: "报告位数 Reported …"
+    digits = sheets.get(language, f"{DIGITS_SHEET_ZH} {DIGITS_SHEET_EN}")
+    assert sheet_rows(again, digits) == sheet_rows(exported, digits)
     assert count(lab, ProcedureRow) == len(check.to_create["procedure"])
 
 
