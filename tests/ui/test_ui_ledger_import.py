@@ -147,6 +147,8 @@ def test_a_tag_pattern_numbers_a_ledger_without_tags(window, qtbot, tmp_path: Pa
     model = dialog.preview_model
     shown = {model.display(model.row_at(r), c) for r in range(model.rowCount()) for c in range(3)}
     assert set(expected) <= shown
+    _cjk(dialog)
+    shoot(dialog, "ledger-tag-pattern-en")
     with qtbot.waitSignal(dialog.imported, timeout=30_000) as imported:
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert imported.args == [2]
