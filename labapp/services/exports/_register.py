@@ -1,8 +1,10 @@
 """The register as an Excel file: export it (streamed) in the columns the import reads back.
 
 The export writes one data sheet in :data:`labapp.io.register.REGISTER_FIELDS` order, with the same
-headers the template and the import use, so an exported register imports back unchanged
-(:mod:`labapp.services.imports._register`).  Rows stream from one SQL query (``yield_per``),
+headers the template uses and the ledger import reads, so an exported register imports back
+unchanged, every field the import stores included (:mod:`labapp.services.imports._ledger`, the one
+import path; a unit comes back in LabApp's spelling: µV as μV, a class as its designation, 1.6 级
+as 1.6).  Rows stream from one SQL query (``yield_per``),
 filtered by the register page's :class:`~labapp.services.register.RegisterFilter`, in asset-tag
 order.
 
