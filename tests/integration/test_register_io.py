@@ -18,7 +18,13 @@ import pytest
 from dateutil.relativedelta import relativedelta
 from sqlalchemy import func, insert, select
 
-from labapp.domain.enums import AccuracyKind, InstrumentStatus
+from labapp.domain.enums import (
+    AccuracyKind,
+    CalibrationMethod,
+    EventKind,
+    EventResult,
+    InstrumentStatus,
+)
 from labapp.domain.errors import ValidationError
 from labapp.io.ledger import read_ledger
 from labapp.metrology.units import parse_unit
@@ -91,7 +97,8 @@ def _filled_template(db: Database, tmp_path: Path, rows: list[list[object]]) -> 
 
 HEADERS = ["资产编号", "名称", "测量量", "测量范围下限", "测量范围上限", "测量范围单位",
            "准确度类型", "准确度数值", "准确度单位", "存放地点", "检定/校准机构",
-           "检定规程/校准规范", "保管人", "检定周期(月)", "上次检定日期"]  # fmt: skip
+           "检定规程/校准规范", "保管人", "检定周期(月)", "上次检定日期", "有效期至", "证书编号",
+           "检定结果", "检定方式", "原值", "购置日期"]  # fmt: skip
 
 
 def _good(names: dict[str, str], tag: str, **over: object) -> list[object]:
@@ -101,6 +108,8 @@ def _good(names: dict[str, str], tag: str, **over: object) -> list[object]:
         "准确度数值": "0,0035", "准确度单位": "mV", "存放地点": names["location"],
         "检定/校准机构": names["provider"], "检定规程/校准规范": names["procedure"],
         "保管人": names["custodian"], "检定周期(月)": 12, "上次检定日期": date(2025, 3, 5),
+        "有效期至": date(2026, 3, 4), "证书编号": "JZ-2025-0311", "检定结果": "合格",
+        "检定方式": "外校", "原值": "12800.00", "购置日期": date(2019, 5, 20),
     }  # fmt: skip
     row.update({HEADERS[int(k[1:])]: v for k, v in over.items()})
     return [row[h] for h in HEADERS]
@@ -125,7 +134,14 @@ def test_filled_template_imports_every_row_audited(lab: Database, tmp_path: Path
         assert row.laboratory_id == row.location.laboratory_id
         assert str(row.range_high_value) == "1000.0" and str(row.accuracy_value) == "0.0035"
         assert row.accuracy_kind is AccuracyKind.MPE and row.range_low_unit == "V"
-        assert row.due_on == date(2026, 3, 5)  # 12 months after the last calibration
+        assert row.due_on == date(2026, 3, 4)  # 有效期至 as the certificate states it
+        assert (row.last_valid_until, row.last_certificate_no) == (date(2026, 3, 4), "JZ-2025-0311")
+        assert (row.last_result, row.calibration_method, row.last_event_kind) == (
+            EventResult.PASS,
+            CalibrationMethod.EXTERNAL,
+            EventKind.CALIBRATION,
+        )
+        assert (str(row.purchase_value), row.purchased_on) == ("12800.00", date(2019, 5, 20))
         assert (audit.user_name, audit.reason) == ("li.wei", "imported from filled.xlsx")
 
 
