@@ -391,6 +391,7 @@ def ledger_fields(db: Database) -> None:
             row.purchase_value = D("12800.00") + i
             row.purchased_on = date(2019, 3, 1 + i)
         uncertain = rows[0]
+        uncertain.quantity = "temperature"  # (the range below is in °C)
         uncertain.accuracy_kind = AccuracyKind.UNCERTAINTY
         uncertain.accuracy_value, uncertain.accuracy_unit = D("0.50"), "°C"
         uncertain.range_low_value, uncertain.range_low_unit = D("-40"), "°C"

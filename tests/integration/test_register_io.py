@@ -151,6 +151,7 @@ BAD_CASES = [
     (14, "last spring", "not_a_date", "not a date", "不是日期", 14),
     (3, "1,234", "ambiguous_separator", "ambiguous", "有歧义", 3),
     (4, "10 V", "not_a_number", "not a number", "不是数值", 4),
+    (2, "mass", "unit_quantity_mismatch", "not a unit of", "单位", 5),
     (8, "°C", "incommensurable", "same kind", "同一类量", 7),  # marked on the value it states
     (5, "volts", "bad_unit", "unknown unit", "无法识别的单位", 5),
     (9, "Room 999", "missing_location", "Room 999", "Room 999", 9),
