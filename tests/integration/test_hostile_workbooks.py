@@ -2,10 +2,10 @@
 formula-looking text written back as text by every workbook LabApp writes.
 
 The corpus is built by :mod:`hostile_workbooks` (raw XML in hand-made zips).  Through the
-service each file raises :class:`WorkbookLimitError` with its reason and leaves the database as
-it was; through ``labapp-cli import register`` in a subprocess limited to 1.5 GB of address
-space (the far-corner file used to abort at exit 134 and the huge cell took 5.4 GB) each exits 2
-with the message and no traceback.
+service (the ledger path, the one import) each file raises :class:`WorkbookLimitError` with its
+reason and leaves the database as it was; through ``labapp-cli import register`` in a subprocess
+limited to 1.5 GB of address space (the far-corner file used to abort at exit 134 and the huge
+cell took 5.4 GB) each exits 2 with the message and no traceback.
 """
 
 from __future__ import annotations
@@ -37,10 +37,10 @@ from labapp.io.excel import (
     write_workbook,
 )
 from labapp.io.excel._limits import WorkbookLimitError, check_workbook_limits
-from labapp.io.register import read_register
+from labapp.io.ledger import read_ledger
 from labapp.services.database import Database, open_database
 from labapp.services.exports import export_register
-from labapp.services.imports import check_register_file, import_register, write_error_workbook
+from labapp.services.imports import check_ledger, import_ledger, write_ledger_errors
 from labapp.services.register import InstrumentData, create_instrument
 
 FORMULA = "=cmd|' /C calc'!A0"
@@ -82,7 +82,7 @@ def test_limits_pass_an_honest_workbook(tmp_path: Path) -> None:
     ).path  # fmt: skip
     check_workbook_limits(path)
     blanks = corpus.ods_trailing_blanks(tmp_path / "libreoffice.ods")
-    (row,) = read_register(blanks).rows  # the reader copes with blank repeats: not refused
+    (row,) = read_ledger(blanks).records  # the reader copes with blank repeats: not refused
     assert row.asset_tag == "HOSTILE-1"
 
 
@@ -93,17 +93,19 @@ def test_participants_import_is_held_to_the_same_limits(tmp_path: Path) -> None:
 
 
 def test_service_refuses_each_and_writes_nothing(db: Database, tmp_path: Path) -> None:
-    good = check_register_file(db, corpus.write_xlsx(tmp_path / "good.xlsx"))
-    assert good.ok and len(good.rows) == 1  # the same ledger without the hostile part imports
+    good = check_ledger(db, corpus.write_xlsx(tmp_path / "good.xlsx"))
+    assert good.ok and len(good.records) == 1  # the same ledger without the hostile part imports
     before = (count(db, "instruments"), count(db, "audit_log"))
     refused = {}
     for name in corpus.REFUSED:
         with pytest.raises(WorkbookLimitError) as caught:
-            check_register_file(db, _file(tmp_path, name))
+            check_ledger(db, _file(tmp_path, name))
         refused[name] = caught.value.reason
     assert refused == corpus.REASONS
     assert (count(db, "instruments"), count(db, "audit_log")) == before
-    assert import_register(db, "admin", good) == 1  # and the database still takes a good one
+    assert (
+        import_ledger(db, "admin", good).instruments == 1
+    )  # and the database still takes a good one
     assert count(db, "instruments") == before[0] + 1
 
 
@@ -164,9 +166,9 @@ def _text_cells(path: Path) -> dict[object, openpyxl.cell.cell.Cell]:
 
 def test_error_workbook_keeps_formula_text(db: Database, tmp_path: Path) -> None:
     source = corpus.formula_text(tmp_path / "formula.xlsx")
-    check = check_register_file(db, source)
+    check = check_ledger(db, source)
     assert [e.value for e in check.errors] == [FORMULA]  # an unknown custodian
-    out = write_error_workbook(check, tmp_path / "errors.xlsx", "en")
+    out = write_ledger_errors(check, tmp_path / "errors.xlsx", "en")
     workbook = openpyxl.load_workbook(out)
     listed = [c for row in workbook.worksheets[0].iter_rows() for c in row if c.value == FORMULA]
     copied = workbook["台账"]["C2"]
@@ -183,7 +185,7 @@ def test_register_export_keeps_formula_text(db: Database, tmp_path: Path) -> Non
     cells = _text_cells(path)
     assert set(cells) == set(FORMULA_STARTS)
     assert all(cell.data_type == "s" for cell in cells.values())
-    (row,) = read_register(path).rows  # the round trip: the same text comes back (stripped,
+    (row,) = read_ledger(path).records  # the round trip: the same text comes back (stripped,
     # as the import strips every text cell)
     assert {key: getattr(row, key) for key in texts} == {k: v.strip() for k, v in texts.items()}
 
@@ -211,9 +213,9 @@ def test_import_keeps_formula_text_for_a_known_custodian(db: Database, tmp_path:
 
         uow.session.add(PersonRow(name=FORMULA, login="hostile"))
         uow.commit()
-    check = check_register_file(db, corpus.formula_text(tmp_path / "formula.xlsx"))
+    check = check_ledger(db, corpus.formula_text(tmp_path / "formula.xlsx"))
     assert check.ok, check.errors
-    assert import_register(db, "admin", check) == 1
+    assert import_ledger(db, "admin", check).instruments == 1
     path = export_register(db, tmp_path / "again.xlsx").path
     cell = _text_cells(path)[FORMULA]
     assert (cell.data_type, cell.value) == ("s", FORMULA)
@@ -233,8 +235,12 @@ def test_ledger_numbers_out_of_bounds_and_below_absolute_zero(db: Database, tmp_
     sheet.append(["N-5", "differential", -1, 1, "Δ°C"])  # a difference range: fine
     workbook.save(tmp_path / "numbers.xlsx")
     before = (count(db, "instruments"), count(db, "audit_log"))
-    check = check_register_file(db, tmp_path / "numbers.xlsx")
-    assert sorted((e.row, e.column, e.code) for e in check.errors) == [
+    check = check_ledger(db, tmp_path / "numbers.xlsx")
+    found = sorted((e.row, e.column, e.code) for e in check.errors)
+    # a refused low end also leaves the range without it ("a range needs both ends", same cell)
+    follow_on = {(row, column) for row, column, code in found if code == "required"}
+    assert follow_on <= {(row, column) for row, column, code in found if code != "required"}
+    assert [e for e in found if e[2] != "required"] == [
         (2, "C", "out_of_range"),
         (3, "C", "below_absolute_zero"),
         (4, "C", "out_of_range"),
@@ -280,7 +286,7 @@ def test_damaged_workbook_is_read_or_refused_typed(part: str | None, damage: lis
                     archive.writestr(name, _damaged(content, damage) if name == part else content)
         start = time.perf_counter()
         try:
-            read_register(path)
+            read_ledger(path)
         except ImportFileError as exc:
             assert exc.message_en and exc.message_zh
         assert time.perf_counter() - start < 1.0

@@ -9,8 +9,6 @@ LabApp's own register export imports into a fresh database with every exported f
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from datetime import date
 from decimal import Decimal as D
 from pathlib import Path
@@ -25,6 +23,7 @@ from labapp.domain.due import due_on
 from labapp.domain.enums import (
     AccuracyKind,
     CalibrationMethod,
+    EventKind,
     EventResult,
     InstrumentStatus,
     PersonRole,
@@ -32,11 +31,14 @@ from labapp.domain.enums import (
     Reverification,
 )
 from labapp.domain.quantities import Measured
+from labapp.io.excel import Language
+from labapp.io.register import DIGITS_SHEET_EN, DIGITS_SHEET_ZH, REGISTER_FIELDS
+from labapp.metrology.units import parse_unit
 from labapp.persistence.models import InstrumentRow, PersonRow, ProcedureRow, ProviderRow
 from labapp.persistence.models_accounts import AccountRow
 from labapp.persistence.models_master import DepartmentRow
 from labapp.services.accounts import NewAccount
-from labapp.services.database import Database
+from labapp.services.database import Database, open_database
 from labapp.services.demo import DemoOptions, seed_demo
 from labapp.services.exports import export_register
 from labapp.services.imports import (
@@ -354,51 +356,125 @@ def test_a_csv_errors_come_back_as_a_workbook(lab: Database, tmp_path: Path) -> 
 # --- 5. LabApp's own export into a fresh database -------------------------------------------
 
 
-UNIT_HEADERS = ("Range unit", "Range low unit", "Accuracy unit")
-CLASS_WORD = re.compile(r"\s*级$")
+# Every field of the register file, and the instrument column it is stored in; the columns the
+# file does not carry are named with the reason (ids, the lab's own bookkeeping, the due date the
+# import works out from 有效期至 or the interval, a retired item's reason).
+STORED_AS = {"range_low": "range_low_value", "range_high": "range_high_value",
+             "range_unit": "range_high_unit",
+             "coverage_factor": "accuracy_coverage_factor", "valid_until": "last_valid_until",
+             "certificate_no": "last_certificate_no"}  # fmt: skip
+NOT_IN_FILE = {"id", "custodian_id", "location_id", "laboratory_id", "provider_id", "procedure_id",
+               "customer_id", "department_id", "due_on", "retired_reason", "version",
+               "created_at", "created_by", "updated_at", "updated_by"}  # fmt: skip
+UNIT_COLUMNS = ("range_low_unit", "range_high_unit", "accuracy_unit")
 
 
-def register_lines(path: Path) -> list[tuple[object, ...]]:
-    """The register sheet's and reported-digits sheet's rows (the cover differs by database).
+def ledger_fields(db: Database) -> None:
+    """Give the first demo items every field migration 0012 added, one way of stating each:
+    a department, 外校 with its certificate, a result, k, a range and an accuracy only text can
+    hold, 随坏随换 / 一次性 instead of an interval, a purchase."""
+    with db.unit_of_work("admin", "the ledger's fields") as uow:
+        departments = [DepartmentRow(name=name) for name in ("电学室", "热工室")]
+        uow.session.add_all(departments)
+        uow.flush()
+        rows = uow.session.scalars(select(InstrumentRow).order_by(InstrumentRow.asset_tag)).all()
+        for i, row in enumerate(rows[:6]):
+            row.department_id = departments[i % 2].id
+            row.calibration_method = (CalibrationMethod.EXTERNAL, CalibrationMethod.IN_HOUSE)[i % 2]
+            row.last_event_kind = (EventKind.CALIBRATION, EventKind.VERIFICATION, None)[i % 3]
+            row.last_result = (EventResult.PASS, EventResult.LIMITED, EventResult.NO_DECISION)[
+                i % 3
+            ]
+            row.last_certificate_no = f"JD2025-{i:03d}"
+            row.last_calibrated_on = date(2025, 6, 1 + i)
+            row.last_valid_until = date(2026, 5, 30 - i)
+            row.purchase_value = D("12800.00") + i
+            row.purchased_on = date(2019, 3, 1 + i)
+        uncertain = rows[0]
+        uncertain.quantity = "temperature"  # (the range below is in °C)
+        uncertain.accuracy_kind = AccuracyKind.UNCERTAINTY
+        uncertain.accuracy_value, uncertain.accuracy_unit = D("0.50"), "°C"
+        uncertain.range_low_value, uncertain.range_low_unit = D("-40"), "°C"
+        uncertain.range_high_value, uncertain.range_high_unit = D("150"), "°C"
+        uncertain.accuracy_coverage_factor = D("2.0")
+        uncertain.accuracy_class = None
+        texts = rows[1]
+        for column in (
+            "range_low_value",
+            "range_low_unit",
+            "range_high_value",
+            "range_high_unit",
+            "accuracy_kind",
+            "accuracy_value",
+            "accuracy_unit",
+            "accuracy_class",
+        ):
+            setattr(texts, column, None)
+        texts.range_text = "(0~10) V; (0~100) V"
+        texts.accuracy_text = "±(0.02 % 读数 + 2 字), 另加温度系数 0.001 %/℃ (超出 18~28 ℃ 时)"
+        for row, why in ((rows[2], Reverification.ON_FAILURE), (rows[3], Reverification.ONE_TIME)):
+            row.interval_months, row.reverification = None, why
+        uow.commit()
 
-    A unit is compared as LabApp folds it (the micro sign µ and the Greek μ are one unit: the
-    import stores the folded spelling); an accuracy class without its word 级 (the ledger reads
-    "0.4 级" as the class 0.4, as it reads "1.6级" in a lab's ledger).
-    """
-    book = openpyxl.load_workbook(path)
-    lines = []
-    for name in ("Register", "Reported digits"):
-        rows = list(book[name].iter_rows(values_only=True))
-        units = [i for i, h in enumerate(rows[0]) if h in UNIT_HEADERS]
-        classes = [i for i, h in enumerate(rows[0]) if h == "Accuracy class"]
-        for row in rows:
-            line = [_fold(v) if i in units else v for i, v in enumerate(row)]
-            for i in classes:
-                line[i] = CLASS_WORD.sub("", line[i]) if isinstance(line[i], str) else line[i]
-            lines.append(tuple(line))
-    return lines
 
-
-def _fold(value: object) -> object:
-    return unicodedata.normalize("NFKC", value) if isinstance(value, str) else value
-
-
+@pytest.mark.parametrize("language", ["en", "zh_CN", "bilingual"])
 def test_the_register_export_round_trips_into_a_fresh_database(
-    lab: Database, tmp_path: Path
+    lab: Database, tmp_path: Path, language: Language
 ) -> None:
-    source_path = tmp_path / "source.sqlite3"
-    from labapp.services.database import open_database
+    """LabApp's own export, imported into a fresh lab with "create missing", stores every field
+    the file carries as it was, and exports again to the same file.
 
+    Two values come back in LabApp's spelling, the same value for a metrologist, and the test
+    says so rather than folding them away: a unit written with the micro sign (µV) is stored with
+    the Greek μ (the same unit for the units module), and an accuracy class written with its word
+    级 ("1.6 级") is stored as its designation "1.6" (the kind column already says it is a class).
+    """
+    source_path = tmp_path / "source.sqlite3"
     source = open_database(f"sqlite:///{source_path}")
     try:
         seed_demo(source, DemoOptions(instruments=30, years=1, seed=5))
-        exported = export_register(source, tmp_path / "register.xlsx", language="en").path
+        ledger_fields(source)
+        before = stored(source)
+        exported = export_register(source, tmp_path / "register.xlsx", language=language).path
     finally:
         source.dispose()
     check = check_ledger(lab, exported, create_missing=True)
     assert check.errors == (), check.errors[:3]
-    assert {"location", "custodian", "provider", "procedure"} <= set(check.to_create)
+    assert {"location", "custodian", "provider", "procedure", "department"} <= set(check.to_create)
     import_ledger(lab, "admin", check)
-    again = export_register(lab, tmp_path / "again.xlsx", language="en").path
-    assert register_lines(again) == register_lines(exported)
+    after = stored(lab)
+    assert after.keys() == before.keys()
+    columns = set(InstrumentRow.__table__.columns.keys()) - NOT_IN_FILE
+    exported_columns = {STORED_AS.get(f.key, f.key) for f in REGISTER_FIELDS}
+    # 随坏随换 is written in the interval column, 外校 (external + calibration) in the method's
+    assert columns - {"reverification", "last_event_kind"} <= exported_columns
+    columns |= {"department", "location", "provider", "custodian", "procedure"}  # by name
+    respelled = []
+    for tag, item in before.items():
+        for column in sorted(columns):
+            was, now = item[column], after[tag][column]
+            if column in UNIT_COLUMNS and was is not None and was != now:
+                assert parse_unit(now) == parse_unit(was), (tag, column)  # the same unit
+                respelled.append((was, now))
+            elif column == "accuracy_class" and was != now:
+                assert was.endswith("级") and now == was.removesuffix("级").rstrip(), (tag, was)
+                respelled.append((was, now))
+            else:
+                assert now == was, (tag, column, was, now)
+    for column in ("department", "calibration_method", "last_event_kind", "last_result",
+                   "last_certificate_no", "last_valid_until", "accuracy_coverage_factor",
+                   "accuracy_text", "range_text", "purchase_value", "purchased_on"):  # fmt: skip
+        assert any(item[column] is not None for item in before.values()), column  # not vacuous
+    assert {item["reverification"] for item in before.values()} > {Reverification.PERIODIC}
+    assert any(was.endswith("级") for was, _ in respelled)
+    assert any("\u00b5" in was for was, _ in respelled)
+    assert str(after[min(after)]["purchase_value"]) == "12800.00"  # the digits as reported
+    again = export_register(lab, tmp_path / "again.xlsx", language=language).path
+    sheets = {"en": DIGITS_SHEET_EN, "zh_CN": DIGITS_SHEET_ZH}  # bilingual: "报告位数 Reported …"
+    digits = sheets.get(language, f"{DIGITS_SHEET_ZH} {DIGITS_SHEET_EN}")
+    assert sheet_rows(again, digits) == sheet_rows(exported, digits)
     assert count(lab, ProcedureRow) == len(check.to_create["procedure"])
+
+
+def sheet_rows(path: Path, sheet: str) -> list[tuple[object, ...]]:
+    return list(openpyxl.load_workbook(path)[sheet].iter_rows(values_only=True))

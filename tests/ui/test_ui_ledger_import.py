@@ -113,3 +113,48 @@ def test_the_import_screen_in_chinese(window, qtbot, tmp_path: Path):  # type: i
     _cjk(dialog)
     shoot(dialog, "ledger-import-zh")
     dialog.close()
+
+
+def test_a_tag_pattern_numbers_a_ledger_without_tags(window, qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """No column holds tags: the file is refused, saying a pattern is needed, with the pattern box
+    shown; the user types one and the lines are numbered down the file, shown in the preview and
+    imported as numbered."""
+    untagged = [row[:1] + row[2:] for row in ROWS]  # 管理编号 (column B) left out
+    book = openpyxl.Workbook()
+    for row in untagged:
+        book.active.append(row)
+    book.save(tmp_path / "无编号台账.xlsx")
+    dialog = window.import_register()
+    qtbot.addWidget(dialog)
+    _check(dialog, qtbot, lambda: dialog.choose_file(tmp_path / "无编号台账.xlsx"))
+    panel = dialog.mapping_panel
+    assert dialog.check is None and "LAB-{seq:05}" in dialog.summary.text()
+    assert panel.tag_pattern.isVisibleTo(dialog) and panel.tag_pattern.isEnabled()
+    assert not dialog.import_button.isVisibleTo(dialog)
+
+    pattern = "QJ-{seq:03}"
+    panel.tag_pattern.setFocus()
+    qtbot.keyClicks(panel.tag_pattern, pattern)
+    _check(dialog, qtbot, lambda: qtbot.keyClick(panel.tag_pattern, Qt.Key.Key_Return))
+    _check(dialog, qtbot, lambda: panel.create_missing.setChecked(True))
+    assert dialog.check.ok, dialog.check.errors[:3]
+    expected = [pattern.format(seq=n) for n in (1, 2)]  # numbered down the file, from 1
+    records = dialog.check.records
+    assert [(r.asset_tag, r.tag_generated, r.name) for r in records] == [
+        (expected[0], True, untagged[3][1]),
+        (expected[1], True, untagged[4][1]),
+    ]
+    model = dialog.preview_model
+    shown = {model.display(model.row_at(r), c) for r in range(model.rowCount()) for c in range(3)}
+    assert set(expected) <= shown
+    _cjk(dialog)
+    shoot(dialog, "ledger-tag-pattern-en")
+    with qtbot.waitSignal(dialog.imported, timeout=30_000) as imported:
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert imported.args == [2]
+    register = window.views["register"]
+    window.show_page("register")
+    register.search.setText("QJ-")
+    qtbot.waitUntil(lambda: register.model.rowCount() == 2, timeout=30_000)
+    assert {register.model.row_at(r).asset_tag for r in range(2)} == set(expected)
+    dialog.close()

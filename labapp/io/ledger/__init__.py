@@ -40,10 +40,12 @@ from labapp.io.ledger._values import (
     parse_ledger_date,
     parse_money,
     parse_period,
+    reverification_word,
 )
 from labapp.io.ledger._words import (
     MethodValue,
     StatusValue,
+    method_word,
     parse_method,
     parse_result,
     parse_status,
@@ -77,6 +79,7 @@ __all__ = [
     "layout_fingerprint",
     "ledger_rows",
     "match_heading",
+    "method_word",
     "parse_accuracy",
     "parse_coverage",
     "parse_ledger_date",
@@ -87,4 +90,5 @@ __all__ = [
     "parse_result",
     "parse_status",
     "read_ledger",
+    "reverification_word",
 ]

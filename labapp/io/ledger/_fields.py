@@ -115,6 +115,7 @@ LEDGER_FIELDS: tuple[LedgerField, ...] = (
     F("range_high", "Range high", "测量范围上限", K.DECIMAL),
     F("range_unit", "Range unit", "测量范围单位", K.UNIT, ("范围单位",)),
     F("range_low_unit", "Range low unit", "下限单位", K.UNIT),
+    F("range_text", "Range as written", "测量范围原文", K.TEXT),
     F("accuracy", "Accuracy", "准确度", K.ACCURACY, (
         "准确度等级", "精度", "精度等级", "等级", "级别", "准确度级别", "最大允许误差", "允许误差",
         "允差", "MPE", "MPEV", "不确定度", "扩展不确定度", "测量不确定度", "技术指标",
@@ -128,6 +129,7 @@ LEDGER_FIELDS: tuple[LedgerField, ...] = (
     F("accuracy_unit", "Accuracy unit", "准确度单位", K.UNIT),
     F("coverage_factor", "Coverage factor k", "包含因子", K.COVERAGE,
       ("k", "k值", "包含因子k", "Coverage factor")),
+    F("accuracy_text", "Accuracy as written", "准确度原文", K.TEXT),
     F("role", "Role", "用途", K.ROLE),
     F("level", "Level", "标准等级", K.LEVEL),
     F("mandatory_verification", "Mandatory verification", "强检", K.YES_NO, (

@@ -30,6 +30,10 @@ __all__ = [
 ]
 
 _WORDS = {
+    "unit_quantity_mismatch": (
+        "{unit} is not a unit of {quantity} (expected a unit like {base})",
+        "{unit} 不是“{quantity}”的单位（应为 {base} 之类）",
+    ),
     "required_name": ("the name is required", "名称为必填项"),
     "required_tag": (
         "the asset tag is required (or give a pattern to number the items)",

@@ -20,6 +20,7 @@ from typing import Any
 
 from labapp.domain.enums import CalibrationMethod
 from labapp.domain.quantities import Measured
+from labapp.io.excel import lookup_key
 from labapp.io.ledger._cells import PARSERS, folded_tag, text_cell
 from labapp.io.ledger._errors import CellError, CellWarning
 from labapp.io.ledger._fields import FIELDS_BY_KEY, FieldKind
@@ -36,13 +37,15 @@ from labapp.io.ledger._mapping import ColumnAssignment, ColumnMapping, column_le
 from labapp.io.ledger._quantities import AccuracyValue, RangeValue, spec_problem
 from labapp.io.ledger._record import LedgerRecord
 from labapp.io.ledger._words import MethodValue, cell_text, parse_method, parse_role
-from labapp.io.register import CellProblem
+from labapp.io.register import QUANTITY_UNITS, CellProblem, commensurable
 
 __all__ = ["RowOutcome", "RowReader"]
 
 _TEXT_FIELDS = ("manufacturer", "model", "serial_no", "category", "quantity", "provider",
                 "procedure", "department", "location", "custodian", "certificate_no")  # fmt: skip
-_DECIMALS = ("range_low", "range_high", "accuracy_value")
+# The base unit of the quantities ledgers name most often (直流电压 → V), folded name → unit.
+_QUANTITY_BASE = {lookup_key(name): unit for name, unit in QUANTITY_UNITS.items()}
+_DECIMALS = ("range_low", "range_high", "accuracy_value", "coverage_factor", "purchase_value")
 
 
 @dataclass
@@ -147,6 +150,7 @@ class RowReader:
         if name is None and not line.failed("name"):
             line.refuse("name", line_problem("required_name"))
         low, high, range_text = self._range(line)
+        self._quantity_unit(line, v.get("quantity"), high or low)
         accuracy = self._accuracy(line, low, high)
         self._dates(line)
         self._in_house(line)
@@ -157,10 +161,11 @@ class RowReader:
             return None
         return LedgerRecord(
             line.number, tag, name, generated, **texts,
-            range_low=low, range_high=high, range_text=range_text,
+            range_low=low, range_high=high, range_text=range_text or v.get("range_text"),
             accuracy_kind=accuracy.kind, accuracy=accuracy.value,
             accuracy_class=accuracy.accuracy_class, coverage_factor=accuracy.coverage_factor,
-            accuracy_text=accuracy.text, role=v.get("role"), level=v.get("level"),
+            accuracy_text=accuracy.text or v.get("accuracy_text"), role=v.get("role"),
+            level=v.get("level"),
             mandatory_verification=v.get("mandatory_verification"),
             **self._state(line), **self._period(line),
             last_calibrated_on=v.get("last_calibrated_on"), valid_until=v.get("valid_until"),
@@ -218,6 +223,17 @@ class RowReader:
             where = "range_low" if refused.field == "range_low_value" else "range_high"
             line.refuse(where, spec_problem(refused, str(line.cells.get(where))))
         return Measured.of(low, low_unit), Measured.of(high, unit), None
+
+    def _quantity_unit(self, line: Line, named: str | None, end: Measured | None) -> None:
+        """A range in a unit of another quantity than the one named (质量 in V) is refused."""
+        if not named or end is None or not end.unit:
+            return
+        base = _QUANTITY_BASE.get(lookup_key(named))
+        if base is not None and not commensurable(base, end.unit):
+            where = next((k for k in ("range_unit", "range") if k in self.fields), "quantity")
+            problem = line_problem("unit_quantity_mismatch", unit=end.unit, quantity=named,
+                                   base=base)  # fmt: skip
+            line.refuse(where, problem)
 
     def _accuracy(self, line: Line, low: Measured | None, high: Measured | None) -> AccuracyValue:
         acc: AccuracyValue = line.values.get("accuracy") or AccuracyValue()

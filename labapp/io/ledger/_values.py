@@ -28,13 +28,20 @@ from typing import Any
 from openpyxl.utils.datetime import from_excel
 
 from labapp.domain.enums import Reverification
-from labapp.io.excel import lookup_key
+from labapp.io.excel import Language, lookup_key, pick
 from labapp.io.ledger._errors import CellNote
 from labapp.io.ledger._headings import money_scale, period_unit
 from labapp.io.ledger._words import cell_text, is_blank_mark
 from labapp.io.register import CellProblem, as_date, as_decimal
 
-__all__ = ["PeriodValue", "parse_coverage", "parse_ledger_date", "parse_money", "parse_period"]
+__all__ = [
+    "PeriodValue",
+    "parse_coverage",
+    "parse_ledger_date",
+    "parse_money",
+    "parse_period",
+    "reverification_word",
+]
 
 EARLIEST, LATEST = date(1900, 1, 1), date(2200, 12, 31)
 MAX_MONTHS = 1200  # a hundred years: anything longer is a typing error
@@ -61,8 +68,25 @@ _NO_PERIOD_WORDS = {
     Reverification.BEFORE_USE: (
         "使用前校准", "用前校准", "使用前检查", "使用前核查", "用前检查", "before use"),
 }  # fmt: skip
-_NO_PERIOD = {word: why for why, words in _NO_PERIOD_WORDS.items() for word in words}
+# The English word LabApp's register export writes (the Chinese is the first above).
+_NO_PERIOD_EN = {
+    Reverification.ONE_TIME: "one-time", Reverification.ON_FAILURE: "replace when broken",
+    Reverification.EXEMPT: "exempt", Reverification.BEFORE_USE: "before use",
+}  # fmt: skip
+_NO_PERIOD = {word: why for why, words in _NO_PERIOD_WORDS.items() for word in words} | {
+    pick(en, _NO_PERIOD_WORDS[why][0], "bilingual"): why for why, en in _NO_PERIOD_EN.items()
+}
 _NO_PERIOD_KEYS = {lookup_key(k): v for k, v in _NO_PERIOD.items()}
+
+
+def reverification_word(why: Reverification, language: Language) -> str | None:
+    """The 检定周期 word :func:`parse_period` reads back as ``why`` (随坏随换, "one-time");
+    None for ``PERIODIC`` (the interval's months say it)."""
+    if why not in _NO_PERIOD_EN:
+        return None
+    return pick(_NO_PERIOD_EN[why], _NO_PERIOD_WORDS[why][0], language)
+
+
 _CHINESE_NUMBERS = {
     "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
     "十": 10, "十一": 11, "十二": 12, "十八": 18, "二十四": 24, "三十六": 36, "四十八": 48,

@@ -24,7 +24,7 @@ from labapp.domain.enums import (
     Role,
     StandardLevel,
 )
-from labapp.io.excel import lookup_key, synonyms_for, yes_no_synonyms
+from labapp.io.excel import Language, lookup_key, pick, synonyms_for, yes_no_synonyms
 from labapp.io.ledger._errors import CellNote
 from labapp.io.register import CellProblem, as_text
 
@@ -33,6 +33,7 @@ __all__ = [
     "StatusValue",
     "cell_text",
     "is_blank_mark",
+    "method_word",
     "parse_accuracy_kind",
     "parse_level",
     "parse_method",
@@ -140,7 +141,10 @@ _RESULT_WORDS: dict[EventResult, tuple[str, ...]] = {
     R.CONDITIONAL: ("有条件合格", "条件合格", "conditional"),
     R.NO_DECISION: ("已校准", "校准", "仅校准", "不判定", "无判定", "calibrated", "no decision"),
 }
-_RESULTS = {lookup_key(w): result for result, words in _RESULT_WORDS.items() for w in words}
+# The words above, and the result's labels as LabApp's register export writes them ("Limited use").
+_RESULTS = synonyms_for(EventResult) | {
+    lookup_key(w): result for result, words in _RESULT_WORDS.items() for w in words
+}
 
 _IN, _OUT = CalibrationMethod.IN_HOUSE, CalibrationMethod.EXTERNAL
 _V, _C = EventKind.VERIFICATION, EventKind.CALIBRATION
@@ -156,7 +160,30 @@ _METHOD_WORDS: dict[tuple[CalibrationMethod | None, EventKind | None], tuple[str
     (None, _V): ("检定", "verification"),
     (None, _C): ("校准", "calibration"),
 }  # fmt: skip
-_METHODS = {lookup_key(w): pair for pair, words in _METHOD_WORDS.items() for w in words}
+# The English word LabApp's register export writes for each pair (the Chinese is the first above).
+_METHOD_EN: dict[tuple[CalibrationMethod | None, EventKind | None], str] = {
+    (_IN, None): "in-house", (_OUT, None): "external",
+    (_IN, _V): "in-house verification", (_IN, _C): "in-house calibration",
+    (_OUT, _V): "external verification", (_OUT, _C): "external calibration",
+    (None, _V): "verification", (None, _C): "calibration",
+}  # fmt: skip
+_METHODS = {lookup_key(w): pair for pair, words in _METHOD_WORDS.items() for w in words} | {
+    lookup_key(text): pair
+    for pair, en in _METHOD_EN.items()
+    for text in (en, pick(en, _METHOD_WORDS[pair][0], "bilingual"))
+}
+
+
+def method_word(
+    method: CalibrationMethod | None, kind: EventKind | None, language: Language
+) -> str | None:
+    """The 检定方式 word :func:`parse_method` reads back as (method, kind): 内检, 外校, "external
+    calibration" ...; a kind no word states (期间核查) is left out (None when nothing is left)."""
+    pair = (method, kind) if (method, kind) in _METHOD_EN else (method, None)
+    if pair not in _METHOD_EN:
+        return None
+    return pick(_METHOD_EN[pair], _METHOD_WORDS[pair][0], language)
+
 
 _ROLES = synonyms_for(Role) | {lookup_key(w): Role.STANDARD for w in ("标准器", "计量标准器具")}
 _LEVELS = synonyms_for(StandardLevel)

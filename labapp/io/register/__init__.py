@@ -24,12 +24,14 @@ from labapp.io.register._columns import (
     register_columns,
 )
 from labapp.io.register._read import RegisterImport, read_register
+from labapp.io.register._rows import QUANTITY_UNITS
 from labapp.io.register._template import TemplateChoices, write_register_template
 
 __all__ = [
     "DIGITS_SHEET_EN",
     "DIGITS_SHEET_ZH",
     "FIELDS_BY_KEY",
+    "QUANTITY_UNITS",
     "REGISTER_FIELDS",
     "CellProblem",
     "RegisterImport",

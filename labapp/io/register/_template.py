@@ -17,8 +17,9 @@ from typing import Any
 
 from xlsxwriter.utility import xl_col_to_name
 
-from labapp.domain.enums import AccuracyKind, InstrumentStatus, Role, StandardLevel
+from labapp.domain.enums import AccuracyKind, EventResult, InstrumentStatus, Role, StandardLevel
 from labapp.io.excel import (
+    ColumnKind,
     Language,
     apply_print_setup,
     display_width,
@@ -80,6 +81,7 @@ def _enum_choices(language: Language) -> dict[str, list[str]]:
         "status": labels(list(InstrumentStatus)),
         "accuracy_kind": labels(list(AccuracyKind)),
         "mandatory_verification": labels([True, False]),
+        "last_result": labels(list(EventResult)),
     }
 
 
@@ -164,7 +166,7 @@ def _write_register_sheet(
         sheet.write_string(0, col, header, formats["required" if field.required else "header"])
         sheet.write_comment(0, col, pick(field.help_en, field.help_zh, language), _COMMENT)
         sheet.set_column(
-            col, col, _width(field, language), formats["date"] if field.key == _DATE_KEY else None
+            col, col, _width(field, language), formats["date"] if field.key in _DATE_KEYS else None
         )
         _validation(sheet, col, field, ranges)
     sheet.freeze_panes(1, 0)
@@ -174,7 +176,7 @@ def _write_register_sheet(
 
 
 _COMMENT = {"x_scale": 2, "y_scale": 1.2}
-_DATE_KEY = "last_calibrated_on"
+_DATE_KEYS = {f.key for f in REGISTER_FIELDS if f.kind is ColumnKind.DATE}
 
 
 def _validation(sheet: Any, col: int, field: RegisterField, ranges: dict[str, str]) -> None:
@@ -184,7 +186,7 @@ def _validation(sheet: Any, col: int, field: RegisterField, ranges: dict[str, st
         # name through, the import then reports it as unknown.
         style = "stop" if field.key in _ENUM_KEYS else "warning"
         rule = {"validate": "list", "source": ranges[field.key], "error_type": style}
-    elif field.key == _DATE_KEY:
+    elif field.key in _DATE_KEYS:
         rule = {
             "validate": "date",
             "criteria": "between",
@@ -193,13 +195,14 @@ def _validation(sheet: Any, col: int, field: RegisterField, ranges: dict[str, st
             "input_title": "yyyy-mm-dd",
             "input_message": "yyyy-mm-dd",
         }
-    elif field.key == "interval_months":
-        rule = {"validate": "integer", "criteria": "between", "minimum": 0, "maximum": 600}
+    # The interval column takes months or a word (随坏随换, 一次性): no number-only validation.
     if rule is not None:
         sheet.data_validation(1, col, VALIDATED_ROWS, col, rule)
 
 
-_ENUM_KEYS = {"role", "level", "status", "accuracy_kind", "mandatory_verification"}
+_ENUM_KEYS = {
+    "role", "level", "status", "accuracy_kind", "mandatory_verification", "last_result",
+}  # fmt: skip
 
 
 def _write_example(sheet: Any, formats: dict[str, Any], language: Language) -> None:

@@ -1,8 +1,10 @@
 """The register as an Excel file: export it (streamed) in the columns the import reads back.
 
 The export writes one data sheet in :data:`labapp.io.register.REGISTER_FIELDS` order, with the same
-headers the template and the import use, so an exported register imports back unchanged
-(:mod:`labapp.services.imports._register`).  Rows stream from one SQL query (``yield_per``),
+headers the template uses and the ledger import reads, so an exported register imports back
+unchanged, every field the import stores included (:mod:`labapp.services.imports._ledger`, the one
+import path; a unit comes back in LabApp's spelling: µV as μV, a class as its designation, 1.6 级
+as 1.6).  Rows stream from one SQL query (``yield_per``),
 filtered by the register page's :class:`~labapp.services.register.RegisterFilter`, in asset-tag
 order.
 
@@ -38,6 +40,7 @@ from labapp.io.excel import (
     quantity_label,
     write_workbook,
 )
+from labapp.io.ledger import method_word, reverification_word
 from labapp.io.register import (
     DIGITS_SHEET_EN,
     DIGITS_SHEET_ZH,
@@ -53,6 +56,7 @@ from labapp.persistence.models import (
     ProcedureRow,
     ProviderRow,
 )
+from labapp.persistence.models_master import DepartmentRow
 from labapp.services.common import laboratory_name
 from labapp.services.database import Database
 from labapp.services.register import RegisterFilter, register_where
@@ -132,11 +136,19 @@ def _statement(flt: RegisterFilter, today: date, lead_days: int, dialect: str) -
     """The register page's WHERE (the same filter rules), every column, in asset-tag order."""
     columns = [getattr(InstrumentRow, key) for key in _ROW_COLUMNS]
     stmt = (
-        select(*columns, _CUSTODIAN.name, LocationRow.name, ProviderRow.name, ProcedureRow.code)
+        select(
+            *columns,
+            _CUSTODIAN.name,
+            LocationRow.name,
+            ProviderRow.name,
+            ProcedureRow.code,
+            DepartmentRow.name,
+        )
         .outerjoin(_CUSTODIAN, InstrumentRow.custodian_id == _CUSTODIAN.id)
         .outerjoin(LocationRow, InstrumentRow.location_id == LocationRow.id)
         .outerjoin(ProviderRow, InstrumentRow.provider_id == ProviderRow.id)
         .outerjoin(ProcedureRow, InstrumentRow.procedure_id == ProcedureRow.id)
+        .outerjoin(DepartmentRow, InstrumentRow.department_id == DepartmentRow.id)
     )
     return stmt.where(*register_where(flt, today, lead_days, dialect)).order_by(
         InstrumentRow.asset_tag
@@ -144,20 +156,33 @@ def _statement(flt: RegisterFilter, today: date, lead_days: int, dialect: str) -
 
 
 # Instrument columns read for a register line (derived from the file's columns: those that are
-# the instrument's own, then the range's two ends, which the file's range columns are worked out
-# from), then the custodian, location, provider and procedure joined by name.
+# the instrument's own, those the file names after the ledger (有效期至 is the last certificate's),
+# then the range's two ends, which the file's range columns are worked out from, and what the
+# interval and method words are worked out from), then the master data joined by name.
 _RANGE_ENDS = ("range_low_value", "range_low_unit", "range_high_value", "range_high_unit")
-_OWN = tuple(f.key for f in REGISTER_FIELDS if f.key in InstrumentRow.__table__.columns)
-_ROW_COLUMNS = tuple(dict.fromkeys((*_OWN, *_RANGE_ENDS)))
-_JOINED = ("custodian", "location", "provider", "procedure")
-# Register field → its place in a query row (the range units are worked out from two places).
-_SOURCE = {name: i for i, name in enumerate((*_ROW_COLUMNS, *_JOINED))} | {
-    "range_low": _ROW_COLUMNS.index("range_low_value"),
-    "range_high": _ROW_COLUMNS.index("range_high_value"),
+_RENAMED = {
+    "coverage_factor": "accuracy_coverage_factor",
+    "valid_until": "last_valid_until",
+    "certificate_no": "last_certificate_no",
 }
+_WORDS = ("reverification", "last_event_kind")
+_OWN = tuple(f.key for f in REGISTER_FIELDS if f.key in InstrumentRow.__table__.columns)
+_ROW_COLUMNS = tuple(dict.fromkeys((*_OWN, *_RENAMED.values(), *_RANGE_ENDS, *_WORDS)))
+_JOINED = ("custodian", "location", "provider", "procedure", "department")
+# Register field → its place in a query row (the range units are worked out from two places).
+_SOURCE = (
+    {name: i for i, name in enumerate((*_ROW_COLUMNS, *_JOINED))}
+    | {
+        "range_low": _ROW_COLUMNS.index("range_low_value"),
+        "range_high": _ROW_COLUMNS.index("range_high_value"),
+    }
+    | {key: _ROW_COLUMNS.index(column) for key, column in _RENAMED.items()}
+)
 _LOW_UNIT, _HIGH_UNIT = _ROW_COLUMNS.index("range_low_unit"), _ROW_COLUMNS.index("range_high_unit")
+_REVERIFICATION, _EVENT_KIND = (_ROW_COLUMNS.index(column) for column in _WORDS)
 _KEYS = [f.key for f in REGISTER_FIELDS]
 _RANGE_UNIT, _RANGE_LOW_UNIT = _KEYS.index("range_unit"), _KEYS.index("range_low_unit")
+_INTERVAL, _METHOD = _KEYS.index("interval_months"), _KEYS.index("calibration_method")
 
 
 def _values(
@@ -165,7 +190,9 @@ def _values(
 ) -> Iterator[Sequence[object]]:
     """Register lines in REGISTER_FIELDS order; lossy decimals noted in ``digits`` on the way.
 
-    The quantity is its label in ``language`` (the import reads a label back as its key).
+    The quantity is its label in ``language`` (the import reads a label back as its key); an
+    item re-verified other than by the calendar has the ledger's word for why (随坏随换) in the
+    interval column, and the method column says who and what (内检, 外校), as a ledger does.
     """
     order = [_SOURCE.get(f.key, -1) for f in REGISTER_FIELDS]
     quantity = _KEYS.index("quantity")
@@ -174,6 +201,9 @@ def _values(
         line = [None if i < 0 else raw[i] for i in order]
         line[_RANGE_UNIT], line[_RANGE_LOW_UNIT] = _units(raw[_LOW_UNIT], raw[_HIGH_UNIT])
         line[quantity] = quantity_label(line[quantity], language) or None
+        if line[_INTERVAL] is None:
+            line[_INTERVAL] = reverification_word(raw[_REVERIFICATION], language)
+        line[_METHOD] = method_word(line[_METHOD], raw[_EVENT_KIND], language)
         for index, key in decimals:
             value = raw[index]
             if value is not None and lossy_digits(value):

@@ -1,6 +1,7 @@
 """Bringing records in from files: a lab's ledger (仪器设备台账, any layout: :func:`check_ledger`,
-:func:`import_ledger`) or LabApp's own template checked cell by cell, then imported all or nothing
-in one audited transaction; the mapping of a ledger layout remembered per layout.
+:func:`import_ledger`; LabApp's own template and register export are ledger layouts) checked cell by
+cell, then imported all or nothing in one audited transaction; the mapping of a ledger layout
+remembered per layout; the template to fill in.
 
 This package's ``__init__`` is what other features may use; its ``_modules`` are private.
 """
@@ -31,9 +32,6 @@ if TYPE_CHECKING:  # imported on first use (see labapp.lazy): these modules load
     from labapp.services.imports._register import (
         ImportFileError,
         RegisterImportRefused,
-        check_register_file,
-        import_register,
-        write_error_workbook,
         write_import_template,
     )
 
@@ -46,15 +44,12 @@ __all__ = [
     "LedgerImported",
     "RegisterImportRefused",
     "check_ledger",
-    "check_register_file",
     "forget_mapping",
     "import_ledger",
-    "import_register",
     "ledger_mapping",
     "provider_kind",
     "remember_mapping",
     "remembered_mapping",
-    "write_error_workbook",
     "write_import_template",
     "write_ledger_errors",
 ]
@@ -63,32 +58,20 @@ __getattr__ = lazy_attributes(
     __name__,
     globals(),
     {
-        **dict.fromkeys(
-            (
-                "ImportFileError",
-                "RegisterImportRefused",
-                "check_register_file",
-                "import_register",
-                "write_error_workbook",
-                "write_import_template",
-            ),
-            "_register",
-        ),
         "KIND_WORDS": "_cells",
         "provider_kind": "_create",
         "write_ledger_errors": "_error_book",
-        **dict.fromkeys(
-            ("LedgerCheck", "LedgerImported", "check_ledger", "import_ledger"), "_ledger"
-        ),
-        **dict.fromkeys(
-            (
-                "LEDGER_FIELD_CHOICES",
-                "forget_mapping",
-                "ledger_mapping",
-                "remember_mapping",
-                "remembered_mapping",
-            ),
-            "_mappings",
-        ),
+        "LedgerCheck": "_ledger",
+        "LedgerImported": "_ledger",
+        "check_ledger": "_ledger",
+        "import_ledger": "_ledger",
+        "LEDGER_FIELD_CHOICES": "_mappings",
+        "forget_mapping": "_mappings",
+        "ledger_mapping": "_mappings",
+        "remember_mapping": "_mappings",
+        "remembered_mapping": "_mappings",
+        "ImportFileError": "_register",
+        "RegisterImportRefused": "_register",
+        "write_import_template": "_register",
     },
 )

@@ -1,24 +1,15 @@
-"""The instrument rules' refusals (:class:`ValidationError`) as bad cells of a register file.
+"""The instrument rules' refusals (:class:`ValidationError`) in words, for bad cells of a ledger.
 
 The rules are the instrument dialog's (``labapp.services.register._instruments``); they name a
-field of :class:`~labapp.services.register.InstrumentData` and a code.  Here the field becomes the
-register column it was read from and the code a reason in English and Chinese.
+field of :class:`~labapp.services.register.InstrumentData` and a code; here the code becomes a
+reason in English and Chinese (:mod:`._cells` puts it on the cell the field was read from).
 """
 
 from __future__ import annotations
 
 from labapp.domain.errors import ValidationError
-from labapp.io.excel import CellError
-from labapp.io.register import FIELDS_BY_KEY, RegisterImport, RegisterRow
 
-__all__ = ["domain_problem", "rule_words"]
-
-# InstrumentData field → register column key.
-_COLUMN = {
-    "range_low_value": "range_low",
-    "range_high_value": "range_high",
-    "range_high_unit": "range_unit",
-}
+__all__ = ["rule_words"]
 
 # code → (English, Chinese); {unit}, {expected}, {low}, {high} come from the error's params.
 _WORDS: dict[str, tuple[str, str]] = {
@@ -42,20 +33,6 @@ _WORDS: dict[str, tuple[str, str]] = {
         "{text} 低于绝对零度（温差请用 Δ°C 表示）",
     ),
 }
-
-
-def domain_problem(row: RegisterRow, error: ValidationError, read: RegisterImport) -> CellError:
-    """The bad cell an instrument rule points at, with the reason in both languages."""
-    key = _COLUMN.get(error.field, error.field)
-    field = FIELDS_BY_KEY.get(key)
-    column, header = read.columns.get(key, ("", field.header_en if field else key))
-    value = getattr(row, key, None)
-    en, zh = rule_words(error)
-    return CellError(
-        read.sheet, row.source_row, column, header, "" if value is None else str(value),
-        error.code, f"{field.header_en if field else key}: {en}",
-        f"{field.header_zh if field else key}：{zh}",
-    )  # fmt: skip
 
 
 def rule_words(error: ValidationError) -> tuple[str, str]:
