@@ -41,6 +41,7 @@ Submit = Callable[..., Any]
 
 DPI = 100.0  # matplotlib's (and FigureCanvasQTAgg's) dots per logical pixel inch
 RESIZE_DEBOUNCE_MS = 150
+HIDDEN_SIZE = (600, 360)  # logical pixels, for a chart not shown yet
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,8 @@ class ChartImage(QWidget):
         self._in_flight, self._stale = True, False
         draw, ratio = self._draw, self.picture.devicePixelRatioF()
         width, height = self.picture.width(), self.picture.height()
+        if not self.picture.isVisible():  # a hidden tab is not laid out yet: ChartCanvas's size
+            width, height = HIDDEN_SIZE  # (its resize when shown renders at the real size)
         self._submit(lambda: render_chart(draw, width, height, ratio), self._shown, self._failed)
 
     def _shown(self, chart: RenderedChart) -> None:
