@@ -34,9 +34,9 @@ __all__ = ["ChartImage", "RenderedChart", "render_chart"]
 
 log = logging.getLogger(__name__)
 
-#: Draws on a cleared, constrained-layout figure (a ``labapp.plotting`` builder, bound to its data).
+# Draws on a cleared, constrained-layout figure (a ``labapp.plotting`` builder, bound to its data).
 Draw = Callable[[Figure], Any]
-#: Runs a job off the GUI thread and calls back on it (``Worker.submit``).
+# Runs a job off the GUI thread and calls back on it (``Worker.submit``).
 Submit = Callable[..., Any]
 
 DPI = 100.0  # matplotlib's (and FigureCanvasQTAgg's) dots per logical pixel inch
