@@ -124,3 +124,25 @@ def test_export_writes_the_shown_figure(qtbot, chart, tmp_path: Path) -> None:
         assert chart.export(tmp_path / f"c.{suffix}").stat().st_size > 0
     with pytest.raises(ValueError):
         chart.export(tmp_path / "c.bmp")
+
+
+def test_a_chart_rendered_hidden_renders_again_at_its_size_when_shown(qtbot) -> None:
+    from PySide6.QtWidgets import QTabWidget
+
+    worker = Worker()
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    first, hidden = ChartImage(worker.submit), ChartImage(worker.submit)
+    tabs.addTab(first, "first")
+    tabs.addTab(hidden, "hidden")
+    tabs.resize(700, 450)
+    tabs.show()
+    qtbot.waitExposed(tabs)
+    _show(qtbot, hidden, _bars([1, 2], "hidden tab"))
+    size = hidden.image.size() / hidden.image.devicePixelRatio()
+    with qtbot.waitSignal(hidden.rendered, timeout=30_000) as again:
+        tabs.setCurrentIndex(1)
+    shown = again.args[0]
+    assert (shown.width, shown.height) == (hidden.picture.width(), hidden.picture.height())
+    assert (shown.width, shown.height) != (size.width(), size.height())
+    worker.wait()

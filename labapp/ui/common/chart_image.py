@@ -170,7 +170,18 @@ class ChartImage(QWidget):
         if self._stale:
             self._render()
 
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        # a tab shown: rendered while hidden (HIDDEN_SIZE) or resized meanwhile, render again
+        self._resized_to(self.picture.width(), self.picture.height())
+
+    def hideEvent(self, event: Any) -> None:
+        self._resized.stop()  # a window closing resizes its children: no render for that
+        super().hideEvent(event)
+
     def _resized_to(self, width: int, height: int) -> None:
+        if not self.isVisible():  # rendered at the real size when shown (its resize comes then)
+            return
         chart = self._chart
         if self._draw is not None and (
             chart is None or (chart.width, chart.height) != (width, height)
