@@ -172,8 +172,10 @@ class ChartImage(QWidget):
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
-        # a tab shown: rendered while hidden (HIDDEN_SIZE) or resized meanwhile, render again
-        self._resized_to(self.picture.width(), self.picture.height())
+        # a tab shown: rendered while hidden (HIDDEN_SIZE) or resized meanwhile: again, now
+        chart, size = self._chart, (self.picture.width(), self.picture.height())
+        if self._draw is not None and (chart is None or (chart.width, chart.height) != size):
+            self._render()
 
     def hideEvent(self, event: Any) -> None:
         self._resized.stop()  # a window closing resizes its children: no render for that
