@@ -123,9 +123,9 @@ def test_an_unreadable_reading_and_a_wrong_reference_are_worded_once(qtbot, page
 
 def test_limits_stay_fixed_when_a_later_point_is_added(qtbot, page) -> None:
     plan = _plan(page)
-    qtbot.waitUntil(lambda: page.chart_data is not None)
+    qtbot.waitUntil(lambda: page.chart_data is not None and page.canvas.figure is not None)
     before = page.chart_data
-    assert len(page.canvas.figure.axes) == 1
+    assert len(page.canvas.figure.axes) == 1  # rendered on the worker, shown as an image
     later = date.today()
     data = CheckInput(
         plan.id, later, parse_readings((f"{before.limits.ucl * 10:.6f} {plan.unit}",), plan.unit)

@@ -128,6 +128,7 @@ def test_screenshots_english_and_chinese(qtbot, window, page):
         _choose(qtbot, page, AssignedMethod.ALGORITHM_A)
         for index, name in enumerate(("participants", "scores", "results", "en_chart")):
             page.tabs.setCurrentIndex(index)
+            wait_idle(qtbot, page.session)  # a chart tab shown renders at its size
             qtbot.wait(50)
             shoot(window, f"comparisons_{name}_{lang}")
     assert page.tabs.tabText(1) == "评价结果" or page.tabs.tabText(1) == "Scores"

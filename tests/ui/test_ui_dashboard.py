@@ -16,11 +16,22 @@ from labapp.ui.dashboard._view import DRILL_CARDS
 def _dashboard(qtbot, window):
     view = window.views["overview"]
     wait_idle(qtbot, window.session)
-    if view.rate is None or view.counts is None:
-        with qtbot.waitSignal(view.rate_loaded, timeout=30_000):
+    if view.rate is None or view.counts is None or view.chart.figure is None:
+        with qtbot.waitSignal(view.chart.rendered, timeout=30_000):
             view.refresh()
         wait_idle(qtbot, window.session)
     return view
+
+
+def _pixels(image) -> bytes:
+    """The image's pixels (what the user sees), to compare two renders."""
+    return bytes(image.constBits())
+
+
+def _rerender(qtbot, view, change) -> None:
+    """Run ``change`` and wait until its data arrived and the chart was rendered for it."""
+    with qtbot.waitSignals([view.rate_loaded, view.chart.rendered], timeout=30_000):
+        change()
 
 
 def test_cards_equal_the_service_and_drill_down(qtbot, qtmodeltester, window) -> None:
@@ -57,15 +68,27 @@ def test_on_time_rate_table_chart_and_screenshots(qtbot, qtmodeltester, window) 
     assert view.definition.text().endswith("Target: at least 96 %.")  # the lab's default
     legend = view.chart.figure.axes[0].get_legend()
     assert "Target ≥ 96 %" in [t.get_text() for t in legend.get_texts()]
-    with qtbot.waitSignal(view.rate_loaded, timeout=30_000):
-        view.year.setValue(date.today().year - 1)
+    shown = _pixels(view.chart.image)
+    _rerender(qtbot, view, lambda: view.year.setValue(date.today().year - 1))
     assert view.rate.year == date.today().year - 1
     assert view.chart.figure.axes and view.chart.figure.axes[0].patches
+    assert str(view.rate.year) in view.chart.figure.axes[0].get_title()
+    assert _pixels(view.chart.image) != shown  # the picture shows the new year
     shoot(window, "plan_dashboard_en")
-    assert i18n.install_language("zh_CN")
-    qtbot.wait(50)
+    before = view.chart.image.size()
+    with qtbot.waitSignal(view.chart.rendered, timeout=30_000):  # rendered again at the new size
+        window.resize(window.width() - 160, window.height() - 80)
+    after = view.chart.image.size()
+    ratio = view.chart.image.devicePixelRatio()
+    assert after != before
+    assert (after.width(), after.height()) == (
+        round(view.chart.picture.width() * ratio),
+        round(view.chart.picture.height() * ratio),
+    )
+    with qtbot.waitSignal(view.chart.rendered, timeout=30_000):
+        assert i18n.install_language("zh_CN")
     assert "受检率" in view.rate_box.title()
-    view.chart.canvas.draw()
+    assert "受检率" in view.chart.figure.axes[0].get_title()  # the picture redrawn in Chinese
     shoot(window, "plan_dashboard_zh")
 
 
@@ -128,11 +151,10 @@ def test_drift_window_chart_export_and_accept(qtbot, window, tmp_path) -> None:
 
 
 def test_on_time_numbers_drill_down_from_table_and_chart(qtbot, qtmodeltester, window) -> None:
-    from matplotlib.backend_bases import MouseButton, MouseEvent
+    from PySide6.QtCore import QPoint, Qt
 
     view = _dashboard(qtbot, window)
-    with qtbot.waitSignal(view.rate_loaded, timeout=30_000):
-        view.year.setValue(date.today().year - 1)  # a whole year of due dates
+    _rerender(qtbot, view, lambda: view.year.setValue(date.today().year - 1))  # a whole year due
     total = view.rate.total
     assert total.due > 0
     index = view.rate_model.index(4, 0)  # the year's row
@@ -148,14 +170,15 @@ def test_on_time_numbers_drill_down_from_table_and_chart(qtbot, qtmodeltester, w
     dialog.close()
 
     month = max(view.rate.months, key=lambda m: m.due)  # click the busiest month's bar
-    canvas, ax = view.chart.canvas, view.chart.figure.axes[0]
-    canvas.draw()
-    x, y = ax.transData.transform((mdates.date2num(month.first_day), 50))
+    picture, image, ax = view.chart.picture, view.chart.image, view.chart.figure.axes[0]
+    x = ax.transData.transform((mdates.date2num(month.first_day), 0))[0]  # image pixels
+    y = ax.bbox.y0 + ax.bbox.height / 2  # halfway up the axes (matplotlib: bottom-left origin)
+    at = QPoint(
+        round(x * picture.width() / image.width()),
+        round((image.height() - y) * picture.height() / image.height()),
+    )  # the picture's coordinates: top-left origin, logical pixels
     with qtbot.waitSignal(view.drill_opened, timeout=30_000) as opened:
-        canvas.callbacks.process(
-            "button_press_event",
-            MouseEvent("button_press_event", canvas, x, y, MouseButton.LEFT),
-        )
+        qtbot.mouseClick(picture, Qt.MouseButton.LeftButton, pos=at)
     assert opened.args[0].model.rowCount() == month.due
     assert month.label in opened.args[0].windowTitle()
     opened.args[0].close()

@@ -38,7 +38,7 @@ from labapp.ui.checks._models import CheckHistoryModel, CheckPlansModel, Stabili
 from labapp.ui.checks._plan_actions import CheckPlanActionsMixin
 from labapp.ui.checks._tests import FAIL_STYLE, FIT, PASS_STYLE, CheckTestsMixin
 from labapp.ui.common import settings
-from labapp.ui.common.chart_canvas import ChartCanvas
+from labapp.ui.common.chart_image import ChartImage
 from labapp.ui.common.date_edit import date_edit
 from labapp.ui.common.errors import show_error
 from labapp.ui.common.labels import label
@@ -138,7 +138,7 @@ class ChecksView(CheckPlanActionsMixin, CheckTestsMixin, View):
         self.baseline_to_label = QLabel()
         self.apply_baseline = QPushButton()
         self.apply_baseline.clicked.connect(self.load_chart)
-        self.canvas = ChartCanvas(tab)
+        self.canvas = ChartImage(self.session.worker.submit, tab)  # rendered off the GUI thread
         self.violations_label = QLabel()
         self.violations_label.setObjectName("violations")
         self.violations_label.setWordWrap(True)
@@ -276,20 +276,22 @@ class ChecksView(CheckPlanActionsMixin, CheckTestsMixin, View):
 
     def _draw(self, data: Any) -> None:
         self.chart_data = data
-        figure = self.canvas.figure
-        figure.clear()
-        ax = figure.add_subplot()
-        draw_control_chart(
-            ax, list(data.dates), list(data.values), data.limits, reference=data.reference,
-            mpe=data.mpe, violations=list(data.violations), unit=data.unit,
-            labels=self._chart_labels(), baseline_points=data.baseline_points,
-            min_baseline=data.min_baseline,
-        )  # fmt: skip
-        _numeric_dates(ax)
-        ax.margins(y=0.12)  # room above the highest point for its rule number
-        ax.autoscale_view()
-        ax.axvspan(data.baseline_from, data.baseline_to, color="#56B4E9", alpha=0.12, zorder=0)  # type: ignore[arg-type]
-        self.canvas.redraw()
+        labels = self._chart_labels()
+
+        def draw(figure: Any) -> None:  # on the worker (ChartImage)
+            ax = figure.add_subplot()
+            draw_control_chart(
+                ax, list(data.dates), list(data.values), data.limits, reference=data.reference,
+                mpe=data.mpe, violations=list(data.violations), unit=data.unit,
+                labels=labels, baseline_points=data.baseline_points,
+                min_baseline=data.min_baseline,
+            )  # fmt: skip
+            _numeric_dates(ax)
+            ax.margins(y=0.12)  # room above the highest point for its rule number
+            ax.autoscale_view()
+            ax.axvspan(data.baseline_from, data.baseline_to, color="#56B4E9", alpha=0.12, zorder=0)  # type: ignore[arg-type]
+
+        self.canvas.show_chart(draw)
         self._show_violations(data)
         self.chart_drawn.emit(data)
 
@@ -307,8 +309,7 @@ class ChecksView(CheckPlanActionsMixin, CheckTestsMixin, View):
 
     def _chart_failed(self, exc: BaseException) -> None:
         self.chart_data = None
-        self.canvas.figure.clear()
-        self.canvas.redraw()
+        self.canvas.show_chart(lambda _figure: None)  # an empty figure
         if isinstance(exc, ValidationError) and exc.code == "baseline_too_small":
             self.violations_label.setStyleSheet(FAIL_STYLE)
             self.violations_label.setText(

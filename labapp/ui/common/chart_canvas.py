@@ -4,6 +4,11 @@ The plotting layer builds on a :class:`matplotlib.figure.Figure` (never ``pyplot
 :attr:`ChartCanvas.figure`, draws on it with a ``labapp.plotting`` builder, then calls
 :meth:`ChartCanvas.redraw`.  :meth:`ChartCanvas.export` writes the figure as the file name's
 suffix says (.png, .pdf or .svg) and is what the export button uses.
+
+It draws on the GUI thread (170-230 ms per redraw at 100k, issue #17): the pages whose chart
+follows their data (Overview, checks, comparisons, PT plan) use
+:class:`~labapp.ui.common.chart_image.ChartImage` instead, rendered on the worker; this live canvas
+stays where pan and zoom matter (the drift window).
 """
 
 from __future__ import annotations

@@ -32,7 +32,7 @@ from labapp.plotting.style import ChartLabels
 from labapp.services import comparisons as reports
 from labapp.services import comparisons as svc
 from labapp.services.comparisons import AssignedMethod, ComparisonDetail, ComparisonResult
-from labapp.ui.common.chart_canvas import ChartCanvas
+from labapp.ui.common.chart_image import ChartImage
 from labapp.ui.common.errors import show_error
 from labapp.ui.common.tables import fit_columns, read_only_table
 from labapp.ui.common.view import View
@@ -109,7 +109,8 @@ class ComparisonsView(ComparisonExcelMixin, ParticipantActionsMixin, View):
         self.sigma_pt.setObjectName("sigmaPt")
         self.sigma_pt.setMaximumWidth(120)
         self.sigma_pt.editingFinished.connect(self.save_sigma_pt)
-        self.results_chart, self.en_chart = ChartCanvas(), ChartCanvas()
+        submit = self.session.worker.submit  # the charts are rendered off the GUI thread
+        self.results_chart, self.en_chart = ChartImage(submit), ChartImage(submit)
         self._buttons()
         self._build_layout()
         self.retranslate_ui()
@@ -347,16 +348,20 @@ class ComparisonsView(ComparisonExcelMixin, ParticipantActionsMixin, View):
         }
 
     def _draw_charts(self) -> None:
-        for chart in (self.results_chart, self.en_chart):
-            chart.figure.clear()
+        """Both charts, rendered on the worker (empty when nothing is scored)."""
         r, d = self.result, self.detail
-        if r is not None and d is not None and r.scores:
-            labels = self.chart_labels()
-            own = next((s.code for s in r.scores if s.is_own_lab), None)
-            reports.results_figure(d, r, labels["results"], own, self.results_chart.figure)
-            reports.score_figure(r, labels["scores"], own, self.en_chart.figure)
-        for chart in (self.results_chart, self.en_chart):
-            chart.redraw()
+        if r is None or d is None or not r.scores:
+            for chart in (self.results_chart, self.en_chart):
+                chart.show_chart(_empty)
+            return
+        labels = self.chart_labels()
+        own = next((s.code for s in r.scores if s.is_own_lab), None)
+        self.results_chart.show_chart(
+            lambda figure: reports.results_figure(d, r, labels["results"], own, figure)
+        )
+        self.en_chart.show_chart(
+            lambda figure: reports.score_figure(r, labels["scores"], own, figure)
+        )
 
     # --- participants -------------------------------------------------------------------------
     def _changed(self, detail: ComparisonDetail) -> None:
@@ -397,3 +402,7 @@ class ComparisonsView(ComparisonExcelMixin, ParticipantActionsMixin, View):
             self._changed,
             self._refused,
         )
+
+
+def _empty(_figure: Any) -> None:
+    """Nothing to draw: the chart shows an empty figure."""

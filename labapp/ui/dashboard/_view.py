@@ -29,7 +29,7 @@ from labapp.services import dashboard, planning
 from labapp.services.dashboard import lab_overview
 from labapp.services.exports import draw_rate_year, export_dashboard
 from labapp.ui.common import settings
-from labapp.ui.common.chart_canvas import ChartCanvas
+from labapp.ui.common.chart_image import ChartImage
 from labapp.ui.common.export_job import ExportJob
 from labapp.ui.common.tables import fit_columns, read_only_table
 from labapp.ui.common.view import AUDIT, CALIBRATIONS, REGISTER, View
@@ -151,10 +151,10 @@ class OverviewView(View):
         self.definition = QLabel()
         self.definition.setObjectName("rateDefinition")
         self.definition.setWordWrap(True)
-        self.chart = ChartCanvas()
+        self.chart = ChartImage(self.session.worker.submit)  # rendered off the GUI thread
         self.chart.setObjectName("rateChart")
         self.chart.setMinimumHeight(280)
-        self.chart.canvas.mpl_connect("button_press_event", self._chart_clicked)
+        self.chart.clicked.connect(self._chart_clicked)
         left = QVBoxLayout()
         bar = QHBoxLayout()
         bar.addWidget(self.year_label)
@@ -188,7 +188,7 @@ class OverviewView(View):
             card.caption_label.setText(captions[key])
         self.rate_box.setTitle(self.tr("On-time verification rate"))
         self.rate_table.setToolTip(self.tr("Double-click a period to list the items due in it"))
-        self.chart.canvas.setToolTip(self.tr("Click a month to list the items due in it"))
+        self.chart.setToolTip(self.tr("Click a month to list the items due in it"))
         self.export_button.setText(self.tr("Export figures…"))
         self.export_button.setToolTip(
             self.tr("Write the counts, the items behind them and the on-time rate of the year "
@@ -299,8 +299,7 @@ class OverviewView(View):
                     "due": self.tr("n={n}")},
             language=QLocale().name(),
         )  # fmt: skip
-        draw_rate_year(self.chart.figure, rate, labels)
-        self.chart.redraw()
+        self.chart.show_chart(lambda figure: draw_rate_year(figure, rate, labels))
 
     def export_figures(self, path: Path | None = None) -> None:
         """Export figures…: the counts, their items and the year's on-time rate to Excel."""
@@ -317,13 +316,13 @@ class OverviewView(View):
         )
         job.start(self.session, target, export)
 
-    def _chart_clicked(self, event: Any) -> None:
-        """A click on the chart lists the items of the month clicked."""
-        if self.rate is None or event.inaxes is None or event.xdata is None:
+    def _chart_clicked(self, x: float, _y: float) -> None:
+        """A click on the chart (``x`` a matplotlib date number) lists the month's items."""
+        if self.rate is None:
             return
         from matplotlib import dates as mdates
 
-        day = mdates.num2date(event.xdata).date()
+        day = mdates.num2date(x).date()
         month = next((m for m in self.rate.months if m.first_day <= day <= m.last_day), None)
         if month is not None:
             self.drill_rate(month)

@@ -34,7 +34,7 @@ from labapp.services import corrective_actions as ca
 from labapp.services import proficiency as pt
 from labapp.services.corrective_actions import ActionInfo
 from labapp.services.proficiency import HistoryPoint, PtPlan
-from labapp.ui.common.chart_canvas import ChartCanvas
+from labapp.ui.common.chart_image import ChartImage
 from labapp.ui.common.errors import field_problem, show_error
 from labapp.ui.common.labels import label_for
 from labapp.ui.common.tables import fit_columns, read_only_table
@@ -93,7 +93,7 @@ class ProficiencyView(View):
         self.quantity.setObjectName("quantity")
         self.quantity.activated.connect(lambda _i: self._show_history())
         self.quantity_label = QLabel()
-        self.chart = ChartCanvas()
+        self.chart = ChartImage(self.session.worker.submit)  # rendered off the GUI thread
         self._buttons()
         self._build_layout()
         self.retranslate_ui()
@@ -242,23 +242,25 @@ class ProficiencyView(View):
         self._draw()
 
     def _draw(self) -> None:
-        self.chart.figure.clear()
+        """The score history of the quantity shown, rendered on the worker."""
         points = [p for p in self.shown_history() if p.scope.on is not None]
-        if points:
-            labels = ChartLabels(
-                # no x label: the dates say it, and a label would sit on the legend below
-                self.tr("Scores of this laboratory over time"), "", self.tr("Score"),
-                {"en": "En", "z": "z / z′", "action_en": self.tr("|En| = 1"),
-                 "warning": self.tr("Warning limit (±2)"),
-                 "action": self.tr("Action limit (±3)")},
-                language=QLocale().name(),
-            )  # fmt: skip
-            ax = self.chart.figure.add_subplot()
-            draw_score_history(
-                ax, [p.scope.on for p in points], [p.en for p in points],  # type: ignore[misc]
-                [p.z for p in points], labels=labels,
-            )  # fmt: skip
-        self.chart.redraw()
+        if not points:
+            self.chart.show_chart(lambda _figure: None)  # an empty figure
+            return
+        labels = ChartLabels(
+            # no x label: the dates say it, and a label would sit on the legend below
+            self.tr("Scores of this laboratory over time"), "", self.tr("Score"),
+            {"en": "En", "z": "z / z′", "action_en": self.tr("|En| = 1"),
+             "warning": self.tr("Warning limit (±2)"),
+             "action": self.tr("Action limit (±3)")},
+            language=QLocale().name(),
+        )  # fmt: skip
+        on, en, z = [p.scope.on for p in points], [p.en for p in points], [p.z for p in points]
+
+        def draw(figure: Any) -> None:
+            draw_score_history(figure.add_subplot(), on, en, z, labels=labels)  # type: ignore[arg-type]
+
+        self.chart.show_chart(draw)
 
     def _actions_loaded(self, actions: list[ActionInfo]) -> None:
         self.actions_model.set_rows(actions)
