@@ -17,15 +17,41 @@ from pathlib import Path
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg, NavigationToolbar2QT
 from matplotlib.figure import Figure
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from labapp.plotting.fonts import configure_matplotlib_fonts
 
-__all__ = ["EXPORT_SUFFIXES", "ChartCanvas"]
+__all__ = ["EXPORT_SUFFIXES", "ChartCanvas", "ask_chart_path", "save_figure"]
 
 # File types that ChartCanvas.export writes.
 EXPORT_SUFFIXES = (".png", ".pdf", ".svg")
+
+
+def save_figure(figure: Figure, path: str | Path) -> Path:
+    """Write ``figure`` to ``path``; the suffix (.png, .pdf, .svg) picks the format."""
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix not in EXPORT_SUFFIXES:
+        raise ValueError(f"export as .png, .pdf or .svg, not {suffix or 'no suffix'!r}")
+    figure.savefig(target, format=suffix[1:], dpi=150)
+    return target
+
+
+def ask_chart_path(parent: QWidget) -> str | None:
+    """Where to export a chart, from a save dialog (the chosen type's suffix added when missing)."""
+    words = (
+        QCoreApplication.translate("ChartCanvas", "PNG image (*.png)"),
+        QCoreApplication.translate("ChartCanvas", "PDF document (*.pdf)"),
+        QCoreApplication.translate("ChartCanvas", "SVG image (*.svg)"),
+    )
+    title = QCoreApplication.translate("ChartCanvas", "Export chart")
+    path, chosen = QFileDialog.getSaveFileName(parent, title, "", ";;".join(words))
+    if not path:
+        return None
+    if Path(path).suffix.lower() not in EXPORT_SUFFIXES:
+        path += "." + chosen.split("*.")[-1].rstrip(")")
+    return path
 
 
 class ChartCanvas(QWidget):
@@ -65,24 +91,9 @@ class ChartCanvas(QWidget):
 
     def export(self, path: str | Path) -> Path:
         """Write the figure to ``path``; the suffix (.png, .pdf, .svg) picks the format."""
-        target = Path(path)
-        suffix = target.suffix.lower()
-        if suffix not in EXPORT_SUFFIXES:
-            raise ValueError(f"export as .png, .pdf or .svg, not {suffix or 'no suffix'!r}")
-        self.figure.savefig(target, format=suffix[1:], dpi=150)
-        return target
+        return save_figure(self.figure, path)
 
     def _ask_export(self) -> None:
-        filters = ";;".join(
-            [
-                self.tr("PNG image (*.png)"),
-                self.tr("PDF document (*.pdf)"),
-                self.tr("SVG image (*.svg)"),
-            ]
-        )
-        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export chart"), "", filters)
-        if not path:
-            return
-        if Path(path).suffix.lower() not in EXPORT_SUFFIXES:
-            path += "." + chosen.split("*.")[-1].rstrip(")")
-        self.export(path)
+        path = ask_chart_path(self)
+        if path is not None:
+            self.export(path)

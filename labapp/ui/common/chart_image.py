@@ -24,11 +24,11 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import QEvent, QPointF, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from labapp.plotting.fonts import configure_matplotlib_fonts
-from labapp.ui.common.chart_canvas import EXPORT_SUFFIXES
+from labapp.ui.common.chart_canvas import ask_chart_path, save_figure
 
 __all__ = ["ChartImage", "RenderedChart", "render_chart"]
 
@@ -207,29 +207,14 @@ class ChartImage(QWidget):
 
     def export(self, path: str | Path) -> Path:
         """Write the shown figure to ``path``; the suffix (.png, .pdf, .svg) picks the format."""
-        target = Path(path)
-        suffix = target.suffix.lower()
-        if suffix not in EXPORT_SUFFIXES:
-            raise ValueError(f"export as .png, .pdf or .svg, not {suffix or 'no suffix'!r}")
         if self._chart is None:
             raise ValueError("no chart rendered yet")
-        self._chart.figure.savefig(target, format=suffix[1:], dpi=150)
-        return target
+        return save_figure(self._chart.figure, path)
 
     def _ask_export(self) -> None:
-        filters = ";;".join(
-            [
-                self.tr("PNG image (*.png)"),
-                self.tr("PDF document (*.pdf)"),
-                self.tr("SVG image (*.svg)"),
-            ]
-        )
-        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export chart"), "", filters)
-        if not path:
-            return
-        if Path(path).suffix.lower() not in EXPORT_SUFFIXES:
-            path += "." + chosen.split("*.")[-1].rstrip(")")
-        self.export(path)
+        path = ask_chart_path(self)
+        if path is not None:
+            self.export(path)
 
 
 class _Picture(QWidget):

@@ -42,9 +42,17 @@ class _Job(QRunnable):
             result = self._fn()
         except BaseException as exc:  # delivered to the GUI thread, never lost
             log.debug("job failed:\n%s", traceback.format_exc())
-            self._relay.failed.emit(exc)
+            self._deliver(self._relay.failed, exc)
         else:
-            self._relay.succeeded.emit(result)
+            self._deliver(self._relay.succeeded, result)
+
+    def _deliver(self, signal: Any, value: Any) -> None:
+        """Emit the job's outcome, unless whoever asked for it is gone (its window closed while
+        the job ran): then nobody is left to receive it, and there is nothing to report."""
+        try:
+            signal.emit(value)
+        except RuntimeError:  # "Signal source has been deleted": the relay went with its owner
+            log.debug("job outcome dropped: its receiver was deleted")
 
 
 class Worker(QObject):
