@@ -13,10 +13,11 @@ import pytest
 
 from labapp.domain.due import instrument_due_on, may_fall_due
 from labapp.domain.enums import EventKind, EventResult, EventStatus, InstrumentStatus
+from labapp.io.ledger import LedgerRecord
 from labapp.persistence.models import EventRow
 from labapp.services.database import Database
 from labapp.services.drift import accept_interval
-from labapp.services.imports._register import new_instrument_row
+from labapp.services.imports._ledger import ledger_due_on
 from labapp.services.register import InstrumentData
 from labapp.services.register import _instruments as svc
 
@@ -113,9 +114,18 @@ def test_retiring_clears_the_due_date(db: Database) -> None:
 
 def test_an_imported_suspended_instrument_gets_no_due_date() -> None:
     data = InstrumentData(asset_tag="I-1", name="DMM", last_calibrated_on=LAST, interval_months=12)
-    assert new_instrument_row(data).due_on == date(2026, 1, 31)
+    record = LedgerRecord(
+        source_row=2, asset_tag="I-1", name="DMM", last_calibrated_on=LAST, interval_months=12
+    )
+    assert ledger_due_on(record, data) == date(2026, 1, 31)
     suspended = data.__class__(**{**data.__dict__, "status": InstrumentStatus.SUSPENDED})
-    assert new_instrument_row(suspended).due_on is None
+    assert ledger_due_on(record._replace(status=InstrumentStatus.SUSPENDED), suspended) is None
+    # a failed last result: not due (it may not be used), even with 有效期至 on the ledger line
+    failed = record._replace(last_result=EventResult.FAIL, valid_until=date(2026, 3, 1))
+    assert ledger_due_on(failed, data) is None
+    # 有效期至 stated: the certificate's own date, not last date + interval
+    stated = record._replace(valid_until=date(2026, 3, 1))
+    assert ledger_due_on(stated, data) == date(2026, 3, 1)
 
 
 def test_the_domain_rule() -> None:
