@@ -87,8 +87,14 @@ def test_generate_edit_save_reload_and_export(qtbot, qtmodeltester, window, tmp_
         if rows:
             assert isinstance(values[0][date_col - 1], datetime | date)
     shoot(view, "plan_planning_en")
+    texts = [view.plans.itemText(i) for i in range(view.plans.count())]
+    assert texts and all(t.endswith(("[draft]", "[approved]")) for t in texts)
     assert i18n.install_language("zh_CN")
     qtbot.wait(50)
+    # the plan chooser follows a live switch too (it read "[draft]" inside the Chinese page)
+    assert all(
+        view.plans.itemText(i).endswith(("[草稿]", "[已批准]")) for i in range(view.plans.count())
+    )
     shoot(view, "plan_planning_zh")
 
 

@@ -30,6 +30,7 @@ __all__ = [
     "OnTimeItemsModel",
     "OnTimeRateModel",
     "PlanItemsModel",
+    "plan_choice",
     "progress_label",
 ]
 
@@ -47,6 +48,15 @@ def progress_label(state: Any) -> str:
     """The translated text of a plan item's progress state."""
     key = getattr(state, "value", state)
     return QCoreApplication.translate(CONTEXT, _PROGRESS[key]) if key in _PROGRESS else ""
+
+
+def plan_choice(p: Any) -> str:
+    """A plan as the Planning page's chooser names it, in the current language."""
+    if p.status == "approved":
+        status = QCoreApplication.translate("PlanningView", "approved")
+    else:
+        status = QCoreApplication.translate("PlanningView", "draft")
+    return f"{p.year} — {p.title} ({p.items}) [{status}]"
 
 
 def _yes(value: bool) -> str:

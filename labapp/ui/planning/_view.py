@@ -38,7 +38,7 @@ from labapp.ui.common.view import CHECKS, REGISTER, View
 from labapp.ui.planning._approval import PlanApprovalBar
 from labapp.ui.planning._checks import WIDEST, DueChecksBox
 from labapp.ui.planning._editing import ProviderDelegate, load_providers, save_edits
-from labapp.ui.planning._models import DueItemsModel, PlanItemsModel, progress_label
+from labapp.ui.planning._models import DueItemsModel, PlanItemsModel, plan_choice, progress_label
 from labapp.ui.planning._print import print_plan
 
 WINDOWS: tuple[tuple[DueWindow, str], ...] = (
@@ -229,6 +229,8 @@ class PlanningView(View):
         self.export_plan_button.setText(self.tr("Export plan…"))
         self.print_plan_button.setText(self.tr("Export PDF…"))
         self.approval_bar.retranslate_ui()
+        for i, p in enumerate(getattr(self, "shown_plans", ())):
+            self.plans.setItemText(i, plan_choice(p))
         self._show_due_count()
         self._show_progress_text()
         self._update_buttons()
@@ -300,9 +302,9 @@ class PlanningView(View):
 
     def _show_plans(self, plans: list[Any], select: int | None = None) -> None:
         self.plans.clear()
+        self.shown_plans = list(plans)  # their texts follow a language switch (retranslate_ui)
         for p in plans:
-            status = self.tr("approved") if p.status == "approved" else self.tr("draft")
-            self.plans.addItem(f"{p.year} — {p.title} ({p.items}) [{status}]", p.id)
+            self.plans.addItem(plan_choice(p), p.id)
         if plans:
             index = max(self.plans.findData(select), 0) if select is not None else 0
             self.plans.setCurrentIndex(index)
