@@ -82,11 +82,16 @@ class Worker(QObject):
         on_error: ErrorHandler | None = None,
         progress: str | None = None,
         parent: QWidget | None = None,
+        *,
+        background: bool = False,
     ) -> threading.Event:
         """Queue ``fn``; call ``on_result(value)`` or ``on_error(exc)`` on the GUI thread.
 
         ``progress`` is the label of a busy dialog shown if the job takes over 0.5 s.  Returns the
-        job's cancel flag (long jobs may poll it).
+        job's cancel flag (long jobs may poll it).  A ``background`` job (one that touches no
+        database, such as importing a page's modules ahead of its first visit) runs only when no
+        other job is queued: jobs submitted later overtake it, while ordinary jobs keep their
+        submission order among themselves.
         """
         relay = _Relay()
         cancel = threading.Event()
@@ -116,7 +121,7 @@ class Worker(QObject):
         job = _Job(fn, relay, cancel)
         self._pending.add(relay)
         self._jobs[relay] = job
-        self._pool.start(job)
+        self._pool.start(job, -1 if background else 0)
         return cancel
 
     def set_error_handler(self, handler: ErrorHandler) -> None:

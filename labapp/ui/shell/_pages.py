@@ -32,8 +32,28 @@ PAGES: tuple[tuple[str, str], ...] = (
 )
 
 
+#: keys whose page package is imported (by :func:`page_class`, on whichever thread)
+_imported: set[str] = set()
+
+
+def is_imported(key: str) -> bool:
+    """True once :func:`page_class` has returned for ``key``: building the page costs no import."""
+    return key in _imported
+
+
 def page_class(key: str) -> type[base.View]:
-    """The page class for ``key``, its package imported now (not when the shell is)."""
+    """The page class for ``key``, its package imported now (not when the shell is).
+
+    The main window calls this on its worker ahead of a first visit (importing the Overview's
+    package loads matplotlib and numpy: over a second of CPU that must not freeze the window);
+    only building the page's widgets then happens on the GUI thread.
+    """
+    page = _page_class(key)
+    _imported.add(key)
+    return page
+
+
+def _page_class(key: str) -> type[base.View]:
     if key == base.OVERVIEW:
         from labapp.ui.dashboard import OverviewView
 

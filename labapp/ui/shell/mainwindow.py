@@ -5,6 +5,7 @@ the first page just after the window's first paint, so the window shows before i
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
@@ -35,7 +36,14 @@ from labapp.ui.common import i18n, settings
 from labapp.ui.common import view as base
 from labapp.ui.common.errors import show_error
 from labapp.ui.common.session import Session
-from labapp.ui.shell._pages import PAGES, LazyPages, Placeholder, page_class, replace_placeholder
+from labapp.ui.shell._pages import (
+    PAGES,
+    LazyPages,
+    Placeholder,
+    is_imported,
+    page_class,
+    replace_placeholder,
+)
 from labapp.ui.shell.connection import ConnectionDialog, connection_dialog
 from labapp.ui.shell.preferences import PreferencesDialog
 
@@ -78,7 +86,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.user_label)
         self._build_menus()
         self.nav.setCurrentRow(0)  # its page is built after the first paint (see event())
-        self.nav.currentRowChanged.connect(self._show_row)
+        self.nav.currentRowChanged.connect(self._row_chosen)
         self.resize(QSize(1200, 760))
         geometry = settings.get(settings.WINDOW_GEOMETRY)
         if geometry:
@@ -105,12 +113,47 @@ class MainWindow(QMainWindow):
         return view
 
     def _show_row(self, row: int) -> None:
+        """Show the page at ``row`` now, building it here if need be (its import included)."""
         self.stack.setCurrentWidget(self.views[PAGES[row][0]])  # built first: never a blank page
+
+    def _row_chosen(self, row: int) -> None:
+        """The navigation's choice: a page whose package is not imported yet shows "Loading…"
+        while the worker imports it, then is built and shown (unless another row was chosen
+        meanwhile); the GUI thread never spends the import's second."""
+        key = PAGES[row][0]
+        if self.views.is_built(key) or is_imported(key):
+            self._show_row(row)
+            return
+        self.stack.setCurrentIndex(row)  # the placeholder until the page is built
+
+        def imported(_page: Any) -> None:
+            if self.nav.currentRow() == row:
+                self._show_row(row)
+
+        self.session.worker.submit(lambda: page_class(key), imported)
+
+    def _preload_pages(self) -> None:
+        """Import every page's package on the worker, in navigation order, behind any database
+        job: a first visit then only builds widgets (the Register's import alone is ~0.2 s)."""
+        for key, _label in PAGES:
+            if not is_imported(key):
+                self.session.worker.submit(partial(page_class, key), background=True)
+
+    def _first_paint(self) -> None:
+        self.first_painted.emit()  # the database is opened on the worker (labapp.app.main)
+        row = self.nav.currentRow()
+
+        def imported(_page: Any) -> None:
+            if self.nav.currentRow() == row:
+                self._show_row(row)
+            self._preload_pages()
+
+        self.session.worker.submit(lambda: page_class(PAGES[row][0]), imported)
 
     def event(self, event: QEvent) -> bool:
         if self._first_page_pending and event.type() == QEvent.Type.Paint:
             self._first_page_pending = False  # the window is on screen: now the slow start-up
-            QTimer.singleShot(0, lambda: (self.first_painted.emit(), self.current_view()))
+            QTimer.singleShot(0, self._first_paint)
         return super().event(event)
 
     def _build_menus(self) -> None:
@@ -254,8 +297,8 @@ class MainWindow(QMainWindow):
     def show_page(self, key: str, hint: object = None) -> None:
         """Show page ``key`` (applying the navigation ``hint``, such as a register order)."""
         row = [k for k, _ in PAGES].index(key)
+        self._show_row(row)  # built here: the caller may use the page at once
         self.nav.setCurrentRow(row)
-        self._show_row(row)  # also when the row was current already, its page not yet built
         if hint is not None:
             self.views[key].show_hint(hint)
 
