@@ -22,7 +22,14 @@ from labapp.services.planning._dto import (
 from labapp.services.planning._due import due_checks, due_items
 from labapp.services.planning._edits import update_plan_item, update_plan_items
 from labapp.services.planning._expiry import expiring_certificates
-from labapp.services.planning._occurrences import CALIBRATIONS, Occurrence, occurrences
+from labapp.services.planning._occurrences import (
+    CALIBRATIONS,
+    Occurrence,
+    OccurrenceTuple,
+    by_due_and_tag,
+    occurrence_tuples,
+    occurrences,
+)
 
 __all__ = [
     "CALIBRATIONS",
@@ -30,6 +37,7 @@ __all__ = [
     "DueWindow",
     "ExpiringCertificate",
     "Occurrence",
+    "OccurrenceTuple",
     "PlanApproval",
     "PlanDetail",
     "PlanFilter",
@@ -37,12 +45,14 @@ __all__ = [
     "PlanItemEdit",
     "ProgressState",
     "approve_plan",
+    "by_due_and_tag",
     "due_checks",
     "due_items",
     "expiring_certificates",
     "generate_plan",
     "get_plan",
     "list_plans",
+    "occurrence_tuples",
     "occurrences",
     "plan_approval",
     "plan_progress",
