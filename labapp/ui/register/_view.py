@@ -72,6 +72,9 @@ class RegisterView(View):
         self._detail_token = 0
         self._selected: Any = None  # the selected row's item, kept if its page is dropped
         self._select_after_load: int | None = None
+        #: the columns are fitted to the first rows shown, then left alone (a search keeps the
+        #: widths the user sees or set; fitting on every keystroke cost 40-100 ms of GUI thread)
+        self._columns_fitted = False
         self.title = self.make_title()
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
@@ -168,6 +171,7 @@ class RegisterView(View):
         self._update_due_chip()
         self._update_count()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        self._columns_fitted = False  # the headings' widths changed with the language
         self.table.viewport().update()  # role and status labels are translated when painted
 
     def _fill_orders(self) -> None:
@@ -232,7 +236,8 @@ class RegisterView(View):
             deliver(rows)
             if first_page:  # not a page fetched again after it was dropped
                 self.counter.first_page(token, len(rows), limit, flt, (today, lead_days))
-            if first_page and rows:
+            if first_page and rows and not self._columns_fitted:
+                self._columns_fitted = True
                 fit_columns(self.table)
             self._after_rows()
             self.rows_loaded.emit()
