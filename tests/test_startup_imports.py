@@ -129,3 +129,72 @@ def test_window_paints_before_the_heavy_libraries_and_the_database(tmp_path: Pat
     assert window == "MainWindow"
     assert loaded == []
     assert not (tmp_path / "lab.sqlite3").exists()  # opened on the worker, after the paint
+
+
+#: Start the desktop as ``labapp`` does; once the first page is up and the worker idle, report
+#: which of the watched modules were first imported on the GUI (main) thread.
+IMPORT_THREADS = """
+import importlib.abc, json, os, sys, threading
+WATCH = set({watch!r})
+on_gui_thread = {{}}
+
+class Watch(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name in WATCH and name not in on_gui_thread:
+            on_gui_thread[name] = threading.current_thread() is threading.main_thread()
+        return None
+
+sys.meta_path.insert(0, Watch())
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+app = QApplication(sys.argv[:1])
+
+def poll():
+    from labapp.ui.shell._pages import PAGES, is_imported
+    windows = [w for w in app.topLevelWidgets() if type(w).__name__ == "MainWindow"]
+    if not windows:
+        return
+    window = windows[0]
+    ready = window.views.is_built("overview") and all(is_imported(k) for k, _ in PAGES)
+    if ready and window.session.db is not None and not window.session.worker.busy():
+        print(json.dumps(on_gui_thread), flush=True)
+        os._exit(0)
+
+timer = QTimer()
+timer.timeout.connect(poll)
+timer.start(20)
+def give_up():  # what was seen so far: the assertions say what is missing
+    print(json.dumps(on_gui_thread), flush=True)
+    os._exit(0)
+
+QTimer.singleShot(120_000, give_up)
+from labapp.app.main import main
+main(["--database", {database!r}])
+"""
+
+PAGE_PACKAGES = (
+    "labapp.ui.dashboard", "labapp.ui.register", "labapp.ui.events", "labapp.ui.traceability",
+    "labapp.ui.checks", "labapp.ui.impact", "labapp.ui.planning", "labapp.ui.comparisons",
+    "labapp.ui.proficiency", "labapp.ui.audit", "labapp.ui.administration",
+)  # fmt: skip
+
+
+def test_the_pages_and_their_libraries_are_imported_off_the_gui_thread(tmp_path: Path) -> None:
+    """The first page's package (matplotlib, numpy with it) and every other page's package are
+    imported by the worker: an import on the GUI thread froze the window for up to 1.1 s."""
+    from labapp.cli.main import main
+
+    database = tmp_path / "lab.sqlite3"
+    assert main(["init", "--database", str(database)]) == 0
+    watch = (*PAGE_PACKAGES, "matplotlib", "numpy", "sqlalchemy", "alembic")
+    code = IMPORT_THREADS.format(watch=watch, database=str(database))
+    env = {"QT_QPA_PLATFORM": "offscreen", "LABAPP_HOME": str(tmp_path / "home")}
+    child = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=300,
+        env={**os.environ, **env},
+    )  # fmt: skip
+    assert child.returncode == 0, child.stderr[-3000:]
+    on_gui_thread = json.loads(child.stdout.strip().splitlines()[-1])
+    assert sorted(set(watch) - set(on_gui_thread)) == []  # every one was imported, and seen
+    assert [name for name, gui in on_gui_thread.items() if gui] == []

@@ -136,9 +136,12 @@ class Session(QObject):
                 on_opened(db.info)
 
         label = self.tr("Opening the database…")
-        self.worker.submit(
-            lambda: self.connector.open(url_or_path), opened, on_error, label, parent
-        )
+
+        def job() -> Any:
+            return self.connector.open(url_or_path)
+
+        first = not _frozen  # the first database: its libraries load now (see start_up_job)
+        self.worker.submit(start_up_job(job) if first else job, opened, on_error, label, parent)
 
     def probe(
         self,
@@ -185,6 +188,32 @@ class Session(QObject):
 
 
 _frozen = False
+
+
+def start_up_job(fn: Callable[[], Any]) -> Callable[[], Any]:
+    """``fn`` (a worker job importing modules or opening the first database) run with the
+    garbage collector paused, and what it built then frozen (``gc.freeze``).
+
+    Importing a page's package or SQLAlchemy's ORM creates hundreds of thousands of objects that
+    live as long as the process (functions, classes, compiled statements); each import would set
+    off full collections over all of them, 60-100 ms each with the GIL held, so the window froze
+    while the worker imported.  Nothing is collected while ``fn`` runs; afterwards its objects
+    are moved out of the collector's sight, as :func:`_freeze_start_up_objects` does.  The
+    little cyclic garbage an import leaves is kept rather than collected: a bounded cost, paid
+    once per page or first database.
+    """
+
+    def job() -> Any:
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return fn()
+        finally:
+            gc.freeze()
+            if enabled:
+                gc.enable()
+
+    return job
 
 
 def _freeze_start_up_objects() -> None:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt
 from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
 from labapp.ui.common import view as base
+from labapp.ui.common.session import start_up_job
 
 #: page key -> navigation label
 PAGES: tuple[tuple[str, str], ...] = (
@@ -51,6 +52,15 @@ def page_class(key: str) -> type[base.View]:
     page = _page_class(key)
     _imported.add(key)
     return page
+
+
+def import_page(key: str) -> type[base.View]:
+    """:func:`page_class` as a worker job: the first import of the page's package runs with the
+    collector paused and its objects frozen (:func:`~labapp.ui.common.session.start_up_job`);
+    an import already done costs nothing more."""
+    if is_imported(key):
+        return page_class(key)
+    return start_up_job(lambda: page_class(key))()  # type: ignore[no-any-return]
 
 
 def _page_class(key: str) -> type[base.View]:

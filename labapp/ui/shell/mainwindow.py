@@ -40,6 +40,7 @@ from labapp.ui.shell._pages import (
     PAGES,
     LazyPages,
     Placeholder,
+    import_page,
     is_imported,
     page_class,
     replace_placeholder,
@@ -130,14 +131,14 @@ class MainWindow(QMainWindow):
             if self.nav.currentRow() == row:
                 self._show_row(row)
 
-        self.session.worker.submit(lambda: page_class(key), imported)
+        self.session.worker.submit(partial(import_page, key), imported)
 
     def _preload_pages(self) -> None:
         """Import every page's package on the worker, in navigation order, behind any database
         job: a first visit then only builds widgets (the Register's import alone is ~0.2 s)."""
         for key, _label in PAGES:
             if not is_imported(key):
-                self.session.worker.submit(partial(page_class, key), background=True)
+                self.session.worker.submit(partial(import_page, key), background=True)
 
     def _first_paint(self) -> None:
         self.first_painted.emit()  # the database is opened on the worker (labapp.app.main)
@@ -148,7 +149,7 @@ class MainWindow(QMainWindow):
                 self._show_row(row)
             self._preload_pages()
 
-        self.session.worker.submit(lambda: page_class(PAGES[row][0]), imported)
+        self.session.worker.submit(partial(import_page, PAGES[row][0]), imported)
 
     def event(self, event: QEvent) -> bool:
         if self._first_page_pending and event.type() == QEvent.Type.Paint:
