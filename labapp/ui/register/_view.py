@@ -72,9 +72,7 @@ class RegisterView(View):
         self._detail_token = 0
         self._selected: Any = None  # the selected row's item, kept if its page is dropped
         self._select_after_load: int | None = None
-        #: the columns are fitted to the first rows shown, then left alone (a search keeps the
-        #: widths the user sees or set; fitting on every keystroke cost 40-100 ms of GUI thread)
-        self._columns_fitted = False
+        self._columns_fitted = False  # fitted to the first rows only: a search keeps the widths
         self.title = self.make_title()
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)

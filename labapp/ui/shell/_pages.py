@@ -4,18 +4,22 @@ A page's module brings its libraries with it (the Overview's charts load matplot
 Calibrations' dialogs pint and the uncertainty calculators): building all eleven at start-up kept
 the first window off the screen for seconds.  :func:`page_class` imports one page's package when
 it is asked for; :class:`LazyPages` is the key -> page mapping the window and the tests use,
-building a page on first access.
+building a page on first access; :class:`PageLoader` has those imports done on the worker.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import partial
+from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt
-from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QLabel, QListWidget, QStackedWidget, QWidget
 
 from labapp.ui.common import view as base
 from labapp.ui.common.session import start_up_job
+from labapp.ui.common.worker import Worker
 
 #: page key -> navigation label
 PAGES: tuple[tuple[str, str], ...] = (
@@ -174,3 +178,80 @@ class Placeholder(QLabel):
     def retranslate_ui(self) -> None:
         """The text in the current language."""
         self.setText(self.tr("Loading…"))
+
+
+#: the quiet time before each page package is imported ahead of its first visit
+PRELOAD_PAUSE_MS = 400
+
+
+class PageLoader(QObject):
+    """Gets each page's package imported on the worker, never on the GUI thread.
+
+    - :meth:`first_page`: after the window's first paint, the current page's package is
+      imported (the Overview's brings matplotlib and numpy: over a second of CPU), then the
+      page is built and shown.
+    - :meth:`choose` (the navigation): a page not imported yet shows its "Loading…"
+      placeholder while the worker imports it, then is built and shown, unless another row
+      was chosen meanwhile.
+    - Between those, every other page's package is imported ahead of its first visit, so the
+      visit only builds widgets (the Register's import alone is ~0.2 s of CPU).  One at a
+      time, each when the worker has been idle for :data:`PRELOAD_PAUSE_MS`: while the worker
+      runs Python, every call Qt makes into Python on the GUI thread (a widget's overridden
+      virtual, an event filter) waits for the GIL, so an import overlapping the first page's
+      paint stretched it by 50-110 ms (bench_stalls).
+
+    ``show(row)`` builds and shows the page at ``row`` (the window's own, synchronous).
+    """
+
+    def __init__(
+        self,
+        views: LazyPages,
+        stack: QStackedWidget,
+        nav: QListWidget,
+        show: Callable[[int], None],
+        worker: Worker,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._views, self._stack, self._nav = views, stack, nav
+        self._show, self._worker = show, worker
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(PRELOAD_PAUSE_MS)
+        self._timer.timeout.connect(self._preload_next)
+
+    def first_page(self, row: int) -> None:
+        """Import the page at ``row`` on the worker, show it, then start the preloading."""
+
+        def imported(_page: Any) -> None:
+            if self._nav.currentRow() == row:
+                self._show(row)
+            self._timer.start()
+
+        self._worker.submit(partial(import_page, PAGES[row][0]), imported)
+
+    def choose(self, row: int) -> None:
+        """Show the page at ``row``: at once if its package is imported, else once it is."""
+        key = PAGES[row][0]
+        if self._views.is_built(key) or is_imported(key):
+            self._show(row)
+            return
+        self._stack.setCurrentIndex(row)  # the placeholder until the page is built
+
+        def imported(_page: Any) -> None:
+            if self._nav.currentRow() == row:
+                self._show(row)
+
+        self._worker.submit(partial(import_page, key), imported)
+
+    def _preload_next(self) -> None:
+        if self._worker.busy():
+            self._timer.start()  # a database job is running: after it
+            return
+        key = next((k for k, _ in PAGES if not is_imported(k)), None)
+        if key is not None:
+            self._worker.submit(partial(import_page, key), self._preloaded, background=True)
+
+    def _preloaded(self, _page: Any) -> None:
+        with contextlib.suppress(RuntimeError):  # the window was closed while the import ran
+            self._timer.start()  # the next page, after a quiet pause

@@ -5,7 +5,6 @@ the first page just after the window's first paint, so the window shows before i
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
@@ -39,9 +38,8 @@ from labapp.ui.common.session import Session
 from labapp.ui.shell._pages import (
     PAGES,
     LazyPages,
+    PageLoader,
     Placeholder,
-    import_page,
-    is_imported,
     page_class,
     replace_placeholder,
 )
@@ -87,7 +85,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.user_label)
         self._build_menus()
         self.nav.setCurrentRow(0)  # its page is built after the first paint (see event())
-        self.nav.currentRowChanged.connect(self._row_chosen)
+        self.loader = PageLoader(
+            self.views, self.stack, self.nav, self._show_row, session.worker, self
+        )
+        self.nav.currentRowChanged.connect(self.loader.choose)
         self.resize(QSize(1200, 760))
         geometry = settings.get(settings.WINDOW_GEOMETRY)
         if geometry:
@@ -114,47 +115,15 @@ class MainWindow(QMainWindow):
         return view
 
     def _show_row(self, row: int) -> None:
-        """Show the page at ``row`` now, building it here if need be (its import included)."""
         self.stack.setCurrentWidget(self.views[PAGES[row][0]])  # built first: never a blank page
-
-    def _row_chosen(self, row: int) -> None:
-        """The navigation's choice: a page whose package is not imported yet shows "Loading…"
-        while the worker imports it, then is built and shown (unless another row was chosen
-        meanwhile); the GUI thread never spends the import's second."""
-        key = PAGES[row][0]
-        if self.views.is_built(key) or is_imported(key):
-            self._show_row(row)
-            return
-        self.stack.setCurrentIndex(row)  # the placeholder until the page is built
-
-        def imported(_page: Any) -> None:
-            if self.nav.currentRow() == row:
-                self._show_row(row)
-
-        self.session.worker.submit(partial(import_page, key), imported)
-
-    def _preload_pages(self) -> None:
-        """Import every page's package on the worker, in navigation order, behind any database
-        job: a first visit then only builds widgets (the Register's import alone is ~0.2 s)."""
-        for key, _label in PAGES:
-            if not is_imported(key):
-                self.session.worker.submit(partial(import_page, key), background=True)
-
-    def _first_paint(self) -> None:
-        self.first_painted.emit()  # the database is opened on the worker (labapp.app.main)
-        row = self.nav.currentRow()
-
-        def imported(_page: Any) -> None:
-            if self.nav.currentRow() == row:
-                self._show_row(row)
-            self._preload_pages()
-
-        self.session.worker.submit(partial(import_page, PAGES[row][0]), imported)
 
     def event(self, event: QEvent) -> bool:
         if self._first_page_pending and event.type() == QEvent.Type.Paint:
             self._first_page_pending = False  # the window is on screen: now the slow start-up
-            QTimer.singleShot(0, self._first_paint)
+            first_page = self.nav.currentRow()  # the database: opened on first_painted (app.main)
+            QTimer.singleShot(
+                0, lambda: (self.first_painted.emit(), self.loader.first_page(first_page))
+            )
         return super().event(event)
 
     def _build_menus(self) -> None:
