@@ -841,6 +841,12 @@
             <numerusform>%n 条记录</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The latest %n events are shown; more match: narrow the dates or the filters.</source>
+        <translation>
+            <numerusform>仅显示最近的 %n 条记录，另有更多记录符合条件：请缩小日期范围或筛选条件。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>The start date is after the end date.</source>
         <translation>开始日期晚于结束日期。</translation>

@@ -64,3 +64,32 @@ def test_page_lists_events_and_filters_by_status(qtbot, qtmodeltester, window):
     assert 0 < len(drafts) < len(everything)
     qtbot.waitUntil(lambda: view.model.rowCount() == len(drafts), timeout=TIMEOUT)
     assert {view.model.row_at(r).status for r in range(len(drafts))} == {EventStatus.DRAFT}
+
+
+def test_a_list_cut_at_its_limit_says_so_instead_of_passing_for_the_total(
+    qtbot, window, monkeypatch
+):
+    """The page shows the latest LIMIT events; when more match, the count line says that more
+    exist (a quality manager must not read "500 events" as the period's total)."""
+    from labapp.services.events import list_events
+    from labapp.ui.events import _calibrations
+
+    view = window.views[CALIBRATIONS]
+    window.show_page(CALIBRATIONS)
+    wait_idle(qtbot, window.session)
+    view.since.setDate(view.since.minimumDate())
+    wait_idle(qtbot, window.session)
+    everything = list_events(window.session.db, **{**view.filters(), "limit": 10_000})
+    assert len(everything) > 3
+    monkeypatch.setattr(_calibrations, "LIMIT", 3)
+    with qtbot.waitSignal(view.rows_loaded, timeout=TIMEOUT):
+        view.load()
+    assert view.model.rowCount() == 3
+    assert [view.model.row_at(r).id for r in range(3)] == [e.id for e in everything[:3]]
+    assert view.count.text() == (
+        "The latest 3 events are shown; more match: narrow the dates or the filters."
+    )
+    monkeypatch.setattr(_calibrations, "LIMIT", len(everything))  # exactly all: nothing left out
+    with qtbot.waitSignal(view.rows_loaded, timeout=TIMEOUT):
+        view.load()
+    assert view.count.text() == f"{len(everything)} event(s)"

@@ -59,6 +59,7 @@ class CalibrationsView(View):
 
     def __init__(self, session: Any, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
+        self._left_out = False  # True when more events match than the LIMIT shown
         self.title = self.make_title()
         self.model = EventsTableModel(self)
         self.status = QComboBox()
@@ -171,7 +172,15 @@ class CalibrationsView(View):
             self.certificates.import_dcc(row.asset_tag)
 
     def _count(self) -> None:
-        self.count.setText(self.tr("%n event(s)", "", self.model.rowCount()))
+        if self._left_out:
+            text = self.tr(
+                "The latest %n events are shown; more match: narrow the dates or the filters.",
+                "",
+                LIMIT,
+            )
+        else:
+            text = self.tr("%n event(s)", "", self.model.rowCount())
+        self.count.setText(text)
 
     def filters(self) -> dict[str, Any]:
         """The filter values as ``list_events`` keywords."""
@@ -181,7 +190,7 @@ class CalibrationsView(View):
             "kind": None if kind is None else EventKind(kind),
             "since": self.since.date().toPython(),
             "until": self.until.date().toPython(),
-            "limit": LIMIT,
+            "limit": LIMIT + 1,  # one more than shown: tells whether rows were left out
         }
 
     def load(self) -> None:
@@ -194,7 +203,8 @@ class CalibrationsView(View):
         self.session.run(lambda db: list_events(db, **filters), self._show)
 
     def _show(self, rows: list[Any]) -> None:
-        self.model.set_rows(rows)
+        self._left_out = len(rows) > LIMIT  # the count must not pass for the period's total
+        self.model.set_rows(rows[:LIMIT])
         self._enable()
         fit_columns(self.table)
         self._count()
