@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -116,16 +117,22 @@ main(["--database", {database!r}])
 """
 
 
-def test_window_paints_before_the_heavy_libraries_and_the_database(tmp_path: Path) -> None:
-    heavy = (*HEAVY, "sqlalchemy", "alembic", "argon2", "xlsxwriter")
-    code = FIRST_PAINT.format(heavy=heavy, database=str(tmp_path / "lab.sqlite3"))
+def _desktop_report(code: str, tmp_path: Path) -> Any:
+    """Run ``code`` (a desktop start) offscreen in a new interpreter with its own LABAPP_HOME;
+    return the JSON of its last output line."""
     env = {"QT_QPA_PLATFORM": "offscreen", "LABAPP_HOME": str(tmp_path / "home")}
     child = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=300,
         env={**os.environ, **env},
     )  # fmt: skip
     assert child.returncode == 0, child.stderr[-3000:]
-    window, loaded = json.loads(child.stdout.strip().splitlines()[-1])
+    return json.loads(child.stdout.strip().splitlines()[-1])
+
+
+def test_window_paints_before_the_heavy_libraries_and_the_database(tmp_path: Path) -> None:
+    heavy = (*HEAVY, "sqlalchemy", "alembic", "argon2", "xlsxwriter")
+    code = FIRST_PAINT.format(heavy=heavy, database=str(tmp_path / "lab.sqlite3"))
+    window, loaded = _desktop_report(code, tmp_path)
     assert window == "MainWindow"
     assert loaded == []
     assert not (tmp_path / "lab.sqlite3").exists()  # opened on the worker, after the paint
@@ -188,13 +195,8 @@ def test_the_pages_and_their_libraries_are_imported_off_the_gui_thread(tmp_path:
     database = tmp_path / "lab.sqlite3"
     assert main(["init", "--database", str(database)]) == 0
     watch = (*PAGE_PACKAGES, "matplotlib", "numpy", "sqlalchemy", "alembic")
-    code = IMPORT_THREADS.format(watch=watch, database=str(database))
-    env = {"QT_QPA_PLATFORM": "offscreen", "LABAPP_HOME": str(tmp_path / "home")}
-    child = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=300,
-        env={**os.environ, **env},
-    )  # fmt: skip
-    assert child.returncode == 0, child.stderr[-3000:]
-    on_gui_thread = json.loads(child.stdout.strip().splitlines()[-1])
+    on_gui_thread = _desktop_report(
+        IMPORT_THREADS.format(watch=watch, database=str(database)), tmp_path
+    )
     assert sorted(set(watch) - set(on_gui_thread)) == []  # every one was imported, and seen
     assert [name for name, gui in on_gui_thread.items() if gui] == []
