@@ -45,8 +45,15 @@ class Loaded:
 
 
 def load_event(db: Any, user: str, instrument_id: int | None, event_id: int | None) -> Loaded:
-    """Worker job: the event (if any), its instrument, the combo lists and the standards."""
+    """Worker job: the event (if any), its instrument, the combo lists and the standards.
+
+    It also builds the unit registry if nothing has yet: the dialog parses every unit shown or
+    typed, and building it on the GUI thread froze the first dialog for 0.25-0.5 s.
+    """
+    from labapp.metrology.units import registry
     from labapp.services import events
+
+    registry()
     from labapp.services import master_data as people
     from labapp.services.register import get_instrument
 

@@ -17,6 +17,8 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QListWidget, QStackedWidget, QWidget
 
+from labapp.metrology.units import registry as unit_registry
+from labapp.metrology.units import registry_built as units_ready
 from labapp.ui.common import view as base
 from labapp.ui.common.session import start_up_job
 from labapp.ui.common.worker import Worker
@@ -198,7 +200,8 @@ class PageLoader(QObject):
       time, each when the worker has been idle for :data:`PRELOAD_PAUSE_MS`: while the worker
       runs Python, every call Qt makes into Python on the GUI thread (a widget's overridden
       virtual, an event filter) waits for the GIL, so an import overlapping the first page's
-      paint stretched it by 50-110 ms (bench_stalls).
+      paint stretched it by 50-110 ms (bench_stalls).  Last comes pint's unit registry, which
+      the first event dialog otherwise built on the GUI thread (0.25-0.5 s).
 
     ``show(row)`` builds and shows the page at ``row`` (the window's own, synchronous).
     """
@@ -251,6 +254,8 @@ class PageLoader(QObject):
         key = next((k for k, _ in PAGES if not is_imported(k)), None)
         if key is not None:
             self._worker.submit(partial(import_page, key), self._preloaded, background=True)
+        elif not units_ready():  # last, the unit registry every event dialog parses with
+            self._worker.submit(start_up_job(unit_registry), background=True)
 
     def _preloaded(self, _page: Any) -> None:
         with contextlib.suppress(RuntimeError):  # the window was closed while the import ran
