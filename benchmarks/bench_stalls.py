@@ -18,7 +18,8 @@ the GIL, so the GUI thread waits for it too); the goal (issue #17) is no gap ove
 
 Actions: the register's first page, searches as typed (common, rare, no match), the register
 scrolled to its end (page after page, as a user dragging the scroll bar; bounded by
-``--scroll-seconds``) with the process's RSS growth, the calibrations page, planning with
+``--scroll-seconds``) with the process's RSS growth, the calibrations page and its first event
+opened, the instrument dialogs, the drift chart window and the ledger import dialog, planning with
 "This year", the overview's drill-downs (every card that lists items, and the year's on-time
 rate), and chart redraws (the on-time chart for another year; a window resize).
 """
@@ -277,6 +278,31 @@ def _close(dialog: Any) -> None:
         settle(50)
 
 
+def dialog_actions(bench: Bench) -> None:
+    """What a click opens besides the pages: the instrument dialogs, the drift chart window of
+    the register's selected item, the ledger import dialog (each closed again)."""
+    from labapp.ui.common import view as base
+
+    window, view = bench.window, bench.window.views[base.REGISTER]
+    view.table.selectRow(0)
+    item = view.selected_item()
+    if item is None:
+        return
+    opened: list[Any] = []
+    actions = (
+        ("register: edit… (instrument dialog)", view.edit_selected),
+        ("register: new instrument…", view.new_instrument),
+        ("register: add similar…", view.duplicate_selected),
+        ("drift chart window", lambda: window.show_drift(item.asset_tag)),
+        ("import register dialog", window.import_register),
+    )
+    for name, open_it in actions:
+        bench.act(name, lambda o=open_it: opened.append(o()))
+        for dialog in opened:
+            _close(dialog)
+        opened.clear()
+
+
 def calibrations_actions(bench: Bench) -> None:
     """The calibrations page (its events list)."""
     from labapp.ui.common import view as base
@@ -284,6 +310,13 @@ def calibrations_actions(bench: Bench) -> None:
     view = bench.window.views[base.CALIBRATIONS]
     bench.act("calibrations: page", lambda: bench.window.show_page(base.CALIBRATIONS),
               view.rows_loaded)  # fmt: skip
+    if view.model.rowCount():  # the first event: its dialog, the standards offered, its points
+        event, opened = view.model.row_at(0), []
+        bench.act(
+            "calibrations: open an event", lambda: opened.append(bench.window.open_event(event.id))
+        )
+        for dialog in opened:
+            _close(dialog)
 
 
 def other_pages(bench: Bench) -> None:
@@ -331,6 +364,7 @@ def run(args: argparse.Namespace) -> None:
     print(f"opened {session.db.info.display_name}: RSS {rss_mb():.0f} MB")
     overview_actions(bench)
     register_actions(bench, args.scroll_seconds)
+    dialog_actions(bench)
     calibrations_actions(bench)
     planning_actions(bench)
     other_pages(bench)

@@ -143,9 +143,9 @@ def test_drift_window_chart_export_and_accept(qtbot, window, tmp_path) -> None:
     assert ("interval_months", "18") in [(c.field, c.new) for c in entry.changes]
     qtbot.waitUntil(lambda: drift_window.series.interval_months == 18, timeout=30_000)
     shoot(drift_window, "plan_drift_en")
-    assert i18n.install_language("zh_CN")
-    qtbot.wait(50)
-    drift_window.chart.canvas.draw()
+    with qtbot.waitSignal(drift_window.chart.rendered, timeout=30_000):  # drawn again in Chinese
+        assert i18n.install_language("zh_CN")
+    assert "漂移" in drift_window.chart.figure.axes[0].get_title()
     shoot(drift_window, "plan_drift_zh")
     drift_window.close()
 

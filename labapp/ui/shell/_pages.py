@@ -186,6 +186,23 @@ class Placeholder(QLabel):
 PRELOAD_PAUSE_MS = 400
 
 
+def _drift_window() -> type[QWidget]:
+    from labapp.ui.drift import DriftWindow  # scipy.stats comes with it: 1.2 s of import
+
+    return DriftWindow
+
+
+def _units() -> None:
+    if not units_ready():
+        unit_registry()
+
+
+#: what a click opens besides the pages, loaded after them: the drift window's modules and the
+#: unit registry every event dialog parses with (each froze its first opening on the GUI thread)
+WARM_UPS: tuple[Callable[[], Any], ...] = (_units, _drift_window)
+_warmed: set[Callable[[], Any]] = set()
+
+
 class PageLoader(QObject):
     """Gets each page's package imported on the worker, never on the GUI thread.
 
@@ -200,8 +217,9 @@ class PageLoader(QObject):
       time, each when the worker has been idle for :data:`PRELOAD_PAUSE_MS`: while the worker
       runs Python, every call Qt makes into Python on the GUI thread (a widget's overridden
       virtual, an event filter) waits for the GIL, so an import overlapping the first page's
-      paint stretched it by 50-110 ms (bench_stalls).  Last comes pint's unit registry, which
-      the first event dialog otherwise built on the GUI thread (0.25-0.5 s).
+      paint stretched it by 50-110 ms (bench_stalls).  Last come :data:`WARM_UPS`: pint's unit
+      registry and the drift window's modules (scipy.stats), which the first event dialog or
+      drift chart otherwise loaded on the GUI thread (0.25-0.5 s; 1.2 s).
 
     ``show(row)`` builds and shows the page at ``row`` (the window's own, synchronous).
     """
@@ -254,8 +272,11 @@ class PageLoader(QObject):
         key = next((k for k, _ in PAGES if not is_imported(k)), None)
         if key is not None:
             self._worker.submit(partial(import_page, key), self._preloaded, background=True)
-        elif not units_ready():  # last, the unit registry every event dialog parses with
-            self._worker.submit(start_up_job(unit_registry), background=True)
+            return
+        warm_up = next((w for w in WARM_UPS if w not in _warmed), None)
+        if warm_up is not None:
+            _warmed.add(warm_up)
+            self._worker.submit(start_up_job(warm_up), self._preloaded, background=True)
 
     def _preloaded(self, _page: Any) -> None:
         with contextlib.suppress(RuntimeError):  # the window was closed while the import ran
