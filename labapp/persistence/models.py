@@ -404,6 +404,9 @@ class EventRow(Versioned, Base):
         # the traceability queries (a standard's certificate at a date) and approval: one index
         # answers it without touching the table.
         Index("ix_events_instrument_status_performed", "instrument_id", "status", "performed_on"),
+        # "Does an approved event of this instrument record this due date?" (the due occurrences:
+        # 受检率, the annual plan and its progress; migration 0015)
+        Index("ix_events_instrument_valid_until", "instrument_id", "valid_until"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

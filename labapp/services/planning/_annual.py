@@ -49,7 +49,8 @@ from labapp.services.planning._dto import (
 from labapp.services.planning._occurrences import (
     CALIBRATIONS,
     EARLY_DAYS,
-    Occurrence,
+    OccurrenceTuple,
+    occurrence_tuples,
     occurrences,
     projected_dates,
 )
@@ -237,8 +238,7 @@ def plan_progress(db: Database, plan_id: int, today: date) -> PlanProgress:
         )
         dues = [r[2] for r in rows if r[2] is not None]
         first, last = min(dues, default=date(year, 1, 1)), date(year, 12, 31)
-        known = {(o.instrument_id, o.due_on): o
-                 for o in occurrences(conn, first, last, include_idle=True)}  # fmt: skip
+        known = occurrence_tuples(conn, first, last, include_idle=True, plan_id=plan_id)
         events = _events(conn, {r[1] for r in rows}, first - _EARLY, today)
     states = tuple(_item_state(r, known, events, today) for r in rows)
     return _progress(plan_id, int(year), today, rows, states)
@@ -261,12 +261,16 @@ def _events(conn: Any, ids: set[int], since: date, today: date) -> dict[int, lis
 
 
 def _item_state(
-    row: Any, known: dict[tuple[int, date], Occurrence], events: dict[int, list[Any]], today: date
+    row: Any,
+    known: dict[tuple[int, date], OccurrenceTuple],
+    events: dict[int, list[Any]],
+    today: date,
 ) -> tuple[int, ProgressState, int | None]:
     item_id, iid, due = row
     occ = known.get((iid, due))
     if occ is not None:
-        done = (occ.done_on, occ.done_event_id) if occ.done_on and occ.done_on <= today else None
+        done_on, done_id = occ[4], occ[5]
+        done = (done_on, done_id) if done_on and done_on <= today else None
     else:
         since = due - _EARLY if due else date.min
         done = next(((on, eid) for on, eid in events.get(iid, ()) if on >= since), None)

@@ -31,11 +31,11 @@ from datetime import date
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import ColumnElement, exists, or_, select
+from sqlalchemy import ColumnElement, and_, exists, or_, select
 from sqlalchemy.orm import aliased
 
 from labapp.domain.enums import EventKind, EventStatus, InstrumentStatus
-from labapp.persistence.models import EventRow, InstrumentRow
+from labapp.persistence.models import EventRow, InstrumentRow, PlanItemRow
 
 __all__ = [
     "CALIBRATIONS",
@@ -119,8 +119,8 @@ def _after_last(column: str) -> Any:
     )
 
 
-def _recorded(first: date, last: date, include_idle: bool) -> Any:
-    return (
+def _recorded(first: date, last: date, include_idle: bool, plan_id: int | None = None) -> Any:
+    stmt = (
         select(
             InstrumentRow.id, InstrumentRow.asset_tag, InstrumentRow.name, EventRow.valid_until,
             _next("performed_on"), _next("id"),
@@ -135,9 +135,15 @@ def _recorded(first: date, last: date, include_idle: bool) -> Any:
         )
         .order_by(EventRow.valid_until, InstrumentRow.asset_tag, EventRow.id)
     )  # fmt: skip
+    if plan_id is not None:  # only the (instrument, due date) pairs the plan lists
+        stmt = stmt.join(PlanItemRow, and_(
+            PlanItemRow.plan_id == plan_id, PlanItemRow.instrument_id == EventRow.instrument_id,
+            PlanItemRow.due_on == EventRow.valid_until,
+        ))  # fmt: skip
+    return stmt
 
 
-def _current(first: date, last: date, include_idle: bool) -> Any:
+def _current(first: date, last: date, include_idle: bool, plan_id: int | None = None) -> Any:
     rec = aliased(EventRow)
     recorded = exists().where(
         rec.instrument_id == InstrumentRow.id,
@@ -145,7 +151,7 @@ def _current(first: date, last: date, include_idle: bool) -> Any:
         rec.kind.in_(CALIBRATIONS),
         rec.valid_until == InstrumentRow.due_on,
     )
-    return (
+    stmt = (
         select(
             InstrumentRow.id, InstrumentRow.asset_tag, InstrumentRow.name, InstrumentRow.due_on,
             _after_last("performed_on"), _after_last("id"),
@@ -157,6 +163,12 @@ def _current(first: date, last: date, include_idle: bool) -> Any:
             ~recorded,
         )
     )  # fmt: skip
+    if plan_id is not None:
+        stmt = stmt.join(PlanItemRow, and_(
+            PlanItemRow.plan_id == plan_id, PlanItemRow.instrument_id == InstrumentRow.id,
+            PlanItemRow.due_on == InstrumentRow.due_on,
+        ))  # fmt: skip
+    return stmt
 
 
 #: an occurrence as a plain tuple: (instrument id, asset tag, name, due on, done on, done event
@@ -165,7 +177,7 @@ OccurrenceTuple = tuple[int, str, str, date, date | None, int | None, bool]
 
 
 def occurrence_tuples(
-    conn: Any, first: date, last: date, *, include_idle: bool = False
+    conn: Any, first: date, last: date, *, include_idle: bool = False, plan_id: int | None = None
 ) -> dict[tuple[int, date], OccurrenceTuple]:
     """The recorded and current occurrences due in ``[first, last]``, unsorted, as plain tuples
     keyed by (instrument id, due date): :func:`occurrences` without building an object each.
@@ -175,10 +187,15 @@ def occurrence_tuples(
     becomes a tuple of plain values, which the garbage collector stops tracking at its first
     pass.  Objects that stay tracked (result rows, dataclasses) made each year's figures set off
     full collections of 0.2-0.8 s on the worker, holding the GIL and so freezing the window.
+
+    ``plan_id`` keeps only the (instrument, due date) pairs that plan lists: a plan's progress
+    looks its items up among the occurrences from its earliest carried-over due date on, and
+    working out ten years of occurrences to look up one year's items took 26 s at 100 000 items.
+    An occurrence kept is the same as without the filter (the filter is on its own key).
     """
     found: dict[tuple[int, date], OccurrenceTuple] = {}
-    for stmt, recorded in ((_recorded(first, last, include_idle), True),
-                           (_current(first, last, include_idle), False)):  # fmt: skip
+    for stmt, recorded in ((_recorded(first, last, include_idle, plan_id), True),
+                           (_current(first, last, include_idle, plan_id), False)):  # fmt: skip
         for iid, tag, name, due, done_on, done_id in conn.execute(stmt):
             key = (iid, due)
             if key not in found:
