@@ -215,7 +215,29 @@ def seed_demo(
         except BaseException:
             conn.rollback()
             raise
+        _refresh_statistics(conn)
     return _finish(report, time.perf_counter() - clock)
+
+
+def _refresh_statistics(conn: Connection) -> None:
+    """PostgreSQL: ``ANALYZE`` LabApp's tables once the lab is seeded.
+
+    PostgreSQL plans from table statistics, which a bulk load leaves empty until autovacuum gets
+    round to them: on a freshly seeded 100 000-item lab the planner expected 34 instruments due in
+    a year instead of 8 405, chose nested loops, and the due plan ran 2.1 times the hand-written
+    query instead of 1.9.  Only the tables of the connection's schema are named (the tests'
+    parallel schemas share one database); a role that does not own them gets PostgreSQL's warning,
+    never an error.  SQLite is left to its own heuristics, which the indexes were chosen for.
+    """
+    if conn.dialect.name != "postgresql":
+        return
+    from labapp.persistence.models import Base
+
+    names = ", ".join(
+        conn.dialect.identifier_preparer.quote(t.name) for t in Base.metadata.sorted_tables
+    )
+    conn.execute(text(f"ANALYZE {names}"))
+    conn.commit()
 
 
 def _validate(options: DemoOptions) -> None:
