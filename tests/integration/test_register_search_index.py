@@ -247,3 +247,23 @@ def test_without_pg_trgm_the_upgrade_warns_in_both_languages_and_search_scans(
         assert _ids(db, search_condition("nothing-like-it", "postgresql")) == set()
     finally:
         engine.dispose()
+
+
+def test_one_page_statement_serves_every_text_of_its_shape(lab: Database) -> None:
+    """The register builds its page statement once per search shape (index, scan) and binds the
+    typed text at execution: every text in a row, through the same cached statement, gets its own
+    rows (the scan's, the oracle), never the previous text's."""
+    dialect = lab.engine.dialect.name
+    reg._page_statement.cache_clear()
+    terms = [t.strip() for t in (*TERMS, *_terms_from_data(lab)) if t.strip()]
+    for term in terms:
+        with lab.engine.connect() as conn:
+            expected = {
+                tag for tag in conn.execute(
+                    select(InstrumentRow.asset_tag).where(scan_condition(term, dialect))
+                ).scalars()
+            }  # fmt: skip
+        assert _search(lab, term) == expected, term
+    built = reg._page_statement.cache_info()
+    assert built.currsize <= 4 < len(terms)  # index and scan shapes (each with or without many)
+    assert built.hits >= len(terms) - built.currsize

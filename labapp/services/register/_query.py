@@ -19,7 +19,7 @@ Rules:
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -43,7 +43,12 @@ from labapp.services.register._instruments import (
 )
 from labapp.services.register._page import get_instrument_detail
 from labapp.services.register._row import RegisterItem, accuracy_text, range_text
-from labapp.services.register._search import is_common, search_condition
+from labapp.services.register._search import (
+    is_common,
+    search_condition,
+    search_params,
+    search_shape,
+)
 
 __all__ = [
     "SEARCH_COUNT_CAP",
@@ -232,9 +237,18 @@ def query_register(
     # 100 000-item lab; RegisterItem types a cell when the view reads it (bench_register.py).
     with db.engine.connect() as conn:
         many = _common_search(conn, flt)
+        text = (flt.search or "").strip()
+        if text:  # one statement per search shape: the text goes in as its parameters' values
+            params.update(search_params(text))
+            flt = replace(flt, search=_SHAPES[search_shape(text, many=many)])
         stmt = _page_statement(flt, order_by, descending, today, lead_days, dialect, many)
         rows = conn.execute(stmt, params).fetchall()
     return [RegisterItem(row, today, lead_days) for row in rows]
+
+
+#: a stand-in text of each search shape (the page statement is cached per shape; the typed text
+#: is bound at execution): three characters reach the trigram index, one does not
+_SHAPES = {"index": "xxx", "scan": "x"}
 
 
 @functools.lru_cache(maxsize=64)

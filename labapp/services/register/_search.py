@@ -34,6 +34,7 @@ from sqlalchemy import (
     Connection,
     and_,
     any_,
+    bindparam,
     func,
     literal_column,
     or_,
@@ -51,12 +52,16 @@ __all__ = [
     "is_common",
     "scan_condition",
     "search_condition",
+    "search_params",
+    "search_shape",
 ]
 
 #: A trigram index needs at least one trigram: shorter text is scanned.
 INDEXED_MIN_CHARS = 3
 #: From this many candidates on, reading in page order beats reading from the index (SQLite).
 COMMON_CANDIDATES = 1000
+#: the bind parameters carrying the typed text (see :func:`search_params`)
+SEARCH_LIKE, SEARCH_FTS = "search_like", "search_fts"
 
 _TEXT_COLUMNS = (
     InstrumentRow.asset_tag,
@@ -81,9 +86,9 @@ def search_condition(text: str, dialect: str, *, many: bool = False) -> ColumnEl
         The text is common (:func:`is_common`): the scan in the page's order, which stops
         after a page, rather than every match from the index (same rows).
     """
-    if len(text) < INDEXED_MIN_CHARS or many:
+    if search_shape(text, many=many) == "scan":
         return scan_condition(text, dialect)
-    pattern = f"%{_escape_like(text)}%"
+    pattern = _like(text)
     columns = or_(*(_contains(c, pattern, dialect) for c in _TEXT_COLUMNS))
     places = select(LocationRow.id).where(_contains(LocationRow.name, pattern, dialect))
     people = select(PersonRow.id).where(_contains(PersonRow.name, pattern, dialect))
@@ -116,7 +121,7 @@ def is_common(conn: Connection, text: str) -> bool:
     if conn.dialect.name == "sqlite":
         candidates = select(fts_table.c.rowid).where(_fts_match(text))
     else:
-        pattern = f"%{_escape_like(text)}%"
+        pattern = _like(text)
         candidates = _ids(or_(*(_contains(c, pattern, "postgresql") for c in _TEXT_COLUMNS)))
     counted = candidates.limit(COMMON_CANDIDATES).subquery()
     found = conn.execute(select(func.count()).select_from(counted)).scalar_one()
@@ -130,7 +135,7 @@ def _ids(where: ColumnElement[bool]) -> Any:
 
 def scan_condition(text: str, dialect: str) -> ColumnElement[bool]:
     """The same rule as a scan of every row (text shorter than a trigram; the test's oracle)."""
-    pattern = f"%{_escape_like(text)}%"
+    pattern = _like(text)
     places = select(LocationRow.id).where(_contains(LocationRow.name, pattern, dialect))
     people = select(PersonRow.id).where(_contains(PersonRow.name, pattern, dialect))
     return or_(
@@ -140,9 +145,32 @@ def scan_condition(text: str, dialect: str) -> ColumnElement[bool]:
     )
 
 
+def search_params(text: str) -> dict[str, str]:
+    """The values of the search's named parameters for ``text`` (stripped, not empty).
+
+    Every condition of this module binds the typed text through these two names, so a statement
+    built for one text serves another of the same shape (:func:`search_shape`) when these values
+    are passed at execution (the register's page statement is built once per shape).
+    """
+    return {
+        SEARCH_LIKE: f"%{_escape_like(text)}%",
+        SEARCH_FTS: '"' + text.replace('"', '""') + '"',  # FTS5: the text as one phrase
+    }
+
+
+def search_shape(text: str, *, many: bool = False) -> str:
+    """Which statement ``text`` searches with: ``"scan"`` (under a trigram, or common) or
+    ``"index"``; two texts of one shape differ only in :func:`search_params`."""
+    return "scan" if len(text) < INDEXED_MIN_CHARS or many else "index"
+
+
+def _like(text: str) -> Any:
+    return bindparam(SEARCH_LIKE, search_params(text)[SEARCH_LIKE])
+
+
 def _fts_match(text: str) -> ColumnElement[bool]:
     """FTS5: ``text`` as one phrase (its trigrams in a row, within one column)."""
-    phrase = '"' + text.replace('"', '""') + '"'
+    phrase = bindparam(SEARCH_FTS, search_params(text)[SEARCH_FTS])
     return literal_column(fts_table.name).op("MATCH")(phrase)  # type: ignore[no-any-return]
 
 
@@ -150,7 +178,7 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _contains(column: Any, pattern: str, dialect: str) -> ColumnElement[bool]:
+def _contains(column: Any, pattern: Any, dialect: str) -> ColumnElement[bool]:
     if dialect == "sqlite":
         return column.like(pattern, escape="\\")  # type: ignore[no-any-return]
     return column.ilike(pattern, escape="\\")  # type: ignore[no-any-return]
