@@ -25,6 +25,7 @@ chart draws) meets the limit.  Both return ``None`` when the condition is not re
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -280,10 +281,16 @@ class Projection:
     confidence: float = 0.95
     one_sided: bool = False
 
+    @functools.cached_property
+    def quantile(self) -> float:
+        """t_{(1+p)/2, dof}, or t_{p, dof} when ``one_sided``: the same for every τ, so worked out
+        once (the crossing search asks :meth:`band` hundreds of times; each scipy quantile held
+        the GIL long enough to stall the window while a drift chart was drawn)."""
+        p = _checks.probability(self.confidence, "confidence")
+        return float(stats.t.ppf(p if self.one_sided else (1 + p) / 2, self.fit.dof))
+
     def band(self, tau: float) -> tuple[float, float, float]:
         """Projected value, lower and upper band edge at ``start + tau``."""
-        p = _checks.probability(self.confidence, "confidence")
-        quantile = float(stats.t.ppf(p if self.one_sided else (1 + p) / 2, self.fit.dof))
         drift, u_drift = self.fit.change_new(self.start, self.start + tau)
-        value, half = self.y0 + drift, quantile * math.hypot(self.u0, u_drift)
+        value, half = self.y0 + drift, self.quantile * math.hypot(self.u0, u_drift)
         return value, value - half, value + half

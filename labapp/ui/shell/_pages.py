@@ -197,9 +197,36 @@ def _units() -> None:
         unit_registry()
 
 
-#: what a click opens besides the pages, loaded after them: the drift window's modules and the
-#: unit registry every event dialog parses with (each froze its first opening on the GUI thread)
-WARM_UPS: tuple[Callable[[], Any], ...] = (_units, _drift_window)
+def _drift_chart() -> None:
+    """Render a small drift chart, as the drift window does, and throw it away.
+
+    The first drift chart of a session loaded font files (matplotlib keeps one FreeType face per
+    font and thread) and scipy's t quantiles inside long C calls that hold the GIL: the GUI
+    thread waited 105-170 ms for it (bench_stalls).  Done here, on the worker, while nobody waits.
+    """
+    from datetime import date
+
+    from labapp.plotting.drift import draw_drift_chart
+    from labapp.plotting.style import ChartLabels
+    from labapp.ui.common.chart_image import render_chart
+
+    days = [date(2020, 1, 15), date(2021, 1, 15), date(2022, 1, 15), date(2023, 1, 15)]
+    labels = ChartLabels(title="drift", x_label="date", y_label="error", language="zh_CN")
+
+    def draw(figure: Any) -> None:
+        draw_drift_chart(
+            figure.add_subplot(), days, [0.1, 0.2, 0.28, 0.41], [0.05] * 4, lower=-1, upper=1,
+            unit="mV", labels=labels, fit=True, coverage_factor=2.0,
+        )  # fmt: skip
+
+    render_chart(draw, 480, 320).figure.clear()
+
+
+#: what a click opens besides the pages, loaded after them: the unit registry every event dialog
+#: parses with, the drift window's modules, then one drift chart drawn (each froze its first
+#: opening); the first two live as long as the process (frozen), the chart is thrown away
+WARM_UPS: tuple[Callable[[], Any], ...] = (_units, _drift_window, _drift_chart)
+_LONG_LIVED = (_units, _drift_window)
 _warmed: set[Callable[[], Any]] = set()
 
 
@@ -218,8 +245,9 @@ class PageLoader(QObject):
       runs Python, every call Qt makes into Python on the GUI thread (a widget's overridden
       virtual, an event filter) waits for the GIL, so an import overlapping the first page's
       paint stretched it by 50-110 ms (bench_stalls).  Last come :data:`WARM_UPS`: pint's unit
-      registry and the drift window's modules (scipy.stats), which the first event dialog or
-      drift chart otherwise loaded on the GUI thread (0.25-0.5 s; 1.2 s).
+      registry, the drift window's modules (scipy.stats) and one drift chart drawn, which the
+      first event dialog or drift chart otherwise paid for on the GUI thread (0.25-0.5 s; 1.2 s;
+      105-170 ms waiting for the GIL).
 
     ``show(row)`` builds and shows the page at ``row`` (the window's own, synchronous).
     """
@@ -276,7 +304,8 @@ class PageLoader(QObject):
         warm_up = next((w for w in WARM_UPS if w not in _warmed), None)
         if warm_up is not None:
             _warmed.add(warm_up)
-            self._worker.submit(start_up_job(warm_up), self._preloaded, background=True)
+            job = start_up_job(warm_up) if warm_up in _LONG_LIVED else warm_up
+            self._worker.submit(job, self._preloaded, background=True)
 
     def _preloaded(self, _page: Any) -> None:
         with contextlib.suppress(RuntimeError):  # the window was closed while the import ran
