@@ -46,11 +46,13 @@ def progress_dialog(
     return dialog
 
 
-class ExportJob(QObject):
-    """One export, from the file dialog to the done message.
+class FileJob(QObject):
+    """What an export and a printed report share: the save dialog, the job run on the worker
+    with a progress dialog (shown after 0.5 s) and Cancel, the done message, the error shown.
 
-    ``finished`` carries the ``ExportResult`` (``cancelled`` set when the user cancelled);
-    ``message`` is the done (or cancelled) box, kept so tests and callers can close it.
+    Subclasses hold the words (each in its own translation context) and pass them in already
+    translated: :meth:`_ask` (the file filter), :meth:`_show_progress` (the count line) and
+    :meth:`_show_done` (the done message).
     """
 
     finished = Signal(object)
@@ -66,29 +68,30 @@ class ExportJob(QObject):
         self.message: QMessageBox | None = None
         self._progress.connect(self._show_progress, Qt.ConnectionType.QueuedConnection)
 
-    def ask_path(self, suggested: str) -> Path | None:
-        """The file to write, from a save dialog (``.xlsx`` added when missing); None: cancelled."""
+    def _ask(self, suggested: str, file_filter: str, suffix: str) -> Path | None:
+        """The file to write, from a save dialog (``suffix`` added when missing); None:
+        cancelled."""
         path, _ = QFileDialog.getSaveFileName(
-            self.parent_widget, self.title, suggested, self.tr("Excel workbook (*.xlsx)")
+            self.parent_widget, self.title, suggested, file_filter
         )
         if not path:
             return None
-        return Path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
+        return Path(path if path.lower().endswith(suffix) else path + suffix)
 
-    def start(self, session: Any, path: Path, export: ExportFunction) -> None:
-        """Run ``export`` on the worker with a progress dialog (shown after 0.5 s)."""
-        self.dialog = self._progress_dialog()
+    def start(self, session: Any, path: Path, job: ExportFunction) -> None:
+        """Run ``job(db, path, progress, cancel)`` on the worker with the progress dialog."""
+        self.dialog = progress_dialog(self.parent_widget, self.title, self.label, self.cancel.set)
         cancel, report = self.cancel.is_set, self._progress.emit
-        session.run(lambda db: export(db, path, report, cancel), self._done, self._failed)
-
-    def _progress_dialog(self) -> QProgressDialog:
-        return progress_dialog(self.parent_widget, self.title, self.label, self.cancel.set)
+        session.run(lambda db: job(db, path, report, cancel), self._done, self._failed)
 
     def _show_progress(self, done: int, total: int) -> None:
+        raise NotImplementedError
+
+    def _set_progress(self, text: str, done: int, total: int) -> None:
         dialog = self.dialog  # setValue on a modal dialog processes events: the job may finish
         if dialog is None:
             return
-        dialog.setLabelText(self.tr("{0}\n{1} of {2} items").format(self.label, done, total))
+        dialog.setLabelText(text)
         dialog.setMaximum(max(total, 1))
         dialog.setValue(min(done, max(total, 1)))
 
@@ -99,17 +102,16 @@ class ExportJob(QObject):
             self.dialog = None
 
     def _done(self, result: Any) -> None:
+        raise NotImplementedError
+
+    def _show_done(self, text: str, name: str, result: Any) -> None:
+        """Close the progress dialog, show ``text`` (object name ``name``), emit ``finished``."""
         self._close_dialog()
-        if result.cancelled:
-            text = self.tr("The export was cancelled; no file was written.")
-        else:
-            rows = sum(result.rows_per_sheet.values())
-            text = self.tr("Exported {0} rows to\n{1}").format(rows, result.path)
         self.message = QMessageBox(
             QMessageBox.Icon.Information, self.title, text, QMessageBox.StandardButton.Ok,
             self.parent_widget,
         )  # fmt: skip
-        self.message.setObjectName("exportDone")
+        self.message.setObjectName(name)
         self.message.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.message.open()
         self.finished.emit(result)
@@ -117,3 +119,27 @@ class ExportJob(QObject):
     def _failed(self, exc: BaseException) -> None:
         self._close_dialog()
         show_error(self.parent_widget, exc, self.title)
+
+
+class ExportJob(FileJob):
+    """One export, from the file dialog to the done message.
+
+    ``finished`` carries the ``ExportResult`` (``cancelled`` set when the user cancelled);
+    ``message`` is the done (or cancelled) box, kept so tests and callers can close it.
+    """
+
+    def ask_path(self, suggested: str) -> Path | None:
+        """The file to write, from a save dialog (``.xlsx`` added when missing); None: cancelled."""
+        return self._ask(suggested, self.tr("Excel workbook (*.xlsx)"), ".xlsx")
+
+    def _show_progress(self, done: int, total: int) -> None:
+        text = self.tr("{0}\n{1} of {2} items").format(self.label, done, total)
+        self._set_progress(text, done, total)
+
+    def _done(self, result: Any) -> None:
+        if result.cancelled:
+            text = self.tr("The export was cancelled; no file was written.")
+        else:
+            rows = sum(result.rows_per_sheet.values())
+            text = self.tr("Exported {0} rows to\n{1}").format(rows, result.path)
+        self._show_done(text, "exportDone", result)
