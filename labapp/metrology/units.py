@@ -37,7 +37,6 @@ from typing import Any
 
 from labapp.metrology._exact import exact, keep_digits, terminates, to_decimal
 from labapp.metrology._registry import LazyRegistry, registry
-from labapp.metrology._registry import is_built as registry_built
 from labapp.metrology._unit_table import OFFSET_UNITS, build_atoms
 from labapp.metrology.errors import AbsoluteZeroError, NumberError, UncertaintyError, UnitError
 
@@ -57,7 +56,6 @@ __all__ = [
     "parse_quantity",
     "parse_unit",
     "registry",
-    "registry_built",
     "to_unit",
     "ureg",
 ]

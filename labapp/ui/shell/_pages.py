@@ -18,7 +18,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QListWidget, QStackedWidget, QWidget
 
 from labapp.metrology.units import registry as unit_registry
-from labapp.metrology.units import registry_built as units_ready
 from labapp.ui.common import view as base
 from labapp.ui.common.session import start_up_job
 from labapp.ui.common.worker import Worker
@@ -192,11 +191,6 @@ def _drift_window() -> type[QWidget]:
     return DriftWindow
 
 
-def _units() -> None:
-    if not units_ready():
-        unit_registry()
-
-
 def _drift_chart() -> None:
     """Render a small drift chart, as the drift window does, and throw it away.
 
@@ -225,8 +219,8 @@ def _drift_chart() -> None:
 #: what a click opens besides the pages, loaded after them: the unit registry every event dialog
 #: parses with, the drift window's modules, then one drift chart drawn (each froze its first
 #: opening); the first two live as long as the process (frozen), the chart is thrown away
-WARM_UPS: tuple[Callable[[], Any], ...] = (_units, _drift_window, _drift_chart)
-_LONG_LIVED = (_units, _drift_window)
+WARM_UPS: tuple[Callable[[], Any], ...] = (unit_registry, _drift_window, _drift_chart)
+_LONG_LIVED = (unit_registry, _drift_window)
 _warmed: set[Callable[[], Any]] = set()
 
 
@@ -271,13 +265,7 @@ class PageLoader(QObject):
 
     def first_page(self, row: int) -> None:
         """Import the page at ``row`` on the worker, show it, then start the preloading."""
-
-        def imported(_page: Any) -> None:
-            if self._nav.currentRow() == row:
-                self._show(row)
-            self._timer.start()
-
-        self._worker.submit(partial(import_page, PAGES[row][0]), imported)
+        self._import_then_show(row, self._timer.start)
 
     def choose(self, row: int) -> None:
         """Show the page at ``row``: at once if its package is imported, else once it is."""
@@ -286,12 +274,18 @@ class PageLoader(QObject):
             self._show(row)
             return
         self._stack.setCurrentIndex(row)  # the placeholder until the page is built
+        self._import_then_show(row)
+
+    def _import_then_show(self, row: int, then: Callable[[], Any] | None = None) -> None:
+        """Import the page at ``row`` on the worker, then show it if its row is still chosen."""
 
         def imported(_page: Any) -> None:
             if self._nav.currentRow() == row:
                 self._show(row)
+            if then is not None:
+                then()
 
-        self._worker.submit(partial(import_page, key), imported)
+        self._worker.submit(partial(import_page, PAGES[row][0]), imported)
 
     def _preload_next(self) -> None:
         if self._worker.busy():
